@@ -1,0 +1,38 @@
+//! `boardpaper primitives`: one page's glyphs, rules and fills, as JSON or SVG.
+
+use clap::Args;
+use std::path::PathBuf;
+
+use boardpaper::svg;
+
+use super::{input, output, Failure, InputArgs, OutputArgs, Status};
+
+#[derive(Args, Debug)]
+pub struct PrimitivesArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// The page to dump (1-based).
+    #[arg(long, value_name = "N")]
+    page: u32,
+    /// Also draw the page as an SVG file: fills, rules, glyph boxes and text.
+    #[arg(long, value_name = "OUT")]
+    svg: Option<PathBuf>,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+pub fn run(a: PrimitivesArgs) -> Result<(), Failure> {
+    let doc = input::open(&a.input)?;
+    let page = doc.page(a.page)?;
+    input::report_warnings(doc.name(), &page.warnings, a.output.quiet);
+    if let Some(path) = &a.svg {
+        output::write_atomic(path, svg::page(&page).as_bytes())?;
+        if a.output.output.is_none() {
+            return Ok(());
+        }
+    }
+    let mut json = serde_json::to_vec_pretty(&page)
+        .map_err(|e| Failure { status: Status::Io, message: format!("cannot encode JSON: {e}") })?;
+    json.push(b'\n');
+    output::write(a.output.output.as_deref(), &json)
+}

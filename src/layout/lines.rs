@@ -1,0 +1,100 @@
+//! Words → lines → blocks, and reading order by recursive XY-cut.
+
+use super::frame::{rect_with, to_reading};
+use super::words::runs;
+use super::{Block, Line, Settings};
+use crate::geom::Rect;
+use crate::pdf::{Direction, Glyph};
+use crate::tolerance::COLUMN_GAP_EM;
+
+/// Lines on the page: each baseline's words split where the gap says a new column starts.
+/// Ordered top to bottom, then left to right, per direction.
+pub fn lines(glyphs: &[Glyph], settings: &Settings) -> Vec<Line> {
+    let mut out = Vec::new();
+    for run in runs(glyphs, settings) {
+        let mut current: Option<(Line, f64)> = None;
+        for (word, rbox) in run.words.into_iter().zip(run.reading_boxes) {
+            let split = current.as_ref().is_none_or(|(l, right)| rbox.x0 - right > COLUMN_GAP_EM * l.words.first().map_or(10.0, |w| w.size.max(1.0)));
+            if split {
+                if let Some((l, _)) = current.take() {
+                    out.push(l);
+                }
+                current = Some((Line { bbox: word.bbox, direction: run.direction, words: vec![word] }, rbox.x1));
+            } else if let Some((l, right)) = current.as_mut() {
+                l.bbox = l.bbox.union(&word.bbox);
+                l.words.push(word);
+                *right = rbox.x1;
+            }
+        }
+        if let Some((l, _)) = current {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// Blocks in reading order: lines that stack closely with overlapping extents are one block;
+/// blocks are ordered by recursive XY-cut (rows of blocks top to bottom, columns left to
+/// right). Text in other directions follows, one block per direction.
+pub fn blocks(glyphs: &[Glyph], settings: &Settings) -> Vec<Block> {
+    let all = lines(glyphs, settings);
+    let mut out = Vec::new();
+    for d in [Direction::Ltr, Direction::Ttb, Direction::Rtl, Direction::Btt] {
+        let mut ls: Vec<(Line, Rect)> =
+            all.iter().filter(|l| l.direction == d).map(|l| (l.clone(), rect_with(to_reading, d, l.bbox))).collect();
+        ls.sort_by(|a, b| a.1.top.total_cmp(&b.1.top).then(a.1.x0.total_cmp(&b.1.x0)));
+        let mut groups: Vec<(Vec<Line>, Rect, Rect)> = Vec::new(); // lines, display bbox, reading box of last line
+        for (line, rb) in ls {
+            let h = rb.height().max(1.0);
+            let found = groups.iter_mut().rev().find(|(_, _, last)| {
+                let gap = rb.top - last.bottom;
+                let overlap = rb.x1.min(last.x1) - rb.x0.max(last.x0);
+                gap > -0.5 * h && gap < (settings.block_gap_lines - 1.0).max(0.0) * h + 0.5 * h && overlap > 0.0
+            });
+            match found {
+                Some((lines, bbox, last)) => {
+                    *bbox = bbox.union(&line.bbox);
+                    lines.push(line);
+                    *last = rb;
+                }
+                None => groups.push((vec![line.clone()], line.bbox, rb)),
+            }
+        }
+        let blocks: Vec<(Block, Rect)> = groups
+            .into_iter()
+            .map(|(lines, bbox, _)| {
+                let rb = rect_with(to_reading, d, bbox);
+                (Block { lines, bbox }, rb)
+            })
+            .collect();
+        out.extend(xy_cut(blocks));
+    }
+    out
+}
+
+/// Order blocks by recursive XY-cut on their reading-frame boxes.
+fn xy_cut(mut blocks: Vec<(Block, Rect)>) -> Vec<Block> {
+    if blocks.len() <= 1 {
+        return blocks.into_iter().map(|b| b.0).collect();
+    }
+    for horizontal in [true, false] {
+        let key = |r: &Rect| if horizontal { (r.top, r.bottom) } else { (r.x0, r.x1) };
+        blocks.sort_by(|a, b| key(&a.1).0.total_cmp(&key(&b.1).0));
+        let mut groups: Vec<Vec<(Block, Rect)>> = Vec::new();
+        let mut reach = f64::NEG_INFINITY;
+        for b in blocks.drain(..) {
+            let (lo, hi) = key(&b.1);
+            match groups.last_mut() {
+                Some(g) if lo < reach => g.push(b),
+                _ => groups.push(vec![b]),
+            }
+            reach = reach.max(hi);
+        }
+        if groups.len() > 1 {
+            return groups.into_iter().flat_map(xy_cut).collect();
+        }
+        blocks = groups.into_iter().flatten().collect();
+    }
+    blocks.sort_by(|a, b| a.1.top.total_cmp(&b.1.top).then(a.1.x0.total_cmp(&b.1.x0)));
+    blocks.into_iter().map(|b| b.0).collect()
+}

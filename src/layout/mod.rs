@@ -1,0 +1,103 @@
+//! The `layout` stage: glyphs → words → lines → blocks, in reading order.
+//!
+//! Works for text running in any of the four directions: each direction's glyphs are turned
+//! into a "reading frame" where they run left to right, grouped there, and the boxes are
+//! turned back into the displayed page frame. Lines are ordered by position, never by
+//! content-stream order (LibreOffice draws fallback glyphs late, inside gaps it left).
+
+mod frame;
+mod lines;
+mod text;
+mod words;
+
+use serde::Serialize;
+use std::sync::Arc;
+
+use crate::geom::Rect;
+use crate::pdf::{Colour, Direction};
+use crate::tolerance;
+
+pub use lines::{blocks, lines};
+pub use text::{layout_text, reading_text};
+pub use words::words;
+
+/// Tolerances for the layout stage, in ems of the font size unless said otherwise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// A gap wider than this (em) between glyphs on a line starts a new word.
+    pub word_gap_em: f64,
+    /// Glyphs whose baselines differ by less than this (em) share a line.
+    pub line_baseline_em: f64,
+    /// A vertical gap over this many line heights starts a new block.
+    pub block_gap_lines: f64,
+    /// Points per character column in `--layout` text.
+    pub layout_char_width: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            word_gap_em: tolerance::WORD_GAP_EM,
+            line_baseline_em: tolerance::LINE_BASELINE_EM,
+            block_gap_lines: tolerance::BLOCK_GAP_LINES,
+            layout_char_width: tolerance::LAYOUT_CHAR_WIDTH,
+        }
+    }
+}
+
+/// A word: glyphs on one baseline with no gap wider than the word gap between them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Word {
+    /// The text, glyphs joined in visual order.
+    pub text: String,
+    /// The union of its glyph boxes (displayed frame).
+    pub bbox: Rect,
+    /// Which way it runs.
+    pub direction: Direction,
+    /// The baseline position across the direction of writing, in the reading frame (for
+    /// left-to-right text: the baseline's y).
+    #[serde(skip)]
+    pub baseline: f64,
+    /// Font of its first glyph.
+    #[serde(skip)]
+    pub font: Arc<str>,
+    /// Font size of its first glyph, in points.
+    pub size: f64,
+    /// Colour of its first glyph.
+    #[serde(skip)]
+    pub colour: Option<Colour>,
+}
+
+/// A line: words sharing a baseline, close enough to read as one run of text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Line {
+    /// Its words, in reading order.
+    pub words: Vec<Word>,
+    /// The union of its word boxes.
+    pub bbox: Rect,
+    /// Which way it runs.
+    pub direction: Direction,
+}
+
+impl Line {
+    /// The words joined by single spaces.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for (i, w) in self.words.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(&w.text);
+        }
+        s
+    }
+}
+
+/// A block: consecutive lines of one paragraph or column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    /// Its lines, top to bottom.
+    pub lines: Vec<Line>,
+    /// The union of its line boxes.
+    pub bbox: Rect,
+}

@@ -1,0 +1,177 @@
+//! Glyphs → words, grouped by baseline and ordered by position.
+
+use super::frame::{rect_with, to_display, to_reading};
+use super::{Settings, Word};
+use crate::geom::Rect;
+use crate::pdf::{Direction, Glyph};
+
+/// Two copies of the same glyph closer than this (em) are one glyph drawn twice (fake bold,
+/// shadow effects); poppler drops such duplicates too.
+const DUPLICATE_GLYPH_EM: f64 = 0.1;
+
+/// Words of one baseline cluster, in reading-frame order.
+#[derive(Debug, Clone)]
+pub(crate) struct BaselineRun {
+    pub direction: Direction,
+    /// Baseline in the reading frame.
+    pub baseline: f64,
+    pub words: Vec<Word>,
+    /// Boxes of `words` in the reading frame, same order.
+    pub reading_boxes: Vec<Rect>,
+}
+
+struct Item<'a> {
+    g: &'a Glyph,
+    rbox: Rect,
+    baseline: f64,
+}
+
+/// Every word on the page: grouped by baseline, each line's words left to right in their own
+/// direction; left-to-right text first, then the other directions.
+pub fn words(glyphs: &[Glyph], settings: &Settings) -> Vec<Word> {
+    runs(glyphs, settings).into_iter().flat_map(|r| r.words).collect()
+}
+
+/// Baseline clusters with their words (sorted top to bottom in each direction's reading frame).
+pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
+    let mut out = Vec::new();
+    for d in [Direction::Ltr, Direction::Ttb, Direction::Rtl, Direction::Btt] {
+        let mut items: Vec<Item> = glyphs
+            .iter()
+            .filter(|g| g.direction == d)
+            .map(|g| Item {
+                g,
+                rbox: rect_with(to_reading, d, g.bbox),
+                baseline: to_reading(d, g.origin).y,
+            })
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        items.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.rbox.x0.total_cmp(&b.rbox.x0)));
+        let mut start = 0;
+        while start < items.len() {
+            let base = items[start].baseline;
+            let tol = settings.line_baseline_em * items[start].g.size.max(1.0);
+            let mut end = start + 1;
+            while end < items.len() && (items[end].baseline - base).abs() <= tol {
+                end += 1;
+            }
+            let cluster = &mut items[start..end];
+            cluster.sort_by(|a, b| a.rbox.x0.total_cmp(&b.rbox.x0));
+            let (words, reading_boxes) = split_words(cluster, d, settings);
+            if !words.is_empty() {
+                out.push(BaselineRun { direction: d, baseline: base, words, reading_boxes });
+            }
+            start = end;
+        }
+    }
+    out
+}
+
+fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word>, Vec<Rect>) {
+    let mut words = Vec::new();
+    let mut boxes = Vec::new();
+    let mut current: Option<(Word, Rect)> = None;
+    let mut last: Option<&Item> = None;
+    for it in cluster {
+        let size = it.g.size.max(1.0);
+        if it.g.text.chars().all(char::is_whitespace) {
+            if let Some(w) = current.take() {
+                words.push(w.0);
+                boxes.push(w.1);
+            }
+            last = None;
+            continue;
+        }
+        if let Some(prev) = last {
+            let duplicate = prev.g.text == it.g.text
+                && (prev.rbox.x0 - it.rbox.x0).abs() < DUPLICATE_GLYPH_EM * size
+                && (prev.baseline - it.baseline).abs() < DUPLICATE_GLYPH_EM * size;
+            if duplicate {
+                continue;
+            }
+        }
+        let gap_ok = current.as_ref().is_some_and(|(w, rb)| it.rbox.x0 - rb.x1 <= settings.word_gap_em * w.size.max(1.0));
+        match (&mut current, gap_ok) {
+            (Some((w, rb)), true) => {
+                w.text.push_str(&it.g.text);
+                *rb = rb.union(&it.rbox);
+            }
+            _ => {
+                if let Some(w) = current.take() {
+                    words.push(w.0);
+                    boxes.push(w.1);
+                }
+                current = Some((
+                    Word {
+                        text: it.g.text.clone(),
+                        bbox: it.rbox,
+                        direction: d,
+                        baseline: it.baseline,
+                        font: it.g.font.clone(),
+                        size: it.g.size,
+                        colour: it.g.colour,
+                    },
+                    it.rbox,
+                ));
+            }
+        }
+        last = Some(it);
+    }
+    if let Some(w) = current.take() {
+        words.push(w.0);
+        boxes.push(w.1);
+    }
+    for w in &mut words {
+        w.bbox = rect_with(to_display, d, w.bbox);
+    }
+    (words, boxes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geom::Pt;
+    use std::sync::Arc;
+
+    /// A 10 pt glyph 5 pt wide at `x` on the baseline `y`.
+    fn g(text: &str, x: f64, y: f64) -> Glyph {
+        Glyph {
+            text: text.into(),
+            bbox: Rect { x0: x, top: y - 9.5, x1: x + 5.0, bottom: y + 3.5 },
+            origin: Pt::new(x, y),
+            advance: 5.0,
+            font: Arc::from("F"),
+            size: 10.0,
+            direction: Direction::Ltr,
+            colour: None,
+            invisible: false,
+        }
+    }
+
+    #[test]
+    fn splits_on_spaces_and_gaps_and_orders_by_position() {
+        // "ab cd" with an explicit space, then "ef" after a 3 pt gap (0.3 em > 0.1 em);
+        // glyph "b" is drawn last in the stream, inside the gap left for it.
+        let glyphs = vec![g("a", 0.0, 100.0), g(" ", 10.0, 100.0), g("c", 13.0, 100.0), g("d", 18.0, 100.0),
+            g("e", 26.0, 100.0), g("f", 31.0, 100.0), g("b", 5.0, 100.0)];
+        let w = words(&glyphs, &Settings::default());
+        let texts: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["ab", "cd", "ef"]);
+        assert_eq!(w[1].bbox, Rect { x0: 13.0, top: 90.5, x1: 23.0, bottom: 103.5 });
+    }
+
+    #[test]
+    fn lines_are_ordered_top_to_bottom_whatever_the_stream_order() {
+        let glyphs = vec![g("z", 0.0, 200.0), g("y", 0.0, 100.0)];
+        let w = words(&glyphs, &Settings::default());
+        assert_eq!(w.iter().map(|w| w.text.as_str()).collect::<Vec<_>>(), ["y", "z"]);
+    }
+
+    #[test]
+    fn duplicate_glyphs_are_dropped() {
+        let glyphs = vec![g("A", 0.0, 100.0), g("A", 0.2, 100.0), g("B", 5.0, 100.0)];
+        assert_eq!(words(&glyphs, &Settings::default())[0].text, "AB");
+    }
+}

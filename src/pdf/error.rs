@@ -1,0 +1,189 @@
+//! Errors and warnings of the `pdf` stage.
+
+use serde::Serialize;
+use std::fmt;
+
+use super::limits::Limit;
+
+/// Why a document or a page could not be read at all. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file could not be read from disk.
+    #[error("{file}: cannot read the file: {source}")]
+    Io {
+        /// The file, as the user named it.
+        file: String,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The bytes are not a PDF (no `%PDF-` header near the start).
+    #[error("{file}: not a PDF: {reason}")]
+    NotPdf {
+        /// The file.
+        file: String,
+        /// What was found instead.
+        reason: String,
+    },
+    /// The file is a PDF but its structure could not be recovered.
+    #[error("{file}: damaged beyond recovery: {reason}")]
+    Damaged {
+        /// The file.
+        file: String,
+        /// What the parser reported.
+        reason: String,
+    },
+    /// The file is encrypted and the empty user password does not open it.
+    #[error("{file}: password required: the file is encrypted; supply it with --password")]
+    PasswordRequired {
+        /// The file.
+        file: String,
+    },
+    /// A password was given but it opens neither the user nor the owner lock.
+    #[error("{file}: wrong password: the password given does not open this file")]
+    WrongPassword {
+        /// The file.
+        file: String,
+    },
+    /// A page number outside the document.
+    #[error("{file}: page {page} does not exist (the document has {count} pages)")]
+    NoSuchPage {
+        /// The file.
+        file: String,
+        /// The page asked for (1-based).
+        page: u32,
+        /// How many pages the document has.
+        count: u32,
+    },
+}
+
+/// Something recoverable that went wrong while reading a page; it is reported in the output
+/// and the work goes on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    /// The 1-based page, or `None` for the whole document.
+    pub page: Option<u32>,
+    /// What happened.
+    #[serde(flatten)]
+    pub kind: WarningKind,
+}
+
+impl Warning {
+    /// A warning about one page.
+    pub fn page(page: u32, kind: WarningKind) -> Self {
+        Warning { page: Some(page), kind }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.page {
+            Some(p) => write!(f, "page {p}: {}", self.kind),
+            None => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+/// The kinds of recoverable trouble.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// A content stream has a syntax error; operators after it were not read.
+    ContentSyntax {
+        /// How many operators were read before the error.
+        operators_read: usize,
+    },
+    /// A page's content stream could not be decoded (bad filter, missing object).
+    ContentUnreadable {
+        /// What went wrong.
+        reason: String,
+    },
+    /// A limit on hostile input was reached; the rest of that work was skipped.
+    LimitHit {
+        /// Which limit.
+        limit: Limit,
+        /// Its value.
+        value: u64,
+    },
+    /// A resource named by the content stream is missing (a font, a form, a colour space).
+    MissingResource {
+        /// The resource category (`Font`, `XObject`, `ColorSpace`, ...).
+        category: String,
+        /// The name used in the content stream.
+        name: String,
+    },
+    /// A font dictionary was broken or incomplete; a fallback was used.
+    FontProblem {
+        /// The font's name.
+        font: String,
+        /// What was wrong.
+        problem: String,
+    },
+    /// Glyphs whose font gives no Unicode mapping; they were emitted as U+FFFD.
+    UnmappedGlyphs {
+        /// The font's name.
+        font: String,
+        /// How many glyphs on the page.
+        count: usize,
+    },
+    /// Operators with wrong operands (count or type); they were skipped.
+    BadOperands {
+        /// How many on the page.
+        count: usize,
+        /// The first offending operator.
+        first: String,
+    },
+    /// Operators that are not PDF operators; they were skipped.
+    UnknownOperators {
+        /// How many on the page.
+        count: usize,
+        /// The first one.
+        first: String,
+    },
+    /// A form XObject that (directly or not) draws itself; the inner call was skipped.
+    FormCycle {
+        /// The form's name in the resources.
+        name: String,
+    },
+    /// The page has images but no text: probably a scan that needs OCR.
+    NoTextLayer,
+    /// The page tree or a page dictionary is damaged; a default was used.
+    PageStructure {
+        /// What was wrong.
+        problem: String,
+    },
+    /// The cross-reference table was damaged and rebuilt by scanning the file.
+    XrefRecovered,
+}
+
+impl fmt::Display for WarningKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use WarningKind::*;
+        match self {
+            ContentSyntax { operators_read } => write!(
+                f,
+                "content stream has a syntax error after {operators_read} operators; the rest of the page was not read"
+            ),
+            ContentUnreadable { reason } => write!(f, "content stream unreadable: {reason}"),
+            LimitHit { limit, value } => {
+                write!(f, "limit {} ({value}) reached; the rest was skipped", limit.name())
+            }
+            MissingResource { category, name } => write!(f, "missing {category} resource /{name}"),
+            FontProblem { font, problem } => write!(f, "font {font}: {problem}"),
+            UnmappedGlyphs { font, count } => {
+                write!(f, "{count} glyphs in font {font} have no Unicode mapping (shown as U+FFFD)")
+            }
+            BadOperands { count, first } => {
+                write!(f, "{count} operators with bad operands skipped (first: {first})")
+            }
+            UnknownOperators { count, first } => {
+                write!(f, "{count} unknown operators skipped (first: {first})")
+            }
+            FormCycle { name } => write!(f, "form XObject /{name} draws itself; skipped"),
+            NoTextLayer => write!(f, "no text layer: the page holds only images (a scan needs OCR)"),
+            PageStructure { problem } => write!(f, "page structure: {problem}"),
+            XrefRecovered => write!(f, "cross-reference table damaged; rebuilt by scanning the file"),
+        }
+    }
+}

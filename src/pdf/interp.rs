@@ -1,0 +1,638 @@
+//! The content-stream interpreter: operators in, glyphs, rules and fills out (ISO 32000-1,
+//! chapters 8 and 9). One interpreter runs page content and form XObjects alike; a form is
+//! inlined behind save/restore with its matrix and resources.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Object, ObjectId};
+
+use super::colour::{self, Space};
+use super::error::{Warning, WarningKind};
+use super::font::Font;
+use super::limits::{Limit, Limits};
+use super::ops::{Op, TjItem};
+use super::path::{Path, Segment};
+use super::sink::PageSink;
+use super::state::{GraphicsState, RenderMode};
+use super::types::{Direction, Fill, FillShape, Glyph, Rule, RuleSource};
+use crate::geom::{Matrix, Pt, Rect};
+use crate::tolerance::THIN_FILL_MAX;
+
+/// Deepest `q` nesting honoured; deeper saves are counted but not stored (real files stay
+/// under 30; this bounds memory against `q q q …` bombs).
+const MAX_SAVE_DEPTH: usize = 256;
+
+/// Counts of operators that were skipped, reported once per page.
+#[derive(Default)]
+struct Skipped {
+    count: usize,
+    first: Option<String>,
+}
+
+impl Skipped {
+    fn add(&mut self, name: &str) {
+        self.count += 1;
+        if self.first.is_none() {
+            self.first = Some(name.to_string());
+        }
+    }
+}
+
+/// Interprets one page into a sink.
+pub(crate) struct Interpreter<'a> {
+    doc: &'a lopdf::Document,
+    limits: &'a Limits,
+    sink: &'a mut dyn PageSink,
+    page: u32,
+    gs: GraphicsState,
+    stack: Vec<GraphicsState>,
+    extra_saves: usize,
+    tm: Matrix,
+    tlm: Matrix,
+    path: Path,
+    fonts: HashMap<usize, Arc<Font>>,
+    fallback_font: Option<Arc<Font>>,
+    forms: Vec<ObjectId>,
+    form_invocations: usize,
+    ops: usize,
+    glyphs: usize,
+    stopped: bool,
+    limits_hit: Vec<Limit>,
+    bad: Skipped,
+    unknown: Skipped,
+    unmapped: HashMap<Arc<str>, usize>,
+    missing: Vec<(String, String)>,
+    saw_glyph: bool,
+    saw_image: bool,
+}
+
+impl<'a> Interpreter<'a> {
+    pub(crate) fn new(
+        doc: &'a lopdf::Document,
+        limits: &'a Limits,
+        sink: &'a mut dyn PageSink,
+        page: u32,
+        page_matrix: Matrix,
+    ) -> Self {
+        Interpreter {
+            doc,
+            limits,
+            sink,
+            page,
+            gs: GraphicsState::new(page_matrix),
+            stack: Vec::new(),
+            extra_saves: 0,
+            tm: Matrix::IDENTITY,
+            tlm: Matrix::IDENTITY,
+            path: Path::default(),
+            fonts: HashMap::new(),
+            fallback_font: None,
+            forms: Vec::new(),
+            form_invocations: 0,
+            ops: 0,
+            glyphs: 0,
+            stopped: false,
+            limits_hit: Vec::new(),
+            bad: Skipped::default(),
+            unknown: Skipped::default(),
+            unmapped: HashMap::new(),
+            missing: Vec::new(),
+            saw_glyph: false,
+            saw_image: false,
+        }
+    }
+
+    fn warn(&mut self, kind: WarningKind) {
+        self.sink.warning(Warning::page(self.page, kind));
+    }
+
+    fn hit(&mut self, limit: Limit, value: usize) {
+        if !self.limits_hit.contains(&limit) {
+            self.limits_hit.push(limit);
+            self.warn(WarningKind::LimitHit { limit, value: value as u64 });
+        }
+    }
+
+    /// Run a page's (already decompressed) content with its resources, then report what was
+    /// skipped on the way.
+    pub(crate) fn run_page(mut self, content: &[u8], resources: Option<&'a Dictionary>) {
+        self.run(content, resources);
+        self.finish();
+    }
+
+    fn finish(mut self) {
+        if self.bad.count > 0 {
+            let kind = WarningKind::BadOperands { count: self.bad.count, first: self.bad.first.take().unwrap_or_default() };
+            self.warn(kind);
+        }
+        if self.unknown.count > 0 {
+            let kind = WarningKind::UnknownOperators {
+                count: self.unknown.count,
+                first: self.unknown.first.take().unwrap_or_default(),
+            };
+            self.warn(kind);
+        }
+        let mut unmapped: Vec<_> = std::mem::take(&mut self.unmapped).into_iter().collect();
+        unmapped.sort();
+        for (font, count) in unmapped {
+            self.warn(WarningKind::UnmappedGlyphs { font: font.to_string(), count });
+        }
+        if self.saw_image && !self.saw_glyph {
+            self.warn(WarningKind::NoTextLayer);
+        }
+    }
+
+    /// Decode and execute one content stream. A syntax error keeps what came before it and
+    /// becomes a warning (lopdf's lenient decoder would stop silently).
+    fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>) {
+        match Content::decode_strict(content) {
+            Ok(c) => {
+                for op in &c.operations {
+                    if self.stopped {
+                        return;
+                    }
+                    self.exec(&Op::decode(op), resources);
+                }
+            }
+            Err(_) => {
+                let mut read = 0;
+                for op in Content::decode_iter(content) {
+                    let Ok(op) = op else { break };
+                    if self.stopped {
+                        return;
+                    }
+                    read += 1;
+                    self.exec(&Op::decode(&op), resources);
+                }
+                self.warn(WarningKind::ContentSyntax { operators_read: read });
+            }
+        }
+    }
+
+    fn exec(&mut self, op: &Op<'_>, res: Option<&'a Dictionary>) {
+        self.ops += 1;
+        if self.ops > self.limits.operators_per_page {
+            self.hit(Limit::OperatorsPerPage, self.limits.operators_per_page);
+            self.stopped = true;
+            return;
+        }
+        match op {
+            Op::Save => {
+                if self.stack.len() < MAX_SAVE_DEPTH {
+                    self.stack.push(self.gs.clone());
+                } else {
+                    self.extra_saves += 1;
+                }
+            }
+            Op::Restore => {
+                if self.extra_saves > 0 {
+                    self.extra_saves -= 1;
+                } else if let Some(gs) = self.stack.pop() {
+                    self.gs = gs;
+                }
+            }
+            Op::Transform([a, b, c, d, e, f]) => {
+                let m = Matrix::new(*a, *b, *c, *d, *e, *f).then(&self.gs.ctm);
+                if m.is_finite() {
+                    self.gs.ctm = m;
+                }
+            }
+            Op::LineWidth(w) => self.gs.line_width = w.abs(),
+            Op::ExtGState(name) => self.ext_gstate(name, res),
+            Op::MoveTo(x, y) => {
+                let p = self.user(*x, *y);
+                self.path.move_to(p);
+                self.check_path_budget();
+            }
+            Op::LineTo(x, y) => {
+                let p = self.user(*x, *y);
+                self.path.line_to(p);
+                self.check_path_budget();
+            }
+            Op::CurveTo([x1, y1, x2, y2, x3, y3]) => {
+                let (c1, c2, p) = (self.user(*x1, *y1), self.user(*x2, *y2), self.user(*x3, *y3));
+                self.path.curve_to(Some(c1), Some(c2), p);
+                self.check_path_budget();
+            }
+            Op::CurveToV([x2, y2, x3, y3]) => {
+                let (c2, p) = (self.user(*x2, *y2), self.user(*x3, *y3));
+                self.path.curve_to(None, Some(c2), p);
+                self.check_path_budget();
+            }
+            Op::CurveToY([x1, y1, x3, y3]) => {
+                let (c1, p) = (self.user(*x1, *y1), self.user(*x3, *y3));
+                self.path.curve_to(Some(c1), None, p);
+                self.check_path_budget();
+            }
+            Op::ClosePath => self.path.close(),
+            Op::Rectangle([x, y, w, h]) => {
+                let corners = [self.user(*x, *y), self.user(x + w, *y), self.user(x + w, y + h), self.user(*x, y + h)];
+                self.path.rect(corners);
+                self.check_path_budget();
+            }
+            Op::Stroke { close } => {
+                if *close {
+                    self.path.close();
+                }
+                self.stroke_path();
+                self.path.clear();
+            }
+            Op::Fill => {
+                self.fill_path();
+                self.path.clear();
+            }
+            Op::FillStroke { close } => {
+                if *close {
+                    self.path.close();
+                }
+                self.fill_path();
+                self.stroke_path();
+                self.path.clear();
+            }
+            Op::EndPath => self.path.clear(),
+            Op::Clip | Op::Ignored | Op::Shading => {}
+            Op::ColourSpace { stroke, name } => {
+                let cs = res.and_then(|r| self.resource_dict(r, b"ColorSpace"));
+                match colour::resolve(self.doc, &Object::Name(name.to_vec()), cs, 0) {
+                    Some(space) => {
+                        let paint = if *stroke { &mut self.gs.stroke } else { &mut self.gs.fill };
+                        paint.colour = space.initial();
+                        paint.space = space;
+                    }
+                    None => self.missing("ColorSpace", name),
+                }
+            }
+            Op::Colour { stroke, comps, pattern } => {
+                let paint = if *stroke { &mut self.gs.stroke } else { &mut self.gs.fill };
+                paint.colour = if *pattern { None } else { paint.space.to_rgb(comps) };
+            }
+            Op::Gray { stroke, v } => self.set_paint(*stroke, Space::Gray, &[*v]),
+            Op::Rgb { stroke, c } => self.set_paint(*stroke, Space::Rgb, c),
+            Op::Cmyk { stroke, c } => self.set_paint(*stroke, Space::Cmyk, c),
+            Op::BeginText => {
+                self.tm = Matrix::IDENTITY;
+                self.tlm = Matrix::IDENTITY;
+            }
+            Op::EndText => {}
+            Op::CharSpacing(v) => self.gs.text.char_spacing = *v,
+            Op::WordSpacing(v) => self.gs.text.word_spacing = *v,
+            Op::HorizScaling(v) => self.gs.text.horiz_scaling = v / 100.0,
+            Op::Leading(v) => self.gs.text.leading = *v,
+            Op::Font(name, size) => {
+                self.gs.text.size = *size;
+                self.gs.text.font = Some(self.font(name, res));
+            }
+            Op::RenderMode(m) => match RenderMode::from_operand(*m) {
+                Some(mode) => self.gs.text.render = mode,
+                None => self.bad.add("Tr"),
+            },
+            Op::Rise(v) => self.gs.text.rise = *v,
+            Op::MoveText(x, y) => self.move_text(*x, *y),
+            Op::MoveTextSetLeading(x, y) => {
+                self.gs.text.leading = -y;
+                self.move_text(*x, *y);
+            }
+            Op::TextMatrix([a, b, c, d, e, f]) => {
+                self.tm = Matrix::new(*a, *b, *c, *d, *e, *f);
+                self.tlm = self.tm;
+            }
+            Op::NextLine => self.next_line(),
+            Op::ShowText(s) => self.show(s),
+            Op::NextLineShowText(s) => {
+                self.next_line();
+                self.show(s);
+            }
+            Op::NextLineShowTextSpaced(aw, ac, s) => {
+                self.gs.text.word_spacing = *aw;
+                self.gs.text.char_spacing = *ac;
+                self.next_line();
+                self.show(s);
+            }
+            Op::ShowTextArray(items) => {
+                for item in items {
+                    match item {
+                        TjItem::Text(s) => self.show(s),
+                        TjItem::Adjust(n) => self.adjust(*n),
+                    }
+                }
+            }
+            Op::XObject(name) => self.xobject(name, res),
+            Op::InlineImage => self.image(),
+            Op::BadOperands(name) => self.bad.add(name),
+            Op::Unknown(name) => self.unknown.add(name),
+        }
+    }
+
+    fn user(&self, x: f64, y: f64) -> Pt {
+        self.gs.ctm.apply(x, y)
+    }
+
+    fn check_path_budget(&mut self) {
+        if self.path.segment_count() > self.limits.path_segments_per_page {
+            self.hit(Limit::PathSegmentsPerPage, self.limits.path_segments_per_page);
+            self.path.clear();
+        }
+    }
+
+    fn set_paint(&mut self, stroke: bool, space: Space, comps: &[f64]) {
+        let paint = if stroke { &mut self.gs.stroke } else { &mut self.gs.fill };
+        paint.colour = space.to_rgb(comps);
+        paint.space = space;
+    }
+
+    fn missing(&mut self, category: &str, name: &[u8]) {
+        let key = (category.to_string(), String::from_utf8_lossy(name).into_owned());
+        if !self.missing.contains(&key) {
+            self.missing.push(key.clone());
+            self.warn(WarningKind::MissingResource { category: key.0, name: key.1 });
+        }
+    }
+
+    /// A sub-dictionary of the resources (`/Font`, `/XObject`, ...), through references.
+    fn resource_dict(&self, res: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
+        let o = res.get(key).ok()?;
+        self.doc.dereference(o).ok()?.1.as_dict().ok()
+    }
+
+    fn named_resource(&self, res: Option<&'a Dictionary>, category: &[u8], name: &[u8]) -> Option<(Option<ObjectId>, &'a Object)> {
+        let dict = self.resource_dict(res?, category)?;
+        let o = dict.get(name).ok()?;
+        self.doc.dereference(o).ok()
+    }
+
+    fn ext_gstate(&mut self, name: &[u8], res: Option<&'a Dictionary>) {
+        let Some((_, Object::Dictionary(gs))) = self.named_resource(res, b"ExtGState", name) else {
+            self.missing("ExtGState", name);
+            return;
+        };
+        if let Ok(lw) = gs.get(b"LW").and_then(|o| o.as_float()) {
+            self.gs.line_width = f64::from(lw).abs();
+        }
+        if let Ok(Object::Array(f)) = gs.get(b"Font") {
+            if let (Some(Object::Reference(id)), Some(size)) = (f.first(), f.get(1).and_then(|s| s.as_float().ok())) {
+                if let Ok(dict) = self.doc.get_dictionary(*id) {
+                    let font = self.load_font(dict);
+                    self.gs.text.font = Some(font);
+                    self.gs.text.size = f64::from(size);
+                }
+            }
+        }
+    }
+
+    fn font(&mut self, name: &[u8], res: Option<&'a Dictionary>) -> Arc<Font> {
+        match self.named_resource(res, b"Font", name) {
+            Some((_, Object::Dictionary(dict))) => self.load_font(dict),
+            _ => {
+                self.missing("Font", name);
+                self.fallback_font.get_or_insert_with(|| Arc::new(Font::fallback())).clone()
+            }
+        }
+    }
+
+    fn load_font(&mut self, dict: &'a Dictionary) -> Arc<Font> {
+        let key = dict as *const Dictionary as usize;
+        if let Some(f) = self.fonts.get(&key) {
+            return f.clone();
+        }
+        let loaded = Font::load(self.doc, dict, self.limits);
+        let font = Arc::new(loaded.font);
+        for problem in loaded.problems {
+            self.warn(WarningKind::FontProblem { font: font.name().to_string(), problem });
+        }
+        self.fonts.insert(key, font.clone());
+        font
+    }
+
+    fn move_text(&mut self, tx: f64, ty: f64) {
+        self.tlm = Matrix::translate(tx, ty).then(&self.tlm);
+        self.tm = self.tlm;
+    }
+
+    fn next_line(&mut self) {
+        let leading = self.gs.text.leading;
+        self.move_text(0.0, -leading);
+    }
+
+    /// A `TJ` number: move left by n/1000 of the font size (9.4.3).
+    fn adjust(&mut self, n: f64) {
+        let t = &self.gs.text;
+        let vertical = t.font.as_ref().is_some_and(|f| f.is_vertical());
+        let shift = -n / 1000.0 * t.size;
+        let m = if vertical { Matrix::translate(0.0, shift) } else { Matrix::translate(shift * t.horiz_scaling, 0.0) };
+        self.tm = m.then(&self.tm);
+    }
+
+    fn show(&mut self, bytes: &[u8]) {
+        let font = match self.gs.text.font.clone() {
+            Some(f) => f,
+            None => {
+                self.missing("Font", b"(none set before text)");
+                self.fallback_font.get_or_insert_with(|| Arc::new(Font::fallback())).clone()
+            }
+        };
+        let font_name: Arc<str> = Arc::from(font.name());
+        let t = self.gs.text.clone();
+        let colour = if t.render.uses_stroke_colour() { self.gs.stroke.colour } else { self.gs.fill.colour };
+        let (ascent, descent) = (font.ascent(), font.descent());
+        let vertical = font.is_vertical();
+        for ch in font.decode(bytes) {
+            if self.glyphs >= self.limits.glyphs_per_page {
+                self.hit(Limit::GlyphsPerPage, self.limits.glyphs_per_page);
+                self.stopped = true;
+                return;
+            }
+            // Text rendering matrix (9.4.4): [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM.
+            let tm_ctm = self.tm.then(&self.gs.ctm);
+            let trm = Matrix::new(t.size * t.horiz_scaling, 0.0, 0.0, t.size, 0.0, t.rise).then(&tm_ctm);
+            let w = ch.width;
+            let corners = if vertical {
+                [trm.apply(-w / 2.0, -1.0), trm.apply(w / 2.0, 0.0), trm.apply(-w / 2.0, 0.0), trm.apply(w / 2.0, -1.0)]
+            } else {
+                [trm.apply(0.0, descent), trm.apply(w, ascent), trm.apply(0.0, ascent), trm.apply(w, descent)]
+            };
+            let spacing = t.char_spacing + if ch.is_word_space { t.word_spacing } else { 0.0 };
+            let (advance_m, advance_len) = if vertical {
+                let ty = -(w * t.size) + spacing;
+                (Matrix::translate(0.0, ty), ty.abs() * (tm_ctm.c.hypot(tm_ctm.d)))
+            } else {
+                let tx = (w * t.size + spacing) * t.horiz_scaling;
+                (Matrix::translate(tx, 0.0), tx.abs() * (tm_ctm.a.hypot(tm_ctm.b)))
+            };
+            if let Some(bbox) = Rect::bounding(corners).filter(|b| b.is_finite()) {
+                let mut text = ch.unicode;
+                if text.is_empty() {
+                    *self.unmapped.entry(font_name.clone()).or_default() += 1;
+                    text = "\u{FFFD}".into();
+                }
+                let size = t.size.abs() * tm_ctm.c.hypot(tm_ctm.d);
+                let direction = if vertical {
+                    Direction::of_vector(-trm.c, -trm.d)
+                } else {
+                    Direction::of_vector(trm.a, trm.b)
+                };
+                self.glyphs += 1;
+                self.saw_glyph = true;
+                self.sink.glyph(Glyph {
+                    text,
+                    bbox,
+                    origin: trm.apply(0.0, 0.0),
+                    advance: advance_len,
+                    font: font_name.clone(),
+                    size,
+                    direction,
+                    colour,
+                    invisible: t.render.is_invisible(),
+                });
+            }
+            let next = advance_m.then(&self.tm);
+            if next.is_finite() {
+                self.tm = next;
+            }
+        }
+    }
+
+    fn colour_for_rules(&self) -> Option<super::Colour> {
+        self.gs.stroke.colour
+    }
+
+    fn stroke_path(&mut self) {
+        let width = self.gs.line_width * self.gs.ctm.mean_scale();
+        let colour = self.colour_for_rules();
+        let mut rules = Vec::new();
+        for sp in &self.path.subpaths {
+            for seg in sp.segments.iter().copied().chain(sp.closing_segment()) {
+                if let Segment::Line(a, b) = seg {
+                    if (a.x - b.x).abs() + (a.y - b.y).abs() > 0.0 {
+                        rules.push(Rule { p0: a, p1: b, width, colour, source: RuleSource::Stroke });
+                    }
+                }
+            }
+        }
+        for r in rules {
+            self.sink.rule(r);
+        }
+    }
+
+    fn fill_path(&mut self) {
+        let colour = self.gs.fill.colour;
+        let mut out = Vec::new();
+        for sp in &self.path.subpaths {
+            if let Some(r) = sp.as_axis_rect() {
+                let (w, h) = (r.width(), r.height());
+                if w.min(h) < THIN_FILL_MAX {
+                    let c = r.centre();
+                    let (p0, p1, width) = if w >= h {
+                        (Pt::new(r.x0, c.y), Pt::new(r.x1, c.y), h)
+                    } else {
+                        (Pt::new(c.x, r.top), Pt::new(c.x, r.bottom), w)
+                    };
+                    if w.max(h) > 0.0 {
+                        out.push(Ok(Rule { p0, p1, width, colour, source: RuleSource::ThinFill }));
+                    }
+                } else {
+                    out.push(Err(Fill { rect: r, colour, shape: FillShape::Rect }));
+                }
+            } else if let Some(r) = sp.bbox().filter(|r| r.area() > 0.0) {
+                out.push(Err(Fill { rect: r, colour, shape: FillShape::Path }));
+            }
+        }
+        for item in out {
+            match item {
+                Ok(rule) => self.sink.rule(rule),
+                Err(fill) => self.sink.fill(fill),
+            }
+        }
+    }
+
+    fn image(&mut self) {
+        let corners = [self.user(0.0, 0.0), self.user(1.0, 0.0), self.user(0.0, 1.0), self.user(1.0, 1.0)];
+        if let Some(b) = Rect::bounding(corners).filter(|b| b.is_finite()) {
+            self.saw_image = true;
+            self.sink.image(b);
+        }
+    }
+
+    fn xobject(&mut self, name: &[u8], res: Option<&'a Dictionary>) {
+        let Some((id, Object::Stream(stream))) = self.named_resource(res, b"XObject", name) else {
+            self.missing("XObject", name);
+            return;
+        };
+        match stream.dict.get(b"Subtype").and_then(|s| s.as_name()) {
+            Ok(b"Image") => self.image(),
+            Ok(b"Form") => self.form(name, id, stream, res),
+            _ => {}
+        }
+    }
+
+    /// Draw a form XObject (8.10): its content runs with its /Matrix and resources, behind
+    /// save/restore, under the depth and invocation budgets.
+    fn form(&mut self, name: &[u8], id: Option<ObjectId>, stream: &'a lopdf::Stream, res: Option<&'a Dictionary>) {
+        if self.forms.len() >= self.limits.form_depth {
+            self.hit(Limit::FormDepth, self.limits.form_depth);
+            return;
+        }
+        if self.form_invocations >= self.limits.form_invocations {
+            self.hit(Limit::FormInvocations, self.limits.form_invocations);
+            return;
+        }
+        if let Some(id) = id {
+            if self.forms.contains(&id) {
+                self.warn(WarningKind::FormCycle { name: String::from_utf8_lossy(name).into_owned() });
+                return;
+            }
+        }
+        self.form_invocations += 1;
+        let content = match stream.get_plain_content_with_limit(self.limits.stream_bytes) {
+            Ok(c) => c,
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+                self.hit(Limit::StreamBytes, self.limits.stream_bytes);
+                return;
+            }
+            Err(e) => {
+                self.warn(WarningKind::ContentUnreadable { reason: format!("form /{}: {e}", String::from_utf8_lossy(name)) });
+                return;
+            }
+        };
+        let matrix = stream
+            .dict
+            .get(b"Matrix")
+            .and_then(|m| m.as_array())
+            .ok()
+            .and_then(|a| {
+                let v: Vec<f64> = a.iter().filter_map(|o| o.as_float().ok().map(f64::from)).collect();
+                match v.as_slice() {
+                    [a, b, c, d, e, f] => Some(Matrix::new(*a, *b, *c, *d, *e, *f)),
+                    _ => None,
+                }
+            })
+            .unwrap_or(Matrix::IDENTITY);
+        let form_res = stream
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|r| self.doc.dereference(r).ok())
+            .and_then(|(_, r)| r.as_dict().ok())
+            .or(res);
+        let saved = self.gs.clone();
+        let saved_stack = self.stack.len();
+        let saved_text = (self.tm, self.tlm);
+        let m = matrix.then(&self.gs.ctm);
+        if m.is_finite() {
+            self.gs.ctm = m;
+        }
+        self.path.clear();
+        if let Some(id) = id {
+            self.forms.push(id);
+        }
+        self.run(&content, form_res);
+        if id.is_some() {
+            self.forms.pop();
+        }
+        self.stack.truncate(saved_stack);
+        self.gs = saved;
+        (self.tm, self.tlm) = saved_text;
+        self.path.clear();
+    }
+}

@@ -1,0 +1,130 @@
+//! Graphics and text state (ISO 32000-1, 8.4 and 9.3), saved and restored as plain values.
+
+use std::sync::Arc;
+
+use super::colour::Space;
+use super::font::Font;
+use super::types::Colour;
+use crate::geom::Matrix;
+
+/// Text rendering mode, `Tr` (9.3.6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RenderMode {
+    /// 0: fill.
+    #[default]
+    Fill,
+    /// 1: stroke.
+    Stroke,
+    /// 2: fill, then stroke.
+    FillStroke,
+    /// 3: neither (invisible).
+    Invisible,
+    /// 4: fill and clip.
+    FillClip,
+    /// 5: stroke and clip.
+    StrokeClip,
+    /// 6: fill, stroke and clip.
+    FillStrokeClip,
+    /// 7: clip only (invisible).
+    Clip,
+}
+
+impl RenderMode {
+    /// From the operand of `Tr`; out-of-range values are `None`.
+    pub fn from_operand(v: i64) -> Option<RenderMode> {
+        Some(match v {
+            0 => RenderMode::Fill,
+            1 => RenderMode::Stroke,
+            2 => RenderMode::FillStroke,
+            3 => RenderMode::Invisible,
+            4 => RenderMode::FillClip,
+            5 => RenderMode::StrokeClip,
+            6 => RenderMode::FillStrokeClip,
+            7 => RenderMode::Clip,
+            _ => return None,
+        })
+    }
+
+    /// Whether glyphs in this mode leave no mark.
+    pub fn is_invisible(self) -> bool {
+        matches!(self, RenderMode::Invisible | RenderMode::Clip)
+    }
+
+    /// Whether the glyph's visible colour is the stroke colour.
+    pub fn uses_stroke_colour(self) -> bool {
+        matches!(self, RenderMode::Stroke | RenderMode::StrokeClip)
+    }
+}
+
+/// The text state parameters that belong to the graphics state (9.3.1).
+#[derive(Debug, Clone)]
+pub struct TextState {
+    /// `Tc`, in unscaled text space units.
+    pub char_spacing: f64,
+    /// `Tw`, in unscaled text space units.
+    pub word_spacing: f64,
+    /// `Tz` / 100.
+    pub horiz_scaling: f64,
+    /// `TL`.
+    pub leading: f64,
+    /// The font set by `Tf`; `None` before the first `Tf`.
+    pub font: Option<Arc<Font>>,
+    /// The font size set by `Tf`.
+    pub size: f64,
+    /// `Tr`.
+    pub render: RenderMode,
+    /// `Ts`.
+    pub rise: f64,
+}
+
+impl Default for TextState {
+    fn default() -> Self {
+        TextState {
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            horiz_scaling: 1.0,
+            leading: 0.0,
+            font: None,
+            size: 0.0,
+            render: RenderMode::Fill,
+            rise: 0.0,
+        }
+    }
+}
+
+/// One side (stroking or not) of the colour state.
+#[derive(Debug, Clone)]
+pub struct Paint {
+    /// The colour space.
+    pub space: Space,
+    /// The current colour in sRGB; `None` for a pattern.
+    pub colour: Option<Colour>,
+}
+
+impl Default for Paint {
+    fn default() -> Self {
+        Paint { space: Space::Gray, colour: Some(Colour::BLACK) }
+    }
+}
+
+/// The graphics state saved by `q` and restored by `Q` (8.4.1).
+#[derive(Debug, Clone, Default)]
+pub struct GraphicsState {
+    /// Current transformation matrix: user space to the displayed page frame.
+    pub ctm: Matrix,
+    /// Line width in user space units.
+    pub line_width: f64,
+    /// Stroking colour.
+    pub stroke: Paint,
+    /// Non-stroking (fill) colour.
+    pub fill: Paint,
+    /// Text state.
+    pub text: TextState,
+}
+
+impl GraphicsState {
+    /// The initial state for a page whose user space maps to the displayed frame by `page`.
+    pub fn new(page: Matrix) -> Self {
+        GraphicsState { ctm: page, line_width: 1.0, ..Default::default() }
+    }
+}

@@ -1,0 +1,29 @@
+//! Every layout and table constant with a unit, in one place, with what it measures and why
+//! it has its value. Each stage's `Settings::default()` reads from here; the CLI may override.
+
+/// A filled rectangle thinner than this (points) is a rule, not an area: LibreOffice draws
+/// 0.5 pt cell borders as strokes, but Word and Chromium often draw them as filled
+/// rectangles 0.5–1.5 pt thick; real shaded areas are at least a text line (about 10 pt) tall.
+pub const THIN_FILL_MAX: f64 = 2.0;
+
+/// Two glyphs on one line belong to the same word when the gap between them is below this
+/// fraction of the font size. Poppler uses 0.1 em as its minimum space; a normal space in
+/// Liberation Sans is 0.278 em, and tight kerning stays below 0.05 em.
+pub const WORD_GAP_EM: f64 = 0.1;
+
+/// Glyphs belong to the same line when their baselines differ by less than this fraction of
+/// the font size (superscripts sit about 0.33 em up and stay on their line's word by gap).
+pub const LINE_BASELINE_EM: f64 = 0.5;
+
+/// A gap between lines larger than this multiple of the line height starts a new block
+/// (paragraph); single spacing is 1.15 em in Word defaults.
+pub const BLOCK_GAP_LINES: f64 = 1.5;
+
+/// For `text --layout`: points per character column when laying text out with spaces. A
+/// 10-12 pt proportional font averages about 5.5 pt per character.
+pub const LAYOUT_CHAR_WIDTH: f64 = 5.5;
+
+/// Words on one baseline further apart than this (em) are in different columns, so they
+/// form separate lines: a word space is about 0.28 em and justified text rarely exceeds 1 em,
+/// while cell padding on both sides of a table rule is at least 1 em at 10 pt.
+pub const COLUMN_GAP_EM: f64 = 1.2;
