@@ -18,9 +18,11 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod export;
 pub mod geom;
 pub mod layout;
 pub mod pdf;
 pub mod pages;
 pub mod svg;
+pub mod table;
 pub mod tolerance;

@@ -27,3 +27,32 @@ pub const LAYOUT_CHAR_WIDTH: f64 = 5.5;
 /// form separate lines: a word space is about 0.28 em and justified text rarely exceeds 1 em,
 /// while cell padding on both sides of a table rule is at least 1 em at 10 pt.
 pub const COLUMN_GAP_EM: f64 = 1.2;
+
+/// Rules whose positions differ by less than this (points) are snapped to one line
+/// (pdfplumber's default snap tolerance is 3 pt; LibreOffice's double-drawn borders differ by
+/// 0.25-0.5 pt, as the MSCB fixtures show: inner rules stop 0.25 pt short of the frame).
+pub const SNAP_TOLERANCE: f64 = 3.0;
+
+/// Collinear rule pieces with a gap up to this (points) are joined into one rule.
+pub const JOIN_TOLERANCE: f64 = 3.0;
+
+/// A horizontal and a vertical rule intersect when they come within this (points).
+pub const INTERSECTION_TOLERANCE: f64 = 3.0;
+
+/// Rules shorter than this (points) are ignored for tables (underline fragments, tick marks).
+pub const MIN_RULE_LENGTH: f64 = 3.0;
+
+/// Two neighbouring grid slots are separate cells when a rule covers at least this fraction of
+/// the boundary between them; otherwise they are one spanning cell.
+pub const BOUNDARY_COVERAGE: f64 = 0.5;
+
+/// A vertical gap between two lines in a cell wider than this fraction of the line height
+/// starts a new paragraph (an empty paragraph between them leaves a gap of about one line;
+/// ordinary line spacing leaves none, as glyph boxes of consecutive lines touch).
+pub const PARAGRAPH_GAP_LINES: f64 = 0.45;
+
+/// A fill covering at least this fraction of a cell's area is the cell's background.
+pub const FILL_CELL_COVERAGE: f64 = 0.5;
+
+/// Column boundaries of two page tables match for continuation when within this (points).
+pub const COLUMN_MATCH_TOLERANCE: f64 = 3.0;

@@ -2,6 +2,7 @@
 //! per subcommand, and the mapping from outcomes to exit codes.
 
 mod cmd_primitives;
+mod cmd_tables;
 mod cmd_text;
 mod cmd_words;
 mod input;
@@ -78,6 +79,8 @@ enum Command {
     Words(cmd_words::WordsArgs),
     /// Dump one page's glyphs, rules and fills as JSON, or draw them as SVG.
     Primitives(cmd_primitives::PrimitivesArgs),
+    /// Find tables (ruled and unruled), join them across pages, print JSON, CSV or Markdown.
+    Tables(cmd_tables::TablesArgs),
 }
 
 /// Options shared by every command that reads a PDF.
@@ -116,6 +119,7 @@ pub fn main() -> ExitCode {
         Command::Text(a) => cmd_text::run(a),
         Command::Words(a) => cmd_words::run(a),
         Command::Primitives(a) => cmd_primitives::run(a),
+        Command::Tables(a) => cmd_tables::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

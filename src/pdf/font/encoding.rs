@@ -142,12 +142,26 @@ pub(crate) fn private_use_replacement(c: char) -> Option<&'static str> {
     }
 }
 
-/// `s` with a private-use bullet (when `s` is exactly one) replaced; see
-/// [`private_use_replacement`].
-pub(crate) fn fix_private_use(s: &str) -> Option<&'static str> {
+/// The letters of a Latin ligature character (U+FB00..U+FB06), as the contract of
+/// `DecodedChar::unicode` promises ("fi", not U+FB01).
+pub(crate) fn ligature_letters(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        _ => return None,
+    })
+}
+
+/// The replacement of `s` when it is exactly one private-use bullet (see
+/// [`private_use_replacement`]) or one Latin ligature (see [`ligature_letters`]).
+pub(crate) fn fix_single_char(s: &str) -> Option<&'static str> {
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) => private_use_replacement(c),
+        (Some(c), None) => private_use_replacement(c).or_else(|| ligature_letters(c)),
         _ => None,
     }
 }
@@ -159,12 +173,31 @@ mod tests {
     #[test]
     fn glyph_names() {
         assert_eq!(glyph_to_unicode("A", false).as_deref(), Some("A"));
-        assert_eq!(glyph_to_unicode("bullet", false).as_deref(), Some("\u{2022}"));
-        assert_eq!(glyph_to_unicode("quotedblleft", false).as_deref(), Some("\u{201C}"));
-        assert_eq!(glyph_to_unicode("uni2022", false).as_deref(), Some("\u{2022}"));
-        assert_eq!(glyph_to_unicode("uni00660069", false).as_deref(), Some("fi"));
-        assert_eq!(glyph_to_unicode("u1F600", false).as_deref(), Some("\u{1F600}"));
-        assert_eq!(glyph_to_unicode("uD800", false), None, "surrogates are not characters");
+        assert_eq!(
+            glyph_to_unicode("bullet", false).as_deref(),
+            Some("\u{2022}")
+        );
+        assert_eq!(
+            glyph_to_unicode("quotedblleft", false).as_deref(),
+            Some("\u{201C}")
+        );
+        assert_eq!(
+            glyph_to_unicode("uni2022", false).as_deref(),
+            Some("\u{2022}")
+        );
+        assert_eq!(
+            glyph_to_unicode("uni00660069", false).as_deref(),
+            Some("fi")
+        );
+        assert_eq!(
+            glyph_to_unicode("u1F600", false).as_deref(),
+            Some("\u{1F600}")
+        );
+        assert_eq!(
+            glyph_to_unicode("uD800", false),
+            None,
+            "surrogates are not characters"
+        );
         assert_eq!(glyph_to_unicode("f_i", false).as_deref(), Some("fi"));
         assert_eq!(glyph_to_unicode("a.sc", false).as_deref(), Some("a"));
         assert_eq!(glyph_to_unicode("g31", false), None);
@@ -189,9 +222,11 @@ mod tests {
 
     #[test]
     fn private_use_bullets() {
-        assert_eq!(fix_private_use("\u{F0B7}"), Some("\u{2022}"));
-        assert_eq!(fix_private_use("\u{F0FC}"), Some("\u{2713}"));
-        assert_eq!(fix_private_use("\u{F0B8}"), None);
-        assert_eq!(fix_private_use("\u{F0B7}x"), None);
+        assert_eq!(fix_single_char("\u{F0B7}"), Some("\u{2022}"));
+        assert_eq!(fix_single_char("\u{F0FC}"), Some("\u{2713}"));
+        assert_eq!(fix_single_char("\u{F0B8}"), None);
+        assert_eq!(fix_single_char("\u{F0B7}x"), None);
+        assert_eq!(fix_single_char("\u{FB01}"), Some("fi"));
+        assert_eq!(fix_single_char("A"), None);
     }
 }

@@ -18,7 +18,8 @@
 //!   `Uni*-UTF32-*` CMaps, embedded CMap streams; `/W`, `/DW`, `/W2`, `/DW2`;
 //! * ToUnicode CMaps: bfchar, bfrange (both forms), multi-byte codespaces, UTF-16 with
 //!   surrogate pairs and ligatures, bounded by [`Limits::cmap_entries`];
-//! * private-use bullets (U+F0B7 and friends from Symbol/Wingdings) become "•".
+//! * private-use bullets (U+F0B7 and friends from Symbol/Wingdings) become "•", and the
+//!   Latin ligature characters U+FB00..U+FB06 their letters ("fi").
 //!
 //! Ascent and descent follow poppler (so word boxes agree with `pdftotext -bbox`): the AFM
 //! values for a standard-14 font that is not embedded, else the descriptor's sane values,
@@ -38,7 +39,7 @@ use crate::geom::Matrix;
 use crate::pdf::limits::Limits;
 
 use cmap::{CidMap, Codespace, RangeMap, ToUnicode};
-use encoding::{fix_private_use, glyph_to_unicode, BaseEncoding};
+use encoding::{fix_single_char, glyph_to_unicode, BaseEncoding};
 use std14::Std14;
 
 /// One character code decoded from a string operand of a show-text operator.
@@ -186,7 +187,9 @@ fn num_deref(doc: &Document, o: &Object) -> Option<f64> {
 fn as_u32(o: &Object) -> Option<u32> {
     match o {
         Object::Integer(i) => u32::try_from(*i).ok(),
-        Object::Real(r) if r.fract() == 0.0 && *r >= 0.0 && *r <= u32::MAX as f32 => Some(*r as u32),
+        Object::Real(r) if r.fract() == 0.0 && *r >= 0.0 && *r <= u32::MAX as f32 => {
+            Some(*r as u32)
+        }
         _ => None,
     }
 }
@@ -231,7 +234,12 @@ fn matrix_of(doc: &Document, arr: &[Object]) -> Option<Matrix> {
 }
 
 /// The decompressed data of a stream object, bounded by `limits.stream_bytes`.
-fn stream_data(obj: &Object, limits: &Limits, what: &str, problems: &mut Problems) -> Option<Vec<u8>> {
+fn stream_data(
+    obj: &Object,
+    limits: &Limits,
+    what: &str,
+    problems: &mut Problems,
+) -> Option<Vec<u8>> {
     match obj {
         Object::Stream(s) => match s.decompressed_content_with_limit(limits.stream_bytes) {
             Ok(data) => Some(data),
@@ -257,13 +265,21 @@ fn parse_cmap(data: &[u8], limits: &Limits, what: &str, problems: &mut Problems)
 }
 
 /// The font's /ToUnicode CMap, if it has a usable one.
-fn load_to_unicode(doc: &Document, dict: &Dictionary, limits: &Limits, problems: &mut Problems) -> Option<ToUnicode> {
+fn load_to_unicode(
+    doc: &Document,
+    dict: &Dictionary,
+    limits: &Limits,
+    problems: &mut Problems,
+) -> Option<ToUnicode> {
     let obj = get(doc, dict, b"ToUnicode")?;
     if let Object::Name(n) = obj {
         if n.starts_with(b"Identity") {
             return Some(ToUnicode::identity());
         }
-        problems.push(format!("/ToUnicode /{} is not supported: ignored", lossy(n)));
+        problems.push(format!(
+            "/ToUnicode /{} is not supported: ignored",
+            lossy(n)
+        ));
         return None;
     }
     let data = stream_data(obj, limits, "ToUnicode", problems)?;
@@ -303,12 +319,16 @@ const DEFAULT_DESCENT: f64 = -0.35;
 
 fn is_embedded(doc: &Document, desc: Option<&Dictionary>) -> bool {
     desc.is_some_and(|d| {
-        get(doc, d, b"FontFile").is_some() || get(doc, d, b"FontFile2").is_some() || get(doc, d, b"FontFile3").is_some()
+        get(doc, d, b"FontFile").is_some()
+            || get(doc, d, b"FontFile2").is_some()
+            || get(doc, d, b"FontFile3").is_some()
     })
 }
 
+/// `s` with a private-use bullet or a Latin ligature character replaced (see
+/// [`encoding::fix_single_char`]).
 fn fix_unicode(s: String) -> String {
-    match fix_private_use(&s) {
+    match fix_single_char(&s) {
         Some(r) => r.to_string(),
         None => s,
     }
@@ -347,7 +367,11 @@ fn type1_builtin_encoding(
     let data = stream_data(obj, limits, "FontFile", problems)?;
     let mut clear: &[u8] = &data;
     if let Some(l1) = length1.filter(|l| *l > 0.0) {
-        let l1 = if l1 >= data.len() as f64 { data.len() } else { l1 as usize };
+        let l1 = if l1 >= data.len() as f64 {
+            data.len()
+        } else {
+            l1 as usize
+        };
         clear = data.get(..l1).unwrap_or(&data);
     }
     if let Some(pos) = clear.windows(5).position(|w| w == b"eexec") {
@@ -379,7 +403,9 @@ fn type1_builtin_encoding(
     let mut out = Vec::new();
     for w in tokens.windows(4) {
         if let [b"dup", code, name, b"put"] = w {
-            let code = std::str::from_utf8(code).ok().and_then(|c| c.parse::<u8>().ok());
+            let code = std::str::from_utf8(code)
+                .ok()
+                .and_then(|c| c.parse::<u8>().ok());
             if let (Some(code), Some(name)) = (code, name.strip_prefix(b"/")) {
                 out.push((code, lossy(name)));
             }
@@ -405,7 +431,11 @@ fn load_simple(
 ) -> Font {
     let desc = get_dict(doc, dict, b"FontDescriptor");
     let embedded = is_embedded(doc, desc);
-    let std14 = if kind == SimpleKind::Type3 { None } else { Std14::from_base_font(name) };
+    let std14 = if kind == SimpleKind::Type3 {
+        None
+    } else {
+        Std14::from_base_font(name)
+    };
     let flags = desc.and_then(|d| get_num(doc, d, b"Flags")).unwrap_or(0.0) as i64;
     let symbolic = flags & 4 != 0;
     let pua_font = kind != SimpleKind::Type3 && is_pua_symbol_font(name);
@@ -416,7 +446,9 @@ fn load_simple(
     if kind == SimpleKind::Type3 {
         match get_array(doc, dict, b"FontMatrix").and_then(|a| matrix_of(doc, a)) {
             Some(m) => matrix = m,
-            None => problems.push("Type3 font without a valid /FontMatrix: [0.001 0 0 0.001 0 0] used"),
+            None => {
+                problems.push("Type3 font without a valid /FontMatrix: [0.001 0 0 0.001 0 0] used")
+            }
         }
     }
 
@@ -431,7 +463,10 @@ fn load_simple(
                 base = Some(b);
                 explicit_base = true;
             }
-            None => problems.push(format!("unsupported /Encoding /{}: default encoding used", lossy(n))),
+            None => problems.push(format!(
+                "unsupported /Encoding /{}: default encoding used",
+                lossy(n)
+            )),
         },
         Some(Object::Dictionary(d)) => {
             if let Some(n) = get_name(doc, d, b"BaseEncoding") {
@@ -440,7 +475,10 @@ fn load_simple(
                         base = Some(b);
                         explicit_base = true;
                     }
-                    None => problems.push(format!("unsupported /BaseEncoding /{}: default encoding used", lossy(n))),
+                    None => problems.push(format!(
+                        "unsupported /BaseEncoding /{}: default encoding used",
+                        lossy(n)
+                    )),
                 }
             }
             differences = get_array(doc, d, b"Differences");
@@ -451,7 +489,9 @@ fn load_simple(
     // Symbol fonts: their own encoding, unless a Type 1 font is given an explicit one (as
     // poppler does; a symbolic TrueType font ignores it).
     match std14 {
-        Some(Std14::Symbol) if !explicit_base || kind == SimpleKind::TrueType => base = Some(BaseEncoding::Symbol),
+        Some(Std14::Symbol) if !explicit_base || kind == SimpleKind::TrueType => {
+            base = Some(BaseEncoding::Symbol)
+        }
         Some(Std14::ZapfDingbats) if !explicit_base || kind == SimpleKind::TrueType => {
             base = Some(BaseEncoding::ZapfDingbats)
         }
@@ -475,7 +515,12 @@ fn load_simple(
             None => match kind {
                 SimpleKind::Type3 => None,
                 SimpleKind::TrueType => {
-                    if symbolic && !pua_font && to_unicode.is_none() && enc_obj.is_none() && embedded {
+                    if symbolic
+                        && !pua_font
+                        && to_unicode.is_none()
+                        && enc_obj.is_none()
+                        && embedded
+                    {
                         problems.push("symbolic TrueType font without /Encoding or /ToUnicode: codes read as WinAnsi");
                     }
                     Some(BaseEncoding::WinAnsi)
@@ -497,7 +542,9 @@ fn load_simple(
                 Object::Integer(i) => code = *i,
                 Object::Name(n) => {
                     if let Ok(c) = usize::try_from(code) {
-                        if let (Some(slot), Some(flag)) = (glyphs.get_mut(c), from_differences.get_mut(c)) {
+                        if let (Some(slot), Some(flag)) =
+                            (glyphs.get_mut(c), from_differences.get_mut(c))
+                        {
                             *slot = Cow::Owned(lossy(n));
                             *flag = true;
                         }
@@ -520,11 +567,18 @@ fn load_simple(
         let text = match from_cmap {
             Some(s) => s,
             None => {
-                let differs = from_differences.get(code as usize).copied().unwrap_or(false);
+                let differs = from_differences
+                    .get(code as usize)
+                    .copied()
+                    .unwrap_or(false);
                 if pua_font && !differs {
-                    char::from_u32(0xF000 + code).map(String::from).unwrap_or_default()
+                    char::from_u32(0xF000 + code)
+                        .map(String::from)
+                        .unwrap_or_default()
                 } else {
-                    glyph_to_unicode(glyph, zapf).map(Cow::into_owned).unwrap_or_default()
+                    glyph_to_unicode(glyph, zapf)
+                        .map(Cow::into_owned)
+                        .unwrap_or_default()
                 }
             }
         };
@@ -532,7 +586,11 @@ fn load_simple(
     }
 
     // --- Widths per code.
-    let scale = if kind == SimpleKind::Type3 { matrix.a } else { 0.001 };
+    let scale = if kind == SimpleKind::Type3 {
+        matrix.a
+    } else {
+        0.001
+    };
     let widths_arr = get_array(doc, dict, b"Widths");
     let first_char = get_num(doc, dict, b"FirstChar");
     let missing = desc.and_then(|d| get_num(doc, d, b"MissingWidth"));
@@ -544,7 +602,8 @@ fn load_simple(
         if kind == SimpleKind::Type3 {
             problems.push("Type3 font without /Widths: widths 0");
         } else if missing.is_some_and(|m| m > 0.0) {
-            problems.push("no /Widths and not a standard-14 font: /MissingWidth used for every code");
+            problems
+                .push("no /Widths and not a standard-14 font: /MissingWidth used for every code");
         } else {
             problems.push("no /Widths and not a standard-14 font: default width 0.5 em");
             default_w = 500.0;
@@ -573,7 +632,10 @@ fn load_simple(
         type3_metrics(doc, dict, &matrix)
     } else if let (Some(s), false) = (std14, embedded) {
         let afm = s.afm();
-        (f64::from(afm.ascent) / 1000.0, f64::from(afm.descent) / 1000.0)
+        (
+            f64::from(afm.ascent) / 1000.0,
+            f64::from(afm.descent) / 1000.0,
+        )
     } else {
         descriptor_metrics(doc, desc)
     };
@@ -590,8 +652,9 @@ fn load_simple(
 
 /// A Type3 font's ascent and descent: its /FontBBox through its /FontMatrix.
 fn type3_metrics(doc: &Document, dict: &Dictionary, m: &Matrix) -> (f64, f64) {
-    let bbox: Vec<f64> =
-        get_array(doc, dict, b"FontBBox").map(|a| a.iter().filter_map(|o| num_deref(doc, o)).collect()).unwrap_or_default();
+    let bbox: Vec<f64> = get_array(doc, dict, b"FontBBox")
+        .map(|a| a.iter().filter_map(|o| num_deref(doc, o)).collect())
+        .unwrap_or_default();
     if let [_, lly, _, ury] = bbox.as_slice() {
         let y1 = m.d * ury + m.f;
         let y0 = m.d * lly + m.f;
@@ -628,8 +691,12 @@ fn parse_cid_widths(
             Some(Object::Array(ws)) => {
                 let nums: Vec<Option<f64>> = ws.iter().map(|o| num_deref(doc, o)).collect();
                 for (k, chunk) in nums.chunks(per).enumerate() {
-                    let Some(Some(w)) = chunk.first() else { continue };
-                    let Some(cid) = u32::try_from(k).ok().and_then(|k| first.checked_add(k)) else { break };
+                    let Some(Some(w)) = chunk.first() else {
+                        continue;
+                    };
+                    let Some(cid) = u32::try_from(k).ok().and_then(|k| first.checked_add(k)) else {
+                        break;
+                    };
                     if out.len() >= max_entries {
                         truncated = true;
                         break 'outer;
@@ -674,11 +741,19 @@ fn parse_cid_widths(
 fn predefined_cmap(name: &[u8]) -> Option<(Codespace, CidEncoding, CodeUnicode)> {
     let s = std::str::from_utf8(name).ok()?;
     if s == "Identity-H" || s == "Identity-V" {
-        return Some((Codespace::single(2, 0, 0xFFFF), CidEncoding::Identity, CodeUnicode::None));
+        return Some((
+            Codespace::single(2, 0, 0xFFFF),
+            CidEncoding::Identity,
+            CodeUnicode::None,
+        ));
     }
     if s.starts_with("Uni") {
         if s.contains("-UCS2-") {
-            return Some((Codespace::single(2, 0, 0xFFFF), CidEncoding::Unknown, CodeUnicode::Ucs2));
+            return Some((
+                Codespace::single(2, 0, 0xFFFF),
+                CidEncoding::Unknown,
+                CodeUnicode::Ucs2,
+            ));
         }
         if s.contains("-UTF16-") {
             let mut cs = Codespace::single(2, 0, 0xD7FF);
@@ -687,13 +762,21 @@ fn predefined_cmap(name: &[u8]) -> Option<(Codespace, CidEncoding, CodeUnicode)>
             return Some((cs, CidEncoding::Unknown, CodeUnicode::Utf16));
         }
         if s.contains("-UTF32-") {
-            return Some((Codespace::single(4, 0, 0x0010_FFFF), CidEncoding::Unknown, CodeUnicode::Utf32));
+            return Some((
+                Codespace::single(4, 0, 0x0010_FFFF),
+                CidEncoding::Unknown,
+                CodeUnicode::Utf32,
+            ));
         }
     }
     None
 }
 
-fn read_cmap_stream(obj: &Object, limits: &Limits, problems: &mut Problems) -> Option<cmap::Parsed> {
+fn read_cmap_stream(
+    obj: &Object,
+    limits: &Limits,
+    problems: &mut Problems,
+) -> Option<cmap::Parsed> {
     let data = stream_data(obj, limits, "Encoding CMap", problems)?;
     Some(parse_cmap(&data, limits, "Encoding CMap", problems))
 }
@@ -703,14 +786,22 @@ fn parent_by_name(name: &[u8], problems: &mut Problems) -> (Vec<(u32, u32, u32)>
     if name == b"Identity-H" || name == b"Identity-V" {
         (vec![(0, 0xFFFF, 0)], Codespace::single(2, 0, 0xFFFF))
     } else {
-        problems.push(format!("Encoding CMap uses unknown CMap /{}: its mappings are missing", lossy(name)));
+        problems.push(format!(
+            "Encoding CMap uses unknown CMap /{}: its mappings are missing",
+            lossy(name)
+        ));
         (Vec::new(), Codespace::default())
     }
 }
 
 /// An embedded encoding CMap: its CID map (with its codespace) and writing mode. A parent
 /// CMap (`usecmap`, /UseCMap) is followed one level deep.
-fn embedded_cmap(doc: &Document, obj: &Object, limits: &Limits, problems: &mut Problems) -> Option<(CidMap, bool)> {
+fn embedded_cmap(
+    doc: &Document,
+    obj: &Object,
+    limits: &Limits,
+    problems: &mut Problems,
+) -> Option<(CidMap, bool)> {
     let parsed = read_cmap_stream(obj, limits, problems)?;
     let mut vertical = parsed.wmode == Some(1);
     let use_obj = match obj {
@@ -725,18 +816,20 @@ fn embedded_cmap(doc: &Document, obj: &Object, limits: &Limits, problems: &mut P
     let (base, base_codespace) = match (&parsed.usecmap, use_obj) {
         (Some(n), _) => parent_by_name(n, problems),
         (None, Some(Object::Name(n))) => parent_by_name(n, problems),
-        (None, Some(parent @ Object::Stream(_))) => match read_cmap_stream(parent, limits, problems) {
-            Some(pp) => {
-                let (mut base, mut cs) = match &pp.usecmap {
-                    Some(n) => parent_by_name(n, problems),
-                    None => (Vec::new(), Codespace::default()),
-                };
-                cs.merge(&pp.codespace);
-                base.extend(pp.cids);
-                (base, cs)
+        (None, Some(parent @ Object::Stream(_))) => {
+            match read_cmap_stream(parent, limits, problems) {
+                Some(pp) => {
+                    let (mut base, mut cs) = match &pp.usecmap {
+                        Some(n) => parent_by_name(n, problems),
+                        None => (Vec::new(), Codespace::default()),
+                    };
+                    cs.merge(&pp.codespace);
+                    base.extend(pp.cids);
+                    (base, cs)
+                }
+                None => (Vec::new(), Codespace::default()),
             }
-            None => (Vec::new(), Codespace::default()),
-        },
+        }
         _ => (Vec::new(), Codespace::default()),
     };
     let mut cid_map = parsed.into_cid_map(base);
@@ -748,7 +841,13 @@ fn embedded_cmap(doc: &Document, obj: &Object, limits: &Limits, problems: &mut P
     Some((cid_map, vertical))
 }
 
-fn load_type0(doc: &Document, dict: &Dictionary, limits: &Limits, name: &str, problems: &mut Problems) -> Font {
+fn load_type0(
+    doc: &Document,
+    dict: &Dictionary,
+    limits: &Limits,
+    name: &str,
+    problems: &mut Problems,
+) -> Font {
     let to_unicode = load_to_unicode(doc, dict, limits, problems);
 
     // Descendant CIDFont (never loaded as a font itself, so a self-reference cannot loop).
@@ -771,8 +870,12 @@ fn load_type0(doc: &Document, dict: &Dictionary, limits: &Limits, name: &str, pr
     };
 
     // Encoding.
-    let (mut codespace, mut encoding, mut code_unicode, mut vertical) =
-        (Codespace::single(2, 0, 0xFFFF), CidEncoding::Identity, CodeUnicode::None, false);
+    let (mut codespace, mut encoding, mut code_unicode, mut vertical) = (
+        Codespace::single(2, 0, 0xFFFF),
+        CidEncoding::Identity,
+        CodeUnicode::None,
+        false,
+    );
     match get(doc, dict, b"Encoding") {
         Some(Object::Name(n)) => {
             vertical = n.ends_with(b"-V");
@@ -828,7 +931,11 @@ fn load_type0(doc: &Document, dict: &Dictionary, limits: &Limits, name: &str, pr
             }
         } else if let Some(w) = w {
             let list = parse_cid_widths(doc, w, 1, limits.cmap_entries, "/W", problems);
-            widths = RangeMap::build(list.into_iter().map(|(a, b, w)| (a, b, w / 1000.0)).collect());
+            widths = RangeMap::build(
+                list.into_iter()
+                    .map(|(a, b, w)| (a, b, w / 1000.0))
+                    .collect(),
+            );
         }
         if vertical {
             if let Some(dw2) = get_array(doc, d, b"DW2") {
@@ -837,9 +944,16 @@ fn load_type0(doc: &Document, dict: &Dictionary, limits: &Limits, name: &str, pr
                     None => problems.push("bad /DW2: [880 -1000] used"),
                 }
             }
-            if let (Some(w2), false) = (get_array(doc, d, b"W2"), matches!(encoding, CidEncoding::Unknown)) {
+            if let (Some(w2), false) = (
+                get_array(doc, d, b"W2"),
+                matches!(encoding, CidEncoding::Unknown),
+            ) {
                 let list = parse_cid_widths(doc, w2, 3, limits.cmap_entries, "/W2", problems);
-                v_widths = RangeMap::build(list.into_iter().map(|(a, b, w)| (a, b, -w / 1000.0)).collect());
+                v_widths = RangeMap::build(
+                    list.into_iter()
+                        .map(|(a, b, w)| (a, b, -w / 1000.0))
+                        .collect(),
+                );
             }
         }
     }
@@ -883,7 +997,9 @@ impl CidFont {
             CodeUnicode::Utf16 => char::from_u32(code),
         };
         match c {
-            Some(c) if c != '\0' => match encoding::private_use_replacement(c) {
+            Some(c) if c != '\0' => match encoding::private_use_replacement(c)
+                .or_else(|| encoding::ligature_letters(c))
+            {
                 Some(r) => r.to_string(),
                 None => c.to_string(),
             },
@@ -898,9 +1014,13 @@ impl CidFont {
             CidEncoding::Unknown => None,
         };
         if vertical {
-            cid.and_then(|c| self.v_widths.get(c)).map(|(_, w)| *w).unwrap_or(self.v_default)
+            cid.and_then(|c| self.v_widths.get(c))
+                .map(|(_, w)| *w)
+                .unwrap_or(self.v_default)
         } else {
-            cid.and_then(|c| self.widths.get(c)).map(|(_, w)| *w).unwrap_or(self.default_width)
+            cid.and_then(|c| self.widths.get(c))
+                .map(|(_, w)| *w)
+                .unwrap_or(self.default_width)
         }
     }
 }
@@ -912,17 +1032,34 @@ impl Font {
     /// (e.g. missing widths -> standard-14 metrics or a default width) and is listed in
     /// `problems`, each prefixed with "font NAME: ".
     pub fn load(doc: &lopdf::Document, dict: &lopdf::Dictionary, limits: &Limits) -> LoadedFont {
-        let name = get_name(doc, dict, b"BaseFont").map(lossy).unwrap_or_default();
+        let name = get_name(doc, dict, b"BaseFont")
+            .map(lossy)
+            .unwrap_or_default();
         let mut problems = Problems {
-            prefix: if name.is_empty() { "font (unnamed): ".to_string() } else { format!("font {name}: ") },
+            prefix: if name.is_empty() {
+                "font (unnamed): ".to_string()
+            } else {
+                format!("font {name}: ")
+            },
             list: Vec::new(),
         };
         let subtype = get_name(doc, dict, b"Subtype");
         let font = match subtype {
             Some(b"Type0") => load_type0(doc, dict, limits, &name, &mut problems),
-            Some(b"Type3") => load_simple(doc, dict, limits, SimpleKind::Type3, &name, &mut problems),
-            Some(b"TrueType") => load_simple(doc, dict, limits, SimpleKind::TrueType, &name, &mut problems),
-            Some(b"Type1") | Some(b"MMType1") => load_simple(doc, dict, limits, SimpleKind::Type1, &name, &mut problems),
+            Some(b"Type3") => {
+                load_simple(doc, dict, limits, SimpleKind::Type3, &name, &mut problems)
+            }
+            Some(b"TrueType") => load_simple(
+                doc,
+                dict,
+                limits,
+                SimpleKind::TrueType,
+                &name,
+                &mut problems,
+            ),
+            Some(b"Type1") | Some(b"MMType1") => {
+                load_simple(doc, dict, limits, SimpleKind::Type1, &name, &mut problems)
+            }
             other => {
                 problems.push(match other {
                     Some(s) => format!("unknown font /Subtype /{}: read as Type1", lossy(s)),
@@ -931,7 +1068,10 @@ impl Font {
                 load_simple(doc, dict, limits, SimpleKind::Type1, &name, &mut problems)
             }
         };
-        LoadedFont { font, problems: problems.list }
+        LoadedFont {
+            font,
+            problems: problems.list,
+        }
     }
 
     /// The font used when a `Tf` names a font the resources do not have: Helvetica metrics,

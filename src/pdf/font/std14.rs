@@ -60,7 +60,9 @@ impl Std14 {
             .filter(|c| !c.is_whitespace())
             .flat_map(char::to_lowercase)
             .collect();
-        let (family, style) = compact.split_once([',', '-']).unwrap_or((compact.as_str(), ""));
+        let (family, style) = compact
+            .split_once([',', '-'])
+            .unwrap_or((compact.as_str(), ""));
         let mut bold = style.contains("bold");
         let mut italic = style.contains("italic") || style.contains("oblique");
         let mut fam = family;
@@ -70,7 +72,15 @@ impl Std14 {
             }
             // Peel a suffix ("ArialMT", "TimesNewRomanPS", "ArialBold") and try again.
             let mut peeled = None;
-            for suffix in ["mt", "ps", "bolditalic", "boldoblique", "bold", "italic", "oblique"] {
+            for suffix in [
+                "mt",
+                "ps",
+                "bolditalic",
+                "boldoblique",
+                "bold",
+                "italic",
+                "oblique",
+            ] {
                 if let Some(rest) = fam.strip_suffix(suffix) {
                     bold |= suffix.contains("bold");
                     italic |= suffix.contains("italic") || suffix.contains("oblique");
@@ -122,23 +132,59 @@ mod tests {
     #[test]
     fn names_and_aliases() {
         assert_eq!(Std14::from_base_font("Helvetica"), Some(Std14::Helvetica));
-        assert_eq!(Std14::from_base_font("Helvetica-BoldOblique"), Some(Std14::HelveticaBoldOblique));
-        assert_eq!(Std14::from_base_font("Times-Roman"), Some(Std14::TimesRoman));
-        assert_eq!(Std14::from_base_font("Times-BoldItalic"), Some(Std14::TimesBoldItalic));
+        assert_eq!(
+            Std14::from_base_font("Helvetica-BoldOblique"),
+            Some(Std14::HelveticaBoldOblique)
+        );
+        assert_eq!(
+            Std14::from_base_font("Times-Roman"),
+            Some(Std14::TimesRoman)
+        );
+        assert_eq!(
+            Std14::from_base_font("Times-BoldItalic"),
+            Some(Std14::TimesBoldItalic)
+        );
         assert_eq!(Std14::from_base_font("Arial"), Some(Std14::Helvetica));
         assert_eq!(Std14::from_base_font("ArialMT"), Some(Std14::Helvetica));
-        assert_eq!(Std14::from_base_font("Arial,Bold"), Some(Std14::HelveticaBold));
-        assert_eq!(Std14::from_base_font("Arial-BoldItalicMT"), Some(Std14::HelveticaBoldOblique));
-        assert_eq!(Std14::from_base_font("ABCDEF+Arial-BoldMT"), Some(Std14::HelveticaBold));
-        assert_eq!(Std14::from_base_font("TimesNewRomanPSMT"), Some(Std14::TimesRoman));
-        assert_eq!(Std14::from_base_font("TimesNewRomanPS-BoldMT"), Some(Std14::TimesBold));
-        assert_eq!(Std14::from_base_font("TimesNewRoman,Italic"), Some(Std14::TimesItalic));
-        assert_eq!(Std14::from_base_font("Times New Roman"), Some(Std14::TimesRoman));
+        assert_eq!(
+            Std14::from_base_font("Arial,Bold"),
+            Some(Std14::HelveticaBold)
+        );
+        assert_eq!(
+            Std14::from_base_font("Arial-BoldItalicMT"),
+            Some(Std14::HelveticaBoldOblique)
+        );
+        assert_eq!(
+            Std14::from_base_font("ABCDEF+Arial-BoldMT"),
+            Some(Std14::HelveticaBold)
+        );
+        assert_eq!(
+            Std14::from_base_font("TimesNewRomanPSMT"),
+            Some(Std14::TimesRoman)
+        );
+        assert_eq!(
+            Std14::from_base_font("TimesNewRomanPS-BoldMT"),
+            Some(Std14::TimesBold)
+        );
+        assert_eq!(
+            Std14::from_base_font("TimesNewRoman,Italic"),
+            Some(Std14::TimesItalic)
+        );
+        assert_eq!(
+            Std14::from_base_font("Times New Roman"),
+            Some(Std14::TimesRoman)
+        );
         assert_eq!(Std14::from_base_font("CourierNew"), Some(Std14::Courier));
-        assert_eq!(Std14::from_base_font("CourierNewPS-BoldMT"), Some(Std14::CourierBold));
+        assert_eq!(
+            Std14::from_base_font("CourierNewPS-BoldMT"),
+            Some(Std14::CourierBold)
+        );
         assert_eq!(Std14::from_base_font("Symbol"), Some(Std14::Symbol));
         assert_eq!(Std14::from_base_font("SymbolMT"), Some(Std14::Symbol));
-        assert_eq!(Std14::from_base_font("ZapfDingbats"), Some(Std14::ZapfDingbats));
+        assert_eq!(
+            Std14::from_base_font("ZapfDingbats"),
+            Some(Std14::ZapfDingbats)
+        );
         assert_eq!(Std14::from_base_font("ArialNarrow"), None);
         assert_eq!(Std14::from_base_font("Arial Unicode MS"), None);
         assert_eq!(Std14::from_base_font("LiberationSans"), None);

@@ -13,7 +13,10 @@ fn texts(font: &Font, bytes: &[u8]) -> Vec<String> {
 }
 
 fn widths(font: &Font, bytes: &[u8]) -> Vec<f64> {
-    font.decode(bytes).into_iter().map(|c| (c.width * 1e6).round() / 1e6).collect()
+    font.decode(bytes)
+        .into_iter()
+        .map(|c| (c.width * 1e6).round() / 1e6)
+        .collect()
 }
 
 fn cmap_stream(doc: &mut Document, body: &str) -> Object {
@@ -34,7 +37,11 @@ fn helvetica_without_widths_uses_afm() {
     let f = loaded.font;
     assert_eq!(f.name(), "Helvetica");
     assert_eq!(widths(&f, b" A"), vec![0.278, 0.667]);
-    assert_eq!(texts(&f, b"A'"), vec!["A", "\u{2019}"], "StandardEncoding: 0x27 is quoteright");
+    assert_eq!(
+        texts(&f, b"A'"),
+        vec!["A", "\u{2019}"],
+        "StandardEncoding: 0x27 is quoteright"
+    );
     let d = f.decode(b" A");
     assert!(d[0].is_word_space && !d[1].is_word_space);
     assert_eq!(d[1].code, 65);
@@ -48,7 +55,8 @@ fn helvetica_without_widths_uses_afm() {
 #[test]
 fn aliases_get_standard_metrics() {
     let doc = Document::new();
-    let dict = dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Arial,Bold" };
+    let dict =
+        dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Arial,Bold" };
     let f = load(&doc, &dict).font;
     assert_eq!(widths(&f, b"A"), vec![0.722]);
     assert_eq!(f.name(), "Arial,Bold");
@@ -69,7 +77,9 @@ fn fallback_is_helvetica_standard() {
 #[test]
 fn winansi_widths_and_quotes() {
     let doc = Document::new();
-    let ws: Vec<Object> = (0x20..=0x94).map(|c| Object::Integer(if c == 0x93 { 444 } else { 500 })).collect();
+    let ws: Vec<Object> = (0x20..=0x94)
+        .map(|c| Object::Integer(if c == 0x93 { 444 } else { 500 }))
+        .collect();
     let dict = dictionary! {
         "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "ABCDEF+Calibri",
         "FirstChar" => 0x20, "LastChar" => 0x94, "Widths" => ws,
@@ -79,7 +89,10 @@ fn winansi_widths_and_quotes() {
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let f = loaded.font;
     assert_eq!(f.name(), "ABCDEF+Calibri");
-    assert_eq!(texts(&f, b"\x93a\x94\xa0"), vec!["\u{201C}", "a", "\u{201D}", " "]);
+    assert_eq!(
+        texts(&f, b"\x93a\x94\xa0"),
+        vec!["\u{201C}", "a", "\u{201D}", " "]
+    );
     // 0xA0 is outside /Widths and there is no MissingWidth: 0.
     assert_eq!(widths(&f, b"\x93a\xa0"), vec![0.444, 0.5, 0.0]);
     // No descriptor: poppler's defaults.
@@ -100,7 +113,10 @@ fn differences_by_glyph_name() {
         "FontDescriptor" => dictionary! { "Ascent" => 905, "Descent" => -212, "MissingWidth" => 250 },
     };
     let f = load(&doc, &dict).font;
-    assert_eq!(texts(&f, b"\x18\x19\x1aAB\x93"), vec!["\u{2022}", "\u{2022}", "", "B", "B", "\u{201C}"]);
+    assert_eq!(
+        texts(&f, b"\x18\x19\x1aAB\x93"),
+        vec!["\u{2022}", "\u{2022}", "", "B", "B", "\u{201C}"]
+    );
     assert_eq!(widths(&f, b"\x18\x19\x1aA"), vec![0.35, 0.36, 0.37, 0.25]);
     assert!(close(f.ascent(), 0.905) && close(f.descent(), -0.212));
 }
@@ -108,14 +124,23 @@ fn differences_by_glyph_name() {
 #[test]
 fn descriptor_sanity_rules() {
     let doc = Document::new();
-    for (asc, desc, want) in [(0, 0, (0.95, -0.35)), (3500, -300, (0.95, -0.3)), (900, 200, (0.9, -0.2))] {
+    for (asc, desc, want) in [
+        (0, 0, (0.95, -0.35)),
+        (3500, -300, (0.95, -0.3)),
+        (900, 200, (0.9, -0.2)),
+    ] {
         let dict = dictionary! {
             "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Foo",
             "FirstChar" => 32, "Widths" => vec![Object::Integer(500)],
             "FontDescriptor" => dictionary! { "Ascent" => asc, "Descent" => desc },
         };
         let f = load(&doc, &dict).font;
-        assert!(close(f.ascent(), want.0) && close(f.descent(), want.1), "{asc} {desc}: {} {}", f.ascent(), f.descent());
+        assert!(
+            close(f.ascent(), want.0) && close(f.descent(), want.1),
+            "{asc} {desc}: {} {}",
+            f.ascent(),
+            f.descent()
+        );
     }
 }
 
@@ -125,7 +150,12 @@ fn missing_widths_not_standard_is_a_problem() {
     let dict = dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Verdana" };
     let loaded = load(&doc, &dict);
     assert_eq!(widths(&loaded.font, b"ab"), vec![0.5, 0.5]);
-    assert_eq!(loaded.problems, vec!["font Verdana: no /Widths and not a standard-14 font: default width 0.5 em".to_string()]);
+    assert_eq!(
+        loaded.problems,
+        vec![
+            "font Verdana: no /Widths and not a standard-14 font: default width 0.5 em".to_string()
+        ]
+    );
 }
 
 #[test]
@@ -177,14 +207,19 @@ fn identity_h_with_w_and_dw() {
     let loaded = load(&doc, &dict);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let f = loaded.font;
-    let bytes = [0x00, 0x01, 0x00, 0x02, 0x00, 0x03, 0x00, 0x0A, 0x00, 0x14, 0x00, 0x15, 0x00, 0x20];
+    let bytes = [
+        0x00, 0x01, 0x00, 0x02, 0x00, 0x03, 0x00, 0x0A, 0x00, 0x14, 0x00, 0x15, 0x00, 0x20,
+    ];
     assert_eq!(widths(&f, &bytes), vec![0.5, 0.6, 1.0, 0.7, 0.7, 1.0, 1.0]);
     let d = f.decode(&bytes);
     assert_eq!(d[0].unicode, "A");
     assert_eq!(d[2].unicode, "C");
     assert_eq!(d[3].unicode, "");
     assert_eq!((d[1].code, d[1].code_len), (2, 2));
-    assert!(!d[6].is_word_space, "a 2-byte code 32 takes no word spacing");
+    assert!(
+        !d[6].is_word_space,
+        "a 2-byte code 32 takes no word spacing"
+    );
     assert!(close(f.ascent(), 0.891) && close(f.descent(), -0.216));
     // An odd trailing byte is still one (short) code.
     assert_eq!(f.decode(&[0x00, 0x01, 0x07]).len(), 2);
@@ -193,15 +228,27 @@ fn identity_h_with_w_and_dw() {
 #[test]
 fn hostile_w_range_is_not_expanded() {
     let mut doc = Document::new();
-    let w = vec![Object::Integer(0), Object::Integer(4_294_967_295), Object::Integer(500), Object::Integer(-5)];
+    let w = vec![
+        Object::Integer(0),
+        Object::Integer(4_294_967_295),
+        Object::Integer(500),
+        Object::Integer(-5),
+    ];
     let cid = doc.add_object(dictionary! { "Subtype" => "CIDFontType2", "W" => w });
     let dict = dictionary! {
         "Subtype" => "Type0", "BaseFont" => "X", "Encoding" => "Identity-H",
         "DescendantFonts" => vec![Object::Reference(cid)],
     };
     let loaded = load(&doc, &dict);
-    assert_eq!(widths(&loaded.font, &[0xFF, 0xFF, 0x00, 0x00]), vec![0.5, 0.5]);
-    assert!(loaded.problems.iter().any(|p| p.contains("/W: bad entry")), "{:?}", loaded.problems);
+    assert_eq!(
+        widths(&loaded.font, &[0xFF, 0xFF, 0x00, 0x00]),
+        vec![0.5, 0.5]
+    );
+    assert!(
+        loaded.problems.iter().any(|p| p.contains("/W: bad entry")),
+        "{:?}",
+        loaded.problems
+    );
 }
 
 #[test]
@@ -233,11 +280,26 @@ fn mixed_one_and_two_byte_codespace() {
     let loaded = load(&doc, &dict);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let d = loaded.font.decode(&[0x41, 0x80, 0x01, 0x20, 0x42]);
-    let got: Vec<(u32, u8, &str, f64, bool)> =
-        d.iter().map(|c| (c.code, c.code_len, c.unicode.as_str(), c.width, c.is_word_space)).collect();
+    let got: Vec<(u32, u8, &str, f64, bool)> = d
+        .iter()
+        .map(|c| {
+            (
+                c.code,
+                c.code_len,
+                c.unicode.as_str(),
+                c.width,
+                c.is_word_space,
+            )
+        })
+        .collect();
     assert_eq!(
         got,
-        vec![(0x41, 1, "A", 0.5, false), (0x8001, 2, "\u{4E2D}", 1.0, false), (0x20, 1, " ", 0.5, true), (0x42, 1, "", 0.5, false)]
+        vec![
+            (0x41, 1, "A", 0.5, false),
+            (0x8001, 2, "\u{4E2D}", 1.0, false),
+            (0x20, 1, " ", 0.5, true),
+            (0x42, 1, "", 0.5, false)
+        ]
     );
 }
 
@@ -265,7 +327,10 @@ fn to_unicode_private_use_bullet() {
         "FontDescriptor" => dictionary! { "Flags" => 4, "Ascent" => 800, "Descent" => -200, "FontFile2" => Object::Null },
     };
     let f = load(&doc, &dict).font;
-    assert_eq!(texts(&f, b"\x01\x02\x03"), vec!["\u{2022}", "\u{2713}", "\u{F0B8}"]);
+    assert_eq!(
+        texts(&f, b"\x01\x02\x03"),
+        vec!["\u{2022}", "\u{2713}", "\u{F0B8}"]
+    );
     assert_eq!(widths(&f, b"\x01"), vec![0.356]);
 }
 
@@ -278,7 +343,10 @@ fn wingdings_without_encoding_uses_private_use_codes() {
         "FontDescriptor" => dictionary! { "Flags" => 4 },
     };
     let f = load(&doc, &dict).font;
-    assert_eq!(texts(&f, b"\xa7\x6c\xfc\xd8\x41"), vec!["\u{2022}", "\u{2022}", "\u{2713}", "\u{2022}", "\u{F041}"]);
+    assert_eq!(
+        texts(&f, b"\xa7\x6c\xfc\xd8\x41"),
+        vec!["\u{2022}", "\u{2022}", "\u{2713}", "\u{2022}", "\u{F041}"]
+    );
 }
 
 #[test]
@@ -316,10 +384,16 @@ fn hostile_bfrange_is_bounded() {
         "DescendantFonts" => vec![Object::Reference(doc.add_object(dictionary! { "Subtype" => "CIDFontType2" }))],
         "ToUnicode" => tu,
     };
-    let limits = Limits { cmap_entries: 1000, ..Limits::default() };
+    let limits = Limits {
+        cmap_entries: 1000,
+        ..Limits::default()
+    };
     let loaded = Font::load(&doc, &dict, &limits);
     assert!(
-        loaded.problems.iter().any(|p| p.contains("bfrange <0>..<FFFFFFFF> spans 4294967296 codes")),
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.contains("bfrange <0>..<FFFFFFFF> spans 4294967296 codes")),
         "{:?}",
         loaded.problems
     );
@@ -329,9 +403,14 @@ fn hostile_bfrange_is_bounded() {
 #[test]
 fn cmap_over_entry_limit_is_truncated() {
     let mut doc = Document::new();
-    let mut body = String::from("1 begincodespacerange <00> <FF> endcodespacerange 10 beginbfchar\n");
+    let mut body =
+        String::from("1 begincodespacerange <00> <FF> endcodespacerange 10 beginbfchar\n");
     for c in 0..10u8 {
-        body.push_str(&format!("<{:02X}> <{:04X}>\n", 0x30 + c, 0x41 + u16::from(c)));
+        body.push_str(&format!(
+            "<{:02X}> <{:04X}>\n",
+            0x30 + c,
+            0x41 + u16::from(c)
+        ));
     }
     body.push_str("endbfchar");
     let tu = cmap_stream(&mut doc, &body);
@@ -339,9 +418,15 @@ fn cmap_over_entry_limit_is_truncated() {
         "Subtype" => "TrueType", "BaseFont" => "Trunc", "FirstChar" => 0, "Widths" => vec![Object::Integer(500); 256],
         "Encoding" => "WinAnsiEncoding", "ToUnicode" => tu,
     };
-    let limits = Limits { cmap_entries: 4, ..Limits::default() };
+    let limits = Limits {
+        cmap_entries: 4,
+        ..Limits::default()
+    };
     let loaded = Font::load(&doc, &dict, &limits);
-    assert_eq!(loaded.problems, vec!["font Trunc: ToUnicode: CMap truncated after 4 entries".to_string()]);
+    assert_eq!(
+        loaded.problems,
+        vec!["font Trunc: ToUnicode: CMap truncated after 4 entries".to_string()]
+    );
     // The first four codes are mapped by the CMap, the rest fall back to WinAnsi digits.
     assert_eq!(texts(&loaded.font, b"0345"), vec!["A", "D", "4", "5"]);
 }
@@ -349,21 +434,38 @@ fn cmap_over_entry_limit_is_truncated() {
 #[test]
 fn unreadable_to_unicode_falls_back() {
     let mut doc = Document::new();
-    let bad = doc.add_object(Stream::new(dictionary! { "Filter" => "FlateDecode" }, b"not deflate at all".to_vec()));
+    let bad = doc.add_object(Stream::new(
+        dictionary! { "Filter" => "FlateDecode" },
+        b"not deflate at all".to_vec(),
+    ));
     let dict = dictionary! {
         "Subtype" => "Type1", "BaseFont" => "Helvetica", "ToUnicode" => Object::Reference(bad),
     };
     let loaded = load(&doc, &dict);
     assert_eq!(texts(&loaded.font, b"Hi"), vec!["H", "i"]);
-    assert!(loaded.problems.iter().any(|p| p.contains("ToUnicode")), "{:?}", loaded.problems);
+    assert!(
+        loaded.problems.iter().any(|p| p.contains("ToUnicode")),
+        "{:?}",
+        loaded.problems
+    );
 
     // Over the stream-bytes limit.
     let tu = cmap_stream(&mut doc, "1 beginbfchar <48> <0058> endbfchar");
     let dict = dictionary! { "Subtype" => "Type1", "BaseFont" => "Helvetica", "ToUnicode" => tu };
-    let limits = Limits { stream_bytes: 10, ..Limits::default() };
+    let limits = Limits {
+        stream_bytes: 10,
+        ..Limits::default()
+    };
     let loaded = Font::load(&doc, &dict, &limits);
     assert_eq!(texts(&loaded.font, b"H"), vec!["H"]);
-    assert!(loaded.problems.iter().any(|p| p.contains("ToUnicode stream unreadable")), "{:?}", loaded.problems);
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.contains("ToUnicode stream unreadable")),
+        "{:?}",
+        loaded.problems
+    );
 }
 
 #[test]
@@ -376,7 +478,11 @@ fn self_referencing_descendant_does_not_loop() {
     };
     doc.objects.insert(id, Object::Dictionary(dict.clone()));
     let loaded = load(&doc, &dict);
-    assert!(loaded.problems.iter().any(|p| p.contains("itself a Type0")), "{:?}", loaded.problems);
+    assert!(
+        loaded.problems.iter().any(|p| p.contains("itself a Type0")),
+        "{:?}",
+        loaded.problems
+    );
     assert_eq!(widths(&loaded.font, &[0, 1]), vec![1.0]);
 
     // A reference cycle (1 0 R -> 1 0 R) as the descendant.
@@ -415,7 +521,10 @@ fn ucs2_predefined_cmap() {
     };
     let loaded = load(&doc, &dict);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    assert_eq!(texts(&loaded.font, &[0x4E, 0x2D, 0x00, 0x41, 0xF0, 0xB7]), vec!["\u{4E2D}", "A", "\u{2022}"]);
+    assert_eq!(
+        texts(&loaded.font, &[0x4E, 0x2D, 0x00, 0x41, 0xF0, 0xB7]),
+        vec!["\u{4E2D}", "A", "\u{2022}"]
+    );
     assert_eq!(widths(&loaded.font, &[0x4E, 0x2D]), vec![1.0]);
 
     let dict = dictionary! {
@@ -434,7 +543,10 @@ fn type1_builtin_encoding_from_font_program() {
     let mut doc = Document::new();
     let program = b"%!PS-AdobeFont-1.0: CMR10\n/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\ndup 11 /ff put\ndup 65/A put\nreadonly def\ncurrentfile eexec\n\x80\x81binary".to_vec();
     let len1 = program.len() - 8;
-    let ff = doc.add_object(Stream::new(dictionary! { "Length1" => len1 as i64 }, program));
+    let ff = doc.add_object(Stream::new(
+        dictionary! { "Length1" => len1 as i64 },
+        program,
+    ));
     let dict = dictionary! {
         "Subtype" => "Type1", "BaseFont" => "ABCDEF+CMR10", "FirstChar" => 0, "Widths" => vec![Object::Integer(500); 256],
         "FontDescriptor" => dictionary! { "FontFile" => Object::Reference(ff) },

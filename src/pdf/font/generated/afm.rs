@@ -16,8 +16,6 @@
 /// Metrics of one standard-14 font.
 #[derive(Debug)]
 pub(crate) struct AfmFont {
-    /// PostScript name, e.g. "Helvetica-Bold".
-    pub(crate) name: &'static str,
     /// Ascent in 1/1000 em.
     pub(crate) ascent: i16,
     /// Descent in 1/1000 em (negative).
@@ -28,8 +26,8 @@ pub(crate) struct AfmFont {
 
 /// The standard 14 fonts, in the order of `Std14` in std14.rs.
 pub(crate) static FONTS: [AfmFont; 14] = [
+    // Courier
     AfmFont {
-        name: "Courier",
         ascent: 629,
         descent: -157,
         widths: &[
@@ -114,8 +112,8 @@ pub(crate) static FONTS: [AfmFont; 14] = [
             ("zcaron", 600), ("zdotaccent", 600), ("zero", 600),
         ],
     },
+    // Courier-Bold
     AfmFont {
-        name: "Courier-Bold",
         ascent: 629,
         descent: -157,
         widths: &[
@@ -200,8 +198,8 @@ pub(crate) static FONTS: [AfmFont; 14] = [
             ("zcaron", 600), ("zdotaccent", 600), ("zero", 600),
         ],
     },
+    // Courier-Oblique
     AfmFont {
-        name: "Courier-Oblique",
         ascent: 629,
         descent: -157,
         widths: &[
@@ -286,8 +284,8 @@ pub(crate) static FONTS: [AfmFont; 14] = [
             ("zcaron", 600), ("zdotaccent", 600), ("zero", 600),
         ],
     },
+    // Courier-BoldOblique
     AfmFont {
-        name: "Courier-BoldOblique",
         ascent: 629,
         descent: -157,
         widths: &[
@@ -372,8 +370,8 @@ pub(crate) static FONTS: [AfmFont; 14] = [
             ("zcaron", 600), ("zdotaccent", 600), ("zero", 600),
         ],
     },
+    // Helvetica
     AfmFont {
-        name: "Helvetica",
         ascent: 718,
         descent: -207,
         widths: &[
@@ -458,8 +456,8 @@ pub(crate) static FONTS: [AfmFont; 14] = [
             ("zcaron", 500), ("zdotaccent", 500), ("zero", 556),
         ],
     },
+    // Helvetica-Bold
     AfmFont {
-        name: "Helvetica-Bold",
         ascent: 718,
         descent: -207,
         widths: &[
@@ -544,8 +542,8 @@ pub(crate) static FONTS: [AfmFont; 14] = [
             ("zcaron", 500), ("zdotaccent", 500), ("zero", 556),
         ],
     },
+    // Helvetica-Oblique
     AfmFont {
-        name: "Helvetica-Oblique",
         ascent: 718,
         descent: -207,
         widths: &[
@@ -630,8 +628,8 @@ pub(crate) static FONTS: [AfmFont; 14] = [
             ("zcaron", 500), ("zdotaccent", 500), ("zero", 556),
         ],
     },
+    // Helvetica-BoldOblique
     AfmFont {
-        name: "Helvetica-BoldOblique",
         ascent: 718,
         descent: -207,
         widths: &[
@@ -716,8 +714,8 @@ pub(crate) static FONTS: [AfmFont; 14] = [
             ("zcaron", 500), ("zdotaccent", 500), ("zero", 556),
         ],
     },
+    // Times-Roman
     AfmFont {
-        name: "Times-Roman",
         ascent: 683,
         descent: -217,
         widths: &[
@@ -802,8 +800,8 @@ pub(crate) static FONTS: [AfmFont; 14] = [
             ("zcaron", 444), ("zdotaccent", 444), ("zero", 500),
         ],
     },
+    // Times-Bold
     AfmFont {
-        name: "Times-Bold",
         ascent: 683,
         descent: -217,
         widths: &[
@@ -888,8 +886,8 @@ pub(crate) static FONTS: [AfmFont; 14] = [
             ("zcaron", 444), ("zdotaccent", 444), ("zero", 500),
         ],
     },
+    // Times-Italic
     AfmFont {
-        name: "Times-Italic",
         ascent: 683,
         descent: -217,
         widths: &[
@@ -974,8 +972,8 @@ pub(crate) static FONTS: [AfmFont; 14] = [
             ("zcaron", 389), ("zdotaccent", 389), ("zero", 500),
         ],
     },
+    // Times-BoldItalic
     AfmFont {
-        name: "Times-BoldItalic",
         ascent: 683,
         descent: -217,
         widths: &[
@@ -1060,8 +1058,8 @@ pub(crate) static FONTS: [AfmFont; 14] = [
             ("zcaron", 389), ("zdotaccent", 389), ("zero", 500),
         ],
     },
+    // Symbol
     AfmFont {
-        name: "Symbol",
         ascent: 1010,
         descent: -293,
         widths: &[
@@ -1115,8 +1113,8 @@ pub(crate) static FONTS: [AfmFont; 14] = [
             ("zero", 500), ("zeta", 494),
         ],
     },
+    // ZapfDingbats
     AfmFont {
-        name: "ZapfDingbats",
         ascent: 820,
         descent: -143,
         widths: &[

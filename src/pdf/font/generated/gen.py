@@ -15,7 +15,7 @@ Usage:
     python3 src/pdf/font/generated/gen.py             # downloads the three wheels with pip
     python3 src/pdf/font/generated/gen.py --src DIR   # DIR holds the unzipped packages
 
-Then format: rustfmt --edition 2021 src/pdf/font/generated/*.rs
+The modules are marked #[rustfmt::skip] in mod.rs: the layout written here is kept.
 """
 
 import argparse
@@ -240,8 +240,6 @@ and ZapfDingbats). Source: Adobe's Core 14 AFM files as shipped by matplotlib
     out.append("""/// Metrics of one standard-14 font.
 #[derive(Debug)]
 pub(crate) struct AfmFont {
-    /// PostScript name, e.g. "Helvetica-Bold".
-    pub(crate) name: &'static str,
     /// Ascent in 1/1000 em.
     pub(crate) ascent: i16,
     /// Descent in 1/1000 em (negative).
@@ -257,7 +255,7 @@ pub(crate) struct AfmFont {
         props, _codes, widths = afms[n]
         asc = props.get("Ascender", props["FontBBox"][3])
         desc = props.get("Descender", props["FontBBox"][1])
-        out.append(f"    AfmFont {{\n        name: {rs_str(n)},\n        ascent: {asc},\n        descent: {desc},\n        widths: &[\n")
+        out.append(f"    // {n}\n    AfmFont {{\n        ascent: {asc},\n        descent: {desc},\n        widths: &[\n")
         items = sorted(widths.items(), key=lambda kv: kv[0].encode())
         for i in range(0, len(items), 4):
             out.append("            " + " ".join(f"({rs_str(k)}, {v})," for k, v in items[i:i + 4]) + "\n")

@@ -1,0 +1,5 @@
+//! The `export` stage: stable wire formats (JSON, CSV, Markdown) for what the other stages
+//! produce. Wire types are separate from the model so that refactoring the model cannot
+//! silently change an output format.
+
+pub mod tables;

@@ -1,0 +1,176 @@
+//! Page tables → logical tables: a table that ends one page and one that starts the next
+//! with the same columns are one table; repeated header rows are dropped, and a row broken by
+//! the page break (its first cell empty on the new page) is mended cell by cell and paragraph
+//! by paragraph.
+
+use super::cells::join_line;
+use super::{Cell, PageTable, Part, Settings, Table};
+
+/// Most leading rows compared when looking for a repeated header.
+const MAX_HEADER_ROWS: usize = 5;
+
+/// A gap this many line heights between a cell's text and its edge at a page break means a
+/// paragraph ended there (an empty paragraph was left at the break).
+const BREAK_GAP_LINES: f64 = 0.8;
+
+/// Join page tables (one list per page, in page order, each top to bottom) into logical tables.
+pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
+    let mut tables: Vec<Table> = Vec::new();
+    let mut last_xs: Vec<Vec<f64>> = Vec::new();
+    let mut open: Option<usize> = None;
+    for list in pages {
+        let mut last_on_page = None;
+        for (k, pt) in list.into_iter().enumerate() {
+            let target = open.filter(|&ti| {
+                k == 0
+                    && pt.ruled
+                    && tables.get(ti).is_some_and(|t| t.ruled && t.pages.last().is_some_and(|&p| p + 1 == pt.page))
+                    && last_xs.get(ti).is_some_and(|xs| columns_match(xs, &pt.xs, s.column_match_tolerance))
+            });
+            match target.and_then(|ti| tables.get_mut(ti).map(|t| (ti, t))) {
+                Some((ti, t)) => {
+                    if let Some(xs) = last_xs.get_mut(ti) {
+                        xs.clone_from(&pt.xs);
+                    }
+                    append(t, pt, s);
+                    last_on_page = Some(ti);
+                }
+                None => {
+                    last_xs.push(pt.xs.clone());
+                    tables.push(start(pt));
+                    last_on_page = Some(tables.len() - 1);
+                }
+            }
+        }
+        open = last_on_page;
+    }
+    tables
+}
+
+fn columns_match(a: &[f64], b: &[f64], tol: f64) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= tol)
+}
+
+fn row_parts(pt: &PageTable) -> Vec<Vec<Part>> {
+    let (x0, x1) = (pt.bbox.x0, pt.bbox.x1);
+    pt.ys
+        .windows(2)
+        .map(|w| vec![Part { page: pt.page, bbox: crate::geom::Rect { x0, top: w[0], x1, bottom: w[1] } }])
+        .collect()
+}
+
+/// A new logical table from its first page table. Header rows: the leading rows shaded like
+/// the first row (a shaded header is the common convention), when the first row is shaded.
+fn start(pt: PageTable) -> Table {
+    let first_fill = pt.cells.iter().find(|c| c.row == 0).and_then(|c| c.fill);
+    let header_rows = match first_fill {
+        Some(f) => (0..pt.n_rows().saturating_sub(1))
+            .take_while(|&r| pt.cells.iter().filter(|c| c.row == r).all(|c| c.fill == Some(f)))
+            .count(),
+        None => 0,
+    };
+    Table {
+        pages: vec![pt.page],
+        bbox: pt.bbox,
+        header_rows,
+        n_rows: pt.n_rows(),
+        n_cols: pt.n_cols(),
+        rows: row_parts(&pt),
+        ruled: pt.ruled,
+        cells: pt.cells,
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn row_key<'a>(cells: impl Iterator<Item = &'a Cell>, row: usize) -> Vec<(usize, usize, String)> {
+    let mut k: Vec<_> = cells.filter(|c| c.row == row).map(|c| (c.col, c.col_span, normalise(&c.text()))).collect();
+    k.sort();
+    k
+}
+
+/// How many leading rows of `pt` repeat the table's leading rows.
+fn repeated_header(t: &Table, pt: &PageTable) -> usize {
+    (0..MAX_HEADER_ROWS.min(pt.n_rows().saturating_sub(1)).min(t.n_rows))
+        .take_while(|&r| {
+            let a = row_key(t.cells.iter(), r);
+            !a.iter().all(|(_, _, s)| s.is_empty()) && a == row_key(pt.cells.iter(), r)
+        })
+        .count()
+}
+
+/// Append a page table to a logical table.
+fn append(t: &mut Table, mut pt: PageTable, s: &Settings) {
+    let skip = repeated_header(t, &pt);
+    if skip > 0 {
+        t.header_rows = t.header_rows.max(skip);
+    }
+    pt.cells.retain(|c| c.row >= skip);
+    let parts = row_parts(&pt);
+    let body_rows = pt.n_rows().saturating_sub(skip);
+    let last_row = t.n_rows.saturating_sub(1);
+    let broken = t.n_rows > t.header_rows && body_rows > 0 && {
+        let first_key_empty = pt.cells.iter().find(|c| c.row == skip && c.col == 0).is_none_or(|c| c.is_empty());
+        let first_not_full = !pt.cells.iter().any(|c| c.row == skip && c.col_span >= pt.n_cols());
+        let last_not_full = !t.cells.iter().any(|c| c.row + c.row_span == t.n_rows && c.col_span >= t.n_cols);
+        first_key_empty && first_not_full && last_not_full
+    };
+    let offset = if broken { last_row as isize - skip as isize } else { t.n_rows as isize - skip as isize };
+    for mut c in pt.cells {
+        let new_row = (c.row as isize + offset).max(0) as usize;
+        if broken && c.row == skip {
+            if let Some(target) = t.cells.iter_mut().find(|x| x.col == c.col && x.row + x.row_span == t.n_rows) {
+                target.row_span += c.row_span - 1;
+                merge_cell(target, c, s);
+                continue;
+            }
+        }
+        c.row = new_row;
+        t.cells.push(c);
+    }
+    let mut parts_iter = parts.into_iter().skip(skip);
+    if broken {
+        if let (Some(row), Some(part)) = (t.rows.get_mut(last_row), parts_iter.next()) {
+            row.extend(part);
+        }
+    }
+    t.rows.extend(parts_iter);
+    t.n_rows = t.rows.len();
+    t.pages.push(pt.page);
+    t.cells.sort_by_key(|c| (c.row, c.col));
+}
+
+/// Continue cell `a` (ending at a page break) with `b` (its rest on the next page).
+fn merge_cell(a: &mut Cell, b: Cell, s: &Settings) {
+    let _ = s;
+    let a_bottom = a.parts.last().map(|p| p.bbox.bottom);
+    let b_top = b.parts.first().map(|p| p.bbox.top);
+    let mut bp = b.paragraphs.into_iter();
+    if let (Some(last), Some(first)) = (a.paragraphs.last_mut(), bp.next()) {
+        let last_line = last.lines.last().map(|l| l.bbox);
+        let first_line = first.lines.first().map(|l| l.bbox);
+        let h = last_line.map_or(10.0, |l| l.height().max(1.0));
+        let ended_a = match (a_bottom, last_line) {
+            (Some(bottom), Some(l)) => bottom - l.bottom > BREAK_GAP_LINES * h,
+            _ => true,
+        };
+        let starts_b = match (b_top, first_line) {
+            (Some(top), Some(l)) => l.top - top > BREAK_GAP_LINES * h,
+            _ => true,
+        };
+        if first.bullet || ended_a || starts_b {
+            a.paragraphs.push(first);
+        } else {
+            join_line(&mut last.text, &first.text);
+            last.lines.extend(first.lines);
+            last.fill = last.fill.or(first.fill);
+        }
+    } else if let Some(first) = bp.next() {
+        a.paragraphs.push(first);
+    }
+    a.paragraphs.extend(bp);
+    a.fill = a.fill.or(b.fill);
+    a.parts.extend(b.parts);
+}

@@ -1,0 +1,223 @@
+//! Edges → grids: connected groups of crossing edges, their row and column boundaries, and
+//! cells with spans where a boundary is not drawn.
+
+use super::rules::{Edge, Orientation};
+use super::Settings;
+use crate::geom::Rect;
+
+/// A cell of a grid by slot indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GridCell {
+    /// Top row.
+    pub row: usize,
+    /// Left column.
+    pub col: usize,
+    /// Rows covered.
+    pub row_span: usize,
+    /// Columns covered.
+    pub col_span: usize,
+}
+
+/// A ruled grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    /// Column boundaries, ascending.
+    pub xs: Vec<f64>,
+    /// Row boundaries, ascending (top to bottom).
+    pub ys: Vec<f64>,
+    /// Cells in row-major order of their top-left slot.
+    pub cells: Vec<GridCell>,
+}
+
+impl Grid {
+    /// The outer box.
+    pub fn bbox(&self) -> Rect {
+        Rect {
+            x0: self.xs.first().copied().unwrap_or(0.0),
+            top: self.ys.first().copied().unwrap_or(0.0),
+            x1: self.xs.last().copied().unwrap_or(0.0),
+            bottom: self.ys.last().copied().unwrap_or(0.0),
+        }
+    }
+
+    /// The box of a cell.
+    pub fn cell_rect(&self, c: &GridCell) -> Rect {
+        let at = |v: &[f64], i: usize| v.get(i).copied().unwrap_or(0.0);
+        Rect {
+            x0: at(&self.xs, c.col),
+            top: at(&self.ys, c.row),
+            x1: at(&self.xs, c.col + c.col_span),
+            bottom: at(&self.ys, c.row + c.row_span),
+        }
+    }
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind((0..n).collect())
+    }
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[b] = a;
+        }
+    }
+}
+
+/// Grids formed by crossing edges: each connected group with at least two horizontal and two
+/// vertical edges and at least two cells.
+pub fn grids(edges: &[Edge], s: &Settings) -> Vec<Grid> {
+    let tol = s.intersection_tolerance;
+    let mut vs: Vec<usize> = (0..edges.len()).filter(|&i| edges[i].orientation == Orientation::Vertical).collect();
+    vs.sort_by(|&a, &b| edges[a].pos.total_cmp(&edges[b].pos));
+    let v_pos: Vec<f64> = vs.iter().map(|&i| edges[i].pos).collect();
+    let mut uf = UnionFind::new(edges.len());
+    for (hi, h) in edges.iter().enumerate().filter(|(_, e)| e.orientation == Orientation::Horizontal) {
+        let lo = v_pos.partition_point(|&x| x < h.start - tol);
+        let hi_end = v_pos.partition_point(|&x| x <= h.end + tol);
+        for &vi in vs.get(lo..hi_end).unwrap_or(&[]) {
+            let v = &edges[vi];
+            if h.pos >= v.start - tol && h.pos <= v.end + tol {
+                uf.union(hi, vi);
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in 0..edges.len() {
+        let root = uf.find(i);
+        groups.entry(root).or_default().push(i);
+    }
+    groups
+        .into_values()
+        .filter_map(|members| {
+            let group: Vec<Edge> = members.iter().map(|&i| edges[i]).collect();
+            grid_of(&group, s)
+        })
+        .collect()
+}
+
+/// Sorted distinct positions, merging those within `tol`.
+fn positions(edges: &[Edge], o: Orientation, tol: f64) -> Vec<f64> {
+    let mut p: Vec<f64> = edges.iter().filter(|e| e.orientation == o).map(|e| e.pos).collect();
+    p.sort_by(f64::total_cmp);
+    let mut out: Vec<f64> = Vec::new();
+    for v in p {
+        match out.last() {
+            Some(&last) if v - last <= tol => {}
+            _ => out.push(v),
+        }
+    }
+    out
+}
+
+/// Fraction of `[a, b]` covered by edges of orientation `o` at position `pos`.
+fn coverage(edges: &[Edge], o: Orientation, pos: f64, a: f64, b: f64, tol: f64) -> f64 {
+    let mut spans: Vec<(f64, f64)> = edges
+        .iter()
+        .filter(|e| e.orientation == o && (e.pos - pos).abs() <= tol)
+        .map(|e| (e.start.max(a), e.end.min(b)))
+        .filter(|(x, y)| y > x)
+        .collect();
+    spans.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let mut covered = 0.0;
+    let mut reach = a;
+    for (x, y) in spans {
+        let x = x.max(reach);
+        if y > x {
+            covered += y - x;
+            reach = y;
+        }
+    }
+    if b > a {
+        covered / (b - a)
+    } else {
+        0.0
+    }
+}
+
+fn grid_of(group: &[Edge], s: &Settings) -> Option<Grid> {
+    let xs = positions(group, Orientation::Vertical, s.snap_tolerance);
+    let ys = positions(group, Orientation::Horizontal, s.snap_tolerance);
+    if xs.len() < 2 || ys.len() < 2 {
+        return None;
+    }
+    let (nr, nc) = (ys.len() - 1, xs.len() - 1);
+    let tol = s.snap_tolerance;
+    let slot = |r: usize, c: usize| r * nc + c;
+    let mut uf = UnionFind::new(nr * nc);
+    for r in 0..nr {
+        for c in 0..nc {
+            if c + 1 < nc && coverage(group, Orientation::Vertical, xs[c + 1], ys[r], ys[r + 1], tol) < s.boundary_coverage {
+                uf.union(slot(r, c), slot(r, c + 1));
+            }
+            if r + 1 < nr && coverage(group, Orientation::Horizontal, ys[r + 1], xs[c], xs[c + 1], tol) < s.boundary_coverage {
+                uf.union(slot(r, c), slot(r + 1, c));
+            }
+        }
+    }
+    let mut bounds: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> = Default::default();
+    for r in 0..nr {
+        for c in 0..nc {
+            let root = uf.find(slot(r, c));
+            let b = bounds.entry(root).or_insert((r, c, r, c));
+            b.0 = b.0.min(r);
+            b.1 = b.1.min(c);
+            b.2 = b.2.max(r);
+            b.3 = b.3.max(c);
+        }
+    }
+    let mut cells: Vec<GridCell> = bounds
+        .into_values()
+        .map(|(r0, c0, r1, c1)| GridCell { row: r0, col: c0, row_span: r1 - r0 + 1, col_span: c1 - c0 + 1 })
+        .collect();
+    cells.sort_by_key(|c| (c.row, c.col));
+    cells.dedup_by_key(|c| (c.row, c.col));
+    (cells.len() >= 2).then_some(Grid { xs, ys, cells })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(pos: f64, start: f64, end: f64) -> Edge {
+        Edge { orientation: Orientation::Horizontal, pos, start, end }
+    }
+    fn v(pos: f64, start: f64, end: f64) -> Edge {
+        Edge { orientation: Orientation::Vertical, pos, start, end }
+    }
+
+    #[test]
+    fn a_full_width_row_over_two_columns() {
+        // Frame 0..100 x 0..40; a header row 0..20 with no divider, then two cells below.
+        let edges = vec![h(0.0, 0.0, 100.0), h(20.0, 0.0, 100.0), h(40.0, 0.0, 100.0), v(0.0, 0.0, 40.0), v(100.0, 0.0, 40.0), v(50.0, 20.0, 40.0)];
+        let g = grids(&edges, &Settings::default());
+        assert_eq!(g.len(), 1);
+        let cells = &g[0].cells;
+        assert_eq!(cells.len(), 3);
+        assert_eq!(cells[0], GridCell { row: 0, col: 0, row_span: 1, col_span: 2 });
+        assert_eq!(cells[1], GridCell { row: 1, col: 0, row_span: 1, col_span: 1 });
+        assert_eq!(cells[2], GridCell { row: 1, col: 1, row_span: 1, col_span: 1 });
+    }
+
+    #[test]
+    fn separate_tables_stay_separate_and_lone_boxes_are_not_tables() {
+        let mut edges = vec![h(0.0, 0.0, 100.0), h(20.0, 0.0, 100.0), h(40.0, 0.0, 100.0), v(0.0, 0.0, 40.0), v(100.0, 0.0, 40.0)];
+        // A second table 100 pt lower.
+        edges.extend([h(140.0, 0.0, 100.0), h(160.0, 0.0, 100.0), v(0.0, 140.0, 160.0), v(50.0, 140.0, 160.0), v(100.0, 140.0, 160.0)]);
+        // A lone box: one cell, not a table.
+        edges.extend([h(300.0, 0.0, 10.0), h(310.0, 0.0, 10.0), v(0.0, 300.0, 310.0), v(10.0, 300.0, 310.0)]);
+        let g = grids(&edges, &Settings::default());
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[0].bbox(), Rect { x0: 0.0, top: 0.0, x1: 100.0, bottom: 40.0 });
+        assert_eq!(g[1].cells.len(), 2);
+    }
+}

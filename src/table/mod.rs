@@ -1,0 +1,292 @@
+//! The `table` stage: page primitives and words → logical tables.
+//!
+//! The chain, after pdfplumber's `TableFinder` (itself after Nurminen's thesis and Tabula):
+//! rules → snapped and joined edges ([`rules`]) → connected grids with their cells and spans
+//! ([`grid`]) → cell text, paragraphs and fills ([`cells`]) → tables joined across pages, with
+//! repeated headers dropped and broken rows mended ([`continuation`]). Tables drawn without
+//! rules are found from text alignment ([`unruled`]).
+
+pub mod cells;
+pub mod continuation;
+pub mod grid;
+pub mod rules;
+pub mod unruled;
+
+use serde::Serialize;
+use std::fmt;
+
+use crate::geom::Rect;
+use crate::layout::Word;
+use crate::pdf::{Colour, PagePrimitives};
+use crate::tolerance;
+
+/// Tolerances for table finding, in points unless said otherwise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Rules closer than this are snapped to one position.
+    pub snap_tolerance: f64,
+    /// Collinear rule pieces with gaps up to this are joined.
+    pub join_tolerance: f64,
+    /// Rules this close count as intersecting.
+    pub intersection_tolerance: f64,
+    /// Shorter rules are ignored.
+    pub min_rule_length: f64,
+    /// Fraction of a slot boundary a rule must cover to separate two cells.
+    pub boundary_coverage: f64,
+    /// Gap between lines, in line heights, that starts a new paragraph.
+    pub paragraph_gap_lines: f64,
+    /// Fraction of a cell a fill must cover to be its background.
+    pub fill_cell_coverage: f64,
+    /// How close column boundaries must be for tables on consecutive pages to join.
+    pub column_match_tolerance: f64,
+    /// Look for tables drawn without rules.
+    pub unruled: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            snap_tolerance: tolerance::SNAP_TOLERANCE,
+            join_tolerance: tolerance::JOIN_TOLERANCE,
+            intersection_tolerance: tolerance::INTERSECTION_TOLERANCE,
+            min_rule_length: tolerance::MIN_RULE_LENGTH,
+            boundary_coverage: tolerance::BOUNDARY_COVERAGE,
+            paragraph_gap_lines: tolerance::PARAGRAPH_GAP_LINES,
+            fill_cell_coverage: tolerance::FILL_CELL_COVERAGE,
+            column_match_tolerance: tolerance::COLUMN_MATCH_TOLERANCE,
+            unruled: true,
+        }
+    }
+}
+
+/// One printed line of a cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellLine {
+    /// The words joined by spaces.
+    pub text: String,
+    /// Its box.
+    pub bbox: Rect,
+    /// The page it is on.
+    pub page: u32,
+}
+
+/// A paragraph inside a cell: lines with no blank line between them, or one bullet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    /// The text, lines joined by spaces (no space after a line-final hyphen), without the
+    /// bullet glyph.
+    pub text: String,
+    /// True when it starts with a bullet glyph.
+    pub bullet: bool,
+    /// A fill shading this paragraph and not the whole cell.
+    pub fill: Option<Colour>,
+    /// Its printed lines.
+    pub lines: Vec<CellLine>,
+}
+
+impl Paragraph {
+    /// The box around its lines on `page`, if it has lines there.
+    pub fn bbox_on(&self, page: u32) -> Option<Rect> {
+        self.lines.iter().filter(|l| l.page == page).map(|l| l.bbox).reduce(|a, b| a.union(&b))
+    }
+}
+
+/// Where part of a cell or row is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Part {
+    /// 1-based page.
+    pub page: u32,
+    /// The box on that page.
+    pub bbox: Rect,
+}
+
+/// A cell of a table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// Top row (0-based, in the logical table).
+    pub row: usize,
+    /// Left column (0-based).
+    pub col: usize,
+    /// Rows covered.
+    pub row_span: usize,
+    /// Columns covered.
+    pub col_span: usize,
+    /// Its paragraphs, top to bottom (across pages when the row breaks).
+    pub paragraphs: Vec<Paragraph>,
+    /// The cell's background, when a fill covers most of it.
+    pub fill: Option<Colour>,
+    /// Where it is printed: one part per page.
+    pub parts: Vec<Part>,
+}
+
+impl Cell {
+    /// The paragraphs joined by newlines.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for (i, p) in self.paragraphs.iter().enumerate() {
+            if i > 0 {
+                s.push('\n');
+            }
+            s.push_str(&p.text);
+        }
+        s
+    }
+
+    /// Whether no text is in it.
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.iter().all(|p| p.text.trim().is_empty())
+    }
+}
+
+/// A table as drawn on one page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageTable {
+    /// 1-based page.
+    pub page: u32,
+    /// Outer box.
+    pub bbox: Rect,
+    /// Column boundaries, left to right (`columns.len() - 1` columns).
+    pub xs: Vec<f64>,
+    /// Row boundaries, top to bottom.
+    pub ys: Vec<f64>,
+    /// Its cells, row by row.
+    pub cells: Vec<Cell>,
+    /// Found from rules (true) or from text alignment.
+    pub ruled: bool,
+}
+
+impl PageTable {
+    /// Number of columns.
+    pub fn n_cols(&self) -> usize {
+        self.xs.len().saturating_sub(1)
+    }
+    /// Number of rows.
+    pub fn n_rows(&self) -> usize {
+        self.ys.len().saturating_sub(1)
+    }
+}
+
+/// A logical table: one or more page tables joined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Pages it spans, ascending.
+    pub pages: Vec<u32>,
+    /// Outer box on its first page.
+    pub bbox: Rect,
+    /// Leading header rows (kept once; repeats on later pages are dropped).
+    pub header_rows: usize,
+    /// Number of logical rows.
+    pub n_rows: usize,
+    /// Number of columns.
+    pub n_cols: usize,
+    /// Every cell.
+    pub cells: Vec<Cell>,
+    /// Where each logical row is printed: one part per page.
+    pub rows: Vec<Vec<Part>>,
+    /// Found from rules or from alignment.
+    pub ruled: bool,
+}
+
+impl Table {
+    /// The plain grid: a spanning cell's text once, in its top-left slot, "" elsewhere.
+    pub fn grid(&self) -> Vec<Vec<String>> {
+        let mut g = vec![vec![String::new(); self.n_cols]; self.n_rows];
+        for c in &self.cells {
+            if let Some(slot) = g.get_mut(c.row).and_then(|r| r.get_mut(c.col)) {
+                *slot = c.text();
+            }
+        }
+        g
+    }
+
+    /// The cells of logical row `row` (those starting in it), left to right.
+    pub fn row_cells(&self, row: usize) -> Vec<&Cell> {
+        let mut cells: Vec<&Cell> = self.cells.iter().filter(|c| c.row == row).collect();
+        cells.sort_by_key(|c| c.col);
+        cells
+    }
+
+    /// The cell covering slot (row, col), spanning cells included.
+    pub fn cell_at(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.cells
+            .iter()
+            .find(|c| row >= c.row && row < c.row + c.row_span && col >= c.col && col < c.col + c.col_span)
+    }
+}
+
+/// Recoverable trouble in the table stage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    /// The page.
+    pub page: u32,
+    /// What happened.
+    #[serde(flatten)]
+    pub kind: WarningKind,
+}
+
+/// Kinds of table warnings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// A word inside a table's box that lands in no cell.
+    TextOutsideCells {
+        /// The word.
+        text: String,
+        /// Its box.
+        bbox: Rect,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            WarningKind::TextOutsideCells { text, bbox } => {
+                let [x0, t, x1, b] = bbox.to_array();
+                write!(f, "page {}: text {text:?} at [{x0}, {t}, {x1}, {b}] is inside a table but in no cell", self.page)
+            }
+        }
+    }
+}
+
+/// Tables found on one page, with warnings.
+#[derive(Debug, Clone, Default)]
+pub struct PageTables {
+    /// The tables, top to bottom.
+    pub tables: Vec<PageTable>,
+    /// Trouble found.
+    pub warnings: Vec<Warning>,
+}
+
+/// Find the tables on one page: ruled grids first, then (if enabled) unruled tables in the
+/// text outside them.
+pub fn page_tables(page: &PagePrimitives, words: &[Word], settings: &Settings) -> PageTables {
+    let edges = rules::edges(page, settings);
+    let grids = grid::grids(&edges, settings);
+    let mut out = PageTables::default();
+    let mut used = vec![false; words.len()];
+    for g in grids {
+        let t = cells::fill_grid(page, &g, words, &mut used, settings, &mut out.warnings);
+        out.tables.push(t);
+    }
+    if settings.unruled {
+        let free: Vec<Word> = words.iter().zip(&used).filter(|(_, u)| !**u).map(|(w, _)| w.clone()).collect();
+        let ruled: Vec<Rect> = out.tables.iter().map(|t| t.bbox).collect();
+        out.tables.extend(unruled::tables(page, &free, &ruled, settings));
+    }
+    out.tables.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
+    out
+}
+
+/// Find the tables of a document: per page, then joined across pages.
+pub fn extract(pages: &[(&PagePrimitives, &[Word])], settings: &Settings) -> (Vec<Table>, Vec<Warning>) {
+    use rayon::prelude::*;
+    let per_page: Vec<PageTables> = pages.par_iter().map(|(p, w)| page_tables(p, w, settings)).collect();
+    let mut warnings = Vec::new();
+    let mut page_lists = Vec::new();
+    for pt in per_page {
+        warnings.extend(pt.warnings);
+        page_lists.push(pt.tables);
+    }
+    (continuation::join(page_lists, settings), warnings)
+}
