@@ -109,17 +109,28 @@ impl Rect {
 
     /// Whether `p` lies inside or on the edge of this box, grown by `tol` on every side.
     pub fn contains(&self, p: Pt, tol: f64) -> bool {
-        p.x >= self.x0 - tol && p.x <= self.x1 + tol && p.y >= self.top - tol && p.y <= self.bottom + tol
+        p.x >= self.x0 - tol
+            && p.x <= self.x1 + tol
+            && p.y >= self.top - tol
+            && p.y <= self.bottom + tol
     }
 
     /// `[x0, top, x1, bottom]` rounded to 0.01 pt, the form every JSON output uses.
     pub fn to_array(&self) -> [f64; 4] {
-        [round2(self.x0), round2(self.top), round2(self.x1), round2(self.bottom)]
+        [
+            round2(self.x0),
+            round2(self.top),
+            round2(self.x1),
+            round2(self.bottom),
+        ]
     }
 
     /// Whether all four coordinates are finite numbers.
     pub fn is_finite(&self) -> bool {
-        self.x0.is_finite() && self.x1.is_finite() && self.top.is_finite() && self.bottom.is_finite()
+        self.x0.is_finite()
+            && self.x1.is_finite()
+            && self.top.is_finite()
+            && self.bottom.is_finite()
     }
 }
 
@@ -160,7 +171,14 @@ impl Default for Matrix {
 
 impl Matrix {
     /// The identity transform.
-    pub const IDENTITY: Matrix = Matrix { a: 1.0, b: 0.0, c: 0.0, d: 1.0, e: 0.0, f: 0.0 };
+    pub const IDENTITY: Matrix = Matrix {
+        a: 1.0,
+        b: 0.0,
+        c: 0.0,
+        d: 1.0,
+        e: 0.0,
+        f: 0.0,
+    };
 
     /// A matrix from its six numbers in PDF order.
     pub const fn new(a: f64, b: f64, c: f64, d: f64, e: f64, f: f64) -> Self {
@@ -192,7 +210,10 @@ impl Matrix {
 
     /// Apply the transform to a point.
     pub fn apply(&self, x: f64, y: f64) -> Pt {
-        Pt::new(self.a * x + self.c * y + self.e, self.b * x + self.d * y + self.f)
+        Pt::new(
+            self.a * x + self.c * y + self.e,
+            self.b * x + self.d * y + self.f,
+        )
     }
 
     /// How much the transform scales lengths along a line at 45°; used for line widths and
@@ -203,7 +224,9 @@ impl Matrix {
 
     /// Whether all six numbers are finite.
     pub fn is_finite(&self) -> bool {
-        [self.a, self.b, self.c, self.d, self.e, self.f].iter().all(|v| v.is_finite())
+        [self.a, self.b, self.c, self.d, self.e, self.f]
+            .iter()
+            .all(|v| v.is_finite())
     }
 }
 
@@ -223,11 +246,42 @@ mod tests {
 
     #[test]
     fn rect_intersection_and_union() {
-        let a = Rect { x0: 0.0, top: 0.0, x1: 10.0, bottom: 10.0 };
-        let b = Rect { x0: 5.0, top: 5.0, x1: 20.0, bottom: 8.0 };
-        assert_eq!(a.intersection(&b), Some(Rect { x0: 5.0, top: 5.0, x1: 10.0, bottom: 8.0 }));
-        assert_eq!(a.union(&b), Rect { x0: 0.0, top: 0.0, x1: 20.0, bottom: 10.0 });
-        let c = Rect { x0: 10.0, top: 0.0, x1: 12.0, bottom: 1.0 };
+        let a = Rect {
+            x0: 0.0,
+            top: 0.0,
+            x1: 10.0,
+            bottom: 10.0,
+        };
+        let b = Rect {
+            x0: 5.0,
+            top: 5.0,
+            x1: 20.0,
+            bottom: 8.0,
+        };
+        assert_eq!(
+            a.intersection(&b),
+            Some(Rect {
+                x0: 5.0,
+                top: 5.0,
+                x1: 10.0,
+                bottom: 8.0
+            })
+        );
+        assert_eq!(
+            a.union(&b),
+            Rect {
+                x0: 0.0,
+                top: 0.0,
+                x1: 20.0,
+                bottom: 10.0
+            }
+        );
+        let c = Rect {
+            x0: 10.0,
+            top: 0.0,
+            x1: 12.0,
+            bottom: 1.0,
+        };
         assert_eq!(a.intersection(&c), None, "touching edges have no area");
     }
 }

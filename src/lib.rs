@@ -21,8 +21,8 @@
 pub mod export;
 pub mod geom;
 pub mod layout;
-pub mod pdf;
 pub mod pages;
+pub mod pdf;
 pub mod svg;
 pub mod table;
 pub mod tolerance;

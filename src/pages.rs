@@ -21,7 +21,10 @@ impl FromStr for PageSet {
     type Err = PageSetError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = |reason| PageSetError { input: s.to_string(), reason };
+        let err = |reason| PageSetError {
+            input: s.to_string(),
+            reason,
+        };
         let mut ranges = Vec::new();
         for part in s.split(',').map(str::trim) {
             if part.is_empty() {
@@ -29,7 +32,10 @@ impl FromStr for PageSet {
             }
             let num = |t: &str| t.trim().parse::<u32>().ok().filter(|n| *n > 0);
             let range = match part.split_once('-') {
-                Some((a, "")) => (num(a).ok_or_else(|| err("pages are numbered from 1"))?, None),
+                Some((a, "")) => (
+                    num(a).ok_or_else(|| err("pages are numbered from 1"))?,
+                    None,
+                ),
                 Some((a, b)) => {
                     let (a, b) = (num(a), num(b));
                     match (a, b) {
@@ -68,7 +74,9 @@ impl fmt::Display for PageSet {
 impl PageSet {
     /// Every page.
     pub fn all() -> Self {
-        PageSet { ranges: vec![(1, None)] }
+        PageSet {
+            ranges: vec![(1, None)],
+        }
     }
 
     /// The selected pages that exist in a document of `count` pages, ascending, no repeats.
@@ -85,7 +93,11 @@ impl PageSet {
 
     /// Pages selected that lie past the end of a `count`-page document.
     pub fn missing(&self, count: u32) -> Vec<u32> {
-        self.ranges.iter().filter(|(a, _)| *a > count).map(|(a, _)| *a).collect()
+        self.ranges
+            .iter()
+            .filter(|(a, _)| *a > count)
+            .map(|(a, _)| *a)
+            .collect()
     }
 }
 

@@ -5,7 +5,10 @@ use std::fmt::Write as _;
 use crate::pdf::{PagePrimitives, RuleSource};
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Draw fills (their colour), rules (their colour; thin fills dashed), glyph boxes (blue
@@ -19,7 +22,10 @@ pub fn page(p: &PagePrimitives) -> String {
     );
     let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
     for f in &p.fills {
-        let c = f.colour.map(|c| c.to_string()).unwrap_or_else(|| "#888888".into());
+        let c = f
+            .colour
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| "#888888".into());
         let r = f.rect;
         let _ = writeln!(
             s,
@@ -31,8 +37,15 @@ pub fn page(p: &PagePrimitives) -> String {
         );
     }
     for r in &p.rules {
-        let c = r.colour.map(|c| c.to_string()).unwrap_or_else(|| "#888888".into());
-        let dash = if r.source == RuleSource::ThinFill { r#" stroke-dasharray="3 1""# } else { "" };
+        let c = r
+            .colour
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| "#888888".into());
+        let dash = if r.source == RuleSource::ThinFill {
+            r#" stroke-dasharray="3 1""#
+        } else {
+            ""
+        };
         let _ = writeln!(
             s,
             r#"<line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{c}" stroke-width="{:.2}"{dash}/>"#,

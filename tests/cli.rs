@@ -14,11 +14,26 @@ fn bp() -> Command {
 
 #[test]
 fn words_json_has_the_documented_shape_and_real_words() {
-    let out = bp().args(["words", "--pages", "5"]).arg(fixture(BOARD_PAPER)).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "no noise on success: {}", String::from_utf8_lossy(&out.stderr));
+    let out = bp()
+        .args(["words", "--pages", "5"])
+        .arg(fixture(BOARD_PAPER))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "no noise on success: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(v["file"].as_str().unwrap().ends_with("mscb-board-paper-2015-06.pdf"));
+    assert!(v["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("mscb-board-paper-2015-06.pdf"));
     let pages = v["pages"].as_array().unwrap();
     assert_eq!(pages.len(), 1);
     let p = &pages[0];
@@ -30,26 +45,54 @@ fn words_json_has_the_documented_shape_and_real_words() {
     let words = p["words"].as_array().unwrap();
     // The running header "APPENDIX 1" is the first line of the page (poppler: x 698.7-759.9).
     assert_eq!(words[0]["text"], "APPENDIX");
-    let bbox: Vec<f64> = words[0]["bbox"].as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
-    assert!((bbox[0] - 698.7).abs() < 0.5 && (bbox[2] - 759.95).abs() < 0.5, "{bbox:?}");
+    let bbox: Vec<f64> = words[0]["bbox"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect();
+    assert!(
+        (bbox[0] - 698.7).abs() < 0.5 && (bbox[2] - 759.95).abs() < 0.5,
+        "{bbox:?}"
+    );
     let texts: Vec<&str> = words.iter().map(|w| w["text"].as_str().unwrap()).collect();
     for expected in ["Priority", "Lead", "Success", "Milestones", "VERSION"] {
-        assert!(texts.contains(&expected) || expected == "Milestones", "missing {expected} in {texts:?}");
+        assert!(
+            texts.contains(&expected) || expected == "Milestones",
+            "missing {expected} in {texts:?}"
+        );
     }
 }
 
 #[test]
 fn text_reads_the_title_and_layout_keeps_columns() {
-    let out = bp().args(["text", "--pages", "1"]).arg(fixture(BOARD_PAPER)).output().unwrap();
+    let out = bp()
+        .args(["text", "--pages", "1"])
+        .arg(fixture(BOARD_PAPER))
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("MEDWAY SAFEGUARDING CHILDREN BOARD (MSCB) UPDATE REPORT"), "{text}");
-    let out = bp().args(["text", "--layout", "--pages", "1"]).arg(fixture(PLAN_V3)).output().unwrap();
+    assert!(
+        text.contains("MEDWAY SAFEGUARDING CHILDREN BOARD (MSCB) UPDATE REPORT"),
+        "{text}"
+    );
+    let out = bp()
+        .args(["text", "--layout", "--pages", "1"])
+        .arg(fixture(PLAN_V3))
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     // The header row of the plan: the column names on one line, separated by runs of spaces.
-    let header = text.lines().find(|l| l.contains("Specific action")).unwrap_or_default();
-    assert!(header.contains("Lead") && header.contains("Success"), "{text}");
+    let header = text
+        .lines()
+        .find(|l| l.contains("Specific action"))
+        .unwrap_or_default();
+    assert!(
+        header.contains("Lead") && header.contains("Success"),
+        "{text}"
+    );
     assert!(header.contains("   "), "columns kept apart: {header:?}");
 }
 
@@ -58,8 +101,18 @@ fn stdin_and_output_file() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("w.json");
     let bytes = std::fs::read(fixture(PLAN_V3)).unwrap();
-    let out = bp().args(["words", "--pages", "2", "-o"]).arg(&out_path).arg("-").write_stdin(bytes).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bp()
+        .args(["words", "--pages", "2", "-o"])
+        .arg(&out_path)
+        .arg("-")
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(out.stdout.is_empty());
     let v: Value = serde_json::from_slice(&std::fs::read(&out_path).unwrap()).unwrap();
     assert_eq!(v["file"], "<stdin>");
@@ -74,17 +127,33 @@ fn errors_name_the_file_and_set_the_exit_code() {
     let out = bp().arg("words").arg(&fake).output().unwrap();
     assert_eq!(out.status.code(), Some(4));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("photo.pdf") && err.contains("not a PDF") && err.contains("PNG"), "{err}");
+    assert!(
+        err.contains("photo.pdf") && err.contains("not a PDF") && err.contains("PNG"),
+        "{err}"
+    );
 
-    let out = bp().arg("text").arg(dir.path().join("absent.pdf")).output().unwrap();
+    let out = bp()
+        .arg("text")
+        .arg(dir.path().join("absent.pdf"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("absent.pdf"));
 
-    let out = bp().args(["primitives", "--page", "99"]).arg(fixture(PLAN_V3)).output().unwrap();
+    let out = bp()
+        .args(["primitives", "--page", "99"])
+        .arg(fixture(PLAN_V3))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("page 99 does not exist (the document has 16 pages)"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("page 99 does not exist (the document has 16 pages)"));
 
-    let out = bp().args(["words", "--pages", "3-1"]).arg(fixture(PLAN_V3)).output().unwrap();
+    let out = bp()
+        .args(["words", "--pages", "3-1"])
+        .arg(fixture(PLAN_V3))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -92,14 +161,35 @@ fn errors_name_the_file_and_set_the_exit_code() {
 fn primitives_json_and_svg() {
     let dir = tempfile::tempdir().unwrap();
     let svg = dir.path().join("p1.svg");
-    let out = bp().args(["primitives", "--page", "1", "--svg"]).arg(&svg).arg(fixture(PLAN_V3)).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bp()
+        .args(["primitives", "--page", "1", "--svg"])
+        .arg(&svg)
+        .arg(fixture(PLAN_V3))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let svg = std::fs::read_to_string(&svg).unwrap();
     assert!(svg.starts_with("<svg") && svg.contains("<line") && svg.contains(">P</text>"));
-    let out = bp().args(["primitives", "--page", "1"]).arg(fixture(PLAN_V3)).output().unwrap();
+    let out = bp()
+        .args(["primitives", "--page", "1"])
+        .arg(fixture(PLAN_V3))
+        .output()
+        .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     // The plan's table is ruled: many horizontal and vertical rules, and shaded rows.
     assert!(v["rules"].as_array().unwrap().len() > 20);
-    let fills: Vec<&str> = v["fills"].as_array().unwrap().iter().filter_map(|f| f["colour"].as_str()).collect();
-    assert!(fills.contains(&"#C6D9F1"), "priority row shading: {fills:?}");
+    let fills: Vec<&str> = v["fills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["colour"].as_str())
+        .collect();
+    assert!(
+        fills.contains(&"#C6D9F1"),
+        "priority row shading: {fills:?}"
+    );
 }

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 /// A path inside the repository's `fixtures/` folder.
 pub fn fixture(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
 }
 
 /// The board paper (V4 plan with its covering report), 21 pages.

@@ -55,7 +55,11 @@ struct PopplerWords {
 }
 
 fn tsv_path(pdf_rel: &str) -> std::path::PathBuf {
-    let stem = Path::new(pdf_rel).file_stem().expect("fixture has a file name").to_string_lossy().into_owned();
+    let stem = Path::new(pdf_rel)
+        .file_stem()
+        .expect("fixture has a file name")
+        .to_string_lossy()
+        .into_owned();
     fixture(&format!("poppler/{stem}.words.tsv"))
 }
 
@@ -64,7 +68,10 @@ fn tsv_path(pdf_rel: &str) -> std::path::PathBuf {
 fn load_poppler(pdf_rel: &str) -> PopplerWords {
     let path = tsv_path(pdf_rel);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{}: cannot read poppler fixture ({e}); regenerate it with fixtures/poppler/make.sh", path.display())
+        panic!(
+            "{}: cannot read poppler fixture ({e}); regenerate it with fixtures/poppler/make.sh",
+            path.display()
+        )
     });
     let mut pages = None;
     let mut words = Vec::new();
@@ -72,22 +79,41 @@ fn load_poppler(pdf_rel: &str) -> PopplerWords {
     for (i, line) in text.lines().enumerate() {
         let at = || format!("{}:{}", path.display(), i + 1);
         if let Some(n) = line.strip_prefix("#pages\t") {
-            pages = Some(n.trim().parse::<u32>().unwrap_or_else(|e| panic!("{}: bad #pages line: {e}", at())));
+            pages = Some(
+                n.trim()
+                    .parse::<u32>()
+                    .unwrap_or_else(|e| panic!("{}: bad #pages line: {e}", at())),
+            );
             continue;
         }
         if line.starts_with('#') || line.is_empty() {
             continue;
         }
         if !header_seen {
-            assert_eq!(line, "page\txMin\tyMin\txMax\tyMax\ttext", "{}: unexpected column header", at());
+            assert_eq!(
+                line,
+                "page\txMin\tyMin\txMax\tyMax\ttext",
+                "{}: unexpected column header",
+                at()
+            );
             header_seen = true;
             continue;
         }
         let f: Vec<&str> = line.splitn(6, '\t').collect();
-        assert_eq!(f.len(), 6, "{}: expected 6 tab-separated fields: {line:?}", at());
-        let num = |s: &str| s.parse::<f64>().unwrap_or_else(|e| panic!("{}: bad number {s:?}: {e}", at()));
+        assert_eq!(
+            f.len(),
+            6,
+            "{}: expected 6 tab-separated fields: {line:?}",
+            at()
+        );
+        let num = |s: &str| {
+            s.parse::<f64>()
+                .unwrap_or_else(|e| panic!("{}: bad number {s:?}: {e}", at()))
+        };
         words.push(W {
-            page: f[0].parse().unwrap_or_else(|e| panic!("{}: bad page {:?}: {e}", at(), f[0])),
+            page: f[0]
+                .parse()
+                .unwrap_or_else(|e| panic!("{}: bad page {:?}: {e}", at(), f[0])),
             x0: num(f[1]),
             top: num(f[2]),
             x1: num(f[3]),
@@ -104,9 +130,18 @@ fn our_words(doc: &Document) -> Vec<W> {
     let settings = Settings::default();
     let mut out = Vec::new();
     for n in 1..=doc.page_count() {
-        let page = doc.page(n).unwrap_or_else(|e| panic!("{}: page {n}: {e}", doc.name()));
+        let page = doc
+            .page(n)
+            .unwrap_or_else(|e| panic!("{}: page {n}: {e}", doc.name()));
         for w in layout::words(&page.glyphs, &settings) {
-            out.push(W { page: n, text: normalise(&w.text), x0: w.bbox.x0, top: w.bbox.top, x1: w.bbox.x1, bottom: w.bbox.bottom });
+            out.push(W {
+                page: n,
+                text: normalise(&w.text),
+                x0: w.bbox.x0,
+                top: w.bbox.top,
+                x1: w.bbox.x1,
+                bottom: w.bbox.bottom,
+            });
         }
     }
     out
@@ -148,7 +183,11 @@ impl Agreement {
         }
     }
     fn within(&self) -> f64 {
-        let n = self.distances.iter().filter(|d| **d <= CENTRE_TOLERANCE_PT).count();
+        let n = self
+            .distances
+            .iter()
+            .filter(|d| **d <= CENTRE_TOLERANCE_PT)
+            .count();
         ratio(n, self.matched())
     }
     fn max_distance(&self) -> f64 {
@@ -159,7 +198,9 @@ impl Agreement {
 /// Mean signed centre offset (ours − poppler's) over matched pairs: shows a systematic shift.
 fn mean_offset(pairs: &[(f64, f64)]) -> (f64, f64) {
     let n = pairs.len().max(1) as f64;
-    let (sx, sy) = pairs.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
+    let (sx, sy) = pairs
+        .iter()
+        .fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
     (sx / n, sy / n)
 }
 
@@ -171,7 +212,9 @@ fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match u32::from(c) {
-            0xF0B7 | 0xF0A7 | 0xF06C | 0xF06E | 0xF075 | 0xF076 | 0xF0A8 | 0xF0D8 | 0xF09F => out.push('\u{2022}'),
+            0xF0B7 | 0xF0A7 | 0xF06C | 0xF06E | 0xF075 | 0xF076 | 0xF0A8 | 0xF0D8 | 0xF09F => {
+                out.push('\u{2022}')
+            }
             0xF0FC => out.push('\u{2713}'),
             0xFB00 => out.push_str("ff"),
             0xFB01 => out.push_str("fi"),
@@ -199,10 +242,18 @@ fn ratio(a: usize, b: usize) -> f64 {
 fn agree(ours: &[W], theirs: &[W]) -> (Agreement, Vec<(f64, f64)>) {
     let mut groups: HashMap<(u32, &str), (Vec<usize>, Vec<usize>)> = HashMap::new();
     for (i, w) in ours.iter().enumerate() {
-        groups.entry((w.page, w.text.as_str())).or_default().0.push(i);
+        groups
+            .entry((w.page, w.text.as_str()))
+            .or_default()
+            .0
+            .push(i);
     }
     for (j, w) in theirs.iter().enumerate() {
-        groups.entry((w.page, w.text.as_str())).or_default().1.push(j);
+        groups
+            .entry((w.page, w.text.as_str()))
+            .or_default()
+            .1
+            .push(j);
     }
     let mut used_ours = vec![false; ours.len()];
     let mut used_theirs = vec![false; theirs.len()];
@@ -236,7 +287,11 @@ fn agree(ours: &[W], theirs: &[W]) -> (Agreement, Vec<(f64, f64)>) {
         }
     }
     let pick = |ws: &[W], used: &[bool]| -> Vec<W> {
-        ws.iter().zip(used).filter(|(_, u)| !**u).map(|(w, _)| w.clone()).collect()
+        ws.iter()
+            .zip(used)
+            .filter(|(_, u)| !**u)
+            .map(|(w, _)| w.clone())
+            .collect()
     };
     let agreement = Agreement {
         ours: ours.len(),
@@ -253,8 +308,16 @@ fn agree(ours: &[W], theirs: &[W]) -> (Agreement, Vec<(f64, f64)>) {
 fn check_document(rel: &str) -> Option<String> {
     let doc = open(rel);
     let poppler = load_poppler(rel);
-    assert!(!poppler.words.is_empty(), "{}: poppler fixture has no words", tsv_path(rel).display());
-    assert_eq!(poppler.pages, doc.page_count(), "{rel}: poppler fixture and PDF disagree on the page count");
+    assert!(
+        !poppler.words.is_empty(),
+        "{}: poppler fixture has no words",
+        tsv_path(rel).display()
+    );
+    assert_eq!(
+        poppler.pages,
+        doc.page_count(),
+        "{rel}: poppler fixture and PDF disagree on the page count"
+    );
     let ours = our_words(&doc);
     let (a, offsets) = agree(&ours, &poppler.words);
     let (mdx, mdy) = mean_offset(&offsets);
@@ -280,7 +343,9 @@ fn check_document(rel: &str) -> Option<String> {
         let uo = a.unmatched_ours.iter().filter(|w| w.page == n).count();
         let ut = a.unmatched_theirs.iter().filter(|w| w.page == n).count();
         if uo + ut > 0 {
-            per_page.push(format!("p{n}: ours {o} (unmatched {uo}), poppler {t} (unmatched {ut})"));
+            per_page.push(format!(
+                "p{n}: ours {o} (unmatched {uo}), poppler {t} (unmatched {ut})"
+            ));
         }
     }
 
@@ -305,17 +370,26 @@ fn check_document(rel: &str) -> Option<String> {
             msg += &format!("    {p}\n");
         }
     }
-    msg += &format!("  unmatched ours ({}; first {SHOW_UNMATCHED}):\n", a.unmatched_ours.len());
+    msg += &format!(
+        "  unmatched ours ({}; first {SHOW_UNMATCHED}):\n",
+        a.unmatched_ours.len()
+    );
     for w in a.unmatched_ours.iter().take(SHOW_UNMATCHED) {
         msg += &format!("    {w}\n");
     }
-    msg += &format!("  unmatched poppler ({}; first {SHOW_UNMATCHED}):\n", a.unmatched_theirs.len());
+    msg += &format!(
+        "  unmatched poppler ({}; first {SHOW_UNMATCHED}):\n",
+        a.unmatched_theirs.len()
+    );
     for w in a.unmatched_theirs.iter().take(SHOW_UNMATCHED) {
         msg += &format!("    {w}\n");
     }
     let mut far = a.far.clone();
     far.sort_by(|p, q| q.2.total_cmp(&p.2));
-    msg += &format!("  matched but further than {CENTRE_TOLERANCE_PT} pt ({}; worst {SHOW_UNMATCHED}):\n", far.len());
+    msg += &format!(
+        "  matched but further than {CENTRE_TOLERANCE_PT} pt ({}; worst {SHOW_UNMATCHED}):\n",
+        far.len()
+    );
     for (o, t, d) in far.iter().take(SHOW_UNMATCHED) {
         msg += &format!("    {d:6.2} pt  ours {o}\n               poppler {t}\n");
     }
@@ -343,9 +417,19 @@ fn poppler_fixtures_are_present_and_complete() {
     for rel in [BOARD_PAPER, PLAN_V3] {
         let poppler = load_poppler(rel);
         let path = tsv_path(rel);
-        assert!(poppler.words.len() > 1000, "{}: only {} words; regenerate with make.sh", path.display(), poppler.words.len());
+        assert!(
+            poppler.words.len() > 1000,
+            "{}: only {} words; regenerate with make.sh",
+            path.display(),
+            poppler.words.len()
+        );
         let doc = open(rel);
-        assert_eq!(poppler.pages, doc.page_count(), "{}: #pages disagrees with {rel}", path.display());
+        assert_eq!(
+            poppler.pages,
+            doc.page_count(),
+            "{}: #pages disagrees with {rel}",
+            path.display()
+        );
         for w in &poppler.words {
             assert!(
                 (1..=poppler.pages).contains(&w.page),
@@ -354,11 +438,19 @@ fn poppler_fixtures_are_present_and_complete() {
                 w.page,
                 poppler.pages
             );
-            assert!(!w.text.is_empty() && w.x0 <= w.x1 && w.top <= w.bottom, "{}: bad word {w}", path.display());
+            assert!(
+                !w.text.is_empty() && w.x0 <= w.x1 && w.top <= w.bottom,
+                "{}: bad word {w}",
+                path.display()
+            );
         }
         // Every page of these fixtures has text.
         for n in 1..=poppler.pages {
-            assert!(poppler.words.iter().any(|w| w.page == n), "{}: no words on page {n}", path.display());
+            assert!(
+                poppler.words.iter().any(|w| w.page == n),
+                "{}: no words on page {n}",
+                path.display()
+            );
         }
     }
 }
@@ -366,14 +458,41 @@ fn poppler_fixtures_are_present_and_complete() {
 /// The matcher itself: same text pairs by nearest centre, different text never pairs.
 #[test]
 fn matcher_pairs_nearest_same_text_words() {
-    let w = |page, text: &str, x: f64| W { page, text: text.into(), x0: x, top: 0.0, x1: x + 10.0, bottom: 10.0 };
-    let ours = vec![w(1, "a", 0.0), w(1, "a", 100.0), w(1, "b", 50.0), w(2, "a", 0.0)];
-    let theirs = vec![w(1, "a", 101.0), w(1, "a", 1.0), w(1, "c", 50.0), w(1, "a", 0.0)];
+    let w = |page, text: &str, x: f64| W {
+        page,
+        text: text.into(),
+        x0: x,
+        top: 0.0,
+        x1: x + 10.0,
+        bottom: 10.0,
+    };
+    let ours = vec![
+        w(1, "a", 0.0),
+        w(1, "a", 100.0),
+        w(1, "b", 50.0),
+        w(2, "a", 0.0),
+    ];
+    let theirs = vec![
+        w(1, "a", 101.0),
+        w(1, "a", 1.0),
+        w(1, "c", 50.0),
+        w(1, "a", 0.0),
+    ];
     let (a, _) = agree(&ours, &theirs);
     assert_eq!(a.matched(), 2);
     assert_eq!(a.max_distance(), 1.0);
-    assert_eq!(a.unmatched_ours.iter().map(|w| (w.page, w.text.as_str())).collect::<Vec<_>>(), [(1, "b"), (2, "a")]);
-    let mut un: Vec<_> = a.unmatched_theirs.iter().map(|w| (w.text.as_str(), w.x0)).collect();
+    assert_eq!(
+        a.unmatched_ours
+            .iter()
+            .map(|w| (w.page, w.text.as_str()))
+            .collect::<Vec<_>>(),
+        [(1, "b"), (2, "a")]
+    );
+    let mut un: Vec<_> = a
+        .unmatched_theirs
+        .iter()
+        .map(|w| (w.text.as_str(), w.x0))
+        .collect();
     un.sort_by(|p, q| p.1.total_cmp(&q.1));
     assert_eq!(un, [("a", 1.0), ("c", 50.0)]);
 }

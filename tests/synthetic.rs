@@ -11,6 +11,7 @@
 //! AFM), so at 12 pt a glyph is 7.2 pt wide, its box reaches 7.548 pt above the baseline and
 //! 1.884 pt below.
 
+use boardpaper::geom::Rect;
 use boardpaper::layout::{self, Settings, Word};
 use boardpaper::pdf::{Direction, Document, Error, Limit, Limits, OpenOptions, PagePrimitives, WarningKind};
 use lopdf::content::{Content, Operation};
@@ -139,6 +140,44 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 0.01
 }
 
+/// Runs of touching, non-blank glyphs in content order, each with the union of its glyph
+/// boxes: the words as the `pdf` stage drew them, independent of the `layout` stage.
+fn glyph_runs(page: &PagePrimitives) -> Vec<(String, Rect)> {
+    let touch = |a: &Rect, b: &Rect| {
+        let t = 0.01;
+        b.x0 <= a.x1 + t && a.x0 <= b.x1 + t && b.top <= a.bottom + t && a.top <= b.bottom + t
+    };
+    let mut runs: Vec<(String, Rect)> = Vec::new();
+    let mut last: Option<Rect> = None;
+    for g in &page.glyphs {
+        if g.text.trim().is_empty() {
+            last = None;
+            continue;
+        }
+        match (runs.last_mut(), last) {
+            (Some((text, bbox)), Some(prev)) if touch(&prev, &g.bbox) => {
+                text.push_str(&g.text);
+                *bbox = bbox.union(&g.bbox);
+            }
+            _ => runs.push((g.text.clone(), g.bbox)),
+        }
+        last = Some(g.bbox);
+    }
+    runs
+}
+
+/// Assert the page's glyph runs (see [`glyph_runs`]): texts and boxes `[x0, top, x1,
+/// bottom]` within 0.01 pt.
+#[track_caller]
+fn assert_runs(page: &PagePrimitives, expected: &[(&str, [f64; 4])]) {
+    let got = glyph_runs(page);
+    let ok = got.len() == expected.len()
+        && got.iter().zip(expected).all(|((text, b), (e_text, e))| {
+            text == e_text && [b.x0, b.top, b.x1, b.bottom].iter().zip(e).all(|(&g, &e)| close(g, e))
+        });
+    assert!(ok, "expected {expected:?}\n     got {got:?}");
+}
+
 /// Assert a word's text and box `[x0, top, x1, bottom]` within 0.01 pt.
 #[track_caller]
 fn assert_word(word: &Word, text: &str, bbox: [f64; 4]) {
@@ -169,6 +208,20 @@ fn open_fixture(name: &str, password: Option<&str>) -> Result<Document, Error> {
     Document::open(&fixture(&format!("synthetic/{name}")), &options)
 }
 
+/// The words of every qpdf fixture with their boxes.
+///
+/// Line 1: baseline y = 200 − 150 = 50; top 50 − 7.548, bottom 50 + 1.884.
+/// "Agenda" 6 × 7.2 = 43.2 pt from x = 20; "item" after 7 glyphs: 20 + 7 × 7.2 = 70.4,
+/// 4 × 7.2 = 28.8 wide; "4" after 12 glyphs: 20 + 86.4 = 106.4.
+/// Line 2: 0 −20 Td, baseline y = 200 − 130 = 70; "2015/16" 7 × 7.2 = 50.4 from 70.4.
+const BASE_TEXT: &[(&str, [f64; 4])] = &[
+    ("Agenda", [20.0, 42.452, 63.2, 51.884]),
+    ("item", [70.4, 42.452, 99.2, 51.884]),
+    ("4", [106.4, 42.452, 113.6, 51.884]),
+    ("Budget", [20.0, 62.452, 63.2, 71.884]),
+    ("2015/16", [70.4, 62.452, 120.8, 71.884]),
+];
+
 /// The text every qpdf fixture holds (`fixtures/synthetic/make.sh`): a 300 × 200 page,
 /// Courier 12 pt, "Agenda item 4" on the baseline PDF y = 150 and "Budget 2015/16" on y = 130.
 #[track_caller]
@@ -177,17 +230,9 @@ fn assert_base_text(doc: &Document) {
     let page = doc.page(1).expect("page 1");
     assert_eq!((page.info.width, page.info.height, page.info.rotation), (300.0, 200.0, 0));
     assert!(page.warnings.is_empty(), "warnings: {:?}", page.warnings);
+    assert_runs(&page, BASE_TEXT);
     let w = words(&page);
     assert_eq!(texts(&w), ["Agenda", "item", "4", "Budget", "2015/16"]);
-    // Line 1: baseline y = 200 − 150 = 50; top 50 − 7.548, bottom 50 + 1.884.
-    // "Agenda" 6 × 7.2 = 43.2 pt from x = 20; "item" after 7 glyphs: 20 + 7 × 7.2 = 70.4,
-    // 4 × 7.2 = 28.8 wide; "4" after 12 glyphs: 20 + 86.4 = 106.4.
-    assert_word(&w[0], "Agenda", [20.0, 42.452, 63.2, 51.884]);
-    assert_word(&w[1], "item", [70.4, 42.452, 99.2, 51.884]);
-    assert_word(&w[2], "4", [106.4, 42.452, 113.6, 51.884]);
-    // Line 2: 0 −20 Td, baseline y = 200 − 130 = 70; "2015/16" 7 × 7.2 = 50.4 from 70.4.
-    assert_word(&w[3], "Budget", [20.0, 62.452, 63.2, 71.884]);
-    assert_word(&w[4], "2015/16", [70.4, 62.452, 120.8, 71.884]);
     assert!(w.iter().all(|w| &*w.font == "Courier" && w.size == 12.0 && w.direction == Direction::Ltr));
 }
 
@@ -234,11 +279,10 @@ fn xref_stream_and_object_streams_from_lopdf() {
     assert!(contains(&bytes, b"/ObjStm") && contains(&bytes, b"/XRef"));
 
     let page = page1(&bytes);
-    let w = words(&page);
     // Helvetica AFM: M 833, i 222, n 556, u 556, t 278, e 556, s 500 → 3501/1000 × 10 pt =
     // 35.01 pt from x = 30; ascent 718, descent −207 around the baseline y = 200 − 100 = 100.
-    assert_eq!(texts(&w), ["Minutes"]);
-    assert_word(&w[0], "Minutes", [30.0, 92.82, 65.01, 102.07]);
+    assert_eq!(texts(&words(&page)), ["Minutes"]);
+    assert_runs(&page, &[("Minutes", [30.0, 92.82, 65.01, 102.07])]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -353,40 +397,54 @@ fn cli_password_exit_status_and_messages() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let got: Vec<&str> = json["pages"][0]["words"].as_array().unwrap().iter().map(|w| w["text"].as_str().unwrap()).collect();
     assert_eq!(got, ["Agenda", "item", "4", "Budget", "2015/16"]);
-    assert_eq!(json["pages"][0]["words"][0]["bbox"], serde_json::json!([20.0, 42.45, 63.2, 51.88]));
+    let p = &json["pages"][0];
+    assert_eq!((p["width"].as_f64(), p["height"].as_f64(), p["rotation"].as_u64()), (Some(300.0), Some(200.0), Some(0)));
 }
 
 // ---------------------------------------------------------------------------------------
 // 4. /Rotate 90.
 
-#[test]
-fn rotate_90_with_content_drawn_to_display_upright() {
+/// "Rotated" 7 × 7.2 = 50.4 from X = 50; "page" from 50 + 8 × 7.2 = 107.6, 28.8 wide;
+/// baseline Y = 100, top 100 − 7.548, bottom 100 + 1.884.
+const ROTATED_TEXT: &[(&str, [f64; 4])] =
+    &[("Rotated", [50.0, 92.452, 100.4, 101.884]), ("page", [107.6, 92.452, 136.4, 101.884])];
+
+/// A 200 × 400 page with /Rotate 90 and text drawn to read upright on screen.
+fn rotated_upright_page() -> Vec<u8> {
     // MediaBox 200 wide, 400 tall, shown turned 90° clockwise: 400 wide, 200 tall. With
     // /Rotate 90 a displayed point (X, Y) is PDF (x = Y, y = X). Text that reads upright on
     // screen runs along PDF +y with its "up" along PDF −x: text matrix [0 1 −1 0 e f].
     // Displayed origin X = 50, Y = 100 → e = 100, f = 50.
     let mut b = OnePage::new(200, 400).rotate(90);
     b.font("F1", std14("Courier"));
-    let bytes = b.finish(b"BT /F1 12 Tf 0 1 -1 0 100 50 Tm (Rotated page) Tj ET");
-    let page = page1(&bytes);
-    assert_eq!((page.info.width, page.info.height, page.info.rotation), (400.0, 200.0, 90));
+    b.finish(b"BT /F1 12 Tf 0 1 -1 0 100 50 Tm (Rotated page) Tj ET")
+}
+
+/// A 200 × 400 page with /Rotate 90 and ordinary content: it runs down the screen.
+fn rotated_sideways_page() -> Vec<u8> {
+    // Left-to-right content at PDF (20, 300): displayed at X = 300, Y = 20.
+    let mut b = OnePage::new(200, 400).rotate(90);
+    b.font("F1", std14("Courier"));
+    b.finish(b"BT /F1 12 Tf 20 300 Td (Sideways text) Tj ET")
+}
+
+/// The glyphs' "up" is displayed +X: the boxes span X 300 − 1.884 to 300 + 7.548.
+/// "Sideways" 8 × 7.2 = 57.6 down from Y = 20; "text" from 20 + 9 × 7.2 = 84.8 to 113.6.
+const SIDEWAYS_TEXT: &[(&str, [f64; 4])] =
+    &[("Sideways", [298.116, 20.0, 307.548, 77.6]), ("text", [298.116, 84.8, 307.548, 113.6])];
+
+#[test]
+fn rotate_90_with_content_drawn_to_display_upright() {
+    let page = page1(&rotated_upright_page());
+    assert_eq!((page.info.width, page.info.height, page.info.rotation), (200.0, 400.0, 90));
     assert!(page.glyphs.iter().all(|g| g.direction == Direction::Ltr && g.size == 12.0));
-    let w = words(&page);
-    // "Rotated" 7 × 7.2 = 50.4 from X = 50; "page" from 50 + 8 × 7.2 = 107.6, 28.8 wide;
-    // baseline Y = 100, top 100 − 7.548, bottom 100 + 1.884.
-    assert_eq!(texts(&w), ["Rotated", "page"]);
-    assert_word(&w[0], "Rotated", [50.0, 92.452, 100.4, 101.884]);
-    assert_word(&w[1], "page", [107.6, 92.452, 136.4, 101.884]);
+    assert_eq!(texts(&words(&page)), ["Rotated", "page"]);
+    assert_runs(&page, ROTATED_TEXT);
 }
 
 #[test]
 fn rotate_90_with_plain_content_runs_top_to_bottom() {
-    // Ordinary left-to-right content at PDF (20, 300) on a /Rotate 90 page: displayed at
-    // X = 300, Y = 20, running down the screen.
-    let mut b = OnePage::new(200, 400).rotate(90);
-    b.font("F1", std14("Courier"));
-    let bytes = b.finish(b"BT /F1 12 Tf 20 300 Td (Sideways text) Tj ET");
-    let page = page1(&bytes);
+    let page = page1(&rotated_sideways_page());
     assert_eq!((page.info.width, page.info.height, page.info.rotation), (400.0, 200.0, 90));
     assert!(page.glyphs.iter().all(|g| g.direction == Direction::Ttb));
     assert_eq!(u16::from(page.glyphs[0].direction), 90);
@@ -396,10 +454,27 @@ fn rotate_90_with_plain_content_runs_top_to_bottom() {
     let w = words(&page);
     assert_eq!(texts(&w), ["Sideways", "text"]);
     assert!(w.iter().all(|w| w.direction == Direction::Ttb));
-    // The glyphs' "up" is displayed +X: the box spans X 300 − 1.884 to 300 + 7.548.
-    // "Sideways" 8 × 7.2 = 57.6 down from Y = 20; "text" from 20 + 9 × 7.2 = 84.8 to 113.6.
-    assert_word(&w[0], "Sideways", [298.116, 20.0, 307.548, 77.6]);
-    assert_word(&w[1], "text", [298.116, 84.8, 307.548, 113.6]);
+    assert_runs(&page, SIDEWAYS_TEXT);
+}
+
+#[test]
+fn layout_word_boxes_cover_all_their_glyphs() {
+    // The glyph runs above check the `pdf` stage; this checks that `layout::words` gives each
+    // word the union of its glyph boxes, in all three frames used here.
+    let base = open_fixture("base.pdf", None).unwrap().page(1).unwrap();
+    let upright = page1(&rotated_upright_page());
+    let sideways = page1(&rotated_sideways_page());
+    for (page, expected) in [(&base, BASE_TEXT), (&upright, ROTATED_TEXT), (&sideways, SIDEWAYS_TEXT)] {
+        let w = words(page);
+        assert_eq!(w.len(), expected.len());
+        for (word, (text, bbox)) in w.iter().zip(expected) {
+            assert_word(word, text, *bbox);
+        }
+    }
+    // And the CLI's JSON, rounded to 0.01 pt.
+    let out = cli_words(&fixture("synthetic/base.pdf"), &[]).code(0).get_output().clone();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["pages"][0]["words"][0]["bbox"], serde_json::json!([20.0, 42.45, 63.2, 51.88]));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -427,16 +502,22 @@ fn text_in_a_form_xobject_with_its_own_matrix_and_font() {
     assert!(page.warnings.is_empty(), "{:?}", page.warnings);
     let w = words(&page);
     assert_eq!(texts(&w), ["Page", "Inside", "form"]);
+    assert_eq!(&*w[0].font, "Helvetica");
+    assert_eq!(&*w[1].font, "Courier");
     // "Page" in Helvetica 10 pt at PDF (20, 170) → y = 30 (the form's resources and matrix
     // did not leak out): P 667 + a 556 + g 556 + e 556 = 2335 → 23.35 pt wide.
-    assert_word(&w[0], "Page", [20.0, 30.0 - 7.18, 43.35, 30.0 + 2.07]);
-    assert_eq!(&*w[0].font, "Helvetica");
     // Form text at form (10, 20) → page PDF (10 + 100 + 10, 20 + 50) = (120, 70) → y = 130.
     // Courier 10 pt: 6 pt per glyph, ascent 6.29, descent 1.57. "Inside" 36 pt from 120;
     // "form" from 120 + 7 × 6 = 162 to 186.
-    assert_word(&w[1], "Inside", [120.0, 123.71, 156.0, 131.57]);
-    assert_word(&w[2], "form", [162.0, 123.71, 186.0, 131.57]);
-    assert_eq!(&*w[1].font, "Courier");
+    // In content order: the form first.
+    assert_runs(
+        &page,
+        &[
+            ("Inside", [120.0, 123.71, 156.0, 131.57]),
+            ("form", [162.0, 123.71, 186.0, 131.57]),
+            ("Page", [20.0, 30.0 - 7.18, 43.35, 30.0 + 2.07]),
+        ],
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -503,11 +584,11 @@ fn type0_identity_h_with_w_widths_and_to_unicode() {
     assert_all_close(&advances, &[7.0, 5.0, 4.0, 4.0, 9.0]);
     let origins: Vec<f64> = page.glyphs.iter().map(|g| g.origin.x).collect();
     assert_all_close(&origins, &[20.0, 27.0, 32.0, 36.0, 40.0]);
-    let w = words(&page);
     // 20 + 7 + 5 + 4 + 4 + 9 = 49; descriptor ascent 800, descent −200 → 8 pt up, 2 pt down
     // from the baseline y = 200 − 100 = 100.
+    assert_runs(&page, &[("Café!", [20.0, 92.0, 49.0, 102.0])]);
+    let w = words(&page);
     assert_eq!(texts(&w), ["Café!"]);
-    assert_word(&w[0], "Café!", [20.0, 92.0, 49.0, 102.0]);
     assert_eq!(&*w[0].font, "CafeSans");
 }
 
@@ -524,12 +605,11 @@ fn helvetica_without_widths_uses_the_afm() {
     // Helvetica AFM widths: H 722, e 556, l 222, l 222, o 556 (per 1000 em) at 10 pt.
     let advances: Vec<f64> = page.glyphs.iter().map(|g| g.advance).collect();
     assert_all_close(&advances, &[7.22, 5.56, 2.22, 2.22, 5.56]);
-    let w = words(&page);
     // (722 + 556 + 222 + 222 + 556) / 1000 × 10 = 22.78 pt from x = 50; AFM ascender 718,
     // descender −207 around the baseline y = 200 − 100 = 100.
+    assert_runs(&page, &[("Hello", [50.0, 92.82, 72.78, 102.07])]);
+    let w = words(&page);
     assert_eq!(texts(&w), ["Hello"]);
-    assert_word(&w[0], "Hello", [50.0, 92.82, 72.78, 102.07]);
-    assert!(close(w[0].bbox.width(), 22.78));
     assert_eq!(&*w[0].font, "Helvetica");
 }
 
@@ -549,8 +629,9 @@ fn symbol_font_bullet() {
     let w = words(&page);
     assert_eq!(texts(&w), ["•", "Item"]);
     assert_eq!(&*w[0].font, "Symbol");
-    // "Item" in Courier 10 pt from x = 20 + 20 = 40: 4 × 6 = 24 pt.
-    assert_word(&w[1], "Item", [40.0, 93.71, 64.0, 101.57]);
+    // The bullet: 4.6 pt from x = 20, Symbol's ascent 1010 and descent −293 (10.1 and 2.93 pt
+    // around y = 100). "Item" in Courier 10 pt from x = 20 + 20 = 40: 4 × 6 = 24 pt.
+    assert_runs(&page, &[("\u{2022}", [20.0, 89.9, 24.6, 102.93]), ("Item", [40.0, 93.71, 64.0, 101.57])]);
 }
 
 #[test]
@@ -610,12 +691,11 @@ fn page_with_garbage(garbage: &[u8]) -> PagePrimitives {
 #[test]
 fn syntax_error_unterminated_dictionary_keeps_the_text_before() {
     let page = page_with_garbage(b"<< /A 1 /B");
-    let w = words(&page);
     // "before" at PDF (72, 700) → y = 792 − 700 = 92; 6 × 7.2 = 43.2 pt wide.
-    assert_word(&w[0], "before", [72.0, 92.0 - 7.548, 115.2, 92.0 + 1.884]);
     // BT, Tf, Td, Tj, ET: five operators before the error; the rest of the stream is not
-    // read (the documented contract of WarningKind::ContentSyntax).
-    assert_eq!(texts(&w), ["before"]);
+    // read (the documented contract of WarningKind::ContentSyntax), so no "after".
+    assert_runs(&page, &[("before", [72.0, 92.0 - 7.548, 115.2, 92.0 + 1.884])]);
+    assert_eq!(texts(&words(&page)), ["before"]);
     assert!(
         warning_kinds(&page).contains(&&WarningKind::ContentSyntax { operators_read: 5 }),
         "{:?}",
@@ -626,9 +706,8 @@ fn syntax_error_unterminated_dictionary_keeps_the_text_before() {
 #[test]
 fn syntax_error_inline_image_without_end_keeps_the_text_before() {
     let page = page_with_garbage(b"BI /W 4 /H 4 /BPC 8 /CS /G ID \x00\x01\x02\x03 no end marker");
-    let w = words(&page);
-    assert_eq!(w.first().map(|w| w.text.as_str()), Some("before"));
-    assert_word(&w[0], "before", [72.0, 84.452, 115.2, 93.884]);
+    // As above; the image data swallows the rest of the stream.
+    assert_runs(&page, &[("before", [72.0, 84.452, 115.2, 93.884])]);
     assert!(
         page.warnings.iter().any(|w| matches!(w.kind, WarningKind::ContentSyntax { operators_read: 5 })),
         "{:?}",

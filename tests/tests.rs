@@ -1,7 +1,8 @@
 //! One integration test binary (see `autotests = false` in Cargo.toml); each file is a module.
 
-mod common;
 mod cli;
+mod common;
 mod mutation;
 mod poppler;
 mod synthetic;
+mod tables;

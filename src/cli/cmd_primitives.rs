@@ -31,8 +31,10 @@ pub fn run(a: PrimitivesArgs) -> Result<(), Failure> {
             return Ok(());
         }
     }
-    let mut json = serde_json::to_vec_pretty(&page)
-        .map_err(|e| Failure { status: Status::Io, message: format!("cannot encode JSON: {e}") })?;
+    let mut json = serde_json::to_vec_pretty(&page).map_err(|e| Failure {
+        status: Status::Io,
+        message: format!("cannot encode JSON: {e}"),
+    })?;
     json.push(b'\n');
     output::write(a.output.output.as_deref(), &json)
 }

@@ -41,22 +41,44 @@ pub fn run(a: TablesArgs) -> Result<(), Failure> {
     let doc = input::open(&a.input)?;
     let pages = input::interpret(&doc, &input::selected_pages(&doc, &a.pages)?)?;
     let ls = LayoutSettings::default();
-    let words: Vec<_> = pages.iter().map(|p| layout::words(&p.glyphs, &ls)).collect();
-    let pairs: Vec<_> = pages.iter().zip(&words).map(|(p, w)| (p, w.as_slice())).collect();
-    let settings = Settings { unruled: !a.ruled_only, ..Settings::default() };
+    let words: Vec<_> = pages
+        .iter()
+        .map(|p| layout::words(&p.glyphs, &ls))
+        .collect();
+    let pairs: Vec<_> = pages
+        .iter()
+        .zip(&words)
+        .map(|(p, w)| (p, w.as_slice()))
+        .collect();
+    let settings = Settings {
+        unruled: !a.ruled_only,
+        ..Settings::default()
+    };
     let (tables, table_warnings) = table::extract(&pairs, &settings);
     let mut warnings: Vec<WireWarning> = doc.warnings().iter().map(WireWarning::from).collect();
-    warnings.extend(pages.iter().flat_map(|p| &p.warnings).map(WireWarning::from));
+    warnings.extend(
+        pages
+            .iter()
+            .flat_map(|p| &p.warnings)
+            .map(WireWarning::from),
+    );
     warnings.extend(table_warnings.iter().map(WireWarning::from));
     if !a.quiet {
         for w in &warnings {
             eprintln!("warning: {}: {}", doc.name(), w.message);
         }
     }
-    let enc = |e: String| Failure { status: Status::Io, message: format!("cannot encode output: {e}") };
+    let enc = |e: String| Failure {
+        status: Status::Io,
+        message: format!("cannot encode output: {e}"),
+    };
     match a.format {
         Format::Json => {
-            let out = TablesDoc { file: doc.name(), tables: tables.iter().map(Into::into).collect(), warnings };
+            let out = TablesDoc {
+                file: doc.name(),
+                tables: tables.iter().map(Into::into).collect(),
+                warnings,
+            };
             let mut json = serde_json::to_vec_pretty(&out).map_err(|e| enc(e.to_string()))?;
             json.push(b'\n');
             output::write(a.output.as_deref(), &json)
@@ -67,12 +89,17 @@ pub fn run(a: TablesArgs) -> Result<(), Failure> {
         }
         Format::Csv => match &a.output {
             Some(dir) => {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| Failure { status: Status::Io, message: format!("{}: {e}", dir.display()) })?;
+                std::fs::create_dir_all(dir).map_err(|e| Failure {
+                    status: Status::Io,
+                    message: format!("{}: {e}", dir.display()),
+                })?;
                 for (i, t) in tables.iter().enumerate() {
                     let bytes = wire::csv(t).map_err(|e| enc(e.to_string()))?;
                     let first = t.pages.first().copied().unwrap_or(0);
-                    output::write_atomic(&dir.join(format!("table-{:02}-page-{first}.csv", i + 1)), &bytes)?;
+                    output::write_atomic(
+                        &dir.join(format!("table-{:02}-page-{first}.csv", i + 1)),
+                        &bytes,
+                    )?;
                 }
                 Ok(())
             }

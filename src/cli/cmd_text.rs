@@ -35,6 +35,12 @@ pub fn run(a: TextArgs) -> Result<(), Failure> {
         };
         text.push_str(&page_text);
     }
-    input::report_warnings(doc.name(), doc.warnings().iter().chain(pages.iter().flat_map(|p| &p.warnings)), a.output.quiet);
+    input::report_warnings(
+        doc.name(),
+        doc.warnings()
+            .iter()
+            .chain(pages.iter().flat_map(|p| &p.warnings)),
+        a.output.quiet,
+    );
     output::write(a.output.output.as_deref(), text.as_bytes())
 }

@@ -55,9 +55,17 @@ pub fn run(a: WordsArgs) -> Result<(), Failure> {
             })
             .collect(),
     };
-    let mut json = serde_json::to_vec_pretty(&out)
-        .map_err(|e| Failure { status: Status::Io, message: format!("cannot encode JSON: {e}") })?;
+    let mut json = serde_json::to_vec_pretty(&out).map_err(|e| Failure {
+        status: Status::Io,
+        message: format!("cannot encode JSON: {e}"),
+    })?;
     json.push(b'\n');
-    input::report_warnings(doc.name(), doc.warnings().iter().chain(pages.iter().flat_map(|p| &p.warnings)), a.output.quiet);
+    input::report_warnings(
+        doc.name(),
+        doc.warnings()
+            .iter()
+            .chain(pages.iter().flat_map(|p| &p.warnings)),
+        a.output.quiet,
+    );
     output::write(a.output.output.as_deref(), &json)
 }

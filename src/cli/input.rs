@@ -9,12 +9,18 @@ use super::{Failure, InputArgs, PagesArgs, Status};
 
 /// Open the PDF the user named.
 pub fn open(args: &InputArgs) -> Result<Document, Failure> {
-    let options = OpenOptions { password: args.password.clone(), ..Default::default() };
+    let options = OpenOptions {
+        password: args.password.clone(),
+        ..Default::default()
+    };
     if args.file.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| Failure { status: Status::Io, message: format!("<stdin>: cannot read: {e}") })?;
+            .map_err(|e| Failure {
+                status: Status::Io,
+                message: format!("<stdin>: cannot read: {e}"),
+            })?;
         Ok(Document::from_bytes(&bytes, "<stdin>", &options)?)
     } else {
         Ok(Document::open(&args.file, &options)?)
@@ -24,12 +30,18 @@ pub fn open(args: &InputArgs) -> Result<Document, Failure> {
 /// The pages the user selected; an empty selection is an error naming the page count.
 pub fn selected_pages(doc: &Document, pages: &PagesArgs) -> Result<Vec<u32>, Failure> {
     let count = doc.page_count();
-    let set = pages.pages.clone().unwrap_or_else(boardpaper::pages::PageSet::all);
+    let set = pages
+        .pages
+        .clone()
+        .unwrap_or_else(boardpaper::pages::PageSet::all);
     let list = set.resolve(count);
     if list.is_empty() {
         return Err(Failure {
             status: Status::Usage,
-            message: format!("{}: no page in {set} (the document has {count} pages)", doc.name()),
+            message: format!(
+                "{}: no page in {set} (the document has {count} pages)",
+                doc.name()
+            ),
         });
     }
     Ok(list)
@@ -42,7 +54,11 @@ pub fn interpret(doc: &Document, pages: &[u32]) -> Result<Vec<PagePrimitives>, F
 }
 
 /// Print warnings to standard error unless quiet.
-pub fn report_warnings<'a>(file: &str, warnings: impl IntoIterator<Item = &'a Warning>, quiet: bool) {
+pub fn report_warnings<'a>(
+    file: &str,
+    warnings: impl IntoIterator<Item = &'a Warning>,
+    quiet: bool,
+) {
     if quiet {
         return;
     }

@@ -45,15 +45,21 @@ impl From<pdf::Error> for Failure {
             pdf::Error::Io { .. } => Status::Io,
             pdf::Error::NotPdf { .. } => Status::NotPdf,
             pdf::Error::Damaged { .. } => Status::Damaged,
-            pdf::Error::PasswordRequired { .. } | pdf::Error::WrongPassword { .. } => Status::Password,
+            pdf::Error::PasswordRequired { .. } | pdf::Error::WrongPassword { .. } => {
+                Status::Password
+            }
             pdf::Error::NoSuchPage { .. } => Status::Usage,
             _ => Status::Damaged,
         };
-        Failure { status, message: e.to_string() }
+        Failure {
+            status,
+            message: e.to_string(),
+        }
     }
 }
 
-const ABOUT: &str = "Turn council board papers (PDF reports and action plans) into structured data.";
+const ABOUT: &str =
+    "Turn council board papers (PDF reports and action plans) into structured data.";
 
 const AFTER_HELP: &str = "\
 Exit codes: 0 success, 2 bad command line, 3 cannot read or write a file, 4 not a PDF,

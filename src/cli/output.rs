@@ -14,7 +14,10 @@ pub fn write(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
             match out.write_all(bytes).and_then(|_| out.flush()) {
                 Ok(()) => Ok(()),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                Err(e) => Err(Failure { status: Status::Io, message: format!("<stdout>: cannot write: {e}") }),
+                Err(e) => Err(Failure {
+                    status: Status::Io,
+                    message: format!("<stdout>: cannot write: {e}"),
+                }),
             }
         }
         Some(path) => write_atomic(path, bytes),
@@ -23,12 +26,18 @@ pub fn write(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
 
 /// Write a file via a temporary file in the same folder, renamed into place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let fail = |e: std::io::Error| Failure { status: Status::Io, message: format!("{}: cannot write: {e}", path.display()) };
+    let fail = |e: std::io::Error| Failure {
+        status: Status::Io,
+        message: format!("{}: cannot write: {e}", path.display()),
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = std::fs::File::create(&tmp)
         .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))

@@ -29,7 +29,11 @@ impl From<&crate::pdf::Warning> for WireWarning {
             .ok()
             .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
             .unwrap_or_default();
-        WireWarning { page: w.page, kind, message: w.kind.to_string() }
+        WireWarning {
+            page: w.page,
+            kind,
+            message: w.kind.to_string(),
+        }
     }
 }
 
@@ -38,7 +42,11 @@ impl From<&crate::table::Warning> for WireWarning {
         let kind = match w.kind {
             crate::table::WarningKind::TextOutsideCells { .. } => "text_outside_cells",
         };
-        WireWarning { page: Some(w.page), kind: kind.into(), message: w.to_string() }
+        WireWarning {
+            page: Some(w.page),
+            kind: kind.into(),
+            message: w.to_string(),
+        }
     }
 }
 
@@ -93,7 +101,10 @@ impl From<&Table> for WireTable {
                 .cells
                 .iter()
                 .map(|c| {
-                    let first = c.parts.first().copied().unwrap_or(Part { page: 0, bbox: Rect::default() });
+                    let first = c.parts.first().copied().unwrap_or(Part {
+                        page: 0,
+                        bbox: Rect::default(),
+                    });
                     WireCell {
                         row: c.row,
                         col: c.col,

@@ -38,11 +38,19 @@ mod tests {
     #[test]
     fn round_trips_every_direction() {
         let p = Pt::new(12.0, -3.5);
-        for d in [Direction::Ltr, Direction::Ttb, Direction::Rtl, Direction::Btt] {
+        for d in [
+            Direction::Ltr,
+            Direction::Ttb,
+            Direction::Rtl,
+            Direction::Btt,
+        ] {
             assert_eq!(to_display(d, to_reading(d, p)), p, "{d:?}");
         }
         // Text running down the page (90° clockwise) runs left to right in its reading frame:
         // a later glyph has a larger display y, so a larger reading x.
-        assert!(to_reading(Direction::Ttb, Pt::new(0.0, 20.0)).x > to_reading(Direction::Ttb, Pt::new(0.0, 10.0)).x);
+        assert!(
+            to_reading(Direction::Ttb, Pt::new(0.0, 20.0)).x
+                > to_reading(Direction::Ttb, Pt::new(0.0, 10.0)).x
+        );
     }
 }

@@ -14,12 +14,21 @@ pub fn lines(glyphs: &[Glyph], settings: &Settings) -> Vec<Line> {
     for run in runs(glyphs, settings) {
         let mut current: Option<(Line, f64)> = None;
         for (word, rbox) in run.words.into_iter().zip(run.reading_boxes) {
-            let split = current.as_ref().is_none_or(|(l, right)| rbox.x0 - right > COLUMN_GAP_EM * l.words.first().map_or(10.0, |w| w.size.max(1.0)));
+            let split = current.as_ref().is_none_or(|(l, right)| {
+                rbox.x0 - right > COLUMN_GAP_EM * l.words.first().map_or(10.0, |w| w.size.max(1.0))
+            });
             if split {
                 if let Some((l, _)) = current.take() {
                     out.push(l);
                 }
-                current = Some((Line { bbox: word.bbox, direction: run.direction, words: vec![word] }, rbox.x1));
+                current = Some((
+                    Line {
+                        bbox: word.bbox,
+                        direction: run.direction,
+                        words: vec![word],
+                    },
+                    rbox.x1,
+                ));
             } else if let Some((l, right)) = current.as_mut() {
                 l.bbox = l.bbox.union(&word.bbox);
                 l.words.push(word);
@@ -39,9 +48,17 @@ pub fn lines(glyphs: &[Glyph], settings: &Settings) -> Vec<Line> {
 pub fn blocks(glyphs: &[Glyph], settings: &Settings) -> Vec<Block> {
     let all = lines(glyphs, settings);
     let mut out = Vec::new();
-    for d in [Direction::Ltr, Direction::Ttb, Direction::Rtl, Direction::Btt] {
-        let mut ls: Vec<(Line, Rect)> =
-            all.iter().filter(|l| l.direction == d).map(|l| (l.clone(), rect_with(to_reading, d, l.bbox))).collect();
+    for d in [
+        Direction::Ltr,
+        Direction::Ttb,
+        Direction::Rtl,
+        Direction::Btt,
+    ] {
+        let mut ls: Vec<(Line, Rect)> = all
+            .iter()
+            .filter(|l| l.direction == d)
+            .map(|l| (l.clone(), rect_with(to_reading, d, l.bbox)))
+            .collect();
         ls.sort_by(|a, b| a.1.top.total_cmp(&b.1.top).then(a.1.x0.total_cmp(&b.1.x0)));
         let mut groups: Vec<(Vec<Line>, Rect, Rect)> = Vec::new(); // lines, display bbox, reading box of last line
         for (line, rb) in ls {
@@ -49,7 +66,9 @@ pub fn blocks(glyphs: &[Glyph], settings: &Settings) -> Vec<Block> {
             let found = groups.iter_mut().rev().find(|(_, _, last)| {
                 let gap = rb.top - last.bottom;
                 let overlap = rb.x1.min(last.x1) - rb.x0.max(last.x0);
-                gap > -0.5 * h && gap < (settings.block_gap_lines - 1.0).max(0.0) * h + 0.5 * h && overlap > 0.0
+                gap > -0.5 * h
+                    && gap < (settings.block_gap_lines - 1.0).max(0.0) * h + 0.5 * h
+                    && overlap > 0.0
             });
             match found {
                 Some((lines, bbox, last)) => {
@@ -78,7 +97,13 @@ fn xy_cut(mut blocks: Vec<(Block, Rect)>) -> Vec<Block> {
         return blocks.into_iter().map(|b| b.0).collect();
     }
     for horizontal in [true, false] {
-        let key = |r: &Rect| if horizontal { (r.top, r.bottom) } else { (r.x0, r.x1) };
+        let key = |r: &Rect| {
+            if horizontal {
+                (r.top, r.bottom)
+            } else {
+                (r.x0, r.x1)
+            }
+        };
         blocks.sort_by(|a, b| key(&a.1).0.total_cmp(&key(&b.1).0));
         let mut groups: Vec<Vec<(Block, Rect)>> = Vec::new();
         let mut reach = f64::NEG_INFINITY;

@@ -26,7 +26,10 @@ pub fn layout_text(glyphs: &[Glyph], settings: &Settings) -> String {
     let cw = settings.layout_char_width.max(0.5);
     let mut out = String::new();
     let mut prev: Option<(f64, f64)> = None;
-    for run in runs(glyphs, settings).into_iter().filter(|r| r.direction == Direction::Ltr) {
+    for run in runs(glyphs, settings)
+        .into_iter()
+        .filter(|r| r.direction == Direction::Ltr)
+    {
         let size = run.words.first().map_or(10.0, |w| w.size.max(1.0));
         if let Some((base, psize)) = prev {
             if run.baseline - base > 2.2 * psize.max(size) {
@@ -46,7 +49,11 @@ pub fn layout_text(glyphs: &[Glyph], settings: &Settings) -> String {
         out.push('\n');
         prev = Some((run.baseline, size));
     }
-    let others: Vec<Glyph> = glyphs.iter().filter(|g| g.direction != Direction::Ltr).cloned().collect();
+    let others: Vec<Glyph> = glyphs
+        .iter()
+        .filter(|g| g.direction != Direction::Ltr)
+        .cloned()
+        .collect();
     if !others.is_empty() {
         out.push('\n');
         out.push_str(&reading_text(&others, settings));

@@ -29,13 +29,21 @@ struct Item<'a> {
 /// Every word on the page: grouped by baseline, each line's words left to right in their own
 /// direction; left-to-right text first, then the other directions.
 pub fn words(glyphs: &[Glyph], settings: &Settings) -> Vec<Word> {
-    runs(glyphs, settings).into_iter().flat_map(|r| r.words).collect()
+    runs(glyphs, settings)
+        .into_iter()
+        .flat_map(|r| r.words)
+        .collect()
 }
 
 /// Baseline clusters with their words (sorted top to bottom in each direction's reading frame).
 pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
     let mut out = Vec::new();
-    for d in [Direction::Ltr, Direction::Ttb, Direction::Rtl, Direction::Btt] {
+    for d in [
+        Direction::Ltr,
+        Direction::Ttb,
+        Direction::Rtl,
+        Direction::Btt,
+    ] {
         let mut items: Vec<Item> = glyphs
             .iter()
             .filter(|g| g.direction == d)
@@ -48,7 +56,11 @@ pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
         if items.is_empty() {
             continue;
         }
-        items.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.rbox.x0.total_cmp(&b.rbox.x0)));
+        items.sort_by(|a, b| {
+            a.baseline
+                .total_cmp(&b.baseline)
+                .then(a.rbox.x0.total_cmp(&b.rbox.x0))
+        });
         let mut start = 0;
         while start < items.len() {
             let base = items[start].baseline;
@@ -61,7 +73,12 @@ pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
             cluster.sort_by(|a, b| a.rbox.x0.total_cmp(&b.rbox.x0));
             let (words, reading_boxes) = split_words(cluster, d, settings);
             if !words.is_empty() {
-                out.push(BaselineRun { direction: d, baseline: base, words, reading_boxes });
+                out.push(BaselineRun {
+                    direction: d,
+                    baseline: base,
+                    words,
+                    reading_boxes,
+                });
             }
             start = end;
         }
@@ -92,7 +109,9 @@ fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word
                 continue;
             }
         }
-        let gap_ok = current.as_ref().is_some_and(|(w, rb)| it.rbox.x0 - rb.x1 <= settings.word_gap_em * w.size.max(1.0));
+        let gap_ok = current
+            .as_ref()
+            .is_some_and(|(w, rb)| it.rbox.x0 - rb.x1 <= settings.word_gap_em * w.size.max(1.0));
         match (&mut current, gap_ok) {
             (Some((w, rb)), true) => {
                 w.text.push_str(&it.g.text);
@@ -123,8 +142,8 @@ fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word
         words.push(w.0);
         boxes.push(w.1);
     }
-    for w in &mut words {
-        w.bbox = rect_with(to_display, d, w.bbox);
+    for (w, rb) in words.iter_mut().zip(&boxes) {
+        w.bbox = rect_with(to_display, d, *rb);
     }
     (words, boxes)
 }
@@ -139,7 +158,12 @@ mod tests {
     fn g(text: &str, x: f64, y: f64) -> Glyph {
         Glyph {
             text: text.into(),
-            bbox: Rect { x0: x, top: y - 9.5, x1: x + 5.0, bottom: y + 3.5 },
+            bbox: Rect {
+                x0: x,
+                top: y - 9.5,
+                x1: x + 5.0,
+                bottom: y + 3.5,
+            },
             origin: Pt::new(x, y),
             advance: 5.0,
             font: Arc::from("F"),
@@ -154,19 +178,37 @@ mod tests {
     fn splits_on_spaces_and_gaps_and_orders_by_position() {
         // "ab cd" with an explicit space, then "ef" after a 3 pt gap (0.3 em > 0.1 em);
         // glyph "b" is drawn last in the stream, inside the gap left for it.
-        let glyphs = vec![g("a", 0.0, 100.0), g(" ", 10.0, 100.0), g("c", 13.0, 100.0), g("d", 18.0, 100.0),
-            g("e", 26.0, 100.0), g("f", 31.0, 100.0), g("b", 5.0, 100.0)];
+        let glyphs = vec![
+            g("a", 0.0, 100.0),
+            g(" ", 10.0, 100.0),
+            g("c", 13.0, 100.0),
+            g("d", 18.0, 100.0),
+            g("e", 26.0, 100.0),
+            g("f", 31.0, 100.0),
+            g("b", 5.0, 100.0),
+        ];
         let w = words(&glyphs, &Settings::default());
         let texts: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
         assert_eq!(texts, ["ab", "cd", "ef"]);
-        assert_eq!(w[1].bbox, Rect { x0: 13.0, top: 90.5, x1: 23.0, bottom: 103.5 });
+        assert_eq!(
+            w[1].bbox,
+            Rect {
+                x0: 13.0,
+                top: 90.5,
+                x1: 23.0,
+                bottom: 103.5
+            }
+        );
     }
 
     #[test]
     fn lines_are_ordered_top_to_bottom_whatever_the_stream_order() {
         let glyphs = vec![g("z", 0.0, 200.0), g("y", 0.0, 100.0)];
         let w = words(&glyphs, &Settings::default());
-        assert_eq!(w.iter().map(|w| w.text.as_str()).collect::<Vec<_>>(), ["y", "z"]);
+        assert_eq!(
+            w.iter().map(|w| w.text.as_str()).collect::<Vec<_>>(),
+            ["y", "z"]
+        );
     }
 
     #[test]

@@ -67,7 +67,11 @@ impl Space {
             Space::Lab => lab(at(0), at(1), at(2)),
             Space::Indexed { palette } => {
                 let i = at(0).round().clamp(0.0, MAX_INDEX as f64) as usize;
-                palette.get(i).or(palette.last()).copied().unwrap_or(Colour::BLACK)
+                palette
+                    .get(i)
+                    .or(palette.last())
+                    .copied()
+                    .unwrap_or(Colour::BLACK)
             }
             Space::Tint { ends, none } => {
                 if *none {
@@ -93,7 +97,11 @@ fn mix(a: Colour, b: Colour, t: f64) -> Colour {
 /// Naive CMYK to RGB, as most viewers do without an output profile.
 fn cmyk(c: f64, m: f64, y: f64, k: f64) -> Colour {
     let k = k.clamp(0.0, 1.0);
-    Colour::from_unit((1.0 - c.clamp(0.0, 1.0)) * (1.0 - k), (1.0 - m.clamp(0.0, 1.0)) * (1.0 - k), (1.0 - y.clamp(0.0, 1.0)) * (1.0 - k))
+    Colour::from_unit(
+        (1.0 - c.clamp(0.0, 1.0)) * (1.0 - k),
+        (1.0 - m.clamp(0.0, 1.0)) * (1.0 - k),
+        (1.0 - y.clamp(0.0, 1.0)) * (1.0 - k),
+    )
 }
 
 /// CIE L*a*b* (D50 white, as PDF's default) to sRGB.
@@ -101,18 +109,35 @@ fn lab(l: f64, a: f64, b: f64) -> Colour {
     let fy = (l + 16.0) / 116.0;
     let fx = fy + a / 500.0;
     let fz = fy - b / 200.0;
-    let inv = |t: f64| if t > 6.0 / 29.0 { t * t * t } else { 3.0 * (6.0f64 / 29.0).powi(2) * (t - 4.0 / 29.0) };
+    let inv = |t: f64| {
+        if t > 6.0 / 29.0 {
+            t * t * t
+        } else {
+            3.0 * (6.0f64 / 29.0).powi(2) * (t - 4.0 / 29.0)
+        }
+    };
     let (x, y, z) = (0.9642 * inv(fx), inv(fy), 0.8249 * inv(fz));
     let r = 3.1339 * x - 1.6169 * y - 0.4906 * z;
     let g = -0.9785 * x + 1.9160 * y + 0.0334 * z;
     let bl = 0.0720 * x - 0.2290 * y + 1.4057 * z;
-    let gamma = |v: f64| if v <= 0.003_130_8 { 12.92 * v } else { 1.055 * v.max(0.0).powf(1.0 / 2.4) - 0.055 };
+    let gamma = |v: f64| {
+        if v <= 0.003_130_8 {
+            12.92 * v
+        } else {
+            1.055 * v.max(0.0).powf(1.0 / 2.4) - 0.055
+        }
+    };
     Colour::from_unit(gamma(r), gamma(g), gamma(bl))
 }
 
 /// Resolve a colour space: a device name, or a name looked up in the resources' /ColorSpace,
 /// or an array. `depth` bounds recursion through base spaces.
-pub fn resolve(doc: &Document, obj: &Object, colour_spaces: Option<&lopdf::Dictionary>, depth: u8) -> Option<Space> {
+pub fn resolve(
+    doc: &Document,
+    obj: &Object,
+    colour_spaces: Option<&lopdf::Dictionary>,
+    depth: u8,
+) -> Option<Space> {
     if depth > 4 {
         return None;
     }
@@ -155,7 +180,9 @@ pub fn resolve(doc: &Document, obj: &Object, colour_spaces: Option<&lopdf::Dicti
                 b"Separation" => {
                     let none = items.get(1).and_then(|o| o.as_name().ok()) == Some(b"None");
                     let all = items.get(1).and_then(|o| o.as_name().ok()) == Some(b"All");
-                    let alt = items.get(2).and_then(|a| resolve(doc, a, colour_spaces, depth + 1));
+                    let alt = items
+                        .get(2)
+                        .and_then(|a| resolve(doc, a, colour_spaces, depth + 1));
                     let ends = if all {
                         Some((Colour::WHITE, Colour::BLACK))
                     } else {
@@ -163,7 +190,10 @@ pub fn resolve(doc: &Document, obj: &Object, colour_spaces: Option<&lopdf::Dicti
                     };
                     Some(Space::Tint { ends, none })
                 }
-                b"DeviceN" | b"NChannel" => Some(Space::Tint { ends: None, none: false }),
+                b"DeviceN" | b"NChannel" => Some(Space::Tint {
+                    ends: None,
+                    none: false,
+                }),
                 _ => None,
             }
         }
@@ -171,7 +201,12 @@ pub fn resolve(doc: &Document, obj: &Object, colour_spaces: Option<&lopdf::Dicti
     }
 }
 
-fn indexed(doc: &Document, items: &[Object], colour_spaces: Option<&lopdf::Dictionary>, depth: u8) -> Option<Space> {
+fn indexed(
+    doc: &Document,
+    items: &[Object],
+    colour_spaces: Option<&lopdf::Dictionary>,
+    depth: u8,
+) -> Option<Space> {
     let base = resolve(doc, items.get(1)?, colour_spaces, depth + 1)?;
     let hival = items.get(2)?.as_i64().ok()?.clamp(0, MAX_INDEX as i64) as usize;
     let lookup: Vec<u8> = match doc.dereference(items.get(3)?).ok()?.1 {
@@ -183,11 +218,20 @@ fn indexed(doc: &Document, items: &[Object], colour_spaces: Option<&lopdf::Dicti
     let palette = (0..=hival)
         .map(|i| {
             let comps: Vec<f64> = (0..n)
-                .map(|k| lookup.get(i * n + k).map(|b| f64::from(*b) / 255.0).unwrap_or(0.0))
+                .map(|k| {
+                    lookup
+                        .get(i * n + k)
+                        .map(|b| f64::from(*b) / 255.0)
+                        .unwrap_or(0.0)
+                })
                 .collect();
             let comps = if base == Space::Lab {
                 // Lab ranges: L 0..100, a and b -100..100 by default.
-                vec![comps[0] * 100.0, comps[1] * 200.0 - 100.0, comps[2] * 200.0 - 100.0]
+                vec![
+                    comps[0] * 100.0,
+                    comps[1] * 200.0 - 100.0,
+                    comps[2] * 200.0 - 100.0,
+                ]
             } else {
                 comps
             };
@@ -212,7 +256,11 @@ fn exponential_ends(doc: &Document, f: &Object, alt: &Space) -> Option<(Colour, 
         dict.get(key)
             .ok()
             .and_then(|o| o.as_array().ok())
-            .map(|a| a.iter().filter_map(|v| v.as_float().ok().map(f64::from)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_float().ok().map(f64::from))
+                    .collect()
+            })
             .unwrap_or(default)
     };
     let c0 = arr(b"C0", vec![0.0]);
@@ -226,10 +274,16 @@ mod tests {
 
     #[test]
     fn device_spaces_convert() {
-        assert_eq!(Space::Rgb.to_rgb(&[0.0, 176.0 / 255.0, 80.0 / 255.0]), Colour::from_hex("#00B050"));
+        assert_eq!(
+            Space::Rgb.to_rgb(&[0.0, 176.0 / 255.0, 80.0 / 255.0]),
+            Colour::from_hex("#00B050")
+        );
         assert_eq!(Space::Gray.to_rgb(&[1.0]), Some(Colour::WHITE));
         // Pure yellow + no black in CMYK is RGB yellow.
-        assert_eq!(Space::Cmyk.to_rgb(&[0.0, 0.0, 1.0, 0.0]), Colour::from_hex("#FFFF00"));
+        assert_eq!(
+            Space::Cmyk.to_rgb(&[0.0, 0.0, 1.0, 0.0]),
+            Colour::from_hex("#FFFF00")
+        );
         assert_eq!(Space::Cmyk.initial(), Some(Colour::BLACK));
         assert_eq!(Space::Pattern.to_rgb(&[]), None);
     }
@@ -241,12 +295,21 @@ mod tests {
             Object::Name(b"Indexed".to_vec()),
             Object::Name(b"DeviceRGB".to_vec()),
             Object::Integer(1),
-            Object::String(vec![255, 0, 0, 0, 176, 80], lopdf::StringFormat::Hexadecimal),
+            Object::String(
+                vec![255, 0, 0, 0, 176, 80],
+                lopdf::StringFormat::Hexadecimal,
+            ),
         ]);
         let space = resolve(&doc, &arr, None, 0);
         let space = space.as_ref();
-        assert_eq!(space.and_then(|s| s.to_rgb(&[1.0])), Colour::from_hex("#00B050"));
-        assert_eq!(space.and_then(|s| s.to_rgb(&[0.0])), Colour::from_hex("#FF0000"));
+        assert_eq!(
+            space.and_then(|s| s.to_rgb(&[1.0])),
+            Colour::from_hex("#00B050")
+        );
+        assert_eq!(
+            space.and_then(|s| s.to_rgb(&[0.0])),
+            Colour::from_hex("#FF0000")
+        );
     }
 
     #[test]

@@ -37,7 +37,10 @@ pub struct Document {
 
 impl std::fmt::Debug for Document {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Document").field("name", &self.name).field("pages", &self.pages.len()).finish()
+        f.debug_struct("Document")
+            .field("name", &self.name)
+            .field("pages", &self.pages.len())
+            .finish()
     }
 }
 
@@ -53,7 +56,10 @@ impl Document {
     /// Open a file. `path` is also the name used in every message.
     pub fn open(path: &Path, options: &OpenOptions) -> Result<Document, Error> {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| Error::Io { file: name.clone(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            file: name.clone(),
+            source,
+        })?;
         Document::from_bytes(&bytes, &name, options)
     }
 
@@ -74,7 +80,12 @@ impl Document {
             Err(lopdf::Error::Decryption(_)) | Err(lopdf::Error::InvalidPassword) => {
                 return Err(Error::PasswordRequired { file })
             }
-            Err(e) => return Err(Error::Damaged { file, reason: e.to_string() }),
+            Err(e) => {
+                return Err(Error::Damaged {
+                    file,
+                    reason: e.to_string(),
+                })
+            }
         };
         if needs_password(&inner) {
             let Some(password) = options.password.clone() else {
@@ -85,18 +96,35 @@ impl Document {
                 Ok(_) | Err(lopdf::Error::Decryption(_)) | Err(lopdf::Error::InvalidPassword) => {
                     return Err(Error::WrongPassword { file })
                 }
-                Err(e) => return Err(Error::Damaged { file, reason: e.to_string() }),
+                Err(e) => {
+                    return Err(Error::Damaged {
+                        file,
+                        reason: e.to_string(),
+                    })
+                }
             };
         }
         let mut warnings = Vec::new();
         if inner.xref_recovery.is_some() {
-            warnings.push(Warning { page: None, kind: WarningKind::XrefRecovered });
+            warnings.push(Warning {
+                page: None,
+                kind: WarningKind::XrefRecovered,
+            });
         }
         let pages: Vec<ObjectId> = inner.get_pages().into_values().collect();
         if pages.is_empty() {
-            return Err(Error::Damaged { file, reason: "no pages found in the page tree".into() });
+            return Err(Error::Damaged {
+                file,
+                reason: "no pages found in the page tree".into(),
+            });
         }
-        Ok(Document { inner, name: file, pages, limits: options.limits.clone(), warnings })
+        Ok(Document {
+            inner,
+            name: file,
+            pages,
+            limits: options.limits.clone(),
+            warnings,
+        })
     }
 
     /// The name given when opening.
@@ -134,7 +162,11 @@ impl Document {
             .checked_sub(1)
             .and_then(|i| self.pages.get(i as usize))
             .copied()
-            .ok_or(Error::NoSuchPage { file: self.name.clone(), page: number, count: self.page_count() })
+            .ok_or(Error::NoSuchPage {
+                file: self.name.clone(),
+                page: number,
+                count: self.page_count(),
+            })
     }
 
     /// Size and rotation of page `number` (1-based).
@@ -152,14 +184,21 @@ impl Document {
             .inherited(page, b"MediaBox")
             .and_then(|o| self.rect(o))
             .unwrap_or_else(|| {
-                problems.push(WarningKind::PageStructure { problem: "no usable /MediaBox; US Letter assumed".into() });
+                problems.push(WarningKind::PageStructure {
+                    problem: "no usable /MediaBox; US Letter assumed".into(),
+                });
                 DEFAULT_MEDIA_BOX
             });
         let crop = self
             .inherited(page, b"CropBox")
             .and_then(|o| self.rect(o))
             .and_then(|c| {
-                let r = [c[0].max(media[0]), c[1].max(media[1]), c[2].min(media[2]), c[3].min(media[3])];
+                let r = [
+                    c[0].max(media[0]),
+                    c[1].max(media[1]),
+                    c[2].min(media[2]),
+                    c[3].min(media[3]),
+                ];
                 (r[0] < r[2] && r[1] < r[3]).then_some(r)
             })
             .unwrap_or(media);
@@ -170,7 +209,9 @@ impl Document {
             .unwrap_or(0);
         let rotation = raw_rotate.rem_euclid(360);
         let rotation = if rotation % 90 != 0 {
-            problems.push(WarningKind::PageStructure { problem: format!("/Rotate {raw_rotate} is not a multiple of 90; 0 used") });
+            problems.push(WarningKind::PageStructure {
+                problem: format!("/Rotate {raw_rotate} is not a multiple of 90; 0 used"),
+            });
             0
         } else {
             rotation as u16
@@ -183,11 +224,26 @@ impl Document {
             270 => (Matrix::new(0.0, -1.0, -1.0, 0.0, y1, x1), h, w),
             _ => (Matrix::new(1.0, 0.0, 0.0, -1.0, -x0, y1), w, h),
         };
-        Ok((PageGeometry { info: PageInfo { number, width, height, rotation }, matrix }, problems))
+        Ok((
+            PageGeometry {
+                info: PageInfo {
+                    number,
+                    width,
+                    height,
+                    rotation,
+                },
+                matrix,
+            },
+            problems,
+        ))
     }
 
     /// An attribute of a page, inherited through /Parent (7.7.3.4).
-    pub(crate) fn inherited<'a>(&'a self, page: Option<&'a Dictionary>, key: &[u8]) -> Option<&'a Object> {
+    pub(crate) fn inherited<'a>(
+        &'a self,
+        page: Option<&'a Dictionary>,
+        key: &[u8],
+    ) -> Option<&'a Object> {
         let mut node = page?;
         for _ in 0..MAX_PAGE_TREE_DEPTH {
             if let Ok(v) = node.get(key) {
@@ -217,14 +273,24 @@ impl Document {
                 return None;
             }
         }
-        let r = [v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])];
+        let r = [
+            v[0].min(v[2]),
+            v[1].min(v[3]),
+            v[0].max(v[2]),
+            v[1].max(v[3]),
+        ];
         (r[2] - r[0] > 0.0 && r[3] - r[1] > 0.0).then_some(r)
     }
 
     /// The page's displayed box, for callers that need the whole page as a [`Rect`].
     pub fn page_rect(&self, number: u32) -> Result<Rect, Error> {
         let i = self.page_info(number)?;
-        Ok(Rect { x0: 0.0, top: 0.0, x1: i.width, bottom: i.height })
+        Ok(Rect {
+            x0: 0.0,
+            top: 0.0,
+            x1: i.width,
+            bottom: i.height,
+        })
     }
 }
 
@@ -236,7 +302,10 @@ fn needs_password(doc: &lopdf::Document) -> bool {
 
 fn check_header(bytes: &[u8], file: &str) -> Result<(), Error> {
     if bytes.is_empty() {
-        return Err(Error::NotPdf { file: file.into(), reason: "the file is empty".into() });
+        return Err(Error::NotPdf {
+            file: file.into(),
+            reason: "the file is empty".into(),
+        });
     }
     let head = &bytes[..bytes.len().min(HEADER_SEARCH_BYTES)];
     if head.windows(5).any(|w| w == b"%PDF-") {
@@ -252,5 +321,8 @@ fn check_header(bytes: &[u8], file: &str) -> Result<(), Error> {
         _ if head.starts_with(b"<!DOCTYPE") || head.starts_with(b"<html") => "an HTML page",
         _ => "no %PDF- header in the first 1024 bytes",
     };
-    Err(Error::NotPdf { file: file.into(), reason: what.into() })
+    Err(Error::NotPdf {
+        file: file.into(),
+        reason: what.into(),
+    })
 }

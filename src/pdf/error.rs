@@ -71,7 +71,10 @@ pub struct Warning {
 impl Warning {
     /// A warning about one page.
     pub fn page(page: u32, kind: WarningKind) -> Self {
-        Warning { page: Some(page), kind }
+        Warning {
+            page: Some(page),
+            kind,
+        }
     }
 }
 

@@ -111,7 +111,10 @@ impl<'a> Interpreter<'a> {
     fn hit(&mut self, limit: Limit, value: usize) {
         if !self.limits_hit.contains(&limit) {
             self.limits_hit.push(limit);
-            self.warn(WarningKind::LimitHit { limit, value: value as u64 });
+            self.warn(WarningKind::LimitHit {
+                limit,
+                value: value as u64,
+            });
         }
     }
 
@@ -124,7 +127,10 @@ impl<'a> Interpreter<'a> {
 
     fn finish(mut self) {
         if self.bad.count > 0 {
-            let kind = WarningKind::BadOperands { count: self.bad.count, first: self.bad.first.take().unwrap_or_default() };
+            let kind = WarningKind::BadOperands {
+                count: self.bad.count,
+                first: self.bad.first.take().unwrap_or_default(),
+            };
             self.warn(kind);
         }
         if self.unknown.count > 0 {
@@ -137,7 +143,10 @@ impl<'a> Interpreter<'a> {
         let mut unmapped: Vec<_> = std::mem::take(&mut self.unmapped).into_iter().collect();
         unmapped.sort();
         for (font, count) in unmapped {
-            self.warn(WarningKind::UnmappedGlyphs { font: font.to_string(), count });
+            self.warn(WarningKind::UnmappedGlyphs {
+                font: font.to_string(),
+                count,
+            });
         }
         if self.saw_image && !self.saw_glyph {
             self.warn(WarningKind::NoTextLayer);
@@ -166,7 +175,9 @@ impl<'a> Interpreter<'a> {
                     read += 1;
                     self.exec(&Op::decode(&op), resources);
                 }
-                self.warn(WarningKind::ContentSyntax { operators_read: read });
+                self.warn(WarningKind::ContentSyntax {
+                    operators_read: read,
+                });
             }
         }
     }
@@ -212,7 +223,11 @@ impl<'a> Interpreter<'a> {
                 self.check_path_budget();
             }
             Op::CurveTo([x1, y1, x2, y2, x3, y3]) => {
-                let (c1, c2, p) = (self.user(*x1, *y1), self.user(*x2, *y2), self.user(*x3, *y3));
+                let (c1, c2, p) = (
+                    self.user(*x1, *y1),
+                    self.user(*x2, *y2),
+                    self.user(*x3, *y3),
+                );
                 self.path.curve_to(Some(c1), Some(c2), p);
                 self.check_path_budget();
             }
@@ -228,7 +243,12 @@ impl<'a> Interpreter<'a> {
             }
             Op::ClosePath => self.path.close(),
             Op::Rectangle([x, y, w, h]) => {
-                let corners = [self.user(*x, *y), self.user(x + w, *y), self.user(x + w, y + h), self.user(*x, y + h)];
+                let corners = [
+                    self.user(*x, *y),
+                    self.user(x + w, *y),
+                    self.user(x + w, y + h),
+                    self.user(*x, y + h),
+                ];
                 self.path.rect(corners);
                 self.check_path_budget();
             }
@@ -257,16 +277,32 @@ impl<'a> Interpreter<'a> {
                 let cs = res.and_then(|r| self.resource_dict(r, b"ColorSpace"));
                 match colour::resolve(self.doc, &Object::Name(name.to_vec()), cs, 0) {
                     Some(space) => {
-                        let paint = if *stroke { &mut self.gs.stroke } else { &mut self.gs.fill };
+                        let paint = if *stroke {
+                            &mut self.gs.stroke
+                        } else {
+                            &mut self.gs.fill
+                        };
                         paint.colour = space.initial();
                         paint.space = space;
                     }
                     None => self.missing("ColorSpace", name),
                 }
             }
-            Op::Colour { stroke, comps, pattern } => {
-                let paint = if *stroke { &mut self.gs.stroke } else { &mut self.gs.fill };
-                paint.colour = if *pattern { None } else { paint.space.to_rgb(comps) };
+            Op::Colour {
+                stroke,
+                comps,
+                pattern,
+            } => {
+                let paint = if *stroke {
+                    &mut self.gs.stroke
+                } else {
+                    &mut self.gs.fill
+                };
+                paint.colour = if *pattern {
+                    None
+                } else {
+                    paint.space.to_rgb(comps)
+                };
             }
             Op::Gray { stroke, v } => self.set_paint(*stroke, Space::Gray, &[*v]),
             Op::Rgb { stroke, c } => self.set_paint(*stroke, Space::Rgb, c),
@@ -331,22 +367,35 @@ impl<'a> Interpreter<'a> {
 
     fn check_path_budget(&mut self) {
         if self.path.segment_count() > self.limits.path_segments_per_page {
-            self.hit(Limit::PathSegmentsPerPage, self.limits.path_segments_per_page);
+            self.hit(
+                Limit::PathSegmentsPerPage,
+                self.limits.path_segments_per_page,
+            );
             self.path.clear();
         }
     }
 
     fn set_paint(&mut self, stroke: bool, space: Space, comps: &[f64]) {
-        let paint = if stroke { &mut self.gs.stroke } else { &mut self.gs.fill };
+        let paint = if stroke {
+            &mut self.gs.stroke
+        } else {
+            &mut self.gs.fill
+        };
         paint.colour = space.to_rgb(comps);
         paint.space = space;
     }
 
     fn missing(&mut self, category: &str, name: &[u8]) {
-        let key = (category.to_string(), String::from_utf8_lossy(name).into_owned());
+        let key = (
+            category.to_string(),
+            String::from_utf8_lossy(name).into_owned(),
+        );
         if !self.missing.contains(&key) {
             self.missing.push(key.clone());
-            self.warn(WarningKind::MissingResource { category: key.0, name: key.1 });
+            self.warn(WarningKind::MissingResource {
+                category: key.0,
+                name: key.1,
+            });
         }
     }
 
@@ -356,7 +405,12 @@ impl<'a> Interpreter<'a> {
         self.doc.dereference(o).ok()?.1.as_dict().ok()
     }
 
-    fn named_resource(&self, res: Option<&'a Dictionary>, category: &[u8], name: &[u8]) -> Option<(Option<ObjectId>, &'a Object)> {
+    fn named_resource(
+        &self,
+        res: Option<&'a Dictionary>,
+        category: &[u8],
+        name: &[u8],
+    ) -> Option<(Option<ObjectId>, &'a Object)> {
         let dict = self.resource_dict(res?, category)?;
         let o = dict.get(name).ok()?;
         self.doc.dereference(o).ok()
@@ -371,7 +425,9 @@ impl<'a> Interpreter<'a> {
             self.gs.line_width = f64::from(lw).abs();
         }
         if let Ok(Object::Array(f)) = gs.get(b"Font") {
-            if let (Some(Object::Reference(id)), Some(size)) = (f.first(), f.get(1).and_then(|s| s.as_float().ok())) {
+            if let (Some(Object::Reference(id)), Some(size)) =
+                (f.first(), f.get(1).and_then(|s| s.as_float().ok()))
+            {
                 if let Ok(dict) = self.doc.get_dictionary(*id) {
                     let font = self.load_font(dict);
                     self.gs.text.font = Some(font);
@@ -386,7 +442,9 @@ impl<'a> Interpreter<'a> {
             Some((_, Object::Dictionary(dict))) => self.load_font(dict),
             _ => {
                 self.missing("Font", name);
-                self.fallback_font.get_or_insert_with(|| Arc::new(Font::fallback())).clone()
+                self.fallback_font
+                    .get_or_insert_with(|| Arc::new(Font::fallback()))
+                    .clone()
             }
         }
     }
@@ -399,7 +457,10 @@ impl<'a> Interpreter<'a> {
         let loaded = Font::load(self.doc, dict, self.limits);
         let font = Arc::new(loaded.font);
         for problem in loaded.problems {
-            self.warn(WarningKind::FontProblem { font: font.name().to_string(), problem });
+            self.warn(WarningKind::FontProblem {
+                font: font.name().to_string(),
+                problem,
+            });
         }
         self.fonts.insert(key, font.clone());
         font
@@ -420,7 +481,11 @@ impl<'a> Interpreter<'a> {
         let t = &self.gs.text;
         let vertical = t.font.as_ref().is_some_and(|f| f.is_vertical());
         let shift = -n / 1000.0 * t.size;
-        let m = if vertical { Matrix::translate(0.0, shift) } else { Matrix::translate(shift * t.horiz_scaling, 0.0) };
+        let m = if vertical {
+            Matrix::translate(0.0, shift)
+        } else {
+            Matrix::translate(shift * t.horiz_scaling, 0.0)
+        };
         self.tm = m.then(&self.tm);
     }
 
@@ -429,12 +494,18 @@ impl<'a> Interpreter<'a> {
             Some(f) => f,
             None => {
                 self.missing("Font", b"(none set before text)");
-                self.fallback_font.get_or_insert_with(|| Arc::new(Font::fallback())).clone()
+                self.fallback_font
+                    .get_or_insert_with(|| Arc::new(Font::fallback()))
+                    .clone()
             }
         };
         let font_name: Arc<str> = Arc::from(font.name());
         let t = self.gs.text.clone();
-        let colour = if t.render.uses_stroke_colour() { self.gs.stroke.colour } else { self.gs.fill.colour };
+        let colour = if t.render.uses_stroke_colour() {
+            self.gs.stroke.colour
+        } else {
+            self.gs.fill.colour
+        };
         let (ascent, descent) = (font.ascent(), font.descent());
         let vertical = font.is_vertical();
         for ch in font.decode(bytes) {
@@ -445,20 +516,42 @@ impl<'a> Interpreter<'a> {
             }
             // Text rendering matrix (9.4.4): [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM.
             let tm_ctm = self.tm.then(&self.gs.ctm);
-            let trm = Matrix::new(t.size * t.horiz_scaling, 0.0, 0.0, t.size, 0.0, t.rise).then(&tm_ctm);
+            let trm =
+                Matrix::new(t.size * t.horiz_scaling, 0.0, 0.0, t.size, 0.0, t.rise).then(&tm_ctm);
             let w = ch.width;
             let corners = if vertical {
-                [trm.apply(-w / 2.0, -1.0), trm.apply(w / 2.0, 0.0), trm.apply(-w / 2.0, 0.0), trm.apply(w / 2.0, -1.0)]
+                [
+                    trm.apply(-w / 2.0, -1.0),
+                    trm.apply(w / 2.0, 0.0),
+                    trm.apply(-w / 2.0, 0.0),
+                    trm.apply(w / 2.0, -1.0),
+                ]
             } else {
-                [trm.apply(0.0, descent), trm.apply(w, ascent), trm.apply(0.0, ascent), trm.apply(w, descent)]
+                [
+                    trm.apply(0.0, descent),
+                    trm.apply(w, ascent),
+                    trm.apply(0.0, ascent),
+                    trm.apply(w, descent),
+                ]
             };
-            let spacing = t.char_spacing + if ch.is_word_space { t.word_spacing } else { 0.0 };
+            let spacing = t.char_spacing
+                + if ch.is_word_space {
+                    t.word_spacing
+                } else {
+                    0.0
+                };
             let (advance_m, advance_len) = if vertical {
                 let ty = -(w * t.size) + spacing;
-                (Matrix::translate(0.0, ty), ty.abs() * (tm_ctm.c.hypot(tm_ctm.d)))
+                (
+                    Matrix::translate(0.0, ty),
+                    ty.abs() * (tm_ctm.c.hypot(tm_ctm.d)),
+                )
             } else {
                 let tx = (w * t.size + spacing) * t.horiz_scaling;
-                (Matrix::translate(tx, 0.0), tx.abs() * (tm_ctm.a.hypot(tm_ctm.b)))
+                (
+                    Matrix::translate(tx, 0.0),
+                    tx.abs() * (tm_ctm.a.hypot(tm_ctm.b)),
+                )
             };
             if let Some(bbox) = Rect::bounding(corners).filter(|b| b.is_finite()) {
                 let mut text = ch.unicode;
@@ -505,7 +598,13 @@ impl<'a> Interpreter<'a> {
             for seg in sp.segments.iter().copied().chain(sp.closing_segment()) {
                 if let Segment::Line(a, b) = seg {
                     if (a.x - b.x).abs() + (a.y - b.y).abs() > 0.0 {
-                        rules.push(Rule { p0: a, p1: b, width, colour, source: RuleSource::Stroke });
+                        rules.push(Rule {
+                            p0: a,
+                            p1: b,
+                            width,
+                            colour,
+                            source: RuleSource::Stroke,
+                        });
                     }
                 }
             }
@@ -529,13 +628,27 @@ impl<'a> Interpreter<'a> {
                         (Pt::new(c.x, r.top), Pt::new(c.x, r.bottom), w)
                     };
                     if w.max(h) > 0.0 {
-                        out.push(Ok(Rule { p0, p1, width, colour, source: RuleSource::ThinFill }));
+                        out.push(Ok(Rule {
+                            p0,
+                            p1,
+                            width,
+                            colour,
+                            source: RuleSource::ThinFill,
+                        }));
                     }
                 } else {
-                    out.push(Err(Fill { rect: r, colour, shape: FillShape::Rect }));
+                    out.push(Err(Fill {
+                        rect: r,
+                        colour,
+                        shape: FillShape::Rect,
+                    }));
                 }
             } else if let Some(r) = sp.bbox().filter(|r| r.area() > 0.0) {
-                out.push(Err(Fill { rect: r, colour, shape: FillShape::Path }));
+                out.push(Err(Fill {
+                    rect: r,
+                    colour,
+                    shape: FillShape::Path,
+                }));
             }
         }
         for item in out {
@@ -547,7 +660,12 @@ impl<'a> Interpreter<'a> {
     }
 
     fn image(&mut self) {
-        let corners = [self.user(0.0, 0.0), self.user(1.0, 0.0), self.user(0.0, 1.0), self.user(1.0, 1.0)];
+        let corners = [
+            self.user(0.0, 0.0),
+            self.user(1.0, 0.0),
+            self.user(0.0, 1.0),
+            self.user(1.0, 1.0),
+        ];
         if let Some(b) = Rect::bounding(corners).filter(|b| b.is_finite()) {
             self.saw_image = true;
             self.sink.image(b);
@@ -568,7 +686,13 @@ impl<'a> Interpreter<'a> {
 
     /// Draw a form XObject (8.10): its content runs with its /Matrix and resources, behind
     /// save/restore, under the depth and invocation budgets.
-    fn form(&mut self, name: &[u8], id: Option<ObjectId>, stream: &'a lopdf::Stream, res: Option<&'a Dictionary>) {
+    fn form(
+        &mut self,
+        name: &[u8],
+        id: Option<ObjectId>,
+        stream: &'a lopdf::Stream,
+        res: Option<&'a Dictionary>,
+    ) {
         if self.forms.len() >= self.limits.form_depth {
             self.hit(Limit::FormDepth, self.limits.form_depth);
             return;
@@ -579,19 +703,25 @@ impl<'a> Interpreter<'a> {
         }
         if let Some(id) = id {
             if self.forms.contains(&id) {
-                self.warn(WarningKind::FormCycle { name: String::from_utf8_lossy(name).into_owned() });
+                self.warn(WarningKind::FormCycle {
+                    name: String::from_utf8_lossy(name).into_owned(),
+                });
                 return;
             }
         }
         self.form_invocations += 1;
         let content = match stream.get_plain_content_with_limit(self.limits.stream_bytes) {
             Ok(c) => c,
-            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
                 self.hit(Limit::StreamBytes, self.limits.stream_bytes);
                 return;
             }
             Err(e) => {
-                self.warn(WarningKind::ContentUnreadable { reason: format!("form /{}: {e}", String::from_utf8_lossy(name)) });
+                self.warn(WarningKind::ContentUnreadable {
+                    reason: format!("form /{}: {e}", String::from_utf8_lossy(name)),
+                });
                 return;
             }
         };
@@ -601,7 +731,10 @@ impl<'a> Interpreter<'a> {
             .and_then(|m| m.as_array())
             .ok()
             .and_then(|a| {
-                let v: Vec<f64> = a.iter().filter_map(|o| o.as_float().ok().map(f64::from)).collect();
+                let v: Vec<f64> = a
+                    .iter()
+                    .filter_map(|o| o.as_float().ok().map(f64::from))
+                    .collect();
                 match v.as_slice() {
                     [a, b, c, d, e, f] => Some(Matrix::new(*a, *b, *c, *d, *e, *f)),
                     _ => None,

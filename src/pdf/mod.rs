@@ -24,7 +24,9 @@ pub use doc::{Document, OpenOptions};
 pub use error::{Error, Warning, WarningKind};
 pub use limits::{Limit, Limits};
 pub use sink::{Collector, PageSink, Recorder};
-pub use types::{Colour, Direction, Fill, FillShape, Glyph, PageInfo, PagePrimitives, Rule, RuleSource};
+pub use types::{
+    Colour, Direction, Fill, FillShape, Glyph, PageInfo, PagePrimitives, Rule, RuleSource,
+};
 
 impl Document {
     /// Interpret page `number` (1-based), pushing everything found into `sink`.
@@ -43,17 +45,30 @@ impl Document {
             .inherited(page_dict, b"Resources")
             .and_then(|r| self.inner.dereference(r).ok())
             .and_then(|(_, r)| r.as_dict().ok());
-        let content = match self.inner.get_page_content_with_limit(id, self.limits.stream_bytes) {
+        let content = match self
+            .inner
+            .get_page_content_with_limit(id, self.limits.stream_bytes)
+        {
             Ok(c) => c,
-            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
                 sink.warning(Warning::page(
                     number,
-                    WarningKind::LimitHit { limit: Limit::StreamBytes, value: self.limits.stream_bytes as u64 },
+                    WarningKind::LimitHit {
+                        limit: Limit::StreamBytes,
+                        value: self.limits.stream_bytes as u64,
+                    },
                 ));
                 Vec::new()
             }
             Err(e) => {
-                sink.warning(Warning::page(number, WarningKind::ContentUnreadable { reason: e.to_string() }));
+                sink.warning(Warning::page(
+                    number,
+                    WarningKind::ContentUnreadable {
+                        reason: e.to_string(),
+                    },
+                ));
                 Vec::new()
             }
         };

@@ -217,21 +217,41 @@ impl<'a> Op<'a> {
             "b" | "b*" => Some(Op::FillStroke { close: true }),
             "n" => Some(Op::EndPath),
             "W" | "W*" => Some(Op::Clip),
-            "CS" | "cs" => one(o, name).map(|n| Op::ColourSpace { stroke: name_str == "CS", name: n }),
+            "CS" | "cs" => one(o, name).map(|n| Op::ColourSpace {
+                stroke: name_str == "CS",
+                name: n,
+            }),
             "SC" | "SCN" | "sc" | "scn" => {
                 let stroke = name_str.starts_with('S');
                 let pattern = o.last().and_then(name).is_some();
-                let numeric = if pattern { &o[..o.len().saturating_sub(1)] } else { o };
+                let numeric = if pattern {
+                    &o[..o.len().saturating_sub(1)]
+                } else {
+                    o
+                };
                 numeric
                     .iter()
                     .map(num)
                     .collect::<Option<Vec<f64>>>()
                     .filter(|c| c.len() <= 32)
-                    .map(|comps| Op::Colour { stroke, comps, pattern })
+                    .map(|comps| Op::Colour {
+                        stroke,
+                        comps,
+                        pattern,
+                    })
             }
-            "G" | "g" => nums::<1>(o).map(|[v]| Op::Gray { stroke: name_str == "G", v }),
-            "RG" | "rg" => nums::<3>(o).map(|c| Op::Rgb { stroke: name_str == "RG", c }),
-            "K" | "k" => nums::<4>(o).map(|c| Op::Cmyk { stroke: name_str == "K", c }),
+            "G" | "g" => nums::<1>(o).map(|[v]| Op::Gray {
+                stroke: name_str == "G",
+                v,
+            }),
+            "RG" | "rg" => nums::<3>(o).map(|c| Op::Rgb {
+                stroke: name_str == "RG",
+                c,
+            }),
+            "K" | "k" => nums::<4>(o).map(|c| Op::Cmyk {
+                stroke: name_str == "K",
+                c,
+            }),
             "BT" => Some(Op::BeginText),
             "ET" => Some(Op::EndText),
             "Tc" => nums::<1>(o).map(|[v]| Op::CharSpacing(v)),
@@ -273,8 +293,8 @@ impl<'a> Op<'a> {
             "Do" => one(o, name).map(Op::XObject),
             "BI" | "ID" | "EI" => Some(Op::InlineImage),
             "sh" => Some(Op::Shading),
-            "BMC" | "BDC" | "EMC" | "MP" | "DP" | "d" | "J" | "j" | "M" | "ri" | "i" | "d0" | "d1" | "BX"
-            | "EX" => Some(Op::Ignored),
+            "BMC" | "BDC" | "EMC" | "MP" | "DP" | "d" | "J" | "j" | "M" | "ri" | "i" | "d0"
+            | "d1" | "BX" | "EX" => Some(Op::Ignored),
             _ => return Op::Unknown(name_str),
         };
         decoded.unwrap_or(Op::BadOperands(name_str))
@@ -291,7 +311,10 @@ mod tests {
 
     #[test]
     fn decodes_typed_operands() {
-        let o = op("Tf", vec![Object::Name(b"F1".to_vec()), Object::Integer(12)]);
+        let o = op(
+            "Tf",
+            vec![Object::Name(b"F1".to_vec()), Object::Integer(12)],
+        );
         assert_eq!(Op::decode(&o), Op::Font(b"F1", 12.0));
         let o = op("re", vec![1.into(), 2.into(), Object::Real(3.5), 4.into()]);
         assert_eq!(Op::decode(&o), Op::Rectangle([1.0, 2.0, 3.5, 4.0]));
@@ -318,13 +341,24 @@ mod tests {
         let o = op("TJ", vec![arr]);
         assert_eq!(
             Op::decode(&o),
-            Op::ShowTextArray(vec![TjItem::Text(b"A"), TjItem::Adjust(-250.0), TjItem::Text(b"B")])
+            Op::ShowTextArray(vec![
+                TjItem::Text(b"A"),
+                TjItem::Adjust(-250.0),
+                TjItem::Text(b"B")
+            ])
         );
     }
 
     #[test]
     fn scn_with_pattern_name_is_flagged() {
         let o = op("scn", vec![Object::Name(b"P0".to_vec())]);
-        assert_eq!(Op::decode(&o), Op::Colour { stroke: false, comps: vec![], pattern: true });
+        assert_eq!(
+            Op::decode(&o),
+            Op::Colour {
+                stroke: false,
+                comps: vec![],
+                pattern: true
+            }
+        );
     }
 }

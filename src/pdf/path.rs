@@ -71,9 +71,11 @@ impl Subpath {
         if vertices.len() != 4 {
             return None;
         }
-        let axis = |a: Pt, b: Pt| (a.x - b.x).abs() < VERTEX_EPSILON || (a.y - b.y).abs() < VERTEX_EPSILON;
+        let axis =
+            |a: Pt, b: Pt| (a.x - b.x).abs() < VERTEX_EPSILON || (a.y - b.y).abs() < VERTEX_EPSILON;
         let ok = (0..4).all(|i| axis(vertices[i], vertices[(i + 1) % 4]));
-        ok.then(|| Rect::bounding(vertices.iter().copied())).flatten()
+        ok.then(|| Rect::bounding(vertices.iter().copied()))
+            .flatten()
     }
 }
 
@@ -92,13 +94,19 @@ pub struct Path {
 impl Path {
     /// `m`: start a new subpath.
     pub fn move_to(&mut self, p: Pt) {
-        self.subpaths.push(Subpath { start: p, segments: Vec::new(), closed: false });
+        self.subpaths.push(Subpath {
+            start: p,
+            segments: Vec::new(),
+            closed: false,
+        });
         self.current = Some(p);
     }
 
     /// `l`: a line from the current point; ignored without one (8.5.2.1).
     pub fn line_to(&mut self, p: Pt) -> bool {
-        let Some(from) = self.current else { return false };
+        let Some(from) = self.current else {
+            return false;
+        };
         if let Some(sp) = self.subpaths.last_mut() {
             sp.segments.push(Segment::Line(from, p));
         }
@@ -108,9 +116,12 @@ impl Path {
 
     /// `c`, `v`, `y`: a curve from the current point.
     pub fn curve_to(&mut self, c1: Option<Pt>, c2: Option<Pt>, p: Pt) -> bool {
-        let Some(from) = self.current else { return false };
+        let Some(from) = self.current else {
+            return false;
+        };
         if let Some(sp) = self.subpaths.last_mut() {
-            sp.segments.push(Segment::Curve(from, c1.unwrap_or(from), c2.unwrap_or(p), p));
+            sp.segments
+                .push(Segment::Curve(from, c1.unwrap_or(from), c2.unwrap_or(p), p));
         }
         self.current = Some(p);
         true
@@ -129,7 +140,12 @@ impl Path {
         let [a, b, c, d] = corners;
         self.subpaths.push(Subpath {
             start: a,
-            segments: vec![Segment::Line(a, b), Segment::Line(b, c), Segment::Line(c, d), Segment::Line(d, a)],
+            segments: vec![
+                Segment::Line(a, b),
+                Segment::Line(b, c),
+                Segment::Line(c, d),
+                Segment::Line(d, a),
+            ],
             closed: true,
         });
         self.current = Some(a);
@@ -160,7 +176,15 @@ mod tests {
         p.line_to(Pt::new(10.0, 30.0));
         p.close();
         let r = p.subpaths[0].as_axis_rect();
-        assert_eq!(r, Some(Rect { x0: 10.0, top: 10.0, x1: 20.0, bottom: 30.0 }));
+        assert_eq!(
+            r,
+            Some(Rect {
+                x0: 10.0,
+                top: 10.0,
+                x1: 20.0,
+                bottom: 30.0
+            })
+        );
         // A triangle is not a rectangle.
         let mut t = Path::default();
         t.move_to(Pt::new(0.0, 0.0));

@@ -69,7 +69,10 @@ impl PageSink for Collector {
     }
     fn fill(&mut self, fill: Fill) {
         let r = fill.rect;
-        if self.seen_fills.insert((q(r.x0), q(r.top), q(r.x1), q(r.bottom), fill.colour)) {
+        if self
+            .seen_fills
+            .insert((q(r.x0), q(r.top), q(r.x1), q(r.bottom), fill.colour))
+        {
             self.page.fills.push(fill);
         }
     }
@@ -94,7 +97,11 @@ fn colour_text(c: Option<super::Colour>) -> String {
 
 impl PageSink for Recorder {
     fn begin_page(&mut self, i: &PageInfo) {
-        let _ = writeln!(self.out, "page {} {:.2}x{:.2} rot {}", i.number, i.width, i.height, i.rotation);
+        let _ = writeln!(
+            self.out,
+            "page {} {:.2}x{:.2} rot {}",
+            i.number, i.width, i.height, i.rotation
+        );
     }
     fn glyph(&mut self, g: Glyph) {
         let b = g.bbox;
@@ -140,7 +147,11 @@ impl PageSink for Recorder {
         );
     }
     fn image(&mut self, b: Rect) {
-        let _ = writeln!(self.out, "image [{:.2} {:.2} {:.2} {:.2}]", b.x0, b.top, b.x1, b.bottom);
+        let _ = writeln!(
+            self.out,
+            "image [{:.2} {:.2} {:.2} {:.2}]",
+            b.x0, b.top, b.x1, b.bottom
+        );
     }
     fn warning(&mut self, w: Warning) {
         let _ = writeln!(self.out, "warning {w}");

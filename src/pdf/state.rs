@@ -103,7 +103,10 @@ pub struct Paint {
 
 impl Default for Paint {
     fn default() -> Self {
-        Paint { space: Space::Gray, colour: Some(Colour::BLACK) }
+        Paint {
+            space: Space::Gray,
+            colour: Some(Colour::BLACK),
+        }
     }
 }
 
@@ -125,6 +128,10 @@ pub struct GraphicsState {
 impl GraphicsState {
     /// The initial state for a page whose user space maps to the displayed frame by `page`.
     pub fn new(page: Matrix) -> Self {
-        GraphicsState { ctm: page, line_width: 1.0, ..Default::default() }
+        GraphicsState {
+            ctm: page,
+            line_width: 1.0,
+            ..Default::default()
+        }
     }
 }

@@ -4,7 +4,10 @@
 /// Decode a text string from the document (metadata, outlines), never failing.
 pub fn decode_text_string(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = rest.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
         return String::from_utf16_lossy(&units);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -17,7 +20,13 @@ pub fn decode_text_string(bytes: &[u8]) -> String {
 mod tests {
     #[test]
     fn decodes_utf16_and_latin1() {
-        assert_eq!(super::decode_text_string(&[0xFE, 0xFF, 0, b'L', 0x20, 0x13]), "L\u{2013}");
-        assert_eq!(super::decode_text_string(b"LibreOffice 7.4"), "LibreOffice 7.4");
+        assert_eq!(
+            super::decode_text_string(&[0xFE, 0xFF, 0, b'L', 0x20, 0x13]),
+            "L\u{2013}"
+        );
+        assert_eq!(
+            super::decode_text_string(b"LibreOffice 7.4"),
+            "LibreOffice 7.4"
+        );
     }
 }

@@ -23,7 +23,11 @@ impl Colour {
     /// Black.
     pub const BLACK: Colour = Colour { r: 0, g: 0, b: 0 };
     /// White.
-    pub const WHITE: Colour = Colour { r: 255, g: 255, b: 255 };
+    pub const WHITE: Colour = Colour {
+        r: 255,
+        g: 255,
+        b: 255,
+    };
 
     /// A colour from components in 0..=1 (clamped; NaN counts as 0).
     pub fn from_unit(r: f64, g: f64, b: f64) -> Colour {
@@ -34,7 +38,11 @@ impl Colour {
                 (v.clamp(0.0, 1.0) * 255.0).round() as u8
             }
         }
-        Colour { r: u(r), g: u(g), b: u(b) }
+        Colour {
+            r: u(r),
+            g: u(g),
+            b: u(b),
+        }
     }
 
     /// Parse `#RRGGBB` (the `#` optional).
@@ -44,7 +52,11 @@ impl Colour {
             return None;
         }
         let p = |i: usize| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
-        Some(Colour { r: p(0)?, g: p(2)?, b: p(4)? })
+        Some(Colour {
+            r: p(0)?,
+            g: p(2)?,
+            b: p(4)?,
+        })
     }
 
     /// Whether this is white or nearly so (every channel at least 250).

@@ -42,13 +42,29 @@ pub fn fill_grid(
             continue;
         }
         *u = true;
-        let col = grid.xs.partition_point(|&x| x <= c.x).saturating_sub(1).min(nc.saturating_sub(1));
-        let row = grid.ys.partition_point(|&y| y <= c.y).saturating_sub(1).min(nr.saturating_sub(1));
-        match slot_cell.get(row * nc + col).copied().flatten().and_then(|i| cell_words.get_mut(i)) {
+        let col = grid
+            .xs
+            .partition_point(|&x| x <= c.x)
+            .saturating_sub(1)
+            .min(nc.saturating_sub(1));
+        let row = grid
+            .ys
+            .partition_point(|&y| y <= c.y)
+            .saturating_sub(1)
+            .min(nr.saturating_sub(1));
+        match slot_cell
+            .get(row * nc + col)
+            .copied()
+            .flatten()
+            .and_then(|i| cell_words.get_mut(i))
+        {
             Some(list) => list.push(w),
             None => warnings.push(Warning {
                 page: page.info.number,
-                kind: WarningKind::TextOutsideCells { text: w.text.clone(), bbox: w.bbox },
+                kind: WarningKind::TextOutsideCells {
+                    text: w.text.clone(),
+                    bbox: w.bbox,
+                },
             }),
         }
     }
@@ -70,17 +86,31 @@ pub fn fill_grid(
                 col_span: gc.col_span,
                 paragraphs,
                 fill,
-                parts: vec![Part { page: page.info.number, bbox: rect }],
+                parts: vec![Part {
+                    page: page.info.number,
+                    bbox: rect,
+                }],
             }
         })
         .collect();
-    PageTable { page: page.info.number, bbox, xs: grid.xs.clone(), ys: grid.ys.clone(), cells, ruled: true }
+    PageTable {
+        page: page.info.number,
+        bbox,
+        xs: grid.xs.clone(),
+        ys: grid.ys.clone(),
+        cells,
+        ruled: true,
+    }
 }
 
 /// Words → printed lines (baseline clusters, left to right), top to bottom.
 pub fn lines(words: &[&Word], page: u32) -> Vec<CellLine> {
     let mut ws: Vec<&Word> = words.to_vec();
-    ws.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
+    ws.sort_by(|a, b| {
+        a.baseline
+            .total_cmp(&b.baseline)
+            .then(a.bbox.x0.total_cmp(&b.bbox.x0))
+    });
     let mut out: Vec<(f64, Vec<&Word>)> = Vec::new();
     for w in ws {
         let tol = 0.5 * w.size.max(1.0);
@@ -93,7 +123,11 @@ pub fn lines(words: &[&Word], page: u32) -> Vec<CellLine> {
         .filter_map(|(_, mut line)| {
             line.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
             let bbox = line.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b))?;
-            let text = line.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+            let text = line
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             Some(CellLine { text, bbox, page })
         })
         .collect()
@@ -111,16 +145,19 @@ fn strip_bullet(text: &str) -> Option<&str> {
     })
 }
 
-/// Append a line to paragraph text: a space between lines, none after a line-final hyphen
-/// that follows a letter or digit ("2015-" + "17" = "2015-17").
+/// Append a line to paragraph text: a space between lines, none after a hyphen that ends a
+/// word ("2015-" + "17" = "2015-17": LibreOffice and Word break lines after a hyphen). A
+/// hyphen standing alone ("Complete -" + "June") is a dash between words and keeps its space.
+/// (Text typed as "Complete -June" prints exactly like "Complete - June" when the line breaks
+/// there; the standalone reading is the common one.)
 pub fn join_line(text: &mut String, line: &str) {
     if text.is_empty() {
         text.push_str(line);
         return;
     }
     let mut rev = text.chars().rev();
-    let hyphenated = rev.next() == Some('-') && rev.next().is_some_and(char::is_alphanumeric);
-    if !hyphenated {
+    let word_hyphen = rev.next() == Some('-') && rev.next().is_some_and(|c| !c.is_whitespace());
+    if !word_hyphen {
         text.push(' ');
     }
     text.push_str(line);
@@ -132,7 +169,8 @@ pub fn paragraphs(words: &[&Word], page: u32, s: &Settings) -> Vec<Paragraph> {
     let mut prev: Option<Rect> = None;
     for line in lines(words, page) {
         let bullet_rest = strip_bullet(&line.text).map(str::to_string);
-        let gap_break = prev.is_some_and(|p| line.bbox.top - p.bottom > s.paragraph_gap_lines * p.height());
+        let gap_break =
+            prev.is_some_and(|p| line.bbox.top - p.bottom > s.paragraph_gap_lines * p.height());
         let new = out.is_empty() || gap_break || bullet_rest.is_some();
         prev = Some(line.bbox);
         if new {
@@ -166,14 +204,23 @@ fn cell_fill(page: &PagePrimitives, rect: &Rect, s: &Settings) -> Option<Colour>
 }
 
 /// A fill that shades this paragraph but not the whole cell.
-fn paragraph_fill(page: &PagePrimitives, cell: &Rect, p: &Paragraph, s: &Settings) -> Option<Colour> {
+fn paragraph_fill(
+    page: &PagePrimitives,
+    cell: &Rect,
+    p: &Paragraph,
+    s: &Settings,
+) -> Option<Colour> {
     let pb = p.lines.iter().map(|l| l.bbox).reduce(|a, b| a.union(&b))?;
     let centre = pb.centre();
     let cell_area = cell.area();
     page.fills
         .iter()
         .filter(|f| f.rect.contains(centre, 0.0))
-        .filter(|f| f.rect.intersection(cell).is_some_and(|i| i.area() < s.fill_cell_coverage * cell_area))
+        .filter(|f| {
+            f.rect
+                .intersection(cell)
+                .is_some_and(|i| i.area() < s.fill_cell_coverage * cell_area)
+        })
         .filter_map(|f| Some((f.colour?, f.rect.area())))
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(c, _)| c)
@@ -192,9 +239,9 @@ mod tests {
         let mut t = String::from("Complete \u{2013}");
         join_line(&mut t, "June 2015");
         assert_eq!(t, "Complete \u{2013} June 2015");
-        let mut t = String::from("a -");
-        join_line(&mut t, "b");
-        assert_eq!(t, "a - b");
+        let mut t = String::from("Complete -");
+        join_line(&mut t, "February 2015");
+        assert_eq!(t, "Complete - February 2015");
     }
 
     #[test]

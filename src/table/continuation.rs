@@ -24,8 +24,12 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
             let target = open.filter(|&ti| {
                 k == 0
                     && pt.ruled
-                    && tables.get(ti).is_some_and(|t| t.ruled && t.pages.last().is_some_and(|&p| p + 1 == pt.page))
-                    && last_xs.get(ti).is_some_and(|xs| columns_match(xs, &pt.xs, s.column_match_tolerance))
+                    && tables.get(ti).is_some_and(|t| {
+                        t.ruled && t.pages.last().is_some_and(|&p| p + 1 == pt.page)
+                    })
+                    && last_xs
+                        .get(ti)
+                        .is_some_and(|xs| columns_match(xs, &pt.xs, s.column_match_tolerance))
             });
             match target.and_then(|ti| tables.get_mut(ti).map(|t| (ti, t))) {
                 Some((ti, t)) => {
@@ -55,7 +59,17 @@ fn row_parts(pt: &PageTable) -> Vec<Vec<Part>> {
     let (x0, x1) = (pt.bbox.x0, pt.bbox.x1);
     pt.ys
         .windows(2)
-        .map(|w| vec![Part { page: pt.page, bbox: crate::geom::Rect { x0, top: w[0], x1, bottom: w[1] } }])
+        .map(|w| {
+            vec![Part {
+                page: pt.page,
+                bbox: crate::geom::Rect {
+                    x0,
+                    top: w[0],
+                    x1,
+                    bottom: w[1],
+                },
+            }]
+        })
         .collect()
 }
 
@@ -65,7 +79,12 @@ fn start(pt: PageTable) -> Table {
     let first_fill = pt.cells.iter().find(|c| c.row == 0).and_then(|c| c.fill);
     let header_rows = match first_fill {
         Some(f) => (0..pt.n_rows().saturating_sub(1))
-            .take_while(|&r| pt.cells.iter().filter(|c| c.row == r).all(|c| c.fill == Some(f)))
+            .take_while(|&r| {
+                pt.cells
+                    .iter()
+                    .filter(|c| c.row == r)
+                    .all(|c| c.fill == Some(f))
+            })
             .count(),
         None => 0,
     };
@@ -86,14 +105,19 @@ fn normalise(s: &str) -> String {
 }
 
 fn row_key<'a>(cells: impl Iterator<Item = &'a Cell>, row: usize) -> Vec<(usize, usize, String)> {
-    let mut k: Vec<_> = cells.filter(|c| c.row == row).map(|c| (c.col, c.col_span, normalise(&c.text()))).collect();
+    let mut k: Vec<_> = cells
+        .filter(|c| c.row == row)
+        .map(|c| (c.col, c.col_span, normalise(&c.text())))
+        .collect();
     k.sort();
     k
 }
 
 /// How many leading rows of `pt` repeat the table's leading rows.
 fn repeated_header(t: &Table, pt: &PageTable) -> usize {
-    (0..MAX_HEADER_ROWS.min(pt.n_rows().saturating_sub(1)).min(t.n_rows))
+    (0..MAX_HEADER_ROWS
+        .min(pt.n_rows().saturating_sub(1))
+        .min(t.n_rows))
         .take_while(|&r| {
             let a = row_key(t.cells.iter(), r);
             !a.iter().all(|(_, _, s)| s.is_empty()) && a == row_key(pt.cells.iter(), r)
@@ -112,16 +136,34 @@ fn append(t: &mut Table, mut pt: PageTable, s: &Settings) {
     let body_rows = pt.n_rows().saturating_sub(skip);
     let last_row = t.n_rows.saturating_sub(1);
     let broken = t.n_rows > t.header_rows && body_rows > 0 && {
-        let first_key_empty = pt.cells.iter().find(|c| c.row == skip && c.col == 0).is_none_or(|c| c.is_empty());
-        let first_not_full = !pt.cells.iter().any(|c| c.row == skip && c.col_span >= pt.n_cols());
-        let last_not_full = !t.cells.iter().any(|c| c.row + c.row_span == t.n_rows && c.col_span >= t.n_cols);
-        first_key_empty && first_not_full && last_not_full
+        let first_key_empty = pt
+            .cells
+            .iter()
+            .find(|c| c.row == skip && c.col == 0)
+            .is_none_or(|c| c.is_empty());
+        let first_not_full = !pt
+            .cells
+            .iter()
+            .any(|c| c.row == skip && c.col_span >= pt.n_cols());
+        let last_not_full = !t
+            .cells
+            .iter()
+            .any(|c| c.row + c.row_span == t.n_rows && c.col_span >= t.n_cols);
+        (first_key_empty && first_not_full && last_not_full) || full_width_continues(t, &pt, skip)
     };
-    let offset = if broken { last_row as isize - skip as isize } else { t.n_rows as isize - skip as isize };
+    let offset = if broken {
+        last_row as isize - skip as isize
+    } else {
+        t.n_rows as isize - skip as isize
+    };
     for mut c in pt.cells {
         let new_row = (c.row as isize + offset).max(0) as usize;
         if broken && c.row == skip {
-            if let Some(target) = t.cells.iter_mut().find(|x| x.col == c.col && x.row + x.row_span == t.n_rows) {
+            if let Some(target) = t
+                .cells
+                .iter_mut()
+                .find(|x| x.col == c.col && x.row + x.row_span == t.n_rows)
+            {
                 target.row_span += c.row_span - 1;
                 merge_cell(target, c, s);
                 continue;
@@ -140,6 +182,30 @@ fn append(t: &mut Table, mut pt: PageTable, s: &Settings) {
     t.n_rows = t.rows.len();
     t.pages.push(pt.page);
     t.cells.sort_by_key(|c| (c.row, c.col));
+}
+
+/// Whether a full-width row that starts the page continues the full-width row that ended the
+/// previous page: the earlier part stops mid-sentence, or the later part starts in lower case.
+fn full_width_continues(t: &Table, pt: &PageTable, skip: usize) -> bool {
+    let last = t
+        .cells
+        .iter()
+        .find(|c| c.row + c.row_span == t.n_rows && c.col_span >= t.n_cols);
+    let first = pt
+        .cells
+        .iter()
+        .find(|c| c.row == skip && c.col_span >= pt.n_cols());
+    let (Some(last), Some(first)) = (last, first) else {
+        return false;
+    };
+    let (before, after) = (last.text(), first.text());
+    let stops = before.trim_end().ends_with(['.', '?', '!', ':', ';']);
+    let lower = after
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    !before.trim().is_empty() && !after.trim().is_empty() && (lower || !stops)
 }
 
 /// Continue cell `a` (ending at a page break) with `b` (its rest on the next page).

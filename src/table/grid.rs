@@ -77,11 +77,17 @@ impl UnionFind {
 /// vertical edges and at least two cells.
 pub fn grids(edges: &[Edge], s: &Settings) -> Vec<Grid> {
     let tol = s.intersection_tolerance;
-    let mut vs: Vec<usize> = (0..edges.len()).filter(|&i| edges[i].orientation == Orientation::Vertical).collect();
+    let mut vs: Vec<usize> = (0..edges.len())
+        .filter(|&i| edges[i].orientation == Orientation::Vertical)
+        .collect();
     vs.sort_by(|&a, &b| edges[a].pos.total_cmp(&edges[b].pos));
     let v_pos: Vec<f64> = vs.iter().map(|&i| edges[i].pos).collect();
     let mut uf = UnionFind::new(edges.len());
-    for (hi, h) in edges.iter().enumerate().filter(|(_, e)| e.orientation == Orientation::Horizontal) {
+    for (hi, h) in edges
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.orientation == Orientation::Horizontal)
+    {
         let lo = v_pos.partition_point(|&x| x < h.start - tol);
         let hi_end = v_pos.partition_point(|&x| x <= h.end + tol);
         for &vi in vs.get(lo..hi_end).unwrap_or(&[]) {
@@ -107,7 +113,11 @@ pub fn grids(edges: &[Edge], s: &Settings) -> Vec<Grid> {
 
 /// Sorted distinct positions, merging those within `tol`.
 fn positions(edges: &[Edge], o: Orientation, tol: f64) -> Vec<f64> {
-    let mut p: Vec<f64> = edges.iter().filter(|e| e.orientation == o).map(|e| e.pos).collect();
+    let mut p: Vec<f64> = edges
+        .iter()
+        .filter(|e| e.orientation == o)
+        .map(|e| e.pos)
+        .collect();
     p.sort_by(f64::total_cmp);
     let mut out: Vec<f64> = Vec::new();
     for v in p {
@@ -156,15 +166,34 @@ fn grid_of(group: &[Edge], s: &Settings) -> Option<Grid> {
     let mut uf = UnionFind::new(nr * nc);
     for r in 0..nr {
         for c in 0..nc {
-            if c + 1 < nc && coverage(group, Orientation::Vertical, xs[c + 1], ys[r], ys[r + 1], tol) < s.boundary_coverage {
+            if c + 1 < nc
+                && coverage(
+                    group,
+                    Orientation::Vertical,
+                    xs[c + 1],
+                    ys[r],
+                    ys[r + 1],
+                    tol,
+                ) < s.boundary_coverage
+            {
                 uf.union(slot(r, c), slot(r, c + 1));
             }
-            if r + 1 < nr && coverage(group, Orientation::Horizontal, ys[r + 1], xs[c], xs[c + 1], tol) < s.boundary_coverage {
+            if r + 1 < nr
+                && coverage(
+                    group,
+                    Orientation::Horizontal,
+                    ys[r + 1],
+                    xs[c],
+                    xs[c + 1],
+                    tol,
+                ) < s.boundary_coverage
+            {
                 uf.union(slot(r, c), slot(r + 1, c));
             }
         }
     }
-    let mut bounds: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> = Default::default();
+    let mut bounds: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> =
+        Default::default();
     for r in 0..nr {
         for c in 0..nc {
             let root = uf.find(slot(r, c));
@@ -177,7 +206,12 @@ fn grid_of(group: &[Edge], s: &Settings) -> Option<Grid> {
     }
     let mut cells: Vec<GridCell> = bounds
         .into_values()
-        .map(|(r0, c0, r1, c1)| GridCell { row: r0, col: c0, row_span: r1 - r0 + 1, col_span: c1 - c0 + 1 })
+        .map(|(r0, c0, r1, c1)| GridCell {
+            row: r0,
+            col: c0,
+            row_span: r1 - r0 + 1,
+            col_span: c1 - c0 + 1,
+        })
         .collect();
     cells.sort_by_key(|c| (c.row, c.col));
     cells.dedup_by_key(|c| (c.row, c.col));
@@ -189,35 +223,101 @@ mod tests {
     use super::*;
 
     fn h(pos: f64, start: f64, end: f64) -> Edge {
-        Edge { orientation: Orientation::Horizontal, pos, start, end }
+        Edge {
+            orientation: Orientation::Horizontal,
+            pos,
+            start,
+            end,
+        }
     }
     fn v(pos: f64, start: f64, end: f64) -> Edge {
-        Edge { orientation: Orientation::Vertical, pos, start, end }
+        Edge {
+            orientation: Orientation::Vertical,
+            pos,
+            start,
+            end,
+        }
     }
 
     #[test]
     fn a_full_width_row_over_two_columns() {
         // Frame 0..100 x 0..40; a header row 0..20 with no divider, then two cells below.
-        let edges = vec![h(0.0, 0.0, 100.0), h(20.0, 0.0, 100.0), h(40.0, 0.0, 100.0), v(0.0, 0.0, 40.0), v(100.0, 0.0, 40.0), v(50.0, 20.0, 40.0)];
+        let edges = vec![
+            h(0.0, 0.0, 100.0),
+            h(20.0, 0.0, 100.0),
+            h(40.0, 0.0, 100.0),
+            v(0.0, 0.0, 40.0),
+            v(100.0, 0.0, 40.0),
+            v(50.0, 20.0, 40.0),
+        ];
         let g = grids(&edges, &Settings::default());
         assert_eq!(g.len(), 1);
         let cells = &g[0].cells;
         assert_eq!(cells.len(), 3);
-        assert_eq!(cells[0], GridCell { row: 0, col: 0, row_span: 1, col_span: 2 });
-        assert_eq!(cells[1], GridCell { row: 1, col: 0, row_span: 1, col_span: 1 });
-        assert_eq!(cells[2], GridCell { row: 1, col: 1, row_span: 1, col_span: 1 });
+        assert_eq!(
+            cells[0],
+            GridCell {
+                row: 0,
+                col: 0,
+                row_span: 1,
+                col_span: 2
+            }
+        );
+        assert_eq!(
+            cells[1],
+            GridCell {
+                row: 1,
+                col: 0,
+                row_span: 1,
+                col_span: 1
+            }
+        );
+        assert_eq!(
+            cells[2],
+            GridCell {
+                row: 1,
+                col: 1,
+                row_span: 1,
+                col_span: 1
+            }
+        );
     }
 
     #[test]
     fn separate_tables_stay_separate_and_lone_boxes_are_not_tables() {
-        let mut edges = vec![h(0.0, 0.0, 100.0), h(20.0, 0.0, 100.0), h(40.0, 0.0, 100.0), v(0.0, 0.0, 40.0), v(100.0, 0.0, 40.0)];
+        let mut edges = vec![
+            h(0.0, 0.0, 100.0),
+            h(20.0, 0.0, 100.0),
+            h(40.0, 0.0, 100.0),
+            v(0.0, 0.0, 40.0),
+            v(100.0, 0.0, 40.0),
+        ];
         // A second table 100 pt lower.
-        edges.extend([h(140.0, 0.0, 100.0), h(160.0, 0.0, 100.0), v(0.0, 140.0, 160.0), v(50.0, 140.0, 160.0), v(100.0, 140.0, 160.0)]);
+        edges.extend([
+            h(140.0, 0.0, 100.0),
+            h(160.0, 0.0, 100.0),
+            v(0.0, 140.0, 160.0),
+            v(50.0, 140.0, 160.0),
+            v(100.0, 140.0, 160.0),
+        ]);
         // A lone box: one cell, not a table.
-        edges.extend([h(300.0, 0.0, 10.0), h(310.0, 0.0, 10.0), v(0.0, 300.0, 310.0), v(10.0, 300.0, 310.0)]);
+        edges.extend([
+            h(300.0, 0.0, 10.0),
+            h(310.0, 0.0, 10.0),
+            v(0.0, 300.0, 310.0),
+            v(10.0, 300.0, 310.0),
+        ]);
         let g = grids(&edges, &Settings::default());
         assert_eq!(g.len(), 2);
-        assert_eq!(g[0].bbox(), Rect { x0: 0.0, top: 0.0, x1: 100.0, bottom: 40.0 });
+        assert_eq!(
+            g[0].bbox(),
+            Rect {
+                x0: 0.0,
+                top: 0.0,
+                x1: 100.0,
+                bottom: 40.0
+            }
+        );
         assert_eq!(g[1].cells.len(), 2);
     }
 }

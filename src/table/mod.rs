@@ -87,7 +87,11 @@ pub struct Paragraph {
 impl Paragraph {
     /// The box around its lines on `page`, if it has lines there.
     pub fn bbox_on(&self, page: u32) -> Option<Rect> {
-        self.lines.iter().filter(|l| l.page == page).map(|l| l.bbox).reduce(|a, b| a.union(&b))
+        self.lines
+            .iter()
+            .filter(|l| l.page == page)
+            .map(|l| l.bbox)
+            .reduce(|a, b| a.union(&b))
     }
 }
 
@@ -208,9 +212,9 @@ impl Table {
 
     /// The cell covering slot (row, col), spanning cells included.
     pub fn cell_at(&self, row: usize, col: usize) -> Option<&Cell> {
-        self.cells
-            .iter()
-            .find(|c| row >= c.row && row < c.row + c.row_span && col >= c.col && col < c.col + c.col_span)
+        self.cells.iter().find(|c| {
+            row >= c.row && row < c.row + c.row_span && col >= c.col && col < c.col + c.col_span
+        })
     }
 }
 
@@ -270,18 +274,30 @@ pub fn page_tables(page: &PagePrimitives, words: &[Word], settings: &Settings) -
         out.tables.push(t);
     }
     if settings.unruled {
-        let free: Vec<Word> = words.iter().zip(&used).filter(|(_, u)| !**u).map(|(w, _)| w.clone()).collect();
+        let free: Vec<Word> = words
+            .iter()
+            .zip(&used)
+            .filter(|(_, u)| !**u)
+            .map(|(w, _)| w.clone())
+            .collect();
         let ruled: Vec<Rect> = out.tables.iter().map(|t| t.bbox).collect();
-        out.tables.extend(unruled::tables(page, &free, &ruled, settings));
+        out.tables
+            .extend(unruled::tables(page, &free, &ruled, settings));
     }
     out.tables.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
     out
 }
 
 /// Find the tables of a document: per page, then joined across pages.
-pub fn extract(pages: &[(&PagePrimitives, &[Word])], settings: &Settings) -> (Vec<Table>, Vec<Warning>) {
+pub fn extract(
+    pages: &[(&PagePrimitives, &[Word])],
+    settings: &Settings,
+) -> (Vec<Table>, Vec<Warning>) {
     use rayon::prelude::*;
-    let per_page: Vec<PageTables> = pages.par_iter().map(|(p, w)| page_tables(p, w, settings)).collect();
+    let per_page: Vec<PageTables> = pages
+        .par_iter()
+        .map(|(p, w)| page_tables(p, w, settings))
+        .collect();
     let mut warnings = Vec::new();
     let mut page_lists = Vec::new();
     for pt in per_page {

@@ -61,9 +61,17 @@ pub fn edges(page: &PagePrimitives, s: &Settings) -> Vec<Edge> {
 pub fn merge(edges: Vec<Edge>, s: &Settings) -> Vec<Edge> {
     let mut out = Vec::new();
     for o in [Orientation::Horizontal, Orientation::Vertical] {
-        let mut group: Vec<Edge> = edges.iter().filter(|e| e.orientation == o).copied().collect();
+        let mut group: Vec<Edge> = edges
+            .iter()
+            .filter(|e| e.orientation == o)
+            .copied()
+            .collect();
         snap(&mut group, s.snap_tolerance);
-        out.extend(join(group, s.join_tolerance).into_iter().filter(|e| e.end - e.start >= s.min_rule_length));
+        out.extend(
+            join(group, s.join_tolerance)
+                .into_iter()
+                .filter(|e| e.end - e.start >= s.min_rule_length),
+        );
     }
     out
 }
@@ -75,7 +83,10 @@ pub fn snap(edges: &mut [Edge], tol: f64) {
     let mut i = 0;
     while i < edges.len() {
         let mut j = i + 1;
-        while j < edges.len() && edges[j].pos - edges[j - 1].pos <= tol && edges[j].pos - edges[i].pos <= 2.0 * tol {
+        while j < edges.len()
+            && edges[j].pos - edges[j - 1].pos <= tol
+            && edges[j].pos - edges[i].pos <= 2.0 * tol
+        {
             j += 1;
         }
         let mean = edges[i..j].iter().map(|e| e.pos).sum::<f64>() / (j - i) as f64;
@@ -92,7 +103,9 @@ pub fn join(mut edges: Vec<Edge>, tol: f64) -> Vec<Edge> {
     let mut out: Vec<Edge> = Vec::with_capacity(edges.len());
     for e in edges {
         match out.last_mut() {
-            Some(last) if last.pos == e.pos && e.start <= last.end + tol => last.end = last.end.max(e.end),
+            Some(last) if last.pos == e.pos && e.start <= last.end + tol => {
+                last.end = last.end.max(e.end)
+            }
             _ => out.push(e),
         }
     }
@@ -104,13 +117,25 @@ mod tests {
     use super::*;
 
     fn h(pos: f64, start: f64, end: f64) -> Edge {
-        Edge { orientation: Orientation::Horizontal, pos, start, end }
+        Edge {
+            orientation: Orientation::Horizontal,
+            pos,
+            start,
+            end,
+        }
     }
 
     #[test]
     fn snaps_then_joins() {
         // Two pieces of one rule drawn 0.5 pt apart with a 2 pt gap, and a separate rule 20 pt below.
-        let merged = merge(vec![h(100.0, 0.0, 50.0), h(100.5, 52.0, 90.0), h(120.0, 0.0, 90.0)], &Settings::default());
+        let merged = merge(
+            vec![
+                h(100.0, 0.0, 50.0),
+                h(100.5, 52.0, 90.0),
+                h(120.0, 0.0, 90.0),
+            ],
+            &Settings::default(),
+        );
         assert_eq!(merged.len(), 2);
         assert_eq!(merged[0], h(100.25, 0.0, 90.0));
         assert_eq!(merged[1], h(120.0, 0.0, 90.0));
@@ -118,7 +143,10 @@ mod tests {
 
     #[test]
     fn short_edges_are_dropped_and_far_gaps_kept() {
-        let merged = merge(vec![h(10.0, 0.0, 2.0), h(50.0, 0.0, 10.0), h(50.0, 20.0, 30.0)], &Settings::default());
+        let merged = merge(
+            vec![h(10.0, 0.0, 2.0), h(50.0, 0.0, 10.0), h(50.0, 20.0, 30.0)],
+            &Settings::default(),
+        );
         assert_eq!(merged, vec![h(50.0, 0.0, 10.0), h(50.0, 20.0, 30.0)]);
     }
 }

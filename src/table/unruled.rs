@@ -6,6 +6,11 @@ use crate::layout::Word;
 use crate::pdf::PagePrimitives;
 
 /// Unruled tables among `words` (those not inside a ruled table), avoiding the `ruled` boxes.
-pub fn tables(_page: &PagePrimitives, _words: &[Word], _ruled: &[Rect], _s: &Settings) -> Vec<PageTable> {
+pub fn tables(
+    _page: &PagePrimitives,
+    _words: &[Word],
+    _ruled: &[Rect],
+    _s: &Settings,
+) -> Vec<PageTable> {
     Vec::new()
 }
