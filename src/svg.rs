@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::pdf::{PagePrimitives, RuleSource};
+use crate::table::PageTable;
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -14,6 +15,12 @@ fn esc(s: &str) -> String {
 /// Draw fills (their colour), rules (their colour; thin fills dashed), glyph boxes (blue
 /// outlines) and the text itself.
 pub fn page(p: &PagePrimitives) -> String {
+    page_with_tables(p, &[])
+}
+
+/// As [`page`], plus the cells of the tables found on it: ruled tables' cells outlined in
+/// green, unruled ones in orange, each labelled with its row and column.
+pub fn page_with_tables(p: &PagePrimitives, tables: &[PageTable]) -> String {
     let (w, h) = (p.info.width, p.info.height);
     let mut s = String::new();
     let _ = writeln!(
@@ -70,6 +77,30 @@ pub fn page(p: &PagePrimitives) -> String {
             g.size.max(1.0) * 0.9,
             esc(&g.text)
         );
+    }
+    for t in tables {
+        let colour = if t.ruled { "#00a050" } else { "#ff8800" };
+        for c in &t.cells {
+            for part in c.parts.iter().filter(|part| part.page == p.info.number) {
+                let r = part.bbox;
+                let _ = writeln!(
+                    s,
+                    r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="none" stroke="{colour}" stroke-width="1.2" stroke-opacity="0.7"><title>cell r{} c{} span {}x{}</title></rect><text x="{:.2}" y="{:.2}" font-size="5" fill="{colour}">r{}c{}</text>"#,
+                    r.x0 + 0.6,
+                    r.top + 0.6,
+                    (r.width() - 1.2).max(0.0),
+                    (r.height() - 1.2).max(0.0),
+                    c.row,
+                    c.col,
+                    c.row_span,
+                    c.col_span,
+                    r.x0 + 1.5,
+                    r.top + 6.0,
+                    c.row,
+                    c.col
+                );
+            }
+        }
     }
     s.push_str("</svg>\n");
     s

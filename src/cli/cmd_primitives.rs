@@ -3,7 +3,7 @@
 use clap::Args;
 use std::path::PathBuf;
 
-use boardpaper::svg;
+use boardpaper::{layout, svg, table};
 
 use super::{input, output, Failure, InputArgs, OutputArgs, Status};
 
@@ -14,7 +14,8 @@ pub struct PrimitivesArgs {
     /// The page to dump (1-based).
     #[arg(long, value_name = "N")]
     page: u32,
-    /// Also draw the page as an SVG file: fills, rules, glyph boxes and text.
+    /// Also draw the page as an SVG file: fills, rules, glyph boxes, text, and the cells of
+    /// the tables found on the page (ruled in green, unruled in orange).
     #[arg(long, value_name = "OUT")]
     svg: Option<PathBuf>,
     #[command(flatten)]
@@ -26,7 +27,9 @@ pub fn run(a: PrimitivesArgs) -> Result<(), Failure> {
     let page = doc.page(a.page)?;
     input::report_warnings(doc.name(), &page.warnings, a.output.quiet);
     if let Some(path) = &a.svg {
-        output::write_atomic(path, svg::page(&page).as_bytes())?;
+        let words = layout::words(&page.glyphs, &layout::Settings::default());
+        let found = table::page_tables(&page, &words, &table::Settings::default());
+        output::write_atomic(path, svg::page_with_tables(&page, &found.tables).as_bytes())?;
         if a.output.output.is_none() {
             return Ok(());
         }
