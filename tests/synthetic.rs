@@ -1,9 +1,14 @@
 //! Synthetic PDFs, each a page or two built for one feature of the `pdf` stage, with the
 //! exact words and positions they must give.
 //!
-//! Most files are built here with lopdf ([`OnePage`]). What lopdf cannot write (encryption,
-//! files made by another producer's object-stream writer) comes from `fixtures/synthetic/`,
-//! made by qpdf with `fixtures/synthetic/make.sh` and committed, so CI needs no qpdf.
+//! Most files are built here with lopdf ([`OnePage`]; lopdf 0.47 writes a cross-reference
+//! stream by default). What lopdf cannot write (encryption, another producer's object
+//! streams) comes from `fixtures/synthetic/`, made by qpdf with `fixtures/synthetic/make.sh`
+//! and committed, so CI needs no qpdf.
+//!
+//! Positions are checked twice: [`glyph_runs`] joins touching glyphs in content order, so
+//! the `pdf` stage is checked on its own; `layout::words` is checked for the word texts, and
+//! for word boxes in `layout_word_boxes_cover_all_their_glyphs`.
 //!
 //! Arithmetic used throughout: positions are in the displayed page frame (points, origin
 //! top-left, y down), so a baseline at PDF y = b on a page H tall is at y = H − b. Courier is
@@ -13,7 +18,9 @@
 
 use boardpaper::geom::Rect;
 use boardpaper::layout::{self, Settings, Word};
-use boardpaper::pdf::{Direction, Document, Error, Limit, Limits, OpenOptions, PagePrimitives, WarningKind};
+use boardpaper::pdf::{
+    Direction, Document, Error, Limit, Limits, OpenOptions, PagePrimitives, WarningKind,
+};
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Dictionary, Object, ObjectId, Stream};
 
@@ -77,7 +84,9 @@ impl OnePage {
     /// Write the file with a ready-made content stream (e.g. a compressed one).
     fn finish_stream(self, content: Stream) -> Vec<u8> {
         let mut bytes = Vec::new();
-        self.build(content).save_to(&mut bytes).expect("lopdf writes the file");
+        self.build(content)
+            .save_to(&mut bytes)
+            .expect("lopdf writes the file");
         bytes
     }
 
@@ -173,7 +182,11 @@ fn assert_runs(page: &PagePrimitives, expected: &[(&str, [f64; 4])]) {
     let got = glyph_runs(page);
     let ok = got.len() == expected.len()
         && got.iter().zip(expected).all(|((text, b), (e_text, e))| {
-            text == e_text && [b.x0, b.top, b.x1, b.bottom].iter().zip(e).all(|(&g, &e)| close(g, e))
+            text == e_text
+                && [b.x0, b.top, b.x1, b.bottom]
+                    .iter()
+                    .zip(e)
+                    .all(|(&g, &e)| close(g, e))
         });
     assert!(ok, "expected {expected:?}\n     got {got:?}");
 }
@@ -204,7 +217,10 @@ fn warning_kinds(page: &PagePrimitives) -> Vec<&WarningKind> {
 
 /// Open a committed fixture from `fixtures/synthetic/`.
 fn open_fixture(name: &str, password: Option<&str>) -> Result<Document, Error> {
-    let options = OpenOptions { password: password.map(str::to_string), ..Default::default() };
+    let options = OpenOptions {
+        password: password.map(str::to_string),
+        ..Default::default()
+    };
     Document::open(&fixture(&format!("synthetic/{name}")), &options)
 }
 
@@ -228,12 +244,17 @@ const BASE_TEXT: &[(&str, [f64; 4])] = &[
 fn assert_base_text(doc: &Document) {
     assert_eq!(doc.page_count(), 1);
     let page = doc.page(1).expect("page 1");
-    assert_eq!((page.info.width, page.info.height, page.info.rotation), (300.0, 200.0, 0));
+    assert_eq!(
+        (page.info.width, page.info.height, page.info.rotation),
+        (300.0, 200.0, 0)
+    );
     assert!(page.warnings.is_empty(), "warnings: {:?}", page.warnings);
     assert_runs(&page, BASE_TEXT);
     let w = words(&page);
     assert_eq!(texts(&w), ["Agenda", "item", "4", "Budget", "2015/16"]);
-    assert!(w.iter().all(|w| &*w.font == "Courier" && w.size == 12.0 && w.direction == Direction::Ltr));
+    assert!(w
+        .iter()
+        .all(|w| &*w.font == "Courier" && w.size == 12.0 && w.direction == Direction::Ltr));
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -263,20 +284,31 @@ fn xref_stream_and_object_streams_from_qpdf() {
     assert!(contains(&bytes, b"/Type /XRef") && contains(&bytes, b"/Type /ObjStm"));
     assert!(!contains(&bytes, b"\nxref") && !contains(&bytes, b"/BaseFont"));
     let doc = open_fixture("objstm.pdf", None).unwrap();
-    assert!(doc.warnings().is_empty(), "no xref recovery expected: {:?}", doc.warnings());
+    assert!(
+        doc.warnings().is_empty(),
+        "no xref recovery expected: {:?}",
+        doc.warnings()
+    );
     assert_base_text(&doc);
 }
 
 #[test]
 fn xref_stream_and_object_streams_from_lopdf() {
-    // The same structures written by lopdf's own modern writer: a Helvetica page whose font,
-    // page and catalog dictionaries all sit in an object stream.
+    // The same structures written by lopdf's own modern writer: a Helvetica page whose font
+    // and page dictionaries sit in a compressed object stream.
     let mut b = OnePage::new(300, 200);
     b.font("F1", std14("Helvetica"));
-    let content = Stream::new(Dictionary::new(), b"BT /F1 10 Tf 30 100 Td (Minutes) Tj ET".to_vec());
+    let content = Stream::new(
+        Dictionary::new(),
+        b"BT /F1 10 Tf 30 100 Td (Minutes) Tj ET".to_vec(),
+    );
     let mut bytes = Vec::new();
     b.build(content).save_modern(&mut bytes).unwrap();
     assert!(contains(&bytes, b"/ObjStm") && contains(&bytes, b"/XRef"));
+    assert!(
+        !contains(&bytes, b"/BaseFont"),
+        "the font dictionary is in the object stream"
+    );
 
     let page = page1(&bytes);
     // Helvetica AFM: M 833, i 222, n 556, u 556, t 278, e 556, s 500 → 3501/1000 × 10 pt =
@@ -313,7 +345,9 @@ fn aes_128_empty_user_password() {
 #[test]
 fn aes_256_empty_user_password() {
     let bytes = fixture_bytes("aes-256.pdf");
-    assert!(contains(&bytes, b"/AESV3") && contains(&bytes, b"/R 6") && !contains(&bytes, b"Agenda"));
+    assert!(
+        contains(&bytes, b"/AESV3") && contains(&bytes, b"/R 6") && !contains(&bytes, b"Agenda")
+    );
     assert_base_text(&open_fixture("aes-256.pdf", None).unwrap());
 }
 
@@ -340,7 +374,10 @@ fn user_password_is_required() {
         Err(e @ Error::PasswordRequired { .. }) => {
             let msg = e.to_string();
             assert!(msg.contains("password required"), "{msg}");
-            assert!(msg.contains(&path.display().to_string()), "the message names the file: {msg}");
+            assert!(
+                msg.contains(&path.display().to_string()),
+                "the message names the file: {msg}"
+            );
         }
         other => panic!("expected PasswordRequired, got {other:?}"),
     }
@@ -354,7 +391,9 @@ fn user_password_opens_with_the_password() {
 #[test]
 fn user_password_wrong_password() {
     match open_fixture("user-password.pdf", Some("not-the-secret")) {
-        Err(e @ Error::WrongPassword { .. }) => assert!(e.to_string().contains("wrong password"), "{e}"),
+        Err(e @ Error::WrongPassword { .. }) => {
+            assert!(e.to_string().contains("wrong password"), "{e}")
+        }
         other => panic!("expected WrongPassword, got {other:?}"),
     }
 }
@@ -384,21 +423,45 @@ fn cli_password_exit_status_and_messages() {
     // No password: status 6, a message naming the file.
     let out = cli_words(&file, &[]).code(6).get_output().clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("password required") && stderr.contains(&name), "{stderr}");
+    assert!(
+        stderr.contains("password required") && stderr.contains(&name),
+        "{stderr}"
+    );
     assert!(out.stdout.is_empty());
 
     // Wrong password: status 6 too, a different message.
-    let out = cli_words(&file, &["--password", "nope"]).code(6).get_output().clone();
+    let out = cli_words(&file, &["--password", "nope"])
+        .code(6)
+        .get_output()
+        .clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("wrong password") && stderr.contains(&name), "{stderr}");
+    assert!(
+        stderr.contains("wrong password") && stderr.contains(&name),
+        "{stderr}"
+    );
 
     // The right one: status 0 and the words in the JSON.
-    let out = cli_words(&file, &["--password", "secret"]).code(0).get_output().clone();
+    let out = cli_words(&file, &["--password", "secret"])
+        .code(0)
+        .get_output()
+        .clone();
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let got: Vec<&str> = json["pages"][0]["words"].as_array().unwrap().iter().map(|w| w["text"].as_str().unwrap()).collect();
+    let got: Vec<&str> = json["pages"][0]["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["text"].as_str().unwrap())
+        .collect();
     assert_eq!(got, ["Agenda", "item", "4", "Budget", "2015/16"]);
     let p = &json["pages"][0];
-    assert_eq!((p["width"].as_f64(), p["height"].as_f64(), p["rotation"].as_u64()), (Some(300.0), Some(200.0), Some(0)));
+    assert_eq!(
+        (
+            p["width"].as_f64(),
+            p["height"].as_f64(),
+            p["rotation"].as_u64()
+        ),
+        (Some(300.0), Some(200.0), Some(0))
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -406,8 +469,10 @@ fn cli_password_exit_status_and_messages() {
 
 /// "Rotated" 7 × 7.2 = 50.4 from X = 50; "page" from 50 + 8 × 7.2 = 107.6, 28.8 wide;
 /// baseline Y = 100, top 100 − 7.548, bottom 100 + 1.884.
-const ROTATED_TEXT: &[(&str, [f64; 4])] =
-    &[("Rotated", [50.0, 92.452, 100.4, 101.884]), ("page", [107.6, 92.452, 136.4, 101.884])];
+const ROTATED_TEXT: &[(&str, [f64; 4])] = &[
+    ("Rotated", [50.0, 92.452, 100.4, 101.884]),
+    ("page", [107.6, 92.452, 136.4, 101.884]),
+];
 
 /// A 200 × 400 page with /Rotate 90 and text drawn to read upright on screen.
 fn rotated_upright_page() -> Vec<u8> {
@@ -430,14 +495,22 @@ fn rotated_sideways_page() -> Vec<u8> {
 
 /// The glyphs' "up" is displayed +X: the boxes span X 300 − 1.884 to 300 + 7.548.
 /// "Sideways" 8 × 7.2 = 57.6 down from Y = 20; "text" from 20 + 9 × 7.2 = 84.8 to 113.6.
-const SIDEWAYS_TEXT: &[(&str, [f64; 4])] =
-    &[("Sideways", [298.116, 20.0, 307.548, 77.6]), ("text", [298.116, 84.8, 307.548, 113.6])];
+const SIDEWAYS_TEXT: &[(&str, [f64; 4])] = &[
+    ("Sideways", [298.116, 20.0, 307.548, 77.6]),
+    ("text", [298.116, 84.8, 307.548, 113.6]),
+];
 
 #[test]
 fn rotate_90_with_content_drawn_to_display_upright() {
     let page = page1(&rotated_upright_page());
-    assert_eq!((page.info.width, page.info.height, page.info.rotation), (200.0, 400.0, 90));
-    assert!(page.glyphs.iter().all(|g| g.direction == Direction::Ltr && g.size == 12.0));
+    assert_eq!(
+        (page.info.width, page.info.height, page.info.rotation),
+        (400.0, 200.0, 90)
+    );
+    assert!(page
+        .glyphs
+        .iter()
+        .all(|g| g.direction == Direction::Ltr && g.size == 12.0));
     assert_eq!(texts(&words(&page)), ["Rotated", "page"]);
     assert_runs(&page, ROTATED_TEXT);
 }
@@ -445,7 +518,10 @@ fn rotate_90_with_content_drawn_to_display_upright() {
 #[test]
 fn rotate_90_with_plain_content_runs_top_to_bottom() {
     let page = page1(&rotated_sideways_page());
-    assert_eq!((page.info.width, page.info.height, page.info.rotation), (400.0, 200.0, 90));
+    assert_eq!(
+        (page.info.width, page.info.height, page.info.rotation),
+        (400.0, 200.0, 90)
+    );
     assert!(page.glyphs.iter().all(|g| g.direction == Direction::Ttb));
     assert_eq!(u16::from(page.glyphs[0].direction), 90);
     // Glyph origins step 7.2 pt down: S at Y = 20, i at 27.2.
@@ -464,7 +540,11 @@ fn layout_word_boxes_cover_all_their_glyphs() {
     let base = open_fixture("base.pdf", None).unwrap().page(1).unwrap();
     let upright = page1(&rotated_upright_page());
     let sideways = page1(&rotated_sideways_page());
-    for (page, expected) in [(&base, BASE_TEXT), (&upright, ROTATED_TEXT), (&sideways, SIDEWAYS_TEXT)] {
+    for (page, expected) in [
+        (&base, BASE_TEXT),
+        (&upright, ROTATED_TEXT),
+        (&sideways, SIDEWAYS_TEXT),
+    ] {
         let w = words(page);
         assert_eq!(w.len(), expected.len());
         for (word, (text, bbox)) in w.iter().zip(expected) {
@@ -472,9 +552,15 @@ fn layout_word_boxes_cover_all_their_glyphs() {
         }
     }
     // And the CLI's JSON, rounded to 0.01 pt.
-    let out = cli_words(&fixture("synthetic/base.pdf"), &[]).code(0).get_output().clone();
+    let out = cli_words(&fixture("synthetic/base.pdf"), &[])
+        .code(0)
+        .get_output()
+        .clone();
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["pages"][0]["words"][0]["bbox"], serde_json::json!([20.0, 42.45, 63.2, 51.88]));
+    assert_eq!(
+        json["pages"][0]["words"][0]["bbox"],
+        serde_json::json!([20.0, 42.45, 63.2, 51.88])
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -625,13 +711,23 @@ fn symbol_font_bullet() {
     let bytes = b.finish(b"BT /F3 10 Tf 20 100 Td (\\267) Tj /F1 10 Tf 20 0 Td (Item) Tj ET");
     let page = page1(&bytes);
     assert_eq!(page.glyphs[0].text, "\u{2022}");
-    assert!(close(page.glyphs[0].advance, 4.6), "460/1000 × 10 pt: {}", page.glyphs[0].advance);
+    assert!(
+        close(page.glyphs[0].advance, 4.6),
+        "460/1000 × 10 pt: {}",
+        page.glyphs[0].advance
+    );
     let w = words(&page);
     assert_eq!(texts(&w), ["•", "Item"]);
     assert_eq!(&*w[0].font, "Symbol");
     // The bullet: 4.6 pt from x = 20, Symbol's ascent 1010 and descent −293 (10.1 and 2.93 pt
     // around y = 100). "Item" in Courier 10 pt from x = 20 + 20 = 40: 4 × 6 = 24 pt.
-    assert_runs(&page, &[("\u{2022}", [20.0, 89.9, 24.6, 102.93]), ("Item", [40.0, 93.71, 64.0, 101.57])]);
+    assert_runs(
+        &page,
+        &[
+            ("\u{2022}", [20.0, 89.9, 24.6, 102.93]),
+            ("Item", [40.0, 93.71, 64.0, 101.57]),
+        ],
+    );
 }
 
 #[test]
@@ -660,11 +756,14 @@ end
         "FontBBox" => vec![0.into(), (-220).into(), 1000.into(), 1005.into()],
         "ItalicAngle" => 0, "Ascent" => 1005, "Descent" => -220, "CapHeight" => 700, "StemV" => 80,
     });
-    b.font("F4", dictionary! {
-        "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "ABCDEF+Symbol",
-        "FirstChar" => 1, "LastChar" => 1, "Widths" => vec![460.into()],
-        "FontDescriptor" => descriptor, "ToUnicode" => to_unicode,
-    });
+    b.font(
+        "F4",
+        dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "ABCDEF+Symbol",
+            "FirstChar" => 1, "LastChar" => 1, "Widths" => vec![460.into()],
+            "FontDescriptor" => descriptor, "ToUnicode" => to_unicode,
+        },
+    );
     let bytes = b.finish(b"BT /F4 12 Tf 20 100 Td <01> Tj ET");
     let page = page1(&bytes);
     assert!(page.warnings.is_empty(), "{:?}", page.warnings);
@@ -694,7 +793,10 @@ fn syntax_error_unterminated_dictionary_keeps_the_text_before() {
     // "before" at PDF (72, 700) → y = 792 − 700 = 92; 6 × 7.2 = 43.2 pt wide.
     // BT, Tf, Td, Tj, ET: five operators before the error; the rest of the stream is not
     // read (the documented contract of WarningKind::ContentSyntax), so no "after".
-    assert_runs(&page, &[("before", [72.0, 92.0 - 7.548, 115.2, 92.0 + 1.884])]);
+    assert_runs(
+        &page,
+        &[("before", [72.0, 92.0 - 7.548, 115.2, 92.0 + 1.884])],
+    );
     assert_eq!(texts(&words(&page)), ["before"]);
     assert!(
         warning_kinds(&page).contains(&&WarningKind::ContentSyntax { operators_read: 5 }),
@@ -709,7 +811,9 @@ fn syntax_error_inline_image_without_end_keeps_the_text_before() {
     // As above; the image data swallows the rest of the stream.
     assert_runs(&page, &[("before", [72.0, 84.452, 115.2, 93.884])]);
     assert!(
-        page.warnings.iter().any(|w| matches!(w.kind, WarningKind::ContentSyntax { operators_read: 5 })),
+        page.warnings
+            .iter()
+            .any(|w| matches!(w.kind, WarningKind::ContentSyntax { operators_read: 5 })),
         "{:?}",
         page.warnings
     );
@@ -743,10 +847,22 @@ fn content_over_a_small_stream_limit_is_a_warning() {
     // 10,000 spaces compress to a few dozen bytes and inflate past a 1,000-byte limit.
     let bytes = page_with_big_content(10_000);
     assert!(bytes.len() < 2_000, "the file is small: {}", bytes.len());
-    let options = OpenOptions { limits: Limits { stream_bytes: 1_000, ..Limits::default() }, ..Default::default() };
+    let options = OpenOptions {
+        limits: Limits {
+            stream_bytes: 1_000,
+            ..Limits::default()
+        },
+        ..Default::default()
+    };
     let doc = Document::from_bytes(&bytes, "bomb.pdf", &options).expect("opening is not an error");
     let page = doc.page(1).expect("the page is not an error");
-    assert_eq!(warning_kinds(&page), [&WarningKind::LimitHit { limit: Limit::StreamBytes, value: 1_000 }]);
+    assert_eq!(
+        warning_kinds(&page),
+        [&WarningKind::LimitHit {
+            limit: Limit::StreamBytes,
+            value: 1_000
+        }]
+    );
     assert!(page.glyphs.is_empty());
 
     // The control: with the default limit (64 MiB) the same file reads.
@@ -763,7 +879,13 @@ fn deflate_bomb_past_the_default_limit() {
     let page = page1(&bytes);
     let limit = Limits::default().stream_bytes as u64;
     assert_eq!(limit, 64 * 1024 * 1024);
-    assert_eq!(warning_kinds(&page), [&WarningKind::LimitHit { limit: Limit::StreamBytes, value: limit }]);
+    assert_eq!(
+        warning_kinds(&page),
+        [&WarningKind::LimitHit {
+            limit: Limit::StreamBytes,
+            value: limit
+        }]
+    );
     assert!(page.glyphs.is_empty());
 }
 
@@ -778,7 +900,10 @@ fn zero_byte_file_is_not_a_pdf() {
     match Document::open(&path, &OpenOptions::default()) {
         Err(e @ Error::NotPdf { .. }) => {
             let msg = e.to_string();
-            assert!(msg.contains("empty.pdf") && msg.contains("not a PDF") && msg.contains("empty"), "{msg}");
+            assert!(
+                msg.contains("empty.pdf") && msg.contains("not a PDF") && msg.contains("empty"),
+                "{msg}"
+            );
         }
         other => panic!("expected NotPdf, got {other:?}"),
     }
@@ -799,12 +924,15 @@ fn png_renamed_pdf_is_not_a_pdf() {
         other => panic!("expected NotPdf, got {other:?}"),
     }
     // The CLI says so with status 4.
-    cli_words(&path, &[]).code(4).stderr(predicates::str::contains("not a PDF"));
+    cli_words(&path, &[])
+        .code(4)
+        .stderr(predicates::str::contains("not a PDF"));
 }
 
-/// A two-page Courier PDF, for truncation.
+/// A two-page Courier PDF with a classic xref table, for truncation.
 fn two_page_pdf() -> Vec<u8> {
     let mut doc = lopdf::Document::with_version("1.4");
+    doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
     let pages_id = doc.new_object_id();
     let font = doc.add_object(std14("Courier"));
     let mut kids = Vec::new();
@@ -827,7 +955,10 @@ fn two_page_pdf() -> Vec<u8> {
         });
         kids.push(page.into());
     }
-    doc.objects.insert(pages_id, dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 2 }.into());
+    doc.objects.insert(
+        pages_id,
+        dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 2 }.into(),
+    );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
     let mut bytes = Vec::new();
@@ -847,7 +978,13 @@ fn truncated_file_recovers_or_is_damaged() {
     let half = &full[..full.len() / 2];
     match Document::from_bytes(half, "half.pdf", &OpenOptions::default()) {
         Ok(doc) => {
-            assert!(doc.warnings().iter().any(|w| w.kind == WarningKind::XrefRecovered), "{:?}", doc.warnings());
+            assert!(
+                doc.warnings()
+                    .iter()
+                    .any(|w| w.kind == WarningKind::XrefRecovered),
+                "{:?}",
+                doc.warnings()
+            );
             for n in 1..=doc.page_count() {
                 doc.page(n).expect("a recovered page can be interpreted");
             }
@@ -855,6 +992,54 @@ fn truncated_file_recovers_or_is_damaged() {
         Err(Error::Damaged { file, .. }) => assert_eq!(file, "half.pdf"),
         Err(e) => panic!("expected recovery or Damaged, got {e:?}"),
     }
+}
+
+#[test]
+fn file_cut_before_its_xref_table_is_rebuilt() {
+    // Every object is there, the xref table and trailer are not: lopdf rebuilds the table
+    // by scanning for objects and finds the catalog, and the document says so.
+    let full = two_page_pdf();
+    let cut = full
+        .windows(5)
+        .rposition(|w| w == b"\nxref")
+        .expect("a classic xref table")
+        + 1;
+    let doc =
+        Document::from_bytes(&full[..cut], "cut.pdf", &OpenOptions::default()).expect("recovered");
+    assert_eq!(
+        doc.warnings().iter().map(|w| &w.kind).collect::<Vec<_>>(),
+        [&WarningKind::XrefRecovered]
+    );
+    assert_eq!(doc.page_count(), 2);
+    let page = doc.page(2).unwrap();
+    assert_eq!(texts(&words(&page)), ["Second", "page"]);
+    // Courier 12 pt at PDF (20, 100) on a 200 pt page: y = 100; "Second" 6 × 7.2 = 43.2.
+    assert_runs(
+        &page,
+        &[
+            ("Second", [20.0, 92.452, 63.2, 101.884]),
+            ("page", [70.4, 92.452, 99.2, 101.884]),
+        ],
+    );
+}
+
+#[test]
+fn wrong_startxref_offset_is_rebuilt() {
+    // The startxref offset points into the middle of an object.
+    let full = two_page_pdf();
+    let at = full.windows(9).rposition(|w| w == b"startxref").unwrap();
+    let mut bytes = full[..at].to_vec();
+    bytes.extend_from_slice(b"startxref\n17\n%%EOF\n");
+    let doc =
+        Document::from_bytes(&bytes, "offset.pdf", &OpenOptions::default()).expect("recovered");
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.kind == WarningKind::XrefRecovered),
+        "{:?}",
+        doc.warnings()
+    );
+    assert_eq!(texts(&words(&doc.page(1).unwrap())), ["First", "page"]);
 }
 
 #[test]
