@@ -22,6 +22,7 @@ pub mod export;
 pub mod geom;
 pub mod layout;
 pub mod pages;
+pub mod paper;
 pub mod pdf;
 pub mod svg;
 pub mod table;
