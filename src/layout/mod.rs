@@ -45,6 +45,13 @@ impl Default for Settings {
     }
 }
 
+/// Whether a font name says bold (or heavier): "Arial-BoldMT", "LiberationSans-Bold",
+/// "ABCDEF+Calibri,Bold", "Helvetica-Black".
+pub fn is_bold_font(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    ["bold", "black", "heavy", "semibold", "demi"].iter().any(|w| n.contains(w))
+}
+
 /// A word: glyphs on one baseline with no gap wider than the word gap between them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Word {

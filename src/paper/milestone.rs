@@ -78,6 +78,18 @@ fn date_re() -> &'static Regex {
     })
 }
 
+/// A timescale printed mid-bullet after a dash or in brackets, before sub-lines: "… young
+/// people (annually throughout 2014-17): Young people in …".
+fn inner_date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let one = format!(r"(?:{MONTH}(?:\s*/\s*{MONTH})*\s+)?\d{{4}}(?:-\d{{2,4}})?");
+        let qualifier = r"(?:(?:monthly|annually|quarterly|weekly)\s+)?(?:throughout|by)\s+";
+        Regex::new(&format!(r"(?i)(?:\s[–—-]\s*|\()({qualifier}{one})(?:[\s):]|$)"))
+            .unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
+    })
+}
+
 fn status_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -93,7 +105,10 @@ pub fn parse(text: &str) -> Parsed {
     let text = text.trim();
     let (rest, date) = match date_re().captures(text).and_then(|c| c.get(1)) {
         Some(m) => (&text[..m.start()], Some(m.as_str().trim().trim_end_matches('.').trim().to_string())),
-        None => (text.trim_end_matches('.'), None),
+        None => match inner_date_re().captures_iter(text).last().and_then(|c| c.get(1)) {
+            Some(m) => (&text[..m.start()], Some(m.as_str().trim().to_string())),
+            None => (text.trim_end_matches('.'), None),
+        },
     };
     let status = status_re().captures(rest).and_then(|c| c.get(1)).and_then(|m| Status::parse(m.as_str()));
     Parsed { status, date }
@@ -121,5 +136,9 @@ mod tests {
         assert_eq!(p("audited cases – Complete -Feb 2015; Sept 2015; Mar 2016"), (Some("Complete"), Some("Feb 2015; Sept 2015; Mar 2016".into())));
         assert_eq!(p("Section 11 2015-17 Audit process to be agreed — September 2015"), (None, Some("September 2015".into())));
         assert_eq!(p("An investigation unit to be set up"), (None, None));
+        assert_eq!(
+            p("reports on young people (annually throughout 2014-17): Young people in the Youth Justice System"),
+            (None, Some("annually throughout 2014-17".into()))
+        );
     }
 }
