@@ -27,3 +27,4 @@ pub mod pdf;
 pub mod svg;
 pub mod table;
 pub mod tolerance;
+pub mod warning;

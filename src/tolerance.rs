@@ -56,3 +56,9 @@ pub const FILL_CELL_COVERAGE: f64 = 0.5;
 
 /// Column boundaries of two page tables match for continuation when within this (points).
 pub const COLUMN_MATCH_TOLERANCE: f64 = 3.0;
+
+/// A white rule is a table rule when its midpoint lies on or within this (points) of a
+/// coloured fill: white lines drawn along shaded cells' edges sit on the fills' borders, give
+/// or take half their width (0.25 pt in Camelot's `background_lines_1.pdf`, whose cell borders
+/// are white 0.5 pt strokes over red and beige cell fills). On a white page they are invisible.
+pub const WHITE_RULE_ON_FILL: f64 = 1.0;

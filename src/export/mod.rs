@@ -2,4 +2,5 @@
 //! produce. Wire types are separate from the model so that refactoring the model cannot
 //! silently change an output format.
 
+pub mod schema;
 pub mod tables;

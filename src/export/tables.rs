@@ -12,43 +12,7 @@ use crate::geom::Rect;
 use crate::pdf::Colour;
 use crate::table::{Part, Table};
 
-/// One warning in any output: page, machine-readable kind, and a sentence for people.
-#[derive(Debug, Clone, Serialize)]
-pub struct WireWarning {
-    /// The page, when the warning is about one.
-    pub page: Option<u32>,
-    /// A stable snake_case kind.
-    pub kind: String,
-    /// What happened, in words.
-    pub message: String,
-}
-
-impl From<&crate::pdf::Warning> for WireWarning {
-    fn from(w: &crate::pdf::Warning) -> Self {
-        let kind = serde_json::to_value(&w.kind)
-            .ok()
-            .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
-            .unwrap_or_default();
-        WireWarning {
-            page: w.page,
-            kind,
-            message: w.kind.to_string(),
-        }
-    }
-}
-
-impl From<&crate::table::Warning> for WireWarning {
-    fn from(w: &crate::table::Warning) -> Self {
-        let kind = match w.kind {
-            crate::table::WarningKind::TextOutsideCells { .. } => "text_outside_cells",
-        };
-        WireWarning {
-            page: Some(w.page),
-            kind: kind.into(),
-            message: w.to_string(),
-        }
-    }
-}
+pub use crate::warning::Warning as WireWarning;
 
 /// The JSON document.
 #[derive(Debug, Serialize)]

@@ -5,7 +5,7 @@ use std::path::Path;
 use lopdf::{Dictionary, Object, ObjectId};
 
 use super::error::{Error, Warning, WarningKind};
-use super::limits::Limits;
+use super::limits::{Limit, Limits};
 use super::types::PageInfo;
 use crate::geom::{Matrix, Rect};
 
@@ -111,7 +111,15 @@ impl Document {
                 kind: WarningKind::XrefRecovered,
             });
         }
-        let pages: Vec<ObjectId> = inner.get_pages().into_values().collect();
+        // Not `get_pages()`: its collect trusts the tree's /Count as a size hint, and a damaged
+        // /Count of 4294967295 asks for a 50 GB allocation. `take` bounds the hint too.
+        let pages: Vec<ObjectId> = inner.page_iter().take(options.limits.pages).collect();
+        if inner.page_iter().nth(options.limits.pages).is_some() {
+            warnings.push(Warning {
+                page: None,
+                kind: WarningKind::LimitHit { limit: Limit::Pages, value: options.limits.pages as u64 },
+            });
+        }
         if pages.is_empty() {
             return Err(Error::Damaged {
                 file,
@@ -297,7 +305,7 @@ impl Document {
 /// Whether the document is still locked: it declares encryption but could not be decrypted.
 /// lopdf loads such a file as Ok with an empty page tree.
 fn needs_password(doc: &lopdf::Document) -> bool {
-    doc.is_encrypted() && (doc.encryption_state.is_none() || doc.get_pages().is_empty())
+    doc.is_encrypted() && (doc.encryption_state.is_none() || doc.page_iter().next().is_none())
 }
 
 fn check_header(bytes: &[u8], file: &str) -> Result<(), Error> {

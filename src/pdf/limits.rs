@@ -22,6 +22,8 @@ pub enum Limit {
     GlyphsPerPage,
     /// Path segments collected for one page.
     PathSegmentsPerPage,
+    /// Pages read from one document.
+    Pages,
 }
 
 impl Limit {
@@ -35,6 +37,7 @@ impl Limit {
             Limit::CmapEntries => "cmap-entries",
             Limit::GlyphsPerPage => "glyphs-per-page",
             Limit::PathSegmentsPerPage => "path-segments-per-page",
+            Limit::Pages => "pages",
         }
     }
 }
@@ -62,6 +65,8 @@ pub struct Limits {
     pub glyphs_per_page: usize,
     /// Path segments collected per page (ruling lines and fills).
     pub path_segments_per_page: usize,
+    /// Pages read from one document (the longest board packs run to a few hundred pages).
+    pub pages: usize,
 }
 
 impl Default for Limits {
@@ -74,6 +79,7 @@ impl Default for Limits {
             cmap_entries: 200_000,
             glyphs_per_page: 500_000,
             path_segments_per_page: 500_000,
+            pages: 20_000,
         }
     }
 }

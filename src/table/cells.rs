@@ -1,16 +1,19 @@
 //! Grids + words + fills → cells with text, paragraphs and colours.
 
-use super::grid::Grid;
+use super::grid::{Grid, GridCell};
 use super::{Cell, CellLine, PageTable, Paragraph, Part, Settings, Warning, WarningKind};
-use crate::geom::Rect;
+use crate::geom::{Pt, Rect};
 use crate::layout::Word;
-use crate::pdf::{Colour, PagePrimitives};
+use crate::pdf::{Colour, Direction, PagePrimitives};
+use crate::tolerance::WORD_GAP_EM;
 
 /// Glyphs that mark a bullet at the start of a paragraph.
 const BULLETS: &[&str] = &["•", "▪", "◦", "●", "■", "○", "➢", "►", "‣", "∙", "·", "-"];
 
 /// Fill the grid's cells with the words whose centres fall inside them (marking those words
-/// used) and with the fills under them.
+/// used) and with the fills under them. A table whose text mostly runs down or up the page (or
+/// upside down) is read in that text's frame (see `reorient`): its rows and columns, and the
+/// page table's `xs` and `ys`, are as read after turning the page; cell boxes stay displayed.
 pub fn fill_grid(
     page: &PagePrimitives,
     grid: &Grid,
@@ -68,11 +71,14 @@ pub fn fill_grid(
             }),
         }
     }
-    let cells = grid
+    let direction = dominant_direction(cell_words.iter().flatten().copied());
+    let (xs, ys, slots) = reorient(grid, direction);
+    let mut cells: Vec<Cell> = grid
         .cells
         .iter()
+        .zip(slots)
         .zip(cell_words)
-        .map(|(gc, ws)| {
+        .map(|((gc, rc), ws)| {
             let rect = grid.cell_rect(gc);
             let mut paragraphs = paragraphs(&ws, page.info.number, s);
             let fill = cell_fill(page, &rect, s);
@@ -80,10 +86,10 @@ pub fn fill_grid(
                 p.fill = paragraph_fill(page, &rect, p, s);
             }
             Cell {
-                row: gc.row,
-                col: gc.col,
-                row_span: gc.row_span,
-                col_span: gc.col_span,
+                row: rc.row,
+                col: rc.col,
+                row_span: rc.row_span,
+                col_span: rc.col_span,
                 paragraphs,
                 fill,
                 parts: vec![Part {
@@ -93,44 +99,268 @@ pub fn fill_grid(
             }
         })
         .collect();
+    cells.sort_by_key(|c| (c.row, c.col));
     PageTable {
         page: page.info.number,
         bbox,
-        xs: grid.xs.clone(),
-        ys: grid.ys.clone(),
+        xs,
+        ys,
         cells,
         ruled: true,
     }
 }
 
+/// Displayed frame → the reading frame of text running in `d`: the quarter turn in which that
+/// text runs left to right and its lines top to bottom (the layout stage's frame).
+fn to_reading(d: Direction, p: Pt) -> Pt {
+    match d {
+        Direction::Ltr => p,
+        Direction::Ttb => Pt::new(p.y, -p.x),
+        Direction::Rtl => Pt::new(-p.x, -p.y),
+        Direction::Btt => Pt::new(-p.y, p.x),
+    }
+}
+
+/// A displayed box in the reading frame of text running in `d`.
+fn reading_rect(d: Direction, r: Rect) -> Rect {
+    Rect::from_corners(
+        to_reading(d, Pt::new(r.x0, r.top)),
+        to_reading(d, Pt::new(r.x1, r.bottom)),
+    )
+}
+
+/// The direction most of the words' characters run in (left to right when there are none).
+fn dominant_direction<'a>(words: impl Iterator<Item = &'a Word>) -> Direction {
+    let mut count = [0usize; 4];
+    let order = [
+        Direction::Ltr,
+        Direction::Ttb,
+        Direction::Rtl,
+        Direction::Btt,
+    ];
+    for w in words {
+        if let Some(i) = order.iter().position(|d| *d == w.direction) {
+            count[i] += w.text.chars().count();
+        }
+    }
+    let best = (0..4)
+        .max_by_key(|&i| (count[i], usize::from(i == 0)))
+        .unwrap_or(0);
+    order[best]
+}
+
+/// The grid as read: a table printed sideways (its text running down or up the page) or upside
+/// down is read after turning the page, so its rows and columns are those of the text's
+/// reading frame. Returns the column and row boundaries in that frame (ascending; the same as
+/// the displayed ones for ordinary text) and each grid cell's slots in reading order.
+fn reorient(grid: &Grid, d: Direction) -> (Vec<f64>, Vec<f64>, Vec<GridCell>) {
+    let nr = grid.ys.len().saturating_sub(1);
+    let nc = grid.xs.len().saturating_sub(1);
+    let neg_rev = |v: &[f64]| v.iter().rev().map(|x| -x).collect::<Vec<f64>>();
+    let (xs, ys) = match d {
+        Direction::Ltr => (grid.xs.clone(), grid.ys.clone()),
+        Direction::Ttb => (grid.ys.clone(), neg_rev(&grid.xs)),
+        Direction::Btt => (neg_rev(&grid.ys), grid.xs.clone()),
+        Direction::Rtl => (neg_rev(&grid.xs), neg_rev(&grid.ys)),
+    };
+    let cells = grid
+        .cells
+        .iter()
+        .map(|c| {
+            let (r, rs, k, ks) = (c.row, c.row_span, c.col, c.col_span);
+            match d {
+                Direction::Ltr => *c,
+                Direction::Ttb => GridCell {
+                    row: nc.saturating_sub(k + ks),
+                    col: r,
+                    row_span: ks,
+                    col_span: rs,
+                },
+                Direction::Btt => GridCell {
+                    row: k,
+                    col: nr.saturating_sub(r + rs),
+                    row_span: ks,
+                    col_span: rs,
+                },
+                Direction::Rtl => GridCell {
+                    row: nr.saturating_sub(r + rs),
+                    col: nc.saturating_sub(k + ks),
+                    row_span: rs,
+                    col_span: ks,
+                },
+            }
+        })
+        .collect();
+    (xs, ys, cells)
+}
+
 /// Words → printed lines (baseline clusters, left to right), top to bottom.
 pub fn lines(words: &[&Word], page: u32) -> Vec<CellLine> {
-    let mut ws: Vec<&Word> = words.to_vec();
+    framed_lines(words, page)
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect()
+}
+
+fn direction_rank(d: Direction) -> u8 {
+    match d {
+        Direction::Ltr => 0,
+        Direction::Ttb => 1,
+        Direction::Rtl => 2,
+        Direction::Btt => 3,
+    }
+}
+
+/// Printed lines with their boxes in their text's reading frame. Words are grouped by
+/// direction, then by baseline, and ordered along the line in the reading frame (for text
+/// running down or up the page, displayed x says nothing about word order). Words are joined by
+/// a space only where one shows: words that touch (a gap under the layout stage's word gap)
+/// were split by space glyphs overprinted on them (padding some producers draw over a cell's
+/// text), and read as one word. Text in right-to-left scripts is put in logical order
+/// ([`visual_to_logical`]).
+fn framed_lines(words: &[&Word], page: u32) -> Vec<(CellLine, Rect)> {
+    let mut ws: Vec<(&Word, Rect)> = words
+        .iter()
+        .map(|w| (*w, reading_rect(w.direction, w.bbox)))
+        .collect();
     ws.sort_by(|a, b| {
-        a.baseline
-            .total_cmp(&b.baseline)
-            .then(a.bbox.x0.total_cmp(&b.bbox.x0))
+        direction_rank(a.0.direction)
+            .cmp(&direction_rank(b.0.direction))
+            .then(a.0.baseline.total_cmp(&b.0.baseline))
+            .then(a.1.x0.total_cmp(&b.1.x0))
     });
-    let mut out: Vec<(f64, Vec<&Word>)> = Vec::new();
-    for w in ws {
+    /// Words of one line with their reading-frame boxes.
+    type Placed<'a> = Vec<(&'a Word, Rect)>;
+    let mut out: Vec<(Direction, f64, Placed)> = Vec::new();
+    for (w, r) in ws {
         let tol = 0.5 * w.size.max(1.0);
         match out.last_mut() {
-            Some((base, line)) if (w.baseline - *base).abs() <= tol => line.push(w),
-            _ => out.push((w.baseline, vec![w])),
+            Some((d, base, line)) if *d == w.direction && (w.baseline - *base).abs() <= tol => {
+                line.push((w, r))
+            }
+            _ => out.push((w.direction, w.baseline, vec![(w, r)])),
         }
     }
     out.into_iter()
-        .filter_map(|(_, mut line)| {
-            line.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-            let bbox = line.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b))?;
-            let text = line
+        .filter_map(|(_, _, mut line)| {
+            line.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
+            let bbox = line
                 .iter()
-                .map(|w| w.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            Some(CellLine { text, bbox, page })
+                .map(|(w, _)| w.bbox)
+                .reduce(|a, b| a.union(&b))?;
+            let rbox = line.iter().map(|(_, r)| *r).reduce(|a, b| a.union(&b))?;
+            let mut text = String::new();
+            let mut prev: Option<Rect> = None;
+            for (w, r) in &line {
+                if prev.is_some_and(|p| r.x0 - p.x1 >= WORD_GAP_EM * w.size.max(1.0)) {
+                    text.push(' ');
+                }
+                text.push_str(&w.text);
+                prev = Some(*r);
+            }
+            let text = visual_to_logical(&text);
+            let bold = line
+                .iter()
+                .all(|(w, _)| crate::layout::is_bold_font(&w.font));
+            Some((
+                CellLine {
+                    text,
+                    bbox,
+                    page,
+                    bold,
+                },
+                rbox,
+            ))
         })
         .collect()
+}
+
+/// Whether `c` is a combining mark of the scripts [`visual_to_logical`] reorders (or a generic
+/// combining diacritic): it belongs with the character before it.
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}'..='\u{05C2}' | '\u{05C4}'..='\u{05C5}' | '\u{05C7}'
+        | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}')
+}
+
+/// Digits (European and Arabic-Indic): a number keeps its left-to-right order inside
+/// right-to-left text.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+}
+
+/// Strong right-to-left characters: Hebrew, Arabic, Syriac, Thaana, N'Ko and the Hebrew and
+/// Arabic presentation forms (marks and digits excepted).
+fn is_rtl(c: char) -> bool {
+    !is_mark(c)
+        && !is_digit(c)
+        && matches!(c,
+            '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+}
+
+/// Strong left-to-right characters: letters of other scripts.
+fn is_ltr(c: char) -> bool {
+    c.is_alphabetic() && !is_rtl(c) && !is_mark(c)
+}
+
+/// Reverse, in place, each maximal run of `v` that starts and ends with an `edge` item and
+/// holds no `blocker` item (neutral items at a run's ends stay where they are).
+fn reverse_runs<T>(v: &mut [T], edge: impl Fn(&T) -> bool, blocker: impl Fn(&T) -> bool) {
+    let mut i = 0;
+    while i < v.len() {
+        if !edge(&v[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut j = i + 1;
+        while j < v.len() && !blocker(&v[j]) {
+            if edge(&v[j]) {
+                end = j;
+            }
+            j += 1;
+        }
+        v[i..=end].reverse();
+        i = end + 1;
+    }
+}
+
+/// A line of text in visual order (characters left to right as printed, which is what a PDF
+/// gives for right-to-left scripts) → logical (reading) order, as PDFBox and poppler give it.
+/// A simplified inverse of the Unicode bidirectional algorithm for one line: the line reads
+/// right to left when it has at least as many right-to-left letters as left-to-right ones;
+/// then it is reversed and its left-to-right runs (words, numbers) are turned back, otherwise
+/// only its right-to-left runs are reversed (numbers inside them turned back). Combining
+/// marks stay after their base character. Lines without right-to-left letters are unchanged.
+pub fn visual_to_logical(text: &str) -> String {
+    if !text.chars().any(is_rtl) {
+        return text.to_string();
+    }
+    let mut clusters: Vec<Vec<char>> = Vec::new();
+    for c in text.chars() {
+        match clusters.last_mut() {
+            Some(cl) if is_mark(c) => cl.push(c),
+            _ => clusters.push(vec![c]),
+        }
+    }
+    let base = |cl: &Vec<char>| cl.first().copied().unwrap_or(' ');
+    let rtl = |cl: &Vec<char>| is_rtl(base(cl));
+    let ltr = |cl: &Vec<char>| is_ltr(base(cl));
+    let digit = |cl: &Vec<char>| is_digit(base(cl));
+    let n_rtl = clusters.iter().filter(|c| rtl(c)).count();
+    let n_ltr = clusters.iter().filter(|c| ltr(c)).count();
+    if n_rtl >= n_ltr {
+        clusters.reverse();
+        reverse_runs(&mut clusters, |c| ltr(c) || digit(c), rtl);
+    } else {
+        reverse_runs(&mut clusters, rtl, ltr);
+        reverse_runs(&mut clusters, digit, |c| {
+            !digit(c) && !base(c).is_ascii_punctuation()
+        });
+    }
+    clusters.into_iter().flatten().collect()
 }
 
 /// Split a bullet glyph off the start of a line.
@@ -167,12 +397,12 @@ pub fn join_line(text: &mut String, line: &str) {
 pub fn paragraphs(words: &[&Word], page: u32, s: &Settings) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut prev: Option<Rect> = None;
-    for line in lines(words, page) {
+    for (line, rbox) in framed_lines(words, page) {
         let bullet_rest = strip_bullet(&line.text).map(str::to_string);
         let gap_break =
-            prev.is_some_and(|p| line.bbox.top - p.bottom > s.paragraph_gap_lines * p.height());
+            prev.is_some_and(|p| rbox.top - p.bottom > s.paragraph_gap_lines * p.height());
         let new = out.is_empty() || gap_break || bullet_rest.is_some();
-        prev = Some(line.bbox);
+        prev = Some(rbox);
         if new {
             out.push(Paragraph {
                 text: bullet_rest.clone().unwrap_or_else(|| line.text.clone()),
@@ -242,6 +472,166 @@ mod tests {
         let mut t = String::from("Complete -");
         join_line(&mut t, "February 2015");
         assert_eq!(t, "Complete - February 2015");
+    }
+
+    fn word(text: &str, x0: f64, x1: f64, top: f64, direction: Direction) -> Word {
+        let bbox = match direction {
+            // Text running up the page: the word's extent along the line is along −y.
+            Direction::Btt => Rect {
+                x0: top,
+                top: 1000.0 - x1,
+                x1: top + 10.0,
+                bottom: 1000.0 - x0,
+            },
+            _ => Rect {
+                x0,
+                top,
+                x1,
+                bottom: top + 10.0,
+            },
+        };
+        let baseline = match direction {
+            Direction::Btt => -(top + 8.0),
+            _ => top + 8.0,
+        };
+        Word {
+            text: text.into(),
+            bbox,
+            direction,
+            baseline,
+            font: std::sync::Arc::from("F"),
+            size: 10.0,
+            colour: None,
+        }
+    }
+
+    #[test]
+    fn touching_words_join_without_a_space() {
+        // "Delhi" split by overprinted space glyphs into "Del" and "hi" (0.1 pt apart), then a
+        // real space (2.5 pt) before "and".
+        let ws = [
+            word("Del", 0.0, 15.0, 0.0, Direction::Ltr),
+            word("hi", 15.1, 25.0, 0.0, Direction::Ltr),
+            word("and", 27.5, 45.0, 0.0, Direction::Ltr),
+        ];
+        let refs: Vec<&Word> = ws.iter().collect();
+        assert_eq!(lines(&refs, 1)[0].text, "Delhi and");
+    }
+
+    #[test]
+    fn words_running_up_the_page_are_ordered_along_their_line() {
+        // Two words on one line of text rotated 90° anticlockwise: "Nutritional" is lower on
+        // the page (read first), "Assessment" above it; their displayed x0 are equal.
+        let ws = [
+            word("Assessment", 60.0, 110.0, 0.0, Direction::Btt),
+            word("Nutritional", 0.0, 55.0, 0.0, Direction::Btt),
+        ];
+        let refs: Vec<&Word> = ws.iter().collect();
+        assert_eq!(lines(&refs, 1)[0].text, "Nutritional Assessment");
+    }
+
+    #[test]
+    fn right_to_left_text_is_put_in_logical_order() {
+        // Visual order (as printed, left to right) → reading order.
+        assert_eq!(visual_to_logical("ﻥﺎﻄﻠﺳ ﻲﻤﺳﺍ"), "ﺍﺳﻤﻲ ﺳﻠﻄﺎﻥ");
+        // A number and a Latin word inside right-to-left text keep their own order.
+        assert_eq!(visual_to_logical("ﻂﻄﻗ 47 ﻱﺪﻨﻋ"), "ﻋﻨﺪﻱ 47 ﻗﻄﻂ");
+        assert_eq!(
+            visual_to_logical("ﺔﻳﺰﻴﻠﺠﻧﻻﺍ ﻲﻓ Jeremy ﻲﻤﺳﺍ"),
+            "ﺍﺳﻤﻲ Jeremy ﻓﻲ ﺍﻻﻧﺠﻠﻴﺰﻳﺔ"
+        );
+        // Left-to-right text with a right-to-left word: only that word turns.
+        assert_eq!(
+            visual_to_logical("Jeremy is ﻲﻣﺮﺟ in Arabic"),
+            "Jeremy is ﺟﺮﻣﻲ in Arabic"
+        );
+        // A combining mark stays after its base letter (alef + fathatan).
+        assert_eq!(
+            visual_to_logical("\u{FE8E}\u{064B}\u{FE92}"),
+            "\u{FE92}\u{FE8E}\u{064B}"
+        );
+        assert_eq!(
+            visual_to_logical("Plain text 2015-17"),
+            "Plain text 2015-17"
+        );
+    }
+
+    #[test]
+    fn a_sideways_grid_is_read_in_its_texts_frame() {
+        // Displayed 2 rows × 3 columns; text running up the page (Btt) reads it as 3 rows
+        // (left to right on the page) × 2 columns (bottom to top).
+        let grid = Grid {
+            xs: vec![0.0, 10.0, 20.0, 30.0],
+            ys: vec![0.0, 50.0, 100.0],
+            cells: vec![
+                GridCell {
+                    row: 0,
+                    col: 0,
+                    row_span: 2,
+                    col_span: 1,
+                },
+                GridCell {
+                    row: 0,
+                    col: 1,
+                    row_span: 1,
+                    col_span: 2,
+                },
+                GridCell {
+                    row: 1,
+                    col: 1,
+                    row_span: 1,
+                    col_span: 1,
+                },
+                GridCell {
+                    row: 1,
+                    col: 2,
+                    row_span: 1,
+                    col_span: 1,
+                },
+            ],
+        };
+        let (xs, ys, cells) = reorient(&grid, Direction::Btt);
+        assert_eq!(xs, vec![-100.0, -50.0, 0.0]);
+        assert_eq!(ys, vec![0.0, 10.0, 20.0, 30.0]);
+        // The leftmost displayed column is the first row, spanning both columns.
+        assert_eq!(
+            cells[0],
+            GridCell {
+                row: 0,
+                col: 0,
+                row_span: 1,
+                col_span: 2
+            }
+        );
+        // The top-right block (displayed row 0, columns 1-2) is rows 1-2 of the last column.
+        assert_eq!(
+            cells[1],
+            GridCell {
+                row: 1,
+                col: 1,
+                row_span: 2,
+                col_span: 1
+            }
+        );
+        assert_eq!(
+            cells[2],
+            GridCell {
+                row: 1,
+                col: 0,
+                row_span: 1,
+                col_span: 1
+            }
+        );
+        assert_eq!(
+            cells[3],
+            GridCell {
+                row: 2,
+                col: 0,
+                row_span: 1,
+                col_span: 1
+            }
+        );
+        assert_eq!(reorient(&grid, Direction::Ltr).2, grid.cells);
     }
 
     #[test]

@@ -215,7 +215,67 @@ fn grid_of(group: &[Edge], s: &Settings) -> Option<Grid> {
         .collect();
     cells.sort_by_key(|c| (c.row, c.col));
     cells.dedup_by_key(|c| (c.row, c.col));
-    (cells.len() >= 2).then_some(Grid { xs, ys, cells })
+    let grid = drop_unused_boundaries(Grid { xs, ys, cells });
+    (grid.cells.len() >= 2).then_some(grid)
+}
+
+/// Remove row and column boundaries that no cell starts or ends at. A short rule touching a
+/// grid (a link's underline, a tick mark) adds a position to `xs` or `ys` but covers too little
+/// of any slot to separate cells, so every cell spans across it: left in, it would make an
+/// empty row or column of spanned slots (Camelot's `split_text_lattice.pdf` has a blue 20 pt
+/// underline under an e-mail address, 1 pt from a column rule).
+fn drop_unused_boundaries(g: Grid) -> Grid {
+    fn keep(n: usize, cells: &[GridCell], start: fn(&GridCell) -> (usize, usize)) -> Vec<bool> {
+        let mut used = vec![false; n];
+        for c in cells {
+            let (a, span) = start(c);
+            for i in [a, a + span] {
+                if let Some(u) = used.get_mut(i) {
+                    *u = true;
+                }
+            }
+        }
+        used
+    }
+    fn new_index(kept: &[bool]) -> Vec<usize> {
+        let mut out = Vec::with_capacity(kept.len());
+        let mut n = 0;
+        for &k in kept {
+            out.push(n);
+            if k {
+                n += 1;
+            }
+        }
+        out
+    }
+    let kx = keep(g.xs.len(), &g.cells, |c| (c.col, c.col_span));
+    let ky = keep(g.ys.len(), &g.cells, |c| (c.row, c.row_span));
+    if kx.iter().all(|&k| k) && ky.iter().all(|&k| k) {
+        return g;
+    }
+    let (ix, iy) = (new_index(&kx), new_index(&ky));
+    let pick = |v: &[f64], k: &[bool]| -> Vec<f64> {
+        v.iter()
+            .zip(k)
+            .filter(|(_, k)| **k)
+            .map(|(x, _)| *x)
+            .collect()
+    };
+    let cells = g
+        .cells
+        .iter()
+        .map(|c| GridCell {
+            row: iy[c.row],
+            col: ix[c.col],
+            row_span: iy[c.row + c.row_span] - iy[c.row],
+            col_span: ix[c.col + c.col_span] - ix[c.col],
+        })
+        .collect();
+    Grid {
+        xs: pick(&g.xs, &kx),
+        ys: pick(&g.ys, &ky),
+        cells,
+    }
 }
 
 #[cfg(test)]
@@ -281,6 +341,30 @@ mod tests {
                 col_span: 1
             }
         );
+    }
+
+    #[test]
+    fn a_short_rule_touching_the_grid_adds_no_row() {
+        // Two rows of two cells; an underline 20 pt long at y = 15 starts 1 pt from the middle
+        // column rule, inside the top-right cell (too short to divide it).
+        let edges = vec![
+            h(0.0, 0.0, 100.0),
+            h(20.0, 0.0, 100.0),
+            h(40.0, 0.0, 100.0),
+            v(0.0, 0.0, 40.0),
+            v(50.0, 0.0, 40.0),
+            v(100.0, 0.0, 40.0),
+            h(15.0, 51.0, 71.0),
+        ];
+        let g = grids(&edges, &Settings::default());
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].ys, vec![0.0, 20.0, 40.0]);
+        assert_eq!(g[0].xs, vec![0.0, 50.0, 100.0]);
+        assert_eq!(g[0].cells.len(), 4);
+        assert!(g[0]
+            .cells
+            .iter()
+            .all(|c| c.row_span == 1 && c.col_span == 1));
     }
 
     #[test]

@@ -68,6 +68,8 @@ pub struct CellLine {
     pub bbox: Rect,
     /// The page it is on.
     pub page: u32,
+    /// Whether every word on it is set in a bold font.
+    pub bold: bool,
 }
 
 /// A paragraph inside a cell: lines with no blank line between them, or one bullet.

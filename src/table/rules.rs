@@ -2,7 +2,9 @@
 //! join collinear pieces.
 
 use super::Settings;
-use crate::pdf::PagePrimitives;
+use crate::geom::Pt;
+use crate::pdf::{PagePrimitives, Rule};
+use crate::tolerance::WHITE_RULE_ON_FILL;
 
 /// Which way an edge runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,12 +31,21 @@ pub struct Edge {
 /// Rules within this (points) of axis-parallel count as horizontal or vertical.
 const AXIS_TOLERANCE: f64 = 0.5;
 
+/// Whether a near-white rule is visible: it runs inside or along a non-white fill (white lines
+/// separating shaded cells). On a white page it is invisible and no separator.
+fn white_rule_visible(page: &PagePrimitives, r: &Rule) -> bool {
+    let mid = Pt::new((r.p0.x + r.p1.x) / 2.0, (r.p0.y + r.p1.y) / 2.0);
+    page.fills.iter().any(|f| {
+        f.colour.is_some_and(|c| !c.is_white()) && f.rect.contains(mid, WHITE_RULE_ON_FILL)
+    })
+}
+
 /// The page's horizontal and vertical edges, snapped and joined. Near-white rules are skipped
-/// (they are invisible on a white page).
+/// unless they run over a coloured fill (on a white page they are invisible).
 pub fn edges(page: &PagePrimitives, s: &Settings) -> Vec<Edge> {
     let mut out = Vec::new();
     for r in &page.rules {
-        if r.colour.is_some_and(|c| c.is_white()) {
+        if r.colour.is_some_and(|c| c.is_white()) && !white_rule_visible(page, r) {
             continue;
         }
         if r.is_horizontal(AXIS_TOLERANCE) {
@@ -115,6 +126,75 @@ pub fn join(mut edges: Vec<Edge>, tol: f64) -> Vec<Edge> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geom::Rect;
+    use crate::pdf::{Colour, Fill, FillShape, PageInfo, RuleSource};
+
+    fn page(rules: Vec<Rule>, fills: Vec<Fill>) -> PagePrimitives {
+        PagePrimitives {
+            info: PageInfo {
+                number: 1,
+                width: 200.0,
+                height: 200.0,
+                rotation: 0,
+            },
+            glyphs: Vec::new(),
+            rules,
+            fills,
+            images: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn rule(x0: f64, y0: f64, x1: f64, y1: f64, colour: Colour) -> Rule {
+        Rule {
+            p0: Pt::new(x0, y0),
+            p1: Pt::new(x1, y1),
+            width: 0.5,
+            colour: Some(colour),
+            source: RuleSource::Stroke,
+        }
+    }
+
+    #[test]
+    fn white_rules_count_only_over_coloured_fills() {
+        let red = Colour {
+            r: 204,
+            g: 34,
+            b: 41,
+        };
+        let fill = Fill {
+            rect: Rect {
+                x0: 10.0,
+                top: 10.0,
+                x1: 100.0,
+                bottom: 40.0,
+            },
+            colour: Some(red),
+            shape: FillShape::Rect,
+        };
+        // A white rule along the fill's top edge and one down its middle are visible; a white
+        // rule on the bare page is not; a black one always counts.
+        let p = page(
+            vec![
+                rule(10.0, 10.0, 100.0, 10.0, Colour::WHITE),
+                rule(55.0, 10.0, 55.0, 40.0, Colour::WHITE),
+                rule(10.0, 150.0, 100.0, 150.0, Colour::WHITE),
+                rule(10.0, 180.0, 100.0, 180.0, Colour::BLACK),
+            ],
+            vec![fill],
+        );
+        let e = edges(&p, &Settings::default());
+        let mut got: Vec<(Orientation, f64)> = e.iter().map(|e| (e.orientation, e.pos)).collect();
+        got.sort_by(|a, b| a.1.total_cmp(&b.1));
+        assert_eq!(
+            got,
+            vec![
+                (Orientation::Horizontal, 10.0),
+                (Orientation::Vertical, 55.0),
+                (Orientation::Horizontal, 180.0)
+            ]
+        );
+    }
 
     fn h(pos: f64, start: f64, end: f64) -> Edge {
         Edge {

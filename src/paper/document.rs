@@ -1,0 +1,63 @@
+//! A whole board paper: open → pages → words → tables → report and plans, with every
+//! warning on the way.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::model::Plan;
+use super::report::{self, Meeting, Report};
+use crate::layout;
+use crate::pdf::{self, Document, PagePrimitives};
+use crate::table;
+use crate::warning::Warning;
+
+/// A board paper as data (the document `extract` writes; its JSON Schema is
+/// `schemas/paper.schema.json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paper {
+    /// The input file's name (without folders).
+    pub file: String,
+    /// The PDF's /Producer, as written.
+    pub producer: Option<String>,
+    /// Page count.
+    pub pages: u32,
+    /// The meeting the report went to.
+    pub meeting: Option<Meeting>,
+    /// The covering report.
+    pub report: Option<Report>,
+    /// The action plans.
+    pub plans: Vec<Plan>,
+    /// Everything that could not be read or placed, with its page.
+    pub warnings: Vec<Warning>,
+}
+
+/// Read a whole document. Pages are interpreted in parallel.
+pub fn read(doc: &Document) -> Result<Paper, pdf::Error> {
+    let numbers: Vec<u32> = (1..=doc.page_count()).collect();
+    let pages: Vec<PagePrimitives> = numbers.par_iter().map(|&n| doc.page(n)).collect::<Result<_, _>>()?;
+    Ok(read_pages(doc, &pages))
+}
+
+/// Read a document whose pages are already interpreted.
+pub fn read_pages(doc: &Document, pages: &[PagePrimitives]) -> Paper {
+    let ls = layout::Settings::default();
+    let words: Vec<Vec<layout::Word>> = pages.par_iter().map(|p| layout::words(&p.glyphs, &ls)).collect();
+    let pairs: Vec<(&PagePrimitives, &[layout::Word])> = pages.iter().zip(&words).map(|(p, w)| (p, w.as_slice())).collect();
+    let (tables, table_warnings) = table::extract(&pairs, &table::Settings::default());
+    let (plans, unplaced) = super::read_plans(pages, &tables);
+    let plan_start = plans.iter().map(|p| p.pages[0]).min();
+    let (meeting, report) = report::read_report(pages, plan_start);
+    let mut warnings: Vec<Warning> = doc.warnings().iter().map(Warning::from).collect();
+    warnings.extend(pages.iter().flat_map(|p| &p.warnings).map(Warning::from));
+    warnings.extend(table_warnings.iter().map(Warning::from));
+    warnings.extend(unplaced.into_iter().map(|u| Warning {
+        page: Some(u.page),
+        kind: "unplaced_row".into(),
+        message: format!("page {}: {}", u.page, u.what),
+    }));
+    let file = std::path::Path::new(doc.name())
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| doc.name().to_string());
+    Paper { file, producer: doc.producer(), pages: doc.page_count(), meeting, report, plans, warnings }
+}
