@@ -17,7 +17,9 @@ pub struct Warning {
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.page {
-            Some(p) if !self.message.starts_with("page ") => write!(f, "page {p}: {}", self.message),
+            Some(p) if !self.message.starts_with("page ") => {
+                write!(f, "page {p}: {}", self.message)
+            }
             _ => f.write_str(&self.message),
         }
     }
@@ -29,7 +31,11 @@ impl From<&crate::pdf::Warning> for Warning {
             .ok()
             .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
             .unwrap_or_default();
-        Warning { page: w.page, kind, message: w.kind.to_string() }
+        Warning {
+            page: w.page,
+            kind,
+            message: w.kind.to_string(),
+        }
     }
 }
 
@@ -38,6 +44,10 @@ impl From<&crate::table::Warning> for Warning {
         let kind = match w.kind {
             crate::table::WarningKind::TextOutsideCells { .. } => "text_outside_cells",
         };
-        Warning { page: Some(w.page), kind: kind.into(), message: w.to_string() }
+        Warning {
+            page: Some(w.page),
+            kind: kind.into(),
+            message: w.to_string(),
+        }
     }
 }

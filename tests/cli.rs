@@ -193,3 +193,67 @@ fn primitives_json_and_svg() {
         "priority row shading: {fills:?}"
     );
 }
+
+#[test]
+fn extract_writes_valid_json_and_validate_points_at_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("v3.json");
+    let out = bp()
+        .args(["extract", "-q", "-o"])
+        .arg(&json)
+        .arg(fixture(PLAN_V3))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(v["plans"][0]["version"], "3");
+    assert_eq!(v["plans"][0]["priorities"].as_array().unwrap().len(), 6);
+    assert!(v["report"].is_null());
+    let ok = bp().arg("validate").arg(&json).output().unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    // Corrupt one value: a priority number as a string.
+    let mut bad = v.clone();
+    bad["plans"][0]["priorities"][1]["number"] = Value::from("2");
+    let bad_path = dir.path().join("bad.json");
+    std::fs::write(&bad_path, serde_json::to_vec(&bad).unwrap()).unwrap();
+    let out = bp().arg("validate").arg(&bad_path).output().unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/plans/0/priorities/1/number"), "{err}");
+}
+
+#[test]
+fn extract_a_folder_to_csv_and_report_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::copy(fixture(PLAN_V3), input.join("v3.pdf")).unwrap();
+    std::fs::write(input.join("broken.pdf"), b"not a pdf at all").unwrap();
+    let out_dir = dir.path().join("out");
+    let out = bp()
+        .args(["extract", "-q", "--format", "csv", "-o"])
+        .arg(&out_dir)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(8), "some files failed");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("broken.pdf") && err.contains("not a PDF"),
+        "{err}"
+    );
+    let mut rdr = csv::Reader::from_path(out_dir.join("v3").join("actions.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 27, "one row per V3 action");
+    assert_eq!(&rows[0][7], "1.1");
+    let mut rdr = csv::Reader::from_path(out_dir.join("v3").join("milestones.csv")).unwrap();
+    assert_eq!(rdr.records().count(), 75, "one row per V3 milestone");
+}

@@ -1,9 +1,11 @@
 //! Command-line interface: clap definitions (low level) turned into typed options, one module
 //! per subcommand, and the mapping from outcomes to exit codes.
 
+mod cmd_extract;
 mod cmd_primitives;
 mod cmd_tables;
 mod cmd_text;
+mod cmd_validate;
 mod cmd_words;
 mod input;
 mod output;
@@ -30,6 +32,12 @@ pub enum Status {
     Damaged = 5,
     /// 6: the PDF needs a password, or the one given is wrong.
     Password = 6,
+    /// 7: a JSON file breaks the schema (`validate`).
+    Invalid = 7,
+    /// 8: some files of a batch failed (each is reported); the others were written.
+    SomeFailed = 8,
+    /// 9: an internal error (a bug: please report it with the file).
+    Internal = 9,
 }
 
 /// A failed command: what to print and which exit code to use.
@@ -63,9 +71,12 @@ const ABOUT: &str =
 
 const AFTER_HELP: &str = "\
 Exit codes: 0 success, 2 bad command line, 3 cannot read or write a file, 4 not a PDF,
-5 damaged PDF, 6 password required or wrong.
+5 damaged PDF, 6 password required or wrong, 7 JSON breaks the schema, 8 some files of a
+batch failed, 9 internal error.
 
 Examples:
+  boardpaper extract paper.pdf -o paper.json         the report and plans as JSON
+  boardpaper extract papers/ --format csv -o out/    actions.csv and milestones.csv per paper
   boardpaper text paper.pdf --pages 5-6 --layout    the plan pages with columns kept
   boardpaper words paper.pdf -o words.json           every word with its box, as JSON
   boardpaper primitives paper.pdf --page 5 --svg p5.svg   see what the interpreter found";
@@ -79,6 +90,12 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Read board papers: the covering report and the action plans, as JSON or CSV.
+    Extract(cmd_extract::ExtractArgs),
+    /// Check a JSON file written by `extract` against the schema; point at each problem.
+    Validate(cmd_validate::ValidateArgs),
+    /// Print the JSON Schema of `extract`'s output (draft 2020-12).
+    Schema,
     /// Print a PDF's text in reading order (or laid out in columns with --layout).
     Text(cmd_text::TextArgs),
     /// Print every word with its box, page by page, as JSON.
@@ -122,6 +139,9 @@ pub struct OutputArgs {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Extract(a) => cmd_extract::run(a),
+        Command::Validate(a) => cmd_validate::run(a),
+        Command::Schema => cmd_validate::schema(),
         Command::Text(a) => cmd_text::run(a),
         Command::Words(a) => cmd_words::run(a),
         Command::Primitives(a) => cmd_primitives::run(a),

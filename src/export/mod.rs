@@ -2,5 +2,6 @@
 //! produce. Wire types are separate from the model so that refactoring the model cannot
 //! silently change an output format.
 
+pub mod paper;
 pub mod schema;
 pub mod tables;

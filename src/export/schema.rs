@@ -17,7 +17,11 @@ pub struct Violation {
 
 impl std::fmt::Display for Violation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let path = if self.path.is_empty() { "/" } else { &self.path };
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
         write!(f, "{path}: {}", self.message)
     }
 }
@@ -25,7 +29,8 @@ impl std::fmt::Display for Violation {
 fn paper_validator() -> Result<&'static jsonschema::Validator, String> {
     static V: OnceLock<Result<jsonschema::Validator, String>> = OnceLock::new();
     V.get_or_init(|| {
-        let schema: Value = serde_json::from_str(PAPER_SCHEMA).map_err(|e| format!("schema is not JSON: {e}"))?;
+        let schema: Value =
+            serde_json::from_str(PAPER_SCHEMA).map_err(|e| format!("schema is not JSON: {e}"))?;
         jsonschema::draft202012::new(&schema).map_err(|e| format!("schema is invalid: {e}"))
     })
     .as_ref()
@@ -34,10 +39,18 @@ fn paper_validator() -> Result<&'static jsonschema::Validator, String> {
 
 /// Check a document against the paper schema; every violation with its path.
 pub fn validate_paper(doc: &Value) -> Result<(), Vec<Violation>> {
-    let validator = paper_validator().map_err(|message| vec![Violation { path: String::new(), message }])?;
+    let validator = paper_validator().map_err(|message| {
+        vec![Violation {
+            path: String::new(),
+            message,
+        }]
+    })?;
     let errors: Vec<Violation> = validator
         .iter_errors(doc)
-        .map(|e| Violation { path: e.instance_path().to_string(), message: e.to_string() })
+        .map(|e| Violation {
+            path: e.instance_path().to_string(),
+            message: e.to_string(),
+        })
         .collect();
     if errors.is_empty() {
         Ok(())

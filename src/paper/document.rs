@@ -34,15 +34,25 @@ pub struct Paper {
 /// Read a whole document. Pages are interpreted in parallel.
 pub fn read(doc: &Document) -> Result<Paper, pdf::Error> {
     let numbers: Vec<u32> = (1..=doc.page_count()).collect();
-    let pages: Vec<PagePrimitives> = numbers.par_iter().map(|&n| doc.page(n)).collect::<Result<_, _>>()?;
+    let pages: Vec<PagePrimitives> = numbers
+        .par_iter()
+        .map(|&n| doc.page(n))
+        .collect::<Result<_, _>>()?;
     Ok(read_pages(doc, &pages))
 }
 
 /// Read a document whose pages are already interpreted.
 pub fn read_pages(doc: &Document, pages: &[PagePrimitives]) -> Paper {
     let ls = layout::Settings::default();
-    let words: Vec<Vec<layout::Word>> = pages.par_iter().map(|p| layout::words(&p.glyphs, &ls)).collect();
-    let pairs: Vec<(&PagePrimitives, &[layout::Word])> = pages.iter().zip(&words).map(|(p, w)| (p, w.as_slice())).collect();
+    let words: Vec<Vec<layout::Word>> = pages
+        .par_iter()
+        .map(|p| layout::words(&p.glyphs, &ls))
+        .collect();
+    let pairs: Vec<(&PagePrimitives, &[layout::Word])> = pages
+        .iter()
+        .zip(&words)
+        .map(|(p, w)| (p, w.as_slice()))
+        .collect();
     let (tables, table_warnings) = table::extract(&pairs, &table::Settings::default());
     let (plans, unplaced) = super::read_plans(pages, &tables);
     let plan_start = plans.iter().map(|p| p.pages[0]).min();
@@ -59,5 +69,13 @@ pub fn read_pages(doc: &Document, pages: &[PagePrimitives]) -> Paper {
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| doc.name().to_string());
-    Paper { file, producer: doc.producer(), pages: doc.page_count(), meeting, report, plans, warnings }
+    Paper {
+        file,
+        producer: doc.producer(),
+        pages: doc.page_count(),
+        meeting,
+        report,
+        plans,
+        warnings,
+    }
 }
