@@ -52,7 +52,6 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use boardpaper::layout;
 use boardpaper::pdf::{Document, OpenOptions};
 use boardpaper::table::{self, Settings, Table};
 use rayon::prelude::*;
@@ -467,21 +466,11 @@ fn our_tables(case: &Case) -> Result<Vec<Table>, String> {
         .map(|&n| doc.page(n))
         .collect::<Result<_, _>>()
         .map_err(|e| format!("our bug: page: {e}"))?;
-    let ls = layout::Settings::default();
-    let words: Vec<_> = pages
-        .iter()
-        .map(|p| layout::words(&p.glyphs, &ls))
-        .collect();
-    let pairs: Vec<_> = pages
-        .iter()
-        .zip(&words)
-        .map(|(p, w)| (p, w.as_slice()))
-        .collect();
     let settings = Settings {
         unruled: false,
         ..Settings::default()
     };
-    Ok(table::extract(&pairs, &settings).0)
+    Ok(table::extract_pages(&pages, &settings).0)
 }
 
 /// Column and row boundaries of a table, from its cells' boxes (first page).

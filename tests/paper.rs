@@ -11,7 +11,10 @@ use crate::common::fixture;
 fn milestone_status_and_date_match_the_truth() {
     let mut checked = 0;
     let mut problems = Vec::new();
-    for f in ["mscb/mscb-board-paper-2015-06.truth.json", "mscb/mscb-plan-v3-2015-03.truth.json"] {
+    for f in [
+        "mscb/mscb-board-paper-2015-06.truth.json",
+        "mscb/mscb-plan-v3-2015-03.truth.json",
+    ] {
         let truth: Value = serde_json::from_slice(&std::fs::read(fixture(f)).unwrap()).unwrap();
         for p in truth["plans"][0]["priorities"].as_array().unwrap() {
             for a in p["improvement_areas"].as_array().unwrap() {
@@ -21,8 +24,13 @@ fn milestone_status_and_date_match_the_truth() {
                         let got = milestone::parse(text);
                         let status = got.status.map(|s| s.as_str());
                         checked += 1;
-                        if status != m["status"].as_str() || got.date.as_deref() != m["date"].as_str() {
-                            problems.push(format!("{text:?}: got {status:?} {:?}, want {} {}", got.date, m["status"], m["date"]));
+                        if status != m["status"].as_str()
+                            || got.date.as_deref() != m["date"].as_str()
+                        {
+                            problems.push(format!(
+                                "{text:?}: got {status:?} {:?}, want {} {}",
+                                got.date, m["status"], m["date"]
+                            ));
                         }
                     }
                 }
@@ -30,31 +38,40 @@ fn milestone_status_and_date_match_the_truth() {
         }
     }
     assert_eq!(checked, 79 + 75, "every milestone of both files");
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 /// Every plan field of FORMAT.md, from the PDF, against the truth: the differences are
 /// printed in full.
 fn check_plan(pdf: &str, truth_file: &str) {
-    use boardpaper::layout;
     use boardpaper::pdf::{Document, OpenOptions};
     use boardpaper::table;
     let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();
-    let pages: Vec<_> = (1..=doc.page_count()).map(|n| doc.page(n).unwrap()).collect();
-    let ls = layout::Settings::default();
-    let words: Vec<_> = pages.iter().map(|p| layout::words(&p.glyphs, &ls)).collect();
-    let pairs: Vec<_> = pages.iter().zip(&words).map(|(p, w)| (p, w.as_slice())).collect();
-    let (tables, _) = table::extract(&pairs, &table::Settings::default());
+    let pages: Vec<_> = (1..=doc.page_count())
+        .map(|n| doc.page(n).unwrap())
+        .collect();
+    let (tables, _) = table::extract_pages(&pages, &table::Settings::default());
     let (plans, unplaced) = boardpaper::paper::read_plans(&pages, &tables);
     assert!(unplaced.is_empty(), "{unplaced:?}");
     let mut got = serde_json::to_value(&plans).unwrap();
     strip(&mut got, &["rows"]);
-    let truth: Value = serde_json::from_slice(&std::fs::read(fixture(truth_file)).unwrap()).unwrap();
+    let truth: Value =
+        serde_json::from_slice(&std::fs::read(fixture(truth_file)).unwrap()).unwrap();
     let mut want = truth["plans"].clone();
     strip(&mut want, &["reconstructed"]);
     let mut diffs = Vec::new();
     compare("plans", &got, &want, &mut diffs);
-    assert!(diffs.is_empty(), "{pdf}: {} differences:\n{}", diffs.len(), diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{pdf}: {} differences:\n{}",
+        diffs.len(),
+        diffs.join("\n")
+    );
 }
 
 fn strip(v: &mut Value, keys: &[&str]) {
@@ -74,7 +91,12 @@ fn compare(path: &str, got: &Value, want: &Value, out: &mut Vec<String>) {
     match (got, want) {
         (Value::Object(g), Value::Object(w)) => {
             for (k, wv) in w {
-                compare(&format!("{path}.{k}"), g.get(k).unwrap_or(&Value::Null), wv, out);
+                compare(
+                    &format!("{path}.{k}"),
+                    g.get(k).unwrap_or(&Value::Null),
+                    wv,
+                    out,
+                );
             }
         }
         (Value::Array(g), Value::Array(w)) => {
@@ -89,7 +111,12 @@ fn compare(path: &str, got: &Value, want: &Value, out: &mut Vec<String>) {
             // Whitespace-normalised; and a space after a standalone hyphen is not significant:
             // "Complete -Feb 2015" as typed prints exactly like "Complete - Feb 2015" when the
             // line breaks after the hyphen (P1 2.1 #2 and P5 1.1 #3 in the board paper).
-            let n = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").replace(" - ", " -");
+            let n = |s: &str| {
+                s.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .replace(" - ", " -")
+            };
             if n(g) != n(w) {
                 out.push(format!("{path}:\n   got  {g:?}\n   want {w:?}"));
             }
@@ -101,10 +128,16 @@ fn compare(path: &str, got: &Value, want: &Value, out: &mut Vec<String>) {
 
 #[test]
 fn board_paper_plan_matches_the_truth() {
-    check_plan(crate::common::BOARD_PAPER, "mscb/mscb-board-paper-2015-06.truth.json");
+    check_plan(
+        crate::common::BOARD_PAPER,
+        "mscb/mscb-board-paper-2015-06.truth.json",
+    );
 }
 
 #[test]
 fn v3_plan_matches_the_truth() {
-    check_plan(crate::common::PLAN_V3, "mscb/mscb-plan-v3-2015-03.truth.json");
+    check_plan(
+        crate::common::PLAN_V3,
+        "mscb/mscb-plan-v3-2015-03.truth.json",
+    );
 }

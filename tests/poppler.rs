@@ -52,6 +52,8 @@ impl std::fmt::Display for W {
 struct PopplerWords {
     pages: u32,
     words: Vec<W>,
+    /// How many words [`normalise`] changed.
+    normalised: usize,
 }
 
 fn tsv_path(pdf_rel: &str) -> std::path::PathBuf {
@@ -75,6 +77,7 @@ fn load_poppler(pdf_rel: &str) -> PopplerWords {
     });
     let mut pages = None;
     let mut words = Vec::new();
+    let mut normalised = 0;
     let mut header_seen = false;
     for (i, line) in text.lines().enumerate() {
         let at = || format!("{}:{}", path.display(), i + 1);
@@ -118,11 +121,19 @@ fn load_poppler(pdf_rel: &str) -> PopplerWords {
             top: num(f[2]),
             x1: num(f[3]),
             bottom: num(f[4]),
-            text: normalise(f[5]),
+            text: {
+                let t = normalise(f[5]);
+                normalised += usize::from(t != f[5]);
+                t
+            },
         });
     }
     let pages = pages.unwrap_or_else(|| panic!("{}: no #pages line", path.display()));
-    PopplerWords { pages, words }
+    PopplerWords {
+        pages,
+        words,
+        normalised,
+    }
 }
 
 /// Our words for every page of a PDF.
@@ -240,7 +251,9 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// within such a group, pairs are taken greedily by increasing centre distance.
 /// Returns the agreement and the signed centre offsets (dx, dy) of every matched pair.
 fn agree(ours: &[W], theirs: &[W]) -> (Agreement, Vec<(f64, f64)>) {
-    let mut groups: HashMap<(u32, &str), (Vec<usize>, Vec<usize>)> = HashMap::new();
+    // (page, text) -> (indices into ours, indices into theirs)
+    type Groups<'a> = HashMap<(u32, &'a str), (Vec<usize>, Vec<usize>)>;
+    let mut groups: Groups = HashMap::new();
     for (i, w) in ours.iter().enumerate() {
         groups
             .entry((w.page, w.text.as_str()))
@@ -323,7 +336,8 @@ fn check_document(rel: &str) -> Option<String> {
     let (mdx, mdy) = mean_offset(&offsets);
     println!(
         "{rel}: words ours {} / poppler {}; matched {}; precision {:.4} recall {:.4} F1 {:.4}; \
-         centres within {CENTRE_TOLERANCE_PT} pt {:.2}%; max distance {:.2} pt; mean offset (ours - poppler) dx {:+.3} dy {:+.3} pt",
+         centres within {CENTRE_TOLERANCE_PT} pt {:.2}%; max distance {:.4} pt; mean offset (ours - poppler) dx {:+.4} dy {:+.4} pt; \
+         {} poppler words normalised (private-use bullets, ligatures)",
         a.ours,
         a.theirs,
         a.matched(),
@@ -334,6 +348,7 @@ fn check_document(rel: &str) -> Option<String> {
         a.max_distance(),
         mdx,
         mdy,
+        poppler.normalised,
     );
     // Per-page F1, to point at the pages that disagree.
     let mut per_page: Vec<String> = Vec::new();

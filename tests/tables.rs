@@ -1,7 +1,6 @@
 //! Tables on the MSCB fixtures: every action row of the plan is one logical row across page
 //! breaks, with its seven cells' text and its RAG colour as in the truth files.
 
-use boardpaper::layout;
 use boardpaper::pdf::{Colour, Document, OpenOptions};
 use boardpaper::table::{self, Settings, Table};
 use serde_json::Value;
@@ -23,17 +22,7 @@ pub fn tables_of(rel: &str) -> Vec<Table> {
     let pages: Vec<_> = (1..=doc.page_count())
         .map(|n| doc.page(n).unwrap())
         .collect();
-    let ls = layout::Settings::default();
-    let words: Vec<_> = pages
-        .iter()
-        .map(|p| layout::words(&p.glyphs, &ls))
-        .collect();
-    let pairs: Vec<_> = pages
-        .iter()
-        .zip(&words)
-        .map(|(p, w)| (p, w.as_slice()))
-        .collect();
-    table::extract(&pairs, &Settings::default()).0
+    table::extract_pages(&pages, &Settings::default()).0
 }
 
 /// The truth's actions in order, each as its seven expected cell texts and RAG colours.

@@ -2,7 +2,10 @@
 
 mod cli;
 mod common;
+mod corpus;
 mod mutation;
+mod paper;
 mod poppler;
+mod report;
 mod synthetic;
 mod tables;

@@ -4,7 +4,6 @@ use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
 use boardpaper::export::tables::{self as wire, TablesDoc, WireWarning};
-use boardpaper::layout::{self, Settings as LayoutSettings};
 use boardpaper::table::{self, Settings};
 
 use super::{input, output, Failure, InputArgs, PagesArgs, Status};
@@ -40,21 +39,11 @@ pub struct TablesArgs {
 pub fn run(a: TablesArgs) -> Result<(), Failure> {
     let doc = input::open(&a.input)?;
     let pages = input::interpret(&doc, &input::selected_pages(&doc, &a.pages)?)?;
-    let ls = LayoutSettings::default();
-    let words: Vec<_> = pages
-        .iter()
-        .map(|p| layout::words(&p.glyphs, &ls))
-        .collect();
-    let pairs: Vec<_> = pages
-        .iter()
-        .zip(&words)
-        .map(|(p, w)| (p, w.as_slice()))
-        .collect();
     let settings = Settings {
         unruled: !a.ruled_only,
         ..Settings::default()
     };
-    let (tables, table_warnings) = table::extract(&pairs, &settings);
+    let (tables, table_warnings) = table::extract_pages(&pages, &settings);
     let mut warnings: Vec<WireWarning> = doc.warnings().iter().map(WireWarning::from).collect();
     warnings.extend(
         pages

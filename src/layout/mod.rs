@@ -5,7 +5,7 @@
 //! turned back into the displayed page frame. Lines are ordered by position, never by
 //! content-stream order (LibreOffice draws fallback glyphs late, inside gaps it left).
 
-mod frame;
+pub mod frame;
 mod lines;
 mod text;
 mod words;
@@ -49,7 +49,9 @@ impl Default for Settings {
 /// "ABCDEF+Calibri,Bold", "Helvetica-Black".
 pub fn is_bold_font(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    ["bold", "black", "heavy", "semibold", "demi"].iter().any(|w| n.contains(w))
+    ["bold", "black", "heavy", "semibold", "demi"]
+        .iter()
+        .any(|w| n.contains(w))
 }
 
 /// A word: glyphs on one baseline with no gap wider than the word gap between them.

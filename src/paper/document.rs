@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::model::Plan;
 use super::report::{self, Meeting, Report};
-use crate::layout;
 use crate::pdf::{self, Document, PagePrimitives};
 use crate::table;
 use crate::warning::Warning;
@@ -43,17 +42,7 @@ pub fn read(doc: &Document) -> Result<Paper, pdf::Error> {
 
 /// Read a document whose pages are already interpreted.
 pub fn read_pages(doc: &Document, pages: &[PagePrimitives]) -> Paper {
-    let ls = layout::Settings::default();
-    let words: Vec<Vec<layout::Word>> = pages
-        .par_iter()
-        .map(|p| layout::words(&p.glyphs, &ls))
-        .collect();
-    let pairs: Vec<(&PagePrimitives, &[layout::Word])> = pages
-        .iter()
-        .zip(&words)
-        .map(|(p, w)| (p, w.as_slice()))
-        .collect();
-    let (tables, table_warnings) = table::extract(&pairs, &table::Settings::default());
+    let (tables, table_warnings) = table::extract_pages(pages, &table::Settings::default());
     let (plans, unplaced) = super::read_plans(pages, &tables);
     let plan_start = plans.iter().map(|p| p.pages[0]).min();
     let (meeting, report) = report::read_report(pages, plan_start);

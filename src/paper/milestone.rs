@@ -85,8 +85,10 @@ fn inner_date_re() -> &'static Regex {
     RE.get_or_init(|| {
         let one = format!(r"(?:{MONTH}(?:\s*/\s*{MONTH})*\s+)?\d{{4}}(?:-\d{{2,4}})?");
         let qualifier = r"(?:(?:monthly|annually|quarterly|weekly)\s+)?(?:throughout|by)\s+";
-        Regex::new(&format!(r"(?i)(?:\s[–—-]\s*|\()({qualifier}{one})(?:[\s):]|$)"))
-            .unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
+        Regex::new(&format!(
+            r"(?i)(?:\s[–—-]\s*|\()({qualifier}{one})(?:[\s):]|$)"
+        ))
+        .unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
     })
 }
 
@@ -104,13 +106,23 @@ fn status_re() -> &'static Regex {
 pub fn parse(text: &str) -> Parsed {
     let text = text.trim();
     let (rest, date) = match date_re().captures(text).and_then(|c| c.get(1)) {
-        Some(m) => (&text[..m.start()], Some(m.as_str().trim().trim_end_matches('.').trim().to_string())),
-        None => match inner_date_re().captures_iter(text).last().and_then(|c| c.get(1)) {
+        Some(m) => (
+            &text[..m.start()],
+            Some(m.as_str().trim().trim_end_matches('.').trim().to_string()),
+        ),
+        None => match inner_date_re()
+            .captures_iter(text)
+            .last()
+            .and_then(|c| c.get(1))
+        {
             Some(m) => (&text[..m.start()], Some(m.as_str().trim().to_string())),
             None => (text.trim_end_matches('.'), None),
         },
     };
-    let status = status_re().captures(rest).and_then(|c| c.get(1)).and_then(|m| Status::parse(m.as_str()));
+    let status = status_re()
+        .captures(rest)
+        .and_then(|c| c.get(1))
+        .and_then(|m| Status::parse(m.as_str()));
     Parsed { status, date }
 }
 
@@ -125,16 +137,49 @@ mod tests {
 
     #[test]
     fn status_and_date() {
-        assert_eq!(p("Report to the Board – Complete – October 2014"), (Some("Complete"), Some("October 2014".into())));
-        assert_eq!(p("agency reports — ongoing — Throughout 2014-17"), (Some("Ongoing"), Some("Throughout 2014-17".into())));
-        assert_eq!(p("Threshold document to include CADS - In progress"), (Some("In progress"), None));
-        assert_eq!(p("the s11 champion's event — Complete - Sept 2014."), (Some("Complete"), Some("Sept 2014".into())));
-        assert_eq!(p("Review – By June 2015"), (None, Some("By June 2015".into())));
-        assert_eq!(p("Events to be held – June/ July 2015"), (None, Some("June/ July 2015".into())));
-        assert_eq!(p("risk factors – Complete May/Nov 2014"), (Some("Complete"), Some("May/Nov 2014".into())));
-        assert_eq!(p("services available - Quarterly – Throughout 2014-17"), (None, Some("Quarterly – Throughout 2014-17".into())));
-        assert_eq!(p("audited cases – Complete -Feb 2015; Sept 2015; Mar 2016"), (Some("Complete"), Some("Feb 2015; Sept 2015; Mar 2016".into())));
-        assert_eq!(p("Section 11 2015-17 Audit process to be agreed — September 2015"), (None, Some("September 2015".into())));
+        assert_eq!(
+            p("Report to the Board – Complete – October 2014"),
+            (Some("Complete"), Some("October 2014".into()))
+        );
+        assert_eq!(
+            p("agency reports — ongoing — Throughout 2014-17"),
+            (Some("Ongoing"), Some("Throughout 2014-17".into()))
+        );
+        assert_eq!(
+            p("Threshold document to include CADS - In progress"),
+            (Some("In progress"), None)
+        );
+        assert_eq!(
+            p("the s11 champion's event — Complete - Sept 2014."),
+            (Some("Complete"), Some("Sept 2014".into()))
+        );
+        assert_eq!(
+            p("Review – By June 2015"),
+            (None, Some("By June 2015".into()))
+        );
+        assert_eq!(
+            p("Events to be held – June/ July 2015"),
+            (None, Some("June/ July 2015".into()))
+        );
+        assert_eq!(
+            p("risk factors – Complete May/Nov 2014"),
+            (Some("Complete"), Some("May/Nov 2014".into()))
+        );
+        assert_eq!(
+            p("services available - Quarterly – Throughout 2014-17"),
+            (None, Some("Quarterly – Throughout 2014-17".into()))
+        );
+        assert_eq!(
+            p("audited cases – Complete -Feb 2015; Sept 2015; Mar 2016"),
+            (
+                Some("Complete"),
+                Some("Feb 2015; Sept 2015; Mar 2016".into())
+            )
+        );
+        assert_eq!(
+            p("Section 11 2015-17 Audit process to be agreed — September 2015"),
+            (None, Some("September 2015".into()))
+        );
         assert_eq!(p("An investigation unit to be set up"), (None, None));
         assert_eq!(
             p("reports on young people (annually throughout 2014-17): Young people in the Youth Justice System"),

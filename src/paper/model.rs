@@ -25,7 +25,11 @@ impl RagColour {
     /// Classify a fill by hue: red below 20°, amber 20–70°, green 70–170° (with enough
     /// saturation to be a colour at all).
     pub fn classify(c: Colour) -> RagColour {
-        let (r, g, b) = (f64::from(c.r) / 255.0, f64::from(c.g) / 255.0, f64::from(c.b) / 255.0);
+        let (r, g, b) = (
+            f64::from(c.r) / 255.0,
+            f64::from(c.g) / 255.0,
+            f64::from(c.b) / 255.0,
+        );
         let max = r.max(g).max(b);
         let min = r.min(g).min(b);
         let delta = max - min;
@@ -157,7 +161,13 @@ mod tests {
         assert_eq!(c("#FFC000"), Some(RagColour::Amber));
         assert_eq!(c("#FF0000"), Some(RagColour::Red));
         assert_eq!(c("#92D050"), Some(RagColour::Green));
-        assert_eq!(c("#C6D9F1"), Colour::from_hex("#C6D9F1").map(RagColour::Other));
-        assert_eq!(c("#F2F2F2"), Colour::from_hex("#F2F2F2").map(RagColour::Other));
+        assert_eq!(
+            c("#C6D9F1"),
+            Colour::from_hex("#C6D9F1").map(RagColour::Other)
+        );
+        assert_eq!(
+            c("#F2F2F2"),
+            Colour::from_hex("#F2F2F2").map(RagColour::Other)
+        );
     }
 }

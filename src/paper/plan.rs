@@ -63,7 +63,10 @@ pub fn role_of(header: &str) -> Option<Role> {
     if h.is_empty() {
         return None;
     }
-    SYNONYMS.iter().find(|(word, _)| h.contains(word)).map(|(_, r)| *r)
+    SYNONYMS
+        .iter()
+        .find(|(word, _)| h.contains(word))
+        .map(|(_, r)| *r)
 }
 
 /// Columns of a plan table: role per column index.
@@ -75,7 +78,10 @@ struct Columns {
 
 impl Columns {
     fn col(&self, role: Role) -> Option<usize> {
-        self.by_role.iter().find(|(r, _)| *r == role).map(|(_, c)| *c)
+        self.by_role
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, c)| *c)
     }
 }
 
@@ -92,10 +98,18 @@ fn header(t: &Table) -> Option<(usize, Columns)> {
             cols.headings.push(text);
         }
         // "Action" beside "Specific action": the plain one holds the number.
-        let actions: Vec<usize> =
-            cols.by_role.iter().enumerate().filter(|(_, (r, _))| *r == Role::SpecificAction).map(|(i, _)| i).collect();
+        let actions: Vec<usize> = cols
+            .by_role
+            .iter()
+            .enumerate()
+            .filter(|(_, (r, _))| *r == Role::SpecificAction)
+            .map(|(i, _)| i)
+            .collect();
         if actions.len() > 1 && cols.col(Role::Number).is_none() {
-            if let Some(&i) = actions.iter().min_by_key(|&&i| cols.by_role.get(i).map_or(0, |x| x.1)) {
+            if let Some(&i) = actions
+                .iter()
+                .min_by_key(|&&i| cols.by_role.get(i).map_or(0, |x| x.1))
+            {
                 if let Some(slot) = cols.by_role.get_mut(i) {
                     slot.0 = Role::Number;
                 }
@@ -114,7 +128,10 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 fn priority_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, r"(?is)^\s*(?:strategic\s+)?(?:priority(?:\s+objective)?|theme|objective)\s*(\d+)\s*[:.\-–—]?\s*(.*)$")
+    re(
+        &RE,
+        r"(?is)^\s*(?:strategic\s+)?(?:priority(?:\s+objective)?|theme|objective)\s*(\d+)\s*[:.\-–—]?\s*(.*)$",
+    )
 }
 
 fn area_re() -> &'static Regex {
@@ -129,12 +146,21 @@ fn number_re() -> &'static Regex {
 
 fn caption_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, r"(?i)^(.*?)[\s–—-]*\bversion\s+([0-9A-Za-z.]+)\s*(?:[–—-]\s*(.*?))?\s*$")
+    re(
+        &RE,
+        r"(?i)^(.*?)[\s–—-]*\bversion\s+([0-9A-Za-z.]+)\s*(?:[–—-]\s*(.*?))?\s*$",
+    )
 }
 
 fn paragraphs(c: Option<&Cell>) -> Vec<String> {
-    c.map(|c| c.paragraphs.iter().map(|p| p.text.trim().to_string()).filter(|t| !t.is_empty()).collect())
-        .unwrap_or_default()
+    c.map(|c| {
+        c.paragraphs
+            .iter()
+            .map(|p| p.text.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 fn joined(c: Option<&Cell>) -> String {
@@ -147,7 +173,10 @@ fn title_case(s: &str) -> String {
         .map(|w| {
             let mut cs = w.chars();
             match cs.next() {
-                Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -159,7 +188,11 @@ fn title_case(s: &str) -> String {
 /// outcome; without bold text, everything after the number is the outcome; with only bold
 /// text, the outcome is empty (it follows in the next row).
 fn area_outcome(cell: &Cell) -> String {
-    let lines: Vec<_> = cell.paragraphs.iter().flat_map(|p| p.lines.iter()).collect();
+    let lines: Vec<_> = cell
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .collect();
     let heading = lines.iter().take_while(|l| l.bold).count();
     let mut text = String::new();
     if heading == lines.len() {
@@ -173,12 +206,18 @@ fn area_outcome(cell: &Cell) -> String {
         return text;
     }
     let all = cell.text().split_whitespace().collect::<Vec<_>>().join(" ");
-    area_re().captures(&all).and_then(|c| c.get(2)).map(|m| m.as_str().to_string()).unwrap_or(all)
+    area_re()
+        .captures(&all)
+        .and_then(|c| c.get(2))
+        .map(|m| m.as_str().to_string())
+        .unwrap_or(all)
 }
 
 fn level(a: &Paragraph, b: &Paragraph) -> bool {
     match (a.lines.first(), b.lines.first()) {
-        (Some(x), Some(y)) => x.page == y.page && (x.bbox.top - y.bbox.top).abs() < 0.5 * x.bbox.height().max(1.0),
+        (Some(x), Some(y)) => {
+            x.page == y.page && (x.bbox.top - y.bbox.top).abs() < 0.5 * x.bbox.height().max(1.0)
+        }
         _ => false,
     }
 }
@@ -187,13 +226,23 @@ fn level(a: &Paragraph, b: &Paragraph) -> bool {
 fn action(t: &Table, r: usize, cols: &Columns, number: String) -> Action {
     let cell = |role| cols.col(role).and_then(|c| t.cell_at(r, c));
     let rag_cell = cell(Role::Rag);
-    let rag_paras: Vec<&Paragraph> =
-        rag_cell.map(|c| c.paragraphs.iter().filter(|p| !p.text.trim().is_empty()).collect()).unwrap_or_default();
+    let rag_paras: Vec<&Paragraph> = rag_cell
+        .map(|c| {
+            c.paragraphs
+                .iter()
+                .filter(|p| !p.text.trim().is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
     let rag = rag_paras
         .iter()
         .map(|p| {
             let fill = p.fill.or(rag_cell.and_then(|c| c.fill));
-            RagEntry { text: p.text.trim().to_string(), colour: fill.map(RagColour::classify), fill }
+            RagEntry {
+                text: p.text.trim().to_string(),
+                colour: fill.map(RagColour::classify),
+                fill,
+            }
         })
         .collect();
     let milestones = cell(Role::Timescales)
@@ -207,7 +256,10 @@ fn action(t: &Table, r: usize, cols: &Columns, number: String) -> Action {
                         text: p.text.trim().to_string(),
                         status: parsed.status,
                         date: parsed.date,
-                        rag: rag_paras.iter().find(|rp| level(p, rp)).map(|rp| rp.text.trim().to_string()),
+                        rag: rag_paras
+                            .iter()
+                            .find(|rp| level(p, rp))
+                            .map(|rp| rp.text.trim().to_string()),
                     }
                 })
                 .collect()
@@ -216,10 +268,19 @@ fn action(t: &Table, r: usize, cols: &Columns, number: String) -> Action {
     let pages: Vec<u32> = t
         .row_cells(r)
         .iter()
-        .flat_map(|c| c.paragraphs.iter().flat_map(|p| p.lines.iter().map(|l| l.page)))
+        .flat_map(|c| {
+            c.paragraphs
+                .iter()
+                .flat_map(|p| p.lines.iter().map(|l| l.page))
+        })
         .collect();
     let rows = t.rows.get(r).cloned().unwrap_or_default();
-    let first = pages.iter().min().copied().or(rows.first().map(|p| p.page)).unwrap_or(0);
+    let first = pages
+        .iter()
+        .min()
+        .copied()
+        .or(rows.first().map(|p| p.page))
+        .unwrap_or(0);
     let last = pages.iter().max().copied().unwrap_or(first);
     Action {
         number,
@@ -245,21 +306,30 @@ pub struct Unplaced {
 
 /// Build plans from tables. `caption` gives the text printed just above a table (page, top
 /// of the table), used for the plan's title and version.
-pub fn plans(tables: &[Table], caption: &dyn Fn(u32, f64) -> Option<String>) -> (Vec<Plan>, Vec<Unplaced>) {
+pub fn plans(
+    tables: &[Table],
+    caption: &dyn Fn(u32, f64) -> Option<String>,
+) -> (Vec<Plan>, Vec<Unplaced>) {
     let mut out: Vec<Plan> = Vec::new();
     let mut unplaced = Vec::new();
     let mut last_columns: Option<Vec<String>> = None;
     for t in tables {
-        let Some((hr, cols)) = header(t) else { continue };
+        let Some((hr, cols)) = header(t) else {
+            continue;
+        };
         let continues = last_columns.as_ref() == Some(&cols.headings) && !out.is_empty();
         if !continues {
             let first_page = t.pages.first().copied().unwrap_or(0);
             let cap = caption(first_page, t.bbox.top).unwrap_or_default();
             let (title, version, version_date) = match caption_re().captures(&cap) {
                 Some(c) => (
-                    c.get(1).map(|m| m.as_str().trim().to_string()).unwrap_or_default(),
+                    c.get(1)
+                        .map(|m| m.as_str().trim().to_string())
+                        .unwrap_or_default(),
                     c.get(2).map(|m| m.as_str().to_string()),
-                    c.get(3).map(|m| title_case(m.as_str())).filter(|s| !s.is_empty()),
+                    c.get(3)
+                        .map(|m| title_case(m.as_str()))
+                        .filter(|s| !s.is_empty()),
                 ),
                 None => (cap.trim().to_string(), None, None),
             };
@@ -285,37 +355,79 @@ pub fn plans(tables: &[Table], caption: &dyn Fn(u32, f64) -> Option<String>) -> 
             if non_empty.is_empty() {
                 continue;
             }
-            let full = non_empty.len() == 1 && non_empty.first().is_some_and(|c| c.col_span * 2 > t.n_cols);
+            let full = non_empty.len() == 1
+                && non_empty.first().is_some_and(|c| c.col_span * 2 > t.n_cols);
             if full {
-                let Some(cell) = non_empty.first() else { continue };
+                let Some(cell) = non_empty.first() else {
+                    continue;
+                };
                 let text = cell.text().split_whitespace().collect::<Vec<_>>().join(" ");
                 if let Some(c) = priority_re().captures(&text) {
                     let number = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-                    let title = c.get(2).map(|m| m.as_str().trim().to_string()).unwrap_or_default();
-                    plan.priorities.push(Priority { number, title, improvement_areas: Vec::new() });
-                } else if let (Some(c), Some(p)) = (area_re().captures(&text), plan.priorities.last_mut()) {
+                    let title = c
+                        .get(2)
+                        .map(|m| m.as_str().trim().to_string())
+                        .unwrap_or_default();
+                    plan.priorities.push(Priority {
+                        number,
+                        title,
+                        improvement_areas: Vec::new(),
+                    });
+                } else if let (Some(c), Some(p)) =
+                    (area_re().captures(&text), plan.priorities.last_mut())
+                {
                     let number = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-                    p.improvement_areas.push(Area { number, outcome: area_outcome(cell), actions: Vec::new() });
-                } else if let Some(a) = plan.priorities.last_mut().and_then(|p| p.improvement_areas.last_mut()) {
+                    p.improvement_areas.push(Area {
+                        number,
+                        outcome: area_outcome(cell),
+                        actions: Vec::new(),
+                    });
+                } else if let Some(a) = plan
+                    .priorities
+                    .last_mut()
+                    .and_then(|p| p.improvement_areas.last_mut())
+                {
                     if a.outcome.is_empty() && a.actions.is_empty() {
                         a.outcome = text;
                     } else {
-                        unplaced.push(Unplaced { page, what: format!("a full-width row that is neither a priority nor an area: {text:?}") });
+                        unplaced.push(Unplaced {
+                            page,
+                            what: format!(
+                                "a full-width row that is neither a priority nor an area: {text:?}"
+                            ),
+                        });
                     }
                 } else {
-                    unplaced.push(Unplaced { page, what: format!("a full-width row before any priority: {text:?}") });
+                    unplaced.push(Unplaced {
+                        page,
+                        what: format!("a full-width row before any priority: {text:?}"),
+                    });
                 }
                 continue;
             }
             let number = t.cell_at(r, key).map(|c| c.text()).unwrap_or_default();
-            let Some(num) = number_re().captures(&number).and_then(|c| c.get(1)).map(|m| m.as_str().to_string()) else {
-                unplaced.push(Unplaced { page, what: format!("a row whose number cell is {number:?}") });
+            let Some(num) = number_re()
+                .captures(&number)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_string())
+            else {
+                unplaced.push(Unplaced {
+                    page,
+                    what: format!("a row whose number cell is {number:?}"),
+                });
                 continue;
             };
             let act = action(t, r, &cols, num);
-            match plan.priorities.last_mut().and_then(|p| p.improvement_areas.last_mut()) {
+            match plan
+                .priorities
+                .last_mut()
+                .and_then(|p| p.improvement_areas.last_mut())
+            {
                 Some(area) => area.actions.push(act),
-                None => unplaced.push(Unplaced { page, what: format!("action {} before any improvement area", act.number) }),
+                None => unplaced.push(Unplaced {
+                    page,
+                    what: format!("action {} before any improvement area", act.number),
+                }),
             }
         }
     }
@@ -329,7 +441,10 @@ mod tests {
     #[test]
     fn roles_from_ordinary_headers() {
         assert_eq!(role_of("Risk RAG rating"), Some(Role::Rag));
-        assert_eq!(role_of("Actions and Timescales for work"), Some(Role::Timescales));
+        assert_eq!(
+            role_of("Actions and Timescales for work"),
+            Some(Role::Timescales)
+        );
         assert_eq!(role_of("Lead officer"), Some(Role::Lead));
         assert_eq!(role_of("Success indicators"), Some(Role::Success));
         assert_eq!(role_of("Impact and evidence"), Some(Role::Impact));
@@ -343,7 +458,10 @@ mod tests {
         let c = caption_re()
             .captures("MSCB priority safeguarding objectives 2014 – 2017 Action and Improvement Plan VERSION 4 – JUNE 2015")
             .unwrap();
-        assert_eq!(&c[1], "MSCB priority safeguarding objectives 2014 – 2017 Action and Improvement Plan");
+        assert_eq!(
+            &c[1],
+            "MSCB priority safeguarding objectives 2014 – 2017 Action and Improvement Plan"
+        );
         assert_eq!(&c[2], "4");
         assert_eq!(title_case(&c[3]), "June 2015");
     }

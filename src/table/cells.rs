@@ -2,7 +2,7 @@
 
 use super::grid::{Grid, GridCell};
 use super::{Cell, CellLine, PageTable, Paragraph, Part, Settings, Warning, WarningKind};
-use crate::geom::{Pt, Rect};
+use crate::geom::Rect;
 use crate::layout::Word;
 use crate::pdf::{Colour, Direction, PagePrimitives};
 use crate::tolerance::WORD_GAP_EM;
@@ -110,23 +110,9 @@ pub fn fill_grid(
     }
 }
 
-/// Displayed frame → the reading frame of text running in `d`: the quarter turn in which that
-/// text runs left to right and its lines top to bottom (the layout stage's frame).
-fn to_reading(d: Direction, p: Pt) -> Pt {
-    match d {
-        Direction::Ltr => p,
-        Direction::Ttb => Pt::new(p.y, -p.x),
-        Direction::Rtl => Pt::new(-p.x, -p.y),
-        Direction::Btt => Pt::new(-p.y, p.x),
-    }
-}
-
-/// A displayed box in the reading frame of text running in `d`.
+/// A displayed box in the reading frame of text running in `d` (the layout stage's frame).
 fn reading_rect(d: Direction, r: Rect) -> Rect {
-    Rect::from_corners(
-        to_reading(d, Pt::new(r.x0, r.top)),
-        to_reading(d, Pt::new(r.x1, r.bottom)),
-    )
+    crate::layout::frame::rect_with(crate::layout::frame::to_reading, d, r)
 }
 
 /// The direction most of the words' characters run in (left to right when there are none).

@@ -290,6 +290,16 @@ pub fn page_tables(page: &PagePrimitives, words: &[Word], settings: &Settings) -
     out
 }
 
+/// Find the tables of interpreted pages (words are laid out here): per page, then joined
+/// across pages.
+pub fn extract_pages(pages: &[PagePrimitives], settings: &Settings) -> (Vec<Table>, Vec<Warning>) {
+    use rayon::prelude::*;
+    let ls = crate::layout::Settings::default();
+    let words: Vec<Vec<Word>> = pages.par_iter().map(|p| crate::layout::words(&p.glyphs, &ls)).collect();
+    let pairs: Vec<(&PagePrimitives, &[Word])> = pages.iter().zip(&words).map(|(p, w)| (p, w.as_slice())).collect();
+    extract(&pairs, settings)
+}
+
 /// Find the tables of a document: per page, then joined across pages.
 pub fn extract(
     pages: &[(&PagePrimitives, &[Word])],

@@ -1,0 +1,170 @@
+//! The covering report against the truth files: every field of `meeting` and `report`.
+
+use boardpaper::paper::report::read_report;
+use boardpaper::pdf::{Document, OpenOptions, PagePrimitives};
+use serde_json::Value;
+
+use crate::common::{fixture, BOARD_PAPER, PLAN_V3};
+
+fn pages(pdf: &str) -> Vec<PagePrimitives> {
+    let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();
+    (1..=doc.page_count())
+        .map(|n| doc.page(n).unwrap())
+        .collect()
+}
+
+fn truth(file: &str) -> Value {
+    serde_json::from_slice(&std::fs::read(fixture(file)).unwrap()).unwrap()
+}
+
+/// Strings compare with whitespace runs collapsed.
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every difference between `got` and `want`, with its JSON path. Keys present on one side
+/// only are differences too (a `null` stands for a missing key only where the truth has
+/// `null`).
+fn compare(path: &str, got: &Value, want: &Value, out: &mut Vec<String>) {
+    match (got, want) {
+        (Value::Object(g), Value::Object(w)) => {
+            for (k, wv) in w {
+                match g.get(k) {
+                    Some(gv) => compare(&format!("{path}.{k}"), gv, wv, out),
+                    None => out.push(format!("{path}.{k}: missing, want {wv}")),
+                }
+            }
+            for k in g.keys().filter(|k| !w.contains_key(*k)) {
+                out.push(format!("{path}.{k}: unexpected key, got {}", g[k]));
+            }
+        }
+        (Value::Array(g), Value::Array(w)) => {
+            if g.len() != w.len() {
+                out.push(format!("{path}: {} items, want {}", g.len(), w.len()));
+            }
+            for (i, (gv, wv)) in g.iter().zip(w).enumerate() {
+                compare(&format!("{path}[{i}]"), gv, wv, out);
+            }
+        }
+        (Value::String(g), Value::String(w)) => {
+            if norm(g) != norm(w) {
+                out.push(format!("{path}:\n    got  {g:?}\n    want {w:?}"));
+            }
+        }
+        _ => {
+            if got != want {
+                out.push(format!("{path}: got {got}, want {want}"));
+            }
+        }
+    }
+}
+
+/// The board paper's pages 1-4: meeting header, title, fields, summary, six sections with
+/// their paragraphs and bullets, and the two contacts, exactly as the truth has them.
+#[test]
+fn board_paper_report_matches_the_truth() {
+    let pages = pages(BOARD_PAPER);
+    let (meeting, report) = read_report(&pages, Some(5));
+    let truth = truth("mscb/mscb-board-paper-2015-06.truth.json");
+    let mut diffs = Vec::new();
+    compare(
+        "meeting",
+        &serde_json::to_value(&meeting).unwrap(),
+        &truth["meeting"],
+        &mut diffs,
+    );
+    compare(
+        "report",
+        &serde_json::to_value(&report).unwrap(),
+        &truth["report"],
+        &mut diffs,
+    );
+    assert!(
+        diffs.is_empty(),
+        "{} differences:\n{}",
+        diffs.len(),
+        diffs.join("\n")
+    );
+    // The report is not empty by accident: the truth's shape is there.
+    let report = report.unwrap();
+    assert_eq!(report.sections.len(), 6);
+    assert_eq!(report.contacts.len(), 2);
+}
+
+/// Without the plan's first page, the reader stops at the landscape plan by itself.
+#[test]
+fn board_paper_report_without_plan_page_is_the_same() {
+    let pages = pages(BOARD_PAPER);
+    assert_eq!(read_report(&pages, None), read_report(&pages, Some(5)));
+}
+
+/// The V3 file is a plan alone: no meeting, no report, whichever pages are read.
+#[test]
+fn plan_v3_has_no_report() {
+    let pages = pages(PLAN_V3);
+    assert_eq!(read_report(&pages, None), (None, None));
+    assert_eq!(read_report(&pages, Some(1)), (None, None));
+    assert_eq!(read_report(&pages, Some(3)), (None, None));
+    let truth = truth("mscb/mscb-plan-v3-2015-03.truth.json");
+    assert_eq!(truth["meeting"], Value::Null);
+    assert_eq!(truth["report"], Value::Null);
+}
+
+/// The plan pages alone hold no report either (their numbered rows are not sections).
+#[test]
+fn board_paper_plan_pages_have_no_report() {
+    let pages: Vec<_> = pages(BOARD_PAPER)
+        .into_iter()
+        .filter(|p| p.info.number >= 5)
+        .collect();
+    assert_eq!(read_report(&pages, None), (None, None));
+}
+
+/// A serialised paragraph without bullets has no `bullets` key; one with bullets has it.
+#[test]
+fn bullets_key_only_when_present() {
+    let (_, report) = read_report(&pages(BOARD_PAPER), Some(5));
+    let v = serde_json::to_value(report.unwrap()).unwrap();
+    assert!(v["sections"][0]["paragraphs"][0].get("bullets").is_some());
+    assert!(v["sections"][1]["paragraphs"][0].get("bullets").is_none());
+}
+
+/// Every fixture that opens, read from every page on (and with every plan page), gives an
+/// answer without panicking; the plan-only V3 pages never give a report.
+#[test]
+fn any_page_range_reads_without_panic() {
+    let mut read = 0;
+    for dir in ["mscb", "synthetic"] {
+        let Ok(entries) = std::fs::read_dir(fixture(dir)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.extension().and_then(|x| x.to_str()) != Some("pdf") {
+                continue;
+            }
+            let Ok(doc) = Document::open(&path, &OpenOptions::default()) else {
+                continue;
+            };
+            let pages: Vec<_> = (1..=doc.page_count())
+                .filter_map(|n| doc.page(n).ok())
+                .collect();
+            for from in 0..pages.len() {
+                let (m, r) = read_report(&pages[from..], None);
+                if path.ends_with(PLAN_V3) {
+                    assert!(
+                        m.is_none() && r.is_none(),
+                        "{path:?} from page {}",
+                        from + 1
+                    );
+                }
+                let _ = read_report(&pages, Some(from as u32 + 1));
+                read += 1;
+            }
+        }
+    }
+    assert!(
+        read >= 21 + 16,
+        "the MSCB fixtures were read ({read} starts)"
+    );
+}
