@@ -6,6 +6,7 @@ mod corpus;
 mod mutation;
 mod paper;
 mod poppler;
+mod regression;
 mod report;
 mod synthetic;
 mod tables;

@@ -117,7 +117,10 @@ impl Document {
         if inner.page_iter().nth(options.limits.pages).is_some() {
             warnings.push(Warning {
                 page: None,
-                kind: WarningKind::LimitHit { limit: Limit::Pages, value: options.limits.pages as u64 },
+                kind: WarningKind::LimitHit {
+                    limit: Limit::Pages,
+                    value: options.limits.pages as u64,
+                },
             });
         }
         if pages.is_empty() {
