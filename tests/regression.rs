@@ -9,9 +9,16 @@ use crate::common::fixture;
 /// now collected with a bound, so the file opens and its pages read.
 #[test]
 fn issue_2_hostile_page_tree_count_does_not_abort() {
-    let doc = Document::open(&fixture("regression/page-tree-count-4294967295.pdf"), &OpenOptions::default())
-        .expect("the damaged tree still holds readable pages");
-    assert!(doc.page_count() >= 1 && doc.page_count() <= 21, "{}", doc.page_count());
+    let doc = Document::open(
+        &fixture("regression/page-tree-count-4294967295.pdf"),
+        &OpenOptions::default(),
+    )
+    .expect("the damaged tree still holds readable pages");
+    assert!(
+        doc.page_count() >= 1 && doc.page_count() <= 21,
+        "{}",
+        doc.page_count()
+    );
     let first = doc.page(1).expect("page 1 reads");
     assert!(!first.glyphs.is_empty());
 }

@@ -64,7 +64,7 @@ fn truth_rows(rel: &str) -> Vec<(Vec<String>, Vec<Option<String>>)> {
                         })
                     })
                     .collect();
-                let cells = vec![
+                let cells = [
                     act["number"].as_str().unwrap().to_string(),
                     act["specific_action"].as_str().unwrap().to_string(),
                     join(&act["leads"]),
@@ -81,7 +81,10 @@ fn truth_rows(rel: &str) -> Vec<(Vec<String>, Vec<Option<String>>)> {
 }
 
 /// Action rows of the extracted tables: rows whose first cell is an action number like "1.1".
-fn action_rows(tables: &[Table]) -> Vec<(Vec<String>, Vec<Option<Colour>>, Vec<u32>)> {
+/// One action row as extracted: its seven cell texts, RAG colours and pages.
+type ActionRow = (Vec<String>, Vec<Option<Colour>>, Vec<u32>);
+
+fn action_rows(tables: &[Table]) -> Vec<ActionRow> {
     let number = regex::Regex::new(r"^\d+\.\d+$").unwrap();
     let mut out = Vec::new();
     for t in tables.iter().filter(|t| t.n_cols == 7) {

@@ -295,8 +295,15 @@ pub fn page_tables(page: &PagePrimitives, words: &[Word], settings: &Settings) -
 pub fn extract_pages(pages: &[PagePrimitives], settings: &Settings) -> (Vec<Table>, Vec<Warning>) {
     use rayon::prelude::*;
     let ls = crate::layout::Settings::default();
-    let words: Vec<Vec<Word>> = pages.par_iter().map(|p| crate::layout::words(&p.glyphs, &ls)).collect();
-    let pairs: Vec<(&PagePrimitives, &[Word])> = pages.iter().zip(&words).map(|(p, w)| (p, w.as_slice())).collect();
+    let words: Vec<Vec<Word>> = pages
+        .par_iter()
+        .map(|p| crate::layout::words(&p.glyphs, &ls))
+        .collect();
+    let pairs: Vec<(&PagePrimitives, &[Word])> = pages
+        .iter()
+        .zip(&words)
+        .map(|(p, w)| (p, w.as_slice()))
+        .collect();
     extract(&pairs, settings)
 }
 

@@ -1,0 +1,530 @@
+//! Tables drawn without rules: columns from text alignment, rows from baselines.
+//!
+//! After Nurminen's thesis (text edges bound table areas) and Camelot's "stream" flavour, but
+//! with columns taken from white-space gutters rather than text edges:
+//!
+//! 1. Words → text lines (baseline clusters) → segments: runs of words with no gap of a
+//!    column's size ([`SEGMENT_GAP_EM`]) inside ([`lines`]).
+//! 2. Regions: runs of vertically adjacent lines with two or more segments, bridging a few
+//!    one-segment lines (section labels, wrapped cells), then grown upward over header lines
+//!    (up to a horizontal rule above them when there is one) ([`detect`]).
+//! 3. Columns: gutters — vertical strips that no body line's words cover — found by a sweep
+//!    ([`columns`]).
+//! 4. Rows and cells: a header zone (above the first numeric line or above the rule under
+//!    the header) with spanning labels on their own rows and stacked labels merged; body
+//!    lines grouped into rows by the key column (a new row starts where the first column has
+//!    text) and by wrapped text (a line starting in lower case continues the row above)
+//!    ([`build`]).
+//! 5. Checks against false positives: lists (a first column of bullets or enumerators), prose
+//!    in several page columns (most cells long runs of words filling their column), too few
+//!    rows or columns.
+//!
+//! Everything is O(n log n) in the page's words: lines are sorted once, regions are walked
+//! once, gutters come from a sweep.
+
+mod build;
+mod columns;
+mod detect;
+mod lines;
+
+use super::{PageTable, Settings};
+use crate::geom::Rect;
+use crate::layout::Word;
+use crate::pdf::PagePrimitives;
+
+/// Glyphs whose baselines differ by less than this fraction of the font size share a line;
+/// the same as [`crate::tolerance::LINE_BASELINE_EM`] (superscripts sit about 0.33 em up).
+pub(crate) const LINE_BASELINE_EM: f64 = crate::tolerance::LINE_BASELINE_EM;
+
+/// A gap between words wider than this (em) separates two segments of a line, i.e. possibly
+/// two table columns. On the ICDAR 2013 pages word gaps cluster at 0.2–0.4 em (a space) and
+/// thin out past 0.7 em (justified lines rarely stretch further); gaps between table columns
+/// are mostly 1–3 em.
+pub(crate) const SEGMENT_GAP_EM: f64 = 0.75;
+
+/// Narrowest gutter (points) that separates two columns once a region is known. Monospaced
+/// tables (ICDAR us-033) separate right-aligned numbers by a single space, 4–5 pt; prose word
+/// gaps of about 3 pt do not line up over several lines.
+pub(crate) const MIN_GUTTER: f64 = 2.0;
+
+/// Unruled tables among `words` (those not inside a ruled table), avoiding the `ruled` boxes.
+pub fn tables(
+    page: &PagePrimitives,
+    words: &[Word],
+    ruled: &[Rect],
+    s: &Settings,
+) -> Vec<PageTable> {
+    let mut ids: Vec<usize> = (0..words.len())
+        .filter(|&i| {
+            let c = words[i].bbox.centre();
+            !ruled.iter().any(|r| r.contains(c, 1.0))
+        })
+        .collect();
+    let hrules = detect::horizontal_rules(page);
+    // Two passes at most: the second after leaving out page columns of running text found
+    // beside tables (they share the tables' baselines).
+    for pass in 0..2 {
+        let lines = lines::build_lines(words, &ids);
+        if lines.len() < detect::MIN_TABLE_LINES {
+            return Vec::new();
+        }
+        let regions = detect::regions(&lines, words, &hrules, ruled);
+        if pass == 0 {
+            let zones: Vec<Rect> = regions
+                .iter()
+                .filter_map(|r| build::edge_prose(words, &lines, r, &hrules, page.info.width))
+                .collect();
+            if !zones.is_empty() {
+                ids.retain(|&i| {
+                    let c = words[i].bbox.centre();
+                    !zones.iter().any(|z| z.contains(c, 0.0))
+                });
+                continue;
+            }
+        }
+        let mut out = Vec::new();
+        for region in &regions {
+            if let Some(t) = build::table(page, words, &lines, region, &hrules, s) {
+                out.push(t);
+            }
+        }
+        return out;
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geom::Pt;
+    use crate::pdf::{Direction, PageInfo, Rule, RuleSource};
+    use crate::table::Table;
+    use std::sync::Arc;
+
+    const SIZE: f64 = 10.0;
+    /// Points per character of the made-up font.
+    const CHAR_W: f64 = 5.0;
+
+    fn word(text: &str, x0: f64, top: f64) -> Word {
+        Word {
+            text: text.into(),
+            bbox: Rect {
+                x0,
+                top,
+                x1: x0 + CHAR_W * text.chars().count() as f64,
+                bottom: top + SIZE,
+            },
+            direction: Direction::Ltr,
+            baseline: top + 0.8 * SIZE,
+            font: Arc::from("Test"),
+            size: SIZE,
+            colour: None,
+        }
+    }
+
+    /// Words of one printed line: each cell's text starts at its x; words inside a cell are a
+    /// space (0.3 em) apart.
+    fn line(cells: &[(&str, f64)], top: f64) -> Vec<Word> {
+        let mut out = Vec::new();
+        for &(text, x) in cells {
+            let mut x = x;
+            for w in text.split_whitespace() {
+                let wd = word(w, x, top);
+                x = wd.bbox.x1 + 0.3 * SIZE;
+                out.push(wd);
+            }
+        }
+        out
+    }
+
+    fn page(rules: Vec<Rule>) -> PagePrimitives {
+        PagePrimitives {
+            info: PageInfo {
+                number: 1,
+                width: 612.0,
+                height: 792.0,
+                rotation: 0,
+            },
+            glyphs: Vec::new(),
+            rules,
+            fills: Vec::new(),
+            images: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn hrule(x0: f64, x1: f64, y: f64) -> Rule {
+        Rule {
+            p0: Pt::new(x0, y),
+            p1: Pt::new(x1, y),
+            width: 0.5,
+            colour: None,
+            source: RuleSource::Stroke,
+        }
+    }
+
+    /// The plain grid of a page table, as the CLI prints it.
+    fn grid(t: &PageTable) -> Vec<Vec<String>> {
+        let table = Table {
+            pages: vec![t.page],
+            bbox: t.bbox,
+            header_rows: 0,
+            n_rows: t.n_rows(),
+            n_cols: t.n_cols(),
+            cells: t.cells.clone(),
+            rows: Vec::new(),
+            ruled: false,
+        };
+        table.grid()
+    }
+
+    fn find(words: &[Word], rules: Vec<Rule>) -> Vec<PageTable> {
+        tables(&page(rules), words, &[], &Settings::default())
+    }
+
+    fn g(rows: &[&[&str]]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|s| s.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn numeric_table_with_header() {
+        let mut ws = Vec::new();
+        ws.extend(line(
+            &[("Region", 50.0), ("2010", 200.0), ("2011", 280.0)],
+            100.0,
+        ));
+        ws.extend(line(
+            &[("North", 50.0), ("1,234", 195.0), ("1,300", 275.0)],
+            114.0,
+        ));
+        ws.extend(line(
+            &[("South", 50.0), ("987", 205.0), ("1,010", 275.0)],
+            128.0,
+        ));
+        ws.extend(line(&[("East", 50.0), ("45", 210.0), ("52", 290.0)], 142.0));
+        ws.extend(line(
+            &[("West", 50.0), ("2,001", 195.0), ("2,100", 275.0)],
+            156.0,
+        ));
+        let ts = find(&ws, Vec::new());
+        assert_eq!(ts.len(), 1);
+        assert!(!ts[0].ruled);
+        assert_eq!(
+            grid(&ts[0]),
+            g(&[
+                &["Region", "2010", "2011"],
+                &["North", "1,234", "1,300"],
+                &["South", "987", "1,010"],
+                &["East", "45", "52"],
+                &["West", "2,001", "2,100"],
+            ])
+        );
+    }
+
+    #[test]
+    fn wrapped_text_cell_stays_in_its_row() {
+        // The second column wraps; its continuation line has no text in the key column.
+        let mut ws = Vec::new();
+        ws.extend(line(
+            &[("Item", 50.0), ("Status", 200.0), ("Owner", 400.0)],
+            100.0,
+        ));
+        ws.extend(line(
+            &[("Budget", 50.0), ("Approved by", 200.0), ("Finance", 400.0)],
+            114.0,
+        ));
+        ws.extend(line(&[("the board", 200.0)], 125.0));
+        ws.extend(line(
+            &[("Staffing", 50.0), ("Open", 200.0), ("HR", 400.0)],
+            142.0,
+        ));
+        ws.extend(line(
+            &[("Estates", 50.0), ("Closed", 200.0), ("Facilities", 400.0)],
+            156.0,
+        ));
+        let ts = find(&ws, Vec::new());
+        assert_eq!(ts.len(), 1);
+        assert_eq!(
+            grid(&ts[0]),
+            g(&[
+                &["Item", "Status", "Owner"],
+                &["Budget", "Approved by the board", "Finance"],
+                &["Staffing", "Open", "HR"],
+                &["Estates", "Closed", "Facilities"],
+            ])
+        );
+    }
+
+    #[test]
+    fn spanning_header_underlined_spans_its_columns() {
+        let mut ws = Vec::new();
+        ws.extend(line(&[("Actual", 225.0), ("Projected", 380.0)], 100.0));
+        ws.extend(line(
+            &[
+                ("State", 50.0),
+                ("2008", 200.0),
+                ("2009", 260.0),
+                ("2010", 360.0),
+                ("2011", 420.0),
+            ],
+            114.0,
+        ));
+        for (k, name) in ["Ohio", "Iowa", "Utah", "Maine"].iter().enumerate() {
+            let top = 130.0 + 12.0 * k as f64;
+            ws.extend(line(
+                &[
+                    (name, 50.0),
+                    ("10", 205.0),
+                    ("11", 265.0),
+                    ("12", 365.0),
+                    ("13", 425.0),
+                ],
+                top,
+            ));
+        }
+        // Underlines of the two group labels, and the rule under the header.
+        let rules = vec![
+            hrule(195.0, 285.0, 111.5),
+            hrule(355.0, 445.0, 111.5),
+            hrule(45.0, 445.0, 126.0),
+        ];
+        let ts = find(&ws, rules);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(
+            grid(t),
+            g(&[
+                &["State", "Actual", "", "Projected", ""],
+                &["", "2008", "2009", "2010", "2011"],
+                &["Ohio", "10", "11", "12", "13"],
+                &["Iowa", "10", "11", "12", "13"],
+                &["Utah", "10", "11", "12", "13"],
+                &["Maine", "10", "11", "12", "13"],
+            ])
+        );
+        let actual = t
+            .cells
+            .iter()
+            .find(|c| c.text() == "Actual")
+            .map(|c| c.col_span);
+        assert_eq!(actual, Some(2));
+        let stub = t
+            .cells
+            .iter()
+            .find(|c| c.text() == "State")
+            .map(|c| c.row_span);
+        assert_eq!(stub, Some(2));
+    }
+
+    #[test]
+    fn section_labels_and_dot_leaders() {
+        let mut ws = Vec::new();
+        ws.extend(line(
+            &[("Group", 50.0), ("Count", 250.0), ("Share", 330.0)],
+            100.0,
+        ));
+        ws.extend(line(&[("Women", 50.0)], 114.0));
+        ws.extend(line(
+            &[
+                ("Under 25", 60.0),
+                ("..........", 110.0),
+                ("120", 255.0),
+                ("40.0", 330.0),
+            ],
+            128.0,
+        ));
+        ws.extend(line(
+            &[("25 and over", 60.0), ("180", 255.0), ("60.0", 330.0)],
+            142.0,
+        ));
+        ws.extend(line(&[("Men", 50.0)], 156.0));
+        ws.extend(line(
+            &[("Under 25", 60.0), ("90", 260.0), ("45.0", 330.0)],
+            170.0,
+        ));
+        ws.extend(line(
+            &[("25 and over", 60.0), ("110", 255.0), ("55.0", 330.0)],
+            184.0,
+        ));
+        let ts = find(&ws, Vec::new());
+        assert_eq!(ts.len(), 1);
+        assert_eq!(
+            grid(&ts[0]),
+            g(&[
+                &["Group", "Count", "Share"],
+                &["Women", "", ""],
+                &["Under 25", "120", "40.0"],
+                &["25 and over", "180", "60.0"],
+                &["Men", "", ""],
+                &["Under 25", "90", "45.0"],
+                &["25 and over", "110", "55.0"],
+            ])
+        );
+    }
+
+    #[test]
+    fn monospaced_numbers_one_space_apart_are_split() {
+        // Right-aligned numbers with a single space between columns in some rows.
+        let mut ws = Vec::new();
+        let rows = [
+            ("Age", "Male", "Female", 100.0),
+            ("0-4", "1,887,948", "1,022,490", 114.0),
+            ("5-9", "2,586,688", "2,568,738", 128.0),
+            ("10-14", "867,692", "576,723", 142.0),
+            ("15-19", "7,808,033", "7,401,349", 156.0),
+        ];
+        for (a, b, c, top) in rows {
+            // Right edges at 160 and 215: "1,887,948" (45 pt) ends 5 pt before "1,022,490".
+            let bx = 160.0 - CHAR_W * b.len() as f64;
+            let cx = 215.0 - CHAR_W * c.len() as f64;
+            ws.push(word(a, 50.0, top));
+            ws.push(word(b, bx, top));
+            ws.push(word(c, cx, top));
+        }
+        let ts = find(&ws, Vec::new());
+        assert_eq!(ts.len(), 1);
+        assert_eq!(
+            grid(&ts[0]),
+            g(&[
+                &["Age", "Male", "Female"],
+                &["0-4", "1,887,948", "1,022,490"],
+                &["5-9", "2,586,688", "2,568,738"],
+                &["10-14", "867,692", "576,723"],
+                &["15-19", "7,808,033", "7,401,349"],
+            ])
+        );
+    }
+
+    const PROSE: &str = "the board agreed that the report should be shared with partners and \
+        that every agency would set out its own plan for the coming year with clear \
+        measures and dates so that progress can be checked at each meeting of the board";
+
+    /// Lines of running text `width` points wide from x, starting at top, `n` lines.
+    fn prose(x: f64, width: f64, top: f64, n: usize) -> Vec<Word> {
+        let mut out = Vec::new();
+        let mut it = PROSE.split_whitespace().cycle();
+        for k in 0..n {
+            let top = top + 12.0 * k as f64;
+            let mut cx = x;
+            for w in it.by_ref() {
+                let wd = word(w, cx, top);
+                if wd.bbox.x1 > x + width {
+                    break;
+                }
+                cx = wd.bbox.x1 + 0.3 * SIZE;
+                out.push(wd);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn prose_is_not_a_table() {
+        assert!(find(&prose(72.0, 450.0, 100.0, 20), Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn two_page_columns_of_prose_are_not_a_table() {
+        let mut ws = prose(72.0, 220.0, 100.0, 25);
+        ws.extend(prose(320.0, 220.0, 100.0, 25));
+        assert!(find(&ws, Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn numbered_paragraphs_and_bullets_are_not_tables() {
+        let mut ws = Vec::new();
+        let mut top = 100.0;
+        for n in ["1.1", "1.2", "1.3", "2.1", "2.2"] {
+            ws.push(word(n, 72.0, top));
+            ws.extend(prose(108.0, 400.0, top, 2));
+            top += 30.0;
+        }
+        for _ in 0..5 {
+            ws.push(word("•", 108.0, top));
+            ws.extend(prose(126.0, 200.0, top, 1));
+            top += 14.0;
+        }
+        assert!(find(&ws, Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn chart_axis_labels_with_ticks_are_not_a_table() {
+        let mut ws = Vec::new();
+        let mut rules = Vec::new();
+        for k in 0..6 {
+            let top = 100.0 + 20.0 * k as f64;
+            let v = format!("{}", 50 - 10 * k);
+            ws.extend(line(&[(v.as_str(), 60.0), (v.as_str(), 400.0)], top));
+            rules.push(hrule(75.0, 79.0, top + 5.0));
+            rules.push(hrule(395.0, 399.0, top + 5.0));
+        }
+        ws.extend(line(
+            &[("2001", 100.0), ("2003", 200.0), ("2005", 300.0)],
+            230.0,
+        ));
+        assert!(find(&ws, rules).is_empty());
+    }
+
+    #[test]
+    fn words_inside_ruled_tables_are_left_alone() {
+        let mut ws = Vec::new();
+        for k in 0..5 {
+            let top = 100.0 + 14.0 * k as f64;
+            ws.extend(line(&[("Name", 50.0), ("12", 200.0), ("34", 260.0)], top));
+        }
+        let ruled = [Rect {
+            x0: 40.0,
+            top: 90.0,
+            x1: 300.0,
+            bottom: 200.0,
+        }];
+        assert!(tables(&page(Vec::new()), &ws, &ruled, &Settings::default()).is_empty());
+    }
+
+    #[test]
+    fn bad_coordinates_do_not_panic() {
+        let mut ws = Vec::new();
+        for k in 0..6 {
+            let top = 100.0 + 14.0 * k as f64;
+            ws.extend(line(&[("Name", 50.0), ("12", 200.0), ("34", 260.0)], top));
+        }
+        let mut bad = word("x", f64::NAN, 120.0);
+        bad.baseline = f64::NAN;
+        ws.push(bad);
+        ws.push(word("y", f64::INFINITY, f64::NEG_INFINITY));
+        let mut zero = word("0", 200.0, 130.0);
+        zero.size = 0.0;
+        ws.push(zero);
+        ws.push(word("", 100.0, 100.0));
+        let ts = find(&ws, Vec::new());
+        assert_eq!(ts.len(), 1);
+        assert_eq!(ts[0].n_cols(), 3);
+        assert!(find(&[], Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn large_page_is_handled_in_one_pass() {
+        // 250 rows x 20 columns = 5,000 words, the size of a dense plan page.
+        let mut ws = Vec::new();
+        for r in 0..250 {
+            let top = 20.0 + 12.0 * r as f64;
+            ws.push(word(&format!("R{r}"), 10.0, top));
+            for c in 0..19 {
+                ws.push(word(
+                    &format!("{}", (r * 7 + c) % 100),
+                    60.0 + 30.0 * c as f64,
+                    top,
+                ));
+            }
+        }
+        let start = std::time::Instant::now();
+        let ts = find(&ws, Vec::new());
+        let took = start.elapsed();
+        assert_eq!(ts.len(), 1);
+        assert_eq!((ts[0].n_rows(), ts[0].n_cols()), (250, 20));
+        // Generous bound (debug builds, busy machines): quadratic behaviour takes minutes.
+        assert!(took.as_secs() < 20, "took {took:?}");
+    }
+}
