@@ -88,9 +88,10 @@ const PROSE_LEFT_SLACK: f64 = 2.0;
 /// of the body cells are numbers.
 const MIN_NUMERIC_FOR_NUMBERED: f64 = 0.3;
 
-/// Two words closer than a segment gap are still split when a column boundary lies between
-/// them and the gap is wider than this (em): more than a word space (0.25–0.35 em), as between
-/// header labels of neighbouring narrow columns ("Weight Controls", 0.6 em apart in us-037).
+/// Two words closer than a segment gap are still split when the space between them reaches
+/// into a gutter and is wider than this (em): more than a word space (0.25–0.35 em), as
+/// between header labels of neighbouring narrow columns ("Weight Controls", 0.6 em apart in
+/// ICDAR us-037).
 const BOUNDARY_SPLIT_EM: f64 = 0.45;
 
 /// A fill covering at least this fraction of a cell is its background (as in the ruled path).

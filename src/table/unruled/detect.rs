@@ -2,7 +2,7 @@
 
 use crate::geom::Rect;
 use crate::layout::Word;
-use crate::pdf::PagePrimitives;
+use crate::pdf::{FillShape, PagePrimitives};
 
 use super::columns::gutters;
 use super::lines::{is_caption_start, is_note_mark, TLine};
@@ -63,7 +63,12 @@ pub(super) const RULE_COVERAGE: f64 = 0.8;
 const RULE_SNAP: f64 = 1.5;
 const RULE_JOIN: f64 = 3.0;
 
-/// A horizontal rule: `y` and its extent.
+/// A shaded rectangle at least this wide (points) bounds rows like a rule...
+const MIN_BAND_WIDTH: f64 = 20.0;
+/// ...when it is less tall than this (points): taller fills are page or box backgrounds.
+const MAX_BAND_HEIGHT: f64 = 200.0;
+
+/// A horizontal rule (or the edge of a shaded band): `y` and its extent.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct HRule {
     pub y: f64,
@@ -77,7 +82,8 @@ pub(super) struct Region {
     pub lines: Vec<usize>,
 }
 
-/// Horizontal rules of the page (strokes and thin fills), snapped and joined, sorted by y.
+/// Horizontal rules of the page (strokes and thin fills) and the top and bottom edges of
+/// shaded bands, snapped and joined, sorted by y.
 pub(super) fn horizontal_rules(page: &PagePrimitives) -> Vec<HRule> {
     let mut pieces: Vec<HRule> = page
         .rules
@@ -88,8 +94,26 @@ pub(super) fn horizontal_rules(page: &PagePrimitives) -> Vec<HRule> {
             x0: r.p0.x.min(r.p1.x),
             x1: r.p0.x.max(r.p1.x),
         })
-        .filter(|r| r.y.is_finite() && r.x0.is_finite() && r.x1.is_finite() && r.x1 - r.x0 > 1.0)
         .collect();
+    // Shaded bands (a header row, banded body rows) draw the same boundaries as rules: their
+    // top and bottom edges.
+    for f in &page.fills {
+        let shaded = f.colour.is_some_and(|c| !c.is_white());
+        if shaded
+            && f.shape == FillShape::Rect
+            && f.rect.width() >= MIN_BAND_WIDTH
+            && f.rect.height() < MAX_BAND_HEIGHT
+        {
+            for y in [f.rect.top, f.rect.bottom] {
+                pieces.push(HRule {
+                    y,
+                    x0: f.rect.x0,
+                    x1: f.rect.x1,
+                });
+            }
+        }
+    }
+    pieces.retain(|r| r.y.is_finite() && r.x0.is_finite() && r.x1.is_finite() && r.x1 - r.x0 > 1.0);
     pieces.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     let mut out: Vec<HRule> = Vec::new();
     let mut i = 0;

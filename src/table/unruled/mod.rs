@@ -1,26 +1,34 @@
 //! Tables drawn without rules: columns from text alignment, rows from baselines.
 //!
-//! After Nurminen's thesis (text edges bound table areas) and Camelot's "stream" flavour, but
-//! with columns taken from white-space gutters rather than text edges:
+//! After Nurminen's thesis (aligned text bounds table areas) and Camelot's "stream" flavour,
+//! but with columns taken from white-space gutters rather than text edges:
 //!
 //! 1. Words → text lines (baseline clusters) → segments: runs of words with no gap of a
-//!    column's size ([`SEGMENT_GAP_EM`]) inside ([`lines`]).
-//! 2. Regions: runs of vertically adjacent lines with two or more segments, bridging a few
-//!    one-segment lines (section labels, wrapped cells), then grown upward over header lines
-//!    (up to a horizontal rule above them when there is one) ([`detect`]).
-//! 3. Columns: gutters — vertical strips that no body line's words cover — found by a sweep
-//!    ([`columns`]).
-//! 4. Rows and cells: a header zone (above the first numeric line or above the rule under
-//!    the header) with spanning labels on their own rows and stacked labels merged; body
-//!    lines grouped into rows by the key column (a new row starts where the first column has
-//!    text) and by wrapped text (a line starting in lower case continues the row above)
-//!    ([`build`]).
-//! 5. Checks against false positives: lists (a first column of bullets or enumerators), prose
-//!    in several page columns (most cells long runs of words filling their column), too few
-//!    rows or columns.
+//!    column's size (`SEGMENT_GAP_EM`) inside (`lines`). Dot leaders are dropped.
+//! 2. Regions: runs of vertically adjacent lines with two or more segments whose gaps keep
+//!    open the gutters of the lines just above, bridging a few one-segment lines (section
+//!    labels, wrapped cells); captions, notes and running text end a run. A region then
+//!    grows upward over its header lines, up to a rule (or the top of a shaded band) spanning
+//!    it when there is one (`detect`).
+//! 3. Columns: gutters — vertical strips that (nearly) no body line's words cover — from a
+//!    sweep; a gutter must separate columns somewhere (a segment gap, or numbers on both
+//!    sides), not just word spaces that line up (`columns`, `build`).
+//! 4. Rows and cells (`build`): the header runs down to a rule or band edge under it, or
+//!    else to the first data line; spanning labels (crossing a gutter, or widened by the rule
+//!    under them) take rows of their own, stacked labels merge, and a column's labels with no
+//!    spanning label above start at the top header row. Body lines start a new row where the
+//!    key (first) column has text, unless the line continues a wrapped label (lower-case
+//!    start, a label ending mid-phrase, or a hanging indent); a line without key text
+//!    continues the row above unless numbers would stack.
+//! 5. Checks against false positives: lists (a first column of bullets or enumerators beside
+//!    text), running text in page columns (lines of several words filling flush-left columns,
+//!    or lines mostly starting mid-sentence), charts (tick marks, grid lines through the
+//!    labels, sparse slots), and regions with fewer than two body rows or two columns. A
+//!    page column of prose beside a table of numbers, sharing its baselines, is left out and
+//!    the page read again.
 //!
-//! Everything is O(n log n) in the page's words: lines are sorted once, regions are walked
-//! once, gutters come from a sweep.
+//! Everything is near-linear in the page's words: lines are sorted once, regions are walked
+//! once with scans bounded by distance, gutters come from a sweep.
 
 mod build;
 mod columns;
@@ -97,7 +105,7 @@ pub fn tables(
 mod tests {
     use super::*;
     use crate::geom::Pt;
-    use crate::pdf::{Direction, PageInfo, Rule, RuleSource};
+    use crate::pdf::{Direction, Fill, FillShape, PageInfo, Rule, RuleSource};
     use crate::table::Table;
     use std::sync::Arc;
 
@@ -395,6 +403,62 @@ mod tests {
                 &["15-19", "7,808,033", "7,401,349"],
             ])
         );
+    }
+
+    #[test]
+    fn shaded_header_row_bounds_the_header() {
+        // A text table whose two-line column labels sit on a grey band, no rules at all.
+        let mut ws = Vec::new();
+        ws.extend(line(
+            &[("Planned", 50.0), ("Lead", 250.0), ("Target", 380.0)],
+            100.0,
+        ));
+        ws.extend(line(
+            &[("Action", 50.0), ("Officer", 250.0), ("Date", 380.0)],
+            111.0,
+        ));
+        ws.extend(line(
+            &[("Audit schools", 50.0), ("J Smith", 250.0), ("June", 380.0)],
+            128.0,
+        ));
+        ws.extend(line(
+            &[("Train staff", 50.0), ("A Jones", 250.0), ("July", 380.0)],
+            142.0,
+        ));
+        ws.extend(line(
+            &[("Review policy", 50.0), ("B Brown", 250.0), ("May", 380.0)],
+            156.0,
+        ));
+        let mut p = page(Vec::new());
+        p.fills.push(Fill {
+            rect: Rect {
+                x0: 45.0,
+                top: 97.0,
+                x1: 430.0,
+                bottom: 124.0,
+            },
+            colour: Some(crate::pdf::Colour {
+                r: 200,
+                g: 200,
+                b: 200,
+            }),
+            shape: FillShape::Rect,
+        });
+        let ts = tables(&p, &ws, &[], &Settings::default());
+        assert_eq!(ts.len(), 1);
+        assert_eq!(
+            grid(&ts[0]),
+            g(&[
+                &["Planned Action", "Lead Officer", "Target Date"],
+                &["Audit schools", "J Smith", "June"],
+                &["Train staff", "A Jones", "July"],
+                &["Review policy", "B Brown", "May"],
+            ])
+        );
+        // Without the band the second label line reads as a row of its own.
+        let plain = find(&ws, Vec::new());
+        assert_eq!(plain.len(), 1);
+        assert_eq!(plain[0].n_rows(), 5);
     }
 
     const PROSE: &str = "the board agreed that the report should be shared with partners and \
