@@ -404,8 +404,9 @@ pub fn paragraphs(words: &[&Word], page: u32, s: &Settings) -> Vec<Paragraph> {
     out
 }
 
-/// The fill covering most of `rect`, when it covers at least the settings' fraction.
-fn cell_fill(page: &PagePrimitives, rect: &Rect, s: &Settings) -> Option<Colour> {
+/// The fill covering most of `rect`, when it covers at least the settings' fraction (white
+/// counts as no fill). The ruled and unruled paths both use it.
+pub(crate) fn cell_fill(page: &PagePrimitives, rect: &Rect, s: &Settings) -> Option<Colour> {
     let area = rect.area();
     if area <= 0.0 {
         return None;

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crate::geom::Rect;
 use crate::layout::Word;
-use crate::pdf::{Colour, PagePrimitives, RuleSource};
-use crate::table::cells::paragraphs;
+use crate::pdf::{PagePrimitives, RuleSource};
+use crate::table::cells::{cell_fill, paragraphs};
 use crate::table::{Cell, PageTable, Part, Settings};
 
 use super::columns::{gutters, Gutter};
@@ -93,9 +93,6 @@ const MIN_NUMERIC_FOR_NUMBERED: f64 = 0.3;
 /// between header labels of neighbouring narrow columns ("Weight Controls", 0.6 em apart in
 /// ICDAR us-037).
 const BOUNDARY_SPLIT_EM: f64 = 0.45;
-
-/// A fill covering at least this fraction of a cell is its background (as in the ruled path).
-const FILL_COVERAGE: f64 = 0.5;
 
 /// Words of one line that fall in one column, or across several (a spanning label).
 #[derive(Debug, Clone)]
@@ -707,7 +704,7 @@ pub(super) fn table(
             row_span: c.row_span,
             col_span: c.col_span,
             paragraphs: paragraphs(&ws, page_no, s),
-            fill: cell_fill(page, &bbox),
+            fill: cell_fill(page, &bbox, s),
             parts: vec![Part {
                 page: page_no,
                 bbox,
@@ -974,19 +971,4 @@ fn prose_pieces(v: &[(f64, f64, usize)], flush_left: bool) -> bool {
         .count();
     let at_left = v.iter().filter(|p| p.0 - left <= PROSE_LEFT_SLACK).count();
     full as f64 >= PROSE_COLUMN_FRACTION * v.len() as f64 && (!flush_left || 2 * at_left >= v.len())
-}
-
-/// The colour of a fill covering most of `rect`, unless white.
-fn cell_fill(page: &PagePrimitives, rect: &Rect) -> Option<Colour> {
-    let area = rect.area();
-    if area <= 0.0 {
-        return None;
-    }
-    page.fills
-        .iter()
-        .filter_map(|f| Some((f.colour?, f.rect.intersection(rect)?.area() / area)))
-        .filter(|(_, cov)| *cov >= FILL_COVERAGE)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(c, _)| c)
-        .filter(|c| !c.is_white())
 }
