@@ -257,3 +257,61 @@ fn extract_a_folder_to_csv_and_report_bad_files() {
     let mut rdr = csv::Reader::from_path(out_dir.join("v3").join("milestones.csv")).unwrap();
     assert_eq!(rdr.records().count(), 75, "one row per V3 milestone");
 }
+
+#[test]
+fn tables_as_csv_files_and_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bp()
+        .args(["tables", "-q", "--format", "csv", "-o"])
+        .arg(dir.path())
+        .arg(fixture(PLAN_V3))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    // V3's six priority tables: P3 and P4 meet at a page break with the same columns and join.
+    assert_eq!(
+        names,
+        [
+            "table-01-page-1.csv",
+            "table-02-page-6.csv",
+            "table-03-page-8.csv",
+            "table-04-page-13.csv",
+            "table-05-page-15.csv"
+        ]
+    );
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(dir.path().join("table-01-page-1.csv"))
+        .unwrap();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    assert_eq!(&rows[1][0], "Action");
+    assert_eq!(&rows[4][0], "1.1");
+    assert_eq!(&rows[4][5], "In progress", "the RAG column");
+    let out = bp()
+        .args(["tables", "-q", "--format", "csv"])
+        .arg(fixture(PLAN_V3))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.matches("\n\nPlanning,,,,Monitoring,,").count(),
+        4,
+        "five tables separated by blank lines"
+    );
+    let out = bp()
+        .args(["tables", "-q", "--format", "md", "--pages", "1"])
+        .arg(fixture(PLAN_V3))
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("| Planning |"), "{md}");
+}
