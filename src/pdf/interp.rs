@@ -586,13 +586,9 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    fn colour_for_rules(&self) -> Option<super::Colour> {
-        self.gs.stroke.colour
-    }
-
     fn stroke_path(&mut self) {
         let width = self.gs.line_width * self.gs.ctm.mean_scale();
-        let colour = self.colour_for_rules();
+        let colour = self.gs.stroke.colour;
         let mut rules = Vec::new();
         for sp in &self.path.subpaths {
             for seg in sp.segments.iter().copied().chain(sp.closing_segment()) {

@@ -36,7 +36,7 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
                     if let Some(xs) = last_xs.get_mut(ti) {
                         xs.clone_from(&pt.xs);
                     }
-                    append(t, pt, s);
+                    append(t, pt);
                     last_on_page = Some(ti);
                 }
                 None => {
@@ -126,7 +126,7 @@ fn repeated_header(t: &Table, pt: &PageTable) -> usize {
 }
 
 /// Append a page table to a logical table.
-fn append(t: &mut Table, mut pt: PageTable, s: &Settings) {
+fn append(t: &mut Table, mut pt: PageTable) {
     let skip = repeated_header(t, &pt);
     if skip > 0 {
         t.header_rows = t.header_rows.max(skip);
@@ -165,7 +165,7 @@ fn append(t: &mut Table, mut pt: PageTable, s: &Settings) {
                 .find(|x| x.col == c.col && x.row + x.row_span == t.n_rows)
             {
                 target.row_span += c.row_span - 1;
-                merge_cell(target, c, s);
+                merge_cell(target, c);
                 continue;
             }
         }
@@ -209,8 +209,7 @@ fn full_width_continues(t: &Table, pt: &PageTable, skip: usize) -> bool {
 }
 
 /// Continue cell `a` (ending at a page break) with `b` (its rest on the next page).
-fn merge_cell(a: &mut Cell, b: Cell, s: &Settings) {
-    let _ = s;
+fn merge_cell(a: &mut Cell, b: Cell) {
     let a_bottom = a.parts.last().map(|p| p.bbox.bottom);
     let b_top = b.parts.first().map(|p| p.bbox.top);
     let mut bp = b.paragraphs.into_iter();
