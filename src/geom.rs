@@ -10,7 +10,7 @@
 //! Inside the `pdf` stage, PDF user space (origin bottom-left, y up) is mapped into this frame
 //! once, by the page matrix; nothing downstream ever sees PDF user space.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A point in the displayed page frame (points, origin top-left, y down).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
@@ -137,6 +137,18 @@ impl Rect {
 impl Serialize for Rect {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.to_array().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rect {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let [x0, top, x1, bottom] = <[f64; 4]>::deserialize(d)?;
+        Ok(Rect {
+            x0,
+            top,
+            x1,
+            bottom,
+        })
     }
 }
 

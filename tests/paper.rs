@@ -141,3 +141,21 @@ fn v3_plan_matches_the_truth() {
         "mscb/mscb-plan-v3-2015-03.truth.json",
     );
 }
+
+/// What `extract` writes reads back into the same model: the JSON of the parsed document is
+/// the JSON that was written (diff and import read these files).
+#[test]
+fn extract_json_reads_back_into_the_model() {
+    use boardpaper::paper::document::{self, Paper};
+    use boardpaper::pdf::{Document, OpenOptions};
+    let doc = Document::open(&fixture(crate::common::BOARD_PAPER), &OpenOptions::default())
+        .unwrap();
+    let paper = document::read(&doc).unwrap();
+    let written = boardpaper::export::paper::json(&paper).unwrap();
+    let back: Paper = serde_json::from_slice(&written).unwrap();
+    assert_eq!(back.plans[0].priorities.len(), 6);
+    assert_eq!(
+        serde_json::to_value(&back).unwrap(),
+        serde_json::from_slice::<Value>(&written).unwrap()
+    );
+}

@@ -2,7 +2,7 @@
 //! warning on the way.
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::model::Plan;
 use super::report::{self, Meeting, Report};
@@ -12,7 +12,7 @@ use crate::warning::Warning;
 
 /// A board paper as data (the document `extract` writes; its JSON Schema is
 /// `schemas/paper.schema.json`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Paper {
     /// The input file's name (without folders).
     pub file: String,

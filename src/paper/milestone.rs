@@ -2,11 +2,11 @@
 //! "Report to the Board – Complete – October 2014" → status Complete, date "October 2014".
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// A milestone's status as printed (canonical capitalisation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
     /// "Complete", "Completed".
     Complete,

@@ -2,7 +2,7 @@
 //! names follow `fixtures/FORMAT.md`; an action cannot exist outside an area, nor an area
 //! outside a priority.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::milestone::Status;
 use crate::pdf::Colour;
@@ -64,19 +64,19 @@ impl Serialize for RagColour {
 }
 
 /// One entry of an action's RAG column.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RagEntry {
     /// The text printed ("Complete", "In progress", "G"...).
     pub text: String,
     /// Its colour class; `None` when unfilled.
     pub colour: Option<RagColour>,
     /// The fill as printed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fill: Option<Colour>,
 }
 
 /// One milestone: a bullet or paragraph of the timescales column.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Milestone {
     /// The text as printed (lines joined, no bullet).
     pub text: String,
@@ -89,7 +89,7 @@ pub struct Milestone {
 }
 
 /// An action row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Action {
     /// The number as printed ("1.1").
     pub number: String,
@@ -108,11 +108,12 @@ pub struct Action {
     /// First and last page on which the row is printed.
     pub pages: [u32; 2],
     /// The row's box on each page.
+    #[serde(default)]
     pub rows: Vec<Part>,
 }
 
 /// An improvement area (desired outcome) of a priority.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Area {
     /// Its number within the priority.
     pub number: u32,
@@ -123,7 +124,7 @@ pub struct Area {
 }
 
 /// A priority (objective, theme) of a plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Priority {
     /// Its number.
     pub number: u32,
@@ -134,7 +135,7 @@ pub struct Priority {
 }
 
 /// An action plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     /// The title from the caption above the plan.
     pub title: String,
@@ -148,6 +149,22 @@ pub struct Plan {
     pub pages: [u32; 2],
     /// Its priorities.
     pub priorities: Vec<Priority>,
+}
+
+impl<'de> Deserialize<'de> for RagColour {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.as_str() {
+            "green" => Ok(RagColour::Green),
+            "amber" => Ok(RagColour::Amber),
+            "red" => Ok(RagColour::Red),
+            other => Colour::from_hex(other).map(RagColour::Other).ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "a RAG colour is green, amber, red or #RRGGBB, not {other:?}"
+                ))
+            }),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -17,14 +17,14 @@
 //! Running headers and footers (rows repeated at the same place on several pages) and bare
 //! page numbers are dropped, so paragraphs continue over page breaks.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::layout::{self, Settings};
 use crate::pdf::{Direction, PagePrimitives};
 use crate::table::cells::join_line;
 
 /// The meeting a paper goes to, from the header of its first page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meeting {
     /// The body that meets, in title case when printed in capitals ("Health and Wellbeing
     /// Board").
@@ -34,7 +34,7 @@ pub struct Meeting {
 }
 
 /// The covering report of a board paper.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     /// The title as printed (capitals kept).
     pub title: String,
@@ -51,7 +51,7 @@ pub struct Report {
 }
 
 /// A numbered section of a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     /// Its number as printed, without the trailing full stop ("1").
     pub number: String,
@@ -62,19 +62,19 @@ pub struct Section {
 }
 
 /// A paragraph of a report section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportParagraph {
     /// Its number ("1.1"), or `None` for an unnumbered paragraph.
     pub number: Option<String>,
     /// Its text, lines joined by single spaces (a line-final word hyphen joins without one).
     pub text: String,
     /// The bulleted list printed under it, without the bullet glyphs (omitted when empty).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bullets: Vec<String>,
 }
 
 /// A contact named in the report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
     /// The person's name as printed (honours kept: "John Drew C.B.E.").
     pub name: String,

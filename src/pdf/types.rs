@@ -77,6 +77,14 @@ impl Serialize for Colour {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Colour {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <String as serde::Deserialize>::deserialize(d)?;
+        Colour::from_hex(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("a colour is #RRGGBB, not {s:?}")))
+    }
+}
+
 /// The direction a glyph's baseline runs on the displayed page, in steps of 90° clockwise:
 /// 0 is ordinary left-to-right text, 90 runs top to bottom, 180 is upside down, 270 runs
 /// bottom to top.

@@ -12,7 +12,7 @@ pub mod grid;
 pub mod rules;
 pub mod unruled;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use crate::geom::Rect;
@@ -98,7 +98,7 @@ impl Paragraph {
 }
 
 /// Where part of a cell or row is printed.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Part {
     /// 1-based page.
     pub page: u32,
