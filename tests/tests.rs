@@ -3,6 +3,7 @@
 mod cli;
 mod common;
 mod corpus;
+mod export;
 mod mutation;
 mod paper;
 mod poppler;

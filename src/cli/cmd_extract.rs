@@ -17,6 +17,8 @@ enum Format {
     Json,
     /// `actions.csv` and `milestones.csv` per paper (needs -o DIR).
     Csv,
+    /// A workbook per paper: sheets Actions, Milestones, Report, Warnings; RAG cells filled.
+    Xlsx,
 }
 
 #[derive(Args, Debug)]
@@ -125,6 +127,19 @@ fn write(paper: &Paper, format: Format, target: Option<&Path>, excel: bool) -> R
             output::write_atomic(&dir.join("actions.csv"), &actions)?;
             output::write_atomic(&dir.join("milestones.csv"), &milestones)
         }
+        Format::Xlsx => {
+            if target.is_none() && std::io::stdout().is_terminal() {
+                return Err(Failure {
+                    status: Status::Usage,
+                    message: "XLSX is binary: give -o FILE.xlsx or redirect standard output".into(),
+                });
+            }
+            let bytes = boardpaper::export::xlsx::workbook(paper).map_err(|e| Failure {
+                status: Status::Internal,
+                message: format!("{}: {e}", paper.file),
+            })?;
+            output::write(target, &bytes)
+        }
     }
 }
 
@@ -186,6 +201,7 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
                 let target = match a.format {
                     Format::Json => dir.join(format!("{stem}.json")),
                     Format::Csv => dir.join(&stem),
+                    Format::Xlsx => dir.join(format!("{stem}.xlsx")),
                 };
                 write(&paper, a.format, Some(&target), a.excel)
             });

@@ -255,6 +255,7 @@ fn action(t: &Table, r: usize, cols: &Columns, number: String) -> Action {
                     Milestone {
                         text: p.text.trim().to_string(),
                         status: parsed.status,
+                        period: parsed.date.as_deref().and_then(milestone::period),
                         date: parsed.date,
                         rag: rag_paras
                             .iter()
