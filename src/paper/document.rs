@@ -18,6 +18,9 @@ pub struct Paper {
     pub file: String,
     /// The PDF's /Producer, as written.
     pub producer: Option<String>,
+    /// The PDF's /Creator (the program the document was written in), as written.
+    #[serde(default)]
+    pub creator: Option<String>,
     /// Page count.
     pub pages: u32,
     /// The meeting the report went to.
@@ -61,6 +64,7 @@ pub fn read_pages(doc: &Document, pages: &[PagePrimitives]) -> Paper {
     Paper {
         file,
         producer: doc.producer(),
+        creator: doc.creator(),
         pages: doc.page_count(),
         meeting,
         report,
