@@ -25,11 +25,19 @@ pub enum Role {
     Rag,
     /// Impact and evidence.
     Impact,
+    /// The priority (theme), in a leading column merged down its rows.
+    Priority,
+    /// The improvement area (desired outcome), in a column merged down its rows.
+    Area,
 }
 
 /// Synonyms of each role's header, checked in this order (the first match wins, so the more
 /// specific phrases come first).
 const SYNONYMS: &[(&str, Role)] = &[
+    ("improvement area", Role::Area),
+    ("desired outcome", Role::Area),
+    ("priority", Role::Priority),
+    ("theme", Role::Priority),
     ("rag", Role::Rag),
     ("rating", Role::Rag),
     ("status", Role::Rag),
@@ -296,6 +304,76 @@ fn action(t: &Table, r: usize, cols: &Columns, number: String) -> Action {
     }
 }
 
+/// The text of the cell at (r, col) when a merged cell starts on row `r` there.
+fn starts_here(t: &Table, r: usize, col: Option<usize>) -> Option<String> {
+    let c = t.cell_at(r, col?)?;
+    (c.row == r && !c.is_empty()).then(|| c.text().split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Priorities and areas given by merged leading columns instead of full-width rows: a
+/// priority (or area) cell starting on this action's row opens a new priority (or area). An
+/// area column without a priority column, or a priority column without an area column, gets
+/// the missing level implied (one area per priority, numbered 1, with no outcome text).
+fn merged_hierarchy(t: &Table, r: usize, cols: &Columns, plan: &mut Plan) {
+    if let Some(text) = starts_here(t, r, cols.col(Role::Priority)) {
+        let (number, title) = match priority_re().captures(&text) {
+            Some(c) => (
+                c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0),
+                c.get(2)
+                    .map(|m| m.as_str().trim().to_string())
+                    .unwrap_or_default(),
+            ),
+            None => (next_number(plan.priorities.iter().map(|p| p.number)), text),
+        };
+        plan.priorities.push(Priority {
+            number,
+            title,
+            improvement_areas: Vec::new(),
+        });
+        if cols.col(Role::Area).is_none() {
+            if let Some(p) = plan.priorities.last_mut() {
+                p.improvement_areas.push(Area {
+                    number: 1,
+                    outcome: String::new(),
+                    actions: Vec::new(),
+                });
+            }
+        }
+    }
+    if let Some(text) = starts_here(t, r, cols.col(Role::Area)) {
+        if plan.priorities.is_empty() {
+            plan.priorities.push(Priority {
+                number: 1,
+                title: String::new(),
+                improvement_areas: Vec::new(),
+            });
+        }
+        if let Some(p) = plan.priorities.last_mut() {
+            let (number, outcome) = match area_re().captures(&text) {
+                Some(c) => (
+                    c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0),
+                    c.get(2)
+                        .map(|m| m.as_str().trim().to_string())
+                        .unwrap_or_default(),
+                ),
+                None => (
+                    next_number(p.improvement_areas.iter().map(|a| a.number)),
+                    text,
+                ),
+            };
+            p.improvement_areas.push(Area {
+                number,
+                outcome,
+                actions: Vec::new(),
+            });
+        }
+    }
+}
+
+fn next_number(numbers: impl Iterator<Item = u32>) -> u32 {
+    numbers.max().unwrap_or(0).saturating_add(1)
+}
+
 /// Something in a plan table the model could not place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unplaced {
@@ -419,6 +497,7 @@ pub fn plans(
                 continue;
             };
             let act = action(t, r, &cols, num);
+            merged_hierarchy(t, r, &cols, plan);
             match plan
                 .priorities
                 .last_mut()
