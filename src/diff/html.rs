@@ -89,11 +89,13 @@ pub fn render(list: &ChangeList) -> String {
         if list.changes.len() == 1 { "" } else { "s" }
     );
     for (kind, n) in list.counts() {
+        let text = kind.counted(n);
+        let rest = text.strip_prefix(&n.to_string()).unwrap_or(&text);
         let _ = writeln!(
             out,
             "<li class=\"{}\"><b>{n}</b>{}</li>",
             kind.as_str(),
-            escape(kind.label())
+            escape(rest)
         );
     }
     out.push_str("</ul>\n<p class=\"legend\"><del>removed words</del> <ins>added words</ins> \

@@ -81,7 +81,7 @@ pub fn colour_name(c: Option<RagColour>) -> String {
 pub fn summary(list: &ChangeList) -> String {
     list.counts()
         .iter()
-        .map(|(k, n)| format!("{n} {}", k.label()))
+        .map(|(k, n)| k.counted(*n))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -146,7 +146,13 @@ fn lines(c: &Change, st: Style) -> Vec<String> {
         (ChangeKind::ActionAdded, _, Some(Value::Action(a))) => vec![
             st.inserted("added"),
             format!("  {}", a.specific_action),
-            format!("  {} milestone(s), {} RAG entr(ies)", a.milestones.len(), a.rag.len()),
+            format!(
+                "  {} milestone{}, {} RAG entr{}",
+                a.milestones.len(),
+                if a.milestones.len() == 1 { "" } else { "s" },
+                a.rag.len(),
+                if a.rag.len() == 1 { "y" } else { "ies" }
+            ),
         ],
         (ChangeKind::ActionRemoved, Some(Value::Action(a)), _) => {
             vec![st.deleted("removed"), format!("  {}", a.specific_action)]
