@@ -99,10 +99,9 @@ fn v3_to_v4_finds_exactly_the_28_changes_of_the_fixture() {
         .iter()
         .map(|c| canonical(serde_json::to_value(c).unwrap()))
         .collect();
-    let want: Vec<Value> = serde_json::from_slice(
-        &std::fs::read(fixture("mscb/v3-to-v4.changes.json")).unwrap(),
-    )
-    .unwrap();
+    let want: Vec<Value> =
+        serde_json::from_slice(&std::fs::read(fixture("mscb/v3-to-v4.changes.json")).unwrap())
+            .unwrap();
     let want: Vec<String> = want.into_iter().map(canonical).collect();
     assert_eq!(want.len(), 28);
     let missing = minus(&want, &got);
@@ -202,9 +201,10 @@ fn edited_v4() -> Paper {
 
     let p3 = &mut area_actions(&mut new, 3, 1)[0];
     assert!(p3.milestones[3].text.starts_with("Updated S11 returns"));
-    p3.milestones[3].text = p3.milestones[3]
-        .text
-        .replace("Updated S11 returns reported to Board", "Updated Section 11 returns reported to the Board");
+    p3.milestones[3].text = p3.milestones[3].text.replace(
+        "Updated S11 returns reported to Board",
+        "Updated Section 11 returns reported to the Board",
+    );
     p3.milestones.insert(
         2,
         Milestone {
@@ -254,7 +254,14 @@ fn an_edited_pair_gives_exactly_the_edits() {
         (ActionRenumbered, 1, 2, "2.4".into(), None, None),
         (FieldChanged, 2, 2, "2.1".into(), s("leads"), None),
         (MilestoneAdded, 3, 1, "1.1".into(), s("milestones"), Some(2)),
-        (MilestoneTextChanged, 3, 1, "1.1".into(), s("milestones"), Some(4)),
+        (
+            MilestoneTextChanged,
+            3,
+            1,
+            "1.1".into(),
+            s("milestones"),
+            Some(4),
+        ),
         (ActionRemoved, 4, 3, "3.2".into(), None, None),
         (RagChanged, 6, 1, "1.1".into(), s("rag"), Some(1)),
     ];
@@ -262,10 +269,14 @@ fn an_edited_pair_gives_exactly_the_edits() {
     let c = &list.changes;
     assert_eq!(c[1].old, Some(Side::Text("2.2".into())));
     assert_eq!(c[1].new, Some(Side::Text("2.3".into())));
-    assert!(matches!(&c[0].new, Some(Side::Action(a)) if a.specific_action.starts_with("Partners publish")));
+    assert!(
+        matches!(&c[0].new, Some(Side::Action(a)) if a.specific_action.starts_with("Partners publish"))
+    );
     assert!(matches!(&c[5].old, Some(Side::Milestone(m)) if m.text.starts_with("Updated S11")));
     assert!(matches!(&c[6].old, Some(Side::Action(a)) if a.number == "3.2"));
-    assert!(matches!(&c[7].new, Some(Side::Rag(r)) if r.text == "Overdue" && r.colour == Some(RagColour::Red)));
+    assert!(
+        matches!(&c[7].new, Some(Side::Rag(r)) if r.text == "Overdue" && r.colour == Some(RagColour::Red))
+    );
 }
 
 fn write_json(dir: &std::path::Path, name: &str, paper: &Paper) -> std::path::PathBuf {
@@ -283,7 +294,12 @@ fn cli_exit_codes_follow_diff() {
         .arg(fixture(BOARD_PAPER))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.starts_with("mscb-plan-v3-2015-03.pdf → mscb-board-paper-2015-06.pdf: 28 changes\n"),
@@ -305,7 +321,12 @@ fn cli_exit_codes_follow_diff() {
             .arg(&other)
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_eq!(
             String::from_utf8(out.stdout).unwrap(),
             "mscb-board-paper-2015-06.pdf → mscb-board-paper-2015-06.pdf: no changes\n"
@@ -349,7 +370,12 @@ fn cli_outputs_json_csv_and_html() {
             .arg(&new)
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out.stdout
     };
 
@@ -372,9 +398,15 @@ fn cli_outputs_json_csv_and_html() {
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
         .collect();
     assert_eq!(rows.len(), 8);
-    assert_eq!(&rows[1][0..8], ["action_renumbered", "1", "2", "2.3", "", "", "2.2", "2.3"]);
+    assert_eq!(
+        &rows[1][0..8],
+        ["action_renumbered", "1", "2", "2.3", "", "", "2.2", "2.3"]
+    );
     assert_eq!(&rows[7][0..6], ["rag_changed", "6", "1", "1.1", "rag", "1"]);
-    assert_eq!((rows[7][12].as_str(), rows[7][13].as_str()), ("amber", "red"));
+    assert_eq!(
+        (rows[7][12].as_str(), rows[7][13].as_str()),
+        ("amber", "red")
+    );
 
     // -o writes the file; the page stands alone and marks what changed.
     let page = dir.path().join("diff.html");
@@ -401,6 +433,9 @@ fn cli_outputs_json_csv_and_html() {
         assert!(html.contains(want), "missing {want}");
     }
     for external in ["<script", "<link", "src=", "url("] {
-        assert!(!html.contains(external), "{external} in a self-contained page");
+        assert!(
+            !html.contains(external),
+            "{external} in a self-contained page"
+        );
     }
 }

@@ -96,15 +96,29 @@ impl ChangeKind {
                 (if one { "milestone" } else { "milestones" }, "removed")
             }
             ChangeKind::MilestoneStatusChanged => (
-                if one { "milestone status" } else { "milestone statuses" },
+                if one {
+                    "milestone status"
+                } else {
+                    "milestone statuses"
+                },
                 "changed",
             ),
-            ChangeKind::MilestoneDateChanged => {
-                (if one { "milestone date" } else { "milestone dates" }, "changed")
-            }
-            ChangeKind::MilestoneTextChanged => {
-                (if one { "milestone text" } else { "milestone texts" }, "changed")
-            }
+            ChangeKind::MilestoneDateChanged => (
+                if one {
+                    "milestone date"
+                } else {
+                    "milestone dates"
+                },
+                "changed",
+            ),
+            ChangeKind::MilestoneTextChanged => (
+                if one {
+                    "milestone text"
+                } else {
+                    "milestone texts"
+                },
+                "changed",
+            ),
             ChangeKind::RagChanged => (if one { "RAG entry" } else { "RAG entries" }, "changed"),
         };
         format!("{n} {thing} {done}")
@@ -303,7 +317,10 @@ mod tests {
         let list: Vec<Change> = serde_json::from_str(text).unwrap();
         assert_eq!(list.len(), 28);
         assert!(matches!(list[0].new, Some(Value::Action(_))));
-        let rag = list.iter().find(|c| c.kind == ChangeKind::RagChanged).unwrap();
+        let rag = list
+            .iter()
+            .find(|c| c.kind == ChangeKind::RagChanged)
+            .unwrap();
         assert!(matches!(rag.old, Some(Value::Rag(_))), "{rag:?}");
         let back = serde_json::to_value(&list).unwrap();
         let want: serde_json::Value = serde_json::from_str(text).unwrap();

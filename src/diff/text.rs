@@ -134,7 +134,7 @@ fn milestone_line(m: &Milestone) -> String {
     s
 }
 
-fn opt<'a>(s: Option<&'a str>) -> &'a str {
+fn opt(s: Option<&str>) -> &str {
     s.unwrap_or("none")
 }
 
@@ -195,7 +195,8 @@ fn lines(c: &Change, st: Style) -> Vec<String> {
         (kind, Some(Value::Milestone(o)), Some(Value::Milestone(n))) => {
             let head = match kind {
                 ChangeKind::MilestoneStatusChanged => {
-                    let status = |m: &Milestone| m.status.map(|s| s.as_str()).unwrap_or("no status");
+                    let status =
+                        |m: &Milestone| m.status.map(|s| s.as_str()).unwrap_or("no status");
                     let date = match (&o.date, &n.date) {
                         (od, Some(nd)) if od.as_ref() == Some(nd) => format!(" ({nd})"),
                         (od, nd) => format!(" ({} → {})", opt(od.as_deref()), opt(nd.as_deref())),
@@ -233,7 +234,8 @@ mod tests {
     #[test]
     fn fixture_changes_read_as_lines() {
         let changes: Vec<Change> =
-            serde_json::from_str(include_str!("../../fixtures/mscb/v3-to-v4.changes.json")).unwrap();
+            serde_json::from_str(include_str!("../../fixtures/mscb/v3-to-v4.changes.json"))
+                .unwrap();
         let list = ChangeList {
             from: "v3.pdf".into(),
             to: "v4.pdf".into(),
@@ -245,8 +247,14 @@ mod tests {
             text.contains("    milestone 1: In progress → Complete (May 2015)\n"),
             "{text}"
         );
-        assert!(text.contains("RAG 0: In progress (amber) → Complete (green)"), "{text}");
-        assert!(text.contains("publications {+of practice +}around CSE."), "{text}");
+        assert!(
+            text.contains("RAG 0: In progress (amber) → Complete (green)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("publications {+of practice +}around CSE."),
+            "{text}"
+        );
         assert!(!text.contains('\x1b'));
         assert!(render(&list, true).contains("\x1b[32m"));
     }

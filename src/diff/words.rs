@@ -77,8 +77,16 @@ fn coalesce(segs: Vec<Segment>) -> Vec<Segment> {
             }
         }
         // A blank kept on both sides of a pure deletion or insertion belongs to neither.
-        let del = if del.trim().is_empty() { String::new() } else { del };
-        let ins = if ins.trim().is_empty() { String::new() } else { ins };
+        let del = if del.trim().is_empty() {
+            String::new()
+        } else {
+            del
+        };
+        let ins = if ins.trim().is_empty() {
+            String::new()
+        } else {
+            ins
+        };
         if !del.is_empty() {
             out.push(Segment::Deleted(del));
         }
@@ -140,7 +148,10 @@ mod tests {
 
     #[test]
     fn alternating_words_become_one_replacement() {
-        let d = diff("include CADS - In progress", "include CADS - Complete - April 2015");
+        let d = diff(
+            "include CADS - In progress",
+            "include CADS - Complete - April 2015",
+        );
         assert_eq!(
             d,
             vec![
@@ -153,7 +164,10 @@ mod tests {
 
     #[test]
     fn an_inserted_list_item_is_added_not_an_edit_of_the_next() {
-        let old = vec!["Adults and children work well.".to_string(), "Risk is reduced to children.".into()];
+        let old = vec![
+            "Adults and children work well.".to_string(),
+            "Risk is reduced to children.".into(),
+        ];
         let new = vec![
             "Adults and children work well.".to_string(),
             "Fewer referrals to statutory services".into(),
