@@ -1,6 +1,8 @@
 //! The change list as a readable summary: a count per kind, then the changes grouped by
 //! priority and action, one line each (`milestone 1: In progress → Complete (May 2015)`).
 //! Changed words are marked `[-old-]{+new+}` (as wdiff does), or coloured when `colour` is on.
+//! In list fields an edited entry starts `~`, a removed one `-`, an added one `+`. Milestone
+//! and RAG numbers are the 0-based `index` of the JSON.
 
 use std::fmt::Write;
 
@@ -170,10 +172,10 @@ fn lines(c: &Change, st: Style) -> Vec<String> {
         }
         (ChangeKind::FieldChanged, Some(Value::List(o)), Some(Value::List(n))) => {
             let mut v = vec![format!("{field}:")];
-            for (i, item) in words::diff_list(o, n).iter().enumerate() {
-                match item {
+            for item in words::diff_list(o, n) {
+                match &item {
                     Item::Kept(segs) if segs.iter().any(|s| !matches!(s, Segment::Same(_))) => {
-                        v.push(format!("  {}. {}", i + 1, st.segments(segs)));
+                        v.push(format!("  ~ {}", st.segments(segs)));
                     }
                     Item::Kept(_) => {}
                     Item::Removed(t) => v.push(format!("  - {}", st.deleted(t))),
