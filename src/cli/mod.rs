@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions (low level) turned into typed options, one module
 //! per subcommand, and the mapping from outcomes to exit codes.
 
+mod cmd_diff;
 mod cmd_extract;
 mod cmd_primitives;
 mod cmd_tables;
@@ -80,7 +81,9 @@ Examples:
   boardpaper extract paper.pdf --format xlsx -o paper.xlsx   a workbook with RAG cells coloured
   boardpaper text paper.pdf --pages 5-6 --layout    the plan pages with columns kept
   boardpaper words paper.pdf -o words.json           every word with its box, as JSON
-  boardpaper primitives paper.pdf --page 5 --svg p5.svg   see what the interpreter found";
+  boardpaper primitives paper.pdf --page 5 --svg p5.svg   see what the interpreter found
+  boardpaper diff plan-v3.pdf paper-v4.pdf --format html -o changes.html   what changed
+      (diff exits 0 when the plans are the same, 1 when they differ, 2 on any error)";
 
 #[derive(Parser, Debug)]
 #[command(name = "boardpaper", version, about = ABOUT, after_help = AFTER_HELP)]
@@ -105,6 +108,9 @@ enum Command {
     Primitives(cmd_primitives::PrimitivesArgs),
     /// Find tables (ruled and unruled), join them across pages, print JSON, CSV or Markdown.
     Tables(cmd_tables::TablesArgs),
+    /// What changed between two versions of a plan (PDFs or `extract` JSON); exit 0 same,
+    /// 1 different, 2 error.
+    Diff(cmd_diff::DiffArgs),
 }
 
 /// Options shared by every command that reads a PDF.
@@ -147,6 +153,7 @@ pub fn main() -> ExitCode {
         Command::Words(a) => cmd_words::run(a),
         Command::Primitives(a) => cmd_primitives::run(a),
         Command::Tables(a) => cmd_tables::run(a),
+        Command::Diff(a) => return cmd_diff::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
