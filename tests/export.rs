@@ -196,3 +196,42 @@ fn extract_writes_xlsx_files() {
     assert_eq!(actions.height(), 1 + 27, "header and V3's 27 actions");
     assert_eq!(text(actions.get((1, 1))), "3", "version");
 }
+
+/// `--profile` reaches the plan reader; a broken profile stops before any PDF is read, exit 2,
+/// naming the file and the key.
+#[test]
+fn extract_with_a_profile_and_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("boardpaper")
+        .unwrap()
+        .args(["extract", "-q", "--profile"])
+        .arg(fixture("templates/eastvale.profile.toml"))
+        .arg(fixture("templates/eastvale-delivery-plan.pdf"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["plans"][0]["priorities"][1]["improvement_areas"][1]["actions"][0]["number"],
+        "2b"
+    );
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[columns]\nWho = \"boss\"\n").unwrap();
+    let out = assert_cmd::Command::cargo_bin("boardpaper")
+        .unwrap()
+        .args(["extract", "--profile"])
+        .arg(&bad)
+        .arg(fixture("templates/eastvale-delivery-plan.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.toml") && err.contains("unknown role \"boss\""),
+        "{err}"
+    );
+}

@@ -1,6 +1,7 @@
 //! The paper stage against the truth files.
 
 use boardpaper::paper::milestone;
+use boardpaper::paper::profile::Profile;
 use serde_json::Value;
 
 use crate::common::{assert_no_differences, compare, fixture};
@@ -54,10 +55,14 @@ fn milestone_status_and_date_match_the_truth() {
 /// truth file, on every field of FORMAT.md: file, producer, pages, meeting, report, plans.
 /// Every difference is printed. Keys we add beyond the format are named in `EXTRAS`.
 fn check_paper(pdf: &str, truth_file: &str) {
+    check_paper_with(pdf, truth_file, &Profile::default());
+}
+
+fn check_paper_with(pdf: &str, truth_file: &str, profile: &Profile) {
     use boardpaper::paper::document;
     use boardpaper::pdf::{Document, OpenOptions};
     let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();
-    let paper = document::read(&doc).unwrap();
+    let paper = document::read_with(&doc, profile).unwrap();
     let unplaced: Vec<_> = paper
         .warnings
         .iter()
@@ -132,6 +137,21 @@ fn northdown_template_matches_the_truth() {
         "templates/northdown-plan-v2.pdf",
         "templates/northdown-plan-v2.truth.json",
     );
+}
+
+/// An odd template: headers no synonym list knows ("What we will do", "Who", "Where are
+/// we"), "Ambition N"/"Focus N" rows, actions numbered "1a", its own status words inside
+/// brackets. Without a profile no plan is recognised (and nothing is invented); with
+/// `eastvale.profile.toml` every field matches the truth.
+#[test]
+fn eastvale_template_needs_and_follows_its_profile() {
+    use boardpaper::paper::document;
+    use boardpaper::pdf::{Document, OpenOptions};
+    let pdf = "templates/eastvale-delivery-plan.pdf";
+    let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();
+    assert!(document::read(&doc).unwrap().plans.is_empty());
+    let profile = Profile::load(&fixture("templates/eastvale.profile.toml")).unwrap();
+    check_paper_with(pdf, "templates/eastvale-delivery-plan.truth.json", &profile);
 }
 
 /// What `extract` writes reads back into the same model: the JSON of the parsed document is

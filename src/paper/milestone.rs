@@ -3,6 +3,8 @@
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+
+use super::profile::Profile;
 use std::sync::OnceLock;
 
 /// A milestone's status as printed (canonical capitalisation).
@@ -204,7 +206,57 @@ pub fn period(date: &str) -> Option<Period> {
 /// at the end ("October 2014", "By Sept 2015", "Throughout 2015-17", "May 2015; Nov 2015");
 /// the status is a status word just before it (or at the end when no date is printed).
 pub fn parse(text: &str) -> Parsed {
+    parse_with(text, &Profile::default())
+}
+
+/// [`parse`] with a template's profile: its milestone pattern (groups `status`, `date`)
+/// first, and its status words beside the built-in ones.
+pub fn parse_with(text: &str, profile: &Profile) -> Parsed {
     let text = text.trim();
+    if let Some(c) = profile.milestone.as_ref().and_then(|re| re.captures(text)) {
+        let group = |name| {
+            c.name(name)
+                .map(|m| m.as_str().trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        let date = group("date");
+        let status = match group("status") {
+            Some(word) => profile.status(&word),
+            None => c
+                .get(0)
+                .and_then(|m| profile_status(text.get(..m.start())?, profile)),
+        };
+        if status.is_some() || date.is_some() {
+            return Parsed { status, date };
+        }
+    }
+    let parsed = parse_default(text);
+    if parsed.status.is_some() || profile.statuses.is_empty() {
+        return parsed;
+    }
+    let rest = match &parsed.date {
+        Some(d) => text
+            .rfind(d.as_str())
+            .and_then(|i| text.get(..i))
+            .unwrap_or(text),
+        None => text,
+    };
+    Parsed {
+        status: profile_status(rest, profile),
+        ..parsed
+    }
+}
+
+/// A status word of the profile's at the end of `rest` (dashes and spaces around it ignored).
+fn profile_status(rest: &str, profile: &Profile) -> Option<Status> {
+    let tail = super::profile::normalise(rest.trim_end_matches([' ', '–', '—', '-', ',', '(']));
+    profile.statuses.iter().find_map(|(word, status)| {
+        let before = tail.strip_suffix(word.as_str())?;
+        (before.is_empty() || before.ends_with([' ', '–', '—', '-', '('])).then_some(*status)
+    })
+}
+
+fn parse_default(text: &str) -> Parsed {
     let (rest, date) = match date_re().captures(text).and_then(|c| c.get(1)) {
         Some(m) => (
             &text[..m.start()],
@@ -312,5 +364,33 @@ mod tests {
             p("reports on young people (annually throughout 2014-17): Young people in the Youth Justice System"),
             (None, Some("annually throughout 2014-17".into()))
         );
+    }
+}
+
+#[cfg(test)]
+mod profile_tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_adds_a_pattern_and_status_words() {
+        let profile = Profile::parse(
+            "[rows]\nmilestone = '\\((?P<status>[^,()]+),\\s*(?P<date>[^()]+)\\)\\s*$'\n[statuses]\nDone = \"Complete\"\nSlipping = \"Delayed\"\n",
+            "p.toml",
+        )
+        .unwrap();
+        let p = parse_with("Scheme agreed (Done, Apr 2018)", &profile);
+        assert_eq!(
+            (p.status, p.date.as_deref()),
+            (Some(Status::Complete), Some("Apr 2018"))
+        );
+        // Outside the pattern, profile words work where built-in ones do.
+        let p = parse_with("Evaluation published – Slipping – Jan 2019", &profile);
+        assert_eq!(
+            (p.status, p.date.as_deref()),
+            (Some(Status::Delayed), Some("Jan 2019"))
+        );
+        // Without the profile, neither is read.
+        let p = parse("Scheme agreed (Done, Apr 2018)");
+        assert_eq!(p.status, None);
     }
 }
