@@ -11,6 +11,14 @@ pub fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
+/// The `boardpaper` binary, ready for arguments.
+pub fn bp() -> assert_cmd::Command {
+    match assert_cmd::Command::cargo_bin("boardpaper") {
+        Ok(c) => c,
+        Err(e) => panic!("binary not built: {e}"),
+    }
+}
+
 /// The board paper (V4 plan with its covering report), 21 pages.
 pub const BOARD_PAPER: &str = "mscb/mscb-board-paper-2015-06.pdf";
 /// The V3 plan alone, 16 pages.

@@ -4,21 +4,13 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use assert_cmd::Command;
 use boardpaper::diff::{self, Change, ChangeKind, ChangeList, Value as Side};
 use boardpaper::paper::document::{self, Paper};
 use boardpaper::paper::model::{Action, Milestone, RagColour};
 use boardpaper::pdf::{Document, OpenOptions};
 use serde_json::Value;
 
-use crate::common::{fixture, BOARD_PAPER, PLAN_V3};
-
-fn bp() -> Command {
-    match Command::cargo_bin("boardpaper") {
-        Ok(c) => c,
-        Err(e) => panic!("binary not built: {e}"),
-    }
-}
+use crate::common::{bp, fixture, BOARD_PAPER, PLAN_V3};
 
 fn read(pdf: &str) -> Paper {
     let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();

@@ -5,7 +5,7 @@ use boardpaper::paper::document::{self, Paper};
 use boardpaper::pdf::{Document, OpenOptions};
 use calamine::{Data, Reader, Xlsx};
 
-use crate::common::{fixture, BOARD_PAPER, PLAN_V3};
+use crate::common::{bp, fixture, BOARD_PAPER, PLAN_V3};
 
 fn paper(pdf: &str) -> Paper {
     let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();
@@ -179,8 +179,7 @@ fn csvs_parse_back_to_the_same_actions_and_milestones() {
 fn extract_writes_xlsx_files() {
     let dir = tempfile::tempdir().unwrap();
     let one = dir.path().join("v3.xlsx");
-    let out = assert_cmd::Command::cargo_bin("boardpaper")
-        .unwrap()
+    let out = bp()
         .args(["extract", "-q", "--format", "xlsx", "-o"])
         .arg(&one)
         .arg(fixture(PLAN_V3))
@@ -202,8 +201,7 @@ fn extract_writes_xlsx_files() {
 #[test]
 fn extract_with_a_profile_and_a_broken_one() {
     let dir = tempfile::tempdir().unwrap();
-    let out = assert_cmd::Command::cargo_bin("boardpaper")
-        .unwrap()
+    let out = bp()
         .args(["extract", "-q", "--profile"])
         .arg(fixture("templates/eastvale.profile.toml"))
         .arg(fixture("templates/eastvale-delivery-plan.pdf"))
@@ -221,8 +219,7 @@ fn extract_with_a_profile_and_a_broken_one() {
     );
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "[columns]\nWho = \"boss\"\n").unwrap();
-    let out = assert_cmd::Command::cargo_bin("boardpaper")
-        .unwrap()
+    let out = bp()
         .args(["extract", "--profile"])
         .arg(&bad)
         .arg(fixture("templates/eastvale-delivery-plan.pdf"))
