@@ -240,7 +240,7 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
                 bar.suspend(|| report(&paper, a.quiet));
                 let target = match a.format {
                     Format::Json => dir.join(format!("{stem}.json")),
-                    Format::Csv => dir.join(&stem),
+                    Format::Csv => dir.join(stem),
                     Format::Xlsx => dir.join(format!("{stem}.xlsx")),
                 };
                 write(&paper, a.format, Some(&target), a.excel)
