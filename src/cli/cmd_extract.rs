@@ -9,7 +9,7 @@ use boardpaper::export::paper as out;
 use boardpaper::paper::document::{self, Paper};
 use boardpaper::pdf::{Document, OpenOptions};
 
-use super::{output, Failure, Status};
+use super::{guard, output, Failure, LimitArgs, Status};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -23,7 +23,7 @@ enum Format {
 pub struct ExtractArgs {
     /// PDF files, or folders searched recursively for *.pdf; `-` reads standard input.
     #[arg(value_name = "FILES_OR_DIRS", required = true)]
-    inputs: Vec<PathBuf>,
+    pub(super) inputs: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
@@ -39,6 +39,8 @@ pub struct ExtractArgs {
     /// Do not print warnings to standard error (they stay in the JSON).
     #[arg(short, long)]
     quiet: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 /// Every PDF named, folders searched recursively, in a stable order.
@@ -74,10 +76,10 @@ fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     Ok(out)
 }
 
-fn read_one(path: &Path, password: &Option<String>) -> Result<Paper, Failure> {
+fn read_one(path: &Path, password: &Option<String>, limits: &LimitArgs) -> Result<Paper, Failure> {
     let options = OpenOptions {
         password: password.clone(),
-        ..Default::default()
+        limits: limits.to_limits(),
     };
     let doc = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -143,7 +145,7 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
         let Some(file) = files.first() else {
             return Ok(());
         };
-        let paper = read_one(file, &a.password)?;
+        let paper = read_one(file, &a.password, &a.limits)?;
         report(&paper, a.quiet);
         return write(&paper, a.format, a.output.as_deref(), a.excel);
     }
@@ -181,13 +183,15 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "paper".into());
-            let result = read_one(f, &a.password).and_then(|paper| {
-                bar.suspend(|| report(&paper, a.quiet));
-                let target = match a.format {
-                    Format::Json => dir.join(format!("{stem}.json")),
-                    Format::Csv => dir.join(&stem),
-                };
-                write(&paper, a.format, Some(&target), a.excel)
+            let result = guard(&f.display().to_string(), || {
+                read_one(f, &a.password, &a.limits).and_then(|paper| {
+                    bar.suspend(|| report(&paper, a.quiet));
+                    let target = match a.format {
+                        Format::Json => dir.join(format!("{stem}.json")),
+                        Format::Csv => dir.join(&stem),
+                    };
+                    write(&paper, a.format, Some(&target), a.excel)
+                })
             });
             bar.inc(1);
             result.err()

@@ -30,13 +30,16 @@ pub struct Paper {
     pub warnings: Vec<Warning>,
 }
 
-/// Read a whole document. Pages are interpreted in parallel.
+/// Read a whole document. Pages are interpreted in parallel. A document with no text on any
+/// page is an error ([`pdf::Error::NoTextLayer`]: it needs OCR); pages with images and no text
+/// in an otherwise readable document are warnings of kind `no_text_layer`.
 pub fn read(doc: &Document) -> Result<Paper, pdf::Error> {
     let numbers: Vec<u32> = (1..=doc.page_count()).collect();
     let pages: Vec<PagePrimitives> = numbers
         .par_iter()
         .map(|&n| doc.page(n))
         .collect::<Result<_, _>>()?;
+    pdf::require_text(doc.name(), &pages)?;
     Ok(read_pages(doc, &pages))
 }
 

@@ -23,6 +23,21 @@ mod types;
 pub use doc::{Document, OpenOptions};
 pub use error::{Error, Warning, WarningKind};
 pub use limits::{Limit, Limits};
+
+/// The error for a document none of whose `pages` has any text (visible or invisible): a
+/// scan that needs OCR. `Ok` when at least one page has a glyph. Pages with images but no
+/// text already carry a [`WarningKind::NoTextLayer`] warning each.
+pub fn require_text(file: &str, pages: &[PagePrimitives]) -> Result<(), Error> {
+    if pages.is_empty() || pages.iter().any(|p| !p.glyphs.is_empty()) {
+        return Ok(());
+    }
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Err(Error::NoTextLayer {
+        file: file.to_string(),
+        pages: count(pages.len()),
+        image_pages: count(pages.iter().filter(|p| !p.images.is_empty()).count()),
+    })
+}
 pub use sink::{Collector, PageSink, Recorder};
 pub use types::{
     Colour, Direction, Fill, FillShape, Glyph, PageInfo, PagePrimitives, Rule, RuleSource,
@@ -31,9 +46,17 @@ pub use types::{
 impl Document {
     /// Interpret page `number` (1-based), pushing everything found into `sink`.
     ///
-    /// Only a missing page is an error; everything else that goes wrong on the page (an
-    /// unreadable stream, a syntax error, a missing font, a limit) is a warning in the sink.
+    /// A missing page and a document-level limit ([`Error::LimitExceeded`]: time, document
+    /// bytes) are errors; everything else that goes wrong on the page (an unreadable stream,
+    /// a syntax error, a missing font, a page-level limit) is a warning in the sink.
     pub fn interpret_page(&self, number: u32, sink: &mut dyn PageSink) -> Result<(), Error> {
+        let exceeded = |e: limits::Exceeded| Error::LimitExceeded {
+            file: self.name().to_string(),
+            limit: e.limit,
+            value: e.value,
+            page: Some(number),
+        };
+        self.budget.check_time().map_err(exceeded)?;
         let (geometry, problems) = self.geometry(number)?;
         sink.begin_page(&geometry.info);
         for p in problems {
@@ -49,10 +72,17 @@ impl Document {
             .inner
             .get_page_content_with_limit(id, self.limits.stream_bytes)
         {
-            Ok(c) => c,
+            Ok(c) => {
+                self.budget.charge_bytes(c.len()).map_err(exceeded)?;
+                c
+            }
             Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
                 ..
             })) => {
+                // The stream was inflated up to the limit before lopdf gave up.
+                self.budget
+                    .charge_bytes(self.limits.stream_bytes)
+                    .map_err(exceeded)?;
                 sink.warning(Warning::page(
                     number,
                     WarningKind::LimitHit {
@@ -72,10 +102,17 @@ impl Document {
                 Vec::new()
             }
         };
-        interp::Interpreter::new(&self.inner, &self.limits, sink, number, geometry.matrix)
-            .run_page(&content, resources);
+        let outcome = interp::Interpreter::new(
+            &self.inner,
+            &self.limits,
+            &self.budget,
+            sink,
+            number,
+            geometry.matrix,
+        )
+        .run_page(content, resources);
         sink.end_page();
-        Ok(())
+        outcome.map_err(exceeded)
     }
 
     /// Interpret page `number` (1-based) and collect its primitives.

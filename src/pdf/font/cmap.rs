@@ -568,7 +568,10 @@ impl Budget<'_> {
         if self.used >= self.max {
             self.stopped = true;
             self.problems
-                .push(format!("CMap truncated after {} entries", self.max));
+                .push(format!(
+                    "CMap truncated after {} entries (limit cmap-entries; raise it with --max-cmap-entries)",
+                    self.max
+                ));
             return false;
         }
         self.used += 1;
