@@ -148,11 +148,8 @@ fn v3_plan_matches_the_truth() {
 fn extract_json_reads_back_into_the_model() {
     use boardpaper::paper::document::{self, Paper};
     use boardpaper::pdf::{Document, OpenOptions};
-    let doc = Document::open(
-        &fixture(crate::common::BOARD_PAPER),
-        &OpenOptions::default(),
-    )
-    .unwrap();
+    let doc = Document::open(&fixture(crate::common::BOARD_PAPER), &OpenOptions::default())
+        .unwrap();
     let paper = document::read(&doc).unwrap();
     let written = boardpaper::export::paper::json(&paper).unwrap();
     let back: Paper = serde_json::from_slice(&written).unwrap();

@@ -158,13 +158,11 @@ impl<'de> Deserialize<'de> for RagColour {
             "green" => Ok(RagColour::Green),
             "amber" => Ok(RagColour::Amber),
             "red" => Ok(RagColour::Red),
-            other => Colour::from_hex(other)
-                .map(RagColour::Other)
-                .ok_or_else(|| {
-                    serde::de::Error::custom(format!(
-                        "a RAG colour is green, amber, red or #RRGGBB, not {other:?}"
-                    ))
-                }),
+            other => Colour::from_hex(other).map(RagColour::Other).ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "a RAG colour is green, amber, red or #RRGGBB, not {other:?}"
+                ))
+            }),
         }
     }
 }
