@@ -40,7 +40,7 @@ pub struct ExtractArgs {
     #[arg(short, long)]
     quiet: bool,
     #[command(flatten)]
-    limits: LimitArgs,
+    pub(super) limits: LimitArgs,
 }
 
 /// Every PDF named, folders searched recursively, in a stable order.

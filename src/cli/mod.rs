@@ -322,3 +322,85 @@ pub fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limit_flags_default_to_the_library_limits() {
+        let cli = Cli::try_parse_from(["boardpaper", "text", "x.pdf"]).unwrap();
+        let Command::Text(a) = cli.command else {
+            panic!("not text")
+        };
+        assert_eq!(a.input.limits.to_limits(), pdf::Limits::default());
+    }
+
+    #[test]
+    fn limit_flags_set_the_limits() {
+        let cli = Cli::try_parse_from([
+            "boardpaper",
+            "extract",
+            "x.pdf",
+            "--time-limit",
+            "0",
+            "--max-stream-bytes",
+            "512K",
+            "--max-objects",
+            "7",
+        ])
+        .unwrap();
+        let Command::Extract(a) = cli.command else {
+            panic!("not extract")
+        };
+        let limits = a.limits.to_limits();
+        assert_eq!(limits.time, None, "0 means no time limit");
+        assert_eq!(limits.stream_bytes, 512 * 1024);
+        assert_eq!(limits.objects, 7);
+    }
+
+    #[test]
+    fn byte_counts_take_suffixes() {
+        assert_eq!(parse_bytes("1048576"), Ok(1 << 20));
+        assert_eq!(parse_bytes("64M"), Ok(64 << 20));
+        assert_eq!(parse_bytes("1g"), Ok(1 << 30));
+        assert!(parse_bytes("").is_err());
+        assert!(parse_bytes("M").is_err());
+        assert!(parse_bytes("-1K").is_err());
+        assert!(parse_bytes("99999999999999999999G").is_err());
+    }
+
+    #[test]
+    fn a_panic_becomes_an_internal_error_naming_the_file() {
+        let r: Result<(), Failure> = guard("papers/odd.pdf", || panic!("index out of bounds"));
+        let f = r.unwrap_err();
+        assert_eq!(f.status, Status::Internal);
+        assert!(
+            f.message.starts_with("papers/odd.pdf: internal error")
+                && f.message.contains("index out of bounds"),
+            "{}",
+            f.message
+        );
+        // Work that returns normally passes through untouched.
+        assert_eq!(guard("a.pdf", || Ok(5)).ok(), Some(5));
+    }
+
+    #[test]
+    fn exit_codes_are_stable() {
+        let codes = [
+            Status::Ok,
+            Status::Usage,
+            Status::Io,
+            Status::NotPdf,
+            Status::Damaged,
+            Status::Password,
+            Status::Invalid,
+            Status::SomeFailed,
+            Status::Internal,
+            Status::NoText,
+            Status::Limit,
+        ]
+        .map(|s| s as u8);
+        assert_eq!(codes, [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    }
+}

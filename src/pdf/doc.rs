@@ -221,14 +221,29 @@ impl Document {
     pub(crate) fn geometry(&self, number: u32) -> Result<(PageGeometry, Vec<WarningKind>), Error> {
         let id = self.page_id(number)?;
         let mut problems = Vec::new();
-        let page = self.inner.get_dictionary(id).ok();
+        let page = match self.inner.get_dictionary(id) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                // A page the tree names but whose object is lost (cut off, unparseable):
+                // everything on it is gone, which must not pass as an empty page.
+                problems.push(WarningKind::PageStructure {
+                    problem: format!(
+                        "the page object ({} {} R) cannot be read ({e}); the page is empty",
+                        id.0, id.1
+                    ),
+                });
+                None
+            }
+        };
         let media = self
             .inherited(page, b"MediaBox")
             .and_then(|o| self.rect(o))
             .unwrap_or_else(|| {
-                problems.push(WarningKind::PageStructure {
-                    problem: "no usable /MediaBox; US Letter assumed".into(),
-                });
+                if page.is_some() {
+                    problems.push(WarningKind::PageStructure {
+                        problem: "no usable /MediaBox; US Letter assumed".into(),
+                    });
+                }
                 DEFAULT_MEDIA_BOX
             });
         let crop = self

@@ -57,7 +57,7 @@ pub enum Error {
     },
     /// A document-level limit was passed (see [`super::Limits`]); the file was not read
     /// to the end.
-    #[error("{file}: {}limit {} exceeded; the file was not read (raise it with {} if the file is trusted)", on_page(*page), limit.describe(*value), limit.flag())]
+    #[error("{file}: {}limit {} exceeded; reading stopped (raise it with {} if the file is trusted)", on_page(*page), limit.describe(*value), limit.flag())]
     LimitExceeded {
         /// The file.
         file: String,
@@ -86,11 +86,7 @@ fn on_page(page: Option<u32>) -> String {
 
 fn no_text_detail(pages: u32, image_pages: u32) -> String {
     let s = if pages == 1 { "" } else { "s" };
-    if image_pages == 0 {
-        format!("none of its {pages} page{s} has text or images")
-    } else {
-        format!("none of its {pages} page{s} has text ({image_pages} hold only images)")
-    }
+    format!("none of its {pages} page{s} has text ({image_pages} hold images)")
 }
 
 /// Something recoverable that went wrong while reading a page; it is reported in the output

@@ -24,11 +24,19 @@ pub use doc::{Document, OpenOptions};
 pub use error::{Error, Warning, WarningKind};
 pub use limits::{Limit, Limits};
 
-/// The error for a document none of whose `pages` has any text (visible or invisible): a
-/// scan that needs OCR. `Ok` when at least one page has a glyph. Pages with images but no
-/// text already carry a [`WarningKind::NoTextLayer`] warning each.
+/// The error for a document none of whose `pages` has any text (visible or invisible) while
+/// some hold images: a scan that needs OCR. Pages with images but no text already carry a
+/// [`WarningKind::NoTextLayer`] warning each. `Ok` when a page has a glyph, when no page has
+/// an image (a blank or unreadable file is not a scan; its warnings say why it is empty), and
+/// when a limit cut a page short (the limit, not a missing text layer, may be the reason).
 pub fn require_text(file: &str, pages: &[PagePrimitives]) -> Result<(), Error> {
-    if pages.is_empty() || pages.iter().any(|p| !p.glyphs.is_empty()) {
+    let has_text = pages.iter().any(|p| !p.glyphs.is_empty());
+    let has_images = pages.iter().any(|p| !p.images.is_empty());
+    let cut_short = pages
+        .iter()
+        .flat_map(|p| &p.warnings)
+        .any(|w| matches!(w.kind, WarningKind::LimitHit { .. }));
+    if has_text || !has_images || cut_short {
         return Ok(());
     }
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
