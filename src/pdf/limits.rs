@@ -226,7 +226,7 @@ impl Budget {
 
     /// Whether operator number `n` is one where the clock is read.
     pub(crate) fn clock_due(n: usize) -> bool {
-        n % OPERATORS_PER_CLOCK_CHECK == 0
+        n.is_multiple_of(OPERATORS_PER_CLOCK_CHECK)
     }
 }
 
