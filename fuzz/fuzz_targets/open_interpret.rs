@@ -35,8 +35,9 @@ fuzz_target!(|data: &[u8]| {
     for n in 1..=doc.page_count().min(MAX_PAGES) {
         let Ok(page) = doc.page(n) else { return };
         let settings = layout::Settings::default();
-        let words = layout::words(&page.glyphs, &settings);
-        let _ = layout::lines(&words, &settings);
+        let _ = layout::words(&page.glyphs, &settings);
+        let _ = layout::lines(&page.glyphs, &settings);
+        let _ = layout::blocks(&page.glyphs, &settings);
         let _ = layout::reading_text(&page.glyphs, &settings);
         let _ = layout::layout_text(&page.glyphs, &settings);
         pages.push(page);
