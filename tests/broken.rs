@@ -283,6 +283,24 @@ fn form_fan_out_stops_at_the_invocation_limit() {
     assert!(p.rules.len() <= 10_000, "{}", p.rules.len());
 }
 
+#[test]
+fn operator_flood_stops_at_the_operator_limit() {
+    // 15 million operators in one 60 MB stream: the page keeps its text, stops at two
+    // million operators with a warning, and the next page reads. The stream is decoded one
+    // operator at a time (see END_SENTINEL in src/pdf/interp.rs), so memory stays flat.
+    let doc = open_ok("operator-flood.pdf");
+    let p1 = doc.page(1).unwrap();
+    assert_eq!(page_text(&p1), "Flood page");
+    assert_eq!(
+        kinds(&p1),
+        [&WarningKind::LimitHit {
+            limit: Limit::OperatorsPerPage,
+            value: 2_000_000
+        }]
+    );
+    assert_eq!(page_text(&doc.page(2).unwrap()), "After the flood");
+}
+
 // ---------------------------------------------------------------------------------------
 // Bombs: a stream past the stream limit is a page warning; many past the document limit
 // stop the file with exit code 11.
