@@ -128,44 +128,47 @@ pub struct InputArgs {
     pub limits: LimitArgs,
 }
 
+/// The help heading of the limit flags (set per flag: a struct-level heading would carry on
+/// to the flags that follow in the same command).
+const LIMITS_HEADING: &str = "Limits on hostile input";
+
 /// Limits on what one hostile or broken file may cost (see `pdf::Limits` for the reasons
 /// behind each default). Page-level limits cut a page short with a warning; document-level
 /// ones (objects, document bytes, time) stop the file with exit code 11.
 #[derive(Args, Debug, Clone)]
-#[command(next_help_heading = "Limits on hostile input")]
 pub struct LimitArgs {
     /// Wall-clock seconds one file may take (0: no limit).
-    #[arg(long, value_name = "SECS", default_value_t = limits::DEFAULT_TIME_SECS as f64)]
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "SECS", default_value_t = limits::DEFAULT_TIME_SECS as f64)]
     pub time_limit: f64,
     /// Largest decompressed size of one stream (bytes; K, M, G suffixes allowed).
-    #[arg(long, value_name = "BYTES", value_parser = parse_bytes, default_value = "64M")]
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "BYTES", value_parser = parse_bytes, default_value = "64M")]
     pub max_stream_bytes: usize,
     /// Decompressed bytes of all content streams of one file, forms counted per drawing.
-    #[arg(long, value_name = "BYTES", value_parser = parse_bytes, default_value = "256M")]
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "BYTES", value_parser = parse_bytes, default_value = "256M")]
     pub max_document_bytes: usize,
     /// Content-stream operators per page, forms included.
-    #[arg(long, value_name = "N", default_value_t = limits::DEFAULT_OPERATORS_PER_PAGE)]
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_OPERATORS_PER_PAGE)]
     pub max_operators: usize,
     /// Nesting depth of form XObjects.
-    #[arg(long, value_name = "N", default_value_t = limits::DEFAULT_FORM_DEPTH)]
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_FORM_DEPTH)]
     pub max_form_depth: usize,
     /// Form XObjects drawn per page.
-    #[arg(long, value_name = "N", default_value_t = limits::DEFAULT_FORM_INVOCATIONS)]
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_FORM_INVOCATIONS)]
     pub max_form_invocations: usize,
     /// Objects in one file; more and the file is refused.
-    #[arg(long, value_name = "N", default_value_t = limits::DEFAULT_OBJECTS)]
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_OBJECTS)]
     pub max_objects: usize,
     /// Pages read from one file (later pages are skipped with a warning).
-    #[arg(long, value_name = "N", default_value_t = limits::DEFAULT_PAGES)]
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_PAGES)]
     pub max_pages: usize,
     /// Mappings read from one CMap.
-    #[arg(long, value_name = "N", default_value_t = limits::DEFAULT_CMAP_ENTRIES)]
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_CMAP_ENTRIES)]
     pub max_cmap_entries: usize,
     /// Glyphs per page.
-    #[arg(long, value_name = "N", default_value_t = limits::DEFAULT_GLYPHS_PER_PAGE)]
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_GLYPHS_PER_PAGE)]
     pub max_glyphs: usize,
     /// Path segments per page.
-    #[arg(long, value_name = "N", default_value_t = limits::DEFAULT_PATH_SEGMENTS_PER_PAGE)]
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_PATH_SEGMENTS_PER_PAGE)]
     pub max_path_segments: usize,
 }
 
