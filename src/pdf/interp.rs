@@ -29,7 +29,8 @@ const MAX_SAVE_DEPTH: usize = 256;
 /// stream had one. (Streaming, rather than decoding the whole stream first, keeps memory
 /// bounded by the operator limit: a 64 MiB stream of `0 0 m` is eleven million operators.)
 const END_SENTINEL: &[u8] = b"\nBoardpaperEndOfContent7F3A\n";
-/// The sentinel's operator name.
+/// The sentinel's operator name. A file that writes it itself, followed by a syntax error,
+/// loses only the warning, never content.
 const END_OPERATOR: &str = "BoardpaperEndOfContent7F3A";
 
 /// Counts of operators that were skipped, reported once per page.

@@ -123,7 +123,8 @@ pub struct Limits {
     /// (which can inflate to about 1 GiB) is stopped early.
     pub stream_bytes: usize,
     /// Decompressed bytes the interpreter may read for the whole document: page contents
-    /// and forms, each time they are drawn. The MSCB board paper reads about 1 MiB in all;
+    /// and forms, each time they are drawn (a page interpreted twice counts twice; fonts and
+    /// CMaps are bounded per stream only). The MSCB board paper reads about 1 MiB in all;
     /// 256 MiB is four full-size streams, and stops a page that draws a 64 MiB form over and
     /// over (each drawing inflates it again). Document-level: hitting it stops the file.
     pub document_bytes: usize,
@@ -150,7 +151,10 @@ pub struct Limits {
     pub objects: usize,
     /// Wall-clock budget for one document, from the start of opening it; `None` for no
     /// budget. The MSCB board paper (21 pages) takes about 0.1 s; 60 s is a file that will
-    /// not finish. Checked between pages and every 1,024 operators; document-level.
+    /// not finish. Checked between pages and every 1,024 operators; document-level. The
+    /// clock does not stop between calls: a [`super::Document`] kept open longer than this
+    /// (a server, an editor) refuses further pages, so such callers set `None`. Not bounded:
+    /// lopdf's own parsing while opening, and the stages after the interpreter.
     pub time: Option<Duration>,
 }
 
