@@ -17,7 +17,9 @@ pub struct Warning {
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.page {
-            Some(p) if !self.message.starts_with("page ") => {
+            // Some stages put the page in the message already ("page 3: ..."); a message
+            // that merely starts with the word ("page structure: ...") still needs it.
+            Some(p) if !self.message.starts_with(&format!("page {p}:")) => {
                 write!(f, "page {p}: {}", self.message)
             }
             _ => f.write_str(&self.message),

@@ -1,5 +1,6 @@
 //! Regressions, each holding the input that once broke us.
 
+use boardpaper::layout;
 use boardpaper::pdf::{Document, OpenOptions};
 
 use crate::common::fixture;
@@ -21,4 +22,72 @@ fn issue_2_hostile_page_tree_count_does_not_abort() {
     );
     let first = doc.page(1).expect("page 1 reads");
     assert!(!first.glyphs.is_empty());
+}
+
+/// Found by fuzz/ (target open_interpret, input kept as
+/// `fixtures/regression/fuzz-layout-text-far-off-page.pdf`): page 3 drew words at
+/// x = 5.8e8 pt, and `layout_text` padded each line with spaces up to that column (about
+/// 100 million per line) until allocation failed and the process aborted (`text --layout`
+/// exited 134). Columns are now capped, so a page lays out in bounded space.
+///
+/// The file's cross-reference table is damaged and what lopdf rebuilds from it depends on
+/// the deflate backend in the build (with zlib-rs, which `zip` brings in, page 3 comes out
+/// empty), so the far-off words are also laid out directly.
+#[test]
+fn fuzz_layout_text_far_off_page_does_not_abort() {
+    use boardpaper::geom::{Pt, Rect};
+    use boardpaper::pdf::{Direction, Glyph};
+    let doc = Document::open(
+        &fixture("regression/fuzz-layout-text-far-off-page.pdf"),
+        &OpenOptions::default(),
+    )
+    .expect("the fuzzed file opens");
+    for n in 1..=doc.page_count() {
+        if let Ok(page) = doc.page(n) {
+            let text = layout::layout_text(&page.glyphs, &layout::Settings::default());
+            let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            assert!(
+                longest < 10_000,
+                "page {n}: longest line {longest} characters"
+            );
+        }
+    }
+    let glyph = |c: char, x: f64, y: f64| Glyph {
+        text: c.to_string(),
+        bbox: Rect {
+            x0: x,
+            top: y - 9.5,
+            x1: x + 5.0,
+            bottom: y + 3.5,
+        },
+        origin: Pt::new(x, y),
+        advance: 5.0,
+        font: std::sync::Arc::from("F"),
+        size: 10.0,
+        direction: Direction::Ltr,
+        colour: None,
+        invisible: false,
+    };
+    let mut glyphs = Vec::new();
+    for (row, y) in [100.0, 120.0, 140.0].into_iter().enumerate() {
+        glyphs.extend(
+            "rating"
+                .chars()
+                .enumerate()
+                .map(|(i, c)| glyph(c, 5.8e8 + 5.0 * i as f64, y)),
+        );
+        glyphs.extend(
+            format!("row{row}")
+                .chars()
+                .enumerate()
+                .map(|(i, c)| glyph(c, 72.0 + 5.0 * i as f64, y)),
+        );
+    }
+    let text = layout::layout_text(&glyphs, &layout::Settings::default());
+    let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(longest < 10_000, "longest line: {longest} characters");
+    assert!(
+        text.contains("rating") && text.contains("row2"),
+        "the far-off words are kept: {text}"
+    );
 }

@@ -1,5 +1,6 @@
 //! One integration test binary (see `autotests = false` in Cargo.toml); each file is a module.
 
+mod broken;
 mod cli;
 mod common;
 mod corpus;

@@ -41,10 +41,10 @@ Examples:
 pub struct DiffArgs {
     /// The old version: a PDF, or a JSON written by `extract` (`-` reads standard input).
     #[arg(value_name = "OLD")]
-    old: PathBuf,
+    pub(super) old: PathBuf,
     /// The new version: a PDF, or a JSON written by `extract`.
     #[arg(value_name = "NEW")]
-    new: PathBuf,
+    pub(super) new: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,

@@ -10,7 +10,7 @@ use boardpaper::paper::document::{self, Paper};
 use boardpaper::paper::profile::Profile;
 use boardpaper::pdf::{Document, OpenOptions};
 
-use super::{output, Failure, Status};
+use super::{guard, output, Failure, LimitArgs, Status};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -26,7 +26,7 @@ enum Format {
 pub struct ExtractArgs {
     /// PDF files, or folders searched recursively for *.pdf; `-` reads standard input.
     #[arg(value_name = "FILES_OR_DIRS", required = true)]
-    inputs: Vec<PathBuf>,
+    pub(super) inputs: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
@@ -46,6 +46,8 @@ pub struct ExtractArgs {
     /// Do not print warnings to standard error (they stay in the JSON).
     #[arg(short, long)]
     quiet: bool,
+    #[command(flatten)]
+    pub(super) limits: LimitArgs,
 }
 
 /// Every PDF named, folders searched recursively, in a stable order.
@@ -111,10 +113,15 @@ fn output_names(files: &[PathBuf]) -> Vec<String> {
         .collect()
 }
 
-fn read_one(path: &Path, password: &Option<String>, profile: &Profile) -> Result<Paper, Failure> {
+fn read_one(
+    path: &Path,
+    password: &Option<String>,
+    limits: &LimitArgs,
+    profile: &Profile,
+) -> Result<Paper, Failure> {
     let options = OpenOptions {
         password: password.clone(),
-        ..Default::default()
+        limits: limits.to_limits(),
     };
     let doc = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -200,7 +207,7 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
         let Some(file) = files.first() else {
             return Ok(());
         };
-        let paper = read_one(file, &a.password, &profile)?;
+        let paper = read_one(file, &a.password, &a.limits, &profile)?;
         report(&paper, a.quiet);
         return write(&paper, a.format, a.output.as_deref(), a.excel);
     }
@@ -236,14 +243,16 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
         .par_iter()
         .zip(&names)
         .filter_map(|(f, stem)| {
-            let result = read_one(f, &a.password, &profile).and_then(|paper| {
-                bar.suspend(|| report(&paper, a.quiet));
-                let target = match a.format {
-                    Format::Json => dir.join(format!("{stem}.json")),
-                    Format::Csv => dir.join(stem),
-                    Format::Xlsx => dir.join(format!("{stem}.xlsx")),
-                };
-                write(&paper, a.format, Some(&target), a.excel)
+            let result = guard(&f.display().to_string(), || {
+                read_one(f, &a.password, &a.limits, &profile).and_then(|paper| {
+                    bar.suspend(|| report(&paper, a.quiet));
+                    let target = match a.format {
+                        Format::Json => dir.join(format!("{stem}.json")),
+                        Format::Csv => dir.join(stem),
+                        Format::Xlsx => dir.join(format!("{stem}.xlsx")),
+                    };
+                    write(&paper, a.format, Some(&target), a.excel)
+                })
             });
             bar.inc(1);
             result.err()

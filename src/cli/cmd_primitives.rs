@@ -10,7 +10,7 @@ use super::{input, output, Failure, InputArgs, OutputArgs, Status};
 #[derive(Args, Debug)]
 pub struct PrimitivesArgs {
     #[command(flatten)]
-    input: InputArgs,
+    pub(super) input: InputArgs,
     /// The page to dump (1-based).
     #[arg(long, value_name = "N")]
     page: u32,

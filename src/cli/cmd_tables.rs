@@ -18,7 +18,7 @@ enum Format {
 #[derive(Args, Debug)]
 pub struct TablesArgs {
     #[command(flatten)]
-    input: InputArgs,
+    pub(super) input: InputArgs,
     #[command(flatten)]
     pages: PagesArgs,
     /// Output format. CSV writes one file per table with -o DIR, or all tables to standard

@@ -9,7 +9,7 @@ use super::{input, output, Failure, InputArgs, OutputArgs, PagesArgs};
 #[derive(Args, Debug)]
 pub struct TextArgs {
     #[command(flatten)]
-    input: InputArgs,
+    pub(super) input: InputArgs,
     #[command(flatten)]
     pages: PagesArgs,
     /// Keep the page's columns by placing each word at its column, like `pdftotext -layout`.

@@ -11,7 +11,7 @@ use super::{output, Failure, Status};
 pub struct ValidateArgs {
     /// A JSON file written by `extract` (`-` reads standard input).
     #[arg(value_name = "FILE")]
-    file: PathBuf,
+    pub(super) file: PathBuf,
 }
 
 pub fn run(a: ValidateArgs) -> Result<(), Failure> {

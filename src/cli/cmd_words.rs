@@ -11,7 +11,7 @@ use super::{input, output, Failure, InputArgs, OutputArgs, PagesArgs, Status};
 #[derive(Args, Debug)]
 pub struct WordsArgs {
     #[command(flatten)]
-    input: InputArgs,
+    pub(super) input: InputArgs,
     #[command(flatten)]
     pages: PagesArgs,
     #[command(flatten)]

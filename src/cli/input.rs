@@ -11,7 +11,7 @@ use super::{Failure, InputArgs, PagesArgs, Status};
 pub fn open(args: &InputArgs) -> Result<Document, Failure> {
     let options = OpenOptions {
         password: args.password.clone(),
-        ..Default::default()
+        limits: args.limits.to_limits(),
     };
     if args.file.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -47,10 +47,15 @@ pub fn selected_pages(doc: &Document, pages: &PagesArgs) -> Result<Vec<u32>, Fai
     Ok(list)
 }
 
-/// Interpret the pages in parallel, in page order.
+/// Interpret the pages in parallel, in page order. An error when none of them has any text
+/// (a scan: exit 10) or when a document-level limit is passed (exit 11).
 pub fn interpret(doc: &Document, pages: &[u32]) -> Result<Vec<PagePrimitives>, Failure> {
-    let pages: Result<Vec<_>, _> = pages.par_iter().map(|&n| doc.page(n)).collect();
-    Ok(pages?)
+    let pages: Vec<_> = pages
+        .par_iter()
+        .map(|&n| doc.page(n))
+        .collect::<Result<_, _>>()?;
+    boardpaper::pdf::require_text(doc.name(), &pages)?;
+    Ok(pages)
 }
 
 /// Print warnings to standard error unless quiet.

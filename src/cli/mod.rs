@@ -17,6 +17,7 @@ use std::process::ExitCode;
 
 use boardpaper::pages::PageSet;
 use boardpaper::pdf;
+use boardpaper::pdf::limits;
 
 /// Exit codes, stable across releases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,10 @@ pub enum Status {
     SomeFailed = 8,
     /// 9: an internal error (a bug: please report it with the file).
     Internal = 9,
+    /// 10: no page has a text layer: the PDF is a scan and needs OCR first.
+    NoText = 10,
+    /// 11: a document-level limit on hostile input was passed (time, objects, bytes).
+    Limit = 11,
 }
 
 /// A failed command: what to print and which exit code to use.
@@ -58,6 +63,8 @@ impl From<pdf::Error> for Failure {
                 Status::Password
             }
             pdf::Error::NoSuchPage { .. } => Status::Usage,
+            pdf::Error::NoTextLayer { .. } => Status::NoText,
+            pdf::Error::LimitExceeded { .. } => Status::Limit,
             _ => Status::Damaged,
         };
         Failure {
@@ -73,7 +80,9 @@ const ABOUT: &str =
 const AFTER_HELP: &str = "\
 Exit codes: 0 success, 2 bad command line, 3 cannot read or write a file, 4 not a PDF,
 5 damaged PDF, 6 password required or wrong, 7 JSON breaks the schema, 8 some files of a
-batch failed, 9 internal error.
+batch failed, 9 internal error (a bug), 10 no text layer on any page (a scan: needs OCR),
+11 a limit on hostile input was passed (time, objects, document bytes; see --help of a
+command for the --max-* flags).
 
 Examples:
   boardpaper extract paper.pdf -o paper.json         the report and plans as JSON
@@ -122,6 +131,90 @@ pub struct InputArgs {
     /// Password for an encrypted PDF (the empty password is always tried first).
     #[arg(long, env = "BOARDPAPER_PASSWORD", hide_env_values = true)]
     pub password: Option<String>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// The help heading of the limit flags (set per flag: a struct-level heading would carry on
+/// to the flags that follow in the same command).
+const LIMITS_HEADING: &str = "Limits on hostile input";
+
+/// Limits on what one hostile or broken file may cost (see `pdf::Limits` for the reasons
+/// behind each default). Page-level limits cut a page short with a warning; document-level
+/// ones (objects, document bytes, time) stop the file with exit code 11.
+#[derive(Args, Debug, Clone)]
+pub struct LimitArgs {
+    /// Wall-clock seconds one file may take (0: no limit).
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "SECS", default_value_t = limits::DEFAULT_TIME_SECS as f64)]
+    pub time_limit: f64,
+    /// Largest decompressed size of one stream (bytes; K, M, G suffixes allowed).
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "BYTES", value_parser = parse_bytes, default_value = "64M")]
+    pub max_stream_bytes: usize,
+    /// Decompressed bytes of all content streams of one file, forms counted per drawing.
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "BYTES", value_parser = parse_bytes, default_value = "256M")]
+    pub max_document_bytes: usize,
+    /// Content-stream operators per page, forms included.
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_OPERATORS_PER_PAGE)]
+    pub max_operators: usize,
+    /// Nesting depth of form XObjects.
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_FORM_DEPTH)]
+    pub max_form_depth: usize,
+    /// Form XObjects drawn per page.
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_FORM_INVOCATIONS)]
+    pub max_form_invocations: usize,
+    /// Objects in one file; more and the file is refused.
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_OBJECTS)]
+    pub max_objects: usize,
+    /// Pages read from one file (later pages are skipped with a warning).
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_PAGES)]
+    pub max_pages: usize,
+    /// Mappings read from one CMap.
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_CMAP_ENTRIES)]
+    pub max_cmap_entries: usize,
+    /// Glyphs per page.
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_GLYPHS_PER_PAGE)]
+    pub max_glyphs: usize,
+    /// Path segments per page.
+    #[arg(help_heading = LIMITS_HEADING, long, value_name = "N", default_value_t = limits::DEFAULT_PATH_SEGMENTS_PER_PAGE)]
+    pub max_path_segments: usize,
+}
+
+impl LimitArgs {
+    /// The limits these flags ask for.
+    pub fn to_limits(&self) -> pdf::Limits {
+        let time = (self.time_limit.is_finite() && self.time_limit > 0.0)
+            .then(|| std::time::Duration::try_from_secs_f64(self.time_limit).ok())
+            .flatten();
+        pdf::Limits {
+            stream_bytes: self.max_stream_bytes,
+            document_bytes: self.max_document_bytes,
+            operators_per_page: self.max_operators,
+            form_depth: self.max_form_depth,
+            form_invocations: self.max_form_invocations,
+            cmap_entries: self.max_cmap_entries,
+            glyphs_per_page: self.max_glyphs,
+            path_segments_per_page: self.max_path_segments,
+            pages: self.max_pages,
+            objects: self.max_objects,
+            time,
+        }
+    }
+}
+
+/// A byte count such as `1048576`, `512K`, `64M` or `1G` (powers of 1024).
+fn parse_bytes(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    digits
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(1usize << shift))
+        .ok_or_else(|| format!("{s:?} is not a byte count (e.g. 1048576, 512K, 64M, 1G)"))
 }
 
 /// Page selection shared by the commands that read several pages.
@@ -143,9 +236,96 @@ pub struct OutputArgs {
     pub quiet: bool,
 }
 
+impl Command {
+    /// The input the command reads, for messages about a panic.
+    fn input_name(&self) -> String {
+        let show = |p: &std::path::Path| match p.as_os_str() == "-" {
+            true => "<stdin>".to_string(),
+            false => p.display().to_string(),
+        };
+        match self {
+            Command::Extract(a) => a
+                .inputs
+                .iter()
+                .map(|p| show(p))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Command::Validate(a) => show(&a.file),
+            Command::Schema => "schema".into(),
+            Command::Text(a) => show(&a.input.file),
+            Command::Words(a) => show(&a.input.file),
+            Command::Primitives(a) => show(&a.input.file),
+            Command::Tables(a) => show(&a.input.file),
+            Command::Diff(a) => format!("{} and {}", show(&a.old), show(&a.new)),
+        }
+    }
+}
+
+/// Where the last panic happened (`file:line:column`), recorded by the hook that
+/// [`quiet_panics`] installs. A global rather than a thread-local: rayon re-raises a worker's
+/// panic on the thread that waits for it.
+static PANIC_AT: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Replace Rust's default panic message (several lines on stderr, from whichever thread)
+/// with a record of where it happened; [`guard`] then prints one line naming the file. In a
+/// batch that keeps stderr to one line per failed file. With `RUST_BACKTRACE` set the
+/// default message (and backtrace) is printed as well, for whoever debugs it.
+fn quiet_panics() {
+    let default = std::panic::take_hook();
+    let verbose = std::env::var_os("RUST_BACKTRACE").is_some();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Ok(mut at) = PANIC_AT.lock() {
+            *at = info.location().map(|l| l.to_string());
+        }
+        if verbose {
+            default(info);
+        }
+    }));
+}
+
+/// Run one file's work; a panic inside it becomes an internal error (exit 9) naming the file,
+/// so a batch goes on with the next file. A safety net: no input should make the pipeline
+/// panic, and one that does is a bug to report with the file.
+pub fn guard<T>(file: &str, work: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+        Ok(result) => result,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".into());
+            let at = PANIC_AT
+                .lock()
+                .ok()
+                .and_then(|mut at| at.take())
+                .map(|at| format!(" at {at}"))
+                .unwrap_or_default();
+            Err(Failure {
+                status: Status::Internal,
+                message: format!(
+                    "{file}: internal error (a bug; please report it with the file): panicked{at}: {what}"
+                ),
+            })
+        }
+    }
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    quiet_panics();
+    let name = cli.command.input_name();
+    let command = match cli.command {
+        // diff(1)'s exit codes: 0 same, 1 different, 2 trouble (a panic included).
+        Command::Diff(a) => {
+            return guard(&name, || Ok(cmd_diff::run(a))).unwrap_or_else(|f| {
+                eprintln!("boardpaper: {}", f.message);
+                ExitCode::from(2)
+            })
+        }
+        other => other,
+    };
+    let result = guard(&name, || match command {
         Command::Extract(a) => cmd_extract::run(a),
         Command::Validate(a) => cmd_validate::run(a),
         Command::Schema => cmd_validate::schema(),
@@ -153,8 +333,8 @@ pub fn main() -> ExitCode {
         Command::Words(a) => cmd_words::run(a),
         Command::Primitives(a) => cmd_primitives::run(a),
         Command::Tables(a) => cmd_tables::run(a),
-        Command::Diff(a) => return cmd_diff::run(a),
-    };
+        Command::Diff(_) => Ok(()), // returned above
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) if f.status == Status::Ok => ExitCode::SUCCESS,
@@ -162,5 +342,87 @@ pub fn main() -> ExitCode {
             eprintln!("boardpaper: {}", f.message);
             ExitCode::from(f.status as u8)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limit_flags_default_to_the_library_limits() {
+        let cli = Cli::try_parse_from(["boardpaper", "text", "x.pdf"]).unwrap();
+        let Command::Text(a) = cli.command else {
+            panic!("not text")
+        };
+        assert_eq!(a.input.limits.to_limits(), pdf::Limits::default());
+    }
+
+    #[test]
+    fn limit_flags_set_the_limits() {
+        let cli = Cli::try_parse_from([
+            "boardpaper",
+            "extract",
+            "x.pdf",
+            "--time-limit",
+            "0",
+            "--max-stream-bytes",
+            "512K",
+            "--max-objects",
+            "7",
+        ])
+        .unwrap();
+        let Command::Extract(a) = cli.command else {
+            panic!("not extract")
+        };
+        let limits = a.limits.to_limits();
+        assert_eq!(limits.time, None, "0 means no time limit");
+        assert_eq!(limits.stream_bytes, 512 * 1024);
+        assert_eq!(limits.objects, 7);
+    }
+
+    #[test]
+    fn byte_counts_take_suffixes() {
+        assert_eq!(parse_bytes("1048576"), Ok(1 << 20));
+        assert_eq!(parse_bytes("64M"), Ok(64 << 20));
+        assert_eq!(parse_bytes("1g"), Ok(1 << 30));
+        assert!(parse_bytes("").is_err());
+        assert!(parse_bytes("M").is_err());
+        assert!(parse_bytes("-1K").is_err());
+        assert!(parse_bytes("99999999999999999999G").is_err());
+    }
+
+    #[test]
+    fn a_panic_becomes_an_internal_error_naming_the_file() {
+        let r: Result<(), Failure> = guard("papers/odd.pdf", || panic!("index out of bounds"));
+        let f = r.unwrap_err();
+        assert_eq!(f.status, Status::Internal);
+        assert!(
+            f.message.starts_with("papers/odd.pdf: internal error")
+                && f.message.contains("index out of bounds"),
+            "{}",
+            f.message
+        );
+        // Work that returns normally passes through untouched.
+        assert_eq!(guard("a.pdf", || Ok(5)).ok(), Some(5));
+    }
+
+    #[test]
+    fn exit_codes_are_stable() {
+        let codes = [
+            Status::Ok,
+            Status::Usage,
+            Status::Io,
+            Status::NotPdf,
+            Status::Damaged,
+            Status::Password,
+            Status::Invalid,
+            Status::SomeFailed,
+            Status::Internal,
+            Status::NoText,
+            Status::Limit,
+        ]
+        .map(|s| s as u8);
+        assert_eq!(codes, [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     }
 }

@@ -246,11 +246,11 @@ mod tests {
         let text = render(&list, false);
         assert!(text.starts_with("v3.pdf → v4.pdf: 28 changes\n"), "{text}");
         assert!(
-            text.contains("    milestone 1: In progress → Complete (May 2015)\n"),
+            text.contains("    milestone 2: In progress → Complete (May 2015)\n"),
             "{text}"
         );
         assert!(
-            text.contains("RAG 0: In progress (amber) → Complete (green)"),
+            text.contains("RAG 1: In progress (amber) → Complete (green)"),
             "{text}"
         );
         assert!(

@@ -19,6 +19,11 @@ pub fn reading_text(glyphs: &[Glyph], settings: &Settings) -> String {
     out
 }
 
+/// The furthest column a word is placed at. A0 landscape (3,370 pt) is under 700 columns at
+/// the layout character width, so only text drawn far off the page is pulled in; without a
+/// cap a line grows with a coordinate (fuzzing found a glyph at x = 5.8e8 pt: 100 MB lines).
+const MAX_LAYOUT_COLUMN: usize = 2_000;
+
 /// The page's text with columns kept by spaces: each word starts at the character column of
 /// its left edge; a large vertical gap gives a blank line. Only left-to-right text is laid out
 /// this way; text in other directions follows in reading order.
@@ -39,7 +44,7 @@ pub fn layout_text(glyphs: &[Glyph], settings: &Settings) -> String {
         let mut line = String::new();
         let mut len = 0usize;
         for w in &run.words {
-            let col = (w.bbox.x0 / cw).round().max(0.0) as usize;
+            let col = ((w.bbox.x0 / cw).round().max(0.0) as usize).min(MAX_LAYOUT_COLUMN);
             let target = if len == 0 { col } else { col.max(len + 1) };
             line.extend(std::iter::repeat_n(' ', target - len));
             line.push_str(&w.text);

@@ -37,7 +37,9 @@ pub struct Paper {
 /// A table with fewer columns is not taken for an unrecognised plan.
 const MIN_PLAN_COLUMNS: usize = 4;
 
-/// Read a whole document. Pages are interpreted in parallel.
+/// Read a whole document. Pages are interpreted in parallel. A document with no text on any
+/// page is an error ([`pdf::Error::NoTextLayer`]: it needs OCR); pages with images and no text
+/// in an otherwise readable document are warnings of kind `no_text_layer`.
 pub fn read(doc: &Document) -> Result<Paper, pdf::Error> {
     read_with(doc, &Profile::default())
 }
@@ -49,6 +51,7 @@ pub fn read_with(doc: &Document, profile: &Profile) -> Result<Paper, pdf::Error>
         .par_iter()
         .map(|&n| doc.page(n))
         .collect::<Result<_, _>>()?;
+    pdf::require_text(doc.name(), &pages)?;
     Ok(read_pages_with(doc, &pages, profile))
 }
 

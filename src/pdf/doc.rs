@@ -5,7 +5,7 @@ use std::path::Path;
 use lopdf::{Dictionary, Object, ObjectId};
 
 use super::error::{Error, Warning, WarningKind};
-use super::limits::{Limit, Limits};
+use super::limits::{Budget, Limit, Limits};
 use super::types::PageInfo;
 use crate::geom::{Matrix, Rect};
 
@@ -32,6 +32,8 @@ pub struct Document {
     name: String,
     pages: Vec<ObjectId>,
     pub(crate) limits: Limits,
+    /// What the document has spent against its document-level limits.
+    pub(crate) budget: Budget,
     warnings: Vec<Warning>,
 }
 
@@ -53,18 +55,29 @@ pub(crate) struct PageGeometry {
 }
 
 impl Document {
-    /// Open a file. `path` is also the name used in every message.
+    /// Open a file. `path` is also the name used in every message. The time budget
+    /// ([`Limits::time`]) starts before the file is read.
     pub fn open(path: &Path, options: &OpenOptions) -> Result<Document, Error> {
+        let budget = Budget::start(&options.limits);
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|source| Error::Io {
             file: name.clone(),
             source,
         })?;
-        Document::from_bytes(&bytes, &name, options)
+        Document::load(&bytes, &name, options, budget)
     }
 
     /// Open a document held in memory; `name` is used in messages.
     pub fn from_bytes(bytes: &[u8], name: &str, options: &OpenOptions) -> Result<Document, Error> {
+        Document::load(bytes, name, options, Budget::start(&options.limits))
+    }
+
+    fn load(
+        bytes: &[u8],
+        name: &str,
+        options: &OpenOptions,
+        budget: Budget,
+    ) -> Result<Document, Error> {
         let file = name.to_string();
         check_header(bytes, &file)?;
         let load = |password: Option<String>| {
@@ -104,6 +117,23 @@ impl Document {
                 }
             };
         }
+        let exceeded = |limit: Limit, value: usize| Error::LimitExceeded {
+            file: name.to_string(),
+            limit,
+            value: value as u64,
+            page: None,
+        };
+        if inner.objects.len() > options.limits.objects {
+            return Err(exceeded(Limit::Objects, options.limits.objects));
+        }
+        if let Err(e) = budget.check_time() {
+            return Err(Error::LimitExceeded {
+                file,
+                limit: e.limit,
+                value: e.value,
+                page: None,
+            });
+        }
         let mut warnings = Vec::new();
         if inner.xref_recovery.is_some() {
             warnings.push(Warning {
@@ -134,6 +164,7 @@ impl Document {
             name: file,
             pages,
             limits: options.limits.clone(),
+            budget,
             warnings,
         })
     }
@@ -200,14 +231,29 @@ impl Document {
     pub(crate) fn geometry(&self, number: u32) -> Result<(PageGeometry, Vec<WarningKind>), Error> {
         let id = self.page_id(number)?;
         let mut problems = Vec::new();
-        let page = self.inner.get_dictionary(id).ok();
+        let page = match self.inner.get_dictionary(id) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                // A page the tree names but whose object is lost (cut off, unparseable):
+                // everything on it is gone, which must not pass as an empty page.
+                problems.push(WarningKind::PageStructure {
+                    problem: format!(
+                        "the page object ({} {} R) cannot be read ({e}); the page is empty",
+                        id.0, id.1
+                    ),
+                });
+                None
+            }
+        };
         let media = self
             .inherited(page, b"MediaBox")
             .and_then(|o| self.rect(o))
             .unwrap_or_else(|| {
-                problems.push(WarningKind::PageStructure {
-                    problem: "no usable /MediaBox; US Letter assumed".into(),
-                });
+                if page.is_some() {
+                    problems.push(WarningKind::PageStructure {
+                        problem: "no usable /MediaBox; US Letter assumed".into(),
+                    });
+                }
                 DEFAULT_MEDIA_BOX
             });
         let crop = self

@@ -55,6 +55,38 @@ pub enum Error {
         /// How many pages the document has.
         count: u32,
     },
+    /// A document-level limit was passed (see [`super::Limits`]); the file was not read
+    /// to the end.
+    #[error("{file}: {}limit {} exceeded; reading stopped (raise it with {} if the file is trusted)", on_page(*page), limit.describe(*value), limit.flag())]
+    LimitExceeded {
+        /// The file.
+        file: String,
+        /// Which limit.
+        limit: Limit,
+        /// Its value (milliseconds for [`Limit::Time`]).
+        value: u64,
+        /// The page being read when it was passed, if any.
+        page: Option<u32>,
+    },
+    /// No page read has any text: the file is probably scanned and needs OCR first.
+    #[error("{file}: no text layer: {} — it needs OCR before it can be read", no_text_detail(*pages, *image_pages))]
+    NoTextLayer {
+        /// The file.
+        file: String,
+        /// How many pages were read.
+        pages: u32,
+        /// How many of them hold images.
+        image_pages: u32,
+    },
+}
+
+fn on_page(page: Option<u32>) -> String {
+    page.map(|p| format!("page {p}: ")).unwrap_or_default()
+}
+
+fn no_text_detail(pages: u32, image_pages: u32) -> String {
+    let s = if pages == 1 { "" } else { "s" };
+    format!("none of its {pages} page{s} has text ({image_pages} hold images)")
 }
 
 /// Something recoverable that went wrong while reading a page; it is reported in the output
@@ -170,7 +202,12 @@ impl fmt::Display for WarningKind {
             ),
             ContentUnreadable { reason } => write!(f, "content stream unreadable: {reason}"),
             LimitHit { limit, value } => {
-                write!(f, "limit {} ({value}) reached; the rest was skipped", limit.name())
+                write!(
+                    f,
+                    "limit {} reached; the rest was skipped (raise it with {})",
+                    limit.describe(*value),
+                    limit.flag()
+                )
             }
             MissingResource { category, name } => write!(f, "missing {category} resource /{name}"),
             FontProblem { font, problem } => write!(f, "font {font}: {problem}"),

@@ -11,7 +11,7 @@ use lopdf::{Dictionary, Object, ObjectId};
 use super::colour::{self, Space};
 use super::error::{Warning, WarningKind};
 use super::font::Font;
-use super::limits::{Limit, Limits};
+use super::limits::{Budget, Exceeded, Limit, Limits};
 use super::ops::{Op, TjItem};
 use super::path::{Path, Segment};
 use super::sink::PageSink;
@@ -23,6 +23,15 @@ use crate::tolerance::THIN_FILL_MAX;
 /// Deepest `q` nesting honoured; deeper saves are counted but not stored (real files stay
 /// under 30; this bounds memory against `q q q …` bombs).
 const MAX_SAVE_DEPTH: usize = 256;
+
+/// An operator appended to every content stream before decoding. lopdf's streaming decoder
+/// stops silently at a syntax error; when the last operator seen is not this one, the
+/// stream had one. (Streaming, rather than decoding the whole stream first, keeps memory
+/// bounded by the operator limit: a 64 MiB stream of `0 0 m` is eleven million operators.)
+const END_SENTINEL: &[u8] = b"\nBoardpaperEndOfContent7F3A\n";
+/// The sentinel's operator name. A file that writes it itself, followed by a syntax error,
+/// loses only the warning, never content.
+const END_OPERATOR: &str = "BoardpaperEndOfContent7F3A";
 
 /// Counts of operators that were skipped, reported once per page.
 #[derive(Default)]
@@ -44,6 +53,7 @@ impl Skipped {
 pub(crate) struct Interpreter<'a> {
     doc: &'a lopdf::Document,
     limits: &'a Limits,
+    budget: &'a Budget,
     sink: &'a mut dyn PageSink,
     page: u32,
     gs: GraphicsState,
@@ -59,6 +69,8 @@ pub(crate) struct Interpreter<'a> {
     ops: usize,
     glyphs: usize,
     stopped: bool,
+    /// A document-level limit passed on this page: the page and the document stop.
+    fatal: Option<Exceeded>,
     limits_hit: Vec<Limit>,
     bad: Skipped,
     unknown: Skipped,
@@ -72,6 +84,7 @@ impl<'a> Interpreter<'a> {
     pub(crate) fn new(
         doc: &'a lopdf::Document,
         limits: &'a Limits,
+        budget: &'a Budget,
         sink: &'a mut dyn PageSink,
         page: u32,
         page_matrix: Matrix,
@@ -79,6 +92,7 @@ impl<'a> Interpreter<'a> {
         Interpreter {
             doc,
             limits,
+            budget,
             sink,
             page,
             gs: GraphicsState::new(page_matrix),
@@ -94,6 +108,7 @@ impl<'a> Interpreter<'a> {
             ops: 0,
             glyphs: 0,
             stopped: false,
+            fatal: None,
             limits_hit: Vec::new(),
             bad: Skipped::default(),
             unknown: Skipped::default(),
@@ -118,11 +133,23 @@ impl<'a> Interpreter<'a> {
         }
     }
 
+    /// Stop the page (and the document) for a document-level limit.
+    fn fatal(&mut self, e: Exceeded) {
+        self.fatal.get_or_insert(e);
+        self.stopped = true;
+    }
+
     /// Run a page's (already decompressed) content with its resources, then report what was
-    /// skipped on the way.
-    pub(crate) fn run_page(mut self, content: &[u8], resources: Option<&'a Dictionary>) {
+    /// skipped on the way. An error when a document-level limit was passed.
+    pub(crate) fn run_page(
+        mut self,
+        content: Vec<u8>,
+        resources: Option<&'a Dictionary>,
+    ) -> Result<(), Exceeded> {
         self.run(content, resources);
+        let fatal = self.fatal;
         self.finish();
+        fatal.map_or(Ok(()), Err)
     }
 
     fn finish(mut self) {
@@ -153,32 +180,31 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    /// Decode and execute one content stream. A syntax error keeps what came before it and
-    /// becomes a warning (lopdf's lenient decoder would stop silently).
-    fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>) {
-        match Content::decode_strict(content) {
-            Ok(c) => {
-                for op in &c.operations {
-                    if self.stopped {
-                        return;
-                    }
-                    self.exec(&Op::decode(op), resources);
-                }
+    /// Decode and execute one content stream, one operator at a time. A syntax error keeps
+    /// what came before it and becomes a warning (lopdf's lenient decoder would stop
+    /// silently; see [`END_SENTINEL`]).
+    fn run(&mut self, mut content: Vec<u8>, resources: Option<&'a Dictionary>) {
+        content.extend_from_slice(END_SENTINEL);
+        let mut read = 0;
+        let mut complete = false;
+        for op in Content::decode_iter(&content) {
+            if self.stopped {
+                return;
             }
-            Err(_) => {
-                let mut read = 0;
-                for op in Content::decode_iter(content) {
-                    let Ok(op) = op else { break };
-                    if self.stopped {
-                        return;
-                    }
-                    read += 1;
-                    self.exec(&Op::decode(&op), resources);
-                }
-                self.warn(WarningKind::ContentSyntax {
-                    operators_read: read,
-                });
+            let Ok(op) = op else { break };
+            if op.operator == END_OPERATOR {
+                // Operands left over before the end are a syntax error too.
+                complete = op.operands.is_empty();
+                continue;
             }
+            complete = false;
+            read += 1;
+            self.exec(&Op::decode(&op), resources);
+        }
+        if !complete && !self.stopped {
+            self.warn(WarningKind::ContentSyntax {
+                operators_read: read,
+            });
         }
     }
 
@@ -188,6 +214,12 @@ impl<'a> Interpreter<'a> {
             self.hit(Limit::OperatorsPerPage, self.limits.operators_per_page);
             self.stopped = true;
             return;
+        }
+        if Budget::clock_due(self.ops) {
+            if let Err(e) = self.budget.check_time() {
+                self.fatal(e);
+                return;
+            }
         }
         match op {
             Op::Save => {
@@ -707,10 +739,21 @@ impl<'a> Interpreter<'a> {
         }
         self.form_invocations += 1;
         let content = match stream.get_plain_content_with_limit(self.limits.stream_bytes) {
-            Ok(c) => c,
+            Ok(c) => {
+                if let Err(e) = self.budget.charge_bytes(c.len()) {
+                    self.fatal(e);
+                    return;
+                }
+                c
+            }
             Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
                 ..
             })) => {
+                // Inflated up to the limit before lopdf gave up: that work counts.
+                if let Err(e) = self.budget.charge_bytes(self.limits.stream_bytes) {
+                    self.fatal(e);
+                    return;
+                }
                 self.hit(Limit::StreamBytes, self.limits.stream_bytes);
                 return;
             }
@@ -755,7 +798,7 @@ impl<'a> Interpreter<'a> {
         if let Some(id) = id {
             self.forms.push(id);
         }
-        self.run(&content, form_res);
+        self.run(content, form_res);
         if id.is_some() {
             self.forms.pop();
         }

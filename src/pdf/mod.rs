@@ -11,6 +11,7 @@ mod colour;
 mod doc;
 mod error;
 pub mod font;
+mod inflate;
 mod interp;
 pub mod limits;
 mod ops;
@@ -23,6 +24,29 @@ mod types;
 pub use doc::{Document, OpenOptions};
 pub use error::{Error, Warning, WarningKind};
 pub use limits::{Limit, Limits};
+
+/// The error for a document none of whose `pages` has any text (visible or invisible) while
+/// some hold images: a scan that needs OCR. Pages with images but no text already carry a
+/// [`WarningKind::NoTextLayer`] warning each. `Ok` when a page has a glyph, when no page has
+/// an image (a blank or unreadable file is not a scan; its warnings say why it is empty), and
+/// when a limit cut a page short (the limit, not a missing text layer, may be the reason).
+pub fn require_text(file: &str, pages: &[PagePrimitives]) -> Result<(), Error> {
+    let has_text = pages.iter().any(|p| !p.glyphs.is_empty());
+    let has_images = pages.iter().any(|p| !p.images.is_empty());
+    let cut_short = pages
+        .iter()
+        .flat_map(|p| &p.warnings)
+        .any(|w| matches!(w.kind, WarningKind::LimitHit { .. }));
+    if has_text || !has_images || cut_short {
+        return Ok(());
+    }
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Err(Error::NoTextLayer {
+        file: file.to_string(),
+        pages: count(pages.len()),
+        image_pages: count(pages.iter().filter(|p| !p.images.is_empty()).count()),
+    })
+}
 pub use sink::{Collector, PageSink, Recorder};
 pub use types::{
     Colour, Direction, Fill, FillShape, Glyph, PageInfo, PagePrimitives, Rule, RuleSource,
@@ -31,9 +55,17 @@ pub use types::{
 impl Document {
     /// Interpret page `number` (1-based), pushing everything found into `sink`.
     ///
-    /// Only a missing page is an error; everything else that goes wrong on the page (an
-    /// unreadable stream, a syntax error, a missing font, a limit) is a warning in the sink.
+    /// A missing page and a document-level limit ([`Error::LimitExceeded`]: time, document
+    /// bytes) are errors; everything else that goes wrong on the page (an unreadable stream,
+    /// a syntax error, a missing font, a page-level limit) is a warning in the sink.
     pub fn interpret_page(&self, number: u32, sink: &mut dyn PageSink) -> Result<(), Error> {
+        let exceeded = |e: limits::Exceeded| Error::LimitExceeded {
+            file: self.name().to_string(),
+            limit: e.limit,
+            value: e.value,
+            page: Some(number),
+        };
+        self.budget.check_time().map_err(exceeded)?;
         let (geometry, problems) = self.geometry(number)?;
         sink.begin_page(&geometry.info);
         for p in problems {
@@ -45,37 +77,65 @@ impl Document {
             .inherited(page_dict, b"Resources")
             .and_then(|r| self.inner.dereference(r).ok())
             .and_then(|(_, r)| r.as_dict().ok());
-        let content = match self
-            .inner
-            .get_page_content_with_limit(id, self.limits.stream_bytes)
-        {
-            Ok(c) => c,
-            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
-                ..
-            })) => {
-                sink.warning(Warning::page(
-                    number,
-                    WarningKind::LimitHit {
-                        limit: Limit::StreamBytes,
-                        value: self.limits.stream_bytes as u64,
-                    },
-                ));
-                Vec::new()
-            }
-            Err(e) => {
-                sink.warning(Warning::page(
+        let mut content = Vec::new();
+        let (streams, missing) = inflate::page_streams(&self.inner, id);
+        if missing > 0 {
+            sink.warning(Warning::page(
+                number,
+                WarningKind::ContentUnreadable {
+                    reason: format!(
+                        "{missing} of the page's content streams cannot be read as stream objects"
+                    ),
+                },
+            ));
+        }
+        for (i, stream) in streams.into_iter().enumerate() {
+            let decoded = inflate::decode(stream, self.limits.stream_bytes);
+            match decoded.problem {
+                None => {}
+                Some(inflate::Problem::TooBig) => {
+                    // The stream was inflated up to the limit before it was given up.
+                    self.budget
+                        .charge_bytes(self.limits.stream_bytes)
+                        .map_err(exceeded)?;
+                    sink.warning(Warning::page(
+                        number,
+                        WarningKind::LimitHit {
+                            limit: Limit::StreamBytes,
+                            value: self.limits.stream_bytes as u64,
+                        },
+                    ));
+                }
+                Some(inflate::Problem::Damaged { reason, kept }) => sink.warning(Warning::page(
                     number,
                     WarningKind::ContentUnreadable {
-                        reason: e.to_string(),
+                        reason: format!(
+                            "content stream {} cannot be decoded ({reason}); the {kept} bytes \
+                             decoded before the damage were read",
+                            i + 1
+                        ),
                     },
-                ));
-                Vec::new()
+                )),
             }
-        };
-        interp::Interpreter::new(&self.inner, &self.limits, sink, number, geometry.matrix)
-            .run_page(&content, resources);
+            self.budget
+                .charge_bytes(decoded.bytes.len())
+                .map_err(exceeded)?;
+            if !content.is_empty() {
+                content.push(b'\n');
+            }
+            content.extend_from_slice(&decoded.bytes);
+        }
+        let outcome = interp::Interpreter::new(
+            &self.inner,
+            &self.limits,
+            &self.budget,
+            sink,
+            number,
+            geometry.matrix,
+        )
+        .run_page(content, resources);
         sink.end_page();
-        Ok(())
+        outcome.map_err(exceeded)
     }
 
     /// Interpret page `number` (1-based) and collect its primitives.

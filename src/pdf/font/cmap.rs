@@ -568,7 +568,10 @@ impl Budget<'_> {
         if self.used >= self.max {
             self.stopped = true;
             self.problems
-                .push(format!("CMap truncated after {} entries", self.max));
+                .push(format!(
+                    "CMap truncated after {} entries (limit cmap-entries; raise it with --max-cmap-entries)",
+                    self.max
+                ));
             return false;
         }
         self.used += 1;
@@ -945,7 +948,13 @@ mod tests {
         let src =
             b"5 beginbfchar <01> <0041> <02> <0042> <03> <0043> <04> <0044> <05> <0045> endbfchar";
         let tu = parse(src, 3, &mut problems).into_to_unicode();
-        assert_eq!(problems, vec!["CMap truncated after 3 entries".to_string()]);
+        assert_eq!(
+            problems,
+            vec![
+                "CMap truncated after 3 entries (limit cmap-entries; raise it with --max-cmap-entries)"
+                    .to_string()
+            ]
+        );
         assert_eq!(tu.lookup(3).as_deref(), Some("C"));
         assert_eq!(tu.lookup(4), None);
     }

@@ -425,7 +425,7 @@ fn cmap_over_entry_limit_is_truncated() {
     let loaded = Font::load(&doc, &dict, &limits);
     assert_eq!(
         loaded.problems,
-        vec!["font Trunc: ToUnicode: CMap truncated after 4 entries".to_string()]
+        vec!["font Trunc: ToUnicode: CMap truncated after 4 entries (limit cmap-entries; raise it with --max-cmap-entries)".to_string()]
     );
     // The first four codes are mapped by the CMap, the rest fall back to WinAnsi digits.
     assert_eq!(texts(&loaded.font, b"0345"), vec!["A", "D", "4", "5"]);
