@@ -1,0 +1,218 @@
+//! One action across the stored versions of its plan: each field's value per version, and
+//! which fields changed from one version to the next.
+
+use serde::Serialize;
+use std::fmt;
+use std::str::FromStr;
+
+use super::{Error, PlanVersion, Store};
+use crate::paper::model::{Action, Plan};
+
+/// An action as people name it: `"P1 1.1"` is action 1.1 of priority 1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActionKey {
+    /// The priority's number.
+    pub priority: u32,
+    /// The action's number as printed ("1.1").
+    pub action: String,
+}
+
+impl fmt::Display for ActionKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "P{} {}", self.priority, self.action)
+    }
+}
+
+impl FromStr for ActionKey {
+    type Err = String;
+
+    /// `"P1 1.1"`, `"p1 1.1"`, `"P1/1.1"` or `"1 1.1"`.
+    fn from_str(s: &str) -> Result<ActionKey, String> {
+        let bad = || {
+            format!(
+                "{s:?} does not name an action: write the priority and the action number, \
+                 e.g. \"P1 1.1\""
+            )
+        };
+        let t = s.trim();
+        let t = t.strip_prefix(['P', 'p']).unwrap_or(t);
+        let (priority, action) = t
+            .split_once(|c: char| c.is_whitespace() || c == '/' || c == ':')
+            .ok_or_else(bad)?;
+        let priority: u32 = priority.trim().parse().map_err(|_| bad())?;
+        let action = action.trim();
+        let valid = !action.is_empty()
+            && action.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && action.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if !valid {
+            return Err(bad());
+        }
+        Ok(ActionKey {
+            priority,
+            action: action.to_string(),
+        })
+    }
+}
+
+/// The action as one stored version has it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VersionEntry {
+    /// The plan version.
+    pub version: PlanVersion,
+    /// The plan itself (for comparing versions).
+    pub plan: Plan,
+    /// The number of the area the action is in, when present.
+    pub area: Option<u32>,
+    /// That area's outcome.
+    pub outcome: Option<String>,
+    /// The action, or `None` when this version does not have it.
+    pub action: Option<Action>,
+    /// The fields that differ from the previous version (see [`FIELDS`]); `["added"]` when
+    /// the action appears, `["removed"]` when it disappears, empty for the first version.
+    pub changed: Vec<&'static str>,
+}
+
+/// An action's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct History {
+    /// The plan's title.
+    pub plan: String,
+    /// The action.
+    pub key: ActionKey,
+    /// Every stored version of the plan, oldest first.
+    pub versions: Vec<VersionEntry>,
+}
+
+/// The fields compared between versions, in the order the plan prints them.
+pub const FIELDS: &[&str] = &[
+    "outcome",
+    "specific_action",
+    "leads",
+    "success_indicators",
+    "milestones",
+    "rag",
+    "impact_evidence",
+];
+
+/// Find `key` in a plan: (area number, outcome, action).
+pub fn find_action<'p>(plan: &'p Plan, key: &ActionKey) -> Option<(u32, &'p str, &'p Action)> {
+    plan.priorities
+        .iter()
+        .filter(|p| p.number == key.priority)
+        .flat_map(|p| &p.improvement_areas)
+        .find_map(|area| {
+            area.actions
+                .iter()
+                .find(|a| a.number == key.action)
+                .map(|a| (area.number, area.outcome.as_str(), a))
+        })
+}
+
+fn changed_fields(old: &VersionEntry, new: &VersionEntry) -> Vec<&'static str> {
+    let (Some(a), Some(b)) = (&old.action, &new.action) else {
+        return match (&old.action, &new.action) {
+            (None, Some(_)) => vec!["added"],
+            (Some(_), None) => vec!["removed"],
+            _ => Vec::new(),
+        };
+    };
+    let differs = |field: &str| match field {
+        "outcome" => old.outcome != new.outcome,
+        "specific_action" => a.specific_action != b.specific_action,
+        "leads" => a.leads != b.leads,
+        "success_indicators" => a.success_indicators != b.success_indicators,
+        "milestones" => a.milestones != b.milestones,
+        "rag" => a.rag != b.rag,
+        "impact_evidence" => a.impact_evidence != b.impact_evidence,
+        _ => false,
+    };
+    FIELDS.iter().copied().filter(|f| differs(f)).collect()
+}
+
+/// The history of `key` across every stored version of the plan matching `plan` (see
+/// [`Store::plan_titles`]); without `plan`, the one plan that has the action.
+pub fn history(store: &Store, key: &ActionKey, plan: Option<&str>) -> Result<History, Error> {
+    let titles = store.plan_titles(plan)?;
+    let versions = store.plan_versions()?;
+    let mut entries_by_title: Vec<(String, Vec<VersionEntry>)> = Vec::new();
+    for title in &titles {
+        let mut entries = Vec::new();
+        for v in versions.iter().filter(|v| &v.title == title) {
+            let plan = store.plan(v)?;
+            let found = find_action(&plan, key).map(|(n, o, a)| (n, o.to_string(), a.clone()));
+            entries.push(VersionEntry {
+                version: v.clone(),
+                area: found.as_ref().map(|f| f.0),
+                outcome: found.as_ref().map(|f| f.1.clone()),
+                action: found.map(|f| f.2),
+                plan,
+                changed: Vec::new(),
+            });
+        }
+        if entries.iter().any(|e| e.action.is_some()) {
+            entries_by_title.push((title.clone(), entries));
+        }
+    }
+    let (title, mut entries) = match entries_by_title.len() {
+        1 => entries_by_title.remove(0),
+        0 => {
+            let scope = match plan {
+                Some(p) if titles.is_empty() => format!("no stored plan matches {p:?}"),
+                Some(p) => format!("no version of the plan matching {p:?} has action {key}"),
+                None if titles.is_empty() => "no plan is stored yet (run `boardpaper import`)".into(),
+                None => format!("no stored plan has action {key}"),
+            };
+            return Err(Error::NotFound {
+                db: store.name().to_string(),
+                what: scope,
+            });
+        }
+        _ => {
+            return Err(Error::Ambiguous {
+                db: store.name().to_string(),
+                what: format!(
+                    "action {key} is in {} plans; choose one with --plan: {}",
+                    entries_by_title.len(),
+                    entries_by_title
+                        .iter()
+                        .map(|(t, _)| format!("{t:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })
+        }
+    };
+    for i in 1..entries.len() {
+        let changed = match (entries.get(i - 1), entries.get(i)) {
+            (Some(old), Some(new)) => changed_fields(old, new),
+            _ => Vec::new(),
+        };
+        if let Some(e) = entries.get_mut(i) {
+            e.changed = changed;
+        }
+    }
+    Ok(History {
+        plan: title,
+        key: key.clone(),
+        versions: entries,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ActionKey;
+
+    #[test]
+    fn action_keys() {
+        let k = |s: &str| s.parse::<ActionKey>().map(|k| (k.priority, k.action));
+        assert_eq!(k("P1 1.1"), Ok((1, "1.1".to_string())));
+        assert_eq!(k(" p12  3.4 "), Ok((12, "3.4".to_string())));
+        assert_eq!(k("P2/1.10"), Ok((2, "1.10".to_string())));
+        assert_eq!(k("3 2.1"), Ok((3, "2.1".to_string())));
+        assert!(k("P1").is_err());
+        assert!(k("1.1").is_err());
+        assert!(k("Px 1.1").is_err());
+        assert!(k("P1 x").is_err());
+        assert!(k("P1 .1").is_err());
+    }
+}
