@@ -1,11 +1,15 @@
 //! Command-line interface: clap definitions (low level) turned into typed options, one module
 //! per subcommand, and the mapping from outcomes to exit codes.
 
+mod cmd_export;
 mod cmd_extract;
+mod cmd_history;
+mod cmd_import;
 mod cmd_primitives;
 mod cmd_tables;
 mod cmd_text;
 mod cmd_validate;
+mod cmd_versions;
 mod cmd_words;
 mod input;
 mod output;
@@ -79,7 +83,11 @@ Examples:
   boardpaper extract papers/ --format csv -o out/    actions.csv and milestones.csv per paper
   boardpaper text paper.pdf --pages 5-6 --layout    the plan pages with columns kept
   boardpaper words paper.pdf -o words.json           every word with its box, as JSON
-  boardpaper primitives paper.pdf --page 5 --svg p5.svg   see what the interpreter found";
+  boardpaper primitives paper.pdf --page 5 --svg p5.svg   see what the interpreter found
+  boardpaper import papers/                          store every plan version in boardpaper.db
+  boardpaper versions                                the stored plans and their versions
+  boardpaper history \"P1 1.1\"                        one action across the stored versions
+  boardpaper export --version 3 -o v3.json           a stored version, as extract wrote it";
 
 #[derive(Parser, Debug)]
 #[command(name = "boardpaper", version, about = ABOUT, after_help = AFTER_HELP)]
@@ -104,6 +112,14 @@ enum Command {
     Primitives(cmd_primitives::PrimitivesArgs),
     /// Find tables (ruled and unruled), join them across pages, print JSON, CSV or Markdown.
     Tables(cmd_tables::TablesArgs),
+    /// Store every plan version of board papers in a SQLite database (default boardpaper.db).
+    Import(cmd_import::ImportArgs),
+    /// List the plans stored by `import` and their versions, oldest first.
+    Versions(cmd_versions::VersionsArgs),
+    /// Show one action (e.g. "P1 1.1") across every stored version of its plan.
+    History(cmd_history::HistoryArgs),
+    /// Write a stored version exactly as `extract` wrote it, as JSON or CSV.
+    Export(cmd_export::ExportArgs),
 }
 
 /// Options shared by every command that reads a PDF.
@@ -146,6 +162,10 @@ pub fn main() -> ExitCode {
         Command::Words(a) => cmd_words::run(a),
         Command::Primitives(a) => cmd_primitives::run(a),
         Command::Tables(a) => cmd_tables::run(a),
+        Command::Import(a) => cmd_import::run(a),
+        Command::Versions(a) => cmd_versions::run(a),
+        Command::History(a) => cmd_history::run(a),
+        Command::Export(a) => cmd_export::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
