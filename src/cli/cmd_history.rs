@@ -100,7 +100,7 @@ fn text(h: &History) -> String {
             continue;
         };
         let _ = writeln!(out, "  pages {}-{}", a.pages[0], a.pages[1]);
-        let full = i == 0 || e.changed.iter().any(|c| *c == "added");
+        let full = i == 0 || e.changed.contains(&"added");
         let shown: Vec<&str> = if full {
             history::FIELDS.to_vec()
         } else {
