@@ -153,6 +153,23 @@ fn history_of_p1_1_1_shows_the_milestone_completed_between_versions_3_and_4() {
         serde_json::json!(["success_indicators", "milestones", "rag"])
     );
     assert_eq!(v[1]["action"]["rag"][0]["colour"], "green");
+    // The changes are diff's, kept to this action: as fixtures/mscb/v3-to-v4.changes.json.
+    let kinds: Vec<(&str, Value)> = v[1]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["kind"].as_str().unwrap(), c["index"].clone()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("field_changed", Value::Null),
+            ("milestone_status_changed", 1.into()),
+            ("milestone_date_changed", 2.into()),
+            ("milestone_date_changed", 4.into()),
+            ("rag_changed", 0.into()),
+        ]
+    );
 
     let (code, out, err) = run(bp().args(["history", "P1 1.1", "--db"]).arg(&db));
     assert_eq!(code, Some(0), "{err}");
@@ -167,6 +184,12 @@ fn history_of_p1_1_1_shows_the_milestone_completed_between_versions_3_and_4() {
         "{text}"
     );
     assert!(text.find("In progress, May 2015") < text.find("Complete, May 2015"));
+    assert!(
+        text.contains("  changes from version 3:\n")
+            && text.contains("    milestone 1: In progress → Complete (May 2015)\n")
+            && text.contains("    RAG 0: In progress (amber) → Complete (green)\n"),
+        "{text}"
+    );
 
     let (code, out, _) = run(bp()
         .args(["history", "P1 1.1", "--format", "csv", "--db"])

@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use boardpaper::diff::{self, ChangeList};
 use boardpaper::paper::model::Action;
 use boardpaper::store::history::{self, ActionKey, History, VersionEntry};
 
@@ -39,8 +40,13 @@ pub struct HistoryArgs {
 
 fn label(e: &VersionEntry) -> String {
     let v = &e.version;
+    let pages = e
+        .action
+        .as_ref()
+        .map(|a| format!(", pages {}-{}", a.pages[0], a.pages[1]))
+        .unwrap_or_default();
     format!(
-        "Version {} ({}), {}",
+        "Version {} ({}), {}{pages}",
         v.version.as_deref().unwrap_or("-"),
         v.version_date.as_deref().unwrap_or("undated"),
         v.file
@@ -84,6 +90,22 @@ fn field_lines(e: &VersionEntry, a: &Action, field: &str) -> Vec<String> {
     }
 }
 
+/// The change lines of `diff::text::render` for one action's changes, without the list's
+/// header and the priority and action headings (history prints its own).
+fn change_lines(e: &VersionEntry, from: &str) -> Vec<String> {
+    let list = ChangeList {
+        from: from.to_string(),
+        to: e.version.version.clone().unwrap_or_default(),
+        changes: e.changes.clone(),
+    };
+    diff::text::render(&list, false)
+        .lines()
+        .skip(2)
+        .filter(|l| l.starts_with("  ") && !l.trim_start().starts_with("Action "))
+        .map(|l| l.strip_prefix("    ").or(l.strip_prefix("  ")).unwrap_or(l).to_string())
+        .collect()
+}
+
 fn text(h: &History) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -95,11 +117,22 @@ fn text(h: &History) -> String {
     );
     for (i, e) in h.versions.iter().enumerate() {
         let _ = writeln!(out, "\n{}", label(e));
+        let previous = i
+            .checked_sub(1)
+            .and_then(|p| h.versions.get(p))
+            .map(|p| p.version.version.clone().unwrap_or_else(|| "-".into()));
+        if let Some(from) = &previous {
+            if !e.changes.is_empty() {
+                let _ = writeln!(out, "  changes from version {from}:");
+                for l in change_lines(e, from) {
+                    let _ = writeln!(out, "    {l}");
+                }
+            }
+        }
         let Some(a) = &e.action else {
             let _ = writeln!(out, "  not in this version");
             continue;
         };
-        let _ = writeln!(out, "  pages {}-{}", a.pages[0], a.pages[1]);
         let full = i == 0 || e.changed.contains(&"added");
         let shown: Vec<&str> = if full {
             history::FIELDS.to_vec()
@@ -154,6 +187,7 @@ fn json_value(h: &History) -> Result<Value, serde_json::Error> {
             "area": e.area,
             "outcome": e.outcome,
             "changed": e.changed,
+            "changes": e.changes,
             "action": action,
         }));
     }

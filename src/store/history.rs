@@ -1,11 +1,12 @@
 //! One action across the stored versions of its plan: each field's value per version, and
-//! which fields changed from one version to the next.
+//! the changes from one version to the next ([`crate::diff::diff_plans`], kept to the action).
 
 use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
 
 use super::{Error, PlanVersion, Store};
+use crate::diff::{diff_plans, Change, ChangeKind, Value};
 use crate::paper::model::{Action, Plan};
 
 /// An action as people name it: `"P1 1.1"` is action 1.1 of priority 1.
@@ -68,8 +69,11 @@ pub struct VersionEntry {
     /// The action, or `None` when this version does not have it.
     pub action: Option<Action>,
     /// The fields that differ from the previous version (see [`FIELDS`]); `["added"]` when
-    /// the action appears, `["removed"]` when it disappears, empty for the first version.
+    /// the action appears, `["removed"]` when it disappears, `"number"` when it was
+    /// renumbered; empty for the first version.
     pub changed: Vec<&'static str>,
+    /// The changes to this action (and its area's outcome) from the previous version.
+    pub changes: Vec<Change>,
 }
 
 /// An action's history.
@@ -108,25 +112,43 @@ pub fn find_action<'p>(plan: &'p Plan, key: &ActionKey) -> Option<(u32, &'p str,
         })
 }
 
-fn changed_fields(old: &VersionEntry, new: &VersionEntry) -> Vec<&'static str> {
-    let (Some(a), Some(b)) = (&old.action, &new.action) else {
-        return match (&old.action, &new.action) {
-            (None, Some(_)) => vec!["added"],
-            (Some(_), None) => vec!["removed"],
-            _ => Vec::new(),
-        };
+/// Whether a change of the plan is about the action `key` in area `area`.
+fn concerns(c: &Change, key: &ActionKey, area: Option<u32>) -> bool {
+    if c.priority != key.priority {
+        return false;
+    }
+    if c.action.is_empty() {
+        // An area-level change: the outcome of the action's area.
+        return area == Some(c.area) && c.field.as_deref() == Some("outcome");
+    }
+    c.action == key.action
+        || (c.kind == ChangeKind::ActionRenumbered
+            && matches!(&c.old, Some(Value::Text(old)) if *old == key.action))
+}
+
+/// The field names of [`FIELDS`] that `changes` touch, in that order (plus "added",
+/// "removed", "number" for whole-action changes).
+fn changed_fields(changes: &[Change]) -> Vec<&'static str> {
+    let touched = |c: &Change| -> Option<&'static str> {
+        Some(match c.kind {
+            ChangeKind::ActionAdded => "added",
+            ChangeKind::ActionRemoved => "removed",
+            ChangeKind::ActionRenumbered => "number",
+            ChangeKind::RagChanged => "rag",
+            ChangeKind::FieldChanged => {
+                let f = c.field.as_deref()?;
+                FIELDS.iter().copied().find(|x| *x == f)?
+            }
+            _ => "milestones",
+        })
     };
-    let differs = |field: &str| match field {
-        "outcome" => old.outcome != new.outcome,
-        "specific_action" => a.specific_action != b.specific_action,
-        "leads" => a.leads != b.leads,
-        "success_indicators" => a.success_indicators != b.success_indicators,
-        "milestones" => a.milestones != b.milestones,
-        "rag" => a.rag != b.rag,
-        "impact_evidence" => a.impact_evidence != b.impact_evidence,
-        _ => false,
-    };
-    FIELDS.iter().copied().filter(|f| differs(f)).collect()
+    let all: Vec<&'static str> = changes.iter().filter_map(touched).collect();
+    ["added", "removed", "number"]
+        .iter()
+        .chain(FIELDS)
+        .copied()
+        .filter(|f| all.contains(f))
+        .collect()
 }
 
 /// The history of `key` across every stored version of the plan matching `plan` (see
@@ -147,6 +169,7 @@ pub fn history(store: &Store, key: &ActionKey, plan: Option<&str>) -> Result<His
                 action: found.map(|f| f.2),
                 plan,
                 changed: Vec::new(),
+                changes: Vec::new(),
             });
         }
         if entries.iter().any(|e| e.action.is_some()) {
@@ -183,12 +206,19 @@ pub fn history(store: &Store, key: &ActionKey, plan: Option<&str>) -> Result<His
         }
     };
     for i in 1..entries.len() {
-        let changed = match (entries.get(i - 1), entries.get(i)) {
-            (Some(old), Some(new)) => changed_fields(old, new),
+        let changes: Vec<Change> = match (entries.get(i - 1), entries.get(i)) {
+            (Some(old), Some(new)) => {
+                let area = new.area.or(old.area);
+                diff_plans(&old.plan, &new.plan)
+                    .into_iter()
+                    .filter(|c| concerns(c, key, area))
+                    .collect()
+            }
             _ => Vec::new(),
         };
         if let Some(e) = entries.get_mut(i) {
-            e.changed = changed;
+            e.changed = changed_fields(&changes);
+            e.changes = changes;
         }
     }
     Ok(History {
