@@ -3,6 +3,7 @@
 mod cli;
 mod common;
 mod corpus;
+mod diff;
 mod mutation;
 mod paper;
 mod poppler;

@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions (low level) turned into typed options, one module
 //! per subcommand, and the mapping from outcomes to exit codes.
 
+mod cmd_diff;
 mod cmd_export;
 mod cmd_extract;
 mod cmd_history;
@@ -84,6 +85,8 @@ Examples:
   boardpaper text paper.pdf --pages 5-6 --layout    the plan pages with columns kept
   boardpaper words paper.pdf -o words.json           every word with its box, as JSON
   boardpaper primitives paper.pdf --page 5 --svg p5.svg   see what the interpreter found
+  boardpaper diff plan-v3.pdf paper-v4.pdf --format html -o changes.html   what changed
+      (diff exits 0 when the plans are the same, 1 when they differ, 2 on any error)
   boardpaper import papers/                          store every plan version in boardpaper.db
   boardpaper versions                                the stored plans and their versions
   boardpaper history \"P1 1.1\"                        one action across the stored versions
@@ -112,6 +115,9 @@ enum Command {
     Primitives(cmd_primitives::PrimitivesArgs),
     /// Find tables (ruled and unruled), join them across pages, print JSON, CSV or Markdown.
     Tables(cmd_tables::TablesArgs),
+    /// What changed between two versions of a plan (PDFs or `extract` JSON); exit 0 same,
+    /// 1 different, 2 error.
+    Diff(cmd_diff::DiffArgs),
     /// Store every plan version of board papers in a SQLite database (default boardpaper.db).
     Import(cmd_import::ImportArgs),
     /// List the plans stored by `import` and their versions, oldest first.
@@ -166,6 +172,7 @@ pub fn main() -> ExitCode {
         Command::Versions(a) => cmd_versions::run(a),
         Command::History(a) => cmd_history::run(a),
         Command::Export(a) => cmd_export::run(a),
+        Command::Diff(a) => return cmd_diff::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

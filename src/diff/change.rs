@@ -83,6 +83,47 @@ impl ChangeKind {
         }
     }
 
+    /// "3 milestones added", "1 action removed".
+    pub fn counted(self, n: usize) -> String {
+        let one = n == 1;
+        let (thing, done) = match self {
+            ChangeKind::ActionAdded => (if one { "action" } else { "actions" }, "added"),
+            ChangeKind::ActionRemoved => (if one { "action" } else { "actions" }, "removed"),
+            ChangeKind::ActionRenumbered => (if one { "action" } else { "actions" }, "renumbered"),
+            ChangeKind::FieldChanged => (if one { "field" } else { "fields" }, "changed"),
+            ChangeKind::MilestoneAdded => (if one { "milestone" } else { "milestones" }, "added"),
+            ChangeKind::MilestoneRemoved => {
+                (if one { "milestone" } else { "milestones" }, "removed")
+            }
+            ChangeKind::MilestoneStatusChanged => (
+                if one {
+                    "milestone status"
+                } else {
+                    "milestone statuses"
+                },
+                "changed",
+            ),
+            ChangeKind::MilestoneDateChanged => (
+                if one {
+                    "milestone date"
+                } else {
+                    "milestone dates"
+                },
+                "changed",
+            ),
+            ChangeKind::MilestoneTextChanged => (
+                if one {
+                    "milestone text"
+                } else {
+                    "milestone texts"
+                },
+                "changed",
+            ),
+            ChangeKind::RagChanged => (if one { "RAG entry" } else { "RAG entries" }, "changed"),
+        };
+        format!("{n} {thing} {done}")
+    }
+
     /// Whether `index` is part of this kind's wire shape.
     pub fn has_index(self) -> bool {
         matches!(
@@ -276,7 +317,10 @@ mod tests {
         let list: Vec<Change> = serde_json::from_str(text).unwrap();
         assert_eq!(list.len(), 28);
         assert!(matches!(list[0].new, Some(Value::Action(_))));
-        let rag = list.iter().find(|c| c.kind == ChangeKind::RagChanged).unwrap();
+        let rag = list
+            .iter()
+            .find(|c| c.kind == ChangeKind::RagChanged)
+            .unwrap();
         assert!(matches!(rag.old, Some(Value::Rag(_))), "{rag:?}");
         let back = serde_json::to_value(&list).unwrap();
         let want: serde_json::Value = serde_json::from_str(text).unwrap();

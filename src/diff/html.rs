@@ -1,7 +1,7 @@
 //! The change list as one self-contained HTML page (inline CSS, no scripts, no external
 //! assets) for a board member: a summary of counts at the top, then per priority and action
 //! the old and new versions side by side, changed words marked `<del>`/`<ins>`, RAG entries
-//! as coloured chips. It prints on A4 landscape with actions kept whole where they fit.
+//! as coloured chips. It prints on A4 landscape, rows never split, column heads repeated.
 
 use std::fmt::Write;
 
@@ -40,7 +40,7 @@ h1 { font-size: 26px; margin: 0 0 4px; }
 .legend { color: var(--muted); font-size: 13px; margin: 8px 0 0; }
 h2 { font-size: 20px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
 .priority-title { color: var(--muted); font-size: 14px; margin: 0 0 12px; }
-article { margin: 0 0 20px; break-inside: avoid; page-break-inside: avoid; }
+article { margin: 0 0 20px; }
 h3 { font-size: 16px; margin: 0; padding: 6px 10px; background: var(--head); border: 1px solid var(--line);
   border-bottom: none; border-radius: 6px 6px 0 0; }
 h3 .what { font-weight: normal; color: var(--muted); margin-left: 8px; }
@@ -51,6 +51,8 @@ col.what { width: 15%; } col.side { width: 42.5%; }
 tbody th { font-weight: 600; font-size: 13px; }
 tbody th .kind { display: block; font-weight: normal; color: var(--muted); font-size: 12px; }
 td.none { color: var(--muted); font-style: italic; }
+tr.action_removed td:nth-child(2), tr.milestone_removed td:nth-child(2) { background: #fff5f5; }
+tr.action_added td:nth-child(3), tr.milestone_added td:nth-child(3) { background: #f2fbf4; }
 del { background: var(--del); color: var(--del-ink); text-decoration: line-through; border-radius: 2px; }
 ins { background: var(--ins); color: var(--ins-ink); text-decoration: none; border-radius: 2px; font-weight: 600; }
 ul { margin: 0; padding-left: 18px; }
@@ -66,9 +68,12 @@ li.gone { list-style-type: "− "; } li.new { list-style-type: "+ "; }
 .same { color: var(--muted); text-align: center; padding: 24px; border: 1px dashed var(--line); border-radius: 6px; }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
-  body { font-size: 10.5pt; padding: 0; max-width: none; }
+  body { font-size: 9.5pt; padding: 0; max-width: none; }
+  h2 { margin-top: 18px; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2 { break-after: avoid; page-break-after: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  tr, h3, .summary li { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
 }
 "#;
 
@@ -89,11 +94,13 @@ pub fn render(list: &ChangeList) -> String {
         if list.changes.len() == 1 { "" } else { "s" }
     );
     for (kind, n) in list.counts() {
+        let text = kind.counted(n);
+        let rest = text.strip_prefix(&n.to_string()).unwrap_or(&text);
         let _ = writeln!(
             out,
             "<li class=\"{}\"><b>{n}</b>{}</li>",
             kind.as_str(),
-            escape(kind.label())
+            escape(rest)
         );
     }
     out.push_str("</ul>\n<p class=\"legend\"><del>removed words</del> <ins>added words</ins> \
@@ -223,11 +230,21 @@ fn chip(r: &RagEntry) -> String {
         Some(RagColour::Green) => ("green", String::new()),
         Some(RagColour::Amber) => ("amber", String::new()),
         Some(RagColour::Red) => ("red", String::new()),
-        Some(RagColour::Other(c)) => ("other", format!(" style=\"background:{}\"", escape(&c.to_string()))),
+        Some(RagColour::Other(c)) => (
+            "other",
+            format!(" style=\"background:{}\"", escape(&c.to_string())),
+        ),
         None => ("unfilled", String::new()),
     };
-    let text = if r.text.trim().is_empty() { "(blank)" } else { r.text.trim() };
-    format!("<span class=\"chip {class}\"{style}>{}</span>", escape(text))
+    let text = if r.text.trim().is_empty() {
+        "(blank)"
+    } else {
+        r.text.trim()
+    };
+    format!(
+        "<span class=\"chip {class}\"{style}>{}</span>",
+        escape(text)
+    )
 }
 
 fn milestone_meta(m: &Milestone) -> String {
@@ -250,7 +267,10 @@ fn milestone_meta(m: &Milestone) -> String {
 
 fn whole_action(a: &ActionValue) -> String {
     let list = |items: &[String]| -> String {
-        let lis: String = items.iter().map(|i| format!("<li>{}</li>", escape(i))).collect();
+        let lis: String = items
+            .iter()
+            .map(|i| format!("<li>{}</li>", escape(i)))
+            .collect();
         format!("<ul>{lis}</ul>")
     };
     let milestones: String = a
@@ -266,7 +286,11 @@ fn whole_action(a: &ActionValue) -> String {
         escape(&a.specific_action),
         list(&a.leads),
         list(&a.success_indicators),
-        if rag.is_empty() { "—".to_string() } else { rag.join(" ") },
+        if rag.is_empty() {
+            "—".to_string()
+        } else {
+            rag.join(" ")
+        },
         list(&a.impact_evidence),
     )
 }
@@ -315,7 +339,10 @@ fn one_side(v: &Value) -> String {
         Value::Action(a) => whole_action(a),
         Value::Text(t) => escape(t),
         Value::List(l) => {
-            let lis: String = l.iter().map(|i| format!("<li>{}</li>", escape(i))).collect();
+            let lis: String = l
+                .iter()
+                .map(|i| format!("<li>{}</li>", escape(i)))
+                .collect();
             format!("<ul>{lis}</ul>")
         }
         Value::Milestone(m) => format!("{}{}", escape(&m.text), milestone_meta(m)),
@@ -345,7 +372,10 @@ mod tests {
             }],
         };
         let html = render(&list);
-        assert!(!html.contains("<script>") && !html.contains("<img"), "{html}");
+        assert!(
+            !html.contains("<script>") && !html.contains("<img"),
+            "{html}"
+        );
         assert!(html.contains("<del>&lt;script&gt;</del>"), "{html}");
         assert!(html.contains("&lt;old&gt;.pdf") && html.contains("new&amp;.pdf"));
     }

@@ -71,12 +71,7 @@ pub enum Step {
 /// similarity, weighted by it). An item inserted in the middle does not shift the ones after
 /// it. `similar` aligns only items that are equal, hence this small dynamic programme; the
 /// lists are short (a plan's action has under 20 milestones), so O(n·m) is fine.
-pub fn align<T>(
-    old: &[T],
-    new: &[T],
-    sim: impl Fn(&T, &T) -> f32,
-    threshold: f32,
-) -> Vec<Step> {
+pub fn align<T>(old: &[T], new: &[T], sim: impl Fn(&T, &T) -> f32, threshold: f32) -> Vec<Step> {
     let (n, m) = (old.len(), new.len());
     let mut s = vec![vec![0f32; m]; n];
     for (i, o) in old.iter().enumerate() {

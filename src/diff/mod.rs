@@ -91,7 +91,11 @@ pub fn diff_plans(old: &Plan, new: &Plan) -> Vec<Change> {
     // Plan order; a stable sort keeps column order within an action and "removed" before
     // "added" under one number.
     out.sort_by(|a, b| {
-        (a.priority, a.area, number_key(&a.action)).cmp(&(b.priority, b.area, number_key(&b.action)))
+        (a.priority, a.area, number_key(&a.action)).cmp(&(
+            b.priority,
+            b.area,
+            number_key(&b.action),
+        ))
     });
     out
 }
@@ -107,7 +111,9 @@ pub fn diff_papers(old: &Paper, new: &Paper) -> ChangeList {
     if let ([o], [n]) = (old.plans.as_slice(), new.plans.as_slice()) {
         changes = diff_plans(o, n);
     } else {
-        let same = |a: &Plan, b: &Plan| normalise(&a.title).to_lowercase() == normalise(&b.title).to_lowercase();
+        let same = |a: &Plan, b: &Plan| {
+            normalise(&a.title).to_lowercase() == normalise(&b.title).to_lowercase()
+        };
         for n in &new.plans {
             match old.plans.iter().find(|o| same(o, n)) {
                 Some(o) => changes.extend(diff_plans(o, n)),
@@ -234,7 +240,12 @@ fn diff_priorities(op: &Priority, np: &Priority, out: &mut Vec<Change>) {
     }
     for (i, (area, oa)) in old.iter().enumerate() {
         if !pairs.iter().any(|&(pi, _)| pi == i) {
-            out.push(whole_action(op.number, *area, oa, ChangeKind::ActionRemoved));
+            out.push(whole_action(
+                op.number,
+                *area,
+                oa,
+                ChangeKind::ActionRemoved,
+            ));
         }
     }
     for (j, (area, na)) in new.iter().enumerate() {
@@ -308,7 +319,12 @@ pub fn milestone_change(old: &Milestone, new: &Milestone) -> Option<ChangeKind> 
 }
 
 fn diff_milestones(old: &[Milestone], new: &[Milestone], at: &At<'_>, out: &mut Vec<Change>) {
-    let steps = align(old, new, |a, b| similarity(&a.text, &b.text), MILESTONE_MATCH);
+    let steps = align(
+        old,
+        new,
+        |a, b| similarity(&a.text, &b.text),
+        MILESTONE_MATCH,
+    );
     let field = Some("milestones");
     for step in steps {
         match step {

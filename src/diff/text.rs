@@ -1,6 +1,8 @@
 //! The change list as a readable summary: a count per kind, then the changes grouped by
 //! priority and action, one line each (`milestone 1: In progress → Complete (May 2015)`).
 //! Changed words are marked `[-old-]{+new+}` (as wdiff does), or coloured when `colour` is on.
+//! In list fields an edited entry starts `~`, a removed one `-`, an added one `+`. Milestone
+//! and RAG numbers are the 0-based `index` of the JSON.
 
 use std::fmt::Write;
 
@@ -81,7 +83,7 @@ pub fn colour_name(c: Option<RagColour>) -> String {
 pub fn summary(list: &ChangeList) -> String {
     list.counts()
         .iter()
-        .map(|(k, n)| format!("{n} {}", k.label()))
+        .map(|(k, n)| k.counted(*n))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -134,7 +136,7 @@ fn milestone_line(m: &Milestone) -> String {
     s
 }
 
-fn opt<'a>(s: Option<&'a str>) -> &'a str {
+fn opt(s: Option<&str>) -> &str {
     s.unwrap_or("none")
 }
 
@@ -146,7 +148,13 @@ fn lines(c: &Change, st: Style) -> Vec<String> {
         (ChangeKind::ActionAdded, _, Some(Value::Action(a))) => vec![
             st.inserted("added"),
             format!("  {}", a.specific_action),
-            format!("  {} milestone(s), {} RAG entr(ies)", a.milestones.len(), a.rag.len()),
+            format!(
+                "  {} milestone{}, {} RAG entr{}",
+                a.milestones.len(),
+                if a.milestones.len() == 1 { "" } else { "s" },
+                a.rag.len(),
+                if a.rag.len() == 1 { "y" } else { "ies" }
+            ),
         ],
         (ChangeKind::ActionRemoved, Some(Value::Action(a)), _) => {
             vec![st.deleted("removed"), format!("  {}", a.specific_action)]
@@ -164,10 +172,10 @@ fn lines(c: &Change, st: Style) -> Vec<String> {
         }
         (ChangeKind::FieldChanged, Some(Value::List(o)), Some(Value::List(n))) => {
             let mut v = vec![format!("{field}:")];
-            for (i, item) in words::diff_list(o, n).iter().enumerate() {
-                match item {
+            for item in words::diff_list(o, n) {
+                match &item {
                     Item::Kept(segs) if segs.iter().any(|s| !matches!(s, Segment::Same(_))) => {
-                        v.push(format!("  {}. {}", i + 1, st.segments(segs)));
+                        v.push(format!("  ~ {}", st.segments(segs)));
                     }
                     Item::Kept(_) => {}
                     Item::Removed(t) => v.push(format!("  - {}", st.deleted(t))),
@@ -189,7 +197,8 @@ fn lines(c: &Change, st: Style) -> Vec<String> {
         (kind, Some(Value::Milestone(o)), Some(Value::Milestone(n))) => {
             let head = match kind {
                 ChangeKind::MilestoneStatusChanged => {
-                    let status = |m: &Milestone| m.status.map(|s| s.as_str()).unwrap_or("no status");
+                    let status =
+                        |m: &Milestone| m.status.map(|s| s.as_str()).unwrap_or("no status");
                     let date = match (&o.date, &n.date) {
                         (od, Some(nd)) if od.as_ref() == Some(nd) => format!(" ({nd})"),
                         (od, nd) => format!(" ({} → {})", opt(od.as_deref()), opt(nd.as_deref())),
@@ -227,7 +236,8 @@ mod tests {
     #[test]
     fn fixture_changes_read_as_lines() {
         let changes: Vec<Change> =
-            serde_json::from_str(include_str!("../../fixtures/mscb/v3-to-v4.changes.json")).unwrap();
+            serde_json::from_str(include_str!("../../fixtures/mscb/v3-to-v4.changes.json"))
+                .unwrap();
         let list = ChangeList {
             from: "v3.pdf".into(),
             to: "v4.pdf".into(),
@@ -239,8 +249,14 @@ mod tests {
             text.contains("    milestone 1: In progress → Complete (May 2015)\n"),
             "{text}"
         );
-        assert!(text.contains("RAG 0: In progress (amber) → Complete (green)"), "{text}");
-        assert!(text.contains("publications {+of practice +}around CSE."), "{text}");
+        assert!(
+            text.contains("RAG 0: In progress (amber) → Complete (green)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("publications {+of practice +}around CSE."),
+            "{text}"
+        );
         assert!(!text.contains('\x1b'));
         assert!(render(&list, true).contains("\x1b[32m"));
     }

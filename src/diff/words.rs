@@ -35,6 +35,66 @@ pub fn diff(old: &str, new: &str) -> Vec<Segment> {
             (ChangeTag::Insert, _) => out.push(Segment::Inserted(v.to_string())),
         }
     }
+    coalesce(out)
+}
+
+fn is_change(s: &Segment) -> bool {
+    !matches!(s, Segment::Same(_))
+}
+
+/// Join changes separated only by spaces into one deletion and one insertion, so that
+/// "In progress" → "Complete - April 2015" reads `[-In progress-]{+Complete - April 2015+}`
+/// rather than alternating word by word.
+fn coalesce(segs: Vec<Segment>) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(seg) = segs.get(i) {
+        if !is_change(seg) {
+            out.push(seg.clone());
+            i += 1;
+            continue;
+        }
+        // The run: changes, and blanks with a change on both sides.
+        let mut end = i + 1;
+        while let Some(next) = segs.get(end) {
+            let blank_between = matches!(next, Segment::Same(t) if t.trim().is_empty())
+                && segs.get(end + 1).is_some_and(is_change);
+            if is_change(next) || blank_between {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let (mut del, mut ins) = (String::new(), String::new());
+        for s in segs.get(i..end).unwrap_or_default() {
+            match s {
+                Segment::Deleted(t) => del.push_str(t),
+                Segment::Inserted(t) => ins.push_str(t),
+                Segment::Same(t) => {
+                    del.push_str(t);
+                    ins.push_str(t);
+                }
+            }
+        }
+        // A blank kept on both sides of a pure deletion or insertion belongs to neither.
+        let del = if del.trim().is_empty() {
+            String::new()
+        } else {
+            del
+        };
+        let ins = if ins.trim().is_empty() {
+            String::new()
+        } else {
+            ins
+        };
+        if !del.is_empty() {
+            out.push(Segment::Deleted(del));
+        }
+        if !ins.is_empty() {
+            out.push(Segment::Inserted(ins));
+        }
+        i = end;
+    }
     out
 }
 
@@ -87,8 +147,27 @@ mod tests {
     }
 
     #[test]
+    fn alternating_words_become_one_replacement() {
+        let d = diff(
+            "include CADS - In progress",
+            "include CADS - Complete - April 2015",
+        );
+        assert_eq!(
+            d,
+            vec![
+                Segment::Same("include CADS - ".into()),
+                Segment::Deleted("In progress".into()),
+                Segment::Inserted("Complete - April 2015".into()),
+            ]
+        );
+    }
+
+    #[test]
     fn an_inserted_list_item_is_added_not_an_edit_of_the_next() {
-        let old = vec!["Adults and children work well.".to_string(), "Risk is reduced to children.".into()];
+        let old = vec![
+            "Adults and children work well.".to_string(),
+            "Risk is reduced to children.".into(),
+        ];
         let new = vec![
             "Adults and children work well.".to_string(),
             "Fewer referrals to statutory services".into(),

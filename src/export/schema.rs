@@ -125,7 +125,8 @@ mod tests {
     #[test]
     fn the_fixture_change_list_is_valid_and_a_bad_kind_is_not() {
         let changes: Value =
-            serde_json::from_str(include_str!("../../fixtures/mscb/v3-to-v4.changes.json")).unwrap();
+            serde_json::from_str(include_str!("../../fixtures/mscb/v3-to-v4.changes.json"))
+                .unwrap();
         let mut doc = json!({"from": "a.pdf", "to": "b.pdf", "changes": changes});
         assert_eq!(validate_changes(&doc), Ok(()));
         doc["changes"][3]["kind"] = json!("milestone_moved");
