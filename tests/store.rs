@@ -479,3 +479,33 @@ fn the_readme_query_counts_completed_milestones_per_version() {
     assert!(rows[1].1 > rows[0].1, "{rows:?}");
     assert!(rows.iter().all(|r| r.1 <= r.2), "{rows:?}");
 }
+
+#[test]
+fn diff_of_two_stored_versions_equals_diff_of_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plans.db");
+    let (code, err) = import(&db, &[fixture(BOARD_PAPER), fixture(PLAN_V3)]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, stored, err) = run(bp()
+        .args(["diff", "--format", "json", "--from", "3", "--to", "4", "--db"])
+        .arg(&db));
+    assert_eq!(code, Some(1), "diff exits 1 when the versions differ: {err}");
+    let (code, files, err) = run(bp()
+        .args(["diff", "-q", "--format", "json"])
+        .arg(fixture(PLAN_V3))
+        .arg(fixture(BOARD_PAPER)));
+    assert_eq!(code, Some(1), "{err}");
+    assert!(stored == files, "diff --db differs from diff of the files");
+    let list: Value = serde_json::from_slice(&stored).unwrap();
+    assert_eq!(list["changes"].as_array().unwrap().len(), 28);
+    // The same version against itself: no change, exit 0.
+    let (code, _, err) = run(bp()
+        .args(["diff", "--from", "4", "--to", "4", "--db"])
+        .arg(&db));
+    assert_eq!(code, Some(0), "{err}");
+    let (code, _, err) = run(bp()
+        .args(["diff", "--from", "3", "--to", "9", "--db"])
+        .arg(&db));
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no stored version \"9\""), "{err}");
+}
