@@ -48,7 +48,7 @@ echo "papers: $N PDFs, $distinct distinct sha256, $((bytes / 1024)) KiB"
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.1f", n / s }'; }
 
-echo "machine: $(nproc) cores; binary: $bin"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); binary: $bin"
 for threads in 1 2; do
     rm -f "$work/bench.db"
     start=$(now)
@@ -61,4 +61,12 @@ for threads in 1 2; do
     printf 'threads %d: import %6.2f s = %s docs/s (%s stored, %s KiB db); re-import %5.2f s = %s docs/s\n' \
         "$threads" "$first" "$(rate "$N" "$first")" "$docs" "$(( $(stat -c %s "$work/bench.db") / 1024 ))" \
         "$again" "$(rate "$N" "$again")"
+done
+# For comparison: extraction alone (JSON files, no database), same threads.
+for threads in 1 2; do
+    rm -rf "$work/json"
+    start=$(now)
+    RAYON_NUM_THREADS=$threads "$bin" extract "$work/papers" -o "$work/json" -q
+    took=$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')
+    printf 'threads %d: extract to JSON files %6.2f s = %s docs/s\n' "$threads" "$took" "$(rate "$N" "$took")"
 done

@@ -73,9 +73,7 @@ fn assert_whole(conn: &Connection) {
                 .map(|a| a[key].as_array().unwrap().len() as i64)
                 .sum()
         };
-        let stored = |sql: &str| -> i64 {
-            conn.query_row(sql, [id], |r| r.get(0)).unwrap()
-        };
+        let stored = |sql: &str| -> i64 { conn.query_row(sql, [id], |r| r.get(0)).unwrap() };
         let scope = "FROM actions ac JOIN areas ar ON ar.id = ac.area_id
                      JOIN priorities pr ON pr.id = ar.priority_id
                      JOIN plans pl ON pl.id = pr.plan_id WHERE pl.document_id = ?1";
@@ -201,8 +199,14 @@ fn history_of_p1_1_1_shows_the_milestone_completed_between_versions_3_and_4() {
         .map(|r| r.unwrap().get(15).unwrap().to_string())
         .collect();
     assert_eq!(statuses.len(), 2);
-    assert!(statuses[0].starts_with("Complete\nIn progress\n"), "{statuses:?}");
-    assert!(statuses[1].starts_with("Complete\nComplete\n"), "{statuses:?}");
+    assert!(
+        statuses[0].starts_with("Complete\nIn progress\n"),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses[1].starts_with("Complete\nComplete\n"),
+        "{statuses:?}"
+    );
 
     // An action that is not there, and a malformed name, are usage errors naming the db.
     let (code, _, err) = run(bp().args(["history", "P9 9.9", "--db"]).arg(&db));
@@ -242,7 +246,10 @@ fn a_folder_with_copies_and_bad_files_stores_each_good_document_once() {
 
     let conn = Connection::open(&db).unwrap();
     assert_eq!(count(&conn, "SELECT count(*) FROM documents"), 2);
-    assert_eq!(count(&conn, "SELECT count(DISTINCT hash) FROM documents"), 2);
+    assert_eq!(
+        count(&conn, "SELECT count(DISTINCT hash) FROM documents"),
+        2
+    );
     let failures: Vec<(String, Option<String>, String)> = conn
         .prepare("SELECT file, hash, reason FROM failures ORDER BY file")
         .unwrap()
@@ -252,7 +259,10 @@ fn a_folder_with_copies_and_bad_files_stores_each_good_document_once() {
         .collect();
     assert_eq!(failures.len(), 2, "{failures:?}");
     assert!(failures[0].0.ends_with("locked.pdf"));
-    assert!(failures[0].2.starts_with("password required"), "{failures:?}");
+    assert!(
+        failures[0].2.starts_with("password required"),
+        "{failures:?}"
+    );
     assert!(failures[1].0.ends_with("truncated.pdf"));
     assert!(failures[1].2.starts_with("damaged"), "{failures:?}");
     assert_eq!(failures[1].1.as_ref().map(String::len), Some(64));
@@ -291,15 +301,15 @@ fn a_crash_in_the_middle_of_a_document_leaves_no_trace_and_the_next_import_compl
     assert_ne!(code, Some(0));
     assert!(err.contains("test hook: aborting after 50 rows"), "{err}");
     let journal = dir.path().join("crash.db-journal");
-    assert!(journal.exists(), "the crash left a hot journal to roll back");
+    assert!(
+        journal.exists(),
+        "the crash left a hot journal to roll back"
+    );
 
     let conn = Connection::open(&db).unwrap();
     assert_whole(&conn);
     assert_eq!(count(&conn, "SELECT count(*) FROM documents"), 1);
-    assert_eq!(
-        count(&conn, "SELECT count(*) FROM milestones"),
-        rows_before
-    );
+    assert_eq!(count(&conn, "SELECT count(*) FROM milestones"), rows_before);
     drop(conn);
 
     let (code, err) = import(&db, &[fixture(PLAN_V3), fixture(BOARD_PAPER)]);
@@ -342,7 +352,10 @@ fn sigkill_during_a_large_import_leaves_whole_documents_only() {
         std::thread::sleep(std::time::Duration::from_millis(20));
         let stored = Connection::open(&db)
             .ok()
-            .and_then(|c| c.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0)).ok())
+            .and_then(|c| {
+                c.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))
+                    .ok()
+            })
             .unwrap_or(0);
         if stored >= 2 || start.elapsed().as_secs() > 60 {
             break;
@@ -389,7 +402,10 @@ fn a_version_1_database_is_migrated_and_keeps_its_documents() {
     assert_eq!(count(conn, "SELECT count(*) FROM documents"), 1);
     assert_eq!(count(conn, "SELECT count(*) FROM action_versions"), 0);
     store.record_failure("x.pdf", None, "not a PDF").unwrap();
-    assert_eq!(count(store.connection(), "SELECT count(*) FROM failures"), 1);
+    assert_eq!(
+        count(store.connection(), "SELECT count(*) FROM failures"),
+        1
+    );
     drop(store);
     // Opening again applies nothing twice.
     let store = Store::open(&path).unwrap();
@@ -414,9 +430,8 @@ fn export_from_the_database_equals_what_extract_writes() {
     for (file, version) in [(BOARD_PAPER, "4"), (PLAN_V3, "3")] {
         let (code, extracted, err) = run(bp().args(["extract", "-q"]).arg(fixture(file)));
         assert_eq!(code, Some(0), "{err}");
-        let (code, exported, err) = run(bp()
-            .args(["export", "--version", version, "--db"])
-            .arg(&db));
+        let (code, exported, err) =
+            run(bp().args(["export", "--version", version, "--db"]).arg(&db));
         assert_eq!(code, Some(0), "{err}");
         assert!(extracted == exported, "{file}: export differs from extract");
 
@@ -442,7 +457,10 @@ fn export_from_the_database_equals_what_extract_writes() {
     // A version that is not stored names what is.
     let (code, _, err) = run(bp().args(["export", "--version", "7", "--db"]).arg(&db));
     assert_eq!(code, Some(2));
-    assert!(err.contains("plans.db") && err.contains("stored versions: 3, 4"), "{err}");
+    assert!(
+        err.contains("plans.db") && err.contains("stored versions: 3, 4"),
+        "{err}"
+    );
     // Reading commands never create a database.
     let missing = dir.path().join("missing.db");
     let (code, _, err) = run(bp().args(["versions", "--db"]).arg(&missing));
@@ -457,10 +475,9 @@ fn the_readme_query_counts_completed_milestones_per_version() {
     let db = dir.path().join("plans.db");
     let (code, err) = import(&db, &[fixture(PLAN_V3), fixture(BOARD_PAPER)]);
     assert_eq!(code, Some(0), "{err}");
-    let readme = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"),
-    )
-    .unwrap();
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
     let start = readme.find("-- milestones completed per version").unwrap();
     let end = start + readme[start..].find("```").unwrap();
     let sql = &readme[start..end];
@@ -487,9 +504,15 @@ fn diff_of_two_stored_versions_equals_diff_of_the_files() {
     let (code, err) = import(&db, &[fixture(BOARD_PAPER), fixture(PLAN_V3)]);
     assert_eq!(code, Some(0), "{err}");
     let (code, stored, err) = run(bp()
-        .args(["diff", "--format", "json", "--from", "3", "--to", "4", "--db"])
+        .args([
+            "diff", "--format", "json", "--from", "3", "--to", "4", "--db",
+        ])
         .arg(&db));
-    assert_eq!(code, Some(1), "diff exits 1 when the versions differ: {err}");
+    assert_eq!(
+        code,
+        Some(1),
+        "diff exits 1 when the versions differ: {err}"
+    );
     let (code, files, err) = run(bp()
         .args(["diff", "-q", "--format", "json"])
         .arg(fixture(PLAN_V3))

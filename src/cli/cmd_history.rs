@@ -102,7 +102,12 @@ fn change_lines(e: &VersionEntry, from: &str) -> Vec<String> {
         .lines()
         .skip(2)
         .filter(|l| l.starts_with("  ") && !l.trim_start().starts_with("Action "))
-        .map(|l| l.strip_prefix("    ").or(l.strip_prefix("  ")).unwrap_or(l).to_string())
+        .map(|l| {
+            l.strip_prefix("    ")
+                .or(l.strip_prefix("  "))
+                .unwrap_or(l)
+                .to_string()
+        })
         .collect()
 }
 
@@ -280,8 +285,7 @@ fn csv(h: &History) -> Result<Vec<u8>, csv::Error> {
         }
         w.write_record(&row)?;
     }
-    w.into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
 pub fn run(a: HistoryArgs) -> Result<(), Failure> {

@@ -92,7 +92,12 @@ fn extract(path: &Path, options: &OpenOptions, claimed: &Mutex<HashSet<String>>)
                 return Outcome::Duplicate;
             }
         }
-        Err(_) => return failed(Some(hash), "internal error: a worker thread panicked".into()),
+        Err(_) => {
+            return failed(
+                Some(hash),
+                "internal error: a worker thread panicked".into(),
+            )
+        }
     }
     let name = path.display().to_string();
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -199,9 +204,9 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
     let (tally, stored) = std::thread::scope(|scope| {
         scope.spawn(|| {
             // A send fails only when storage gave up; stop extracting then.
-            let _ = files
-                .par_iter()
-                .try_for_each_with(sender, |tx, path| tx.send(extract(path, &options, &claimed)));
+            let _ = files.par_iter().try_for_each_with(sender, |tx, path| {
+                tx.send(extract(path, &options, &claimed))
+            });
         });
         store_all(&mut store, receiver, &bar)
     });

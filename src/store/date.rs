@@ -60,12 +60,18 @@ mod tests {
         assert_eq!(version_month("March 2015").as_deref(), Some("2015-03"));
         assert_eq!(version_month("June 2015").as_deref(), Some("2015-06"));
         assert_eq!(version_month("Sept 2015").as_deref(), Some("2015-09"));
-        assert_eq!(version_month("15 December 2016").as_deref(), Some("2016-12"));
+        assert_eq!(
+            version_month("15 December 2016").as_deref(),
+            Some("2016-12")
+        );
         assert_eq!(version_month("dec. 2016").as_deref(), Some("2016-12"));
         assert_eq!(version_month("2017").as_deref(), Some("2017-01"));
         assert_eq!(version_month("March"), None);
         assert_eq!(version_month(""), None);
         // "Mayor" is not May; 12345 is not a year.
-        assert_eq!(version_month("Mayor 12345 2015").as_deref(), Some("2015-01"));
+        assert_eq!(
+            version_month("Mayor 12345 2015").as_deref(),
+            Some("2015-01")
+        );
     }
 }

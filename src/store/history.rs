@@ -182,7 +182,9 @@ pub fn history(store: &Store, key: &ActionKey, plan: Option<&str>) -> Result<His
             let scope = match plan {
                 Some(p) if titles.is_empty() => format!("no stored plan matches {p:?}"),
                 Some(p) => format!("no version of the plan matching {p:?} has action {key}"),
-                None if titles.is_empty() => "no plan is stored yet (run `boardpaper import`)".into(),
+                None if titles.is_empty() => {
+                    "no plan is stored yet (run `boardpaper import`)".into()
+                }
                 None => format!("no stored plan has action {key}"),
             };
             return Err(Error::NotFound {

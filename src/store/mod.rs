@@ -160,7 +160,6 @@ impl Store {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
-
 }
 
 /// Wrap a SQLite error with the database and what was being done.

@@ -59,10 +59,12 @@ fn version_order(a: &PlanVersion, b: &PlanVersion) -> Ordering {
     let month = |v: &PlanVersion| (v.version_month.is_none(), v.version_month.clone());
     month(a)
         .cmp(&month(b))
-        .then_with(|| match (label_number(&a.version), label_number(&b.version)) {
-            (Some(x), Some(y)) => x.total_cmp(&y),
-            _ => a.version.cmp(&b.version),
-        })
+        .then_with(
+            || match (label_number(&a.version), label_number(&b.version)) {
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                _ => a.version.cmp(&b.version),
+            },
+        )
         .then_with(|| a.imported_at.cmp(&b.imported_at))
         .then_with(|| a.document_id.cmp(&b.document_id))
         .then_with(|| a.seq.cmp(&b.seq))
@@ -117,10 +119,8 @@ impl Store {
             }
         }
         let rank = |t: &str| titles.iter().position(|x| *x == t).unwrap_or(usize::MAX);
-        let mut ranked: Vec<(usize, PlanVersion)> = all
-            .iter()
-            .map(|v| (rank(&v.title), v.clone()))
-            .collect();
+        let mut ranked: Vec<(usize, PlanVersion)> =
+            all.iter().map(|v| (rank(&v.title), v.clone())).collect();
         ranked.sort_by(|(ra, a), (rb, b)| ra.cmp(rb).then_with(|| version_order(a, b)));
         Ok(ranked.into_iter().map(|(_, v)| v).collect())
     }

@@ -35,7 +35,10 @@ impl Rows<'_> {
         *self.written += 1;
         if self.abort_after.is_some_and(|n| *self.written >= n) {
             // Simulates a crash (no unwinding, no rollback): SQLite's journal must cope.
-            eprintln!("boardpaper: test hook: aborting after {} rows", self.written);
+            eprintln!(
+                "boardpaper: test hook: aborting after {} rows",
+                self.written
+            );
             std::process::abort();
         }
     }
@@ -120,7 +123,10 @@ impl Store {
                 "INSERT INTO failures (file, hash, reason) VALUES (?1, ?2, ?3)",
                 params![file, hash, reason],
             )
-            .map_err(sqlite(&self.name, &format!("cannot record the failure of {file}")))?;
+            .map_err(sqlite(
+                &self.name,
+                &format!("cannot record the failure of {file}"),
+            ))?;
         Ok(())
     }
 }
