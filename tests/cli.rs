@@ -1,16 +1,8 @@
 //! The binary end to end: arguments, outputs, exit codes.
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::common::{fixture, BOARD_PAPER, PLAN_V3};
-
-fn bp() -> Command {
-    match Command::cargo_bin("boardpaper") {
-        Ok(c) => c,
-        Err(e) => panic!("binary not built: {e}"),
-    }
-}
+use crate::common::{bp, fixture, BOARD_PAPER, PLAN_V3};
 
 #[test]
 fn words_json_has_the_documented_shape_and_real_words() {

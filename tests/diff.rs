@@ -4,21 +4,13 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use assert_cmd::Command;
 use boardpaper::diff::{self, Change, ChangeKind, ChangeList, Value as Side};
 use boardpaper::paper::document::{self, Paper};
 use boardpaper::paper::model::{Action, Milestone, RagColour};
 use boardpaper::pdf::{Document, OpenOptions};
 use serde_json::Value;
 
-use crate::common::{fixture, BOARD_PAPER, PLAN_V3};
-
-fn bp() -> Command {
-    match Command::cargo_bin("boardpaper") {
-        Ok(c) => c,
-        Err(e) => panic!("binary not built: {e}"),
-    }
-}
+use crate::common::{bp, fixture, BOARD_PAPER, PLAN_V3};
 
 fn read(pdf: &str) -> Paper {
     let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();
@@ -53,6 +45,7 @@ fn canonical(mut v: Value) -> String {
             Value::Object(m) => {
                 m.remove("pages");
                 m.remove("fill");
+                m.remove("period");
                 m.values_mut().for_each(walk);
             }
             Value::Array(a) => a.iter_mut().for_each(walk),
@@ -194,6 +187,7 @@ fn edited_v4() -> Paper {
         status: None,
         date: Some("December 2015".into()),
         rag: None,
+        period: None,
     }];
     inserted.rag = vec![];
     inserted.impact_evidence = vec!["Fewer children lost between schools.".into()];
@@ -213,6 +207,7 @@ fn edited_v4() -> Paper {
             status: None,
             date: Some("December 2015".into()),
             rag: None,
+            period: None,
         },
     );
 

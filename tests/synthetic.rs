@@ -406,8 +406,7 @@ fn user_password_owner_password_also_opens() {
 
 /// `boardpaper words FILE ...` with no password in the environment.
 fn cli_words(file: &std::path::Path, extra: &[&str]) -> assert_cmd::assert::Assert {
-    assert_cmd::Command::cargo_bin("boardpaper")
-        .unwrap()
+    crate::common::bp()
         .env_remove("BOARDPAPER_PASSWORD")
         .arg("words")
         .arg(file)

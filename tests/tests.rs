@@ -4,6 +4,7 @@ mod cli;
 mod common;
 mod corpus;
 mod diff;
+mod export;
 mod mutation;
 mod paper;
 mod poppler;

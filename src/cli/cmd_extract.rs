@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use boardpaper::export::paper as out;
 use boardpaper::paper::document::{self, Paper};
+use boardpaper::paper::profile::Profile;
 use boardpaper::pdf::{Document, OpenOptions};
 
 use super::{output, Failure, Status};
@@ -17,6 +18,8 @@ enum Format {
     Json,
     /// `actions.csv` and `milestones.csv` per paper (needs -o DIR).
     Csv,
+    /// A workbook per paper: sheets Actions, Milestones, Report, Warnings; RAG cells filled.
+    Xlsx,
 }
 
 #[derive(Args, Debug)]
@@ -36,6 +39,10 @@ pub struct ExtractArgs {
     /// Password for encrypted PDFs (the empty password is always tried first).
     #[arg(long, env = "BOARDPAPER_PASSWORD", hide_env_values = true)]
     password: Option<String>,
+    /// A template profile (TOML or JSON) naming column roles, row patterns and status words
+    /// for plans whose headers the built-in synonyms do not know (see the README).
+    #[arg(long, value_name = "FILE")]
+    profile: Option<PathBuf>,
     /// Do not print warnings to standard error (they stay in the JSON).
     #[arg(short, long)]
     quiet: bool,
@@ -74,7 +81,7 @@ pub(super) fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure
     Ok(out)
 }
 
-fn read_one(path: &Path, password: &Option<String>) -> Result<Paper, Failure> {
+fn read_one(path: &Path, password: &Option<String>, profile: &Profile) -> Result<Paper, Failure> {
     let options = OpenOptions {
         password: password.clone(),
         ..Default::default()
@@ -89,7 +96,7 @@ fn read_one(path: &Path, password: &Option<String>) -> Result<Paper, Failure> {
     } else {
         Document::open(path, &options)?
     };
-    Ok(document::read(&doc)?)
+    Ok(document::read_with(&doc, profile)?)
 }
 
 fn encode_failure(file: &str, e: out::Error) -> Failure {
@@ -125,6 +132,19 @@ fn write(paper: &Paper, format: Format, target: Option<&Path>, excel: bool) -> R
             output::write_atomic(&dir.join("actions.csv"), &actions)?;
             output::write_atomic(&dir.join("milestones.csv"), &milestones)
         }
+        Format::Xlsx => {
+            if target.is_none() && std::io::stdout().is_terminal() {
+                return Err(Failure {
+                    status: Status::Usage,
+                    message: "XLSX is binary: give -o FILE.xlsx or redirect standard output".into(),
+                });
+            }
+            let bytes = boardpaper::export::xlsx::workbook(paper).map_err(|e| Failure {
+                status: Status::Internal,
+                message: format!("{}: {e}", paper.file),
+            })?;
+            output::write(target, &bytes)
+        }
     }
 }
 
@@ -137,13 +157,20 @@ fn report(paper: &Paper, quiet: bool) {
 }
 
 pub fn run(a: ExtractArgs) -> Result<(), Failure> {
+    let profile = match &a.profile {
+        Some(path) => Profile::load(path).map_err(|e| Failure {
+            status: Status::Usage,
+            message: e.to_string(),
+        })?,
+        None => Profile::default(),
+    };
     let files = collect_inputs(&a.inputs)?;
     let single = files.len() == 1 && !a.inputs.iter().any(|i| i.is_dir());
     if single {
         let Some(file) = files.first() else {
             return Ok(());
         };
-        let paper = read_one(file, &a.password)?;
+        let paper = read_one(file, &a.password, &profile)?;
         report(&paper, a.quiet);
         return write(&paper, a.format, a.output.as_deref(), a.excel);
     }
@@ -181,11 +208,12 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "paper".into());
-            let result = read_one(f, &a.password).and_then(|paper| {
+            let result = read_one(f, &a.password, &profile).and_then(|paper| {
                 bar.suspend(|| report(&paper, a.quiet));
                 let target = match a.format {
                     Format::Json => dir.join(format!("{stem}.json")),
                     Format::Csv => dir.join(&stem),
+                    Format::Xlsx => dir.join(format!("{stem}.xlsx")),
                 };
                 write(&paper, a.format, Some(&target), a.excel)
             });

@@ -82,6 +82,7 @@ batch failed, 9 internal error.
 Examples:
   boardpaper extract paper.pdf -o paper.json         the report and plans as JSON
   boardpaper extract papers/ --format csv -o out/    actions.csv and milestones.csv per paper
+  boardpaper extract paper.pdf --format xlsx -o paper.xlsx   a workbook with RAG cells coloured
   boardpaper text paper.pdf --pages 5-6 --layout    the plan pages with columns kept
   boardpaper words paper.pdf -o words.json           every word with its box, as JSON
   boardpaper primitives paper.pdf --page 5 --svg p5.svg   see what the interpreter found
@@ -101,7 +102,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Read board papers: the covering report and the action plans, as JSON or CSV.
+    /// Read board papers: the covering report and the action plans, as JSON, CSV or XLSX.
     Extract(cmd_extract::ExtractArgs),
     /// Check a JSON file written by `extract` against the schema; point at each problem.
     Validate(cmd_validate::ValidateArgs),

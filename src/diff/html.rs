@@ -115,7 +115,10 @@ pub fn render(list: &ChangeList) -> String {
         while let Some(c) = list.changes.get(i).filter(|c| c.priority == p) {
             // One article per action (or per priority/area-level group).
             let key = (c.area, c.action.clone());
-            let group: Vec<&Change> = list.changes[i..]
+            let group: Vec<&Change> = list
+                .changes
+                .get(i..)
+                .unwrap_or_default()
                 .iter()
                 .take_while(|x| x.priority == p && (x.area, x.action.clone()) == key)
                 .collect();

@@ -16,6 +16,17 @@ pub const SAME_NUMBER_MATCH: f32 = 0.3;
 /// contents are at least this similar.
 pub const RENUMBERED_MATCH: f32 = 0.6;
 
+/// The most item pairs [`align`] scores (old × new items); longer lists (only hostile input
+/// has them: a real action has under 20 milestones) are paired by position instead.
+pub const ALIGN_MAX_PAIRS: usize = 250_000;
+
+/// The most action pairs of one priority scored for [`pair_best_first`]; beyond it actions
+/// are matched by number only.
+pub const SCORE_MAX_PAIRS: usize = 250_000;
+
+/// How long one text diff may take before `similar` settles for a rougher answer.
+pub const DIFF_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// Text as compared: whitespace runs become one space, ends trimmed.
 pub fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -51,6 +62,7 @@ pub fn similarity(a: &str, b: &str) -> f32 {
     let rb: Vec<&str> = wb.iter().map(String::as_str).collect();
     TextDiff::configure()
         .algorithm(Algorithm::Myers)
+        .timeout(DIFF_TIMEOUT)
         .diff_slices(&ra, &rb)
         .ratio()
 }
@@ -73,6 +85,9 @@ pub enum Step {
 /// lists are short (a plan's action has under 20 milestones), so O(n·m) is fine.
 pub fn align<T>(old: &[T], new: &[T], sim: impl Fn(&T, &T) -> f32, threshold: f32) -> Vec<Step> {
     let (n, m) = (old.len(), new.len());
+    if n.saturating_mul(m) > ALIGN_MAX_PAIRS {
+        return align_by_position(n, m);
+    }
     let mut s = vec![vec![0f32; m]; n];
     for (i, o) in old.iter().enumerate() {
         for (j, w) in new.iter().enumerate() {
@@ -108,6 +123,14 @@ pub fn align<T>(old: &[T], new: &[T], sim: impl Fn(&T, &T) -> f32, threshold: f3
     }
     steps.extend((i..n).map(Step::Removed));
     steps.extend((j..m).map(Step::Added));
+    steps
+}
+
+/// [`align`] for lists too long to score every pair: items paired by position.
+fn align_by_position(n: usize, m: usize) -> Vec<Step> {
+    let mut steps: Vec<Step> = (0..n.min(m)).map(|i| Step::Pair(i, i)).collect();
+    steps.extend((m..n).map(Step::Removed));
+    steps.extend((n..m).map(Step::Added));
     steps
 }
 
@@ -178,6 +201,15 @@ mod tests {
                 Step::Pair(2, 3)
             ]
         );
+    }
+
+    #[test]
+    fn very_long_lists_are_paired_by_position() {
+        let old = vec!["x"; 600];
+        let new = vec!["x"; 601];
+        let steps = align(&old, &new, |_, _| 1.0, 0.5);
+        assert_eq!(steps.len(), 601);
+        assert_eq!(steps.last(), Some(&Step::Added(600)));
     }
 
     #[test]

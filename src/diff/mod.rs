@@ -38,7 +38,7 @@ use crate::paper::document::Paper;
 use crate::paper::model::{Action, Milestone, Plan, Priority, RagEntry};
 use matching::{
     align, list_differs, normalise, pair_best_first, similarity, text_differs, Step,
-    MILESTONE_MATCH, RENUMBERED_MATCH, SAME_NUMBER_MATCH,
+    MILESTONE_MATCH, RENUMBERED_MATCH, SAME_NUMBER_MATCH, SCORE_MAX_PAIRS,
 };
 
 /// Where a change is: priority, area and action number (in the new version; the old one for
@@ -214,15 +214,20 @@ fn diff_priorities(op: &Priority, np: &Priority, out: &mut Vec<Change>) {
     let (old, new) = (flat(op), flat(np));
     let old_text: Vec<String> = old.iter().map(|(_, a)| content(a)).collect();
     let new_text: Vec<String> = new.iter().map(|(_, a)| content(a)).collect();
+    // Too many pairs to score (hostile input only): match by number alone.
+    let score_content = old.len().saturating_mul(new.len()) <= SCORE_MAX_PAIRS;
     let mut scores = Vec::new();
     for (i, (_, oa)) in old.iter().enumerate() {
         for (j, (_, na)) in new.iter().enumerate() {
             let same = normalise(&oa.number) == normalise(&na.number);
             let s = match (old_text.get(i), new_text.get(j)) {
-                (Some(a), Some(b)) => similarity(a, b),
+                (Some(a), Some(b)) if score_content => similarity(a, b),
+                _ if same => 1.0,
                 _ => 0.0,
             };
-            scores.push((i, j, s, same));
+            if same || s > 0.0 {
+                scores.push((i, j, s, same));
+            }
         }
     }
     let mut pairs = pair_best_first(&scores, SAME_NUMBER_MATCH, RENUMBERED_MATCH);

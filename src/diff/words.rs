@@ -3,7 +3,7 @@
 
 use similar::{Algorithm, ChangeTag, TextDiff};
 
-use super::matching::{align, normalise, similarity, Step};
+use super::matching::{align, normalise, similarity, Step, DIFF_TIMEOUT};
 
 /// A run of text on one side of a change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,7 @@ pub fn diff(old: &str, new: &str) -> Vec<Segment> {
     let (old, new) = (normalise(old), normalise(new));
     let d = TextDiff::configure()
         .algorithm(Algorithm::Patience)
+        .timeout(DIFF_TIMEOUT)
         .diff_words(old.as_str(), new.as_str());
     let mut out: Vec<Segment> = Vec::new();
     for c in d.iter_all_changes() {

@@ -4,4 +4,6 @@
 
 pub mod paper;
 pub mod schema;
+pub mod sheet;
 pub mod tables;
+pub mod xlsx;

@@ -5,6 +5,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::model::Plan;
+use super::profile::Profile;
 use super::report::{self, Meeting, Report};
 use crate::pdf::{self, Document, PagePrimitives};
 use crate::table;
@@ -18,6 +19,9 @@ pub struct Paper {
     pub file: String,
     /// The PDF's /Producer, as written.
     pub producer: Option<String>,
+    /// The PDF's /Creator (the program the document was written in), as written.
+    #[serde(default)]
+    pub creator: Option<String>,
     /// Page count.
     pub pages: u32,
     /// The meeting the report went to.
@@ -32,18 +36,28 @@ pub struct Paper {
 
 /// Read a whole document. Pages are interpreted in parallel.
 pub fn read(doc: &Document) -> Result<Paper, pdf::Error> {
+    read_with(doc, &Profile::default())
+}
+
+/// [`read`] for a plan template described by a profile.
+pub fn read_with(doc: &Document, profile: &Profile) -> Result<Paper, pdf::Error> {
     let numbers: Vec<u32> = (1..=doc.page_count()).collect();
     let pages: Vec<PagePrimitives> = numbers
         .par_iter()
         .map(|&n| doc.page(n))
         .collect::<Result<_, _>>()?;
-    Ok(read_pages(doc, &pages))
+    Ok(read_pages_with(doc, &pages, profile))
 }
 
 /// Read a document whose pages are already interpreted.
 pub fn read_pages(doc: &Document, pages: &[PagePrimitives]) -> Paper {
+    read_pages_with(doc, pages, &Profile::default())
+}
+
+/// [`read_pages`] for a plan template described by a profile.
+pub fn read_pages_with(doc: &Document, pages: &[PagePrimitives], profile: &Profile) -> Paper {
     let (tables, table_warnings) = table::extract_pages(pages, &table::Settings::default());
-    let (plans, unplaced) = super::read_plans(pages, &tables);
+    let (plans, unplaced) = super::read_plans_with(pages, &tables, profile);
     let plan_start = plans.iter().map(|p| p.pages[0]).min();
     let (meeting, report) = report::read_report(pages, plan_start);
     let mut warnings: Vec<Warning> = doc.warnings().iter().map(Warning::from).collect();
@@ -61,6 +75,7 @@ pub fn read_pages(doc: &Document, pages: &[PagePrimitives]) -> Paper {
     Paper {
         file,
         producer: doc.producer(),
+        creator: doc.creator(),
         pages: doc.page_count(),
         meeting,
         report,

@@ -5,6 +5,7 @@ pub mod document;
 pub mod milestone;
 pub mod model;
 pub mod plan;
+pub mod profile;
 pub mod report;
 
 use crate::layout;
@@ -16,6 +17,15 @@ use crate::table::Table;
 pub fn read_plans(
     pages: &[PagePrimitives],
     tables: &[Table],
+) -> (Vec<model::Plan>, Vec<plan::Unplaced>) {
+    read_plans_with(pages, tables, &profile::Profile::default())
+}
+
+/// [`read_plans`] for a template described by a profile.
+pub fn read_plans_with(
+    pages: &[PagePrimitives],
+    tables: &[Table],
+    profile: &profile::Profile,
 ) -> (Vec<model::Plan>, Vec<plan::Unplaced>) {
     let settings = layout::Settings::default();
     let caption = |page: u32, top: f64| -> Option<String> {
@@ -46,5 +56,5 @@ pub fn read_plans(
         block.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
         Some(block.iter().map(|l| l.text()).collect::<Vec<_>>().join(" "))
     };
-    plan::plans(tables, &caption)
+    plan::plans(tables, &caption, profile)
 }

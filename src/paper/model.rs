@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::milestone::Status;
+use super::milestone::{Period, Status};
 use crate::pdf::Colour;
 use crate::table::Part;
 
@@ -86,6 +86,9 @@ pub struct Milestone {
     pub date: Option<String>,
     /// The RAG text printed level with it.
     pub rag: Option<String>,
+    /// The span of time its timescale covers, when one can be read from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
 }
 
 /// An action row.
@@ -158,11 +161,13 @@ impl<'de> Deserialize<'de> for RagColour {
             "green" => Ok(RagColour::Green),
             "amber" => Ok(RagColour::Amber),
             "red" => Ok(RagColour::Red),
-            other => Colour::from_hex(other).map(RagColour::Other).ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "a RAG colour is green, amber, red or #RRGGBB, not {other:?}"
-                ))
-            }),
+            other => Colour::from_hex(other)
+                .map(RagColour::Other)
+                .ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "a RAG colour is green, amber, red or #RRGGBB, not {other:?}"
+                    ))
+                }),
         }
     }
 }

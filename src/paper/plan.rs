@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::milestone;
 use super::model::{Action, Area, Milestone, Plan, Priority, RagColour, RagEntry};
+use super::profile::Profile;
 use crate::table::{Cell, Paragraph, Table};
 
 /// What a plan column holds.
@@ -25,11 +26,19 @@ pub enum Role {
     Rag,
     /// Impact and evidence.
     Impact,
+    /// The priority (theme), in a leading column merged down its rows.
+    Priority,
+    /// The improvement area (desired outcome), in a column merged down its rows.
+    Area,
 }
 
 /// Synonyms of each role's header, checked in this order (the first match wins, so the more
 /// specific phrases come first).
 const SYNONYMS: &[(&str, Role)] = &[
+    ("improvement area", Role::Area),
+    ("desired outcome", Role::Area),
+    ("priority", Role::Priority),
+    ("theme", Role::Priority),
     ("rag", Role::Rag),
     ("rating", Role::Rag),
     ("status", Role::Rag),
@@ -86,13 +95,13 @@ impl Columns {
 }
 
 /// Find the header row among the first rows: the row whose cells name at least four roles.
-fn header(t: &Table) -> Option<(usize, Columns)> {
+fn header(t: &Table, profile: &Profile) -> Option<(usize, Columns)> {
     (0..t.n_rows.min(6)).find_map(|r| {
         let cells = t.row_cells(r);
         let mut cols = Columns::default();
         for c in &cells {
             let text = c.text().split_whitespace().collect::<Vec<_>>().join(" ");
-            if let Some(role) = role_of(&text) {
+            if let Some(role) = profile.role_of(&text).or_else(|| role_of(&text)) {
                 cols.by_role.push((role, c.col));
             }
             cols.headings.push(text);
@@ -130,13 +139,13 @@ fn priority_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     re(
         &RE,
-        r"(?is)^\s*(?:strategic\s+)?(?:priority(?:\s+objective)?|theme|objective)\s*(\d+)\s*[:.\-–—]?\s*(.*)$",
+        r"(?is)^\s*(?:strategic\s+)?(?:priority(?:\s+objective)?|theme|objective)\s*(?P<number>\d+)\s*[:.\-–—]?\s*(?P<title>.*)$",
     )
 }
 
 fn area_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, r"(?s)^\s*(\d+)[.)]?\s+(.*)$")
+    re(&RE, r"(?s)^\s*(?P<number>\d+)[.)]?\s+(?P<outcome>.*)$")
 }
 
 fn number_re() -> &'static Regex {
@@ -187,7 +196,52 @@ fn title_case(s: &str) -> String {
 /// Split an area cell into its heading (leading bold lines, the template's question) and the
 /// outcome; without bold text, everything after the number is the outcome; with only bold
 /// text, the outcome is empty (it follows in the next row).
-fn area_outcome(cell: &Cell) -> String {
+/// The number and text a row pattern captures (groups `number` and `text_group`).
+fn numbered(re: &Regex, text: &str, text_group: &str) -> Option<(u32, String)> {
+    let c = re.captures(text)?;
+    let number = c
+        .name("number")
+        .and_then(|m| m.as_str().parse().ok())
+        .unwrap_or(0);
+    let rest = c
+        .name(text_group)
+        .map(|m| m.as_str().trim().to_string())
+        .unwrap_or_default();
+    Some((number, rest))
+}
+
+/// The patterns in force: the profile's, else the built-in ones.
+struct Patterns<'a> {
+    priority: &'a Regex,
+    area: &'a Regex,
+    profile: &'a Profile,
+}
+
+impl<'a> Patterns<'a> {
+    fn new(profile: &'a Profile) -> Self {
+        Patterns {
+            priority: profile.priority.as_ref().unwrap_or_else(|| priority_re()),
+            area: profile.area.as_ref().unwrap_or_else(|| area_re()),
+            profile,
+        }
+    }
+
+    /// The action number in a number cell, or `None` when the row is not an action.
+    fn action_number(&self, cell: &str) -> Option<String> {
+        match &self.profile.action_number {
+            Some(re) => {
+                let t = cell.split_whitespace().collect::<Vec<_>>().join(" ");
+                re.is_match(&t).then_some(t)
+            }
+            None => number_re()
+                .captures(cell)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_string()),
+        }
+    }
+}
+
+fn area_outcome(cell: &Cell, area: &Regex) -> String {
     let lines: Vec<_> = cell
         .paragraphs
         .iter()
@@ -206,11 +260,7 @@ fn area_outcome(cell: &Cell) -> String {
         return text;
     }
     let all = cell.text().split_whitespace().collect::<Vec<_>>().join(" ");
-    area_re()
-        .captures(&all)
-        .and_then(|c| c.get(2))
-        .map(|m| m.as_str().to_string())
-        .unwrap_or(all)
+    numbered(area, &all, "outcome").map_or(all, |(_, outcome)| outcome)
 }
 
 fn level(a: &Paragraph, b: &Paragraph) -> bool {
@@ -223,7 +273,7 @@ fn level(a: &Paragraph, b: &Paragraph) -> bool {
 }
 
 /// Read one action row.
-fn action(t: &Table, r: usize, cols: &Columns, number: String) -> Action {
+fn action(t: &Table, r: usize, cols: &Columns, number: String, profile: &Profile) -> Action {
     let cell = |role| cols.col(role).and_then(|c| t.cell_at(r, c));
     let rag_cell = cell(Role::Rag);
     let rag_paras: Vec<&Paragraph> = rag_cell
@@ -251,10 +301,11 @@ fn action(t: &Table, r: usize, cols: &Columns, number: String) -> Action {
                 .iter()
                 .filter(|p| !p.text.trim().is_empty())
                 .map(|p| {
-                    let parsed = milestone::parse(&p.text);
+                    let parsed = milestone::parse_with(&p.text, profile);
                     Milestone {
                         text: p.text.trim().to_string(),
                         status: parsed.status,
+                        period: parsed.date.as_deref().and_then(milestone::period),
                         date: parsed.date,
                         rag: rag_paras
                             .iter()
@@ -295,6 +346,63 @@ fn action(t: &Table, r: usize, cols: &Columns, number: String) -> Action {
     }
 }
 
+/// The text of the cell at (r, col) when a merged cell starts on row `r` there.
+fn starts_here(t: &Table, r: usize, col: Option<usize>) -> Option<String> {
+    let c = t.cell_at(r, col?)?;
+    (c.row == r && !c.is_empty()).then(|| c.text().split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Priorities and areas given by merged leading columns instead of full-width rows: a
+/// priority (or area) cell starting on this action's row opens a new priority (or area). An
+/// area column without a priority column, or a priority column without an area column, gets
+/// the missing level implied (one area per priority, numbered 1, with no outcome text).
+fn merged_hierarchy(t: &Table, r: usize, cols: &Columns, plan: &mut Plan, pats: &Patterns) {
+    if let Some(text) = starts_here(t, r, cols.col(Role::Priority)) {
+        let (number, title) = numbered(pats.priority, &text, "title")
+            .unwrap_or_else(|| (next_number(plan.priorities.iter().map(|p| p.number)), text));
+        plan.priorities.push(Priority {
+            number,
+            title,
+            improvement_areas: Vec::new(),
+        });
+        if cols.col(Role::Area).is_none() {
+            if let Some(p) = plan.priorities.last_mut() {
+                p.improvement_areas.push(Area {
+                    number: 1,
+                    outcome: String::new(),
+                    actions: Vec::new(),
+                });
+            }
+        }
+    }
+    if let Some(text) = starts_here(t, r, cols.col(Role::Area)) {
+        if plan.priorities.is_empty() {
+            plan.priorities.push(Priority {
+                number: 1,
+                title: String::new(),
+                improvement_areas: Vec::new(),
+            });
+        }
+        if let Some(p) = plan.priorities.last_mut() {
+            let (number, outcome) = numbered(pats.area, &text, "outcome").unwrap_or_else(|| {
+                (
+                    next_number(p.improvement_areas.iter().map(|a| a.number)),
+                    text,
+                )
+            });
+            p.improvement_areas.push(Area {
+                number,
+                outcome,
+                actions: Vec::new(),
+            });
+        }
+    }
+}
+
+fn next_number(numbers: impl Iterator<Item = u32>) -> u32 {
+    numbers.max().unwrap_or(0).saturating_add(1)
+}
+
 /// Something in a plan table the model could not place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unplaced {
@@ -309,12 +417,14 @@ pub struct Unplaced {
 pub fn plans(
     tables: &[Table],
     caption: &dyn Fn(u32, f64) -> Option<String>,
+    profile: &Profile,
 ) -> (Vec<Plan>, Vec<Unplaced>) {
+    let pats = Patterns::new(profile);
     let mut out: Vec<Plan> = Vec::new();
     let mut unplaced = Vec::new();
     let mut last_columns: Option<Vec<String>> = None;
     for t in tables {
-        let Some((hr, cols)) = header(t) else {
+        let Some((hr, cols)) = header(t, profile) else {
             continue;
         };
         let continues = last_columns.as_ref() == Some(&cols.headings) && !out.is_empty();
@@ -362,24 +472,19 @@ pub fn plans(
                     continue;
                 };
                 let text = cell.text().split_whitespace().collect::<Vec<_>>().join(" ");
-                if let Some(c) = priority_re().captures(&text) {
-                    let number = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-                    let title = c
-                        .get(2)
-                        .map(|m| m.as_str().trim().to_string())
-                        .unwrap_or_default();
+                if let Some((number, title)) = numbered(pats.priority, &text, "title") {
                     plan.priorities.push(Priority {
                         number,
                         title,
                         improvement_areas: Vec::new(),
                     });
-                } else if let (Some(c), Some(p)) =
-                    (area_re().captures(&text), plan.priorities.last_mut())
-                {
-                    let number = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+                } else if let (Some((number, _)), Some(p)) = (
+                    numbered(pats.area, &text, "outcome"),
+                    plan.priorities.last_mut(),
+                ) {
                     p.improvement_areas.push(Area {
                         number,
-                        outcome: area_outcome(cell),
+                        outcome: area_outcome(cell, pats.area),
                         actions: Vec::new(),
                     });
                 } else if let Some(a) = plan
@@ -406,18 +511,15 @@ pub fn plans(
                 continue;
             }
             let number = t.cell_at(r, key).map(|c| c.text()).unwrap_or_default();
-            let Some(num) = number_re()
-                .captures(&number)
-                .and_then(|c| c.get(1))
-                .map(|m| m.as_str().to_string())
-            else {
+            let Some(num) = pats.action_number(&number) else {
                 unplaced.push(Unplaced {
                     page,
                     what: format!("a row whose number cell is {number:?}"),
                 });
                 continue;
             };
-            let act = action(t, r, &cols, num);
+            let act = action(t, r, &cols, num, profile);
+            merged_hierarchy(t, r, &cols, plan, &pats);
             match plan
                 .priorities
                 .last_mut()

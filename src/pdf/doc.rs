@@ -155,9 +155,19 @@ impl Document {
 
     /// The /Producer of the document information dictionary, if any.
     pub fn producer(&self) -> Option<String> {
+        self.info_text(b"Producer")
+    }
+
+    /// The /Creator of the document information dictionary (the program the document was
+    /// made in, before conversion to PDF), if any.
+    pub fn creator(&self) -> Option<String> {
+        self.info_text(b"Creator")
+    }
+
+    fn info_text(&self, key: &[u8]) -> Option<String> {
         let info = self.inner.trailer.get(b"Info").ok()?;
         let info = self.inner.dereference(info).ok()?.1.as_dict().ok()?;
-        match info.get(b"Producer").ok()? {
+        match info.get(key).ok()? {
             Object::String(s, _) => Some(super::text::decode_text_string(s)),
             _ => None,
         }

@@ -1,0 +1,329 @@
+//! The paper as flat sheets: one row per action, one per milestone, one per report item.
+//! CSV and XLSX are two renderings of the same sheets, so their columns cannot drift apart.
+//!
+//! Actions: `plan`, `version`, `version_date`, `priority`, `priority_title`, `area`,
+//! `outcome`, `action`, `specific_action`, `leads`, `success_indicators`, `milestones`, `rag`,
+//! `rag_colours`, `impact_evidence`, `first_page`, `last_page`. List fields hold one entry per
+//! line.
+//!
+//! Milestones: `plan`, `version`, `priority`, `area`, `action`, `index` (0-based), `text`,
+//! `status`, `date`, `period_from`, `period_to`, `rag`, `rag_colour`.
+//!
+//! Report: `item` (meeting, date, title, report from, author, summary, section, paragraph,
+//! bullet, contact, plan), `number`, `text`.
+
+use crate::paper::document::Paper;
+use crate::paper::model::{Action, RagColour, RagEntry};
+use crate::pdf::Colour;
+
+/// One cell: its text and, for RAG cells, the fill it was printed on.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Value {
+    /// The text (list fields: one entry per line).
+    pub text: String,
+    /// The background colour as printed.
+    pub fill: Option<Colour>,
+    /// The cell holds a whole number (written as a number in spreadsheets).
+    pub number: bool,
+}
+
+impl Value {
+    fn text(s: impl Into<String>) -> Value {
+        Value {
+            text: s.into(),
+            ..Value::default()
+        }
+    }
+
+    fn number(n: impl ToString) -> Value {
+        Value {
+            text: n.to_string(),
+            fill: None,
+            number: true,
+        }
+    }
+
+    fn lines<S: AsRef<str>>(items: &[S]) -> Value {
+        Value::text(
+            items
+                .iter()
+                .map(|s| s.as_ref())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    }
+}
+
+/// A column: its name and a sensible display width in characters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Column {
+    /// The header.
+    pub name: &'static str,
+    /// Width in characters for spreadsheets.
+    pub width: f64,
+}
+
+const fn col(name: &'static str, width: f64) -> Column {
+    Column { name, width }
+}
+
+/// A named sheet of rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// The sheet's name (XLSX) or file stem (CSV).
+    pub name: &'static str,
+    /// The columns.
+    pub columns: &'static [Column],
+    /// The rows, each as long as `columns`.
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// The columns of the actions sheet.
+pub const ACTION_COLUMNS: &[Column] = &[
+    col("plan", 24.0),
+    col("version", 8.0),
+    col("version_date", 12.0),
+    col("priority", 8.0),
+    col("priority_title", 30.0),
+    col("area", 6.0),
+    col("outcome", 30.0),
+    col("action", 7.0),
+    col("specific_action", 40.0),
+    col("leads", 24.0),
+    col("success_indicators", 40.0),
+    col("milestones", 50.0),
+    col("rag", 14.0),
+    col("rag_colours", 10.0),
+    col("impact_evidence", 40.0),
+    col("first_page", 9.0),
+    col("last_page", 9.0),
+];
+
+/// The columns of the milestones sheet.
+pub const MILESTONE_COLUMNS: &[Column] = &[
+    col("plan", 24.0),
+    col("version", 8.0),
+    col("priority", 8.0),
+    col("area", 6.0),
+    col("action", 7.0),
+    col("index", 6.0),
+    col("text", 60.0),
+    col("status", 12.0),
+    col("date", 18.0),
+    col("period_from", 11.0),
+    col("period_to", 11.0),
+    col("rag", 14.0),
+    col("rag_colour", 10.0),
+];
+
+/// The columns of the report sheet.
+pub const REPORT_COLUMNS: &[Column] = &[col("item", 12.0), col("number", 8.0), col("text", 100.0)];
+
+fn colour_name(c: Option<RagColour>) -> String {
+    match c {
+        Some(RagColour::Green) => "green".into(),
+        Some(RagColour::Amber) => "amber".into(),
+        Some(RagColour::Red) => "red".into(),
+        Some(RagColour::Other(c)) => c.to_string(),
+        None => String::new(),
+    }
+}
+
+/// The fill shared by all of an action's RAG entries; none when they differ (the per-entry
+/// colours are in `rag_colours` and on the milestones sheet).
+fn common_fill(rag: &[RagEntry]) -> Option<Colour> {
+    let first = rag.first()?.fill?;
+    rag.iter().all(|r| r.fill == Some(first)).then_some(first)
+}
+
+/// The RAG entry a milestone's RAG text refers to: the first entry with that text not
+/// already claimed by an earlier milestone.
+fn milestone_rag(action: &Action) -> Vec<Option<&RagEntry>> {
+    let mut used = vec![false; action.rag.len()];
+    action
+        .milestones
+        .iter()
+        .map(|m| {
+            let text = m.rag.as_deref()?;
+            let (i, e) = action
+                .rag
+                .iter()
+                .enumerate()
+                .find(|(i, e)| e.text == text && !used.get(*i).copied().unwrap_or(true))?;
+            if let Some(u) = used.get_mut(i) {
+                *u = true;
+            }
+            Some(e)
+        })
+        .collect()
+}
+
+/// One row per action.
+pub fn actions(paper: &Paper) -> Sheet {
+    let mut rows = Vec::new();
+    for plan in &paper.plans {
+        for p in &plan.priorities {
+            for a in &p.improvement_areas {
+                for act in &a.actions {
+                    let colours: Vec<String> =
+                        act.rag.iter().map(|r| colour_name(r.colour)).collect();
+                    let milestones: Vec<&str> =
+                        act.milestones.iter().map(|m| m.text.as_str()).collect();
+                    let rag: Vec<&str> = act.rag.iter().map(|r| r.text.as_str()).collect();
+                    rows.push(vec![
+                        Value::text(&plan.title),
+                        Value::text(plan.version.clone().unwrap_or_default()),
+                        Value::text(plan.version_date.clone().unwrap_or_default()),
+                        Value::number(p.number),
+                        Value::text(&p.title),
+                        Value::number(a.number),
+                        Value::text(&a.outcome),
+                        Value::text(&act.number),
+                        Value::text(&act.specific_action),
+                        Value::lines(&act.leads),
+                        Value::lines(&act.success_indicators),
+                        Value::lines(&milestones),
+                        Value {
+                            fill: common_fill(&act.rag),
+                            ..Value::lines(&rag)
+                        },
+                        Value::lines(&colours),
+                        Value::lines(&act.impact_evidence),
+                        Value::number(act.pages[0]),
+                        Value::number(act.pages[1]),
+                    ]);
+                }
+            }
+        }
+    }
+    Sheet {
+        name: "Actions",
+        columns: ACTION_COLUMNS,
+        rows,
+    }
+}
+
+/// One row per milestone.
+pub fn milestones(paper: &Paper) -> Sheet {
+    let mut rows = Vec::new();
+    for plan in &paper.plans {
+        for p in &plan.priorities {
+            for a in &p.improvement_areas {
+                for act in &a.actions {
+                    let rag = milestone_rag(act);
+                    for (i, m) in act.milestones.iter().enumerate() {
+                        let entry = rag.get(i).copied().flatten();
+                        let period = m.period.as_ref();
+                        rows.push(vec![
+                            Value::text(&plan.title),
+                            Value::text(plan.version.clone().unwrap_or_default()),
+                            Value::number(p.number),
+                            Value::number(a.number),
+                            Value::text(&act.number),
+                            Value::number(i),
+                            Value::text(&m.text),
+                            Value::text(m.status.map(|s| s.as_str()).unwrap_or_default()),
+                            Value::text(m.date.clone().unwrap_or_default()),
+                            Value::text(period.and_then(|p| p.from.clone()).unwrap_or_default()),
+                            Value::text(period.and_then(|p| p.to.clone()).unwrap_or_default()),
+                            Value {
+                                fill: entry.and_then(|e| e.fill),
+                                ..Value::text(m.rag.clone().unwrap_or_default())
+                            },
+                            Value::text(colour_name(entry.and_then(|e| e.colour))),
+                        ]);
+                    }
+                }
+            }
+        }
+    }
+    Sheet {
+        name: "Milestones",
+        columns: MILESTONE_COLUMNS,
+        rows,
+    }
+}
+
+/// The covering report, item by item, then the plans' captions.
+pub fn report(paper: &Paper) -> Sheet {
+    let mut rows = Vec::new();
+    let mut push = |item: &str, number: &str, text: &str| {
+        rows.push(vec![
+            Value::text(item),
+            Value::text(number),
+            Value::text(text),
+        ]);
+    };
+    if let Some(m) = &paper.meeting {
+        push("meeting", "", &m.body);
+        if let Some(d) = &m.date {
+            push("date", "", d);
+        }
+    }
+    if let Some(r) = &paper.report {
+        push("title", "", &r.title);
+        for f in &r.report_from {
+            push("report from", "", f);
+        }
+        if let Some(a) = &r.author {
+            push("author", "", a);
+        }
+        if let Some(s) = &r.summary {
+            push("summary", "", s);
+        }
+        for s in &r.sections {
+            push("section", &s.number, &s.heading);
+            for p in &s.paragraphs {
+                let number = p.number.as_deref().unwrap_or_default();
+                push("paragraph", number, &p.text);
+                for b in &p.bullets {
+                    push("bullet", number, b);
+                }
+            }
+        }
+        for c in &r.contacts {
+            let parts: Vec<&str> = [Some(c.name.as_str()), c.role.as_deref(), c.email.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            push("contact", "", &parts.join(", "));
+        }
+    }
+    for plan in &paper.plans {
+        let version = plan.version.as_deref().unwrap_or_default();
+        let title = match &plan.version_date {
+            Some(d) => format!("{} ({d})", plan.title),
+            None => plan.title.clone(),
+        };
+        push("plan", version, &title);
+    }
+    Sheet {
+        name: "Report",
+        columns: REPORT_COLUMNS,
+        rows,
+    }
+}
+
+/// The columns of the warnings sheet.
+pub const WARNING_COLUMNS: &[Column] =
+    &[col("page", 6.0), col("kind", 20.0), col("message", 100.0)];
+
+/// Everything that could not be read or placed, one row per warning.
+pub fn warnings(paper: &Paper) -> Sheet {
+    let rows = paper
+        .warnings
+        .iter()
+        .map(|w| {
+            vec![
+                w.page.map(Value::number).unwrap_or_default(),
+                Value::text(&w.kind),
+                Value::text(&w.message),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: "Warnings",
+        columns: WARNING_COLUMNS,
+        rows,
+    }
+}
