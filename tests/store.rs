@@ -7,14 +7,7 @@ use std::path::{Path, PathBuf};
 
 use boardpaper::store::{schema, Store};
 
-use crate::common::{fixture, BOARD_PAPER, PLAN_V3};
-
-fn bp() -> Command {
-    match Command::cargo_bin("boardpaper") {
-        Ok(c) => c,
-        Err(e) => panic!("binary not built: {e}"),
-    }
-}
+use crate::common::{bp, fixture, BOARD_PAPER, PLAN_V3};
 
 /// Run the binary; returns (exit code, stdout, stderr).
 fn run(cmd: &mut Command) -> (Option<i32>, Vec<u8>, String) {
@@ -448,6 +441,19 @@ fn export_from_the_database_equals_what_extract_writes() {
             .arg("-o")
             .arg(&b));
         assert_eq!(code, Some(0), "{err}");
+        let (code, extracted, err) = run(bp()
+            .args(["extract", "-q", "--format", "xlsx"])
+            .arg(fixture(file)));
+        assert_eq!(code, Some(0), "{err}");
+        let (code, exported, err) = run(bp()
+            .args(["export", "--format", "xlsx", "--version", version, "--db"])
+            .arg(&db));
+        assert_eq!(code, Some(0), "{err}");
+        assert!(extracted.starts_with(b"PK"), "a zip");
+        assert!(
+            extracted == exported,
+            "{file}: xlsx export differs from extract"
+        );
         for csv in ["actions.csv", "milestones.csv"] {
             let x = std::fs::read(a.join(csv)).unwrap();
             assert!(x.len() > 1000, "{csv} has rows");

@@ -1,6 +1,7 @@
 //! `boardpaper export`: a stored version written out exactly as `extract` wrote it.
 
 use clap::{Args, ValueEnum};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use boardpaper::export::paper as out;
@@ -15,6 +16,8 @@ enum Format {
     Json,
     /// `actions.csv` and `milestones.csv` (needs -o DIR).
     Csv,
+    /// An XLSX workbook, as `extract --format xlsx` writes it.
+    Xlsx,
 }
 
 #[derive(Args, Debug)]
@@ -34,7 +37,7 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
-    /// Where to write: a file for JSON (default standard output), a folder for CSV.
+    /// Where to write: a file for JSON and XLSX (default standard output), a folder for CSV.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     output: Option<PathBuf>,
     /// Start CSV files with a byte-order mark so spreadsheet programs read them as UTF-8.
@@ -48,6 +51,20 @@ pub fn run(a: ExportArgs) -> Result<(), Failure> {
     let (file, _, json) = store.extract_json(version.document_id)?;
     match a.format {
         Format::Json => output::write(a.output.as_deref(), json.as_bytes()),
+        Format::Xlsx => {
+            if a.output.is_none() && std::io::stdout().is_terminal() {
+                return Err(Failure {
+                    status: Status::Usage,
+                    message: "XLSX is binary: give -o FILE.xlsx or redirect standard output".into(),
+                });
+            }
+            let paper: Paper = store.paper(version.document_id)?;
+            let bytes = boardpaper::export::xlsx::workbook(&paper).map_err(|e| Failure {
+                status: Status::Internal,
+                message: format!("{file}: {e}"),
+            })?;
+            output::write(a.output.as_deref(), &bytes)
+        }
         Format::Csv => {
             let Some(dir) = a.output else {
                 return Err(Failure {

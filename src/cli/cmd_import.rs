@@ -14,6 +14,7 @@ use std::sync::Mutex;
 
 use boardpaper::export::paper as out;
 use boardpaper::paper::document::{self, Paper};
+use boardpaper::paper::profile::Profile;
 use boardpaper::pdf::{Document, OpenOptions};
 use boardpaper::store::{self, Imported, Store};
 
@@ -34,6 +35,10 @@ pub struct ImportArgs {
     /// Password for encrypted PDFs (the empty password is always tried first).
     #[arg(long, env = "BOARDPAPER_PASSWORD", hide_env_values = true)]
     password: Option<String>,
+    /// A template profile (TOML or JSON), as for `extract`. A document already stored is
+    /// not read again, whatever the profile.
+    #[arg(long, value_name = "FILE")]
+    profile: Option<PathBuf>,
     /// Print only the files that failed, not the summary.
     #[arg(short, long)]
     quiet: bool,
@@ -74,7 +79,12 @@ fn reason(name: &str, message: String) -> String {
         .unwrap_or(message)
 }
 
-fn extract(path: &Path, options: &OpenOptions, claimed: &Mutex<HashSet<String>>) -> Outcome {
+fn extract(
+    path: &Path,
+    options: &OpenOptions,
+    profile: &Profile,
+    claimed: &Mutex<HashSet<String>>,
+) -> Outcome {
     let failed = |hash: Option<String>, reason: String| Outcome::Failed {
         path: path.to_path_buf(),
         hash,
@@ -103,7 +113,7 @@ fn extract(path: &Path, options: &OpenOptions, claimed: &Mutex<HashSet<String>>)
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let doc = Document::from_bytes(&bytes, &name, options)
             .map_err(|e| reason(&name, e.to_string()))?;
-        let paper = document::read(&doc).map_err(|e| reason(&name, e.to_string()))?;
+        let paper = document::read_with(&doc, profile).map_err(|e| reason(&name, e.to_string()))?;
         let json = out::json(&paper).map_err(|e| format!("internal error: {e}"))?;
         let json = String::from_utf8(json).map_err(|e| format!("internal error: {e}"))?;
         Ok::<_, String>((paper, json))
@@ -185,6 +195,13 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
             message: "import reads files, not standard input: save it to a file first".into(),
         });
     }
+    let profile = match &a.profile {
+        Some(path) => Profile::load(path).map_err(|e| Failure {
+            status: Status::Usage,
+            message: e.to_string(),
+        })?,
+        None => Profile::default(),
+    };
     let files = collect_inputs(&a.inputs)?;
     if files.is_empty() {
         return Err(Failure {
@@ -205,7 +222,7 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
         scope.spawn(|| {
             // A send fails only when storage gave up; stop extracting then.
             let _ = files.par_iter().try_for_each_with(sender, |tx, path| {
-                tx.send(extract(path, &options, &claimed))
+                tx.send(extract(path, &options, &profile, &claimed))
             });
         });
         store_all(&mut store, receiver, &bar)
