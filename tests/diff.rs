@@ -301,7 +301,7 @@ fn cli_exit_codes_follow_diff() {
         "{text}"
     );
     assert!(
-        text.contains("    milestone 1: In progress → Complete (May 2015)\n"),
+        text.contains("    milestone 2: In progress → Complete (May 2015)\n"),
         "{text}"
     );
     assert!(!text.contains('\x1b'), "no colour when not on a terminal");

@@ -141,7 +141,8 @@ fn northdown_template_matches_the_truth() {
 
 /// An odd template: headers no synonym list knows ("What we will do", "Who", "Where are
 /// we"), "Ambition N"/"Focus N" rows, actions numbered "1a", its own status words inside
-/// brackets. Without a profile no plan is recognised (and nothing is invented); with
+/// brackets. Without a profile no plan is recognised (nothing is invented, and a warning
+/// says a table was seen); with
 /// `eastvale.profile.toml` every field matches the truth.
 #[test]
 fn eastvale_template_needs_and_follows_its_profile() {
@@ -149,7 +150,16 @@ fn eastvale_template_needs_and_follows_its_profile() {
     use boardpaper::pdf::{Document, OpenOptions};
     let pdf = "templates/eastvale-delivery-plan.pdf";
     let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();
-    assert!(document::read(&doc).unwrap().plans.is_empty());
+    let without = document::read(&doc).unwrap();
+    assert!(without.plans.is_empty());
+    assert!(
+        without
+            .warnings
+            .iter()
+            .any(|w| w.kind == "no_plan_found" && w.page == Some(1)),
+        "{:?}",
+        without.warnings
+    );
     let profile = Profile::load(&fixture("templates/eastvale.profile.toml")).unwrap();
     check_paper_with(pdf, "templates/eastvale-delivery-plan.truth.json", &profile);
 }

@@ -167,18 +167,18 @@ fn history_of_p1_1_1_shows_the_milestone_completed_between_versions_3_and_4() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("Version 3 (March 2015)"), "{text}");
     assert!(
-        text.contains("[1] In progress, May 2015: Safeguarding Taster sessions"),
+        text.contains("[2] In progress, May 2015: Safeguarding Taster sessions"),
         "{text}"
     );
     assert!(
-        text.contains("[1] Complete, May 2015: Safeguarding Taster sessions"),
+        text.contains("[2] Complete, May 2015: Safeguarding Taster sessions"),
         "{text}"
     );
     assert!(text.find("In progress, May 2015") < text.find("Complete, May 2015"));
     assert!(
         text.contains("  changes from version 3:\n")
-            && text.contains("    milestone 1: In progress → Complete (May 2015)\n")
-            && text.contains("    RAG 0: In progress (amber) → Complete (green)\n"),
+            && text.contains("    milestone 2: In progress → Complete (May 2015)\n")
+            && text.contains("    RAG 1: In progress (amber) → Complete (green)\n"),
         "{text}"
     );
 

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use boardpaper::diff::{self, ChangeList};
 use boardpaper::export::schema::{validate_changes, validate_paper, Violation};
 use boardpaper::paper::document::{self, Paper};
+use boardpaper::paper::profile::Profile;
 use boardpaper::pdf::{Document, OpenOptions};
 
 use super::output;
@@ -66,6 +67,10 @@ pub struct DiffArgs {
     /// Password for encrypted PDFs (the empty password is always tried first).
     #[arg(long, env = "BOARDPAPER_PASSWORD", hide_env_values = true)]
     password: Option<String>,
+    /// A template profile (TOML or JSON) for PDFs whose plan headers the built-in synonyms do
+    /// not know (as for `extract`).
+    #[arg(long, value_name = "FILE")]
+    profile: Option<PathBuf>,
     /// Do not print the PDFs' reading warnings to standard error.
     #[arg(short, long)]
     quiet: bool,
@@ -103,7 +108,12 @@ fn sniff(bytes: &[u8]) -> Option<Kind> {
     head.windows(5).any(|w| w == b"%PDF-").then_some(Kind::Pdf)
 }
 
-fn load(path: &Path, password: &Option<String>, quiet: bool) -> Result<Paper, String> {
+fn load(
+    path: &Path,
+    password: &Option<String>,
+    profile: &Profile,
+    quiet: bool,
+) -> Result<Paper, String> {
     let name = path.display().to_string();
     let bytes = if name == "-" {
         let mut b = Vec::new();
@@ -132,7 +142,7 @@ fn load(path: &Path, password: &Option<String>, quiet: bool) -> Result<Paper, St
                 ..Default::default()
             };
             let doc = Document::from_bytes(&bytes, &name, &options).map_err(|e| e.to_string())?;
-            let paper = document::read(&doc).map_err(|e| e.to_string())?;
+            let paper = document::read_with(&doc, profile).map_err(|e| e.to_string())?;
             if !quiet {
                 for w in &paper.warnings {
                     eprintln!("warning: {name}: {w}");
@@ -206,8 +216,12 @@ fn diff_files(a: &DiffArgs) -> Result<bool, String> {
     let list = match (&a.db, &a.old, &a.new) {
         (Some(db), _, _) => diff_stored(db, a)?,
         (None, Some(old), Some(new)) => {
-            let old = load(old, &a.password, a.quiet)?;
-            let new = load(new, &a.password, a.quiet)?;
+            let profile = match &a.profile {
+                Some(p) => Profile::load(p).map_err(|e| e.to_string())?,
+                None => Profile::default(),
+            };
+            let old = load(old, &a.password, &profile, a.quiet)?;
+            let new = load(new, &a.password, &profile, a.quiet)?;
             diff::diff_papers(&old, &new)
         }
         _ => return Err("give OLD and NEW, or --db FILE --from LABEL --to LABEL".into()),

@@ -81,6 +81,36 @@ pub(super) fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure
     Ok(out)
 }
 
+/// One output name per input: its file stem, made unique when two inputs share one (first
+/// by the parent folder's name, then by a counter), so no output overwrites another.
+fn output_names(files: &[PathBuf]) -> Vec<String> {
+    let stem = |f: &PathBuf| {
+        f.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "paper".into())
+    };
+    let stems: Vec<String> = files.iter().map(stem).collect();
+    let mut taken = std::collections::HashSet::new();
+    files
+        .iter()
+        .zip(&stems)
+        .map(|(f, s)| {
+            let shared = stems.iter().filter(|t| *t == s).count() > 1;
+            let mut name = match f.parent().and_then(|p| p.file_name()) {
+                Some(parent) if shared => format!("{}-{s}", parent.to_string_lossy()),
+                _ => s.clone(),
+            };
+            let base = name.clone();
+            let mut n = 2;
+            while !taken.insert(name.clone()) {
+                name = format!("{base}-{n}");
+                n += 1;
+            }
+            name
+        })
+        .collect()
+}
+
 fn read_one(path: &Path, password: &Option<String>, profile: &Profile) -> Result<Paper, Failure> {
     let options = OpenOptions {
         password: password.clone(),
@@ -201,18 +231,16 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
     } else {
         indicatif::ProgressBar::hidden()
     };
+    let names = output_names(&files);
     let failures: Vec<Failure> = files
         .par_iter()
-        .filter_map(|f| {
-            let stem = f
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "paper".into());
+        .zip(&names)
+        .filter_map(|(f, stem)| {
             let result = read_one(f, &a.password, &profile).and_then(|paper| {
                 bar.suspend(|| report(&paper, a.quiet));
                 let target = match a.format {
                     Format::Json => dir.join(format!("{stem}.json")),
-                    Format::Csv => dir.join(&stem),
+                    Format::Csv => dir.join(stem),
                     Format::Xlsx => dir.join(format!("{stem}.xlsx")),
                 };
                 write(&paper, a.format, Some(&target), a.excel)
@@ -232,5 +260,22 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
             status: Status::SomeFailed,
             message: format!("{} of {} files failed", failures.len(), files.len()),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_names_never_collide() {
+        let files: Vec<PathBuf> = ["a/x.pdf", "b/x.pdf", "c/y.pdf", "a/x.PDF", "z.pdf"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(
+            output_names(&files),
+            ["a-x", "b-x", "y", "a-x-2", "z"].map(String::from)
+        );
     }
 }

@@ -72,7 +72,8 @@ fn field_lines(e: &VersionEntry, a: &Action, field: &str) -> Vec<String> {
             .map(|(i, m)| {
                 let status = m.status.map(|s| s.as_str()).unwrap_or("no status");
                 let date = m.date.as_deref().unwrap_or("no date");
-                format!("[{i}] {status}, {date}: {}", m.text)
+                // Numbered from 1, as `diff` prints them.
+                format!("[{}] {status}, {date}: {}", i + 1, m.text)
             })
             .collect(),
         "rag" => a

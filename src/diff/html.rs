@@ -104,7 +104,7 @@ pub fn render(list: &ChangeList) -> String {
         );
     }
     out.push_str("</ul>\n<p class=\"legend\"><del>removed words</del> <ins>added words</ins> \
-                  · milestone and RAG numbers count from 0, as in the JSON</p>\n</header>\n<main>\n");
+                  · milestones and RAG entries numbered from 1, top to bottom</p>\n</header>\n<main>\n");
     if list.changes.is_empty() {
         out.push_str("<p class=\"same\">The plans are the same.</p>\n");
     }
@@ -179,7 +179,7 @@ fn field_label(field: &str) -> String {
 }
 
 fn row(out: &mut String, c: &Change) {
-    let index = c.index.map(|i| format!(" {i}")).unwrap_or_default();
+    let index = c.index.map(|i| format!(" {}", i + 1)).unwrap_or_default();
     let label = match c.kind {
         ChangeKind::ActionAdded | ChangeKind::ActionRemoved => "Action".to_string(),
         ChangeKind::ActionRenumbered => "Number".to_string(),

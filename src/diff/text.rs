@@ -1,8 +1,8 @@
 //! The change list as a readable summary: a count per kind, then the changes grouped by
-//! priority and action, one line each (`milestone 1: In progress → Complete (May 2015)`).
+//! priority and action, one line each (`milestone 2: In progress → Complete (May 2015)`).
 //! Changed words are marked `[-old-]{+new+}` (as wdiff does), or coloured when `colour` is on.
 //! In list fields an edited entry starts `~`, a removed one `-`, an added one `+`. Milestone
-//! and RAG numbers are the 0-based `index` of the JSON.
+//! and RAG entries are numbered from 1, as a reader counts them (the JSON's `index` + 1).
 
 use std::fmt::Write;
 
@@ -142,7 +142,7 @@ fn opt(s: Option<&str>) -> &str {
 
 /// The lines of one change (the first says what changed, the next show the text).
 fn lines(c: &Change, st: Style) -> Vec<String> {
-    let index = c.index.map(|i| i.to_string()).unwrap_or_default();
+    let index = c.index.map(|i| (i + 1).to_string()).unwrap_or_default();
     let field = c.field.as_deref().unwrap_or("").replace('_', " ");
     match (c.kind, &c.old, &c.new) {
         (ChangeKind::ActionAdded, _, Some(Value::Action(a))) => vec![

@@ -34,6 +34,9 @@ pub struct Paper {
     pub warnings: Vec<Warning>,
 }
 
+/// A table with fewer columns is not taken for an unrecognised plan.
+const MIN_PLAN_COLUMNS: usize = 4;
+
 /// Read a whole document. Pages are interpreted in parallel.
 pub fn read(doc: &Document) -> Result<Paper, pdf::Error> {
     read_with(doc, &Profile::default())
@@ -68,6 +71,29 @@ pub fn read_pages_with(doc: &Document, pages: &[PagePrimitives], profile: &Profi
         kind: "unplaced_row".into(),
         message: format!("page {}: {}", u.page, u.what),
     }));
+    // Tables but no plan: say so, rather than return an empty plan list in silence (a plan
+    // whose headers no synonym knows needs a profile).
+    let widest = tables
+        .iter()
+        .filter(|t| t.n_cols >= MIN_PLAN_COLUMNS && t.n_rows >= 3)
+        .max_by_key(|t| t.n_rows * t.n_cols);
+    if let (true, Some(t)) = (plans.is_empty(), widest) {
+        let page = t.pages.first().copied().unwrap_or(1);
+        let headers: Vec<String> = t
+            .row_cells(0)
+            .iter()
+            .map(|c| c.text().split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        warnings.push(Warning {
+            page: Some(page),
+            kind: "no_plan_found".into(),
+            message: format!(
+                "page {page}: a table of {} rows and {} columns, but its headers {headers:?} \
+                 name no plan columns; a profile (--profile) can name them",
+                t.n_rows, t.n_cols
+            ),
+        });
+    }
     let file = std::path::Path::new(doc.name())
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
