@@ -1,6 +1,6 @@
 //! Storing documents: one transaction per document, every row of its plans normalised.
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Transaction, TransactionBehavior};
 use std::collections::HashSet;
 
 use super::{date, sqlite, Error, Store};
@@ -85,7 +85,12 @@ impl Store {
     ) -> Result<Imported, Error> {
         let doing = format!("cannot store {path}");
         let db = self.name.clone();
-        let tx = self.conn.transaction().map_err(sqlite(&db, &doing))?;
+        // IMMEDIATE takes the write lock before the hash lookup, so two imports of the same
+        // file at once cannot both find it missing.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite(&db, &doing))?;
         let existing = tx
             .query_row(
                 "SELECT id, file FROM documents WHERE hash = ?1",
