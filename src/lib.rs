@@ -25,6 +25,7 @@ pub mod layout;
 pub mod pages;
 pub mod paper;
 pub mod pdf;
+pub mod store;
 pub mod svg;
 pub mod table;
 pub mod tolerance;

@@ -11,5 +11,6 @@ mod paper;
 mod poppler;
 mod regression;
 mod report;
+mod store;
 mod synthetic;
 mod tables;

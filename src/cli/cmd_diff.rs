@@ -34,17 +34,30 @@ cannot be read, is not a PDF or an `extract` JSON, has no plan, or cannot be wri
 
 Examples:
   boardpaper diff plan-v3.pdf paper-v4.pdf                  a summary on the terminal
-  boardpaper diff v3.json v4.json --format html -o diff.html   a page for the board";
+  boardpaper diff v3.json v4.json --format html -o diff.html   a page for the board
+  boardpaper diff --db boardpaper.db --from 3 --to 4         two versions stored by `import`";
 
 #[derive(Args, Debug)]
 #[command(after_help = DIFF_HELP)]
 pub struct DiffArgs {
     /// The old version: a PDF, or a JSON written by `extract` (`-` reads standard input).
-    #[arg(value_name = "OLD")]
-    pub(super) old: PathBuf,
+    #[arg(value_name = "OLD", required_unless_present = "db")]
+    pub(super) old: Option<PathBuf>,
     /// The new version: a PDF, or a JSON written by `extract`.
-    #[arg(value_name = "NEW")]
-    pub(super) new: PathBuf,
+    #[arg(value_name = "NEW", required_unless_present = "db")]
+    pub(super) new: Option<PathBuf>,
+    /// Compare two versions stored by `import` in this database (give --from and --to).
+    #[arg(long, value_name = "FILE", requires_all = ["from", "to"], conflicts_with_all = ["old", "new"])]
+    pub(super) db: Option<PathBuf>,
+    /// With --db: the old version's label, as `boardpaper versions` lists it ("3").
+    #[arg(long, value_name = "LABEL", requires = "db")]
+    from: Option<String>,
+    /// With --db: the new version's label ("4").
+    #[arg(long, value_name = "LABEL", requires = "db")]
+    to: Option<String>,
+    /// With --db: the plan (its title or part of it), when several stored plans have the labels.
+    #[arg(long, value_name = "TITLE", requires = "db")]
+    plan: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -178,14 +191,41 @@ fn render(list: &ChangeList, format: Format, to_file: bool) -> Result<Vec<u8>, S
     })
 }
 
-fn diff_files(a: &DiffArgs) -> Result<bool, String> {
-    let profile = match &a.profile {
-        Some(p) => Profile::load(p).map_err(|e| e.to_string())?,
-        None => Profile::default(),
+/// The changes between two versions stored in a database (`--db`, `--from`, `--to`).
+fn diff_stored(db: &Path, a: &DiffArgs) -> Result<ChangeList, String> {
+    let store = super::cmd_versions::open_existing(db).map_err(|f| f.message)?;
+    let plan = a.plan.as_deref();
+    let find = |label: &Option<String>| -> Result<_, String> {
+        let label = label.as_deref().unwrap_or_default();
+        let v = store
+            .find_version(label, plan, None)
+            .map_err(|e| e.to_string())?;
+        let p = store.plan(&v).map_err(|e| e.to_string())?;
+        Ok((v, p))
     };
-    let old = load(&a.old, &a.password, &profile, a.quiet)?;
-    let new = load(&a.new, &a.password, &profile, a.quiet)?;
-    let list = diff::diff_papers(&old, &new);
+    let (old_version, old) = find(&a.from)?;
+    let (new_version, new) = find(&a.to)?;
+    Ok(ChangeList {
+        from: old_version.file,
+        to: new_version.file,
+        changes: diff::diff_plans(&old, &new),
+    })
+}
+
+fn diff_files(a: &DiffArgs) -> Result<bool, String> {
+    let list = match (&a.db, &a.old, &a.new) {
+        (Some(db), _, _) => diff_stored(db, a)?,
+        (None, Some(old), Some(new)) => {
+            let profile = match &a.profile {
+                Some(p) => Profile::load(p).map_err(|e| e.to_string())?,
+                None => Profile::default(),
+            };
+            let old = load(old, &a.password, &profile, a.quiet)?;
+            let new = load(new, &a.password, &profile, a.quiet)?;
+            diff::diff_papers(&old, &new)
+        }
+        _ => return Err("give OLD and NEW, or --db FILE --from LABEL --to LABEL".into()),
+    };
     let bytes = render(&list, a.format, a.output.is_some())?;
     output::write(a.output.as_deref(), &bytes).map_err(|f| f.message)?;
     Ok(!list.changes.is_empty())

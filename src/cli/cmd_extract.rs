@@ -51,7 +51,7 @@ pub struct ExtractArgs {
 }
 
 /// Every PDF named, folders searched recursively, in a stable order.
-fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+pub(super) fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
         if depth > 32 {
             return Ok(());

@@ -2,11 +2,15 @@
 //! per subcommand, and the mapping from outcomes to exit codes.
 
 mod cmd_diff;
+mod cmd_export;
 mod cmd_extract;
+mod cmd_history;
+mod cmd_import;
 mod cmd_primitives;
 mod cmd_tables;
 mod cmd_text;
 mod cmd_validate;
+mod cmd_versions;
 mod cmd_words;
 mod input;
 mod output;
@@ -92,7 +96,11 @@ Examples:
   boardpaper words paper.pdf -o words.json           every word with its box, as JSON
   boardpaper primitives paper.pdf --page 5 --svg p5.svg   see what the interpreter found
   boardpaper diff plan-v3.pdf paper-v4.pdf --format html -o changes.html   what changed
-      (diff exits 0 when the plans are the same, 1 when they differ, 2 on any error)";
+      (diff exits 0 when the plans are the same, 1 when they differ, 2 on any error)
+  boardpaper import papers/                          store every plan version in boardpaper.db
+  boardpaper versions                                the stored plans and their versions
+  boardpaper history \"P1 1.1\"                        one action across the stored versions
+  boardpaper export --version 3 -o v3.json           a stored version, as extract wrote it";
 
 #[derive(Parser, Debug)]
 #[command(name = "boardpaper", version, about = ABOUT, after_help = AFTER_HELP)]
@@ -120,6 +128,14 @@ enum Command {
     /// What changed between two versions of a plan (PDFs or `extract` JSON); exit 0 same,
     /// 1 different, 2 error.
     Diff(cmd_diff::DiffArgs),
+    /// Store every plan version of board papers in a SQLite database (default boardpaper.db).
+    Import(cmd_import::ImportArgs),
+    /// List the plans stored by `import` and their versions, oldest first.
+    Versions(cmd_versions::VersionsArgs),
+    /// Show one action (e.g. "P1 1.1") across every stored version of its plan.
+    History(cmd_history::HistoryArgs),
+    /// Write a stored version exactly as `extract` wrote it, as JSON or CSV.
+    Export(cmd_export::ExportArgs),
 }
 
 /// Options shared by every command that reads a PDF.
@@ -256,7 +272,15 @@ impl Command {
             Command::Words(a) => show(&a.input.file),
             Command::Primitives(a) => show(&a.input.file),
             Command::Tables(a) => show(&a.input.file),
-            Command::Diff(a) => format!("{} and {}", show(&a.old), show(&a.new)),
+            Command::Diff(a) => match (&a.old, &a.new, &a.db) {
+                (Some(old), Some(new), _) => format!("{} and {}", show(old), show(new)),
+                (_, _, Some(db)) => show(db),
+                _ => "diff".into(),
+            },
+            Command::Import(_) => "import".into(),
+            Command::Versions(_) => "versions".into(),
+            Command::History(_) => "history".into(),
+            Command::Export(_) => "export".into(),
         }
     }
 }
@@ -333,6 +357,10 @@ pub fn main() -> ExitCode {
         Command::Words(a) => cmd_words::run(a),
         Command::Primitives(a) => cmd_primitives::run(a),
         Command::Tables(a) => cmd_tables::run(a),
+        Command::Import(a) => cmd_import::run(a),
+        Command::Versions(a) => cmd_versions::run(a),
+        Command::History(a) => cmd_history::run(a),
+        Command::Export(a) => cmd_export::run(a),
         Command::Diff(_) => Ok(()), // returned above
     });
     match result {
