@@ -596,4 +596,37 @@ fn extract_over_a_mixed_folder_reads_the_good_and_reports_the_bad() {
     assert!(json_warnings(&truncated).contains(&(None, "xref_recovered".into())));
     let image = read("d-image-only-page.json");
     assert!(json_warnings(&image).contains(&(Some(2), "no_text_layer".into())));
+
+    // `import` over the same folder: the four good files stored once each, the six bad ones
+    // reported with the same reasons and recorded in the failures table.
+    let db = dir.path().join("plans.db");
+    let result = bp()
+        .args(["import", "--db"])
+        .arg(&db)
+        .arg(&inputs)
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(8));
+    let err = String::from_utf8_lossy(&result.stderr);
+    for (file, what) in [
+        ("e-zero-bytes.pdf", "not a PDF"),
+        ("g-user-password.pdf", "password required"),
+        ("h-scan-only.pdf", "no text layer"),
+        ("j-inflate-bomb-forms.pdf", "limit document-bytes"),
+    ] {
+        let line = err
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("{file} not reported by import: {err}"));
+        assert!(line.contains(what), "{file}: {line}");
+    }
+    assert!(
+        err.contains("imported 4, already present 0, failed 6"),
+        "{err}"
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(*) FROM documents"), 4);
+    assert_eq!(count("SELECT count(*) FROM failures"), 6);
+    assert_eq!(count("SELECT count(*) FROM plans"), 2);
 }

@@ -19,7 +19,7 @@ use boardpaper::pdf::{Document, OpenOptions};
 use boardpaper::store::{self, Imported, Store};
 
 use super::cmd_extract::collect_inputs;
-use super::{Failure, Status};
+use super::{guard, Failure, LimitArgs, Status};
 
 /// Extracted documents waiting to be stored, per worker thread.
 const QUEUE_PER_THREAD: usize = 2;
@@ -42,6 +42,8 @@ pub struct ImportArgs {
     /// Print only the files that failed, not the summary.
     #[arg(short, long)]
     quiet: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 /// What a worker made of one file.
@@ -213,7 +215,7 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
     let claimed = Mutex::new(store.hashes()?);
     let options = OpenOptions {
         password: a.password.clone(),
-        ..Default::default()
+        limits: a.limits.to_limits(),
     };
     let bar = progress_bar(files.len(), a.quiet);
     let capacity = QUEUE_PER_THREAD * rayon::current_num_threads();
@@ -222,7 +224,16 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
         scope.spawn(|| {
             // A send fails only when storage gave up; stop extracting then.
             let _ = files.par_iter().try_for_each_with(sender, |tx, path| {
-                tx.send(extract(path, &options, &profile, &claimed))
+                // A panic is reported as an internal error of that file; the batch goes on.
+                let outcome = guard(&path.display().to_string(), || {
+                    Ok(extract(path, &options, &profile, &claimed))
+                })
+                .unwrap_or_else(|f| Outcome::Failed {
+                    path: path.clone(),
+                    hash: None,
+                    reason: f.message,
+                });
+                tx.send(outcome)
             });
         });
         store_all(&mut store, receiver, &bar)
