@@ -526,6 +526,17 @@ fn bad_limit_values_are_usage_errors() {
 // ---------------------------------------------------------------------------------------
 // A folder of good and bad files: every good one is extracted, every bad one reported.
 
+/// Each file is named on a line of `err` that gives its reason.
+fn assert_reported(err: &str, expected: &[(&str, &str)]) {
+    for (file, what) in expected {
+        let line = err
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("{file} not reported: {err}"));
+        assert!(line.contains(what), "{file}: {line}");
+    }
+}
+
 #[test]
 fn extract_over_a_mixed_folder_reads_the_good_and_reports_the_bad() {
     let dir = tempfile::tempdir().unwrap();
@@ -552,20 +563,17 @@ fn extract_over_a_mixed_folder_reads_the_good_and_reports_the_bad() {
         .unwrap();
     assert_eq!(result.status.code(), Some(8));
     let err = String::from_utf8_lossy(&result.stderr);
-    for (file, what) in [
-        ("e-zero-bytes.pdf", "not a PDF"),
-        ("f-png-renamed.pdf", "not a PDF: a PNG image"),
-        ("g-user-password.pdf", "password required"),
-        ("h-scan-only.pdf", "no text layer"),
-        ("i-garbage.pdf", "damaged beyond recovery"),
-        ("j-inflate-bomb-forms.pdf", "limit document-bytes"),
-    ] {
-        let line = err
-            .lines()
-            .find(|l| l.contains(file))
-            .unwrap_or_else(|| panic!("{file} not reported: {err}"));
-        assert!(line.contains(what), "{file}: {line}");
-    }
+    assert_reported(
+        &err,
+        &[
+            ("e-zero-bytes.pdf", "not a PDF"),
+            ("f-png-renamed.pdf", "not a PDF: a PNG image"),
+            ("g-user-password.pdf", "password required"),
+            ("h-scan-only.pdf", "no text layer"),
+            ("i-garbage.pdf", "damaged beyond recovery"),
+            ("j-inflate-bomb-forms.pdf", "limit document-bytes"),
+        ],
+    );
     assert!(err.contains("6 of 10 files failed"), "{err}");
 
     let mut written: Vec<String> = std::fs::read_dir(&out)
@@ -608,18 +616,15 @@ fn extract_over_a_mixed_folder_reads_the_good_and_reports_the_bad() {
         .unwrap();
     assert_eq!(result.status.code(), Some(8));
     let err = String::from_utf8_lossy(&result.stderr);
-    for (file, what) in [
-        ("e-zero-bytes.pdf", "not a PDF"),
-        ("g-user-password.pdf", "password required"),
-        ("h-scan-only.pdf", "no text layer"),
-        ("j-inflate-bomb-forms.pdf", "limit document-bytes"),
-    ] {
-        let line = err
-            .lines()
-            .find(|l| l.contains(file))
-            .unwrap_or_else(|| panic!("{file} not reported by import: {err}"));
-        assert!(line.contains(what), "{file}: {line}");
-    }
+    assert_reported(
+        &err,
+        &[
+            ("e-zero-bytes.pdf", "not a PDF"),
+            ("g-user-password.pdf", "password required"),
+            ("h-scan-only.pdf", "no text layer"),
+            ("j-inflate-bomb-forms.pdf", "limit document-bytes"),
+        ],
+    );
     assert!(
         err.contains("imported 4, already present 0, failed 6"),
         "{err}"
