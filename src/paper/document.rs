@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::model::Plan;
 use super::report::{self, Meeting, Report};
 use crate::pdf::{self, Document, PagePrimitives};
+use crate::layout;
 use crate::table;
 use crate::warning::Warning;
 
@@ -30,14 +31,86 @@ pub struct Paper {
     pub warnings: Vec<Warning>,
 }
 
-/// Read a whole document. Pages are interpreted in parallel.
+/// Pages whose glyphs [`read`] keeps once their words and tables are found. The covering
+/// report and the plans' captions are read from glyphs, and both come first in a paper; later
+/// pages keep their tables, rules and fills but not their glyphs (most of a page's memory), so
+/// memory stays flat as a plan grows. A later page whose glyphs turn out to be needed is
+/// interpreted again.
+const GLYPH_PAGES_KEPT: u32 = 40;
+
+/// Read a whole document. Pages are interpreted, laid out and searched for tables in
+/// parallel, one page at a time; the result is the same as [`read_pages`] on every page.
 pub fn read(doc: &Document) -> Result<Paper, pdf::Error> {
+    read_keeping(doc, GLYPH_PAGES_KEPT)
+}
+
+/// [`read`], keeping the glyphs of pages up to `kept` only.
+fn read_keeping(doc: &Document, kept: u32) -> Result<Paper, pdf::Error> {
+    let settings = table::Settings::default();
+    let ls = layout::Settings::default();
     let numbers: Vec<u32> = (1..=doc.page_count()).collect();
-    let pages: Vec<PagePrimitives> = numbers
+    let laid: Vec<(PagePrimitives, table::PageTables)> = numbers
         .par_iter()
-        .map(|&n| doc.page(n))
-        .collect::<Result<_, _>>()?;
-    Ok(read_pages(doc, &pages))
+        .map(|&n| {
+            let mut page = doc.page(n)?;
+            let words = layout::words(&page.glyphs, &ls);
+            let found = table::page_tables(&page, &words, &settings);
+            if n > kept {
+                page.glyphs = Vec::new();
+            }
+            Ok((page, found))
+        })
+        .collect::<Result<_, pdf::Error>>()?;
+    let mut pages = Vec::with_capacity(laid.len());
+    let mut page_lists = Vec::with_capacity(laid.len());
+    let mut table_warnings = Vec::new();
+    for (page, found) in laid {
+        pages.push(page);
+        table_warnings.extend(found.warnings);
+        page_lists.push(found.tables);
+    }
+    let tables = table::continuation::join(page_lists, &settings);
+    // Captions are read above the first page of a plan's table.
+    let captions: Vec<u32> = tables.iter().filter_map(|t| t.pages.first().copied()).collect();
+    restore_glyphs(doc, &mut pages, kept, |p| captions.contains(&p.info.number))?;
+    let (plans, unplaced) = super::read_plans(&pages, &tables);
+    let plan_start = plans.iter().map(|p| p.pages[0]).min();
+    // The report's pages, as `report::read_report` chooses them.
+    let landscape = |p: &PagePrimitives| p.info.width > p.info.height;
+    let first_landscape = pages.first().map(landscape);
+    let report_end = match plan_start {
+        Some(first) => first,
+        None => pages
+            .iter()
+            .find(|p| Some(landscape(p)) != first_landscape)
+            .map_or(u32::MAX, |p| p.info.number),
+    };
+    restore_glyphs(doc, &mut pages, kept, |p| p.info.number < report_end)?;
+    let (meeting, report) = report::read_report(&pages, plan_start);
+    Ok(paper(
+        doc,
+        &pages,
+        plans,
+        unplaced,
+        (meeting, report),
+        &table_warnings,
+    ))
+}
+
+/// Interpret again the pages past `kept` that `wanted` picks, for their glyphs.
+fn restore_glyphs(
+    doc: &Document,
+    pages: &mut [PagePrimitives],
+    kept: u32,
+    wanted: impl Fn(&PagePrimitives) -> bool + Sync,
+) -> Result<(), pdf::Error> {
+    pages
+        .par_iter_mut()
+        .filter(|p| p.info.number > kept && wanted(p))
+        .try_for_each(|p| {
+            p.glyphs = doc.page(p.info.number)?.glyphs;
+            Ok(())
+        })
 }
 
 /// Read a document whose pages are already interpreted.
@@ -45,7 +118,19 @@ pub fn read_pages(doc: &Document, pages: &[PagePrimitives]) -> Paper {
     let (tables, table_warnings) = table::extract_pages(pages, &table::Settings::default());
     let (plans, unplaced) = super::read_plans(pages, &tables);
     let plan_start = plans.iter().map(|p| p.pages[0]).min();
-    let (meeting, report) = report::read_report(pages, plan_start);
+    let report = report::read_report(pages, plan_start);
+    paper(doc, pages, plans, unplaced, report, &table_warnings)
+}
+
+/// The paper from what the stages found, with every warning in page order.
+fn paper(
+    doc: &Document,
+    pages: &[PagePrimitives],
+    plans: Vec<Plan>,
+    unplaced: Vec<super::plan::Unplaced>,
+    (meeting, report): (Option<Meeting>, Option<Report>),
+    table_warnings: &[table::Warning],
+) -> Paper {
     let mut warnings: Vec<Warning> = doc.warnings().iter().map(Warning::from).collect();
     warnings.extend(pages.iter().flat_map(|p| &p.warnings).map(Warning::from));
     warnings.extend(table_warnings.iter().map(Warning::from));
@@ -66,5 +151,37 @@ pub fn read_pages(doc: &Document, pages: &[PagePrimitives]) -> Paper {
         report,
         plans,
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::OpenOptions;
+
+    fn fixture(name: &str) -> Document {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/mscb").join(name);
+        match Document::open(&path, &OpenOptions::default()) {
+            Ok(d) => d,
+            Err(e) => panic!("{name}: {e}"),
+        }
+    }
+
+    /// `read` drops glyphs early and interprets pages again when the report or a caption
+    /// needs them; the paper must be the one `read_pages` gives from every page kept whole.
+    #[test]
+    fn reading_page_by_page_gives_the_same_paper() {
+        for name in ["mscb-board-paper-2015-06.pdf", "mscb-plan-v3-2015-03.pdf"] {
+            let doc = fixture(name);
+            let pages: Vec<PagePrimitives> = (1..=doc.page_count())
+                .map(|n| doc.page(n).unwrap_or_else(|e| panic!("{name} page {n}: {e}")))
+                .collect();
+            let whole = read_pages(&doc, &pages);
+            assert!(!whole.plans.is_empty(), "{name}: no plan");
+            for kept in [0, 3, GLYPH_PAGES_KEPT] {
+                let streamed = read_keeping(&doc, kept).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(streamed, whole, "{name}, glyphs kept on {kept} pages");
+            }
+        }
     }
 }

@@ -33,6 +33,8 @@ pub struct Document {
     pages: Vec<ObjectId>,
     pub(crate) limits: Limits,
     warnings: Vec<Warning>,
+    /// Fonts loaded so far, shared by all pages.
+    pub(crate) fonts: super::interp::FontCache,
 }
 
 impl std::fmt::Debug for Document {
@@ -135,6 +137,7 @@ impl Document {
             pages,
             limits: options.limits.clone(),
             warnings,
+            fonts: Default::default(),
         })
     }
 

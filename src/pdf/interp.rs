@@ -3,7 +3,7 @@
 //! inlined behind save/restore with its matrix and resources.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use lopdf::content::Content;
 use lopdf::{Dictionary, Object, ObjectId};
@@ -40,10 +40,31 @@ impl Skipped {
     }
 }
 
+/// Fonts loaded by any page of one document, so each font dictionary is parsed once (its
+/// widths, encoding and ToUnicode CMap), not once per page. Keyed by the dictionary's address,
+/// which is stable while the lopdf document is borrowed immutably (the cache lives beside it
+/// in [`super::Document`]). A font's load problems are kept and repeated as warnings on every
+/// page that uses it, as when each page loaded it.
+#[derive(Default)]
+pub(crate) struct FontCache(Mutex<HashMap<usize, (Arc<Font>, Arc<[String]>)>>);
+
+impl FontCache {
+    fn get(&self, key: usize) -> Option<(Arc<Font>, Arc<[String]>)> {
+        self.0.lock().ok()?.get(&key).cloned()
+    }
+
+    fn insert(&self, key: usize, entry: (Arc<Font>, Arc<[String]>)) {
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(key, entry);
+        }
+    }
+}
+
 /// Interprets one page into a sink.
 pub(crate) struct Interpreter<'a> {
     doc: &'a lopdf::Document,
     limits: &'a Limits,
+    font_cache: &'a FontCache,
     sink: &'a mut dyn PageSink,
     page: u32,
     gs: GraphicsState,
@@ -72,6 +93,7 @@ impl<'a> Interpreter<'a> {
     pub(crate) fn new(
         doc: &'a lopdf::Document,
         limits: &'a Limits,
+        font_cache: &'a FontCache,
         sink: &'a mut dyn PageSink,
         page: u32,
         page_matrix: Matrix,
@@ -79,6 +101,7 @@ impl<'a> Interpreter<'a> {
         Interpreter {
             doc,
             limits,
+            font_cache,
             sink,
             page,
             gs: GraphicsState::new(page_matrix),
@@ -156,6 +179,16 @@ impl<'a> Interpreter<'a> {
     /// Decode and execute one content stream. A syntax error keeps what came before it and
     /// becomes a warning (lopdf's lenient decoder would stop silently).
     fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>) {
+        // The fast reader takes ordinary streams; lopdf the rest, as it always did.
+        if let Some(ops) = super::content::decode(content) {
+            for op in &ops {
+                if self.stopped {
+                    return;
+                }
+                self.exec(&Op::decode(op), resources);
+            }
+            return;
+        }
         match Content::decode_strict(content) {
             Ok(c) => {
                 for op in &c.operations {
@@ -454,12 +487,19 @@ impl<'a> Interpreter<'a> {
         if let Some(f) = self.fonts.get(&key) {
             return f.clone();
         }
-        let loaded = Font::load(self.doc, dict, self.limits);
-        let font = Arc::new(loaded.font);
-        for problem in loaded.problems {
+        let (font, problems) = match self.font_cache.get(key) {
+            Some(entry) => entry,
+            None => {
+                let loaded = Font::load(self.doc, dict, self.limits);
+                let entry = (Arc::new(loaded.font), Arc::from(loaded.problems));
+                self.font_cache.insert(key, entry.clone());
+                entry
+            }
+        };
+        for problem in problems.iter() {
             self.warn(WarningKind::FontProblem {
                 font: font.name().to_string(),
-                problem,
+                problem: problem.clone(),
             });
         }
         self.fonts.insert(key, font.clone());

@@ -8,6 +8,7 @@
 //! events into a [`PageSink`].
 
 mod colour;
+mod content;
 mod doc;
 mod error;
 pub mod font;
@@ -72,7 +73,14 @@ impl Document {
                 Vec::new()
             }
         };
-        interp::Interpreter::new(&self.inner, &self.limits, sink, number, geometry.matrix)
+        interp::Interpreter::new(
+            &self.inner,
+            &self.limits,
+            &self.fonts,
+            sink,
+            number,
+            geometry.matrix,
+        )
             .run_page(&content, resources);
         sink.end_page();
         Ok(())
