@@ -7,15 +7,20 @@
 #   bash benches/compare.sh            # N=10 runs per cell
 #   N=5 bash benches/compare.sh        # fewer runs
 #   SKIP_PYTHON=1 bash benches/compare.sh
+#   CAMELOT_MAX_PAGES=500 bash benches/compare.sh   # Camelot on the long plan too (slow)
 #
-# Medians come from hyperfine when installed (else a loop over `date +%s%N`); peak memory is
-# the maximum resident set size from `/usr/bin/time -v` over one run. The Python tools are
+# Each cell: one probe run under `/usr/bin/time -v` (peak memory: maximum resident set size),
+# then the median of N runs from hyperfine when installed (else a loop over `date +%s%N`).
+# Slow tools get fewer runs: 3 when the probe took over 2 s, the probe alone over 20 s (the
+# table says so). The Python tools are
 # installed from PyPI into benches/out/venv on first use and skipped with a notice when that
 # fails. The long plan is generated with benches/make_long_plan.py when missing.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 N=${N:-10}
+# Camelot renders every page with Ghostscript: minutes for the long plan, so skipped there.
+CAMELOT_MAX_PAGES=${CAMELOT_MAX_PAGES:-50}
 OUT=benches/out
 mkdir -p "$OUT"
 target=${CARGO_TARGET_DIR:-target}
@@ -62,29 +67,33 @@ if [ -n "$PY" ] && "$PY" -c 'import camelot' 2>/dev/null; then
   TOOLS+=("camelot lattice|$PY benches/plumber.py camelot {} > $OUT/cam.json")
 fi
 
-# Median wall time in ms of N runs of a shell command.
+# Median wall time in ms of $2 runs of a shell command.
 median_ms() {
-  local cmd=$1
+  local cmd=$1 runs=$2
   if command -v hyperfine >/dev/null; then
-    hyperfine --style none --warmup 1 --runs "$N" --export-json "$OUT/hf.json" "$cmd" >/dev/null 2>&1 ||
+    hyperfine --style none --runs "$runs" --export-json "$OUT/hf.json" "$cmd" >/dev/null 2>&1 ||
       { echo "fail"; return; }
     python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(f"{r[\"median\"]*1000:.0f}")' \
       "$OUT/hf.json"
   else
     local times=() i s e
-    bash -c "$cmd" >/dev/null 2>&1 || { echo "fail"; return; }
-    for ((i = 0; i < N; i++)); do
+    for ((i = 0; i < runs; i++)); do
       s=$(date +%s%N); bash -c "$cmd" >/dev/null 2>&1; e=$(date +%s%N)
       times+=($(((e - s) / 1000000)))
     done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'
+    printf '%s\n' "${times[@]}" | sort -n |
+      awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'
   fi
 }
 
-# Peak resident memory in MiB of one run.
-peak_mib() {
-  /usr/bin/time -v bash -c "exec $1" 2>&1 >/dev/null |
-    awk -F: '/Maximum resident set size/ {printf "%.1f", $2/1024}'
+# One run under /usr/bin/time -v: "wall_ms peak_MiB", or "fail".
+probe() {
+  local log=$OUT/time.log
+  /usr/bin/time -v -o "$log" bash -c "$1" >/dev/null 2>&1 || { echo "fail"; return; }
+  awk -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
+    /Maximum resident set size/ { m = $2 / 1024 }
+    END { printf "%.0f %.1f", s * 1000, m }' "$log"
 }
 
 echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; N=$N runs per cell."
@@ -94,28 +103,33 @@ echo "| --- | ---: | --- | ---: | ---: | ---: |"
 for f in "${FILES[@]}"; do
   pages=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
   base=""
-  declare -A med=()
+  rows=()
   for t in "${TOOLS[@]}"; do
     name=${t%%|*}
     cmd=${t#*|}
     cmd=${cmd//\{\}/$f}
-    m=$(median_ms "$cmd")
-    [ "$name" = "pdftotext -layout" ] && base=$m
-    med[$name]=$m
-  done
-  for t in "${TOOLS[@]}"; do
-    name=${t%%|*}
-    cmd=${t#*|}
-    cmd=${cmd//\{\}/$f}
-    m=${med[$name]}
-    if [ "$m" = "fail" ]; then
-      echo "| $(basename "$f") | $pages | $name | failed | | |"
+    if [[ $name == camelot* ]] && [ "${pages:-0}" -gt "$CAMELOT_MAX_PAGES" ]; then
+      rows+=("$name|skipped (over $CAMELOT_MAX_PAGES pages)||")
       continue
     fi
-    ratio=$(awk -v a="$m" -v b="$base" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
-    echo "| $(basename "$f") | $pages | $name | $m | $ratio | $(peak_mib "$cmd") |"
+    read -r ms peak < <(probe "$cmd"; echo)
+    if [ "$ms" = "fail" ] || [ -z "$ms" ]; then
+      rows+=("$name|failed||")
+      continue
+    fi
+    # Slow tools get fewer runs: the probe is the only run past 20 s, three past 2 s.
+    runs=$N
+    if [ "$ms" -gt 20000 ]; then runs=1; elif [ "$ms" -gt 2000 ]; then runs=3; fi
+    [ "$runs" -gt 1 ] && ms=$(median_ms "$cmd" "$runs")
+    [ "$runs" -lt "$N" ] && note="$ms ($runs run$([ "$runs" -gt 1 ] && echo s))" || note=$ms
+    [ "$name" = "pdftotext -layout" ] && base=$ms
+    rows+=("$name|$note|$ms|$peak")
   done
-  unset med
+  for r in "${rows[@]}"; do
+    IFS='|' read -r name shown ms peak <<<"$r"
+    ratio=$(awk -v a="$ms" -v b="$base" 'BEGIN { if (a != "" && b > 0) printf "%.2f", a / b; else print "-" }')
+    echo "| $(basename "$f") | $pages | $name | $shown | $ratio | $peak |"
+  done
 done
 echo
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)."

@@ -48,10 +48,11 @@ impl Default for Settings {
 /// Whether a font name says bold (or heavier): "Arial-BoldMT", "LiberationSans-Bold",
 /// "ABCDEF+Calibri,Bold", "Helvetica-Black".
 pub fn is_bold_font(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
+    // ASCII case folding byte by byte: no lowercased copy (this runs once per word of a cell).
+    let n = name.as_bytes();
     ["bold", "black", "heavy", "semibold", "demi"]
         .iter()
-        .any(|w| n.contains(w))
+        .any(|w| n.windows(w.len()).any(|s| s.eq_ignore_ascii_case(w.as_bytes())))
 }
 
 /// A word: glyphs on one baseline with no gap wider than the word gap between them.
@@ -109,4 +110,28 @@ pub struct Block {
     pub lines: Vec<Line>,
     /// The union of its line boxes.
     pub bbox: Rect,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_bold_font;
+
+    #[test]
+    fn bold_font_names_in_any_case() {
+        for bold in [
+            "Arial-BoldMT",
+            "LiberationSans-Bold",
+            "ABCDEF+Calibri,Bold",
+            "Helvetica-Black",
+            "SEGOEUI-SEMIBOLD",
+            "Avenir-Heavy",
+            "Futura-DemiBold",
+            "Ünïcode-bold",
+        ] {
+            assert!(is_bold_font(bold), "{bold}");
+        }
+        for plain in ["Arial", "Calibri,Italic", "", "Bol", "Times-Roman"] {
+            assert!(!is_bold_font(plain), "{plain}");
+        }
+    }
 }

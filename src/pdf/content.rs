@@ -37,9 +37,13 @@ fn is_operator_char(c: u8) -> bool {
 
 /// Decode a whole content stream, or `None` when it holds anything this reader leaves to lopdf.
 pub(crate) fn decode(data: &[u8]) -> Option<Vec<Operation>> {
-    let mut r = Reader { data, pos: 0 };
+    let mut r = Reader {
+        data,
+        pos: 0,
+        stack: Vec::new(),
+    };
     let mut ops = Vec::with_capacity(data.len() / 8);
-    let mut operands = Vec::new();
+    let mut operands = Vec::with_capacity(8);
     loop {
         r.skip_white();
         let Some(c) = r.peek() else { break };
@@ -60,7 +64,8 @@ pub(crate) fn decode(data: &[u8]) -> Option<Vec<Operation>> {
                     let operator = std::str::from_utf8(word).ok()?.to_string();
                     ops.push(Operation {
                         operator,
-                        operands: std::mem::take(&mut operands),
+                        // One allocation of the right size; `operands` keeps its room.
+                        operands: operands.drain(..).collect(),
                     });
                 }
             }
@@ -93,6 +98,9 @@ fn keyword(word: &[u8]) -> Option<Result<Object, ()>> {
 struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
+    /// Array items being read (nested arrays stack up here), so that each array is allocated
+    /// once at its final size.
+    stack: Vec<Object>,
 }
 
 impl Reader<'_> {
@@ -190,7 +198,9 @@ impl Reader<'_> {
     /// A literal string (7.3.4.2): escapes, end-of-line as `\n`, balanced parentheses kept.
     fn literal(&mut self) -> Option<Vec<u8>> {
         self.pos += 1;
-        let mut out = Vec::new();
+        // The first `)` bounds the length of most strings (escapes only shorten them).
+        let guess = self.data.get(self.pos..)?.iter().position(|&c| c == b')');
+        let mut out = Vec::with_capacity(guess.unwrap_or(0));
         let mut depth = 0usize;
         loop {
             let c = self.peek()?;
@@ -256,7 +266,8 @@ impl Reader<'_> {
     /// A hexadecimal string (7.3.4.3): white space ignored, an odd last digit padded with 0.
     fn hex(&mut self) -> Option<Vec<u8>> {
         self.pos += 1;
-        let mut out = Vec::new();
+        let digits = self.data.get(self.pos..)?.iter().position(|&c| c == b'>')?;
+        let mut out = Vec::with_capacity(digits.div_ceil(2));
         let mut high: Option<u8> = None;
         loop {
             self.skip_white();
@@ -279,13 +290,14 @@ impl Reader<'_> {
     fn array(&mut self, depth: usize) -> Option<Vec<Object>> {
         self.pos += 1;
         self.skip_white();
-        let mut items = Vec::new();
+        let start = self.stack.len();
         loop {
             if self.peek()? == b']' {
                 self.pos += 1;
-                return Some(items);
+                return Some(self.stack.drain(start..).collect());
             }
-            items.push(self.object(depth + 1)?);
+            let item = self.object(depth + 1)?;
+            self.stack.push(item);
         }
     }
 
