@@ -73,7 +73,7 @@ median_ms() {
   if command -v hyperfine >/dev/null; then
     hyperfine --style none --runs "$runs" --export-json "$OUT/hf.json" "$cmd" >/dev/null 2>&1 ||
       { echo "fail"; return; }
-    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(f"{r[\"median\"]*1000:.0f}")' \
+    python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' \
       "$OUT/hf.json"
   else
     local times=() i s e

@@ -27,7 +27,10 @@ fn inputs() -> Vec<(&'static str, PathBuf)> {
             "board-paper",
             root.join("fixtures/mscb/mscb-board-paper-2015-06.pdf"),
         ),
-        ("plan-v3", root.join("fixtures/mscb/mscb-plan-v3-2015-03.pdf")),
+        (
+            "plan-v3",
+            root.join("fixtures/mscb/mscb-plan-v3-2015-03.pdf"),
+        ),
     ];
     let long = root.join("benches/out/long-plan.pdf");
     if long.exists() {

@@ -48,11 +48,22 @@ impl Default for Settings {
 /// Whether a font name says bold (or heavier): "Arial-BoldMT", "LiberationSans-Bold",
 /// "ABCDEF+Calibri,Bold", "Helvetica-Black".
 pub fn is_bold_font(name: &str) -> bool {
-    // ASCII case folding byte by byte: no lowercased copy (this runs once per word of a cell).
+    // One pass, ASCII case folded byte by byte, no lowercased copy: this runs once per word of
+    // every cell. "semibold" contains "bold".
     let n = name.as_bytes();
-    ["bold", "black", "heavy", "semibold", "demi"]
-        .iter()
-        .any(|w| n.windows(w.len()).any(|s| s.eq_ignore_ascii_case(w.as_bytes())))
+    (0..n.len()).any(|i| {
+        let rest = n.get(i..).unwrap_or_default();
+        let starts = |w: &[u8]| {
+            rest.get(..w.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(w))
+        };
+        match rest.first().map(u8::to_ascii_lowercase) {
+            Some(b'b') => starts(b"bold") || starts(b"black"),
+            Some(b'h') => starts(b"heavy"),
+            Some(b'd') => starts(b"demi"),
+            _ => false,
+        }
+    })
 }
 
 /// A word: glyphs on one baseline with no gap wider than the word gap between them.

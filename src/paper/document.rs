@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::model::Plan;
 use super::report::{self, Meeting, Report};
-use crate::pdf::{self, Document, PagePrimitives};
 use crate::layout;
+use crate::pdf::{self, Document, PagePrimitives};
 use crate::table;
 use crate::warning::Warning;
 
@@ -72,7 +72,10 @@ fn read_keeping(doc: &Document, kept: u32) -> Result<Paper, pdf::Error> {
     }
     let tables = table::continuation::join(page_lists, &settings);
     // Captions are read above the first page of a plan's table.
-    let captions: Vec<u32> = tables.iter().filter_map(|t| t.pages.first().copied()).collect();
+    let captions: Vec<u32> = tables
+        .iter()
+        .filter_map(|t| t.pages.first().copied())
+        .collect();
     restore_glyphs(doc, &mut pages, kept, |p| captions.contains(&p.info.number))?;
     let (plans, unplaced) = super::read_plans(&pages, &tables);
     let plan_start = plans.iter().map(|p| p.pages[0]).min();
@@ -179,7 +182,9 @@ mod tests {
     use crate::pdf::OpenOptions;
 
     fn fixture(name: &str) -> Document {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/mscb").join(name);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/mscb")
+            .join(name);
         match Document::open(&path, &OpenOptions::default()) {
             Ok(d) => d,
             Err(e) => panic!("{name}: {e}"),
@@ -193,7 +198,10 @@ mod tests {
         for name in ["mscb-board-paper-2015-06.pdf", "mscb-plan-v3-2015-03.pdf"] {
             let doc = fixture(name);
             let pages: Vec<PagePrimitives> = (1..=doc.page_count())
-                .map(|n| doc.page(n).unwrap_or_else(|e| panic!("{name} page {n}: {e}")))
+                .map(|n| {
+                    doc.page(n)
+                        .unwrap_or_else(|e| panic!("{name} page {n}: {e}"))
+                })
                 .collect();
             let whole = read_pages(&doc, &pages);
             assert!(!whole.plans.is_empty(), "{name}: no plan");

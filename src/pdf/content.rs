@@ -62,10 +62,12 @@ pub(crate) fn decode(data: &[u8]) -> Option<Vec<Operation>> {
                         return None;
                     }
                     let operator = std::str::from_utf8(word).ok()?.to_string();
+                    // One allocation of the right size; `operands` keeps its room.
+                    let mut exact = Vec::with_capacity(operands.len());
+                    exact.append(&mut operands);
                     ops.push(Operation {
                         operator,
-                        // One allocation of the right size; `operands` keeps its room.
-                        operands: operands.drain(..).collect(),
+                        operands: exact,
                     });
                 }
             }
@@ -340,15 +342,18 @@ mod tests {
         match (&ours, &theirs) {
             (Some(a), Some(b)) => {
                 assert_eq!(
-                format!("{a:?}"),
-                format!("{b:?}"),
-                "{:?}",
-                String::from_utf8_lossy(data)
+                    format!("{a:?}"),
+                    format!("{b:?}"),
+                    "{:?}",
+                    String::from_utf8_lossy(data)
                 );
                 true
             }
             // Ours may give up on what lopdf reads, never read what lopdf rejects.
-            (Some(_), None) => panic!("accepted what lopdf rejects: {:?}", String::from_utf8_lossy(data)),
+            (Some(_), None) => panic!(
+                "accepted what lopdf rejects: {:?}",
+                String::from_utf8_lossy(data)
+            ),
             _ => false,
         }
     }
@@ -415,7 +420,8 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/mscb");
         let mut checked = 0;
         for name in ["mscb-board-paper-2015-06.pdf", "mscb-plan-v3-2015-03.pdf"] {
-            let doc = lopdf::Document::load(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let doc =
+                lopdf::Document::load(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
             for (_, id) in doc.get_pages() {
                 let data = doc.get_page_content(id);
                 let ours = decode(&data).unwrap_or_else(|| panic!("{name}: fell back to lopdf"));

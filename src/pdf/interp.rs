@@ -46,14 +46,17 @@ impl Skipped {
 /// in [`super::Document`]). A font's load problems are kept and repeated as warnings on every
 /// page that uses it, as when each page loaded it.
 #[derive(Default)]
-pub(crate) struct FontCache(Mutex<HashMap<usize, (Arc<Font>, Arc<[String]>)>>);
+pub(crate) struct FontCache(Mutex<HashMap<usize, CachedFont>>);
+
+/// A loaded font and the problems met loading it.
+type CachedFont = (Arc<Font>, Arc<[String]>);
 
 impl FontCache {
-    fn get(&self, key: usize) -> Option<(Arc<Font>, Arc<[String]>)> {
+    fn get(&self, key: usize) -> Option<CachedFont> {
         self.0.lock().ok()?.get(&key).cloned()
     }
 
-    fn insert(&self, key: usize, entry: (Arc<Font>, Arc<[String]>)) {
+    fn insert(&self, key: usize, entry: CachedFont) {
         if let Ok(mut map) = self.0.lock() {
             map.insert(key, entry);
         }

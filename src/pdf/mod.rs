@@ -81,7 +81,7 @@ impl Document {
             number,
             geometry.matrix,
         )
-            .run_page(&content, resources);
+        .run_page(&content, resources);
         sink.end_page();
         Ok(())
     }
