@@ -8,11 +8,13 @@
 #   N=5 bash benches/compare.sh        # fewer runs
 #   SKIP_PYTHON=1 bash benches/compare.sh
 #   CAMELOT_MAX_PAGES=500 bash benches/compare.sh   # Camelot on the long plan too (slow)
+#   FILES="benches/out/long-plan.pdf" bash benches/compare.sh
 #
 # Each cell: one probe run under `/usr/bin/time -v` (peak memory: maximum resident set size),
-# then the median of N runs from hyperfine when installed (else a loop over `date +%s%N`).
-# Slow tools get fewer runs: 3 when the probe took over 2 s, the probe alone over 20 s (the
-# table says so). The Python tools are
+# then the median of N timed runs. The runs go in rounds, every tool once per round, rather
+# than all runs of one tool and then the next (as hyperfine does): on a shared machine the
+# load from other processes drifts, and rounds spread it over all tools alike. Slow tools get
+# fewer runs: 3 when the probe took over 2 s, 1 over 20 s (the table says so). The Python tools are
 # installed from PyPI into benches/out/venv on first use and skipped with a notice when that
 # fails. The long plan is generated with benches/make_long_plan.py when missing.
 set -euo pipefail
@@ -34,8 +36,12 @@ command -v pdftotext >/dev/null || { note "pdftotext missing (apt-get install po
 [ -x /usr/bin/time ] || { note "/usr/bin/time missing (apt-get install time)"; exit 1; }
 [ -f "$OUT/long-plan.pdf" ] || python3 benches/make_long_plan.py >&2
 
-FILES=(fixtures/mscb/mscb-board-paper-2015-06.pdf fixtures/mscb/mscb-plan-v3-2015-03.pdf
-       "$OUT/long-plan.pdf")
+if [ -n "${FILES:-}" ]; then
+  read -r -a FILES <<<"$FILES"
+else
+  FILES=(fixtures/mscb/mscb-board-paper-2015-06.pdf fixtures/mscb/mscb-plan-v3-2015-03.pdf
+         "$OUT/long-plan.pdf")
+fi
 
 # Python tools in a venv; each is used only if it imports.
 PY=""
@@ -67,24 +73,16 @@ if [ -n "$PY" ] && "$PY" -c 'import camelot' 2>/dev/null; then
   TOOLS+=("camelot lattice|$PY benches/plumber.py camelot {} > $OUT/cam.json")
 fi
 
-# Median wall time in ms of $2 runs of a shell command.
-median_ms() {
-  local cmd=$1 runs=$2
-  if command -v hyperfine >/dev/null; then
-    hyperfine --style none --runs "$runs" --export-json "$OUT/hf.json" "$cmd" >/dev/null 2>&1 ||
-      { echo "fail"; return; }
-    python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' \
-      "$OUT/hf.json"
-  else
-    local times=() i s e
-    for ((i = 0; i < runs; i++)); do
-      s=$(date +%s%N); bash -c "$cmd" >/dev/null 2>&1; e=$(date +%s%N)
-      times+=($(((e - s) / 1000000)))
-    done
-    printf '%s\n' "${times[@]}" | sort -n |
-      awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'
-  fi
+# Wall time in ms of one run of a shell command (bash's microsecond clock, no fork for it).
+run_ms() {
+  local s e
+  s=$EPOCHREALTIME
+  eval "$1" >/dev/null 2>&1 || { echo fail; return; }
+  e=$EPOCHREALTIME
+  awk -v s="$s" -v e="$e" 'BEGIN { printf "%.1f", (e - s) * 1000 }'
 }
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # One run under /usr/bin/time -v: "wall_ms peak_MiB", or "fail".
 probe() {
@@ -102,34 +100,63 @@ echo "| file | pages | tool | median ms | × pdftotext | peak MiB |"
 echo "| --- | ---: | --- | ---: | ---: | ---: |"
 for f in "${FILES[@]}"; do
   pages=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
-  base=""
-  rows=()
+  names=() cmds=() runs=() peaks=() status=()
   for t in "${TOOLS[@]}"; do
     name=${t%%|*}
     cmd=${t#*|}
     cmd=${cmd//\{\}/$f}
+    names+=("$name") cmds+=("$cmd")
     if [[ $name == camelot* ]] && [ "${pages:-0}" -gt "$CAMELOT_MAX_PAGES" ]; then
-      rows+=("$name|skipped (over $CAMELOT_MAX_PAGES pages)||")
+      runs+=(0) peaks+=("") status+=("skipped (over $CAMELOT_MAX_PAGES pages)")
       continue
     fi
     read -r ms peak < <(probe "$cmd"; echo)
     if [ "$ms" = "fail" ] || [ -z "$ms" ]; then
-      rows+=("$name|failed||")
+      runs+=(0) peaks+=("") status+=("failed")
       continue
     fi
-    # Slow tools get fewer runs: the probe is the only run past 20 s, three past 2 s.
-    runs=$N
-    if [ "$ms" -gt 20000 ]; then runs=1; elif [ "$ms" -gt 2000 ]; then runs=3; fi
-    [ "$runs" -gt 1 ] && ms=$(median_ms "$cmd" "$runs")
-    [ "$runs" -lt "$N" ] && note="$ms ($runs run$([ "$runs" -gt 1 ] && echo s))" || note=$ms
-    [ "$name" = "pdftotext -layout" ] && base=$ms
-    rows+=("$name|$note|$ms|$peak")
+    # Slow tools get fewer runs: 3 when the probe took over 2 s, 1 over 20 s.
+    n=$N
+    if [ "$ms" -gt 20000 ]; then n=1; elif [ "$ms" -gt 2000 ]; then n=3; fi
+    runs+=("$n") peaks+=("$peak") status+=("")
   done
-  for r in "${rows[@]}"; do
-    IFS='|' read -r name shown ms peak <<<"$r"
-    ratio=$(awk -v a="$ms" -v b="$base" 'BEGIN { if (a != "" && b > 0) printf "%.2f", a / b; else print "-" }')
-    echo "| $(basename "$f") | $pages | $name | $shown | $ratio | $peak |"
+  # Rounds: each tool once per round, so that load from other processes falls on all alike.
+  declare -A times=()
+  for ((i = 0; i < N; i++)); do
+    for k in "${!names[@]}"; do
+      [ "$i" -lt "${runs[$k]}" ] || continue
+      times[$k]+="$(run_ms "${cmds[$k]}") "
+    done
   done
+  base=""
+  meds=()
+  for k in "${!names[@]}"; do
+    m=""
+    if [[ " ${times[$k]:-} " == *" fail "* ]]; then
+      status[k]="failed"
+    elif [ "${runs[$k]}" -gt 0 ]; then
+      m=$(printf '%s\n' ${times[$k]} | median)
+    fi
+    meds+=("$m")
+    [ "${names[$k]}" = "pdftotext -layout" ] && base=$m
+  done
+  for k in "${!names[@]}"; do
+    name=${names[$k]}
+    if [ -n "${status[$k]}" ]; then
+      echo "| $(basename "$f") | $pages | $name | ${status[$k]} | | |"
+      continue
+    fi
+    m=${meds[$k]}
+    shown=$(printf '%.0f' "$m")
+    if [ "${runs[$k]}" -eq 1 ]; then
+      shown="$shown (1 run)"
+    elif [ "${runs[$k]}" -lt "$N" ]; then
+      shown="$shown (${runs[$k]} runs)"
+    fi
+    ratio=$(awk -v a="$m" -v b="$base" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+    echo "| $(basename "$f") | $pages | $name | $shown | $ratio | ${peaks[$k]} |"
+  done
+  unset times
 done
 echo
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)."
