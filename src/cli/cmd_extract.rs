@@ -194,6 +194,13 @@ fn report(paper: &Paper, quiet: bool) {
 }
 
 pub fn run(a: ExtractArgs) -> Result<(), Failure> {
+    if a.format == Format::Json {
+        // Compile the JSON Schema on a worker while the first paper is read (it costs as much
+        // as reading a short paper); validation waits for it if it is not ready yet.
+        rayon::spawn(|| {
+            let _ = boardpaper::export::schema::validate_paper(&serde_json::Value::Null);
+        });
+    }
     let profile = match &a.profile {
         Some(path) => Profile::load(path).map_err(|e| Failure {
             status: Status::Usage,

@@ -48,10 +48,22 @@ impl Default for Settings {
 /// Whether a font name says bold (or heavier): "Arial-BoldMT", "LiberationSans-Bold",
 /// "ABCDEF+Calibri,Bold", "Helvetica-Black".
 pub fn is_bold_font(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    ["bold", "black", "heavy", "semibold", "demi"]
-        .iter()
-        .any(|w| n.contains(w))
+    // One pass, ASCII case folded byte by byte, no lowercased copy: this runs once per word of
+    // every cell. "semibold" contains "bold".
+    let n = name.as_bytes();
+    (0..n.len()).any(|i| {
+        let rest = n.get(i..).unwrap_or_default();
+        let starts = |w: &[u8]| {
+            rest.get(..w.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(w))
+        };
+        match rest.first().map(u8::to_ascii_lowercase) {
+            Some(b'b') => starts(b"bold") || starts(b"black"),
+            Some(b'h') => starts(b"heavy"),
+            Some(b'd') => starts(b"demi"),
+            _ => false,
+        }
+    })
 }
 
 /// A word: glyphs on one baseline with no gap wider than the word gap between them.
@@ -109,4 +121,28 @@ pub struct Block {
     pub lines: Vec<Line>,
     /// The union of its line boxes.
     pub bbox: Rect,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_bold_font;
+
+    #[test]
+    fn bold_font_names_in_any_case() {
+        for bold in [
+            "Arial-BoldMT",
+            "LiberationSans-Bold",
+            "ABCDEF+Calibri,Bold",
+            "Helvetica-Black",
+            "SEGOEUI-SEMIBOLD",
+            "Avenir-Heavy",
+            "Futura-DemiBold",
+            "Ünïcode-bold",
+        ] {
+            assert!(is_bold_font(bold), "{bold}");
+        }
+        for plain in ["Arial", "Calibri,Italic", "", "Bol", "Times-Roman"] {
+            assert!(!is_bold_font(plain), "{plain}");
+        }
+    }
 }

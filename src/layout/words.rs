@@ -8,6 +8,9 @@ use crate::pdf::{Direction, Glyph};
 /// Two copies of the same glyph closer than this (em) are one glyph drawn twice (fake bold,
 /// shadow effects); poppler drops such duplicates too.
 const DUPLICATE_GLYPH_EM: f64 = 0.1;
+/// Bytes reserved for a word's text when it starts: most words fit without growing, and the
+/// allocator's smallest block holds this much anyway.
+const WORD_TEXT_CAPACITY: usize = 24;
 
 /// Words of one baseline cluster, in reading-frame order.
 #[derive(Debug, Clone)]
@@ -124,7 +127,11 @@ fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word
                 }
                 current = Some((
                     Word {
-                        text: it.g.text.clone(),
+                        text: {
+                            let mut t = String::with_capacity(WORD_TEXT_CAPACITY);
+                            t.push_str(&it.g.text);
+                            t
+                        },
                         bbox: it.rbox,
                         direction: d,
                         baseline: it.baseline,

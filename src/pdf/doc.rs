@@ -35,6 +35,8 @@ pub struct Document {
     /// What the document has spent against its document-level limits.
     pub(crate) budget: Budget,
     warnings: Vec<Warning>,
+    /// Fonts loaded so far, shared by all pages.
+    pub(crate) fonts: super::interp::FontCache,
 }
 
 impl std::fmt::Debug for Document {
@@ -166,6 +168,7 @@ impl Document {
             limits: options.limits.clone(),
             budget,
             warnings,
+            fonts: Default::default(),
         })
     }
 

@@ -3,7 +3,7 @@
 //! inlined behind save/restore with its matrix and resources.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use lopdf::content::Content;
 use lopdf::{Dictionary, Object, ObjectId};
@@ -23,6 +23,11 @@ use crate::tolerance::THIN_FILL_MAX;
 /// Deepest `q` nesting honoured; deeper saves are counted but not stored (real files stay
 /// under 30; this bounds memory against `q q q …` bombs).
 const MAX_SAVE_DEPTH: usize = 256;
+
+/// Content streams up to this many bytes go to the fast reader, which holds a stream's
+/// operators all at once (a real page's stream is well under 1 MiB); longer ones — operator
+/// floods in hostile files — are read one operator at a time, in bounded memory.
+const FAST_READER_MAX_BYTES: usize = 4 << 20;
 
 /// An operator appended to every content stream before decoding. lopdf's streaming decoder
 /// stops silently at a syntax error; when the last operator seen is not this one, the
@@ -49,11 +54,35 @@ impl Skipped {
     }
 }
 
+/// Fonts loaded by any page of one document, so each font dictionary is parsed once (its
+/// widths, encoding and ToUnicode CMap), not once per page. Keyed by the dictionary's address,
+/// which is stable while the lopdf document is borrowed immutably (the cache lives beside it
+/// in [`super::Document`]). A font's load problems are kept and repeated as warnings on every
+/// page that uses it, as when each page loaded it.
+#[derive(Default)]
+pub(crate) struct FontCache(Mutex<HashMap<usize, CachedFont>>);
+
+/// A loaded font and the problems met loading it.
+type CachedFont = (Arc<Font>, Arc<[String]>);
+
+impl FontCache {
+    fn get(&self, key: usize) -> Option<CachedFont> {
+        self.0.lock().ok()?.get(&key).cloned()
+    }
+
+    fn insert(&self, key: usize, entry: CachedFont) {
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(key, entry);
+        }
+    }
+}
+
 /// Interprets one page into a sink.
 pub(crate) struct Interpreter<'a> {
     doc: &'a lopdf::Document,
     limits: &'a Limits,
     budget: &'a Budget,
+    font_cache: &'a FontCache,
     sink: &'a mut dyn PageSink,
     page: u32,
     gs: GraphicsState,
@@ -85,6 +114,7 @@ impl<'a> Interpreter<'a> {
         doc: &'a lopdf::Document,
         limits: &'a Limits,
         budget: &'a Budget,
+        font_cache: &'a FontCache,
         sink: &'a mut dyn PageSink,
         page: u32,
         page_matrix: Matrix,
@@ -93,6 +123,7 @@ impl<'a> Interpreter<'a> {
             doc,
             limits,
             budget,
+            font_cache,
             sink,
             page,
             gs: GraphicsState::new(page_matrix),
@@ -180,10 +211,23 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    /// Decode and execute one content stream, one operator at a time. A syntax error keeps
-    /// what came before it and becomes a warning (lopdf's lenient decoder would stop
-    /// silently; see [`END_SENTINEL`]).
+    /// Decode and execute one content stream. Ordinary streams go to the fast reader
+    /// ([`super::content`]); anything it leaves, and streams too long to hold decoded at once,
+    /// are decoded one operator at a time by lopdf. A syntax error keeps what came before it
+    /// and becomes a warning (lopdf's lenient decoder would stop silently; see
+    /// [`END_SENTINEL`]).
     fn run(&mut self, mut content: Vec<u8>, resources: Option<&'a Dictionary>) {
+        if content.len() <= FAST_READER_MAX_BYTES {
+            if let Some(ops) = super::content::decode(&content) {
+                for op in &ops {
+                    if self.stopped {
+                        return;
+                    }
+                    self.exec(&Op::decode(op), resources);
+                }
+                return;
+            }
+        }
         content.extend_from_slice(END_SENTINEL);
         let mut read = 0;
         let mut complete = false;
@@ -486,12 +530,19 @@ impl<'a> Interpreter<'a> {
         if let Some(f) = self.fonts.get(&key) {
             return f.clone();
         }
-        let loaded = Font::load(self.doc, dict, self.limits);
-        let font = Arc::new(loaded.font);
-        for problem in loaded.problems {
+        let (font, problems) = match self.font_cache.get(key) {
+            Some(entry) => entry,
+            None => {
+                let loaded = Font::load(self.doc, dict, self.limits);
+                let entry = (Arc::new(loaded.font), Arc::from(loaded.problems));
+                self.font_cache.insert(key, entry.clone());
+                entry
+            }
+        };
+        for problem in problems.iter() {
             self.warn(WarningKind::FontProblem {
                 font: font.name().to_string(),
-                problem,
+                problem: problem.clone(),
             });
         }
         self.fonts.insert(key, font.clone());

@@ -8,6 +8,7 @@
 //! events into a [`PageSink`].
 
 mod colour;
+mod content;
 mod doc;
 mod error;
 pub mod font;
@@ -129,6 +130,7 @@ impl Document {
             &self.inner,
             &self.limits,
             &self.budget,
+            &self.fonts,
             sink,
             number,
             geometry.matrix,

@@ -244,7 +244,12 @@ fn framed_lines(words: &[&Word], page: u32) -> Vec<(CellLine, Rect)> {
                 text.push_str(&w.text);
                 prev = Some(*r);
             }
-            let text = visual_to_logical(&text);
+            // ASCII holds no right-to-left letters: nothing to reorder.
+            let text = if text.is_ascii() {
+                text
+            } else {
+                visual_to_logical(&text)
+            };
             let bold = line
                 .iter()
                 .all(|(w, _)| crate::layout::is_bold_font(&w.font));
