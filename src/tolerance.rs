@@ -62,3 +62,9 @@ pub const COLUMN_MATCH_TOLERANCE: f64 = 3.0;
 /// or take half their width (0.25 pt in Camelot's `background_lines_1.pdf`, whose cell borders
 /// are white 0.5 pt strokes over red and beige cell fills). On a white page they are invisible.
 pub const WHITE_RULE_ON_FILL: f64 = 1.0;
+
+/// Vertical rules that run on this far (points) past a grid's last (or before its first)
+/// horizontal rule, all of them to the same place, close an open row there: a browser printing
+/// a row cut by a page break draws the cell sides down to the break but no rule under them.
+/// Well above rule overshoot at joints (a few points), below a line of text.
+pub const OPEN_ROW_MIN: f64 = 6.0;

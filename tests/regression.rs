@@ -91,3 +91,39 @@ fn fuzz_layout_text_far_off_page_does_not_abort() {
         "the far-off words are kept: {text}"
     );
 }
+
+/// A plan printed by Chromium with rows allowed to break across pages
+/// (`python3 benches/make_long_plan.py --priorities 1 --areas 3 --actions 6 --split-rows`):
+/// the part of a row above a page break has its side rules but no rule under it, and the part
+/// on the next page none over it. Before open rows were closed at the ends of their side
+/// rules, the five cut rows (1.6, 2.2, 2.4, 3.2, 3.4) were lost without a warning; now every
+/// action is read whole, its number once, across the break.
+#[test]
+fn rows_cut_by_page_breaks_without_rules_are_kept() {
+    use boardpaper::paper::document;
+    let doc = Document::open(
+        &fixture("regression/chromium-rows-cut-by-page-breaks.pdf"),
+        &OpenOptions::default(),
+    )
+    .unwrap();
+    let paper = document::read(&doc).unwrap();
+    let plan = &paper.plans[0];
+    let numbers: Vec<String> = plan.priorities[0]
+        .improvement_areas
+        .iter()
+        .flat_map(|a| a.actions.iter().map(|x| x.number.clone()))
+        .collect();
+    let want: Vec<String> = (1..=3)
+        .flat_map(|a| (1..=6).map(move |n| format!("{a}.{n}")))
+        .collect();
+    assert_eq!(numbers, want);
+    let cut: Vec<_> = plan.priorities[0]
+        .improvement_areas
+        .iter()
+        .flat_map(|a| &a.actions)
+        .filter(|x| x.pages[0] != x.pages[1])
+        .map(|x| x.number.as_str())
+        .collect();
+    assert_eq!(cut, ["1.6", "2.2", "2.4", "3.2", "3.4"]);
+    assert!(paper.warnings.is_empty(), "{:?}", paper.warnings);
+}

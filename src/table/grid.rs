@@ -4,6 +4,7 @@
 use super::rules::{Edge, Orientation};
 use super::Settings;
 use crate::geom::Rect;
+use crate::tolerance::OPEN_ROW_MIN;
 
 /// A cell of a grid by slot indices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,11 +155,51 @@ fn coverage(edges: &[Edge], o: Orientation, pos: f64, a: f64, b: f64, tol: f64) 
     }
 }
 
+/// Where the vertical rules at every column position (at least two) run on together past the
+/// last horizontal rule (or start before the first): the bottom (top) of an open row cut by a
+/// page break, which has side rules but no rule under (over) it. `None` when they do not.
+fn open_ends(group: &[Edge], xs: &[f64], ys: &[f64], tol: f64) -> (Option<f64>, Option<f64>) {
+    let (Some(&first), Some(&last)) = (ys.first(), ys.last()) else {
+        return (None, None);
+    };
+    // For each column position: its verticals' highest start and lowest end.
+    let reach: Vec<(f64, f64)> = xs
+        .iter()
+        .filter_map(|&x| {
+            let vs = group
+                .iter()
+                .filter(|e| e.orientation == Orientation::Vertical && (e.pos - x).abs() <= tol);
+            vs.fold(None, |acc: Option<(f64, f64)>, e| match acc {
+                None => Some((e.start, e.end)),
+                Some((a, b)) => Some((a.min(e.start), b.max(e.end))),
+            })
+        })
+        .collect();
+    if reach.len() < 2 || reach.len() != xs.len() {
+        return (None, None);
+    }
+    let agree = |vals: Vec<f64>| -> Option<f64> {
+        let lo = vals.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = vals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        (hi - lo <= tol).then_some((lo + hi) / 2.0)
+    };
+    let top = agree(reach.iter().map(|r| r.0).collect()).filter(|&t| t < first - OPEN_ROW_MIN);
+    let bottom = agree(reach.iter().map(|r| r.1).collect()).filter(|&b| b > last + OPEN_ROW_MIN);
+    (top, bottom)
+}
+
 fn grid_of(group: &[Edge], s: &Settings) -> Option<Grid> {
     let xs = positions(group, Orientation::Vertical, s.snap_tolerance);
-    let ys = positions(group, Orientation::Horizontal, s.snap_tolerance);
+    let mut ys = positions(group, Orientation::Horizontal, s.snap_tolerance);
     if xs.len() < 2 || ys.len() < 2 {
         return None;
+    }
+    let (top, bottom) = open_ends(group, &xs, &ys, s.snap_tolerance);
+    if let Some(t) = top {
+        ys.insert(0, t);
+    }
+    if let Some(b) = bottom {
+        ys.push(b);
     }
     let (nr, nc) = (ys.len() - 1, xs.len() - 1);
     let tol = s.snap_tolerance;
