@@ -97,7 +97,8 @@ fn fuzz_layout_text_far_off_page_does_not_abort() {
 /// the part of a row above a page break has its side rules but no rule under it, and the part
 /// on the next page none over it. Before open rows were closed at the ends of their side
 /// rules, the five cut rows (1.6, 2.2, 2.4, 3.2, 3.4) were lost without a warning; now every
-/// action is read whole, its number once, across the break.
+/// action is read whole, its number once, across the break, and a paragraph cut by the break
+/// (no full stop before it, lower case after it) stays one paragraph.
 #[test]
 fn rows_cut_by_page_breaks_without_rules_are_kept() {
     use boardpaper::paper::document;
@@ -125,5 +126,13 @@ fn rows_cut_by_page_breaks_without_rules_are_kept() {
         .map(|x| x.number.as_str())
         .collect();
     assert_eq!(cut, ["1.6", "2.2", "2.4", "3.2", "3.4"]);
+    // A milestone cut by the break is one milestone: the generator printed 62.
+    let milestones: usize = plan.priorities[0]
+        .improvement_areas
+        .iter()
+        .flat_map(|a| &a.actions)
+        .map(|x| x.milestones.len())
+        .sum();
+    assert_eq!(milestones, 62);
     assert!(paper.warnings.is_empty(), "{:?}", paper.warnings);
 }

@@ -225,7 +225,17 @@ fn merge_cell(a: &mut Cell, b: Cell) {
             (Some(top), Some(l)) => l.top - top > BREAK_GAP_LINES * h,
             _ => true,
         };
-        if first.bullet || ended_a || starts_b {
+        // Text that plainly runs on (no full stop before the break, lower case after it)
+        // outweighs a gap: a row cut by a browser's page break leaves up to a line of space
+        // above the cut, with no rule to measure from.
+        let runs_on = !last.text.trim_end().ends_with(['.', '?', '!', ':', ';'])
+            && first
+                .text
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        if first.bullet || ((ended_a || starts_b) && !runs_on) {
             a.paragraphs.push(first);
         } else {
             join_line(&mut last.text, &first.text);
