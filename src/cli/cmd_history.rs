@@ -80,10 +80,9 @@ fn field_lines(e: &VersionEntry, a: &Action, field: &str) -> Vec<String> {
             .rag
             .iter()
             .map(|r| {
-                let colour = serde_json::to_value(r.colour)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_else(|| "unfilled".into());
+                let colour = r
+                    .colour
+                    .map_or_else(|| "unfilled".into(), |c| c.to_string());
                 format!("{} ({colour})", r.text)
             })
             .collect(),
@@ -269,12 +268,7 @@ fn csv(h: &History) -> Result<Vec<u8>, csv::Error> {
                 lines(&|a| {
                     a.rag
                         .iter()
-                        .map(|r| {
-                            serde_json::to_value(r.colour)
-                                .ok()
-                                .and_then(|v| v.as_str().map(str::to_string))
-                                .unwrap_or_default()
-                        })
+                        .map(|r| r.colour.map(|c| c.to_string()).unwrap_or_default())
                         .collect()
                 }),
                 a.impact_evidence.join("\n"),

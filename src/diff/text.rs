@@ -70,13 +70,7 @@ impl Style {
 
 /// A RAG colour's name ("green", "#C6D9F1"), or "" when unfilled.
 pub fn colour_name(c: Option<RagColour>) -> String {
-    match c {
-        Some(RagColour::Green) => "green".into(),
-        Some(RagColour::Amber) => "amber".into(),
-        Some(RagColour::Red) => "red".into(),
-        Some(RagColour::Other(c)) => c.to_string(),
-        None => String::new(),
-    }
+    c.map(|c| c.to_string()).unwrap_or_default()
 }
 
 /// "2 actions added, 10 milestone status changed" (kinds with none left out).

@@ -119,14 +119,9 @@ pub const MILESTONE_COLUMNS: &[Column] = &[
 /// The columns of the report sheet.
 pub const REPORT_COLUMNS: &[Column] = &[col("item", 12.0), col("number", 8.0), col("text", 100.0)];
 
+/// A RAG colour's name, or "" when unfilled.
 fn colour_name(c: Option<RagColour>) -> String {
-    match c {
-        Some(RagColour::Green) => "green".into(),
-        Some(RagColour::Amber) => "amber".into(),
-        Some(RagColour::Red) => "red".into(),
-        Some(RagColour::Other(c)) => c.to_string(),
-        None => String::new(),
-    }
+    c.map(|c| c.to_string()).unwrap_or_default()
 }
 
 /// The fill shared by all of an action's RAG entries; none when they differ (the per-entry

@@ -52,14 +52,21 @@ impl RagColour {
     }
 }
 
+/// "green", "amber", "red", or the colour as printed ("#C6D9F1"): the JSON value.
+impl std::fmt::Display for RagColour {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RagColour::Green => f.write_str("green"),
+            RagColour::Amber => f.write_str("amber"),
+            RagColour::Red => f.write_str("red"),
+            RagColour::Other(c) => write!(f, "{c}"),
+        }
+    }
+}
+
 impl Serialize for RagColour {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            RagColour::Green => s.serialize_str("green"),
-            RagColour::Amber => s.serialize_str("amber"),
-            RagColour::Red => s.serialize_str("red"),
-            RagColour::Other(c) => s.collect_str(c),
-        }
+        s.collect_str(self)
     }
 }
 

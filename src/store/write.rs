@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::{date, sqlite, Error, Store};
 use crate::paper::document::Paper;
-use crate::paper::model::{Action, Plan, RagColour};
+use crate::paper::model::{Action, Plan};
 
 /// What [`Store::import`] did with a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,15 +47,6 @@ impl Rows<'_> {
 /// Converts a count or position to SQLite's integer.
 fn int(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-fn colour_name(c: Option<RagColour>) -> Option<String> {
-    c.map(|c| match c {
-        RagColour::Green => "green".to_string(),
-        RagColour::Amber => "amber".to_string(),
-        RagColour::Red => "red".to_string(),
-        RagColour::Other(c) => c.to_string(),
-    })
 }
 
 impl Store {
@@ -281,7 +272,7 @@ fn insert_action(
             action_id,
             int(seq),
             r.text,
-            colour_name(r.colour),
+            r.colour.map(|c| c.to_string()),
             r.fill.map(|f| f.to_string()),
         ])?;
         rows.tick();
