@@ -216,10 +216,7 @@ fn diff_files(a: &DiffArgs) -> Result<bool, String> {
     let list = match (&a.db, &a.old, &a.new) {
         (Some(db), _, _) => diff_stored(db, a)?,
         (None, Some(old), Some(new)) => {
-            let profile = match &a.profile {
-                Some(p) => Profile::load(p).map_err(|e| e.to_string())?,
-                None => Profile::default(),
-            };
+            let profile = super::load_profile(a.profile.as_deref()).map_err(|f| f.message)?;
             let old = load(old, &a.password, &profile, a.quiet)?;
             let new = load(new, &a.password, &profile, a.quiet)?;
             diff::diff_papers(&old, &new)

@@ -201,13 +201,7 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
             let _ = boardpaper::export::schema::validate_paper(&serde_json::Value::Null);
         });
     }
-    let profile = match &a.profile {
-        Some(path) => Profile::load(path).map_err(|e| Failure {
-            status: Status::Usage,
-            message: e.to_string(),
-        })?,
-        None => Profile::default(),
-    };
+    let profile = super::load_profile(a.profile.as_deref())?;
     let files = collect_inputs(&a.inputs)?;
     let single = files.len() == 1 && !a.inputs.iter().any(|i| i.is_dir());
     if single {

@@ -197,13 +197,7 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
             message: "import reads files, not standard input: save it to a file first".into(),
         });
     }
-    let profile = match &a.profile {
-        Some(path) => Profile::load(path).map_err(|e| Failure {
-            status: Status::Usage,
-            message: e.to_string(),
-        })?,
-        None => Profile::default(),
-    };
+    let profile = super::load_profile(a.profile.as_deref())?;
     let files = collect_inputs(&a.inputs)?;
     if files.is_empty() {
         return Err(Failure {

@@ -138,6 +138,23 @@ enum Command {
     Export(cmd_export::ExportArgs),
 }
 
+/// The profile named by `--profile`, or the built-in rules when none is; a profile that
+/// cannot be used is a usage error naming the file and the key.
+pub fn load_profile(
+    path: Option<&std::path::Path>,
+) -> Result<boardpaper::paper::profile::Profile, Failure> {
+    use boardpaper::paper::profile::Profile;
+    path.map_or_else(
+        || Ok(Profile::default()),
+        |p| {
+            Profile::load(p).map_err(|e| Failure {
+                status: Status::Usage,
+                message: e.to_string(),
+            })
+        },
+    )
+}
+
 /// Options shared by every command that reads a PDF.
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {

@@ -385,6 +385,43 @@ mod tests {
     }
 
     #[test]
+    fn an_open_row_is_closed_where_its_side_rules_end() {
+        // A row cut by a page break: rules at y = 0 and 20, side rules down to y = 40, none
+        // under the second row. Side rules 2 pt past the last rule (a joint's overshoot) are not
+        // an open row.
+        let open = vec![
+            h(0.0, 0.0, 100.0),
+            h(20.0, 0.0, 100.0),
+            v(0.0, 0.0, 40.0),
+            v(50.0, 0.0, 40.0),
+            v(100.0, 0.0, 40.0),
+        ];
+        let g = grids(&open, &Settings::default());
+        assert_eq!(g[0].ys, vec![0.0, 20.0, 40.0]);
+        assert_eq!(g[0].cells.len(), 4);
+        let overshoot = vec![
+            h(0.0, 0.0, 100.0),
+            h(20.0, 0.0, 100.0),
+            h(40.0, 0.0, 100.0),
+            v(0.0, 0.0, 42.0),
+            v(50.0, 0.0, 42.0),
+            v(100.0, 0.0, 42.0),
+        ];
+        assert_eq!(
+            grids(&overshoot, &Settings::default())[0].ys,
+            vec![0.0, 20.0, 40.0]
+        );
+        // Side rules that stop at different places do not close a row.
+        let ragged = vec![
+            h(0.0, 0.0, 100.0),
+            h(20.0, 0.0, 100.0),
+            v(0.0, 0.0, 40.0),
+            v(100.0, 0.0, 30.0),
+        ];
+        assert_eq!(grids(&ragged, &Settings::default()).len(), 0);
+    }
+
+    #[test]
     fn a_short_rule_touching_the_grid_adds_no_row() {
         // Two rows of two cells; an underline 20 pt long at y = 15 starts 1 pt from the middle
         // column rule, inside the top-right cell (too short to divide it).
