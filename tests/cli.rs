@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::common::{bp, fixture, BOARD_PAPER, PLAN_V3};
+use crate::common::{assert_success, bp, fixture, BOARD_PAPER, PLAN_V3};
 
 #[test]
 fn words_json_has_the_documented_shape_and_real_words() {
@@ -11,11 +11,7 @@ fn words_json_has_the_documented_shape_and_real_words() {
         .arg(fixture(BOARD_PAPER))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert!(
         out.stderr.is_empty(),
         "no noise on success: {}",
@@ -60,7 +56,7 @@ fn text_reads_the_title_and_layout_keeps_columns() {
         .arg(fixture(BOARD_PAPER))
         .output()
         .unwrap();
-    assert!(out.status.success());
+    assert_success(&out);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains("MEDWAY SAFEGUARDING CHILDREN BOARD (MSCB) UPDATE REPORT"),
@@ -71,7 +67,7 @@ fn text_reads_the_title_and_layout_keeps_columns() {
         .arg(fixture(PLAN_V3))
         .output()
         .unwrap();
-    assert!(out.status.success());
+    assert_success(&out);
     let text = String::from_utf8(out.stdout).unwrap();
     // The header row of the plan: the column names on one line, separated by runs of spaces.
     let header = text
@@ -97,11 +93,7 @@ fn stdin_and_output_file() {
         .write_stdin(bytes)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert!(out.stdout.is_empty());
     let v: Value = serde_json::from_slice(&std::fs::read(&out_path).unwrap()).unwrap();
     assert_eq!(v["file"], "<stdin>");
@@ -156,11 +148,7 @@ fn primitives_json_and_svg() {
         .arg(fixture(PLAN_V3))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let svg = std::fs::read_to_string(&svg).unwrap();
     assert!(svg.starts_with("<svg") && svg.contains("<line") && svg.contains(">P</text>"));
     let out = bp()
@@ -193,21 +181,13 @@ fn extract_writes_valid_json_and_validate_points_at_problems() {
         .arg(fixture(PLAN_V3))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let v: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
     assert_eq!(v["plans"][0]["version"], "3");
     assert_eq!(v["plans"][0]["priorities"].as_array().unwrap().len(), 6);
     assert!(v["report"].is_null());
     let ok = bp().arg("validate").arg(&json).output().unwrap();
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
+    assert_success(&ok);
     // Corrupt one value: a priority number as a string.
     let mut bad = v.clone();
     bad["plans"][0]["priorities"][1]["number"] = Value::from("2");
@@ -256,11 +236,7 @@ fn tables_as_csv_files_and_to_stdout() {
         .arg(fixture(PLAN_V3))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

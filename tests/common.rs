@@ -19,6 +19,16 @@ pub fn bp() -> assert_cmd::Command {
     }
 }
 
+/// Fail with the command's standard error unless it succeeded.
+pub fn assert_success(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// The board paper (V4 plan with its covering report), 21 pages.
 pub const BOARD_PAPER: &str = "mscb/mscb-board-paper-2015-06.pdf";
 /// The V3 plan alone, 16 pages.

@@ -5,7 +5,7 @@ use boardpaper::paper::document::{self, Paper};
 use boardpaper::pdf::{Document, OpenOptions};
 use calamine::{Data, Reader, Xlsx};
 
-use crate::common::{bp, fixture, BOARD_PAPER, PLAN_V3};
+use crate::common::{assert_success, bp, fixture, BOARD_PAPER, PLAN_V3};
 
 fn paper(pdf: &str) -> Paper {
     let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();
@@ -185,11 +185,7 @@ fn extract_writes_xlsx_files() {
         .arg(fixture(PLAN_V3))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let mut book: Xlsx<_> = calamine::open_workbook(&one).unwrap();
     let actions = book.worksheet_range("Actions").unwrap();
     assert_eq!(actions.height(), 1 + 27, "header and V3's 27 actions");
@@ -207,11 +203,7 @@ fn extract_with_a_profile_and_a_broken_one() {
         .arg(fixture("templates/eastvale-delivery-plan.pdf"))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         v["plans"][0]["priorities"][1]["improvement_areas"][1]["actions"][0]["number"],
