@@ -2,9 +2,10 @@
 //! generated plan when `benches/out/long-plan.pdf` exists: `python3 benches/make_long_plan.py`).
 //!
 //! Each stage is timed alone on the previous stage's output, computed once up front:
-//! open (read and parse the file) → interpret (every page, one thread) → layout (words of
-//! every page) → tables (words, grids, cells, joins) → plan (plans from tables) → paper
-//! (report, plans and warnings from interpreted pages) → json (serialise and validate).
+//! open (read and parse the file) → interpret (every page, one thread) → layout (words and
+//! lines of every page) → tables (grids, cells, joins, on laid-out words) → plan (plans from
+//! tables) → paper (report and plans from laid-out pages and tables) → json (serialise and
+//! validate); `all` is the whole pipeline as `extract` runs it.
 //!
 //! Run: `cargo bench --bench stages` (add `-- interpret` to run one stage). Not built by
 //! `cargo test`.
@@ -14,10 +15,13 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use boardpaper::layout;
-use boardpaper::paper::{self, document};
+use boardpaper::layout::PageText;
+use boardpaper::paper::document::{self, Paper, Source};
+use boardpaper::paper::{self};
 use boardpaper::pdf::{Document, OpenOptions, PagePrimitives};
-use boardpaper::table;
+use boardpaper::pipeline;
+use boardpaper::settings::Settings;
+use boardpaper::table::{self, Table};
 
 /// The inputs: (short name, path). The long plan only when it has been generated.
 fn inputs() -> Vec<(&'static str, PathBuf)> {
@@ -61,12 +65,16 @@ fn interpret(doc: &Document) -> Vec<PagePrimitives> {
 }
 
 fn stages(c: &mut Criterion) {
+    let settings = Settings::default();
     for (name, path) in inputs() {
         let doc = open(&path);
         let pages = interpret(&doc);
-        let (tables, _) = table::extract_pages(&pages, &table::Settings::default());
-        let paper = document::read_pages(&doc, &pages);
-        let ls = layout::Settings::default();
+        let texts: Vec<PageText> = pages
+            .iter()
+            .map(|p| PageText::new(&p.info, &p.glyphs, &settings.layout))
+            .collect();
+        let (tables, _) = pipeline::tables_of(&pages, &settings);
+        let paper = read_paper(&doc, &texts, &tables, &settings);
 
         let mut g = c.benchmark_group(name);
         g.sample_size(10)
@@ -82,18 +90,32 @@ fn stages(c: &mut Criterion) {
             b.iter(|| {
                 pages
                     .iter()
-                    .map(|p| layout::words(black_box(&p.glyphs), &ls))
+                    .map(|p| PageText::new(&p.info, black_box(&p.glyphs), &settings.layout))
                     .collect::<Vec<_>>()
             })
         });
         g.bench_function(BenchmarkId::new("tables", name), |b| {
-            b.iter(|| table::extract_pages(black_box(&pages), &table::Settings::default()))
+            b.iter(|| {
+                let per_page: Vec<_> = pages
+                    .iter()
+                    .zip(&texts)
+                    .map(|(p, t)| table::page_tables(p, &t.words(), &settings.table).tables)
+                    .collect();
+                table::continuation::join(black_box(per_page), &settings.table)
+            })
         });
         g.bench_function(BenchmarkId::new("plan", name), |b| {
-            b.iter(|| paper::read_plans(black_box(&pages), black_box(&tables)))
+            b.iter(|| {
+                paper::read_plans(
+                    black_box(&texts),
+                    black_box(&tables),
+                    &settings.profile,
+                    &settings.paper,
+                )
+            })
         });
         g.bench_function(BenchmarkId::new("paper", name), |b| {
-            b.iter(|| document::read_pages(black_box(&doc), black_box(&pages)))
+            b.iter(|| read_paper(&doc, black_box(&texts), black_box(&tables), &settings))
         });
         g.bench_function(BenchmarkId::new("json", name), |b| {
             b.iter(|| boardpaper::export::paper::json(black_box(&paper)))
@@ -101,12 +123,22 @@ fn stages(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("all", name), |b| {
             b.iter(|| {
                 let doc = open(black_box(&path));
-                let paper = document::read(&doc);
+                let paper = pipeline::read(&doc, &settings);
                 paper.map(|p| boardpaper::export::paper::json(&p))
             })
         });
         g.finish();
     }
+}
+
+/// The paper stage alone, on laid-out pages and joined tables.
+fn read_paper(doc: &Document, texts: &[PageText], tables: &[Table], s: &Settings) -> Paper {
+    let source = Source {
+        file: doc.name().to_string(),
+        pages: doc.page_count(),
+        ..Source::default()
+    };
+    document::read(source, texts, tables, Vec::new(), &s.profile, &s.paper)
 }
 
 criterion_group!(benches, stages);

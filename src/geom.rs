@@ -12,6 +12,51 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The direction a glyph's baseline runs on the displayed page, in steps of 90° clockwise:
+/// 0 is ordinary left-to-right text, 90 runs top to bottom, 180 is upside down, 270 runs
+/// bottom to top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(into = "u16")]
+pub enum Direction {
+    /// Left to right.
+    #[default]
+    Ltr,
+    /// Top to bottom (rotated 90° clockwise).
+    Ttb,
+    /// Right to left, upside down (rotated 180°).
+    Rtl,
+    /// Bottom to top (rotated 270° clockwise).
+    Btt,
+}
+
+impl From<Direction> for u16 {
+    fn from(d: Direction) -> u16 {
+        match d {
+            Direction::Ltr => 0,
+            Direction::Ttb => 90,
+            Direction::Rtl => 180,
+            Direction::Btt => 270,
+        }
+    }
+}
+
+impl Direction {
+    /// The direction of a baseline vector `(dx, dy)` in the displayed frame, to the nearest 90°.
+    pub fn of_vector(dx: f64, dy: f64) -> Direction {
+        if dx.abs() >= dy.abs() {
+            if dx >= 0.0 {
+                Direction::Ltr
+            } else {
+                Direction::Rtl
+            }
+        } else if dy > 0.0 {
+            Direction::Ttb
+        } else {
+            Direction::Btt
+        }
+    }
+}
+
 /// A point in the displayed page frame (points, origin top-left, y down).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Pt {

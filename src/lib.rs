@@ -18,6 +18,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod colour;
 pub mod diff;
 pub mod export;
 pub mod geom;
@@ -25,6 +26,8 @@ pub mod layout;
 pub mod pages;
 pub mod paper;
 pub mod pdf;
+pub mod pipeline;
+pub mod settings;
 pub mod store;
 pub mod svg;
 pub mod table;

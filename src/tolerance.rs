@@ -68,3 +68,23 @@ pub const WHITE_RULE_ON_FILL: f64 = 1.0;
 /// a row cut by a page break draws the cell sides down to the break but no rule under them.
 /// Well above rule overshoot at joints (a few points), below a line of text.
 pub const OPEN_ROW_MIN: f64 = 6.0;
+
+/// The font size assumed where nothing gives one (an empty line or run; every real line has a
+/// word, so this is only a fallback): 10 pt, the commonest body size in council papers.
+pub const DEFAULT_FONT_SIZE: f64 = 10.0;
+
+/// The page height assumed where a page's own is not known (a fallback): A4 portrait, 842 pt.
+pub const DEFAULT_PAGE_HEIGHT: f64 = 842.0;
+
+/// A plan's caption (title, version) is the block printed just above its table, at most this
+/// many line heights above the table's top: captions sit one blank line or so above, while text
+/// further up belongs to the page's body.
+pub const CAPTION_WINDOW_LINES: f64 = 3.0;
+
+/// Lines whose bottoms lie within this fraction of a line height of the nearest line above a
+/// table are on that line (a caption printed in two runs, e.g. title and a bold version).
+pub const CAPTION_SAME_LINE: f64 = 0.5;
+
+/// A line may reach this far (points) below a table's top and still be above it: the top rule
+/// is drawn through the descenders of a caption printed tight against it.
+pub const CAPTION_TOUCH: f64 = 1.0;

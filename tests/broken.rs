@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 use boardpaper::layout;
-use boardpaper::paper::document;
 use boardpaper::pdf::{Document, Error, Limit, Limits, OpenOptions, PagePrimitives, WarningKind};
+use boardpaper::pipeline;
+use boardpaper::settings::Settings;
 use serde_json::Value;
 
 use crate::common::{fixture, BOARD_PAPER, PLAN_V3};
@@ -377,7 +378,7 @@ fn image_only_page_is_reported_and_the_rest_extracted() {
         "no text is guessed for a scanned page"
     );
     assert_eq!(kinds(&p2), [&WarningKind::NoTextLayer]);
-    let paper = document::read(&doc).unwrap();
+    let paper = pipeline::read(&doc, &Settings::default()).unwrap();
     assert_eq!(paper.pages, 3);
     let w: Vec<_> = paper
         .warnings
@@ -401,7 +402,7 @@ fn image_only_page_is_reported_and_the_rest_extracted() {
 #[test]
 fn a_file_with_no_text_at_all_is_exit_10() {
     let doc = open_ok("scan-only.pdf");
-    match document::read(&doc) {
+    match pipeline::read(&doc, &Settings::default()) {
         Err(Error::NoTextLayer {
             pages: 2,
             image_pages: 2,

@@ -53,7 +53,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use boardpaper::pdf::{Document, OpenOptions};
-use boardpaper::table::{self, Settings, Table};
+use boardpaper::pipeline;
+use boardpaper::settings::Settings;
+use boardpaper::table::{self, Table};
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -467,10 +469,13 @@ fn our_tables(case: &Case) -> Result<Vec<Table>, String> {
         .collect::<Result<_, _>>()
         .map_err(|e| format!("our bug: page: {e}"))?;
     let settings = Settings {
-        unruled: false,
+        table: table::Settings {
+            unruled: false,
+            ..table::Settings::default()
+        },
         ..Settings::default()
     };
-    Ok(table::extract_pages(&pages, &settings).0)
+    Ok(pipeline::tables_of(&pages, &settings).0)
 }
 
 /// Column and row boundaries of a table, from its cells' boxes (first page).

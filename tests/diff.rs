@@ -5,16 +5,18 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use boardpaper::diff::{self, Change, ChangeKind, ChangeList, Value as Side};
-use boardpaper::paper::document::{self, Paper};
+use boardpaper::paper::document::Paper;
 use boardpaper::paper::model::{Action, Milestone, RagColour};
 use boardpaper::pdf::{Document, OpenOptions};
+use boardpaper::pipeline;
+use boardpaper::settings::Settings;
 use serde_json::Value;
 
 use crate::common::{bp, fixture, BOARD_PAPER, PLAN_V3};
 
 fn read(pdf: &str) -> Paper {
     let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();
-    document::read(&doc).unwrap()
+    pipeline::read(&doc, &Settings::default()).unwrap()
 }
 
 fn v3() -> &'static Paper {

@@ -1,15 +1,17 @@
 //! `extract`'s spreadsheet outputs read back: the XLSX with calamine (values, sheet names,
 //! RAG fills) and the CSVs with the csv crate (the same actions and milestones as the JSON).
 
-use boardpaper::paper::document::{self, Paper};
+use boardpaper::paper::document::Paper;
 use boardpaper::pdf::{Document, OpenOptions};
+use boardpaper::pipeline;
+use boardpaper::settings::Settings;
 use calamine::{Data, Reader, Xlsx};
 
 use crate::common::{assert_success, bp, fixture, BOARD_PAPER, PLAN_V3};
 
 fn paper(pdf: &str) -> Paper {
     let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();
-    document::read(&doc).unwrap()
+    pipeline::read(&doc, &Settings::default()).unwrap()
 }
 
 fn text(d: Option<&Data>) -> String {

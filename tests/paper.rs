@@ -59,10 +59,11 @@ fn check_paper(pdf: &str, truth_file: &str) {
 }
 
 fn check_paper_with(pdf: &str, truth_file: &str, profile: &Profile) {
-    use boardpaper::paper::document;
     use boardpaper::pdf::{Document, OpenOptions};
+    use boardpaper::pipeline;
+    use boardpaper::settings::Settings;
     let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();
-    let paper = document::read_with(&doc, profile).unwrap();
+    let paper = pipeline::read(&doc, &Settings::with_profile(profile)).unwrap();
     let unplaced: Vec<_> = paper
         .warnings
         .iter()
@@ -146,11 +147,12 @@ fn northdown_template_matches_the_truth() {
 /// `eastvale.profile.toml` every field matches the truth.
 #[test]
 fn eastvale_template_needs_and_follows_its_profile() {
-    use boardpaper::paper::document;
     use boardpaper::pdf::{Document, OpenOptions};
+    use boardpaper::pipeline;
+    use boardpaper::settings::Settings;
     let pdf = "templates/eastvale-delivery-plan.pdf";
     let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();
-    let without = document::read(&doc).unwrap();
+    let without = pipeline::read(&doc, &Settings::default()).unwrap();
     assert!(without.plans.is_empty());
     assert!(
         without
@@ -168,14 +170,16 @@ fn eastvale_template_needs_and_follows_its_profile() {
 /// the JSON that was written (diff and import read these files).
 #[test]
 fn extract_json_reads_back_into_the_model() {
-    use boardpaper::paper::document::{self, Paper};
+    use boardpaper::paper::document::Paper;
     use boardpaper::pdf::{Document, OpenOptions};
+    use boardpaper::pipeline;
+    use boardpaper::settings::Settings;
     let doc = Document::open(
         &fixture(crate::common::BOARD_PAPER),
         &OpenOptions::default(),
     )
     .unwrap();
-    let paper = document::read(&doc).unwrap();
+    let paper = pipeline::read(&doc, &Settings::default()).unwrap();
     let written = boardpaper::export::paper::json(&paper).unwrap();
     let back: Paper = serde_json::from_slice(&written).unwrap();
     assert_eq!(back.plans[0].priorities.len(), 6);

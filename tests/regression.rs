@@ -101,13 +101,14 @@ fn fuzz_layout_text_far_off_page_does_not_abort() {
 /// (no full stop before it, lower case after it) stays one paragraph.
 #[test]
 fn rows_cut_by_page_breaks_without_rules_are_kept() {
-    use boardpaper::paper::document;
+    use boardpaper::pipeline;
+    use boardpaper::settings::Settings;
     let doc = Document::open(
         &fixture("regression/chromium-rows-cut-by-page-breaks.pdf"),
         &OpenOptions::default(),
     )
     .unwrap();
-    let paper = document::read(&doc).unwrap();
+    let paper = pipeline::read(&doc, &Settings::default()).unwrap();
     let plan = &paper.plans[0];
     let numbers: Vec<String> = plan.priorities[0]
         .improvement_areas

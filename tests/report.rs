@@ -1,15 +1,20 @@
 //! The covering report against the truth files: every field of `meeting` and `report`.
 
+use boardpaper::layout::{self, PageText};
 use boardpaper::paper::report::read_report;
-use boardpaper::pdf::{Document, OpenOptions, PagePrimitives};
+use boardpaper::pdf::{Document, OpenOptions};
 use serde_json::Value;
 
 use crate::common::{assert_no_differences, compare, fixture, BOARD_PAPER, PLAN_V3};
 
-fn pages(pdf: &str) -> Vec<PagePrimitives> {
+fn pages(pdf: &str) -> Vec<PageText> {
     let doc = Document::open(&fixture(pdf), &OpenOptions::default()).unwrap();
+    let settings = layout::Settings::default();
     (1..=doc.page_count())
-        .map(|n| doc.page(n).unwrap())
+        .map(|n| {
+            let page = doc.page(n).unwrap();
+            PageText::new(&page.info, &page.glyphs, &settings)
+        })
         .collect()
 }
 
@@ -70,7 +75,7 @@ fn plan_v3_has_no_report() {
 fn board_paper_plan_pages_have_no_report() {
     let pages: Vec<_> = pages(BOARD_PAPER)
         .into_iter()
-        .filter(|p| p.info.number >= 5)
+        .filter(|p| p.number >= 5)
         .collect();
     assert_eq!(read_report(&pages, None), (None, None));
 }
@@ -101,8 +106,10 @@ fn any_page_range_reads_without_panic() {
             let Ok(doc) = Document::open(&path, &OpenOptions::default()) else {
                 continue;
             };
-            let pages: Vec<_> = (1..=doc.page_count())
+            let settings = layout::Settings::default();
+            let pages: Vec<PageText> = (1..=doc.page_count())
                 .filter_map(|n| doc.page(n).ok())
+                .map(|p| PageText::new(&p.info, &p.glyphs, &settings))
                 .collect();
             for from in 0..pages.len() {
                 let (m, r) = read_report(&pages[from..], None);

@@ -2,7 +2,9 @@
 //! breaks, with its seven cells' text and its RAG colour as in the truth files.
 
 use boardpaper::pdf::{Colour, Document, OpenOptions};
-use boardpaper::table::{self, Settings, Table};
+use boardpaper::pipeline;
+use boardpaper::settings::Settings;
+use boardpaper::table::Table;
 use serde_json::Value;
 
 use crate::common::{fixture, BOARD_PAPER, PLAN_V3};
@@ -22,7 +24,7 @@ pub fn tables_of(rel: &str) -> Vec<Table> {
     let pages: Vec<_> = (1..=doc.page_count())
         .map(|n| doc.page(n).unwrap())
         .collect();
-    table::extract_pages(&pages, &Settings::default()).0
+    pipeline::tables_of(&pages, &Settings::default()).0
 }
 
 /// The truth's actions in order, each as its seven expected cell texts and RAG colours.

@@ -5,7 +5,8 @@
 use std::time::Duration;
 
 use boardpaper::layout;
-use boardpaper::paper::document;
+use boardpaper::pipeline;
+use boardpaper::settings::Settings;
 use boardpaper::pdf::{Document, Limits, OpenOptions};
 use libfuzzer_sys::fuzz_target;
 
@@ -31,7 +32,6 @@ fuzz_target!(|data: &[u8]| {
     let Ok(doc) = Document::from_bytes(data, "fuzz.pdf", &options) else {
         return;
     };
-    let mut pages = Vec::new();
     for n in 1..=doc.page_count().min(MAX_PAGES) {
         let Ok(page) = doc.page(n) else { return };
         let settings = layout::Settings::default();
@@ -40,7 +40,8 @@ fuzz_target!(|data: &[u8]| {
         let _ = layout::blocks(&page.glyphs, &settings);
         let _ = layout::reading_text(&page.glyphs, &settings);
         let _ = layout::layout_text(&page.glyphs, &settings);
-        pages.push(page);
     }
-    let _ = document::read_pages(&doc, &pages);
+    if doc.page_count() <= MAX_PAGES {
+        let _ = pipeline::read(&doc, &Settings::default());
+    }
 });

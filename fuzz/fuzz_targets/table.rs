@@ -9,7 +9,6 @@ use boardpaper::geom::{Pt, Rect};
 use boardpaper::pdf::{
     Colour, Direction, Fill, FillShape, Glyph, PageInfo, PagePrimitives, Rule, RuleSource,
 };
-use boardpaper::table;
 use libfuzzer_sys::fuzz_target;
 
 /// A coordinate: mostly on a 4 pt grid inside an A4 landscape page, sometimes anywhere.
@@ -139,6 +138,11 @@ fuzz_target!(|input: Vec<FPage>| {
         .enumerate()
         .map(|(i, p)| page(i as u32 + 1, p))
         .collect();
-    let (tables, _) = table::extract_pages(&pages, &table::Settings::default());
-    let _ = boardpaper::paper::read_plans(&pages, &tables);
+    let settings = boardpaper::settings::Settings::default();
+    let (tables, _) = boardpaper::pipeline::tables_of(&pages, &settings);
+    let texts: Vec<_> = pages
+        .iter()
+        .map(|p| boardpaper::layout::PageText::new(&p.info, &p.glyphs, &settings.layout))
+        .collect();
+    let _ = boardpaper::paper::read_plans(&texts, &tables, &settings.profile, &settings.paper);
 });

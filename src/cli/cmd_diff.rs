@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use boardpaper::diff::{self, ChangeList};
 use boardpaper::export::schema::{validate_changes, validate_paper, Violation};
-use boardpaper::paper::document::{self, Paper};
+use boardpaper::paper::document::Paper;
 use boardpaper::paper::profile::Profile;
 use boardpaper::pdf::{Document, OpenOptions};
 
@@ -142,7 +142,11 @@ fn load(
                 ..Default::default()
             };
             let doc = Document::from_bytes(&bytes, &name, &options).map_err(|e| e.to_string())?;
-            let paper = document::read_with(&doc, profile).map_err(|e| e.to_string())?;
+            let paper = boardpaper::pipeline::read(
+                &doc,
+                &boardpaper::settings::Settings::with_profile(profile),
+            )
+            .map_err(|e| e.to_string())?;
             if !quiet {
                 for w in &paper.warnings {
                     eprintln!("warning: {name}: {w}");

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use boardpaper::export::paper as out;
-use boardpaper::paper::document::{self, Paper};
+use boardpaper::paper::document::Paper;
 use boardpaper::paper::profile::Profile;
 use boardpaper::pdf::{Document, OpenOptions};
 
@@ -133,7 +133,10 @@ fn read_one(
     } else {
         Document::open(path, &options)?
     };
-    Ok(document::read_with(&doc, profile)?)
+    Ok(boardpaper::pipeline::read(
+        &doc,
+        &boardpaper::settings::Settings::with_profile(profile),
+    )?)
 }
 
 fn encode_failure(file: &str, e: out::Error) -> Failure {

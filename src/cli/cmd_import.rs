@@ -13,7 +13,7 @@ use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Mutex;
 
 use boardpaper::export::paper as out;
-use boardpaper::paper::document::{self, Paper};
+use boardpaper::paper::document::Paper;
 use boardpaper::paper::profile::Profile;
 use boardpaper::pdf::{Document, OpenOptions};
 use boardpaper::store::{self, Imported, Store};
@@ -115,7 +115,11 @@ fn extract(
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let doc = Document::from_bytes(&bytes, &name, options)
             .map_err(|e| reason(&name, e.to_string()))?;
-        let paper = document::read_with(&doc, profile).map_err(|e| reason(&name, e.to_string()))?;
+        let paper = boardpaper::pipeline::read(
+            &doc,
+            &boardpaper::settings::Settings::with_profile(profile),
+        )
+        .map_err(|e| reason(&name, e.to_string()))?;
         let json = out::json(&paper).map_err(|e| format!("internal error: {e}"))?;
         let json = String::from_utf8(json).map_err(|e| format!("internal error: {e}"))?;
         Ok::<_, String>((paper, json))

@@ -4,7 +4,9 @@ use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
 use boardpaper::export::tables::{self as wire, TablesDoc, WireWarning};
-use boardpaper::table::{self, Settings};
+use boardpaper::pipeline;
+use boardpaper::settings::Settings;
+use boardpaper::table;
 
 use super::{input, output, Failure, InputArgs, PagesArgs, Status};
 
@@ -38,20 +40,17 @@ pub struct TablesArgs {
 
 pub fn run(a: TablesArgs) -> Result<(), Failure> {
     let doc = input::open(&a.input)?;
-    let pages = input::interpret(&doc, &input::selected_pages(&doc, &a.pages)?)?;
     let settings = Settings {
-        unruled: !a.ruled_only,
+        table: table::Settings {
+            unruled: !a.ruled_only,
+            ..table::Settings::default()
+        },
         ..Settings::default()
     };
-    let (tables, table_warnings) = table::extract_pages(&pages, &settings);
+    let (tables, page_warnings) =
+        pipeline::tables(&doc, &input::selected_pages(&doc, &a.pages)?, &settings)?;
     let mut warnings: Vec<WireWarning> = doc.warnings().iter().map(WireWarning::from).collect();
-    warnings.extend(
-        pages
-            .iter()
-            .flat_map(|p| &p.warnings)
-            .map(WireWarning::from),
-    );
-    warnings.extend(table_warnings.iter().map(WireWarning::from));
+    warnings.extend(page_warnings);
     if !a.quiet {
         for w in &warnings {
             eprintln!("warning: {}: {}", doc.name(), w.message);

@@ -12,9 +12,9 @@
 //! Report: `item` (meeting, date, title, report from, author, summary, section, paragraph,
 //! bullet, contact, plan), `number`, `text`.
 
+use crate::colour::Colour;
 use crate::paper::document::Paper;
 use crate::paper::model::{Action, RagColour, RagEntry};
-use crate::pdf::Colour;
 
 /// One cell: its text and, for RAG cells, the fill it was printed on.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -8,8 +8,8 @@
 
 use serde::Serialize;
 
+use crate::colour::Colour;
 use crate::geom::Rect;
-use crate::pdf::Colour;
 use crate::table::{Part, Table};
 
 pub use crate::warning::Warning as WireWarning;

@@ -7,6 +7,7 @@
 
 pub mod frame;
 mod lines;
+mod page;
 mod text;
 mod words;
 
@@ -18,6 +19,7 @@ use crate::pdf::{Colour, Direction};
 use crate::tolerance;
 
 pub use lines::{blocks, lines};
+pub use page::PageText;
 pub use text::{layout_text, reading_text};
 pub use words::words;
 

@@ -3,6 +3,7 @@
 use super::words::runs;
 use super::{blocks, Settings};
 use crate::pdf::{Direction, Glyph};
+use crate::tolerance::DEFAULT_FONT_SIZE;
 
 /// The page's text in reading order: one line per line, a blank line between blocks.
 pub fn reading_text(glyphs: &[Glyph], settings: &Settings) -> String {
@@ -35,7 +36,10 @@ pub fn layout_text(glyphs: &[Glyph], settings: &Settings) -> String {
         .into_iter()
         .filter(|r| r.direction == Direction::Ltr)
     {
-        let size = run.words.first().map_or(10.0, |w| w.size.max(1.0));
+        let size = run
+            .words
+            .first()
+            .map_or(DEFAULT_FONT_SIZE, |w| w.size.max(1.0));
         if let Some((base, psize)) = prev {
             if run.baseline - base > 2.2 * psize.max(size) {
                 out.push('\n');

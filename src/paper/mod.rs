@@ -1,5 +1,6 @@
-//! The `paper` stage: the domain of board papers. So far: reading a milestone's status word and
-//! timescale from its printed text.
+//! The `paper` stage: the domain of board papers. It reads plans from joined tables and the
+//! covering report from laid-out page text; it never sees the PDF itself (the pipeline,
+//! [`crate::pipeline`], prepares both).
 
 pub mod document;
 pub mod milestone;
@@ -8,53 +9,86 @@ pub mod plan;
 pub mod profile;
 pub mod report;
 
-use crate::layout;
-use crate::pdf::PagePrimitives;
+use crate::layout::{Line, PageText};
 use crate::table::Table;
+use crate::tolerance;
+
+/// Tolerances of the paper stage (captions and the covering report), in line heights or points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaperSettings {
+    /// A caption lies at most this many line heights above its table.
+    pub caption_window_lines: f64,
+    /// Lines within this fraction of a line height of the caption's lowest line are on it.
+    pub caption_same_line: f64,
+    /// Points a caption line may reach below the table's top.
+    pub caption_touch: f64,
+    /// Font size (points) assumed where no word gives one.
+    pub default_font_size: f64,
+}
+
+impl Default for PaperSettings {
+    fn default() -> Self {
+        PaperSettings {
+            caption_window_lines: tolerance::CAPTION_WINDOW_LINES,
+            caption_same_line: tolerance::CAPTION_SAME_LINE,
+            caption_touch: tolerance::CAPTION_TOUCH,
+            default_font_size: tolerance::DEFAULT_FONT_SIZE,
+        }
+    }
+}
 
 /// Read the plans in `tables`, taking each plan's caption (title, version) from the text
 /// printed just above its first table.
 pub fn read_plans(
-    pages: &[PagePrimitives],
-    tables: &[Table],
-) -> (Vec<model::Plan>, Vec<plan::Unplaced>) {
-    read_plans_with(pages, tables, &profile::Profile::default())
-}
-
-/// [`read_plans`] for a template described by a profile.
-pub fn read_plans_with(
-    pages: &[PagePrimitives],
+    pages: &[PageText],
     tables: &[Table],
     profile: &profile::Profile,
+    settings: &PaperSettings,
 ) -> (Vec<model::Plan>, Vec<plan::Unplaced>) {
-    let settings = layout::Settings::default();
     let caption = |page: u32, top: f64| -> Option<String> {
-        let p = pages.iter().find(|p| p.info.number == page)?;
-        let lines = layout::lines(&p.glyphs, &settings);
-        // The caption: the lines of the block nearest above the table (within three lines).
-        let above: Vec<&layout::Line> = lines
-            .iter()
-            .filter(|l| l.bbox.bottom <= top + 1.0)
-            .collect();
-        let nearest = above
-            .iter()
-            .map(|l| l.bbox.bottom)
-            .fold(f64::NEG_INFINITY, f64::max);
-        let height = above
-            .iter()
-            .find(|l| l.bbox.bottom == nearest)?
-            .bbox
-            .height()
-            .max(1.0);
-        if top - nearest > 3.0 * height {
-            return None;
-        }
-        let mut block: Vec<&&layout::Line> = above
-            .iter()
-            .filter(|l| nearest - l.bbox.bottom < 0.5 * height)
-            .collect();
-        block.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-        Some(block.iter().map(|l| l.text()).collect::<Vec<_>>().join(" "))
+        let p = pages.iter().find(|p| p.number == page)?;
+        caption_above(&p.lines, top, settings)
     };
     plan::plans(tables, &caption, profile)
+}
+
+/// The caption: the lines of the block nearest above `top`, left to right.
+fn caption_above(lines: &[Line], top: f64, s: &PaperSettings) -> Option<String> {
+    let above: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.bbox.bottom <= top + s.caption_touch)
+        .collect();
+    let nearest = above
+        .iter()
+        .map(|l| l.bbox.bottom)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let height = above
+        .iter()
+        .find(|l| l.bbox.bottom == nearest)?
+        .bbox
+        .height()
+        .max(1.0);
+    if top - nearest > s.caption_window_lines * height {
+        return None;
+    }
+    let mut block: Vec<&&Line> = above
+        .iter()
+        .filter(|l| nearest - l.bbox.bottom < s.caption_same_line * height)
+        .collect();
+    block.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    Some(block.iter().map(|l| l.text()).collect::<Vec<_>>().join(" "))
+}
+
+/// Compile the milestone patterns (about 6% of the instructions of a one-file `extract`) on a
+/// worker while the first document's pages are interpreted, not afterwards on the critical
+/// path. Once per process; `milestone::parse` waits for them if they are not ready yet.
+pub fn warm_up() {
+    static WARM: std::sync::Once = std::sync::Once::new();
+    WARM.call_once(|| {
+        rayon::spawn(|| {
+            // A date at the end, and none (the pattern for dates inside the text).
+            let _ = milestone::parse("Report – Complete – October 2014");
+            let _ = milestone::parse("Complete");
+        })
+    });
 }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::milestone::{Period, Status};
-use crate::pdf::Colour;
+use crate::colour::Colour;
 use crate::table::Part;
 
 /// A RAG colour classified by hue; anything else keeps its value.

@@ -19,9 +19,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::layout::{self, Settings};
-use crate::pdf::{Direction, PagePrimitives};
+use crate::geom::Direction;
+use crate::layout::{self, PageText};
 use crate::table::cells::join_line;
+use crate::tolerance::{DEFAULT_FONT_SIZE, DEFAULT_PAGE_HEIGHT};
 
 /// The meeting a paper goes to, from the header of its first page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,27 +113,22 @@ const BULLETS: &[char] = &[
 /// Returns `(None, None)` when the pages hold nothing report-like: no "Report from:" or
 /// "Author:" field, no "Summary" heading, and no dated meeting header over numbered sections.
 pub fn read_report(
-    pages: &[PagePrimitives],
+    pages: &[PageText],
     plan_first_page: Option<u32>,
 ) -> (Option<Meeting>, Option<Report>) {
-    let mut sorted: Vec<&PagePrimitives> = pages.iter().collect();
-    sorted.sort_by_key(|p| p.info.number);
-    let chosen: Vec<&PagePrimitives> = match plan_first_page {
-        Some(first) => sorted
-            .into_iter()
-            .filter(|p| p.info.number < first)
-            .collect(),
+    let mut sorted: Vec<&PageText> = pages.iter().collect();
+    sorted.sort_by_key(|p| p.number);
+    let chosen: Vec<&PageText> = match plan_first_page {
+        Some(first) => sorted.into_iter().filter(|p| p.number < first).collect(),
         None => {
-            let landscape = |p: &PagePrimitives| p.info.width > p.info.height;
-            let first = sorted.first().map(|p| landscape(p));
+            let first = sorted.first().map(|p| p.is_landscape());
             sorted
                 .into_iter()
-                .take_while(|p| Some(landscape(p)) == first)
+                .take_while(|p| Some(p.is_landscape()) == first)
                 .collect()
         }
     };
-    let settings = Settings::default();
-    let mut rows_by_page: Vec<Vec<Row>> = chosen.iter().map(|p| page_rows(p, &settings)).collect();
+    let mut rows_by_page: Vec<Vec<Row>> = chosen.iter().map(|p| page_rows(p)).collect();
     drop_running_rows(&mut rows_by_page, &chosen);
     let rows: Vec<Row> = rows_by_page.into_iter().flatten().collect();
     parse(&rows)
@@ -186,9 +182,10 @@ impl Row {
 }
 
 /// The page's left-to-right lines merged into rows by baseline, top to bottom.
-fn page_rows(page: &PagePrimitives, settings: &Settings) -> Vec<Row> {
-    let mut lines: Vec<layout::Line> = layout::lines(&page.glyphs, settings)
-        .into_iter()
+fn page_rows(page: &PageText) -> Vec<Row> {
+    let mut lines: Vec<&layout::Line> = page
+        .lines
+        .iter()
         .filter(|l| l.direction == Direction::Ltr && !l.words.is_empty())
         .collect();
     let baseline = |l: &layout::Line| l.words.first().map_or(l.bbox.bottom, |w| w.baseline);
@@ -197,10 +194,14 @@ fn page_rows(page: &PagePrimitives, settings: &Settings) -> Vec<Row> {
             .total_cmp(&baseline(b))
             .then(a.bbox.x0.total_cmp(&b.bbox.x0))
     });
-    let mut rows: Vec<(Row, Vec<layout::Line>)> = Vec::new();
+    let mut rows: Vec<(Row, Vec<&layout::Line>)> = Vec::new();
     for line in lines {
-        let b = baseline(&line);
-        let size = line.words.first().map_or(10.0, |w| w.size).max(1.0);
+        let b = baseline(line);
+        let size = line
+            .words
+            .first()
+            .map_or(DEFAULT_FONT_SIZE, |w| w.size)
+            .max(1.0);
         match rows.last_mut() {
             Some((row, group))
                 if (b - row.baseline).abs() < ROW_BASELINE_EM * row.size.max(size) =>
@@ -211,7 +212,7 @@ fn page_rows(page: &PagePrimitives, settings: &Settings) -> Vec<Row> {
             }
             _ => rows.push((
                 Row {
-                    page: page.info.number,
+                    page: page.number,
                     top: line.bbox.top,
                     bottom: line.bbox.bottom,
                     baseline: b,
@@ -226,10 +227,10 @@ fn page_rows(page: &PagePrimitives, settings: &Settings) -> Vec<Row> {
         .map(|(mut row, mut group)| {
             group.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
             for line in group {
-                for (i, w) in line.words.into_iter().enumerate() {
+                for (i, w) in line.words.iter().enumerate() {
                     row.words.push(W {
                         bold: layout::is_bold_font(&w.font),
-                        text: w.text,
+                        text: w.text.clone(),
                         x0: w.bbox.x0,
                         new_seg: i == 0,
                     });
@@ -244,8 +245,8 @@ fn page_rows(page: &PagePrimitives, settings: &Settings) -> Vec<Row> {
 /// place, with the same text up to digits, on two or more pages) and bare page numbers (the
 /// first or last row of a page, in its margin). On the first page, a repeated header row in
 /// bold or capitals is kept: that is how the meeting header looks.
-fn drop_running_rows(rows_by_page: &mut [Vec<Row>], pages: &[&PagePrimitives]) {
-    let height = |i: usize| pages.get(i).map_or(842.0, |p| p.info.height);
+fn drop_running_rows(rows_by_page: &mut [Vec<Row>], pages: &[&PageText]) {
+    let height = |i: usize| pages.get(i).map_or(DEFAULT_PAGE_HEIGHT, |p| p.height);
     let in_top = |r: &Row, h: f64| r.bottom < MARGIN_FRACTION * h;
     let in_bottom = |r: &Row, h: f64| r.top > (1.0 - MARGIN_FRACTION) * h;
     // The margin rows, by text (digits masked) and position.
@@ -1301,19 +1302,12 @@ mod tests {
         }
     }
 
-    fn page(number: u32) -> PagePrimitives {
-        PagePrimitives {
-            info: crate::pdf::PageInfo {
-                number,
-                width: 595.0,
-                height: 842.0,
-                rotation: 0,
-            },
-            glyphs: Vec::new(),
-            rules: Vec::new(),
-            fills: Vec::new(),
-            images: Vec::new(),
-            warnings: Vec::new(),
+    fn page(number: u32) -> PageText {
+        PageText {
+            number,
+            width: 595.0,
+            height: 842.0,
+            lines: Vec::new(),
         }
     }
 
@@ -1372,7 +1366,7 @@ mod tests {
             row(2, 815.0, &[(290.0, "2", p)]),
         ];
         let pages = [page(1), page(2)];
-        let refs: Vec<&PagePrimitives> = pages.iter().collect();
+        let refs: Vec<&PageText> = pages.iter().collect();
         let mut by_page = vec![page1, page2];
         drop_running_rows(&mut by_page, &refs);
         let rows: Vec<Row> = by_page.into_iter().flatten().collect();

@@ -26,18 +26,47 @@ pub use doc::{Document, OpenOptions};
 pub use error::{Error, Warning, WarningKind};
 pub use limits::{Limit, Limits};
 
+/// What the no-text check needs to know of one page (so the check can run after the page's
+/// glyphs are dropped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextLayer {
+    /// The page has a glyph (visible or invisible).
+    pub has_text: bool,
+    /// The page draws an image.
+    pub has_images: bool,
+    /// A limit cut the page short.
+    pub cut_short: bool,
+}
+
+impl TextLayer {
+    /// The page's text layer, as the no-text check sees it.
+    pub fn of(page: &PagePrimitives) -> TextLayer {
+        TextLayer {
+            has_text: !page.glyphs.is_empty(),
+            has_images: !page.images.is_empty(),
+            cut_short: page
+                .warnings
+                .iter()
+                .any(|w| matches!(w.kind, WarningKind::LimitHit { .. })),
+        }
+    }
+}
+
 /// The error for a document none of whose `pages` has any text (visible or invisible) while
 /// some hold images: a scan that needs OCR. Pages with images but no text already carry a
 /// [`WarningKind::NoTextLayer`] warning each. `Ok` when a page has a glyph, when no page has
 /// an image (a blank or unreadable file is not a scan; its warnings say why it is empty), and
 /// when a limit cut a page short (the limit, not a missing text layer, may be the reason).
 pub fn require_text(file: &str, pages: &[PagePrimitives]) -> Result<(), Error> {
-    let has_text = pages.iter().any(|p| !p.glyphs.is_empty());
-    let has_images = pages.iter().any(|p| !p.images.is_empty());
-    let cut_short = pages
-        .iter()
-        .flat_map(|p| &p.warnings)
-        .any(|w| matches!(w.kind, WarningKind::LimitHit { .. }));
+    let layers: Vec<TextLayer> = pages.iter().map(TextLayer::of).collect();
+    require_text_layer(file, &layers)
+}
+
+/// [`require_text`] on the pages' [`TextLayer`]s.
+pub fn require_text_layer(file: &str, pages: &[TextLayer]) -> Result<(), Error> {
+    let has_text = pages.iter().any(|p| p.has_text);
+    let has_images = pages.iter().any(|p| p.has_images);
+    let cut_short = pages.iter().any(|p| p.cut_short);
     if has_text || !has_images || cut_short {
         return Ok(());
     }
@@ -45,7 +74,7 @@ pub fn require_text(file: &str, pages: &[PagePrimitives]) -> Result<(), Error> {
     Err(Error::NoTextLayer {
         file: file.to_string(),
         pages: count(pages.len()),
-        image_pages: count(pages.iter().filter(|p| !p.images.is_empty()).count()),
+        image_pages: count(pages.iter().filter(|p| p.has_images).count()),
     })
 }
 pub use sink::{Collector, PageSink, Recorder};

@@ -5,6 +5,7 @@
 
 use super::cells::join_line;
 use super::{Cell, PageTable, Part, Settings, Table};
+use crate::tolerance::DEFAULT_FONT_SIZE;
 
 /// Most leading rows compared when looking for a repeated header.
 const MAX_HEADER_ROWS: usize = 5;
@@ -216,7 +217,7 @@ fn merge_cell(a: &mut Cell, b: Cell) {
     if let (Some(last), Some(first)) = (a.paragraphs.last_mut(), bp.next()) {
         let last_line = last.lines.last().map(|l| l.bbox);
         let first_line = first.lines.first().map(|l| l.bbox);
-        let h = last_line.map_or(10.0, |l| l.height().max(1.0));
+        let h = last_line.map_or(DEFAULT_FONT_SIZE, |l| l.height().max(1.0));
         let ended_a = match (a_bottom, last_line) {
             (Some(bottom), Some(l)) => bottom - l.bottom > BREAK_GAP_LINES * h,
             _ => true,

@@ -289,39 +289,3 @@ pub fn page_tables(page: &PagePrimitives, words: &[Word], settings: &Settings) -
     out.tables.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
     out
 }
-
-/// Find the tables of interpreted pages (words are laid out here): per page, then joined
-/// across pages.
-pub fn extract_pages(pages: &[PagePrimitives], settings: &Settings) -> (Vec<Table>, Vec<Warning>) {
-    use rayon::prelude::*;
-    let ls = crate::layout::Settings::default();
-    let words: Vec<Vec<Word>> = pages
-        .par_iter()
-        .map(|p| crate::layout::words(&p.glyphs, &ls))
-        .collect();
-    let pairs: Vec<(&PagePrimitives, &[Word])> = pages
-        .iter()
-        .zip(&words)
-        .map(|(p, w)| (p, w.as_slice()))
-        .collect();
-    extract(&pairs, settings)
-}
-
-/// Find the tables of a document: per page, then joined across pages.
-pub fn extract(
-    pages: &[(&PagePrimitives, &[Word])],
-    settings: &Settings,
-) -> (Vec<Table>, Vec<Warning>) {
-    use rayon::prelude::*;
-    let per_page: Vec<PageTables> = pages
-        .par_iter()
-        .map(|(p, w)| page_tables(p, w, settings))
-        .collect();
-    let mut warnings = Vec::new();
-    let mut page_lists = Vec::new();
-    for pt in per_page {
-        warnings.extend(pt.warnings);
-        page_lists.push(pt.tables);
-    }
-    (continuation::join(page_lists, settings), warnings)
-}

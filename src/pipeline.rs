@@ -1,0 +1,265 @@
+//! The one way a paper is read, as named steps:
+//!
+//! 1. **open** the PDF ([`pdf::Document`], with the limits of [`Settings::limits`]);
+//! 2. per page, in parallel: **interpret** it into primitives ([`pdf`]), **lay out** its words
+//!    and lines once ([`layout::PageText`]), **find tables** in its rules, fills and words
+//!    ([`table::page_tables`]); then the glyphs are dropped — later steps read the laid-out
+//!    text and the tables only, so memory holds no page's glyphs after its own step;
+//! 3. check that the document has a **text layer** at all (a scan needs OCR);
+//! 4. **join** tables across pages ([`table::continuation::join`]);
+//! 5. the **paper**: plans from the tables, the covering report from the text, every warning
+//!    in page order ([`paper::document::read`]).
+//!
+//! [`tables`] runs steps 2–4 alone for the `tables` command.
+
+use rayon::prelude::*;
+
+use crate::layout::PageText;
+use crate::paper::document::{self, Paper, Source};
+use crate::pdf::{self, Document, OpenOptions, PagePrimitives};
+use crate::settings::Settings;
+use crate::table::{self, PageTable, Table};
+use crate::warning::Warning;
+
+/// A step of the pipeline, as an [`Observer`] hears of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Step {
+    /// A page's content was interpreted into primitives.
+    Interpret,
+    /// A page's glyphs were laid out into words and lines.
+    LayOut,
+    /// A page's tables were found.
+    FindTables,
+}
+
+/// Hears of each step done on each page (for tests and progress); steps of different pages
+/// arrive from several threads.
+pub trait Observer: Sync {
+    /// `step` was done on page `page` (1-based).
+    fn step(&self, step: Step, page: u32);
+}
+
+/// The observer that hears nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Unobserved;
+
+impl Observer for Unobserved {
+    fn step(&self, _: Step, _: u32) {}
+}
+
+/// Open a PDF with the settings' limits (and a password, for an encrypted file).
+pub fn open(
+    path: &std::path::Path,
+    password: Option<String>,
+    settings: &Settings,
+) -> Result<Document, pdf::Error> {
+    Document::open(path, &open_options(password, settings))
+}
+
+/// Open a PDF held in memory (`name` names it in messages).
+pub fn open_bytes(
+    bytes: &[u8],
+    name: &str,
+    password: Option<String>,
+    settings: &Settings,
+) -> Result<Document, pdf::Error> {
+    Document::from_bytes(bytes, name, &open_options(password, settings))
+}
+
+fn open_options(password: Option<String>, settings: &Settings) -> OpenOptions {
+    OpenOptions {
+        password,
+        limits: settings.limits.clone(),
+    }
+}
+
+/// Read a whole board paper. A document with no text on any page is an error
+/// ([`pdf::Error::NoTextLayer`]: it needs OCR); pages with images and no text in an otherwise
+/// readable document are warnings of kind `no_text_layer`.
+pub fn read(doc: &Document, settings: &Settings) -> Result<Paper, pdf::Error> {
+    read_observed(doc, settings, &Unobserved)
+}
+
+/// [`read`], telling `observer` of each step on each page.
+pub fn read_observed(
+    doc: &Document,
+    settings: &Settings,
+    observer: &dyn Observer,
+) -> Result<Paper, pdf::Error> {
+    crate::paper::warm_up();
+    let numbers: Vec<u32> = (1..=doc.page_count()).collect();
+    let read = read_pages(doc, &numbers, settings, observer)?;
+    let mut warnings: Vec<Warning> = doc.warnings().iter().map(Warning::from).collect();
+    warnings.extend(read.warnings);
+    let source = Source {
+        file: file_name(doc.name()),
+        producer: doc.producer(),
+        creator: doc.creator(),
+        pages: doc.page_count(),
+    };
+    let paper = document::read(
+        source,
+        &read.texts,
+        &read.tables,
+        warnings,
+        &settings.profile,
+        &settings.paper,
+    );
+    // Freeing the laid-out words (a string each) is a tenth of the work for a short paper:
+    // share it out too.
+    read.texts.into_par_iter().for_each(drop);
+    Ok(paper)
+}
+
+/// The tables of the pages `numbers` (1-based), joined across pages, with the warnings of the
+/// pages and of the table finder (the document's own warnings are [`Document::warnings`]).
+pub fn tables(
+    doc: &Document,
+    numbers: &[u32],
+    settings: &Settings,
+) -> Result<(Vec<Table>, Vec<Warning>), pdf::Error> {
+    let read = read_pages(doc, numbers, settings, &Unobserved)?;
+    Ok((read.tables, read.warnings))
+}
+
+/// The tables of pages interpreted elsewhere (a test, a fuzz target, a benchmark), by the same
+/// per-page step and join as [`tables`].
+pub fn tables_of(pages: &[PagePrimitives], settings: &Settings) -> (Vec<Table>, Vec<Warning>) {
+    let per_page: Vec<PageRead> = pages
+        .par_iter()
+        .map(|p| PageRead::of(p, settings, &Unobserved))
+        .collect();
+    let read = Read::join(per_page, settings);
+    (read.tables, read.warnings)
+}
+
+/// What is left of the pages for the paper: their text, their joined tables and the warnings
+/// of pages and tables in page order.
+struct Read {
+    texts: Vec<PageText>,
+    tables: Vec<Table>,
+    warnings: Vec<Warning>,
+}
+
+/// Steps 2–4 on the pages `numbers`.
+fn read_pages(
+    doc: &Document,
+    numbers: &[u32],
+    settings: &Settings,
+    observer: &dyn Observer,
+) -> Result<Read, pdf::Error> {
+    let per_page: Vec<PageRead> = numbers
+        .par_iter()
+        .map(|&n| {
+            let page = doc.page(n)?;
+            observer.step(Step::Interpret, n);
+            Ok(PageRead::of(&page, settings, observer))
+        })
+        .collect::<Result<_, pdf::Error>>()?;
+    let layers: Vec<pdf::TextLayer> = per_page.iter().map(|p| p.layer).collect();
+    pdf::require_text_layer(doc.name(), &layers)?;
+    Ok(Read::join(per_page, settings))
+}
+
+/// One page after step 2: what later steps need of it, its glyphs gone.
+struct PageRead {
+    text: PageText,
+    tables: Vec<PageTable>,
+    /// The interpreter's warnings for the page.
+    page_warnings: Vec<Warning>,
+    /// The table finder's.
+    table_warnings: Vec<Warning>,
+    layer: pdf::TextLayer,
+}
+
+impl PageRead {
+    /// Lay the page out once and find its tables.
+    fn of(page: &PagePrimitives, settings: &Settings, observer: &dyn Observer) -> PageRead {
+        let n = page.info.number;
+        let text = PageText::new(&page.info, &page.glyphs, &settings.layout);
+        observer.step(Step::LayOut, n);
+        let found = table::page_tables(page, &text.words(), &settings.table);
+        observer.step(Step::FindTables, n);
+        PageRead {
+            text,
+            tables: found.tables,
+            page_warnings: page.warnings.iter().map(Warning::from).collect(),
+            table_warnings: found.warnings.iter().map(Warning::from).collect(),
+            layer: pdf::TextLayer::of(page),
+        }
+    }
+}
+
+impl Read {
+    /// Step 4: join the pages' tables; the pages' own warnings come before the tables'.
+    fn join(per_page: Vec<PageRead>, settings: &Settings) -> Read {
+        let mut texts = Vec::with_capacity(per_page.len());
+        let mut page_lists = Vec::with_capacity(per_page.len());
+        let mut page_warnings = Vec::new();
+        let mut table_warnings = Vec::new();
+        for p in per_page {
+            texts.push(p.text);
+            page_lists.push(p.tables);
+            page_warnings.extend(p.page_warnings);
+            table_warnings.extend(p.table_warnings);
+        }
+        page_warnings.extend(table_warnings);
+        Read {
+            texts,
+            tables: table::continuation::join(page_lists, &settings.table),
+            warnings: page_warnings,
+        }
+    }
+}
+
+/// A path's last component ("papers/a.pdf" → "a.pdf"), or the name as given.
+fn file_name(name: &str) -> String {
+    std::path::Path::new(name)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+    use std::sync::Mutex;
+
+    /// Counts each step per page.
+    #[derive(Default)]
+    struct Counter(Mutex<BTreeMap<(Step, u32), usize>>);
+
+    impl Observer for Counter {
+        fn step(&self, step: Step, page: u32) {
+            if let Ok(mut m) = self.0.lock() {
+                *m.entry((step, page)).or_default() += 1;
+            }
+        }
+    }
+
+    /// On the board paper every page is interpreted once, laid out once and searched for
+    /// tables once, and the paper is the one `read` gives.
+    #[test]
+    fn every_page_is_interpreted_and_laid_out_once() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/mscb/mscb-board-paper-2015-06.pdf");
+        let settings = Settings::default();
+        let doc = open(&path, None, &settings).unwrap_or_else(|e| panic!("{e}"));
+        let counter = Counter::default();
+        let paper = read_observed(&doc, &settings, &counter).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(paper.plans.len(), 1);
+        assert!(paper.report.is_some());
+        let counts = counter.0.into_inner().unwrap_or_default();
+        for step in [Step::Interpret, Step::LayOut, Step::FindTables] {
+            for page in 1..=doc.page_count() {
+                assert_eq!(
+                    counts.get(&(step, page)),
+                    Some(&1),
+                    "{step:?} on page {page}"
+                );
+            }
+        }
+        assert_eq!(counts.len(), 3 * doc.page_count() as usize);
+    }
+}
