@@ -4,7 +4,9 @@
 //! 2. per page, in parallel: **interpret** it into primitives ([`pdf`]), **lay out** its words
 //!    and lines once ([`layout::PageText`]), **find tables** in its rules, fills and words
 //!    ([`table::page_tables`]); then the glyphs are dropped — later steps read the laid-out
-//!    text and the tables only, so memory holds no page's glyphs after its own step;
+//!    text and the tables only — and past the first [`crate::paper::PaperSettings::full_text_pages`]
+//!    pages the text inside tables is dropped too (the cells hold it), so memory stays flat
+//!    as a plan grows;
 //! 3. check that the document has a **text layer** at all (a scan needs OCR);
 //! 4. **join** tables across pages ([`table::continuation::join`]);
 //! 5. the **paper**: plans from the tables, the covering report from the text, every warning
@@ -14,6 +16,7 @@
 
 use rayon::prelude::*;
 
+use crate::geom::Rect;
 use crate::layout::PageText;
 use crate::paper::document::{self, Paper, Source};
 use crate::pdf::{self, Document, OpenOptions, PagePrimitives};
@@ -180,6 +183,11 @@ impl PageRead {
         observer.step(Step::LayOut, n);
         let found = table::page_tables(page, &text.words(), &settings.table);
         observer.step(Step::FindTables, n);
+        let mut text = text;
+        if n > settings.paper.full_text_pages {
+            let boxes: Vec<Rect> = found.tables.iter().map(|t| t.bbox).collect();
+            text.keep_lines_outside(&boxes);
+        }
         PageRead {
             text,
             tables: found.tables,
@@ -261,5 +269,27 @@ mod tests {
             }
         }
         assert_eq!(counts.len(), 3 * doc.page_count() as usize);
+    }
+
+    /// Dropping the text inside tables past the first pages changes nothing on the MSCB
+    /// papers, wherever the budget ends (their report pages hold no table; captions lie
+    /// outside tables).
+    #[test]
+    fn the_full_text_budget_does_not_change_the_paper() {
+        for name in ["mscb-board-paper-2015-06.pdf", "mscb-plan-v3-2015-03.pdf"] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures/mscb")
+                .join(name);
+            let settings = Settings::default();
+            let doc = open(&path, None, &settings).unwrap_or_else(|e| panic!("{e}"));
+            let whole = read(&doc, &settings).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!whole.plans.is_empty(), "{name}: no plan");
+            for kept in [0, 3] {
+                let mut s = settings.clone();
+                s.paper.full_text_pages = kept;
+                let paper = read(&doc, &s).unwrap_or_else(|e| panic!("{e}"));
+                assert_eq!(paper, whole, "{name}, full text on {kept} pages");
+            }
+        }
     }
 }

@@ -76,6 +76,12 @@ pub const DEFAULT_FONT_SIZE: f64 = 10.0;
 /// The page height assumed where a page's own is not known (a fallback): A4 portrait, 842 pt.
 pub const DEFAULT_PAGE_HEIGHT: f64 = 842.0;
 
+/// Pages whose whole laid-out text is kept for the covering report, which comes first in a
+/// paper (the MSCB report is 4 pages; long covering reports run to 20 or 30). Later pages keep
+/// only the text outside their tables, so memory stays flat as a plan grows: a table's text is
+/// held once, in its cells.
+pub const FULL_TEXT_PAGES: u32 = 40;
+
 /// A plan's caption (title, version) is the block printed just above its table, at most this
 /// many line heights above the table's top: captions sit one blank line or so above, while text
 /// further up belongs to the page's body.

@@ -2,6 +2,7 @@
 //! later stages read of a page's text. The glyphs can be dropped once this is made.
 
 use super::{lines, Line, Settings, Word};
+use crate::geom::Rect;
 use crate::pdf::{Glyph, PageInfo};
 
 /// A page's text, laid out: lines in the order [`lines`] gives, each with its words.
@@ -36,6 +37,12 @@ impl PageText {
             out.extend(line.words.iter().cloned());
         }
         out
+    }
+
+    /// Drop the lines whose centre lies inside one of `boxes` (text that tables hold).
+    pub fn keep_lines_outside(&mut self, boxes: &[Rect]) {
+        self.lines
+            .retain(|l| !boxes.iter().any(|b| b.contains(l.bbox.centre(), 0.0)));
     }
 
     /// Whether the page is wider than it is tall.

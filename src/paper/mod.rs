@@ -24,6 +24,9 @@ pub struct PaperSettings {
     pub caption_touch: f64,
     /// Font size (points) assumed where no word gives one.
     pub default_font_size: f64,
+    /// Pages whose whole text is kept for the covering report; later pages keep the text
+    /// outside their tables only (captions and running text), whose cells the tables hold.
+    pub full_text_pages: u32,
 }
 
 impl Default for PaperSettings {
@@ -33,6 +36,7 @@ impl Default for PaperSettings {
             caption_same_line: tolerance::CAPTION_SAME_LINE,
             caption_touch: tolerance::CAPTION_TOUCH,
             default_font_size: tolerance::DEFAULT_FONT_SIZE,
+            full_text_pages: tolerance::FULL_TEXT_PAGES,
         }
     }
 }
