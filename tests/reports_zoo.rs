@@ -223,10 +223,10 @@ fn truth_problems(case: &Case, pages: Option<u32>) -> Vec<String> {
     let name = case.truth_file.display();
     let mut out = Vec::new();
     let (meeting, report) = format_only(t);
-    if let Err(e) = serde_json::from_value::<Meeting>(meeting.clone()) {
+    if let Err(e) = serde_json::from_value::<Option<Meeting>>(meeting.clone()) {
         out.push(format!("{name}: meeting: {e}"));
     }
-    if let Err(e) = serde_json::from_value::<Report>(report.clone()) {
+    if let Err(e) = serde_json::from_value::<Option<Report>>(report.clone()) {
         out.push(format!("{name}: report: {e}"));
     }
     if let Some(date) = meeting["date"].as_str() {
@@ -388,8 +388,8 @@ fn iso_date(s: &str) -> bool {
 }
 
 /// The Kent list names every paper of the corpus once, each with a known kind, and every
-/// covering report with its title, meeting and date; each Kent truth is one of its covering
-/// reports and agrees with its row.
+/// covering report with its title, meeting and date; each Kent truth agrees with its row,
+/// and at least three of them are covering reports.
 #[test]
 fn kent_list_covers_the_corpus() {
     let rows = kent_rows();
@@ -411,14 +411,15 @@ fn kent_list_covers_the_corpus() {
             ));
         }
     }
+    let mut covering = 0;
     for truth_file in truth_files("kent") {
         let t = read_json(&truth_file);
         let path = t["corpus_path"].as_str().unwrap_or_default();
         match rows.iter().find(|r| r.file == path) {
             None => problems.push(format!("{}: {path} not in README", truth_file.display())),
             Some(r) => {
-                if r.kind != "covering report"
-                    || t["report"]["title"] != printed(&r.title)
+                covering += usize::from(r.kind == "covering report");
+                if t["report"]["title"] != printed(&r.title)
                     || t["meeting"]["body"] != printed(&r.meeting)
                     || t["meeting"]["date"] != printed(&r.date)
                 {
@@ -429,6 +430,11 @@ fn kent_list_covers_the_corpus() {
                 }
             }
         }
+    }
+    if covering < 3 {
+        problems.push(format!(
+            "{covering} Kent truths of covering reports, want 3 or more"
+        ));
     }
     if let Some(corpus) = kent_corpus() {
         let manifest = read_json(&corpus.join("MANIFEST.json"));
