@@ -217,8 +217,9 @@ fn score(what: &str, cases: &[Case]) -> usize {
 /// Every way a truth file can be wrong that a reader cannot see: FORMAT.md fields missing or
 /// of the wrong type (they must deserialise into the model's `Meeting` and `Report`), an ISO
 /// date that is not one, a section number with its full stop, bullet levels that do not match
-/// the bullets, a page count that is not the PDF's, a file name that is not the PDF's.
-fn truth_problems(case: &Case, pages: Option<u32>) -> Vec<String> {
+/// the bullets, a page count that is not the PDF's, a producer family the PDF does not name, a
+/// file name that is not the PDF's. `facts` is `None` when the PDF is not on this machine.
+fn truth_problems(case: &Case, facts: Option<&PdfFacts>) -> Vec<String> {
     let t = &case.truth;
     let name = case.truth_file.display();
     let mut out = Vec::new();
@@ -241,11 +242,18 @@ fn truth_problems(case: &Case, pages: Option<u32>) -> Vec<String> {
             case.pdf.display()
         ));
     }
-    if let Some(pages) = pages {
-        if t["pages"].as_u64() != Some(u64::from(pages)) {
+    if let Some(facts) = facts {
+        if t["pages"].as_u64() != Some(u64::from(facts.pages)) {
             out.push(format!(
-                "{name}: pages {} but the PDF has {pages}",
-                t["pages"]
+                "{name}: pages {} but the PDF has {}",
+                t["pages"], facts.pages
+            ));
+        }
+        let family = producer_family(t["producer"].as_str().unwrap_or_default());
+        if family.is_empty() || !facts.made_by.contains(family) {
+            out.push(format!(
+                "{name}: producer {} but the PDF says {:?}",
+                t["producer"], facts.made_by
             ));
         }
     }
@@ -276,10 +284,33 @@ fn truth_problems(case: &Case, pages: Option<u32>) -> Vec<String> {
     out
 }
 
-fn page_count(pdf: &Path) -> Option<u32> {
-    Document::open(pdf, &OpenOptions::default())
-        .ok()
-        .map(|d| d.page_count())
+/// What a PDF says about itself: its page count and, lower-cased, its /Producer and /Creator.
+struct PdfFacts {
+    pages: u32,
+    made_by: String,
+}
+
+fn pdf_facts(pdf: &Path) -> Option<PdfFacts> {
+    let doc = Document::open(pdf, &OpenOptions::default()).ok()?;
+    let made_by = format!(
+        "{} {}",
+        doc.producer().unwrap_or_default(),
+        doc.creator().unwrap_or_default()
+    );
+    Some(PdfFacts {
+        pages: doc.page_count(),
+        made_by: made_by.to_lowercase(),
+    })
+}
+
+/// The word a PDF's /Producer or /Creator prints for a truth's `producer` ("libreoffice-docx"
+/// → "libreoffice"): Chromium writes "HeadlessChrome", pdfLaTeX "pdfTeX", Word "Microsoft® Word".
+fn producer_family(producer: &str) -> &str {
+    match producer.split('-').next().unwrap_or_default() {
+        "chromium" => "chrome",
+        "pdflatex" => "pdftex",
+        family => family,
+    }
 }
 
 /// The zoo and the Kent truths parse, hold every FORMAT.md field with the model's types, and
@@ -295,7 +326,11 @@ fn report_truths_are_consistent() {
     assert!(producers.len() >= 4, "producers {producers:?}");
     let mut problems = Vec::new();
     for case in &zoo {
-        problems.extend(truth_problems(case, page_count(&case.pdf)));
+        let facts = pdf_facts(&case.pdf);
+        if facts.is_none() {
+            problems.push(format!("cannot open {}", case.pdf.display()));
+        }
+        problems.extend(truth_problems(case, facts.as_ref()));
     }
     let corpus = kent_corpus();
     let kent_truths = truth_files("kent");
@@ -307,8 +342,8 @@ fn report_truths_are_consistent() {
             Some(c) => c.join(path),
             None => PathBuf::from(path),
         };
-        let pages = corpus.as_ref().and_then(|_| page_count(&pdf));
-        if corpus.is_some() && pages.is_none() {
+        let facts = corpus.as_ref().and_then(|_| pdf_facts(&pdf));
+        if corpus.is_some() && facts.is_none() {
             problems.push(format!(
                 "{}: cannot open {}",
                 truth_file.display(),
@@ -321,7 +356,7 @@ fn report_truths_are_consistent() {
                 pdf,
                 truth,
             },
-            pages,
+            facts.as_ref(),
         ));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
