@@ -11,6 +11,7 @@ mod paper;
 mod poppler;
 mod regression;
 mod report;
+mod reports_zoo;
 mod store;
 mod synthetic;
 mod tables;
