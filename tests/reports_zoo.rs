@@ -13,7 +13,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use boardpaper::paper::document;
+use boardpaper::pipeline;
+use boardpaper::settings::Settings;
 use boardpaper::paper::report::{Meeting, Report};
 use boardpaper::pdf::{Document, OpenOptions};
 use serde_json::Value;
@@ -165,7 +166,7 @@ fn at<'a>(v: &'a Value, field: &str) -> &'a Value {
 /// What `extract` reads for `pdf`: `{meeting, report}`.
 fn read(pdf: &Path) -> Result<Value, String> {
     let doc = Document::open(pdf, &OpenOptions::default()).map_err(|e| e.to_string())?;
-    let paper = document::read(&doc).map_err(|e| e.to_string())?;
+    let paper = pipeline::read(&doc, &Settings::default()).map_err(|e| e.to_string())?;
     Ok(serde_json::json!({"meeting": paper.meeting, "report": paper.report}))
 }
 
