@@ -18,6 +18,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod dates;
 pub mod diff;
 pub mod export;
 pub mod geom;

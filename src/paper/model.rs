@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::milestone::{Period, Status};
+use super::vocab::Status;
+use crate::dates::Period;
 use crate::pdf::Colour;
 use crate::table::Part;
 
