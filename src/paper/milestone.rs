@@ -225,5 +225,15 @@ mod profile_tests {
         // Without the profile, neither is read.
         let p = parse("Scheme agreed (Done, Apr 2018)");
         assert_eq!(p.status, None);
+        // The status word is looked for before the timescale that was read, not before a
+        // later copy of its text.
+        let p = parse_with(
+            "Review – Slipping (by 2015): checked by 2015 plans",
+            &profile,
+        );
+        assert_eq!(
+            (p.status, p.date.as_deref()),
+            (Some(Status::Delayed), Some("by 2015"))
+        );
     }
 }
