@@ -1,6 +1,7 @@
 //! The words the paper stage shares: what a plan column holds ([`Role`]) and what a
 //! milestone's status word says ([`Status`]). They live here, below everything else in
-//! `paper`, so imports go one way: `vocab` ← `model` ← `profile` ← `milestone` ← `plan`.
+//! `paper` and importing none of it, so imports go one way: `model` and `profile` use
+//! `vocab`; `milestone` uses `profile`; `plan` uses all of them.
 
 use serde::{Deserialize, Serialize};
 
