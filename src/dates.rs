@@ -50,7 +50,7 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// A month name in a regular expression, case left to the pattern's flags: full names and
-/// the abbreviations of [`MONTHS`], "Sept" and a full stop after it included.
+/// the abbreviations papers print, "Sept" and a full stop after it included.
 pub const MONTH_PATTERN: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 
 /// Weekday names, lower case: printed before a meeting date ("Tuesday 30 June 2015").
