@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 
 pub mod colour;
+pub mod dates;
 pub mod diff;
 pub mod export;
 pub mod geom;

@@ -219,8 +219,18 @@ pub fn milestones(paper: &Paper) -> Sheet {
                             Value::text(&m.text),
                             Value::text(m.status.map(|s| s.as_str()).unwrap_or_default()),
                             Value::text(m.date.clone().unwrap_or_default()),
-                            Value::text(period.and_then(|p| p.from.clone()).unwrap_or_default()),
-                            Value::text(period.and_then(|p| p.to.clone()).unwrap_or_default()),
+                            Value::text(
+                                period
+                                    .and_then(|p| p.from)
+                                    .map(|e| e.to_string())
+                                    .unwrap_or_default(),
+                            ),
+                            Value::text(
+                                period
+                                    .and_then(|p| p.to)
+                                    .map(|e| e.to_string())
+                                    .unwrap_or_default(),
+                            ),
                             Value {
                                 fill: entry.and_then(|e| e.fill),
                                 ..Value::text(m.rag.clone().unwrap_or_default())

@@ -2,70 +2,11 @@
 //! "Report to the Board – Complete – October 2014" → status Complete, date "October 2014".
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
-
-use super::profile::Profile;
 use std::sync::OnceLock;
 
-/// A milestone's status as printed (canonical capitalisation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Status {
-    /// "Complete", "Completed".
-    Complete,
-    /// "In progress".
-    #[serde(rename = "In progress")]
-    InProgress,
-    /// "Ongoing", "On-going".
-    Ongoing,
-    /// "Not started".
-    #[serde(rename = "Not started")]
-    NotStarted,
-    /// "Overdue".
-    Overdue,
-    /// "Delayed".
-    Delayed,
-    /// "On track".
-    #[serde(rename = "On track")]
-    OnTrack,
-    /// "On hold".
-    #[serde(rename = "On hold")]
-    OnHold,
-    /// "Cancelled", "Withdrawn".
-    Cancelled,
-}
-
-impl Status {
-    /// The canonical text.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Complete => "Complete",
-            Status::InProgress => "In progress",
-            Status::Ongoing => "Ongoing",
-            Status::NotStarted => "Not started",
-            Status::Overdue => "Overdue",
-            Status::Delayed => "Delayed",
-            Status::OnTrack => "On track",
-            Status::OnHold => "On hold",
-            Status::Cancelled => "Cancelled",
-        }
-    }
-
-    /// Recognise a status word, ignoring case.
-    pub fn parse(s: &str) -> Option<Status> {
-        Some(match s.trim().to_lowercase().as_str() {
-            "complete" | "completed" => Status::Complete,
-            "in progress" | "in-progress" => Status::InProgress,
-            "ongoing" | "on-going" | "on going" => Status::Ongoing,
-            "not started" => Status::NotStarted,
-            "overdue" => Status::Overdue,
-            "delayed" => Status::Delayed,
-            "on track" => Status::OnTrack,
-            "on hold" => Status::OnHold,
-            "cancelled" | "canceled" | "withdrawn" => Status::Cancelled,
-            _ => return None,
-        })
-    }
-}
+use super::profile::{self, Profile};
+use super::vocab::Status;
+use crate::dates::MONTH_PATTERN as MONTH;
 
 /// What the text of a milestone says besides its description.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,8 +16,6 @@ pub struct Parsed {
     /// The timescale printed at the end, without a trailing full stop.
     pub date: Option<String>,
 }
-
-const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 
 fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -111,97 +50,6 @@ fn status_re() -> &'static Regex {
     })
 }
 
-/// The span of time a timescale covers, as ISO months (`2015-09`) or years (`2015`); `from`
-/// is missing for "by …"/"until …", `to` for "from …".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Period {
-    /// The first month or year.
-    pub from: Option<String>,
-    /// The last month or year.
-    pub to: Option<String>,
-}
-
-fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim().trim_end_matches('.').to_lowercase();
-    let prefix = w.get(..3)?;
-    let n = match prefix {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(n)
-}
-
-fn period_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?i)(?P<months>{MONTH}(?:\s*/\s*{MONTH})*)?\s*\b(?P<y>\d{{4}})(?:\s*[-/–]\s*(?P<y2>\d{{2,4}})\b)?"
-        ))
-        .unwrap_or_else(|_| unreachable!("the period pattern is a constant"))
-    })
-}
-
-/// The period a timescale covers: "Sept 2015" → 2015-09..2015-09, "June/ July 2015" →
-/// 2015-06..2015-07, "Throughout 2015-17" → 2015..2017, "Feb 2015; Sept 2015; Mar 2016" →
-/// 2015-02..2016-03, "By June 2015" → ..2015-06. `None` when no year is printed.
-pub fn period(date: &str) -> Option<Period> {
-    // (year, month) pairs in text order; month 0 stands for "the whole year".
-    let mut points: Vec<(u32, u32)> = Vec::new();
-    for c in period_re().captures_iter(date) {
-        let Some(y) = c.name("y").and_then(|m| m.as_str().parse::<u32>().ok()) else {
-            continue;
-        };
-        let months: Vec<u32> = c
-            .name("months")
-            .map(|m| m.as_str().split('/').filter_map(month_number).collect())
-            .unwrap_or_default();
-        if months.is_empty() {
-            points.push((y, 0));
-        } else {
-            points.extend(months.iter().map(|&m| (y, m)));
-        }
-        if let Some(y2) = c.name("y2").map(|m| m.as_str()) {
-            let end = match (y2.len(), y2.parse::<u32>()) {
-                (2, Ok(v)) => Some(y - y % 100 + v),
-                (4, Ok(v)) => Some(v),
-                _ => None,
-            };
-            if let Some(end) = end.filter(|&e| e > y && e - y <= 50) {
-                points.push((end, 0));
-            }
-        }
-    }
-    let first = points.iter().min_by_key(|&&(y, m)| (y, m))?;
-    let last = points
-        .iter()
-        .max_by_key(|&&(y, m)| (y, if m == 0 { 13 } else { m }))?;
-    let show = |&(y, m): &(u32, u32)| {
-        if m == 0 {
-            format!("{y:04}")
-        } else {
-            format!("{y:04}-{m:02}")
-        }
-    };
-    let lower = date.trim_start().to_lowercase();
-    let open_start = lower.starts_with("by ") || lower.starts_with("until ");
-    let open_end = lower.starts_with("from ");
-    Some(Period {
-        from: (!open_start).then(|| show(first)),
-        to: (!open_end).then(|| show(last)),
-    })
-}
-
 /// Read the status and the timescale from a milestone's text. The timescale is the date text
 /// at the end ("October 2014", "By Sept 2015", "Throughout 2015-17", "May 2015; Nov 2015");
 /// the status is a status word just before it (or at the end when no date is printed).
@@ -230,17 +78,11 @@ pub fn parse_with(text: &str, profile: &Profile) -> Parsed {
             return Parsed { status, date };
         }
     }
-    let parsed = parse_default(text);
+    let Reading { parsed, date_at } = parse_default(text);
     if parsed.status.is_some() || profile.statuses.is_empty() {
         return parsed;
     }
-    let rest = match &parsed.date {
-        Some(d) => text
-            .rfind(d.as_str())
-            .and_then(|i| text.get(..i))
-            .unwrap_or(text),
-        None => text,
-    };
+    let rest = date_at.and_then(|i| text.get(..i)).unwrap_or(text);
     Parsed {
         status: profile_status(rest, profile),
         ..parsed
@@ -249,17 +91,24 @@ pub fn parse_with(text: &str, profile: &Profile) -> Parsed {
 
 /// A status word of the profile's at the end of `rest` (dashes and spaces around it ignored).
 fn profile_status(rest: &str, profile: &Profile) -> Option<Status> {
-    let tail = super::profile::normalise(rest.trim_end_matches([' ', '–', '—', '-', ',', '(']));
+    let tail = profile::normalise(rest.trim_end_matches([' ', '–', '—', '-', ',', '(']));
     profile.statuses.iter().find_map(|(word, status)| {
         let before = tail.strip_suffix(word.as_str())?;
         (before.is_empty() || before.ends_with([' ', '–', '—', '-', '('])).then_some(*status)
     })
 }
 
-fn parse_default(text: &str) -> Parsed {
-    let (rest, date) = match date_re().captures(text).and_then(|c| c.get(1)) {
+/// What the built-in rules read from a milestone, and where in its text the timescale starts.
+struct Reading {
+    parsed: Parsed,
+    date_at: Option<usize>,
+}
+
+/// The built-in rules: a timescale at the end (or mid-bullet), a status word before it.
+fn parse_default(text: &str) -> Reading {
+    let (date_at, date) = match date_re().captures(text).and_then(|c| c.get(1)) {
         Some(m) => (
-            &text[..m.start()],
+            Some(m.start()),
             Some(m.as_str().trim().trim_end_matches('.').trim().to_string()),
         ),
         None => match inner_date_re()
@@ -267,43 +116,27 @@ fn parse_default(text: &str) -> Parsed {
             .last()
             .and_then(|c| c.get(1))
         {
-            Some(m) => (&text[..m.start()], Some(m.as_str().trim().to_string())),
-            None => (text.trim_end_matches('.'), None),
+            Some(m) => (Some(m.start()), Some(m.as_str().trim().to_string())),
+            None => (None, None),
         },
+    };
+    let rest = match date_at {
+        Some(i) => text.get(..i).unwrap_or(text),
+        None => text.trim_end_matches('.'),
     };
     let status = status_re()
         .captures(rest)
         .and_then(|c| c.get(1))
         .and_then(|m| Status::parse(m.as_str()));
-    Parsed { status, date }
+    Reading {
+        parsed: Parsed { status, date },
+        date_at,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn span(date: &str) -> (Option<String>, Option<String>) {
-        period(date).map(|p| (p.from, p.to)).unwrap_or((None, None))
-    }
-
-    #[test]
-    fn periods() {
-        let s = |a: &str, b: &str| (Some(a.to_string()), Some(b.to_string()));
-        assert_eq!(span("Sept 2015"), s("2015-09", "2015-09"));
-        assert_eq!(span("October 2014"), s("2014-10", "2014-10"));
-        assert_eq!(span("Throughout 2015-17"), s("2015", "2017"));
-        assert_eq!(span("Quarterly – Throughout 2014-17"), s("2014", "2017"));
-        assert_eq!(span("June/ July 2015"), s("2015-06", "2015-07"));
-        assert_eq!(span("May/Nov 2014"), s("2014-05", "2014-11"));
-        assert_eq!(
-            span("Feb 2015; Sept 2015; Mar 2016"),
-            s("2015-02", "2016-03")
-        );
-        assert_eq!(span("2014/15"), s("2014", "2015"));
-        assert_eq!(span("By June 2015"), (None, Some("2015-06".into())));
-        assert_eq!(span("from April 2016"), (Some("2016-04".into()), None));
-        assert_eq!(period("Quarterly"), None);
-    }
 
     fn p(text: &str) -> (Option<&'static str>, Option<String>) {
         let r = parse(text);
@@ -392,5 +225,15 @@ mod profile_tests {
         // Without the profile, neither is read.
         let p = parse("Scheme agreed (Done, Apr 2018)");
         assert_eq!(p.status, None);
+        // The status word is looked for before the timescale that was read, not before a
+        // later copy of its text.
+        let p = parse_with(
+            "Review – Slipping (by 2015): checked by 2015 plans",
+            &profile,
+        );
+        assert_eq!(
+            (p.status, p.date.as_deref()),
+            (Some(Status::Delayed), Some("by 2015"))
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod model;
 pub mod plan;
 pub mod profile;
 pub mod report;
+pub mod vocab;
 
 use crate::layout::{Line, PageText};
 use crate::table::Table;

@@ -4,8 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::milestone::{Period, Status};
+use super::vocab::Status;
 use crate::colour::Colour;
+use crate::dates::Period;
 use crate::table::Part;
 
 /// A RAG colour classified by hue; anything else keeps its value.

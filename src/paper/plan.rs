@@ -7,30 +7,9 @@ use std::sync::OnceLock;
 use super::milestone;
 use super::model::{Action, Area, Milestone, Plan, Priority, RagColour, RagEntry};
 use super::profile::Profile;
+use super::vocab::Role;
+use crate::dates;
 use crate::table::{Cell, Paragraph, Table};
-
-/// What a plan column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// The action number.
-    Number,
-    /// The specific action.
-    SpecificAction,
-    /// Who leads.
-    Lead,
-    /// Success indicators.
-    Success,
-    /// Milestones and timescales.
-    Timescales,
-    /// RAG rating.
-    Rag,
-    /// Impact and evidence.
-    Impact,
-    /// The priority (theme), in a leading column merged down its rows.
-    Priority,
-    /// The improvement area (desired outcome), in a column merged down its rows.
-    Area,
-}
 
 /// Synonyms of each role's header, checked in this order (the first match wins, so the more
 /// specific phrases come first).
@@ -305,7 +284,7 @@ fn action(t: &Table, r: usize, cols: &Columns, number: String, profile: &Profile
                     Milestone {
                         text: p.text.trim().to_string(),
                         status: parsed.status,
-                        period: parsed.date.as_deref().and_then(milestone::period),
+                        period: parsed.date.as_deref().and_then(dates::period),
                         date: parsed.date,
                         rag: rag_paras
                             .iter()

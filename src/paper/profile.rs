@@ -32,8 +32,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::milestone::Status;
-use super::plan::Role;
+use super::vocab::{Role, Status};
 
 /// Why a profile could not be used.
 #[derive(Debug, thiserror::Error)]

@@ -19,6 +19,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::dates::find_date;
 use crate::geom::Direction;
 use crate::layout::{self, PageText};
 use crate::table::cells::join_line;
@@ -606,7 +607,11 @@ fn read_preamble(pre: &[&Row]) -> (Option<Meeting>, String) {
                     header.push(before.join(" "));
                 }
             }
-            (header, m.iso, pre.get(i + 1..).unwrap_or(&[]))
+            (
+                header,
+                m.day.map(|d| d.to_string()),
+                pre.get(i + 1..).unwrap_or(&[]),
+            )
         }
         None => {
             // No date: a first row set apart from the rest by a wide gap is the body.
@@ -994,215 +999,9 @@ fn capitalise_parts(word: &str) -> String {
     out
 }
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-fn clean(token: &str) -> String {
-    token
-        .trim_matches(|c: char| c == ',' || c == '.')
-        .to_lowercase()
-}
-
-/// The month a word names ("JUNE", "Sept.", "jun,").
-pub fn month_number(word: &str) -> Option<u32> {
-    let w = clean(word);
-    MONTHS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
-}
-
-fn day_number(word: &str) -> Option<u32> {
-    let w = clean(word);
-    let digits = w
-        .strip_suffix("st")
-        .or_else(|| w.strip_suffix("nd"))
-        .or_else(|| w.strip_suffix("rd"))
-        .or_else(|| w.strip_suffix("th"))
-        .unwrap_or(&w);
-    if digits.is_empty() || digits.len() > 2 || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    digits.parse().ok().filter(|d| (1..=31).contains(d))
-}
-
-fn year_number(word: &str) -> Option<i32> {
-    let w = clean(word);
-    if w.len() != 4 || !w.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    w.parse().ok().filter(|y| (1900..=2200).contains(y))
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-fn iso(year: i32, month: u32, day: u32) -> Option<String> {
-    ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// A date found among words: where it starts and ends (word indices, end exclusive) and its
-/// ISO form when it names a day (a bare "June 2015" has none).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateMatch {
-    /// Index of its first word (a weekday included).
-    pub start: usize,
-    /// Index after its last word.
-    pub end: usize,
-    /// `YYYY-MM-DD`, when the day is printed.
-    pub iso: Option<String>,
-}
-
-/// Find the first date among `words`: "30 JUNE 2015", "Tuesday 30th June 2015",
-/// "June 30, 2015", "30/06/2015" (day first, as printed in the UK), or a bare "June 2015".
-pub fn find_date(words: &[&str]) -> Option<DateMatch> {
-    for i in 0..words.len() {
-        let w = |k: usize| words.get(i + k).copied().unwrap_or("");
-        let found = if let (Some(d), Some(m), Some(y)) =
-            (day_number(w(0)), month_number(w(1)), year_number(w(2)))
-        {
-            Some((3, iso(y, m, d)))
-        } else if let (Some(m), Some(d), Some(y)) =
-            (month_number(w(0)), day_number(w(1)), year_number(w(2)))
-        {
-            Some((3, iso(y, m, d)))
-        } else if let Some(date) = numeric_date(w(0)) {
-            Some((1, Some(date)))
-        } else if let (Some(_), Some(_)) = (month_number(w(0)), year_number(w(1))) {
-            Some((2, None))
-        } else {
-            None
-        };
-        if let Some((len, iso)) = found {
-            if len == 1 && iso.is_none() {
-                continue;
-            }
-            // A weekday just before belongs to the date.
-            let start = match i.checked_sub(1).and_then(|j| words.get(j)) {
-                Some(prev) if WEEKDAYS.contains(&clean(prev).as_str()) => i - 1,
-                _ => i,
-            };
-            return Some(DateMatch {
-                start,
-                end: i + len,
-                iso,
-            });
-        }
-    }
-    None
-}
-
-/// "30/06/2015", "30.06.2015" or "30-06-2015", day first.
-fn numeric_date(word: &str) -> Option<String> {
-    let w = word.trim_end_matches([',', '.']);
-    let sep = ['/', '.', '-'].into_iter().find(|s| w.contains(*s))?;
-    let parts: Vec<&str> = w.split(sep).collect();
-    let [d, m, y] = parts.as_slice() else {
-        return None;
-    };
-    if !(1..=2).contains(&d.len()) || !(1..=2).contains(&m.len()) || y.len() != 4 {
-        return None;
-    }
-    iso(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-}
-
-/// Parse a whole text as one date: `Some(iso)` when it is a full date and nothing else.
-pub fn parse_date(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let m = find_date(&words)?;
-    (m.start == 0 && m.end == words.len())
-        .then_some(m.iso)
-        .flatten()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates() {
-        assert_eq!(parse_date("30 JUNE 2015").as_deref(), Some("2015-06-30"));
-        assert_eq!(
-            parse_date("Tuesday 30th June 2015").as_deref(),
-            Some("2015-06-30")
-        );
-        assert_eq!(
-            parse_date("Tuesday, 1st Sept. 2015").as_deref(),
-            Some("2015-09-01")
-        );
-        assert_eq!(parse_date("June 30, 2015").as_deref(), Some("2015-06-30"));
-        assert_eq!(parse_date("30/06/2015").as_deref(), Some("2015-06-30"));
-        assert_eq!(
-            parse_date("29 February 2016").as_deref(),
-            Some("2016-02-29")
-        );
-        assert_eq!(parse_date("29 February 2015"), None);
-        assert_eq!(parse_date("31 April 2015"), None);
-        assert_eq!(parse_date("June 2015"), None);
-        assert_eq!(parse_date("30 JUNE 2015 extra"), None);
-        assert_eq!(parse_date(""), None);
-        assert_eq!(parse_date("2015"), None);
-        let words = ["BOARD", "30", "JUNE", "2015"];
-        assert_eq!(
-            find_date(&words),
-            Some(DateMatch {
-                start: 1,
-                end: 4,
-                iso: Some("2015-06-30".into())
-            })
-        );
-        let words = ["VERSION", "3", "–", "MARCH", "2015"];
-        assert_eq!(
-            find_date(&words),
-            Some(DateMatch {
-                start: 3,
-                end: 5,
-                iso: None
-            })
-        );
-        assert_eq!(
-            find_date(&["Thursday", "3", "May", "2018"]).map(|m| m.start),
-            Some(0)
-        );
-    }
 
     #[test]
     fn titles() {
