@@ -14,3 +14,4 @@ mod report;
 mod store;
 mod synthetic;
 mod tables;
+mod zoo;
