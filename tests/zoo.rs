@@ -149,16 +149,25 @@ fn check_plan(plan: &Value, at: &str, doc_pages: u64, problems: &mut Vec<String>
         let pat = format!("{at}.priorities[{pi}]");
         let pn = p["number"].as_u64().unwrap_or(0);
         if pn == 0 || seen_priorities.contains(&pn) {
-            problems.push(format!("{pat}.number: {} is 0, missing or repeated", p["number"]));
+            problems.push(format!(
+                "{pat}.number: {} is 0, missing or repeated",
+                p["number"]
+            ));
         }
         seen_priorities.push(pn);
         str_of(p, "title", &pat, problems);
         let mut seen_areas = Vec::new();
-        for (ai, a) in list(p, "improvement_areas", &pat, problems).iter().enumerate() {
+        for (ai, a) in list(p, "improvement_areas", &pat, problems)
+            .iter()
+            .enumerate()
+        {
             let aat = format!("{pat}.improvement_areas[{ai}]");
             let an = a["number"].as_u64().unwrap_or(0);
             if an == 0 || seen_areas.contains(&an) {
-                problems.push(format!("{aat}.number: {} is 0, missing or repeated", a["number"]));
+                problems.push(format!(
+                    "{aat}.number: {} is 0, missing or repeated",
+                    a["number"]
+                ));
             }
             seen_areas.push(an);
             str_of(a, "outcome", &aat, problems);
@@ -183,7 +192,9 @@ fn check_plan(plan: &Value, at: &str, doc_pages: u64, problems: &mut Vec<String>
 fn check_action(x: &Value, at: &str, plan_pages: (u64, u64), problems: &mut Vec<String>) {
     let number = str_of(x, "number", at, problems);
     if number.is_empty() || number != number.trim() || number.ends_with('.') {
-        problems.push(format!("{at}.number: {number:?} is not a trimmed reference"));
+        problems.push(format!(
+            "{at}.number: {number:?} is not a trimmed reference"
+        ));
     }
     if str_of(x, "specific_action", at, problems).trim().is_empty() {
         problems.push(format!("{at}.specific_action: empty"));
@@ -278,7 +289,10 @@ fn check_truth(rel: &str, truth: &Value, problems: &mut Vec<String>) {
     }
     let pages = u64::from(open(&pdf).page_count());
     if truth["pages"].as_u64() != Some(pages) {
-        problems.push(format!("{rel}.pages: {}, the PDF has {pages}", truth["pages"]));
+        problems.push(format!(
+            "{rel}.pages: {}, the PDF has {pages}",
+            truth["pages"]
+        ));
     }
     str_of(truth, "producer", rel, problems);
     let mut keys: Vec<&str> = truth
@@ -304,9 +318,13 @@ fn check_truth(rel: &str, truth: &Value, problems: &mut Vec<String>) {
             str_of(m, "body", &format!("{rel}.meeting"), problems);
             let date = str_of(m, "date", &format!("{rel}.meeting"), problems);
             let iso = date.len() == 10
-                && date
-                    .char_indices()
-                    .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+                && date.char_indices().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        c == '-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                });
             if !iso {
                 problems.push(format!("{rel}.meeting.date: {date:?} is not ISO"));
             }
@@ -375,8 +393,9 @@ fn check_changes(rel: &str, list_: &Value, problems: &mut Vec<String>) {
             } else {
                 action_at(&new, c)
             };
-            if here.as_ref() != Some(whole) || !kind.starts_with("action_") {
-                problems.push(format!("{at}: {kind} of an action not in the truths"));
+            let other = if removed { &c["new"] } else { &c["old"] };
+            if here.as_ref() != Some(whole) || !kind.starts_with("action_") || !other.is_null() {
+                problems.push(format!("{at}: {kind} is not an action of the truths"));
             }
             continue;
         };
