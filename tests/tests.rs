@@ -15,3 +15,4 @@ mod reports_zoo;
 mod store;
 mod synthetic;
 mod tables;
+mod zoo;
