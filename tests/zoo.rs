@@ -9,7 +9,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use boardpaper::paper::document::{self, Paper};
+use boardpaper::paper::document::Paper;
+use boardpaper::pipeline;
+use boardpaper::settings::Settings;
 use boardpaper::pdf::{Document, OpenOptions};
 use serde_json::Value;
 
@@ -71,7 +73,7 @@ fn open(rel: &str) -> Document {
 }
 
 fn read(rel: &str) -> Paper {
-    document::read(&open(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    pipeline::read(&open(rel), &Settings::default()).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
 /// The PDF next to a truth or change file, by its recorded name.
