@@ -136,8 +136,13 @@ pub struct LimitArgs {
     pub max_path_segments: usize,
 }
 
+/// A `--max-*-bytes` value that is not a byte count.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a byte count (e.g. 1048576, 512K, 64M, 1G)")]
+struct NotByteCount(String);
+
 /// A byte count such as `1048576`, `512K`, `64M` or `1G` (powers of 1024).
-fn parse_bytes(s: &str) -> Result<usize, String> {
+fn parse_bytes(s: &str) -> Result<usize, NotByteCount> {
     let t = s.trim();
     let (digits, shift) = match t.char_indices().last() {
         Some((i, 'k' | 'K')) => (&t[..i], 10),
@@ -149,7 +154,7 @@ fn parse_bytes(s: &str) -> Result<usize, String> {
         .parse::<usize>()
         .ok()
         .and_then(|n| n.checked_mul(1usize << shift))
-        .ok_or_else(|| format!("{s:?} is not a byte count (e.g. 1048576, 512K, 64M, 1G)"))
+        .ok_or_else(|| NotByteCount(s.to_string()))
 }
 
 /// Page selection shared by the commands that read several pages.
@@ -177,6 +182,10 @@ mod tests {
         assert_eq!(parse_bytes("1048576"), Ok(1 << 20));
         assert_eq!(parse_bytes("64M"), Ok(64 << 20));
         assert_eq!(parse_bytes("1g"), Ok(1 << 30));
+        assert_eq!(
+            parse_bytes("lots").map_err(|e| e.to_string()),
+            Err("\"lots\" is not a byte count (e.g. 1048576, 512K, 64M, 1G)".to_string())
+        );
         assert!(parse_bytes("").is_err());
         assert!(parse_bytes("M").is_err());
         assert!(parse_bytes("-1K").is_err());

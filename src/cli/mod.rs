@@ -1,5 +1,9 @@
-//! Command-line interface: clap definitions (low level) turned into typed options, one module
-//! per subcommand, and the mapping from outcomes to exit codes.
+//! Command-line interface, in ripgrep's two levels: the shared flags as clap parses them
+//! (`args.rs`) are built once into what the library takes (`options.rs`). One module per
+//! subcommand (`cmd_*.rs`, which never import each other); the steps they share each have
+//! one home: naming and opening inputs (`input.rs`), reading a paper (`read.rs`), opening
+//! the database (`db.rs`), writing outputs (`output.rs`), the panic guard (`guard.rs`), and
+//! failures with their one mapping to exit codes (`failure.rs`).
 
 mod args;
 mod cmd_diff;
