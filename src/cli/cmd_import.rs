@@ -24,6 +24,8 @@ use super::{db, guard, output, read, Failure, Usage};
 const QUEUE_PER_THREAD: usize = 2;
 
 #[derive(Args, Debug)]
+#[command(after_help = "A document already stored (the same bytes) is not read again, whatever \
+the profile or the limits; the ones that failed are recorded in the database's failures table.")]
 pub struct ImportArgs {
     /// PDF files, or folders searched recursively for *.pdf.
     #[arg(value_name = "FILES_OR_DIRS", required = true)]
@@ -31,10 +33,8 @@ pub struct ImportArgs {
     /// The database to import into (created when missing).
     #[arg(long, value_name = "FILE", default_value = "boardpaper.db")]
     db: PathBuf,
-    // A document already stored is not read again, whatever the profile.
     #[command(flatten)]
     read: ReadArgs,
-    // Quiet prints only the files that failed, not the summary.
     #[command(flatten)]
     quiet: QuietArgs,
 }
