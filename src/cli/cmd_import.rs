@@ -24,8 +24,10 @@ use super::{db, guard, output, read, Failure, Usage};
 const QUEUE_PER_THREAD: usize = 2;
 
 #[derive(Args, Debug)]
-#[command(after_help = "A document already stored (the same bytes) is not read again, whatever \
-the profile or the limits; the ones that failed are recorded in the database's failures table.")]
+#[command(
+    after_help = "A document already stored (the same bytes) is not read again, whatever \
+the profile or the limits; the ones that failed are recorded in the database's failures table."
+)]
 pub struct ImportArgs {
     /// PDF files, or folders searched recursively for *.pdf.
     #[arg(value_name = "FILES_OR_DIRS", required = true)]
