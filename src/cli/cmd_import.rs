@@ -184,6 +184,7 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
         return Err(Usage::ImportFromStdin.into());
     }
     let reading = a.read.reading()?;
+    // Files only: standard input was refused above.
     let files: Vec<PathBuf> = input::open_inputs(&a.inputs)?
         .into_iter()
         .filter_map(|i| match i {
