@@ -280,3 +280,79 @@ fn tables_as_csv_files_and_to_stdout() {
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.starts_with("| Planning |"), "{md}");
 }
+
+/// Run the binary with no password in the environment; exit code and standard error.
+fn run_err(args: &[&str], files: &[&std::path::Path]) -> (Option<i32>, String) {
+    let out = bp()
+        .env_remove("BOARDPAPER_PASSWORD")
+        .args(args)
+        .args(files)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn every_reading_command_names_the_flag_that_raises_a_limit() {
+    // good-three-pages.pdf holds 9 objects. The library names the limit; the command line
+    // adds its flag, and every command that reads PDFs has the flag (diff included).
+    let file = fixture("broken/good-three-pages.pdf");
+    let message = "good-three-pages.pdf: limit objects (8) exceeded; reading stopped \
+                   (raise it with --max-objects if the file is trusted)";
+    for command in ["extract", "text", "words", "tables"] {
+        let (code, err) = run_err(&[command, "--max-objects", "8"], &[&file]);
+        assert_eq!(code, Some(11), "{command}: {err}");
+        assert!(err.contains(message), "{command}: {err}");
+    }
+    // diff keeps diff(1)'s exit codes: any trouble is 2.
+    let (code, err) = run_err(&["diff", "--max-objects", "8"], &[&file, &file]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains(message), "{err}");
+}
+
+#[test]
+fn an_encrypted_file_names_the_password_flag() {
+    let file = fixture("broken/user-password.pdf");
+    let message = "user-password.pdf: password required: the file is encrypted; \
+                   supply it with --password";
+    let (code, err) = run_err(&["words"], &[&file]);
+    assert_eq!(code, Some(6), "{err}");
+    assert!(err.contains(message), "{err}");
+    let (code, err) = run_err(&["diff"], &[&file, &file]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains(message), "{err}");
+}
+
+#[test]
+fn usage_errors_say_what_to_give() {
+    let (code, err) = run_err(&["import", "--db", "unused.db", "-"], &[]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("import reads files, not standard input: save it to a file first"),
+        "{err}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (code, err) = run_err(&["extract", "-q"], &[dir.path()]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("several inputs: give -o DIR for the outputs"),
+        "{err}"
+    );
+    let (code, err) = run_err(&["extract", "-q", "--format", "csv"], &[&fixture(PLAN_V3)]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("CSV makes two files (actions.csv, milestones.csv): give -o DIR"),
+        "{err}"
+    );
+    // validate and diff name standard input as given.
+    let out = bp()
+        .args(["validate", "-"])
+        .write_stdin("not json")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("boardpaper: -: not JSON: "));
+}

@@ -5,15 +5,15 @@
 use clap::{Args, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use boardpaper::diff::{self, ChangeList};
-use boardpaper::export::schema::{validate_changes, validate_paper, Violation};
+use boardpaper::export::schema::{validate_changes, validate_paper};
 use boardpaper::paper::document::Paper;
-use boardpaper::paper::profile::Profile;
-use boardpaper::pdf::{Document, OpenOptions};
 
-use super::output;
+use super::args::{QuietArgs, ReadArgs};
+use super::input::{self, Input};
+use super::options::Reading;
+use super::{db, output, read, Failure, Usage};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -64,31 +64,10 @@ pub struct DiffArgs {
     /// Write to this file instead of standard output (written atomically).
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     output: Option<PathBuf>,
-    /// Password for encrypted PDFs (the empty password is always tried first).
-    #[arg(long, env = "BOARDPAPER_PASSWORD", hide_env_values = true)]
-    password: Option<String>,
-    /// A template profile (TOML or JSON) for PDFs whose plan headers the built-in synonyms do
-    /// not know (as for `extract`).
-    #[arg(long, value_name = "FILE")]
-    profile: Option<PathBuf>,
-    /// Do not print the PDFs' reading warnings to standard error.
-    #[arg(short, long)]
-    quiet: bool,
-}
-
-/// How many schema violations an error message lists before "and N more".
-const VIOLATIONS_SHOWN: usize = 5;
-
-fn violations(v: &[Violation]) -> String {
-    let mut lines: Vec<String> = v
-        .iter()
-        .take(VIOLATIONS_SHOWN)
-        .map(|v| format!("  {v}"))
-        .collect();
-    if v.len() > VIOLATIONS_SHOWN {
-        lines.push(format!("  and {} more", v.len() - VIOLATIONS_SHOWN));
-    }
-    lines.join("\n")
+    #[command(flatten)]
+    read: ReadArgs,
+    #[command(flatten)]
+    quiet: QuietArgs,
 }
 
 /// What the bytes are: a PDF may have junk before its header (ISO 32000-1 7.5.2 allows
@@ -108,60 +87,40 @@ fn sniff(bytes: &[u8]) -> Option<Kind> {
     head.windows(5).any(|w| w == b"%PDF-").then_some(Kind::Pdf)
 }
 
-fn load(
-    path: &Path,
-    password: &Option<String>,
-    profile: &Profile,
-    quiet: bool,
-) -> Result<Paper, String> {
-    let name = path.display().to_string();
-    let bytes = if name == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map(|_| b)
-    } else {
-        std::fs::read(path)
-    }
-    .map_err(|e| format!("{name}: cannot read: {e}"))?;
+/// One side of the comparison: a PDF read into a paper, or a paper `extract` wrote as JSON.
+/// Messages name the side as given (`-` for standard input).
+fn load(path: &Path, reading: &Reading, quiet: bool) -> Result<Paper, Failure> {
+    let file = path.display().to_string();
+    let bytes = Input::named(path).read().map_err(|source| Failure::Read {
+        file: file.clone(),
+        source,
+    })?;
     let paper = match sniff(&bytes) {
         Some(Kind::Json) => {
             let value: serde_json::Value =
-                serde_json::from_slice(&bytes).map_err(|e| format!("{name}: not JSON: {e}"))?;
-            validate_paper(&value).map_err(|v| {
-                format!(
-                    "{name}: not a paper written by `boardpaper extract` ({} schema violation(s)):\n{}",
-                    v.len(),
-                    violations(&v)
-                )
+                serde_json::from_slice(&bytes).map_err(|source| Failure::NotJson {
+                    file: file.clone(),
+                    source,
+                })?;
+            validate_paper(&value).map_err(|violations| Failure::NotAPaper {
+                file: file.clone(),
+                violations,
             })?;
-            serde_json::from_value::<Paper>(value)
-                .map_err(|e| format!("{name}: cannot read the paper: {e}"))?
+            serde_json::from_value::<Paper>(value).map_err(|source| Failure::BadPaper {
+                file: file.clone(),
+                source,
+            })?
         }
         Some(Kind::Pdf) => {
-            let options = OpenOptions {
-                password: password.clone(),
-                ..Default::default()
-            };
-            let doc = Document::from_bytes(&bytes, &name, &options).map_err(|e| e.to_string())?;
-            let paper = boardpaper::pipeline::read(
-                &doc,
-                &boardpaper::settings::Settings::with_profile(profile),
-            )
-            .map_err(|e| e.to_string())?;
-            if !quiet {
-                for w in &paper.warnings {
-                    eprintln!("warning: {name}: {w}");
-                }
-            }
+            let doc = input::open_bytes(&bytes, &file, &reading.open)?;
+            let paper = read::paper(&doc, reading)?;
+            input::report_warnings(&file, &paper.warnings, quiet);
             paper
         }
-        None => {
-            return Err(format!(
-                "{name}: neither a PDF nor a JSON written by `boardpaper extract`"
-            ))
-        }
+        None => return Err(Failure::Unrecognised { file }),
     };
     if paper.plans.is_empty() {
-        return Err(format!("{name}: no action plan found, nothing to compare"));
+        return Err(Failure::NoPlan { file });
     }
     Ok(paper)
 }
@@ -173,22 +132,19 @@ fn use_colour(to_file: bool) -> bool {
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-fn render(list: &ChangeList, format: Format, to_file: bool) -> Result<Vec<u8>, String> {
+fn render(list: &ChangeList, format: Format, to_file: bool) -> Result<Vec<u8>, Failure> {
     Ok(match format {
         Format::Text => diff::text::render(list, use_colour(to_file)).into_bytes(),
         Format::Html => diff::html::render(list).into_bytes(),
-        Format::Csv => diff::csv::render(list).map_err(|e| format!("cannot write CSV: {e}"))?,
+        Format::Csv => {
+            diff::csv::render(list).map_err(|e| Failure::encode("cannot write CSV", e))?
+        }
         Format::Json => {
             let value =
-                serde_json::to_value(list).map_err(|e| format!("cannot encode JSON: {e}"))?;
-            validate_changes(&value).map_err(|v| {
-                format!(
-                    "the change list breaks its schema (a bug in boardpaper, please report it):\n{}",
-                    violations(&v)
-                )
-            })?;
+                serde_json::to_value(list).map_err(|e| Failure::encode("cannot encode JSON", e))?;
+            validate_changes(&value).map_err(Failure::ChangesBreakSchema)?;
             let mut out = serde_json::to_vec_pretty(&value)
-                .map_err(|e| format!("cannot encode JSON: {e}"))?;
+                .map_err(|e| Failure::encode("cannot encode JSON", e))?;
             out.push(b'\n');
             out
         }
@@ -196,15 +152,13 @@ fn render(list: &ChangeList, format: Format, to_file: bool) -> Result<Vec<u8>, S
 }
 
 /// The changes between two versions stored in a database (`--db`, `--from`, `--to`).
-fn diff_stored(db: &Path, a: &DiffArgs) -> Result<ChangeList, String> {
-    let store = super::cmd_versions::open_existing(db).map_err(|f| f.message)?;
+fn diff_stored(db: &Path, a: &DiffArgs) -> Result<ChangeList, Failure> {
+    let store = db::existing(db)?;
     let plan = a.plan.as_deref();
-    let find = |label: &Option<String>| -> Result<_, String> {
+    let find = |label: &Option<String>| -> Result<_, Failure> {
         let label = label.as_deref().unwrap_or_default();
-        let v = store
-            .find_version(label, plan, None)
-            .map_err(|e| e.to_string())?;
-        let p = store.plan(&v).map_err(|e| e.to_string())?;
+        let v = store.find_version(label, plan, None)?;
+        let p = store.plan(&v)?;
         Ok((v, p))
     };
     let (old_version, old) = find(&a.from)?;
@@ -216,30 +170,20 @@ fn diff_stored(db: &Path, a: &DiffArgs) -> Result<ChangeList, String> {
     })
 }
 
-fn diff_files(a: &DiffArgs) -> Result<bool, String> {
+/// Run `diff`: whether the plans differ. `cli::main` turns that into diff(1)'s exit codes
+/// (0 same, 1 different, 2 on any failure).
+pub fn run(a: DiffArgs) -> Result<bool, Failure> {
     let list = match (&a.db, &a.old, &a.new) {
-        (Some(db), _, _) => diff_stored(db, a)?,
+        (Some(db), _, _) => diff_stored(db, &a)?,
         (None, Some(old), Some(new)) => {
-            let profile = super::load_profile(a.profile.as_deref()).map_err(|f| f.message)?;
-            let old = load(old, &a.password, &profile, a.quiet)?;
-            let new = load(new, &a.password, &profile, a.quiet)?;
+            let reading = a.read.reading()?;
+            let old = load(old, &reading, a.quiet.quiet)?;
+            let new = load(new, &reading, a.quiet.quiet)?;
             diff::diff_papers(&old, &new)
         }
-        _ => return Err("give OLD and NEW, or --db FILE --from LABEL --to LABEL".into()),
+        _ => return Err(Usage::DiffInputs.into()),
     };
     let bytes = render(&list, a.format, a.output.is_some())?;
-    output::write(a.output.as_deref(), &bytes).map_err(|f| f.message)?;
+    output::write(a.output.as_deref(), &bytes)?;
     Ok(!list.changes.is_empty())
-}
-
-/// Run `diff`; every error is exit code 2, as diff(1) does.
-pub fn run(a: DiffArgs) -> ExitCode {
-    match diff_files(&a) {
-        Ok(false) => ExitCode::SUCCESS,
-        Ok(true) => ExitCode::from(1),
-        Err(message) => {
-            eprintln!("boardpaper: {message}");
-            ExitCode::from(2)
-        }
-    }
 }

@@ -1,14 +1,11 @@
 //! `boardpaper export`: a stored version written out exactly as `extract` wrote it.
 
 use clap::{Args, ValueEnum};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use boardpaper::export::paper as out;
 use boardpaper::paper::document::Paper;
 
-use super::cmd_versions::open_existing;
-use super::{output, Failure, Status};
+use super::{db, output, Failure, Usage};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -46,46 +43,21 @@ pub struct ExportArgs {
 }
 
 pub fn run(a: ExportArgs) -> Result<(), Failure> {
-    let store = open_existing(&a.db)?;
+    let store = db::existing(&a.db)?;
     let version = store.find_version(&a.version, a.plan.as_deref(), a.document.as_deref())?;
     let (file, _, json) = store.extract_json(version.document_id)?;
+    let target = a.output.as_deref();
     match a.format {
-        Format::Json => output::write(a.output.as_deref(), json.as_bytes()),
+        Format::Json => output::write(target, json.as_bytes()),
         Format::Xlsx => {
-            if a.output.is_none() && std::io::stdout().is_terminal() {
-                return Err(Failure {
-                    status: Status::Usage,
-                    message: "XLSX is binary: give -o FILE.xlsx or redirect standard output".into(),
-                });
-            }
+            output::workbook_target(target)?;
             let paper: Paper = store.paper(version.document_id)?;
-            let bytes = boardpaper::export::xlsx::workbook(&paper).map_err(|e| Failure {
-                status: Status::Internal,
-                message: format!("{file}: {e}"),
-            })?;
-            output::write(a.output.as_deref(), &bytes)
+            output::paper_workbook(&paper, &file, target)
         }
         Format::Csv => {
-            let Some(dir) = a.output else {
-                return Err(Failure {
-                    status: Status::Usage,
-                    message: "CSV makes two files (actions.csv, milestones.csv): give -o DIR"
-                        .into(),
-                });
-            };
+            let dir = target.ok_or(Usage::CsvNeedsFolder)?;
             let paper: Paper = store.paper(version.document_id)?;
-            let encode = |e: out::Error| Failure {
-                status: Status::Internal,
-                message: format!("{file}: {e}"),
-            };
-            let actions = out::actions_csv(&paper, a.excel).map_err(encode)?;
-            let milestones = out::milestones_csv(&paper, a.excel).map_err(encode)?;
-            std::fs::create_dir_all(&dir).map_err(|e| Failure {
-                status: Status::Io,
-                message: format!("{}: {e}", dir.display()),
-            })?;
-            output::write_atomic(&dir.join("actions.csv"), &actions)?;
-            output::write_atomic(&dir.join("milestones.csv"), &milestones)
+            output::paper_csv(&paper, &file, Some(dir), a.excel)
         }
     }
 }

@@ -2,15 +2,15 @@
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use boardpaper::export::paper as out;
 use boardpaper::paper::document::Paper;
-use boardpaper::paper::profile::Profile;
-use boardpaper::pdf::{Document, OpenOptions};
 
-use super::{guard, output, Failure, LimitArgs, Status};
+use super::args::{QuietArgs, ReadArgs};
+use super::input::{self, Input};
+use super::options::Reading;
+use super::{guard, output, read, Failure, Usage};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -36,58 +36,22 @@ pub struct ExtractArgs {
     /// Start CSV files with a byte-order mark so spreadsheet programs read them as UTF-8.
     #[arg(long)]
     excel: bool,
-    /// Password for encrypted PDFs (the empty password is always tried first).
-    #[arg(long, env = "BOARDPAPER_PASSWORD", hide_env_values = true)]
-    password: Option<String>,
-    /// A template profile (TOML or JSON) naming column roles, row patterns and status words
-    /// for plans whose headers the built-in synonyms do not know (see the README).
-    #[arg(long, value_name = "FILE")]
-    profile: Option<PathBuf>,
-    /// Do not print warnings to standard error (they stay in the JSON).
-    #[arg(short, long)]
-    quiet: bool,
     #[command(flatten)]
-    pub(super) limits: LimitArgs,
-}
-
-/// Every PDF named, folders searched recursively, in a stable order.
-pub(super) fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
-        if depth > 32 {
-            return Ok(());
-        }
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out, depth + 1)?;
-            } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-                out.push(p);
-            }
-        }
-        Ok(())
-    }
-    let mut out = Vec::new();
-    for i in inputs {
-        if i.is_dir() {
-            walk(i, &mut out, 0).map_err(|e| Failure {
-                status: Status::Io,
-                message: format!("{}: {e}", i.display()),
-            })?;
-        } else {
-            out.push(i.clone());
-        }
-    }
-    Ok(out)
+    pub(super) read: ReadArgs,
+    #[command(flatten)]
+    quiet: QuietArgs,
 }
 
 /// One output name per input: its file stem, made unique when two inputs share one (first
 /// by the parent folder's name, then by a counter), so no output overwrites another.
-fn output_names(files: &[PathBuf]) -> Vec<String> {
-    let stem = |f: &PathBuf| {
-        f.file_stem()
+fn output_names(files: &[Input]) -> Vec<String> {
+    let path = |f: &Input| match f {
+        Input::File(p) => p.clone(),
+        Input::Stdin => PathBuf::from("-"),
+    };
+    let stem = |f: &Input| {
+        path(f)
+            .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "paper".into())
     };
@@ -98,7 +62,7 @@ fn output_names(files: &[PathBuf]) -> Vec<String> {
         .zip(&stems)
         .map(|(f, s)| {
             let shared = stems.iter().filter(|t| *t == s).count() > 1;
-            let mut name = match f.parent().and_then(|p| p.file_name()) {
+            let mut name = match path(f).parent().and_then(|p| p.file_name()) {
                 Some(parent) if shared => format!("{}-{s}", parent.to_string_lossy()),
                 _ => s.clone(),
             };
@@ -113,86 +77,23 @@ fn output_names(files: &[PathBuf]) -> Vec<String> {
         .collect()
 }
 
-fn read_one(
-    path: &Path,
-    password: &Option<String>,
-    limits: &LimitArgs,
-    profile: &Profile,
-) -> Result<Paper, Failure> {
-    let options = OpenOptions {
-        password: password.clone(),
-        limits: limits.to_limits(),
-    };
-    let doc = if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| Failure {
-            status: Status::Io,
-            message: format!("<stdin>: cannot read: {e}"),
-        })?;
-        Document::from_bytes(&bytes, "<stdin>", &options)?
-    } else {
-        Document::open(path, &options)?
-    };
-    Ok(boardpaper::pipeline::read(
-        &doc,
-        &boardpaper::settings::Settings::with_profile(profile),
-    )?)
-}
-
-fn encode_failure(file: &str, e: out::Error) -> Failure {
-    Failure {
-        status: Status::Internal,
-        message: format!("{file}: {e}"),
-    }
+/// Open and read one input.
+fn read_one(input: &Input, reading: &Reading) -> Result<Paper, Failure> {
+    read::paper(&input.open(&reading.open)?, reading)
 }
 
 /// Write one paper's outputs. `target` is a file (JSON) or a folder (CSV, batches).
 fn write(paper: &Paper, format: Format, target: Option<&Path>, excel: bool) -> Result<(), Failure> {
     match format {
         Format::Json => {
-            let bytes = out::json(paper).map_err(|e| encode_failure(&paper.file, e))?;
-            output::write(target, &bytes)
-        }
-        Format::Csv => {
-            let Some(dir) = target else {
-                return Err(Failure {
-                    status: Status::Usage,
-                    message: "CSV makes two files (actions.csv, milestones.csv): give -o DIR"
-                        .into(),
-                });
-            };
-            std::fs::create_dir_all(dir).map_err(|e| Failure {
-                status: Status::Io,
-                message: format!("{}: {e}", dir.display()),
-            })?;
-            let actions =
-                out::actions_csv(paper, excel).map_err(|e| encode_failure(&paper.file, e))?;
-            let milestones =
-                out::milestones_csv(paper, excel).map_err(|e| encode_failure(&paper.file, e))?;
-            output::write_atomic(&dir.join("actions.csv"), &actions)?;
-            output::write_atomic(&dir.join("milestones.csv"), &milestones)
-        }
-        Format::Xlsx => {
-            if target.is_none() && std::io::stdout().is_terminal() {
-                return Err(Failure {
-                    status: Status::Usage,
-                    message: "XLSX is binary: give -o FILE.xlsx or redirect standard output".into(),
-                });
-            }
-            let bytes = boardpaper::export::xlsx::workbook(paper).map_err(|e| Failure {
-                status: Status::Internal,
-                message: format!("{}: {e}", paper.file),
+            let bytes = out::json(paper).map_err(|source| Failure::Export {
+                file: paper.file.clone(),
+                source,
             })?;
             output::write(target, &bytes)
         }
-    }
-}
-
-fn report(paper: &Paper, quiet: bool) {
-    if !quiet {
-        for w in &paper.warnings {
-            eprintln!("warning: {}: {w}", paper.file);
-        }
+        Format::Csv => output::paper_csv(paper, &paper.file, target, excel),
+        Format::Xlsx => output::paper_workbook(paper, &paper.file, target),
     }
 }
 
@@ -204,52 +105,32 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
             let _ = boardpaper::export::schema::validate_paper(&serde_json::Value::Null);
         });
     }
-    let profile = super::load_profile(a.profile.as_deref())?;
-    let files = collect_inputs(&a.inputs)?;
+    let reading = a.read.reading()?;
+    let quiet = a.quiet.quiet;
+    let files = input::open_inputs(&a.inputs)?;
     let single = files.len() == 1 && !a.inputs.iter().any(|i| i.is_dir());
     if single {
         let Some(file) = files.first() else {
             return Ok(());
         };
-        let paper = read_one(file, &a.password, &a.limits, &profile)?;
-        report(&paper, a.quiet);
+        let paper = read_one(file, &reading)?;
+        input::report_warnings(&paper.file, &paper.warnings, quiet);
         return write(&paper, a.format, a.output.as_deref(), a.excel);
     }
-    let Some(dir) = a.output.clone() else {
-        return Err(Failure {
-            status: Status::Usage,
-            message: "several inputs: give -o DIR for the outputs".into(),
-        });
-    };
+    let dir = a.output.clone().ok_or(Usage::SeveralInputs)?;
     if files.is_empty() {
-        return Err(Failure {
-            status: Status::Usage,
-            message: "no PDF found in the inputs".into(),
-        });
+        return Err(Usage::NoPdf.into());
     }
-    std::fs::create_dir_all(&dir).map_err(|e| Failure {
-        status: Status::Io,
-        message: format!("{}: {e}", dir.display()),
-    })?;
-    let bar = if std::io::stderr().is_terminal() && !a.quiet {
-        let b = indicatif::ProgressBar::new(files.len() as u64);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} papers {elapsed} {msg}")
-        {
-            b.set_style(style);
-        }
-        b
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    output::create_folder(&dir)?;
+    let bar = output::progress_bar(files.len(), quiet);
     let names = output_names(&files);
     let failures: Vec<Failure> = files
         .par_iter()
         .zip(&names)
         .filter_map(|(f, stem)| {
-            let result = guard(&f.display().to_string(), || {
-                read_one(f, &a.password, &a.limits, &profile).and_then(|paper| {
-                    bar.suspend(|| report(&paper, a.quiet));
+            let result = guard(&f.name(), || {
+                read_one(f, &reading).and_then(|paper| {
+                    bar.suspend(|| input::report_warnings(&paper.file, &paper.warnings, quiet));
                     let target = match a.format {
                         Format::Json => dir.join(format!("{stem}.json")),
                         Format::Csv => dir.join(stem),
@@ -264,14 +145,15 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
         .collect();
     bar.finish_and_clear();
     for f in &failures {
-        eprintln!("boardpaper: {}", f.message);
+        eprintln!("boardpaper: {f}");
     }
     if failures.is_empty() {
         Ok(())
     } else {
-        Err(Failure {
-            status: Status::SomeFailed,
-            message: format!("{} of {} files failed", failures.len(), files.len()),
+        Err(Failure::SomeFailed {
+            failed: failures.len(),
+            total: files.len(),
+            recorded_in: None,
         })
     }
 }
@@ -282,9 +164,9 @@ mod tests {
 
     #[test]
     fn output_names_never_collide() {
-        let files: Vec<PathBuf> = ["a/x.pdf", "b/x.pdf", "c/y.pdf", "a/x.PDF", "z.pdf"]
+        let files: Vec<Input> = ["a/x.pdf", "b/x.pdf", "c/y.pdf", "a/x.PDF", "z.pdf"]
             .iter()
-            .map(PathBuf::from)
+            .map(|p| Input::named(Path::new(p)))
             .collect();
         assert_eq!(
             output_names(&files),

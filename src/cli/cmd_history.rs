@@ -9,8 +9,7 @@ use boardpaper::diff::{self, ChangeList};
 use boardpaper::paper::model::Action;
 use boardpaper::store::history::{self, ActionKey, History, VersionEntry};
 
-use super::cmd_versions::open_existing;
-use super::{output, Failure, Status};
+use super::{db, output, Failure};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -284,21 +283,18 @@ fn csv(h: &History) -> Result<Vec<u8>, csv::Error> {
 }
 
 pub fn run(a: HistoryArgs) -> Result<(), Failure> {
-    let store = open_existing(&a.db)?;
+    let store = db::existing(&a.db)?;
     let h = history::history(&store, &a.action, a.plan.as_deref())?;
-    let internal = |e: String| Failure {
-        status: Status::Internal,
-        message: format!("{}: {e}", a.db.display()),
-    };
+    let encode = |e| Failure::encode(a.db.display().to_string(), e);
     let bytes = match a.format {
         Format::Text => text(&h).into_bytes(),
         Format::Json => {
-            let v = json_value(&h).map_err(|e| internal(e.to_string()))?;
-            let mut b = serde_json::to_vec_pretty(&v).map_err(|e| internal(e.to_string()))?;
+            let v = json_value(&h).map_err(encode)?;
+            let mut b = serde_json::to_vec_pretty(&v).map_err(encode)?;
             b.push(b'\n');
             b
         }
-        Format::Csv => csv(&h).map_err(|e| internal(e.to_string()))?,
+        Format::Csv => csv(&h).map_err(|e| Failure::encode(a.db.display().to_string(), e))?,
     };
     output::write(None, &bytes)
 }

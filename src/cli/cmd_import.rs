@@ -7,24 +7,27 @@
 use clap::Args;
 use rayon::prelude::*;
 use std::collections::HashSet;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Mutex;
 
 use boardpaper::export::paper as out;
 use boardpaper::paper::document::Paper;
-use boardpaper::paper::profile::Profile;
-use boardpaper::pdf::{Document, OpenOptions};
 use boardpaper::store::{self, Imported, Store};
 
-use super::cmd_extract::collect_inputs;
-use super::{guard, Failure, LimitArgs, Status};
+use super::args::{QuietArgs, ReadArgs};
+use super::input::{self, Input};
+use super::options::Reading;
+use super::{db, guard, output, read, Failure, Usage};
 
 /// Extracted documents waiting to be stored, per worker thread.
 const QUEUE_PER_THREAD: usize = 2;
 
 #[derive(Args, Debug)]
+#[command(
+    after_help = "A document already stored (the same bytes) is not read again, whatever \
+the profile or the limits; the ones that failed are recorded in the database's failures table."
+)]
 pub struct ImportArgs {
     /// PDF files, or folders searched recursively for *.pdf.
     #[arg(value_name = "FILES_OR_DIRS", required = true)]
@@ -32,18 +35,10 @@ pub struct ImportArgs {
     /// The database to import into (created when missing).
     #[arg(long, value_name = "FILE", default_value = "boardpaper.db")]
     db: PathBuf,
-    /// Password for encrypted PDFs (the empty password is always tried first).
-    #[arg(long, env = "BOARDPAPER_PASSWORD", hide_env_values = true)]
-    password: Option<String>,
-    /// A template profile (TOML or JSON), as for `extract`. A document already stored is
-    /// not read again, whatever the profile.
-    #[arg(long, value_name = "FILE")]
-    profile: Option<PathBuf>,
-    /// Print only the files that failed, not the summary.
-    #[arg(short, long)]
-    quiet: bool,
     #[command(flatten)]
-    limits: LimitArgs,
+    read: ReadArgs,
+    #[command(flatten)]
+    quiet: QuietArgs,
 }
 
 /// What a worker made of one file.
@@ -73,26 +68,38 @@ struct Tally {
     failed: Vec<String>,
 }
 
-/// A pdf error's text without the leading "FILE: " (the failure names the file itself).
-fn reason(name: &str, message: String) -> String {
+/// Why a file failed, as recorded in the database: the failure's message without the leading
+/// "FILE: " (the record names the file itself). An export failure is a bug, and says so.
+fn reason(name: &str, failure: &Failure) -> String {
+    if let Failure::Export { source, .. } = failure {
+        return format!("internal error: {source}");
+    }
+    let message = failure.to_string();
     message
         .strip_prefix(&format!("{name}: "))
         .map(str::to_string)
         .unwrap_or(message)
 }
 
-fn extract(
-    path: &Path,
-    options: &OpenOptions,
-    profile: &Profile,
-    claimed: &Mutex<HashSet<String>>,
-) -> Outcome {
+/// Read one file, extract its paper and encode it as `extract` would write it.
+fn read_one(bytes: &[u8], name: &str, reading: &Reading) -> Result<(Paper, String), Failure> {
+    let doc = input::open_bytes(bytes, name, &reading.open)?;
+    let paper = read::paper(&doc, reading)?;
+    let json = out::json(&paper).map_err(|source| Failure::Export {
+        file: name.to_string(),
+        source,
+    })?;
+    let json = String::from_utf8(json).map_err(|e| Failure::encode("internal error", e))?;
+    Ok((paper, json))
+}
+
+fn extract(path: &Path, reading: &Reading, claimed: &Mutex<HashSet<String>>) -> Outcome {
     let failed = |hash: Option<String>, reason: String| Outcome::Failed {
         path: path.to_path_buf(),
         hash,
         reason,
     };
-    let bytes = match std::fs::read(path) {
+    let bytes = match Input::named(path).read() {
         Ok(b) => b,
         Err(e) => return failed(None, format!("cannot read the file: {e}")),
     };
@@ -113,16 +120,7 @@ fn extract(
     }
     let name = path.display().to_string();
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let doc = Document::from_bytes(&bytes, &name, options)
-            .map_err(|e| reason(&name, e.to_string()))?;
-        let paper = boardpaper::pipeline::read(
-            &doc,
-            &boardpaper::settings::Settings::with_profile(profile),
-        )
-        .map_err(|e| reason(&name, e.to_string()))?;
-        let json = out::json(&paper).map_err(|e| format!("internal error: {e}"))?;
-        let json = String::from_utf8(json).map_err(|e| format!("internal error: {e}"))?;
-        Ok::<_, String>((paper, json))
+        read_one(&bytes, &name, reading)
     }));
     match read {
         Ok(Ok((paper, json))) => Outcome::Extracted {
@@ -131,25 +129,12 @@ fn extract(
             paper: Box::new(paper),
             json,
         },
-        Ok(Err(reason)) => failed(Some(hash), reason),
+        Ok(Err(f)) => failed(Some(hash), reason(&name, &f)),
         Err(_) => failed(
             Some(hash),
             "internal error (a bug: please report it with the file)".into(),
         ),
     }
-}
-
-fn progress_bar(len: usize, quiet: bool) -> indicatif::ProgressBar {
-    if !std::io::stderr().is_terminal() || quiet {
-        return indicatif::ProgressBar::hidden();
-    }
-    let b = indicatif::ProgressBar::new(len as u64);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} papers {elapsed} {msg}")
-    {
-        b.set_style(style);
-    }
-    b
 }
 
 /// Store what the workers send, in arrival order, until they are done or the store fails.
@@ -195,27 +180,24 @@ fn store_all(
 }
 
 pub fn run(a: ImportArgs) -> Result<(), Failure> {
-    if a.inputs.iter().any(|i| i.as_os_str() == "-") {
-        return Err(Failure {
-            status: Status::Usage,
-            message: "import reads files, not standard input: save it to a file first".into(),
-        });
+    if a.inputs.iter().any(|i| Input::named(i) == Input::Stdin) {
+        return Err(Usage::ImportFromStdin.into());
     }
-    let profile = super::load_profile(a.profile.as_deref())?;
-    let files = collect_inputs(&a.inputs)?;
+    let reading = a.read.reading()?;
+    // Files only: standard input was refused above.
+    let files: Vec<PathBuf> = input::open_inputs(&a.inputs)?
+        .into_iter()
+        .filter_map(|i| match i {
+            Input::File(p) => Some(p),
+            Input::Stdin => None,
+        })
+        .collect();
     if files.is_empty() {
-        return Err(Failure {
-            status: Status::Usage,
-            message: "no PDF found in the inputs".into(),
-        });
+        return Err(Usage::NoPdf.into());
     }
-    let mut store = Store::open(&a.db)?;
+    let mut store = db::create(&a.db)?;
     let claimed = Mutex::new(store.hashes()?);
-    let options = OpenOptions {
-        password: a.password.clone(),
-        limits: a.limits.to_limits(),
-    };
-    let bar = progress_bar(files.len(), a.quiet);
+    let bar = output::progress_bar(files.len(), a.quiet.quiet);
     let capacity = QUEUE_PER_THREAD * rayon::current_num_threads();
     let (sender, receiver) = sync_channel::<Outcome>(capacity);
     let (tally, stored) = std::thread::scope(|scope| {
@@ -224,12 +206,12 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
             let _ = files.par_iter().try_for_each_with(sender, |tx, path| {
                 // A panic is reported as an internal error of that file; the batch goes on.
                 let outcome = guard(&path.display().to_string(), || {
-                    Ok(extract(path, &options, &profile, &claimed))
+                    Ok(extract(path, &reading, &claimed))
                 })
                 .unwrap_or_else(|f| Outcome::Failed {
                     path: path.clone(),
                     hash: None,
-                    reason: f.message,
+                    reason: f.to_string(),
                 });
                 tx.send(outcome)
             });
@@ -237,10 +219,10 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
         store_all(&mut store, receiver, &bar)
     });
     bar.finish_and_clear();
-    let db = a.db.display();
-    if !a.quiet {
+    if !a.quiet.quiet {
         eprintln!(
-            "boardpaper: {db}: imported {}, already present {}, failed {}",
+            "boardpaper: {}: imported {}, already present {}, failed {}",
+            a.db.display(),
             tally.imported,
             tally.present,
             tally.failed.len()
@@ -250,13 +232,10 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
     if tally.failed.is_empty() {
         Ok(())
     } else {
-        Err(Failure {
-            status: Status::SomeFailed,
-            message: format!(
-                "{} of {} files failed (recorded in the failures table of {db})",
-                tally.failed.len(),
-                files.len()
-            ),
+        Err(Failure::SomeFailed {
+            failed: tally.failed.len(),
+            total: files.len(),
+            recorded_in: Some(a.db.clone()),
         })
     }
 }

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use boardpaper::{layout, svg, table};
 
-use super::{input, output, Failure, InputArgs, OutputArgs, Status};
+use super::args::{InputArgs, OutputArgs, QuietArgs};
+use super::input::{self, Input};
+use super::{output, Failure};
 
 #[derive(Args, Debug)]
 pub struct PrimitivesArgs {
@@ -20,12 +22,14 @@ pub struct PrimitivesArgs {
     svg: Option<PathBuf>,
     #[command(flatten)]
     output: OutputArgs,
+    #[command(flatten)]
+    quiet: QuietArgs,
 }
 
 pub fn run(a: PrimitivesArgs) -> Result<(), Failure> {
-    let doc = input::open(&a.input)?;
+    let doc = Input::named(&a.input.file).open(&a.input.open.options())?;
     let page = doc.page(a.page)?;
-    input::report_warnings(doc.name(), &page.warnings, a.output.quiet);
+    input::report_warnings(doc.name(), &page.warnings, a.quiet.quiet);
     if let Some(path) = &a.svg {
         let words = layout::words(&page.glyphs, &layout::Settings::default());
         let found = table::page_tables(&page, &words, &table::Settings::default());
@@ -34,10 +38,8 @@ pub fn run(a: PrimitivesArgs) -> Result<(), Failure> {
             return Ok(());
         }
     }
-    let mut json = serde_json::to_vec_pretty(&page).map_err(|e| Failure {
-        status: Status::Io,
-        message: format!("cannot encode JSON: {e}"),
-    })?;
+    let mut json =
+        serde_json::to_vec_pretty(&page).map_err(|e| Failure::encode("cannot encode JSON", e))?;
     json.push(b'\n');
     output::write(a.output.output.as_deref(), &json)
 }

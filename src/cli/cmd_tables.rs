@@ -8,7 +8,9 @@ use boardpaper::pipeline;
 use boardpaper::settings::Settings;
 use boardpaper::table;
 
-use super::{input, output, Failure, InputArgs, PagesArgs, Status};
+use super::args::{InputArgs, PagesArgs, QuietArgs};
+use super::input::{self, Input};
+use super::{output, Failure};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
@@ -33,13 +35,12 @@ pub struct TablesArgs {
     /// Write here: a file for JSON and Markdown, a folder for CSV.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     output: Option<PathBuf>,
-    /// Do not print warnings to standard error.
-    #[arg(short, long)]
-    quiet: bool,
+    #[command(flatten)]
+    quiet: QuietArgs,
 }
 
 pub fn run(a: TablesArgs) -> Result<(), Failure> {
-    let doc = input::open(&a.input)?;
+    let doc = Input::named(&a.input.file).open(&a.input.open.options())?;
     let settings = Settings {
         table: table::Settings {
             unruled: !a.ruled_only,
@@ -51,14 +52,14 @@ pub fn run(a: TablesArgs) -> Result<(), Failure> {
         pipeline::tables(&doc, &input::selected_pages(&doc, &a.pages)?, &settings)?;
     let mut warnings: Vec<WireWarning> = doc.warnings().iter().map(WireWarning::from).collect();
     warnings.extend(page_warnings);
-    if !a.quiet {
-        for w in &warnings {
-            eprintln!("warning: {}: {}", doc.name(), w.message);
-        }
-    }
-    let enc = |e: String| Failure {
-        status: Status::Io,
-        message: format!("cannot encode output: {e}"),
+    input::report_warnings(
+        doc.name(),
+        warnings.iter().map(|w| &w.message),
+        a.quiet.quiet,
+    );
+    let enc = |e: Box<dyn std::error::Error + Send + Sync>| Failure::Encode {
+        what: "cannot encode output".into(),
+        source: e,
     };
     match a.format {
         Format::Json => {
@@ -67,7 +68,7 @@ pub fn run(a: TablesArgs) -> Result<(), Failure> {
                 tables: tables.iter().map(Into::into).collect(),
                 warnings,
             };
-            let mut json = serde_json::to_vec_pretty(&out).map_err(|e| enc(e.to_string()))?;
+            let mut json = serde_json::to_vec_pretty(&out).map_err(|e| enc(e.into()))?;
             json.push(b'\n');
             output::write(a.output.as_deref(), &json)
         }
@@ -77,12 +78,9 @@ pub fn run(a: TablesArgs) -> Result<(), Failure> {
         }
         Format::Csv => match &a.output {
             Some(dir) => {
-                std::fs::create_dir_all(dir).map_err(|e| Failure {
-                    status: Status::Io,
-                    message: format!("{}: {e}", dir.display()),
-                })?;
+                output::create_folder(dir)?;
                 for (i, t) in tables.iter().enumerate() {
-                    let bytes = wire::csv(t).map_err(|e| enc(e.to_string()))?;
+                    let bytes = wire::csv(t).map_err(|e| enc(e.into()))?;
                     let first = t.pages.first().copied().unwrap_or(0);
                     output::write_atomic(
                         &dir.join(format!("table-{:02}-page-{first}.csv", i + 1)),
@@ -97,7 +95,7 @@ pub fn run(a: TablesArgs) -> Result<(), Failure> {
                     if i > 0 {
                         all.push(b'\n');
                     }
-                    all.extend(wire::csv(t).map_err(|e| enc(e.to_string()))?);
+                    all.extend(wire::csv(t).map_err(|e| enc(e.into()))?);
                 }
                 output::write(None, &all)
             }

@@ -4,7 +4,9 @@ use clap::Args;
 
 use boardpaper::layout::{self, Settings};
 
-use super::{input, output, Failure, InputArgs, OutputArgs, PagesArgs};
+use super::args::{InputArgs, OutputArgs, PagesArgs, QuietArgs};
+use super::input::{self, Input};
+use super::{output, Failure};
 
 #[derive(Args, Debug)]
 pub struct TextArgs {
@@ -17,10 +19,12 @@ pub struct TextArgs {
     layout: bool,
     #[command(flatten)]
     output: OutputArgs,
+    #[command(flatten)]
+    quiet: QuietArgs,
 }
 
 pub fn run(a: TextArgs) -> Result<(), Failure> {
-    let doc = input::open(&a.input)?;
+    let doc = Input::named(&a.input.file).open(&a.input.open.options())?;
     let pages = input::interpret(&doc, &input::selected_pages(&doc, &a.pages)?)?;
     let settings = Settings::default();
     let mut text = String::new();
@@ -40,7 +44,7 @@ pub fn run(a: TextArgs) -> Result<(), Failure> {
         doc.warnings()
             .iter()
             .chain(pages.iter().flat_map(|p| &p.warnings)),
-        a.output.quiet,
+        a.quiet.quiet,
     );
     output::write(a.output.output.as_deref(), text.as_bytes())
 }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use boardpaper::export::schema::{validate_paper, PAPER_SCHEMA};
 
-use super::{output, Failure, Status};
+use super::input::Input;
+use super::{output, Failure};
 
 #[derive(Args, Debug)]
 pub struct ValidateArgs {
@@ -15,36 +16,20 @@ pub struct ValidateArgs {
 }
 
 pub fn run(a: ValidateArgs) -> Result<(), Failure> {
-    let name = a.file.display().to_string();
-    let bytes = if name == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map(|_| b)
-    } else {
-        std::fs::read(&a.file)
-    }
-    .map_err(|e| Failure {
-        status: Status::Io,
-        message: format!("{name}: cannot read: {e}"),
-    })?;
-    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| Failure {
-        status: Status::Invalid,
-        message: format!("{name}: not JSON: {e}"),
-    })?;
-    match validate_paper(&value) {
-        Ok(()) => Ok(()),
-        Err(violations) => Err(Failure {
-            status: Status::Invalid,
-            message: format!(
-                "{name}: {} schema violation(s):\n{}",
-                violations.len(),
-                violations
-                    .iter()
-                    .map(|v| format!("  {v}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            ),
-        }),
-    }
+    // Messages name the file as given (`-` for standard input).
+    let file = a.file.display().to_string();
+    let bytes = Input::named(&a.file)
+        .read()
+        .map_err(|source| Failure::Read {
+            file: file.clone(),
+            source,
+        })?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|source| Failure::NotJson {
+            file: file.clone(),
+            source,
+        })?;
+    validate_paper(&value).map_err(|violations| Failure::Invalid { file, violations })
 }
 
 pub fn schema() -> Result<(), Failure> {

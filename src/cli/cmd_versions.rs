@@ -1,12 +1,11 @@
 //! `boardpaper versions`: the plans stored by `import`, each with its versions in order.
-//! Also the helpers the other database commands share.
 
 use clap::{Args, ValueEnum};
-use std::path::Path;
 
-use boardpaper::store::{self, PlanVersion, Store};
+use boardpaper::store::PlanVersion;
 
-use super::{output, Failure, Status};
+use super::db::{self, short_hash};
+use super::{output, Failure};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -24,39 +23,6 @@ pub struct VersionsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-}
-
-impl From<store::Error> for Failure {
-    fn from(e: store::Error) -> Self {
-        let status = match &e {
-            store::Error::NotFound { .. } | store::Error::Ambiguous { .. } => Status::Usage,
-            store::Error::Json { .. } => Status::Internal,
-            _ => Status::Io,
-        };
-        Failure {
-            status,
-            message: e.to_string(),
-        }
-    }
-}
-
-/// Open a database that must already exist (reading commands never create one).
-pub(super) fn open_existing(db: &Path) -> Result<Store, Failure> {
-    if !db.is_file() {
-        return Err(Failure {
-            status: Status::Io,
-            message: format!(
-                "{}: no such database (run `boardpaper import` first, or give --db FILE)",
-                db.display()
-            ),
-        });
-    }
-    Ok(Store::open(db)?)
-}
-
-/// The first 12 hex digits of a hash, enough to tell documents apart.
-pub(super) fn short_hash(hash: &str) -> &str {
-    hash.get(..12).unwrap_or(hash)
 }
 
 fn text(versions: &[PlanVersion]) -> String {
@@ -126,7 +92,7 @@ fn text(versions: &[PlanVersion]) -> String {
 }
 
 pub fn run(a: VersionsArgs) -> Result<(), Failure> {
-    let store = open_existing(&a.db)?;
+    let store = db::existing(&a.db)?;
     let versions = store.plan_versions()?;
     let bytes = match a.format {
         Format::Text if versions.is_empty() => {
@@ -135,10 +101,8 @@ pub fn run(a: VersionsArgs) -> Result<(), Failure> {
         }
         Format::Text => text(&versions).into_bytes(),
         Format::Json => {
-            let mut b = serde_json::to_vec_pretty(&versions).map_err(|e| Failure {
-                status: Status::Internal,
-                message: format!("cannot encode JSON: {e}"),
-            })?;
+            let mut b = serde_json::to_vec_pretty(&versions)
+                .map_err(|e| Failure::encode("cannot encode JSON", e))?;
             b.push(b'\n');
             b
         }

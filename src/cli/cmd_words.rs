@@ -6,7 +6,9 @@ use serde::Serialize;
 use boardpaper::layout::{self, Settings, Word};
 use boardpaper::pdf::Warning;
 
-use super::{input, output, Failure, InputArgs, OutputArgs, PagesArgs, Status};
+use super::args::{InputArgs, OutputArgs, PagesArgs, QuietArgs};
+use super::input::{self, Input};
+use super::{output, Failure};
 
 #[derive(Args, Debug)]
 pub struct WordsArgs {
@@ -16,6 +18,8 @@ pub struct WordsArgs {
     pages: PagesArgs,
     #[command(flatten)]
     output: OutputArgs,
+    #[command(flatten)]
+    quiet: QuietArgs,
 }
 
 /// The JSON document (a wire type: changing internals must not change it silently).
@@ -37,7 +41,7 @@ struct PageWords<'a> {
 }
 
 pub fn run(a: WordsArgs) -> Result<(), Failure> {
-    let doc = input::open(&a.input)?;
+    let doc = Input::named(&a.input.file).open(&a.input.open.options())?;
     let pages = input::interpret(&doc, &input::selected_pages(&doc, &a.pages)?)?;
     let settings = Settings::default();
     let out = WordsDoc {
@@ -55,17 +59,15 @@ pub fn run(a: WordsArgs) -> Result<(), Failure> {
             })
             .collect(),
     };
-    let mut json = serde_json::to_vec_pretty(&out).map_err(|e| Failure {
-        status: Status::Io,
-        message: format!("cannot encode JSON: {e}"),
-    })?;
+    let mut json =
+        serde_json::to_vec_pretty(&out).map_err(|e| Failure::encode("cannot encode JSON", e))?;
     json.push(b'\n');
     input::report_warnings(
         doc.name(),
         doc.warnings()
             .iter()
             .chain(pages.iter().flat_map(|p| &p.warnings)),
-        a.output.quiet,
+        a.quiet.quiet,
     );
     output::write(a.output.output.as_deref(), &json)
 }

@@ -33,8 +33,9 @@ pub enum Error {
         /// What the parser reported.
         reason: String,
     },
-    /// The file is encrypted and the empty user password does not open it.
-    #[error("{file}: password required: the file is encrypted; supply it with --password")]
+    /// The file is encrypted and the empty user password does not open it (the caller says
+    /// how to give one).
+    #[error("{file}: password required: the file is encrypted")]
     PasswordRequired {
         /// The file.
         file: String,
@@ -56,8 +57,8 @@ pub enum Error {
         count: u32,
     },
     /// A document-level limit was passed (see [`super::Limits`]); the file was not read
-    /// to the end.
-    #[error("{file}: {}limit {} exceeded; reading stopped (raise it with {} if the file is trusted)", on_page(*page), limit.describe(*value), limit.flag())]
+    /// to the end. The message names the limit; the caller says how to raise it.
+    #[error("{file}: {}limit {} exceeded; reading stopped", on_page(*page), limit.describe(*value))]
     LimitExceeded {
         /// The file.
         file: String,
@@ -204,9 +205,9 @@ impl fmt::Display for WarningKind {
             LimitHit { limit, value } => {
                 write!(
                     f,
-                    "limit {} reached; the rest was skipped (raise it with {})",
+                    "limit {} reached; the rest was skipped ({})",
                     limit.describe(*value),
-                    limit.flag()
+                    limit.raise_hint()
                 )
             }
             MissingResource { category, name } => write!(f, "missing {category} resource /{name}"),

@@ -1,5 +1,6 @@
-//! Bounds on what a hostile or broken file may cost. Every limit is named here, with its
-//! default and the reasoning, and the CLI has a flag for each (`--max-…`, `--time-limit`).
+//! Bounds on what a hostile or broken file may cost. Every limit is named here ([`Limit`]),
+//! with its default and the reasoning. Errors name the limit, not how to change it: the
+//! command line owns its flags and adds the one that raises a limit when it prints an error.
 //!
 //! Two kinds of limit:
 //! - **page-level** limits (operators, glyphs, path segments, form depth and invocations,
@@ -71,7 +72,22 @@ pub enum Limit {
 }
 
 impl Limit {
-    /// The limit's name as the CLI and JSON spell it.
+    /// Every limit, in the order of [`Limits`]' fields.
+    pub const ALL: [Limit; 11] = [
+        Limit::StreamBytes,
+        Limit::DocumentBytes,
+        Limit::OperatorsPerPage,
+        Limit::FormDepth,
+        Limit::FormInvocations,
+        Limit::CmapEntries,
+        Limit::GlyphsPerPage,
+        Limit::PathSegmentsPerPage,
+        Limit::Pages,
+        Limit::Objects,
+        Limit::Time,
+    ];
+
+    /// The limit's name as messages and JSON spell it (`operators-per-page`).
     pub fn name(self) -> &'static str {
         match self {
             Limit::StreamBytes => "stream-bytes",
@@ -88,20 +104,24 @@ impl Limit {
         }
     }
 
-    /// The command-line flag that raises this limit.
-    pub fn flag(self) -> &'static str {
+    /// How a page warning tells the reader to raise this limit, e.g. `raise it with
+    /// --max-operators`. Page warnings land in `extract`'s JSON (the output contract), so
+    /// this text is kept word for word as it was written before the command line took over
+    /// naming its flags; it is the only place the library spells a flag, and the command
+    /// line's tests check that it names the same flag the command line has.
+    pub fn raise_hint(self) -> &'static str {
         match self {
-            Limit::StreamBytes => "--max-stream-bytes",
-            Limit::DocumentBytes => "--max-document-bytes",
-            Limit::OperatorsPerPage => "--max-operators",
-            Limit::FormDepth => "--max-form-depth",
-            Limit::FormInvocations => "--max-form-invocations",
-            Limit::CmapEntries => "--max-cmap-entries",
-            Limit::GlyphsPerPage => "--max-glyphs",
-            Limit::PathSegmentsPerPage => "--max-path-segments",
-            Limit::Pages => "--max-pages",
-            Limit::Objects => "--max-objects",
-            Limit::Time => "--time-limit",
+            Limit::StreamBytes => "raise it with --max-stream-bytes",
+            Limit::DocumentBytes => "raise it with --max-document-bytes",
+            Limit::OperatorsPerPage => "raise it with --max-operators",
+            Limit::FormDepth => "raise it with --max-form-depth",
+            Limit::FormInvocations => "raise it with --max-form-invocations",
+            Limit::CmapEntries => "raise it with --max-cmap-entries",
+            Limit::GlyphsPerPage => "raise it with --max-glyphs",
+            Limit::PathSegmentsPerPage => "raise it with --max-path-segments",
+            Limit::Pages => "raise it with --max-pages",
+            Limit::Objects => "raise it with --max-objects",
+            Limit::Time => "raise it with --time-limit",
         }
     }
 

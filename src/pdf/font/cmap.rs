@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::encoding::glyph_to_unicode;
+use crate::pdf::limits::Limit;
 
 /// Most codespace ranges kept from one CMap (real ones have a handful).
 const MAX_CODESPACE_RANGES: usize = 100;
@@ -567,11 +568,12 @@ impl Budget<'_> {
         }
         if self.used >= self.max {
             self.stopped = true;
-            self.problems
-                .push(format!(
-                    "CMap truncated after {} entries (limit cmap-entries; raise it with --max-cmap-entries)",
-                    self.max
-                ));
+            self.problems.push(format!(
+                "CMap truncated after {} entries (limit {}; {})",
+                self.max,
+                Limit::CmapEntries.name(),
+                Limit::CmapEntries.raise_hint()
+            ));
             return false;
         }
         self.used += 1;
