@@ -39,6 +39,16 @@ pub const COLUMN_GAP_EM: f64 = 1.2;
 /// shadow effects); poppler drops such duplicates too.
 pub const DUPLICATE_GLYPH_EM: f64 = 0.1;
 
+/// A line joins the block above when it overlaps the block's last line by less than this many
+/// line heights (tall glyphs and superscripts make boxes of stacked lines overlap; a line
+/// printed over another, as in a table cell, is not the next line of a paragraph).
+pub const BLOCK_OVERLAP_LINES: f64 = 0.5;
+
+/// For `text --layout`: a step between baselines over this many ems of the larger font size
+/// prints a blank line (single spacing is about 1.15 em; more than two lines' step means a
+/// blank line or more was left).
+pub const LAYOUT_BLANK_LINE_EM: f64 = 2.2;
+
 // --- Ruled tables and continuation (table::Settings) ---
 
 /// Rules whose positions differ by less than this (points) are snapped to one line
@@ -108,6 +118,22 @@ pub const SEGMENT_GAP_EM: f64 = 0.75;
 /// tables (ICDAR us-033) separate right-aligned numbers by a single space, 4–5 pt; prose word
 /// gaps of about 3 pt do not line up over several lines.
 pub const MIN_GUTTER: f64 = 2.0;
+
+/// A word whose centre lies within this (points) of a ruled table belongs to it, and is left
+/// out of the search for unruled tables.
+pub const RULED_TABLE_MARGIN: f64 = 1.0;
+
+/// Rules within this (points) of axis-parallel are horizontal for the unruled finder: the same
+/// as [`AXIS_TOLERANCE`].
+pub const UNRULED_AXIS_TOLERANCE: f64 = AXIS_TOLERANCE;
+
+/// Horizontal rule pieces (and band edges) no longer than this (points) are dots and marks in
+/// text, not rules.
+pub const MIN_RULE_PIECE: f64 = 1.0;
+
+/// A rule may reach this far (points) into a line's box and still lie between (above, under)
+/// lines: rules drawn tight against text touch the glyph boxes.
+pub const RULE_LINE_SLACK: f64 = 1.0;
 
 /// Fewest lines (header included) an unruled table has; two lines with a gap in the same
 /// place happen by chance in prose and lists.
@@ -205,6 +231,10 @@ pub const GRID_LINE_WIDTH: f64 = 0.3;
 /// ...running through the middle half of at least this many lines.
 pub const CHART_GRID_LINES: usize = 3;
 
+/// See [`CHART_GRID_LINES`]: the middle half of a line leaves out this fraction of its height
+/// at the top and at the bottom (rules above and under a table row do not run through it).
+pub const GRID_LINE_INSET: f64 = 0.25;
+
 /// Chart axes carry tick marks: strokes 1–5 pt long (tables have no rules that short; the
 /// ruled path ignores rules under 3 pt)...
 pub const TICK_MIN: f64 = 1.0;
@@ -213,6 +243,10 @@ pub const TICK_MAX: f64 = 5.0;
 
 /// ...a region holding at least this many is a chart's labels.
 pub const CHART_TICKS: usize = 6;
+
+/// A tick mark counts for a region when both its ends lie within this (points) of the
+/// region's box: ticks stand just outside the axis labels.
+pub const TICK_SLACK: f64 = 2.0;
 
 /// Fewest non-empty slots, as a fraction of all, in an unruled table: the sparsest ICDAR 2013
 /// tables fill 53 %; the axis labels of a chart fill a third or less.

@@ -70,7 +70,7 @@ pub fn blocks(glyphs: &[Glyph], settings: &Settings) -> Vec<Block> {
             let found = groups.iter_mut().rev().find(|(_, _, last)| {
                 let gap = rb.top - last.bottom;
                 let overlap = rb.x1.min(last.x1) - rb.x0.max(last.x0);
-                gap > -0.5 * h
+                gap > -settings.block_overlap_lines * h
                     && gap < (settings.block_gap_lines - 1.0).max(0.0) * h + 0.5 * h
                     && overlap > 0.0
             });

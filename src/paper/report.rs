@@ -23,7 +23,7 @@ use crate::geom::Direction;
 use crate::layout::{self, PageText};
 use crate::paper::PaperSettings;
 use crate::table::cells::join_line;
-use crate::tolerance::{DEFAULT_FONT_SIZE, DEFAULT_PAGE_HEIGHT};
+use crate::tolerance::DEFAULT_PAGE_HEIGHT;
 
 /// The meeting a paper goes to, from the header of its first page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -187,7 +187,7 @@ fn page_rows(page: &PageText, settings: &PaperSettings) -> Vec<Row> {
         let size = line
             .words
             .first()
-            .map_or(DEFAULT_FONT_SIZE, |w| w.size)
+            .map_or(settings.default_font_size, |w| w.size)
             .max(1.0);
         match rows.last_mut() {
             Some((row, group))

@@ -80,6 +80,14 @@ pub struct UnruledSettings {
     pub segment_gap_em: f64,
     /// Narrowest gutter (points) that separates two columns.
     pub min_gutter: f64,
+    /// A word centre within this (points) of a ruled table belongs to it.
+    pub ruled_table_margin: f64,
+    /// Rules within this (points) of axis-parallel are horizontal.
+    pub axis_tolerance: f64,
+    /// Rule pieces no longer than this (points) are marks, not rules.
+    pub min_rule_piece: f64,
+    /// How far (points) a rule may reach into a line's box and still lie between lines.
+    pub rule_line_slack: f64,
     /// Fewest lines, header included, of a table.
     pub min_table_lines: usize,
     /// Fewest lines with two or more segments that seed a region.
@@ -133,12 +141,17 @@ pub struct UnruledSettings {
     pub grid_line_width: f64,
     /// ...and run through at least this many lines.
     pub chart_grid_lines: usize,
+    /// ...through the middle of the line, leaving out this fraction of its height top and
+    /// bottom.
+    pub grid_line_inset: f64,
     /// Shortest tick mark (points) of a chart axis...
     pub tick_min: f64,
     /// ...and longest.
     pub tick_max: f64,
     /// A region holding this many tick marks is a chart's labels.
     pub chart_ticks: usize,
+    /// A tick mark's ends lie within this (points) of the region.
+    pub tick_slack: f64,
     /// Fewest non-empty slots, as a fraction of all.
     pub min_density: f64,
     /// A cell of this many words or more reads as prose.
@@ -177,6 +190,10 @@ impl Default for UnruledSettings {
             line_baseline_em: tolerance::UNRULED_LINE_BASELINE_EM,
             segment_gap_em: tolerance::SEGMENT_GAP_EM,
             min_gutter: tolerance::MIN_GUTTER,
+            ruled_table_margin: tolerance::RULED_TABLE_MARGIN,
+            axis_tolerance: tolerance::UNRULED_AXIS_TOLERANCE,
+            min_rule_piece: tolerance::MIN_RULE_PIECE,
+            rule_line_slack: tolerance::RULE_LINE_SLACK,
             min_table_lines: tolerance::MIN_TABLE_LINES,
             min_multi_lines: tolerance::MIN_MULTI_LINES,
             run_gap_lines: tolerance::RUN_GAP_LINES,
@@ -203,9 +220,11 @@ impl Default for UnruledSettings {
             rule_span_fraction: tolerance::RULE_SPAN_FRACTION,
             grid_line_width: tolerance::GRID_LINE_WIDTH,
             chart_grid_lines: tolerance::CHART_GRID_LINES,
+            grid_line_inset: tolerance::GRID_LINE_INSET,
             tick_min: tolerance::TICK_MIN,
             tick_max: tolerance::TICK_MAX,
             chart_ticks: tolerance::CHART_TICKS,
+            tick_slack: tolerance::TICK_SLACK,
             min_density: tolerance::MIN_DENSITY,
             prose_words: tolerance::PROSE_WORDS,
             max_prose_fraction: tolerance::MAX_PROSE_FRACTION,

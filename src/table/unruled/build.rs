@@ -171,8 +171,8 @@ fn header_len(
         };
         if rule_between(
             rules,
-            a.bbox.bottom - 1.0,
-            b.bbox.top + 1.0,
+            a.bbox.bottom - u.rule_line_slack,
+            b.bbox.top + u.rule_line_slack,
             ext.x0,
             ext.x1,
             u,
@@ -683,7 +683,7 @@ fn header_rows(
                 n.bbox.top
             });
         let lim = l.bbox.bottom + u.underline_gap_lines * l.height();
-        let lo = rules.partition_point(|r| r.y < l.bbox.bottom - 1.0);
+        let lo = rules.partition_point(|r| r.y < l.bbox.bottom - u.rule_line_slack);
         let ps_bounds: Vec<(f64, f64)> = ps.iter().map(|p| (p.x0, p.x1)).collect();
         for p in &mut ps {
             let mid = 0.5 * (p.x0 + p.x1);
@@ -848,7 +848,10 @@ fn chart(body: &[&TLine], rules: &[HRule], ext: &Rect, u: &UnruledSettings) -> b
         .iter()
         .filter(|l| {
             let h = l.bbox.height();
-            let (y0, y1) = (l.bbox.top + 0.25 * h, l.bbox.bottom - 0.25 * h);
+            let (y0, y1) = (
+                l.bbox.top + u.grid_line_inset * h,
+                l.bbox.bottom - u.grid_line_inset * h,
+            );
             let lo = rules.partition_point(|r| r.y < y0);
             rules
                 .get(lo..)
@@ -872,8 +875,8 @@ fn tick_marks(page: &PagePrimitives, ext: &Rect, u: &UnruledSettings) -> usize {
             }
             let len = (r.p1.x - r.p0.x).hypot(r.p1.y - r.p0.y);
             (u.tick_min..=u.tick_max).contains(&len)
-                && ext.contains(r.p0, 2.0)
-                && ext.contains(r.p1, 2.0)
+                && ext.contains(r.p0, u.tick_slack)
+                && ext.contains(r.p1, u.tick_slack)
         })
         .count()
 }

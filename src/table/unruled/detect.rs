@@ -28,7 +28,7 @@ pub(super) fn horizontal_rules(page: &PagePrimitives, u: &UnruledSettings) -> Ve
     let mut pieces: Vec<HRule> = page
         .rules
         .iter()
-        .filter(|r| r.is_horizontal(0.5))
+        .filter(|r| r.is_horizontal(u.axis_tolerance))
         .map(|r| HRule {
             y: 0.5 * (r.p0.y + r.p1.y),
             x0: r.p0.x.min(r.p1.x),
@@ -53,7 +53,9 @@ pub(super) fn horizontal_rules(page: &PagePrimitives, u: &UnruledSettings) -> Ve
             }
         }
     }
-    pieces.retain(|r| r.y.is_finite() && r.x0.is_finite() && r.x1.is_finite() && r.x1 - r.x0 > 1.0);
+    pieces.retain(|r| {
+        r.y.is_finite() && r.x0.is_finite() && r.x1.is_finite() && r.x1 - r.x0 > u.min_rule_piece
+    });
     pieces.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     let mut out: Vec<HRule> = Vec::new();
     let mut i = 0;
@@ -320,7 +322,7 @@ fn header_lines(
         }
         match top_rule {
             Some(y) => {
-                if l.bbox.top < y - 1.0 {
+                if l.bbox.top < y - u.rule_line_slack {
                     break;
                 }
             }

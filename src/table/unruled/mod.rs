@@ -51,7 +51,9 @@ pub fn tables(
     let mut ids: Vec<usize> = (0..words.len())
         .filter(|&i| {
             let c = words[i].bbox.centre();
-            !ruled.iter().any(|r| r.contains(c, 1.0))
+            !ruled
+                .iter()
+                .any(|r| r.contains(c, s.alignment.ruled_table_margin))
         })
         .collect();
     let hrules = detect::horizontal_rules(page, u);
