@@ -47,18 +47,24 @@ impl Settings {
     }
 
     /// Check every tolerance once: lengths and fractions must be finite and not negative,
-    /// ems positive, fractions at most 1.
+    /// ems positive, fractions at most 1, and a range's ends in order. (Counts of lines, rows
+    /// or words may be any number.)
     pub fn validate(&self) -> Result<(), SettingsError> {
         let l = &self.layout;
         let t = &self.table;
+        let u = &t.alignment;
         let p = &self.paper;
         for (name, v) in [
             ("layout.word_gap_em", l.word_gap_em),
             ("layout.line_baseline_em", l.line_baseline_em),
             ("layout.block_gap_lines", l.block_gap_lines),
             ("layout.layout_char_width", l.layout_char_width),
+            ("layout.column_gap_em", l.column_gap_em),
+            ("table.alignment.line_baseline_em", u.line_baseline_em),
+            ("table.alignment.segment_gap_em", u.segment_gap_em),
             ("paper.caption_window_lines", p.caption_window_lines),
             ("paper.default_font_size", p.default_font_size),
+            ("paper.row_baseline_em", p.row_baseline_em),
         ] {
             positive(name, v)?;
         }
@@ -69,17 +75,95 @@ impl Settings {
             ("table.min_rule_length", t.min_rule_length),
             ("table.paragraph_gap_lines", t.paragraph_gap_lines),
             ("table.column_match_tolerance", t.column_match_tolerance),
+            ("layout.duplicate_glyph_em", l.duplicate_glyph_em),
+            ("layout.block_overlap_lines", l.block_overlap_lines),
+            ("layout.layout_blank_line_em", l.layout_blank_line_em),
+            ("table.axis_tolerance", t.axis_tolerance),
+            ("table.white_rule_on_fill", t.white_rule_on_fill),
+            ("table.open_row_min", t.open_row_min),
+            ("table.cell_line_baseline_em", t.cell_line_baseline_em),
+            ("table.cell_word_gap_em", t.cell_word_gap_em),
+            ("table.break_gap_lines", t.break_gap_lines),
+            ("table.alignment.min_gutter", u.min_gutter),
+            ("table.alignment.ruled_table_margin", u.ruled_table_margin),
+            ("table.alignment.axis_tolerance", u.axis_tolerance),
+            ("table.alignment.min_rule_piece", u.min_rule_piece),
+            ("table.alignment.rule_line_slack", u.rule_line_slack),
+            ("table.alignment.tick_slack", u.tick_slack),
+            ("table.alignment.run_gap_lines", u.run_gap_lines),
+            ("table.alignment.scan_gap_lines", u.scan_gap_lines),
+            ("table.alignment.extent_slack", u.extent_slack),
+            ("table.alignment.header_gap_lines", u.header_gap_lines),
+            ("table.alignment.rule_snap", u.rule_snap),
+            ("table.alignment.rule_join", u.rule_join),
+            ("table.alignment.min_band_width", u.min_band_width),
+            ("table.alignment.max_band_height", u.max_band_height),
+            (
+                "table.alignment.continuation_gap_lines",
+                u.continuation_gap_lines,
+            ),
+            ("table.alignment.section_label_slack", u.section_label_slack),
+            ("table.alignment.hanging_indent", u.hanging_indent),
+            ("table.alignment.underline_gap_lines", u.underline_gap_lines),
+            ("table.alignment.tick_min", u.tick_min),
+            ("table.alignment.tick_max", u.tick_max),
+            ("table.alignment.prose_left_slack", u.prose_left_slack),
+            ("table.alignment.boundary_split_em", u.boundary_split_em),
+            ("table.alignment.gutter_edge", u.gutter_edge),
             ("paper.caption_touch", p.caption_touch),
+            ("paper.column_tolerance", p.column_tolerance),
+            (
+                "paper.repeat_position_tolerance",
+                p.repeat_position_tolerance,
+            ),
+            ("paper.meeting_body_gap_em", p.meeting_body_gap_em),
         ] {
             not_negative(name, v)?;
         }
         for (name, v) in [
             ("table.boundary_coverage", t.boundary_coverage),
             ("table.fill_cell_coverage", t.fill_cell_coverage),
+            ("table.alignment.prose_line_width", u.prose_line_width),
+            ("table.alignment.rule_coverage", u.rule_coverage),
+            ("table.alignment.section_label_width", u.section_label_width),
+            (
+                "table.alignment.gutter_crossing_fraction",
+                u.gutter_crossing_fraction,
+            ),
+            ("table.alignment.rule_span_fraction", u.rule_span_fraction),
+            ("table.alignment.grid_line_width", u.grid_line_width),
+            ("table.alignment.grid_line_inset", u.grid_line_inset),
+            ("table.alignment.min_density", u.min_density),
+            ("table.alignment.max_prose_fraction", u.max_prose_fraction),
+            ("table.alignment.max_marker_fraction", u.max_marker_fraction),
+            (
+                "table.alignment.lower_start_fraction",
+                u.lower_start_fraction,
+            ),
+            (
+                "table.alignment.prose_column_fraction",
+                u.prose_column_fraction,
+            ),
+            ("table.alignment.prose_fill", u.prose_fill),
+            (
+                "table.alignment.min_numeric_for_numbered",
+                u.min_numeric_for_numbered,
+            ),
+            (
+                "table.alignment.min_separated_fraction",
+                u.min_separated_fraction,
+            ),
             ("paper.caption_same_line", p.caption_same_line),
+            ("paper.margin_fraction", p.margin_fraction),
         ] {
             fraction(name, v)?;
         }
+        check(
+            "table.alignment.tick_max",
+            u.tick_max,
+            u.tick_max >= u.tick_min,
+            "at least table.alignment.tick_min",
+        )?;
         Ok(())
     }
 }
@@ -130,6 +214,39 @@ mod tests {
         assert_eq!(
             s.validate().err().map(|e| e.name),
             Some("layout.word_gap_em")
+        );
+    }
+
+    /// The tolerances of the unruled finder and the covering report are checked too, and a
+    /// range must not run backwards.
+    #[test]
+    fn nested_and_paper_tolerances_are_checked() {
+        let mut s = Settings::default();
+        s.table.alignment.min_density = 2.0;
+        assert_eq!(
+            s.validate().err().map(|e| e.name),
+            Some("table.alignment.min_density")
+        );
+        let mut s = Settings::default();
+        s.table.alignment.segment_gap_em = 0.0;
+        assert_eq!(
+            s.validate().err().map(|e| e.name),
+            Some("table.alignment.segment_gap_em")
+        );
+        let mut s = Settings::default();
+        s.paper.column_tolerance = f64::INFINITY;
+        assert_eq!(
+            s.validate().err().map(|e| e.name),
+            Some("paper.column_tolerance")
+        );
+        let mut s = Settings::default();
+        s.table.alignment.tick_min = 6.0;
+        assert_eq!(
+            s.validate().err().map(|e| e.to_string()),
+            Some(
+                "setting table.alignment.tick_max = 5: at least table.alignment.tick_min"
+                    .to_string()
+            )
         );
     }
 }

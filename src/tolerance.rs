@@ -1,10 +1,17 @@
-//! Every layout and table constant with a unit, in one place, with what it measures and why
-//! it has its value. Each stage's `Settings::default()` reads from here; the CLI may override.
+//! Every tolerance with a unit, in one place, grouped by stage, with what it measures and why
+//! it has its value. Each stage's settings (`layout::Settings`, `table::Settings` with its
+//! `table::UnruledSettings`, `paper::PaperSettings`) take their defaults from here, and the
+//! code reads the settings it is given, never these constants; `Settings::validate` checks them
+//! once.
+
+// --- Interpreter (pdf) ---
 
 /// A filled rectangle thinner than this (points) is a rule, not an area: LibreOffice draws
 /// 0.5 pt cell borders as strokes, but Word and Chromium often draw them as filled
 /// rectangles 0.5–1.5 pt thick; real shaded areas are at least a text line (about 10 pt) tall.
 pub const THIN_FILL_MAX: f64 = 2.0;
+
+// --- Layout (layout::Settings) ---
 
 /// Two glyphs on one line belong to the same word when the gap between them is below this
 /// fraction of the font size. Poppler uses 0.1 em as its minimum space; a normal space in
@@ -27,6 +34,22 @@ pub const LAYOUT_CHAR_WIDTH: f64 = 5.5;
 /// form separate lines: a word space is about 0.28 em and justified text rarely exceeds 1 em,
 /// while cell padding on both sides of a table rule is at least 1 em at 10 pt.
 pub const COLUMN_GAP_EM: f64 = 1.2;
+
+/// Two copies of the same glyph closer than this (em) are one glyph drawn twice (fake bold,
+/// shadow effects); poppler drops such duplicates too.
+pub const DUPLICATE_GLYPH_EM: f64 = 0.1;
+
+/// A line joins the block above when it overlaps the block's last line by less than this many
+/// line heights (tall glyphs and superscripts make boxes of stacked lines overlap; a line
+/// printed over another, as in a table cell, is not the next line of a paragraph).
+pub const BLOCK_OVERLAP_LINES: f64 = 0.5;
+
+/// For `text --layout`: a step between baselines over this many ems of the larger font size
+/// prints a blank line (single spacing is about 1.15 em; more than two lines' step means a
+/// blank line or more was left).
+pub const LAYOUT_BLANK_LINE_EM: f64 = 2.2;
+
+// --- Ruled tables and continuation (table::Settings) ---
 
 /// Rules whose positions differ by less than this (points) are snapped to one line
 /// (pdfplumber's default snap tolerance is 3 pt; LibreOffice's double-drawn borders differ by
@@ -69,12 +92,230 @@ pub const WHITE_RULE_ON_FILL: f64 = 1.0;
 /// Well above rule overshoot at joints (a few points), below a line of text.
 pub const OPEN_ROW_MIN: f64 = 6.0;
 
+/// Rules within this (points) of axis-parallel count as horizontal or vertical.
+pub const AXIS_TOLERANCE: f64 = 0.5;
+
+/// Most leading rows compared when looking for a repeated header.
+pub const MAX_HEADER_ROWS: usize = 5;
+
+/// A gap this many line heights between a cell's text and its edge at a page break means a
+/// paragraph ended there (an empty paragraph was left at the break).
+pub const BREAK_GAP_LINES: f64 = 0.8;
+
+// --- Unruled tables, from text alignment (table::UnruledSettings) ---
+
+/// Glyphs whose baselines differ by less than this fraction of the font size share a line;
+/// the same as [`LINE_BASELINE_EM`] (superscripts sit about 0.33 em up).
+pub const UNRULED_LINE_BASELINE_EM: f64 = LINE_BASELINE_EM;
+
+/// A gap between words wider than this (em) separates two segments of a line, i.e. possibly
+/// two table columns. On the ICDAR 2013 pages word gaps cluster at 0.2–0.4 em (a space) and
+/// thin out past 0.7 em (justified lines rarely stretch further); gaps between table columns
+/// are mostly 1–3 em.
+pub const SEGMENT_GAP_EM: f64 = 0.75;
+
+/// Narrowest gutter (points) that separates two columns once a region is known. Monospaced
+/// tables (ICDAR us-033) separate right-aligned numbers by a single space, 4–5 pt; prose word
+/// gaps of about 3 pt do not line up over several lines.
+pub const MIN_GUTTER: f64 = 2.0;
+
+/// A word whose centre lies within this (points) of a ruled table belongs to it, and is left
+/// out of the search for unruled tables.
+pub const RULED_TABLE_MARGIN: f64 = 1.0;
+
+/// Rules within this (points) of axis-parallel are horizontal for the unruled finder: the same
+/// as [`AXIS_TOLERANCE`].
+pub const UNRULED_AXIS_TOLERANCE: f64 = AXIS_TOLERANCE;
+
+/// Horizontal rule pieces (and band edges) no longer than this (points) are dots and marks in
+/// text, not rules.
+pub const MIN_RULE_PIECE: f64 = 1.0;
+
+/// A rule may reach this far (points) into a line's box and still lie between (above, under)
+/// lines: rules drawn tight against text touch the glyph boxes.
+pub const RULE_LINE_SLACK: f64 = 1.0;
+
+/// Fewest lines (header included) an unruled table has; two lines with a gap in the same
+/// place happen by chance in prose and lists.
+pub const MIN_TABLE_LINES: usize = 3;
+
+/// Fewest lines with two or more segments that seed a region.
+pub const MIN_MULTI_LINES: usize = 3;
+
+/// Largest vertical gap between consecutive lines of one table, in line heights: tables
+/// leave a blank line between groups of rows (about 1–1.5 line heights), while captions,
+/// notes and the next paragraph usually sit further away.
+pub const RUN_GAP_LINES: f64 = 3.0;
+
+/// Lines further below the last line of a run than this many of its heights end the scan for
+/// the run's next line (and bound the scan upward for header lines), so a page is walked in
+/// near-linear time whatever its layout.
+pub const SCAN_GAP_LINES: f64 = 4.0;
+
+/// At most this many one-segment lines in a row inside a region (section labels, wrapped
+/// cells); more means the text has turned to prose.
+pub const MAX_BRIDGE_LINES: usize = 3;
+
+/// How far (points) a bridged or header line may stick out of the region's extent.
+pub const EXTENT_SLACK: f64 = 6.0;
+
+/// A line joins a region when its words leave open at least half of the gutters shared by the
+/// region's last few lines with two or more segments (this many).
+pub const WINDOW_LINES: usize = 3;
+
+/// A one-segment line of at least this many words that covers [`PROSE_LINE_WIDTH`] of the
+/// region's width is running text, which ends a region: table cells that wide are rare, and a
+/// wide section label or title has few words.
+pub const PROSE_LINE_WORDS: usize = 6;
+
+/// See [`PROSE_LINE_WORDS`]: fraction of the region's width.
+pub const PROSE_LINE_WIDTH: f64 = 0.7;
+
+/// A note mark followed by at least this many words on a line of two segments is a footnote.
+pub const NOTE_WORDS: usize = 4;
+
+/// Header lines looked for above a region's first line.
+pub const MAX_HEADER_LINES: usize = 8;
+
+/// Largest gap between header lines (or the header and the body), in line heights, when no
+/// rule bounds the header.
+pub const HEADER_GAP_LINES: f64 = 1.2;
+
+/// A rule bounds a table (above its header, under it, below the body) when it covers this
+/// fraction of the region's width.
+pub const RULE_COVERAGE: f64 = 0.8;
+
+/// Horizontal rule pieces within this (points) of each other's y are one rule; pieces along
+/// it with gaps up to this are joined (the same as the ruled path's snap/join tolerances).
+pub const RULE_SNAP: f64 = 1.5;
+
+/// See [`RULE_SNAP`].
+pub const RULE_JOIN: f64 = 3.0;
+
+/// A shaded rectangle at least this wide (points) bounds rows like a rule...
+pub const MIN_BAND_WIDTH: f64 = 20.0;
+
+/// ...when it is less tall than this (points): taller fills are page or box backgrounds.
+pub const MAX_BAND_HEIGHT: f64 = 200.0;
+
+/// A body line continues the row above only when the gap between them is at most this many
+/// line heights (wrapped text is set solid or with normal leading; a blank line means a new
+/// row).
+pub const CONTINUATION_GAP_LINES: f64 = 0.8;
+
+/// A section label starts within this (points) of the region's left edge...
+pub const SECTION_LABEL_SLACK: f64 = 3.0;
+
+/// ...and is narrower than this fraction of the region.
+pub const SECTION_LABEL_WIDTH: f64 = 0.4;
+
+/// A stub label alone on its line and indented more than this (points) under the label of a
+/// data line continues that label ("American Indian/Alaska" / "  Native").
+pub const HANGING_INDENT: f64 = 2.0;
+
+/// Fraction of body lines allowed to cross a gutter (a wide section label, a note): one in
+/// ten.
+pub const GUTTER_CROSSING_FRACTION: f64 = 0.1;
+
+/// A rule below a spanning header label, at most this many line heights under it, gives the
+/// columns the label spans.
+pub const UNDERLINE_GAP_LINES: f64 = 1.0;
+
+/// A rule under a spanning header label spans a column when it covers at least this fraction
+/// of the column's body text.
+pub const RULE_SPAN_FRACTION: f64 = 0.5;
+
+/// Grid lines of a chart: horizontal rules at least this fraction of the region's width...
+pub const GRID_LINE_WIDTH: f64 = 0.3;
+
+/// ...running through the middle half of at least this many lines.
+pub const CHART_GRID_LINES: usize = 3;
+
+/// See [`CHART_GRID_LINES`]: the middle half of a line leaves out this fraction of its height
+/// at the top and at the bottom (rules above and under a table row do not run through it).
+pub const GRID_LINE_INSET: f64 = 0.25;
+
+/// Chart axes carry tick marks: strokes 1–5 pt long (tables have no rules that short; the
+/// ruled path ignores rules under 3 pt)...
+pub const TICK_MIN: f64 = 1.0;
+/// See [`TICK_MIN`].
+pub const TICK_MAX: f64 = 5.0;
+
+/// ...a region holding at least this many is a chart's labels.
+pub const CHART_TICKS: usize = 6;
+
+/// A tick mark counts for a region when both its ends lie within this (points) of the
+/// region's box: ticks stand just outside the axis labels.
+pub const TICK_SLACK: f64 = 2.0;
+
+/// Fewest non-empty slots, as a fraction of all, in an unruled table: the sparsest ICDAR 2013
+/// tables fill 53 %; the axis labels of a chart fill a third or less.
+pub const MIN_DENSITY: f64 = 0.4;
+
+/// A cell of this many words or more reads as prose.
+pub const PROSE_WORDS: usize = 6;
+
+/// A region whose non-empty body cells are more than this fraction prose is running text
+/// (several page columns), not a table.
+pub const MAX_PROSE_FRACTION: f64 = 0.6;
+
+/// A region whose first-column cells are at least this fraction list markers is a list.
+pub const MAX_MARKER_FRACTION: f64 = 0.5;
+
+/// A body whose pieces of three words or more (at least [`LOWER_START_MIN_LINES`] of them)
+/// start in lower case at least this often is running text.
+pub const LOWER_START_FRACTION: f64 = 0.5;
+
+/// See [`LOWER_START_FRACTION`].
+pub const LOWER_START_MIN_LINES: usize = 6;
+
+/// Running-text test: a column needs this many lines to be judged...
+pub const PROSE_COLUMN_MIN_LINES: usize = 4;
+
+/// ...and is running text when this fraction of its lines...
+pub const PROSE_COLUMN_FRACTION: f64 = 0.6;
+
+/// ...have at least this many words...
+pub const PROSE_LINE_MIN_WORDS: usize = 3;
+
+/// ...fill at least this fraction of the column's widest line (justified or ragged-right
+/// text; table cells vary in width)...
+pub const PROSE_FILL: f64 = 0.75;
+
+/// ...and, for a whole region to be running text, half of them start at the column's left
+/// edge, within this (points): running text is set flush left (paragraph indents aside);
+/// right-aligned or centred cells are not (ICDAR us-019's assumptions table).
+pub const PROSE_LEFT_SLACK: f64 = 2.0;
+
+/// A first column of enumerators is a numbered table, not a list, when at least this fraction
+/// of the body cells are numbers.
+pub const MIN_NUMERIC_FOR_NUMBERED: f64 = 0.3;
+
+/// Two words closer than a segment gap are still split when the space between them reaches
+/// into a gutter and is wider than this (em): more than a word space (0.25–0.35 em), as
+/// between header labels of neighbouring narrow columns ("Weight Controls", 0.6 em apart in
+/// ICDAR us-037).
+pub const BOUNDARY_SPLIT_EM: f64 = 0.45;
+
+/// A gutter separates columns rather than words of one phrase when, in at least this fraction
+/// of the lines with text on both sides, the gap across it is a segment gap or numbers stand on
+/// both sides ("40 years", left-aligned in every row, leaves a word-space gutter that
+/// separates nothing).
+pub const MIN_SEPARATED_FRACTION: f64 = 0.25;
+
+/// A word ending (starting) within this (points) of a gutter's edge bounds it.
+pub const GUTTER_EDGE: f64 = 1.0;
+
+// --- Fallbacks where a page gives no value ---
+
 /// The font size assumed where nothing gives one (an empty line or run; every real line has a
 /// word, so this is only a fallback): 10 pt, the commonest body size in council papers.
 pub const DEFAULT_FONT_SIZE: f64 = 10.0;
 
 /// The page height assumed where a page's own is not known (a fallback): A4 portrait, 842 pt.
 pub const DEFAULT_PAGE_HEIGHT: f64 = 842.0;
+
+// --- Paper: plan captions, plans and the covering report (paper::PaperSettings) ---
 
 /// Pages whose whole laid-out text is kept for the covering report, which comes first in a
 /// paper (the MSCB report is 4 pages; long covering reports run to 20 or 30). Later pages keep
@@ -94,3 +335,34 @@ pub const CAPTION_SAME_LINE: f64 = 0.5;
 /// A line may reach this far (points) below a table's top and still be above it: the top rule
 /// is drawn through the descenders of a caption printed tight against it.
 pub const CAPTION_TOUCH: f64 = 1.0;
+
+/// Lines whose baselines differ by less than this fraction of the font size are one row.
+pub const ROW_BASELINE_EM: f64 = 0.35;
+
+/// Positions (left edges) within this many points are the same column.
+pub const COLUMN_TOLERANCE: f64 = 4.0;
+
+/// The top and bottom fractions of a page where running headers, footers and page numbers
+/// are looked for.
+pub const MARGIN_FRACTION: f64 = 0.12;
+
+/// Rows repeated at the same position (within this many points) on several pages are running
+/// headers or footers.
+pub const REPEAT_POSITION_TOLERANCE: f64 = 3.0;
+
+/// At most this many rows open the first page before the report's fields start (meeting
+/// header and title).
+pub const MAX_PREAMBLE_ROWS: usize = 8;
+
+/// With no meeting date in the preamble, a first row whose baseline lies more than this (em of
+/// its font size) above the next row's is set apart from the title: the body's name.
+pub const MEETING_BODY_GAP_EM: f64 = 1.6;
+
+/// A heading has at most this many words.
+pub const MAX_HEADING_WORDS: usize = 15;
+
+/// A table with fewer columns is not taken for an unrecognised plan.
+pub const MIN_PLAN_COLUMNS: usize = 4;
+
+/// ...nor one with fewer rows (a header and two actions at least).
+pub const MIN_PLAN_ROWS: usize = 3;

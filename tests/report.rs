@@ -2,6 +2,7 @@
 
 use boardpaper::layout::{self, PageText};
 use boardpaper::paper::report::read_report;
+use boardpaper::paper::PaperSettings;
 use boardpaper::pdf::{Document, OpenOptions};
 use serde_json::Value;
 
@@ -27,7 +28,7 @@ fn truth(file: &str) -> Value {
 #[test]
 fn board_paper_report_matches_the_truth() {
     let pages = pages(BOARD_PAPER);
-    let (meeting, report) = read_report(&pages, Some(5));
+    let (meeting, report) = read_report(&pages, Some(5), &PaperSettings::default());
     let truth = truth("mscb/mscb-board-paper-2015-06.truth.json");
     let mut diffs = Vec::new();
     compare(
@@ -55,16 +56,28 @@ fn board_paper_report_matches_the_truth() {
 #[test]
 fn board_paper_report_without_plan_page_is_the_same() {
     let pages = pages(BOARD_PAPER);
-    assert_eq!(read_report(&pages, None), read_report(&pages, Some(5)));
+    assert_eq!(
+        read_report(&pages, None, &PaperSettings::default()),
+        read_report(&pages, Some(5), &PaperSettings::default())
+    );
 }
 
 /// The V3 file is a plan alone: no meeting, no report, whichever pages are read.
 #[test]
 fn plan_v3_has_no_report() {
     let pages = pages(PLAN_V3);
-    assert_eq!(read_report(&pages, None), (None, None));
-    assert_eq!(read_report(&pages, Some(1)), (None, None));
-    assert_eq!(read_report(&pages, Some(3)), (None, None));
+    assert_eq!(
+        read_report(&pages, None, &PaperSettings::default()),
+        (None, None)
+    );
+    assert_eq!(
+        read_report(&pages, Some(1), &PaperSettings::default()),
+        (None, None)
+    );
+    assert_eq!(
+        read_report(&pages, Some(3), &PaperSettings::default()),
+        (None, None)
+    );
     let truth = truth("mscb/mscb-plan-v3-2015-03.truth.json");
     assert_eq!(truth["meeting"], Value::Null);
     assert_eq!(truth["report"], Value::Null);
@@ -77,13 +90,16 @@ fn board_paper_plan_pages_have_no_report() {
         .into_iter()
         .filter(|p| p.number >= 5)
         .collect();
-    assert_eq!(read_report(&pages, None), (None, None));
+    assert_eq!(
+        read_report(&pages, None, &PaperSettings::default()),
+        (None, None)
+    );
 }
 
 /// A serialised paragraph without bullets has no `bullets` key; one with bullets has it.
 #[test]
 fn bullets_key_only_when_present() {
-    let (_, report) = read_report(&pages(BOARD_PAPER), Some(5));
+    let (_, report) = read_report(&pages(BOARD_PAPER), Some(5), &PaperSettings::default());
     let v = serde_json::to_value(report.unwrap()).unwrap();
     assert!(v["sections"][0]["paragraphs"][0].get("bullets").is_some());
     assert!(v["sections"][1]["paragraphs"][0].get("bullets").is_none());
@@ -112,7 +128,7 @@ fn any_page_range_reads_without_panic() {
                 .map(|p| PageText::new(&p.info, &p.glyphs, &settings))
                 .collect();
             for from in 0..pages.len() {
-                let (m, r) = read_report(&pages[from..], None);
+                let (m, r) = read_report(&pages[from..], None, &PaperSettings::default());
                 if path.ends_with(PLAN_V3) {
                     assert!(
                         m.is_none() && r.is_none(),
@@ -120,7 +136,7 @@ fn any_page_range_reads_without_panic() {
                         from + 1
                     );
                 }
-                let _ = read_report(&pages, Some(from as u32 + 1));
+                let _ = read_report(&pages, Some(from as u32 + 1), &PaperSettings::default());
                 read += 1;
             }
         }

@@ -5,7 +5,7 @@ use super::words::runs;
 use super::{Block, Line, Settings};
 use crate::geom::Rect;
 use crate::pdf::{Direction, Glyph};
-use crate::tolerance::{COLUMN_GAP_EM, DEFAULT_FONT_SIZE};
+use crate::tolerance::DEFAULT_FONT_SIZE;
 
 /// Lines on the page: each baseline's words split where the gap says a new column starts.
 /// Ordered top to bottom, then left to right, per direction.
@@ -16,7 +16,7 @@ pub fn lines(glyphs: &[Glyph], settings: &Settings) -> Vec<Line> {
         for (word, rbox) in run.words.into_iter().zip(run.reading_boxes) {
             let split = current.as_ref().is_none_or(|(l, right)| {
                 rbox.x0 - right
-                    > COLUMN_GAP_EM
+                    > settings.column_gap_em
                         * l.words
                             .first()
                             .map_or(DEFAULT_FONT_SIZE, |w| w.size.max(1.0))
@@ -70,7 +70,7 @@ pub fn blocks(glyphs: &[Glyph], settings: &Settings) -> Vec<Block> {
             let found = groups.iter_mut().rev().find(|(_, _, last)| {
                 let gap = rb.top - last.bottom;
                 let overlap = rb.x1.min(last.x1) - rb.x0.max(last.x0);
-                gap > -0.5 * h
+                gap > -settings.block_overlap_lines * h
                     && gap < (settings.block_gap_lines - 1.0).max(0.0) * h + 0.5 * h
                     && overlap > 0.0
             });

@@ -34,6 +34,15 @@ pub struct Settings {
     pub block_gap_lines: f64,
     /// Points per character column in `--layout` text.
     pub layout_char_width: f64,
+    /// Words on one baseline further apart than this (em) are in different columns.
+    pub column_gap_em: f64,
+    /// Two copies of a glyph closer than this (em) are one glyph drawn twice.
+    pub duplicate_glyph_em: f64,
+    /// A line overlapping a block's last line by less than this many line heights may join
+    /// the block.
+    pub block_overlap_lines: f64,
+    /// In `--layout` text, a baseline step over this (em) prints a blank line.
+    pub layout_blank_line_em: f64,
 }
 
 impl Default for Settings {
@@ -43,6 +52,10 @@ impl Default for Settings {
             line_baseline_em: tolerance::LINE_BASELINE_EM,
             block_gap_lines: tolerance::BLOCK_GAP_LINES,
             layout_char_width: tolerance::LAYOUT_CHAR_WIDTH,
+            column_gap_em: tolerance::COLUMN_GAP_EM,
+            duplicate_glyph_em: tolerance::DUPLICATE_GLYPH_EM,
+            block_overlap_lines: tolerance::BLOCK_OVERLAP_LINES,
+            layout_blank_line_em: tolerance::LAYOUT_BLANK_LINE_EM,
         }
     }
 }

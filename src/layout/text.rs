@@ -41,7 +41,7 @@ pub fn layout_text(glyphs: &[Glyph], settings: &Settings) -> String {
             .first()
             .map_or(DEFAULT_FONT_SIZE, |w| w.size.max(1.0));
         if let Some((base, psize)) = prev {
-            if run.baseline - base > 2.2 * psize.max(size) {
+            if run.baseline - base > settings.layout_blank_line_em * psize.max(size) {
                 out.push('\n');
             }
         }

@@ -5,9 +5,6 @@ use super::{Settings, Word};
 use crate::geom::Rect;
 use crate::pdf::{Direction, Glyph};
 
-/// Two copies of the same glyph closer than this (em) are one glyph drawn twice (fake bold,
-/// shadow effects); poppler drops such duplicates too.
-const DUPLICATE_GLYPH_EM: f64 = 0.1;
 /// Bytes reserved for a word's text when it starts: most words fit without growing, and the
 /// allocator's smallest block holds this much anyway.
 const WORD_TEXT_CAPACITY: usize = 24;
@@ -106,8 +103,8 @@ fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word
         }
         if let Some(prev) = last {
             let duplicate = prev.g.text == it.g.text
-                && (prev.rbox.x0 - it.rbox.x0).abs() < DUPLICATE_GLYPH_EM * size
-                && (prev.baseline - it.baseline).abs() < DUPLICATE_GLYPH_EM * size;
+                && (prev.rbox.x0 - it.rbox.x0).abs() < settings.duplicate_glyph_em * size
+                && (prev.baseline - it.baseline).abs() < settings.duplicate_glyph_em * size;
             if duplicate {
                 continue;
             }

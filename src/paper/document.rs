@@ -61,13 +61,13 @@ pub fn read(
 ) -> Paper {
     let (plans, unplaced) = super::read_plans(pages, tables, profile, settings);
     let plan_start = plans.iter().filter_map(|p| p.pages.first().copied()).min();
-    let (meeting, report) = report::read_report(pages, plan_start);
+    let (meeting, report) = report::read_report(pages, plan_start, settings);
     warnings.extend(unplaced.into_iter().map(|u| Warning {
         page: Some(u.page),
         kind: "unplaced_row".into(),
         message: format!("page {}: {}", u.page, u.what),
     }));
-    warnings.extend(no_plan_found(&plans, tables));
+    warnings.extend(no_plan_found(&plans, tables, settings));
     Paper {
         file: source.file,
         producer: source.producer,
@@ -80,18 +80,19 @@ pub fn read(
     }
 }
 
-/// A table with fewer columns is not taken for an unrecognised plan.
-const MIN_PLAN_COLUMNS: usize = 4;
-
 /// A warning when the document has tables but no plan was recognised in them (a plan whose
 /// headers no synonym knows needs a profile), rather than an empty plan list in silence.
-fn no_plan_found(plans: &[Plan], tables: &[table::Table]) -> Option<Warning> {
+fn no_plan_found(
+    plans: &[Plan],
+    tables: &[table::Table],
+    settings: &PaperSettings,
+) -> Option<Warning> {
     if !plans.is_empty() {
         return None;
     }
     let t = tables
         .iter()
-        .filter(|t| t.n_cols >= MIN_PLAN_COLUMNS && t.n_rows >= 3)
+        .filter(|t| t.n_cols >= settings.min_plan_columns && t.n_rows >= settings.min_plan_rows)
         .max_by_key(|t| t.n_rows * t.n_cols)?;
     let page = t.pages.first().copied().unwrap_or(1);
     let headers: Vec<String> = t

@@ -25,6 +25,25 @@ pub struct PaperSettings {
     pub caption_touch: f64,
     /// Font size (points) assumed where no word gives one.
     pub default_font_size: f64,
+    /// Report lines whose baselines differ by less than this (em) are one row.
+    pub row_baseline_em: f64,
+    /// Report left edges within this (points) are one column.
+    pub column_tolerance: f64,
+    /// Top and bottom fraction of a page searched for running headers and footers.
+    pub margin_fraction: f64,
+    /// Rows repeated within this (points) of one position on several pages are running
+    /// headers or footers.
+    pub repeat_position_tolerance: f64,
+    /// Most rows opening the first page before the report's fields (meeting and title).
+    pub max_preamble_rows: usize,
+    /// A first preamble row this far (em) above the next is the meeting's body.
+    pub meeting_body_gap_em: f64,
+    /// A report heading has at most this many words.
+    pub max_heading_words: usize,
+    /// A table needs this many columns...
+    pub min_plan_columns: usize,
+    /// ...and rows to be named as a plan no column synonym recognised.
+    pub min_plan_rows: usize,
     /// Pages whose whole text is kept for the covering report; later pages keep the text
     /// outside their tables only (captions and running text), whose cells the tables hold.
     pub full_text_pages: u32,
@@ -37,6 +56,15 @@ impl Default for PaperSettings {
             caption_same_line: tolerance::CAPTION_SAME_LINE,
             caption_touch: tolerance::CAPTION_TOUCH,
             default_font_size: tolerance::DEFAULT_FONT_SIZE,
+            row_baseline_em: tolerance::ROW_BASELINE_EM,
+            column_tolerance: tolerance::COLUMN_TOLERANCE,
+            margin_fraction: tolerance::MARGIN_FRACTION,
+            repeat_position_tolerance: tolerance::REPEAT_POSITION_TOLERANCE,
+            max_preamble_rows: tolerance::MAX_PREAMBLE_ROWS,
+            meeting_body_gap_em: tolerance::MEETING_BODY_GAP_EM,
+            max_heading_words: tolerance::MAX_HEADING_WORDS,
+            min_plan_columns: tolerance::MIN_PLAN_COLUMNS,
+            min_plan_rows: tolerance::MIN_PLAN_ROWS,
             full_text_pages: tolerance::FULL_TEXT_PAGES,
         }
     }

@@ -22,8 +22,9 @@ use serde::{Deserialize, Serialize};
 use crate::dates::find_date;
 use crate::geom::Direction;
 use crate::layout::{self, PageText};
+use crate::paper::PaperSettings;
 use crate::table::cells::join_line;
-use crate::tolerance::{DEFAULT_FONT_SIZE, DEFAULT_PAGE_HEIGHT};
+use crate::tolerance::DEFAULT_PAGE_HEIGHT;
 
 /// The meeting a paper goes to, from the header of its first page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,21 +87,6 @@ pub struct Contact {
     pub email: Option<String>,
 }
 
-/// Lines whose baselines differ by less than this fraction of the font size are one row.
-const ROW_BASELINE_EM: f64 = 0.35;
-/// Positions (left edges) within this many points are the same column.
-const COLUMN_TOLERANCE: f64 = 4.0;
-/// The top and bottom fractions of a page where running headers, footers and page numbers
-/// are looked for.
-const MARGIN_FRACTION: f64 = 0.12;
-/// Rows repeated at the same position (within this many points) on several pages are running
-/// headers or footers.
-const REPEAT_POSITION_TOLERANCE: f64 = 3.0;
-/// At most this many rows open the first page before the report's fields start (meeting
-/// header and title).
-const MAX_PREAMBLE_ROWS: usize = 8;
-/// A heading has at most this many words.
-const MAX_HEADING_WORDS: usize = 15;
 /// Bullet glyphs that start a list item (including the Symbol font's private-use bullets).
 const BULLETS: &[char] = &[
     '•', '●', '▪', '■', '◦', '○', '‣', '⁃', '∙', '➢', '►', '\u{f0b7}', '\u{f0a7}', '\u{f076}',
@@ -116,6 +102,7 @@ const BULLETS: &[char] = &[
 pub fn read_report(
     pages: &[PageText],
     plan_first_page: Option<u32>,
+    settings: &PaperSettings,
 ) -> (Option<Meeting>, Option<Report>) {
     let mut sorted: Vec<&PageText> = pages.iter().collect();
     sorted.sort_by_key(|p| p.number);
@@ -129,10 +116,10 @@ pub fn read_report(
                 .collect()
         }
     };
-    let mut rows_by_page: Vec<Vec<Row>> = chosen.iter().map(|p| page_rows(p)).collect();
-    drop_running_rows(&mut rows_by_page, &chosen);
+    let mut rows_by_page: Vec<Vec<Row>> = chosen.iter().map(|p| page_rows(p, settings)).collect();
+    drop_running_rows(&mut rows_by_page, &chosen, settings);
     let rows: Vec<Row> = rows_by_page.into_iter().flatten().collect();
-    parse(&rows)
+    parse(&rows, settings)
 }
 
 /// A word of a row, with what the reader needs of it.
@@ -183,7 +170,7 @@ impl Row {
 }
 
 /// The page's left-to-right lines merged into rows by baseline, top to bottom.
-fn page_rows(page: &PageText) -> Vec<Row> {
+fn page_rows(page: &PageText, settings: &PaperSettings) -> Vec<Row> {
     let mut lines: Vec<&layout::Line> = page
         .lines
         .iter()
@@ -201,11 +188,11 @@ fn page_rows(page: &PageText) -> Vec<Row> {
         let size = line
             .words
             .first()
-            .map_or(DEFAULT_FONT_SIZE, |w| w.size)
+            .map_or(settings.default_font_size, |w| w.size)
             .max(1.0);
         match rows.last_mut() {
             Some((row, group))
-                if (b - row.baseline).abs() < ROW_BASELINE_EM * row.size.max(size) =>
+                if (b - row.baseline).abs() < settings.row_baseline_em * row.size.max(size) =>
             {
                 row.top = row.top.min(line.bbox.top);
                 row.bottom = row.bottom.max(line.bbox.bottom);
@@ -246,10 +233,10 @@ fn page_rows(page: &PageText) -> Vec<Row> {
 /// place, with the same text up to digits, on two or more pages) and bare page numbers (the
 /// first or last row of a page, in its margin). On the first page, a repeated header row in
 /// bold or capitals is kept: that is how the meeting header looks.
-fn drop_running_rows(rows_by_page: &mut [Vec<Row>], pages: &[&PageText]) {
+fn drop_running_rows(rows_by_page: &mut [Vec<Row>], pages: &[&PageText], settings: &PaperSettings) {
     let height = |i: usize| pages.get(i).map_or(DEFAULT_PAGE_HEIGHT, |p| p.height);
-    let in_top = |r: &Row, h: f64| r.bottom < MARGIN_FRACTION * h;
-    let in_bottom = |r: &Row, h: f64| r.top > (1.0 - MARGIN_FRACTION) * h;
+    let in_top = |r: &Row, h: f64| r.bottom < settings.margin_fraction * h;
+    let in_bottom = |r: &Row, h: f64| r.top > (1.0 - settings.margin_fraction) * h;
     // The margin rows, by text (digits masked) and position.
     let mut margin: Vec<(String, f64, u32, usize, usize)> = Vec::new();
     for (i, rows) in rows_by_page.iter().enumerate() {
@@ -273,7 +260,7 @@ fn drop_running_rows(rows_by_page: &mut [Vec<Row>], pages: &[&PageText]) {
     while start < margin.len() {
         let mut end = start + 1;
         while let (Some(prev), Some(next)) = (margin.get(end - 1), margin.get(end)) {
-            if next.0 != prev.0 || next.1 - prev.1 > REPEAT_POSITION_TOLERANCE {
+            if next.0 != prev.0 || next.1 - prev.1 > settings.repeat_position_tolerance {
                 break;
             }
             end += 1;
@@ -417,6 +404,10 @@ struct Geometry {
     left: f64,
     /// Whether the fonts say which words are bold at all.
     has_bold: bool,
+    /// Left edges within this (points) are one column.
+    column_tolerance: f64,
+    /// A heading has at most this many words.
+    max_heading_words: usize,
 }
 
 fn strip_bullet(text: &str) -> Option<&str> {
@@ -455,7 +446,7 @@ fn classify(row: &Row, geo: &Geometry) -> Kind {
     let Some(first) = row.words.first() else {
         return Kind::Text;
     };
-    let at_left = (first.x0 - geo.left).abs() <= COLUMN_TOLERANCE;
+    let at_left = (first.x0 - geo.left).abs() <= geo.column_tolerance;
     if let Some(rest) = strip_bullet(&first.text) {
         let (text, x) = if rest.is_empty() {
             (
@@ -488,7 +479,7 @@ fn classify(row: &Row, geo: &Geometry) -> Kind {
             } else {
                 first.text.ends_with('.')
             };
-            if bold_ok && words <= MAX_HEADING_WORDS {
+            if bold_ok && words <= geo.max_heading_words {
                 return Kind::Section(n, 1);
             }
         }
@@ -518,7 +509,7 @@ fn classify(row: &Row, geo: &Geometry) -> Kind {
         let text = row.text();
         let hk = heading_kind(&text);
         let bold_heading =
-            geo.has_bold && row.all_bold_from(0) && row.words.len() <= MAX_HEADING_WORDS;
+            geo.has_bold && row.all_bold_from(0) && row.words.len() <= geo.max_heading_words;
         if hk != HeadingKind::Other || bold_heading {
             return Kind::Heading(hk);
         }
@@ -527,14 +518,14 @@ fn classify(row: &Row, geo: &Geometry) -> Kind {
 }
 
 /// The left margin: the leftmost column that starts at least three rows (or the leftmost row).
-fn left_margin(rows: &[Row]) -> f64 {
+fn left_margin(rows: &[Row], column_tolerance: f64) -> f64 {
     let mut xs: Vec<f64> = rows.iter().map(Row::x0).collect();
     xs.sort_by(f64::total_cmp);
     for (i, x) in xs.iter().enumerate() {
         let n = xs
             .iter()
             .skip(i)
-            .take_while(|y| **y - x <= COLUMN_TOLERANCE)
+            .take_while(|y| **y - x <= column_tolerance)
             .count();
         if n >= 3 {
             return *x;
@@ -568,7 +559,7 @@ fn is_agenda_marker(text: &str) -> bool {
 }
 
 /// The meeting header and title from the rows that open the first page.
-fn read_preamble(pre: &[&Row]) -> (Option<Meeting>, String) {
+fn read_preamble(pre: &[&Row], settings: &PaperSettings) -> (Option<Meeting>, String) {
     let pre: Vec<&Row> = pre
         .iter()
         .copied()
@@ -616,7 +607,11 @@ fn read_preamble(pre: &[&Row]) -> (Option<Meeting>, String) {
         None => {
             // No date: a first row set apart from the rest by a wide gap is the body.
             let split = match (pre.first(), pre.get(1)) {
-                (Some(a), Some(b)) if b.baseline - a.baseline > 1.6 * a.size => 1,
+                (Some(a), Some(b))
+                    if b.baseline - a.baseline > settings.meeting_body_gap_em * a.size =>
+                {
+                    1
+                }
                 _ => 0,
             };
             (
@@ -640,13 +635,15 @@ fn read_preamble(pre: &[&Row]) -> (Option<Meeting>, String) {
 }
 
 /// The parse proper, over the report's rows in reading order.
-fn parse(rows: &[Row]) -> (Option<Meeting>, Option<Report>) {
+fn parse(rows: &[Row], settings: &PaperSettings) -> (Option<Meeting>, Option<Report>) {
     let Some(first_page) = rows.first().map(|r| r.page) else {
         return (None, None);
     };
     let geo = Geometry {
-        left: left_margin(rows),
+        left: left_margin(rows, settings.column_tolerance),
         has_bold: rows.iter().any(|r| r.words.iter().any(|w| w.bold)),
+        column_tolerance: settings.column_tolerance,
+        max_heading_words: settings.max_heading_words,
     };
     let kinds: Vec<Kind> = rows.iter().map(|r| classify(r, &geo)).collect();
     // The preamble: bold or capitalised rows opening the first page, before any field.
@@ -655,13 +652,13 @@ fn parse(rows: &[Row]) -> (Option<Meeting>, Option<Report>) {
         let text = r.text();
         let plain = *k == Kind::Text || matches!(k, Kind::Heading(HeadingKind::Other));
         let styled = r.all_bold_from(0) || is_upper(&text) || is_agenda_marker(&text);
-        if r.page != first_page || !plain || !styled || start >= MAX_PREAMBLE_ROWS {
+        if r.page != first_page || !plain || !styled || start >= settings.max_preamble_rows {
             break;
         }
         start += 1;
     }
     let preamble: Vec<&Row> = rows.iter().take(start).collect();
-    let (meeting, title) = read_preamble(&preamble);
+    let (meeting, title) = read_preamble(&preamble, settings);
 
     let mut reader = Reader {
         report: Report {
@@ -675,6 +672,7 @@ fn parse(rows: &[Row]) -> (Option<Meeting>, Option<Report>) {
         target: Target::None,
         evidence: false,
         has_bold: geo.has_bold,
+        column_tolerance: settings.column_tolerance,
     };
     for (row, kind) in rows.iter().zip(&kinds).skip(start) {
         reader.row(row, kind);
@@ -701,6 +699,8 @@ struct Reader {
     evidence: bool,
     /// Whether the fonts say which words are bold at all.
     has_bold: bool,
+    /// Left edges within this (points) are one column.
+    column_tolerance: f64,
 }
 
 impl Reader {
@@ -828,7 +828,7 @@ impl Reader {
         match self.target {
             Target::Label(label, x) => {
                 let x = x.unwrap_or(row.x0());
-                if (row.x0() - x).abs() <= COLUMN_TOLERANCE {
+                if (row.x0() - x).abs() <= self.column_tolerance {
                     self.target = Target::Label(label, Some(x));
                     self.label_value(label, &text);
                 } else {
@@ -865,7 +865,7 @@ impl Reader {
                     // Indented like the bullet's text: the item wraps; else the paragraph
                     // resumes under its list.
                     match p.bullets.last_mut() {
-                        Some(b) if row.x0() >= x - COLUMN_TOLERANCE => join_line(b, &text),
+                        Some(b) if row.x0() >= x - self.column_tolerance => join_line(b, &text),
                         _ => {
                             join_line(&mut p.text, &text);
                             self.target = Target::Para;
@@ -1167,9 +1167,9 @@ mod tests {
         let pages = [page(1), page(2)];
         let refs: Vec<&PageText> = pages.iter().collect();
         let mut by_page = vec![page1, page2];
-        drop_running_rows(&mut by_page, &refs);
+        drop_running_rows(&mut by_page, &refs, &PaperSettings::default());
         let rows: Vec<Row> = by_page.into_iter().flatten().collect();
-        let (meeting, report) = parse(&rows);
+        let (meeting, report) = parse(&rows, &PaperSettings::default());
         assert_eq!(
             meeting,
             Some(Meeting {
@@ -1213,7 +1213,13 @@ mod tests {
 
     #[test]
     fn no_rows_no_report() {
-        assert_eq!(read_report(&[], None), (None, None));
-        assert_eq!(read_report(&[], Some(5)), (None, None));
+        assert_eq!(
+            read_report(&[], None, &PaperSettings::default()),
+            (None, None)
+        );
+        assert_eq!(
+            read_report(&[], Some(5), &PaperSettings::default()),
+            (None, None)
+        );
     }
 }

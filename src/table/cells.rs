@@ -5,7 +5,6 @@ use super::{Cell, CellLine, PageTable, Paragraph, Part, Settings, Warning, Warni
 use crate::geom::Rect;
 use crate::layout::Word;
 use crate::pdf::{Colour, Direction, PagePrimitives};
-use crate::tolerance::WORD_GAP_EM;
 
 /// Glyphs that mark a bullet at the start of a paragraph.
 const BULLETS: &[&str] = &["•", "▪", "◦", "●", "■", "○", "➢", "►", "‣", "∙", "·", "-"];
@@ -181,8 +180,8 @@ fn reorient(grid: &Grid, d: Direction) -> (Vec<f64>, Vec<f64>, Vec<GridCell>) {
 }
 
 /// Words → printed lines (baseline clusters, left to right), top to bottom.
-pub fn lines(words: &[&Word], page: u32) -> Vec<CellLine> {
-    framed_lines(words, page)
+pub fn lines(words: &[&Word], page: u32, s: &Settings) -> Vec<CellLine> {
+    framed_lines(words, page, s)
         .into_iter()
         .map(|(l, _)| l)
         .collect()
@@ -204,7 +203,7 @@ fn direction_rank(d: Direction) -> u8 {
 /// were split by space glyphs overprinted on them (padding some producers draw over a cell's
 /// text), and read as one word. Text in right-to-left scripts is put in logical order
 /// ([`visual_to_logical`]).
-fn framed_lines(words: &[&Word], page: u32) -> Vec<(CellLine, Rect)> {
+fn framed_lines(words: &[&Word], page: u32, s: &Settings) -> Vec<(CellLine, Rect)> {
     let mut ws: Vec<(&Word, Rect)> = words
         .iter()
         .map(|w| (*w, reading_rect(w.direction, w.bbox)))
@@ -219,7 +218,7 @@ fn framed_lines(words: &[&Word], page: u32) -> Vec<(CellLine, Rect)> {
     type Placed<'a> = Vec<(&'a Word, Rect)>;
     let mut out: Vec<(Direction, f64, Placed)> = Vec::new();
     for (w, r) in ws {
-        let tol = 0.5 * w.size.max(1.0);
+        let tol = s.cell_line_baseline_em * w.size.max(1.0);
         match out.last_mut() {
             Some((d, base, line)) if *d == w.direction && (w.baseline - *base).abs() <= tol => {
                 line.push((w, r))
@@ -238,7 +237,7 @@ fn framed_lines(words: &[&Word], page: u32) -> Vec<(CellLine, Rect)> {
             let mut text = String::new();
             let mut prev: Option<Rect> = None;
             for (w, r) in &line {
-                if prev.is_some_and(|p| r.x0 - p.x1 >= WORD_GAP_EM * w.size.max(1.0)) {
+                if prev.is_some_and(|p| r.x0 - p.x1 >= s.cell_word_gap_em * w.size.max(1.0)) {
                     text.push(' ');
                 }
                 text.push_str(&w.text);
@@ -388,7 +387,7 @@ pub fn join_line(text: &mut String, line: &str) {
 pub fn paragraphs(words: &[&Word], page: u32, s: &Settings) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut prev: Option<Rect> = None;
-    for (line, rbox) in framed_lines(words, page) {
+    for (line, rbox) in framed_lines(words, page, s) {
         let bullet_rest = strip_bullet(&line.text).map(str::to_string);
         let gap_break =
             prev.is_some_and(|p| rbox.top - p.bottom > s.paragraph_gap_lines * p.height());
@@ -507,7 +506,7 @@ mod tests {
             word("and", 27.5, 45.0, 0.0, Direction::Ltr),
         ];
         let refs: Vec<&Word> = ws.iter().collect();
-        assert_eq!(lines(&refs, 1)[0].text, "Delhi and");
+        assert_eq!(lines(&refs, 1, &Settings::default())[0].text, "Delhi and");
     }
 
     #[test]
@@ -519,7 +518,10 @@ mod tests {
             word("Nutritional", 0.0, 55.0, 0.0, Direction::Btt),
         ];
         let refs: Vec<&Word> = ws.iter().collect();
-        assert_eq!(lines(&refs, 1)[0].text, "Nutritional Assessment");
+        assert_eq!(
+            lines(&refs, 1, &Settings::default())[0].text,
+            "Nutritional Assessment"
+        );
     }
 
     #[test]

@@ -7,13 +7,6 @@ use super::cells::join_line;
 use super::{Cell, PageTable, Part, Settings, Table};
 use crate::tolerance::DEFAULT_FONT_SIZE;
 
-/// Most leading rows compared when looking for a repeated header.
-const MAX_HEADER_ROWS: usize = 5;
-
-/// A gap this many line heights between a cell's text and its edge at a page break means a
-/// paragraph ended there (an empty paragraph was left at the break).
-const BREAK_GAP_LINES: f64 = 0.8;
-
 /// Join page tables (one list per page, in page order, each top to bottom) into logical tables.
 pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
     let mut tables: Vec<Table> = Vec::new();
@@ -37,7 +30,7 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
                     if let Some(xs) = last_xs.get_mut(ti) {
                         xs.clone_from(&pt.xs);
                     }
-                    append(t, pt);
+                    append(t, pt, s);
                     last_on_page = Some(ti);
                 }
                 None => {
@@ -115,8 +108,9 @@ fn row_key<'a>(cells: impl Iterator<Item = &'a Cell>, row: usize) -> Vec<(usize,
 }
 
 /// How many leading rows of `pt` repeat the table's leading rows.
-fn repeated_header(t: &Table, pt: &PageTable) -> usize {
-    (0..MAX_HEADER_ROWS
+fn repeated_header(t: &Table, pt: &PageTable, s: &Settings) -> usize {
+    (0..s
+        .max_header_rows
         .min(pt.n_rows().saturating_sub(1))
         .min(t.n_rows))
         .take_while(|&r| {
@@ -127,8 +121,8 @@ fn repeated_header(t: &Table, pt: &PageTable) -> usize {
 }
 
 /// Append a page table to a logical table.
-fn append(t: &mut Table, mut pt: PageTable) {
-    let skip = repeated_header(t, &pt);
+fn append(t: &mut Table, mut pt: PageTable, s: &Settings) {
+    let skip = repeated_header(t, &pt, s);
     if skip > 0 {
         t.header_rows = t.header_rows.max(skip);
     }
@@ -166,7 +160,7 @@ fn append(t: &mut Table, mut pt: PageTable) {
                 .find(|x| x.col == c.col && x.row + x.row_span == t.n_rows)
             {
                 target.row_span += c.row_span - 1;
-                merge_cell(target, c);
+                merge_cell(target, c, s.break_gap_lines);
                 continue;
             }
         }
@@ -210,7 +204,7 @@ fn full_width_continues(t: &Table, pt: &PageTable, skip: usize) -> bool {
 }
 
 /// Continue cell `a` (ending at a page break) with `b` (its rest on the next page).
-fn merge_cell(a: &mut Cell, b: Cell) {
+fn merge_cell(a: &mut Cell, b: Cell, break_gap_lines: f64) {
     let a_bottom = a.parts.last().map(|p| p.bbox.bottom);
     let b_top = b.parts.first().map(|p| p.bbox.top);
     let mut bp = b.paragraphs.into_iter();
@@ -219,11 +213,11 @@ fn merge_cell(a: &mut Cell, b: Cell) {
         let first_line = first.lines.first().map(|l| l.bbox);
         let h = last_line.map_or(DEFAULT_FONT_SIZE, |l| l.height().max(1.0));
         let ended_a = match (a_bottom, last_line) {
-            (Some(bottom), Some(l)) => bottom - l.bottom > BREAK_GAP_LINES * h,
+            (Some(bottom), Some(l)) => bottom - l.bottom > break_gap_lines * h,
             _ => true,
         };
         let starts_b = match (b_top, first_line) {
-            (Some(top), Some(l)) => l.top - top > BREAK_GAP_LINES * h,
+            (Some(top), Some(l)) => l.top - top > break_gap_lines * h,
             _ => true,
         };
         // Text that plainly runs on (no full stop before the break, lower case after it)

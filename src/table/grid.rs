@@ -4,7 +4,6 @@
 use super::rules::{Edge, Orientation};
 use super::Settings;
 use crate::geom::Rect;
-use crate::tolerance::OPEN_ROW_MIN;
 
 /// A cell of a grid by slot indices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,7 +157,8 @@ fn coverage(edges: &[Edge], o: Orientation, pos: f64, a: f64, b: f64, tol: f64) 
 /// Where the vertical rules at every column position (at least two) run on together past the
 /// last horizontal rule (or start before the first): the bottom (top) of an open row cut by a
 /// page break, which has side rules but no rule under (over) it. `None` when they do not.
-fn open_ends(group: &[Edge], xs: &[f64], ys: &[f64], tol: f64) -> (Option<f64>, Option<f64>) {
+fn open_ends(group: &[Edge], xs: &[f64], ys: &[f64], s: &Settings) -> (Option<f64>, Option<f64>) {
+    let tol = s.snap_tolerance;
     let (Some(&first), Some(&last)) = (ys.first(), ys.last()) else {
         return (None, None);
     };
@@ -183,8 +183,8 @@ fn open_ends(group: &[Edge], xs: &[f64], ys: &[f64], tol: f64) -> (Option<f64>, 
         let hi = vals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         (hi - lo <= tol).then_some((lo + hi) / 2.0)
     };
-    let top = agree(reach.iter().map(|r| r.0).collect()).filter(|&t| t < first - OPEN_ROW_MIN);
-    let bottom = agree(reach.iter().map(|r| r.1).collect()).filter(|&b| b > last + OPEN_ROW_MIN);
+    let top = agree(reach.iter().map(|r| r.0).collect()).filter(|&t| t < first - s.open_row_min);
+    let bottom = agree(reach.iter().map(|r| r.1).collect()).filter(|&b| b > last + s.open_row_min);
     (top, bottom)
 }
 
@@ -194,7 +194,7 @@ fn grid_of(group: &[Edge], s: &Settings) -> Option<Grid> {
     if xs.len() < 2 || ys.len() < 2 {
         return None;
     }
-    let (top, bottom) = open_ends(group, &xs, &ys, s.snap_tolerance);
+    let (top, bottom) = open_ends(group, &xs, &ys, s);
     if let Some(t) = top {
         ys.insert(0, t);
     }

@@ -10,7 +10,10 @@ pub mod cells;
 pub mod continuation;
 pub mod grid;
 pub mod rules;
+mod settings;
 pub mod unruled;
+
+pub use settings::{Settings, UnruledSettings};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -18,46 +21,6 @@ use std::fmt;
 use crate::geom::Rect;
 use crate::layout::Word;
 use crate::pdf::{Colour, PagePrimitives};
-use crate::tolerance;
-
-/// Tolerances for table finding, in points unless said otherwise.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
-    /// Rules closer than this are snapped to one position.
-    pub snap_tolerance: f64,
-    /// Collinear rule pieces with gaps up to this are joined.
-    pub join_tolerance: f64,
-    /// Rules this close count as intersecting.
-    pub intersection_tolerance: f64,
-    /// Shorter rules are ignored.
-    pub min_rule_length: f64,
-    /// Fraction of a slot boundary a rule must cover to separate two cells.
-    pub boundary_coverage: f64,
-    /// Gap between lines, in line heights, that starts a new paragraph.
-    pub paragraph_gap_lines: f64,
-    /// Fraction of a cell a fill must cover to be its background.
-    pub fill_cell_coverage: f64,
-    /// How close column boundaries must be for tables on consecutive pages to join.
-    pub column_match_tolerance: f64,
-    /// Look for tables drawn without rules.
-    pub unruled: bool,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            snap_tolerance: tolerance::SNAP_TOLERANCE,
-            join_tolerance: tolerance::JOIN_TOLERANCE,
-            intersection_tolerance: tolerance::INTERSECTION_TOLERANCE,
-            min_rule_length: tolerance::MIN_RULE_LENGTH,
-            boundary_coverage: tolerance::BOUNDARY_COVERAGE,
-            paragraph_gap_lines: tolerance::PARAGRAPH_GAP_LINES,
-            fill_cell_coverage: tolerance::FILL_CELL_COVERAGE,
-            column_match_tolerance: tolerance::COLUMN_MATCH_TOLERANCE,
-            unruled: true,
-        }
-    }
-}
 
 /// One printed line of a cell.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -4,7 +4,6 @@
 use super::Settings;
 use crate::geom::Pt;
 use crate::pdf::{PagePrimitives, Rule};
-use crate::tolerance::WHITE_RULE_ON_FILL;
 
 /// Which way an edge runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,15 +27,12 @@ pub struct Edge {
     pub end: f64,
 }
 
-/// Rules within this (points) of axis-parallel count as horizontal or vertical.
-const AXIS_TOLERANCE: f64 = 0.5;
-
 /// Whether a near-white rule is visible: it runs inside or along a non-white fill (white lines
 /// separating shaded cells). On a white page it is invisible and no separator.
-fn white_rule_visible(page: &PagePrimitives, r: &Rule) -> bool {
+fn white_rule_visible(page: &PagePrimitives, r: &Rule, s: &Settings) -> bool {
     let mid = Pt::new((r.p0.x + r.p1.x) / 2.0, (r.p0.y + r.p1.y) / 2.0);
     page.fills.iter().any(|f| {
-        f.colour.is_some_and(|c| !c.is_white()) && f.rect.contains(mid, WHITE_RULE_ON_FILL)
+        f.colour.is_some_and(|c| !c.is_white()) && f.rect.contains(mid, s.white_rule_on_fill)
     })
 }
 
@@ -45,17 +41,17 @@ fn white_rule_visible(page: &PagePrimitives, r: &Rule) -> bool {
 pub fn edges(page: &PagePrimitives, s: &Settings) -> Vec<Edge> {
     let mut out = Vec::new();
     for r in &page.rules {
-        if r.colour.is_some_and(|c| c.is_white()) && !white_rule_visible(page, r) {
+        if r.colour.is_some_and(|c| c.is_white()) && !white_rule_visible(page, r, s) {
             continue;
         }
-        if r.is_horizontal(AXIS_TOLERANCE) {
+        if r.is_horizontal(s.axis_tolerance) {
             out.push(Edge {
                 orientation: Orientation::Horizontal,
                 pos: (r.p0.y + r.p1.y) / 2.0,
                 start: r.p0.x.min(r.p1.x),
                 end: r.p0.x.max(r.p1.x),
             });
-        } else if r.is_vertical(AXIS_TOLERANCE) {
+        } else if r.is_vertical(s.axis_tolerance) {
             out.push(Edge {
                 orientation: Orientation::Vertical,
                 pos: (r.p0.x + r.p1.x) / 2.0,

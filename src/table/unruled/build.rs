@@ -6,93 +6,11 @@ use crate::geom::Rect;
 use crate::layout::Word;
 use crate::pdf::{PagePrimitives, RuleSource};
 use crate::table::cells::{cell_fill, paragraphs};
-use crate::table::{Cell, PageTable, Part, Settings};
+use crate::table::{Cell, PageTable, Part, Settings, UnruledSettings};
 
 use super::columns::{gutters, Gutter};
-use super::detect::{rule_between, HRule, Region, MAX_HEADER_LINES};
+use super::detect::{rule_between, HRule, Region};
 use super::lines::{is_list_marker, is_numeric, strip_leader, TLine};
-use super::{MIN_GUTTER, SEGMENT_GAP_EM};
-
-/// A body line continues the row above only when the gap between them is at most this many
-/// line heights (wrapped text is set solid or with normal leading; a blank line means a new
-/// row).
-const CONTINUATION_GAP_LINES: f64 = 0.8;
-
-/// A section label starts within this (points) of the region's left edge...
-const SECTION_LABEL_SLACK: f64 = 3.0;
-/// ...and is narrower than this fraction of the region.
-const SECTION_LABEL_WIDTH: f64 = 0.4;
-
-/// A stub label alone on its line and indented more than this (points) under the label of a
-/// data line continues that label ("American Indian/Alaska" / "  Native").
-const HANGING_INDENT: f64 = 2.0;
-
-/// Fraction of body lines allowed to cross a gutter (a wide section label, a note): one in
-/// ten.
-const GUTTER_CROSSING_FRACTION: f64 = 0.1;
-
-/// A rule below a spanning header label, at most this many line heights under it, gives the
-/// columns the label spans.
-const UNDERLINE_GAP_LINES: f64 = 1.0;
-
-/// A rule under a spanning header label spans a column when it covers at least this fraction
-/// of the column's body text.
-const RULE_SPAN_FRACTION: f64 = 0.5;
-
-/// Grid lines of a chart: horizontal rules at least this fraction of the region's width...
-const GRID_LINE_WIDTH: f64 = 0.3;
-/// ...running through the middle half of at least this many lines.
-const CHART_GRID_LINES: usize = 3;
-
-/// Chart axes carry tick marks: strokes 1–5 pt long (tables have no rules that short; the
-/// ruled path ignores rules under 3 pt)...
-const TICK_MIN: f64 = 1.0;
-const TICK_MAX: f64 = 5.0;
-/// ...a region holding at least this many is a chart's labels.
-const CHART_TICKS: usize = 6;
-
-/// Fewest non-empty slots, as a fraction of all, in an unruled table: the sparsest ICDAR 2013
-/// tables fill 53 %; the axis labels of a chart fill a third or less.
-const MIN_DENSITY: f64 = 0.4;
-
-/// A cell of this many words or more reads as prose.
-const PROSE_WORDS: usize = 6;
-
-/// A region whose non-empty body cells are more than this fraction prose is running text
-/// (several page columns), not a table.
-const MAX_PROSE_FRACTION: f64 = 0.6;
-
-/// A region whose first-column cells are at least this fraction list markers is a list.
-const MAX_MARKER_FRACTION: f64 = 0.5;
-
-/// A body whose pieces of three words or more (at least [`LOWER_START_MIN_LINES`] of them)
-/// start in lower case at least this often is running text.
-const LOWER_START_FRACTION: f64 = 0.5;
-const LOWER_START_MIN_LINES: usize = 6;
-
-/// Running-text test: a column needs this many lines to be judged...
-const PROSE_COLUMN_MIN_LINES: usize = 4;
-/// ...and is running text when this fraction of its lines...
-const PROSE_COLUMN_FRACTION: f64 = 0.6;
-/// ...have at least this many words...
-const PROSE_LINE_MIN_WORDS: usize = 3;
-/// ...fill at least this fraction of the column's widest line (justified or ragged-right
-/// text; table cells vary in width)...
-const PROSE_FILL: f64 = 0.75;
-/// ...and, for a whole region to be running text, half of them start at the column's left
-/// edge, within this (points): running text is set flush left (paragraph indents aside);
-/// right-aligned or centred cells are not (ICDAR us-019's assumptions table).
-const PROSE_LEFT_SLACK: f64 = 2.0;
-
-/// A first column of enumerators is a numbered table, not a list, when at least this fraction
-/// of the body cells are numbers.
-const MIN_NUMERIC_FOR_NUMBERED: f64 = 0.3;
-
-/// Two words closer than a segment gap are still split when the space between them reaches
-/// into a gutter and is wider than this (em): more than a word space (0.25–0.35 em), as
-/// between header labels of neighbouring narrow columns ("Weight Controls", 0.6 em apart in
-/// ICDAR us-037).
-const BOUNDARY_SPLIT_EM: f64 = 0.45;
 
 /// Words of one line that fall in one column, or across several (a spanning label).
 #[derive(Debug, Clone)]
@@ -174,6 +92,7 @@ fn pieces(
     xs: &[f64],
     gaps: &[Gutter],
     split_numbers: bool,
+    u: &UnruledSettings,
 ) -> Vec<Piece> {
     let n_cols = xs.len().saturating_sub(1);
     let mut out: Vec<Piece> = Vec::new();
@@ -186,8 +105,8 @@ fn pieces(
                 let gap = w.bbox.x0 - p.bbox.x1;
                 // The white space between the words reaches into a gutter.
                 let at_boundary = gaps.iter().any(|g| p.bbox.x1 < g.x1 && w.bbox.x0 > g.x0);
-                gap > SEGMENT_GAP_EM * l.size
-                    || (at_boundary && gap > BOUNDARY_SPLIT_EM * l.size)
+                gap > u.segment_gap_em * l.size
+                    || (at_boundary && gap > u.boundary_split_em * l.size)
                     || (split_numbers && at_boundary && is_numeric(&p.text) && is_numeric(&w.text))
             }
             _ => true,
@@ -237,14 +156,29 @@ fn numeric_line(l: &TLine, words: &[Word]) -> bool {
 
 /// Number of leading lines that form the header: down to a rule spanning the region under
 /// them, or else down to the first data line.
-fn header_len(ls: &[&TLine], words: &[Word], rules: &[HRule], ext: &Rect) -> usize {
+fn header_len(
+    ls: &[&TLine],
+    words: &[Word],
+    rules: &[HRule],
+    ext: &Rect,
+    u: &UnruledSettings,
+) -> usize {
     let first_num = ls.iter().position(|l| numeric_line(l, words));
-    let limit = MAX_HEADER_LINES.min(ls.len().saturating_sub(2));
+    let limit = u.max_header_lines.min(ls.len().saturating_sub(2));
     for k in 1..=limit {
         let (Some(a), Some(b)) = (ls.get(k - 1), ls.get(k)) else {
             break;
         };
-        if rule_between(rules, a.bbox.bottom - 1.0, b.bbox.top + 1.0, ext.x0, ext.x1).is_some() {
+        if rule_between(
+            rules,
+            a.bbox.bottom - u.rule_line_slack,
+            b.bbox.top + u.rule_line_slack,
+            ext.x0,
+            ext.x1,
+            u,
+        )
+        .is_some()
+        {
             if first_num.is_none_or(|f| k <= f + 1) {
                 return k;
             }
@@ -260,8 +194,8 @@ fn header_len(ls: &[&TLine], words: &[Word], rules: &[HRule], ext: &Rect) -> usi
     while k > 1 {
         let Some(l) = ls.get(k - 1) else { break };
         let label = l.segs.len() == 1
-            && l.bbox.x0 <= ext.x0 + SECTION_LABEL_SLACK
-            && l.bbox.width() < SECTION_LABEL_WIDTH * ext.width();
+            && l.bbox.x0 <= ext.x0 + u.section_label_slack
+            && l.bbox.width() < u.section_label_width * ext.width();
         if !label {
             break;
         }
@@ -303,9 +237,9 @@ struct Layout {
 }
 
 /// Extent, header and columns (from the gutters of the body lines with two or more segments).
-fn layout(ls: &[&TLine], words: &[Word], rules: &[HRule]) -> Option<Layout> {
+fn layout(ls: &[&TLine], words: &[Word], rules: &[HRule], u: &UnruledSettings) -> Option<Layout> {
     let ext = ls.iter().map(|l| l.bbox).reduce(|a, b| a.union(&b))?;
-    let hdr = header_len(ls, words, rules, &ext);
+    let hdr = header_len(ls, words, rules, &ext, u);
     let body = ls.get(hdr..)?;
     let body_multi: Vec<Vec<(f64, f64)>> = body
         .iter()
@@ -315,10 +249,10 @@ fn layout(ls: &[&TLine], words: &[Word], rules: &[HRule]) -> Option<Layout> {
     if body_multi.len() < 2 {
         return None;
     }
-    let crossing = (GUTTER_CROSSING_FRACTION * body_multi.len() as f64).floor() as usize;
-    let guts: Vec<Gutter> = gutters(&body_multi, MIN_GUTTER, crossing)
+    let crossing = (u.gutter_crossing_fraction * body_multi.len() as f64).floor() as usize;
+    let guts: Vec<Gutter> = gutters(&body_multi, u.min_gutter, crossing)
         .into_iter()
-        .filter(|g| separates(g, body, words))
+        .filter(|g| separates(g, body, words, u))
         .collect();
     if guts.is_empty() {
         return None;
@@ -375,10 +309,10 @@ fn layout(ls: &[&TLine], words: &[Word], rules: &[HRule]) -> Option<Layout> {
 }
 
 /// Whether a gutter separates columns rather than words of one phrase: in at least
-/// [`MIN_SEPARATED_FRACTION`] of the lines with text on both sides, the gap across it is a
+/// `min_separated_fraction` of the lines with text on both sides, the gap across it is a
 /// segment gap, or numbers stand on both sides ("40 years", left-aligned in every row, leaves
 /// a word-space gutter that separates nothing).
-fn separates(g: &Gutter, body: &[&TLine], words: &[Word]) -> bool {
+fn separates(g: &Gutter, body: &[&TLine], words: &[Word], u: &UnruledSettings) -> bool {
     let mut pairs = 0usize;
     let mut separated = 0usize;
     for l in body {
@@ -388,23 +322,18 @@ fn separates(g: &Gutter, body: &[&TLine], words: &[Word]) -> bool {
             continue;
         };
         // Only lines whose words bound the gutter say what it is.
-        if a.bbox.x1 < g.x0 - GUTTER_EDGE && b.bbox.x0 > g.x1 + GUTTER_EDGE {
+        if a.bbox.x1 < g.x0 - u.gutter_edge && b.bbox.x0 > g.x1 + u.gutter_edge {
             continue;
         }
         pairs += 1;
-        if b.bbox.x0 - a.bbox.x1 > SEGMENT_GAP_EM * l.size
+        if b.bbox.x0 - a.bbox.x1 > u.segment_gap_em * l.size
             || (is_numeric(&a.text) && is_numeric(&b.text))
         {
             separated += 1;
         }
     }
-    separated > 0 && separated as f64 >= MIN_SEPARATED_FRACTION * pairs as f64
+    separated > 0 && separated as f64 >= u.min_separated_fraction * pairs as f64
 }
-
-/// See [`separates`].
-const MIN_SEPARATED_FRACTION: f64 = 0.25;
-/// A word ending (starting) within this (points) of a gutter's edge bounds it.
-const GUTTER_EDGE: f64 = 1.0;
 
 /// When the last column of a table of numbers is running text (a page column of prose
 /// beside the table, sharing its baselines: ICDAR us-025), the zone to leave out: from that
@@ -415,9 +344,10 @@ pub(super) fn edge_prose(
     region: &Region,
     rules: &[HRule],
     page_width: f64,
+    u: &UnruledSettings,
 ) -> Option<Rect> {
     let ls: Vec<&TLine> = region.lines.iter().filter_map(|&i| lines.get(i)).collect();
-    let Layout { ext, hdr, xs, gaps } = layout(&ls, words, rules)?;
+    let Layout { ext, hdr, xs, gaps } = layout(&ls, words, rules, u)?;
     let n_cols = xs.len() - 1;
     if n_cols < 3 {
         return None;
@@ -425,10 +355,10 @@ pub(super) fn edge_prose(
     let body: Vec<Vec<Piece>> = ls
         .get(hdr..)?
         .iter()
-        .map(|l| pieces(l, words, &xs, &gaps, true))
+        .map(|l| pieces(l, words, &xs, &gaps, true, u))
         .collect();
     let c = n_cols - 1;
-    if !prose_column(&body, words, c) {
+    if !prose_column(&body, words, c, u) {
         return None;
     }
     // The columns between the stub and the prose are mostly numbers.
@@ -459,8 +389,9 @@ pub(super) fn table(
     rules: &[HRule],
     s: &Settings,
 ) -> Option<PageTable> {
+    let u = &s.alignment;
     let ls: Vec<&TLine> = region.lines.iter().filter_map(|&i| lines.get(i)).collect();
-    let Layout { ext, hdr, xs, gaps } = layout(&ls, words, rules)?;
+    let Layout { ext, hdr, xs, gaps } = layout(&ls, words, rules, u)?;
     let n_cols = xs.len() - 1;
     let body = ls.get(hdr..)?;
 
@@ -470,7 +401,7 @@ pub(super) fn table(
     // Header.
     let body_pieces: Vec<Vec<Piece>> = body
         .iter()
-        .map(|l| pieces(l, words, &xs, &gaps, true))
+        .map(|l| pieces(l, words, &xs, &gaps, true, u))
         .collect();
     // Each column's extent of body text.
     let mut col_ext: Vec<Option<(f64, f64)>> = vec![None; n_cols];
@@ -488,6 +419,7 @@ pub(super) fn table(
         rules,
         &col_ext,
         &mut grid,
+        u,
     );
     row_lines.resize(n_hdr_rows, Vec::new());
     for (k, &r) in hdr_rows_of.iter().enumerate() {
@@ -516,7 +448,7 @@ pub(super) fn table(
                 let prev = body.get(last).copied().unwrap_or(l);
                 let prev_ps = body_pieces.get(last).map_or(&[][..], Vec::as_slice);
                 let gap = l.bbox.top - prev.bbox.bottom;
-                let close = gap <= CONTINUATION_GAP_LINES * prev.height().max(l.height());
+                let close = gap <= u.continuation_gap_lines * prev.height().max(l.height());
                 let clash = ps.iter().any(|p| {
                     p.numeric
                         && prev_ps
@@ -538,7 +470,7 @@ pub(super) fn table(
                             // label, is the rest of that label (a hanging indent).
                             let hanging = ps.len() == 1
                                 && prev_ps.iter().any(|p| p.c0 > 0)
-                                && b.x0 > a.x0 + HANGING_INDENT;
+                                && b.x0 > a.x0 + u.hanging_indent;
                             !(continues(&ta, &tb) || hanging)
                         }
                         _ => true,
@@ -588,21 +520,21 @@ pub(super) fn table(
     let rest = texts.iter().filter(|(c, _)| *c > 0);
     let numeric = rest.clone().filter(|(_, t)| is_numeric(t)).count();
     if !col0.is_empty()
-        && markers as f64 >= MAX_MARKER_FRACTION * col0.len() as f64
-        && (numeric as f64) < MIN_NUMERIC_FOR_NUMBERED * rest.count() as f64
+        && markers as f64 >= u.max_marker_fraction * col0.len() as f64
+        && (numeric as f64) < u.min_numeric_for_numbered * rest.count() as f64
     {
         return None;
     }
     let prose = texts
         .iter()
-        .filter(|(_, t)| t.split_whitespace().count() >= PROSE_WORDS)
+        .filter(|(_, t)| t.split_whitespace().count() >= u.prose_words)
         .count();
-    if !texts.is_empty() && prose as f64 > MAX_PROSE_FRACTION * texts.len() as f64 {
+    if !texts.is_empty() && prose as f64 > u.max_prose_fraction * texts.len() as f64 {
         return None;
     }
-    if running_text(&body_pieces, words, n_cols)
-        || chart(body, rules, &ext)
-        || tick_marks(page, &ext) >= CHART_TICKS
+    if running_text(&body_pieces, words, n_cols, u)
+        || chart(body, rules, &ext, u)
+        || tick_marks(page, &ext, u) >= u.chart_ticks
     {
         return None;
     }
@@ -617,7 +549,7 @@ pub(super) fn table(
         .filter(|c| !c.words.is_empty())
         .map(|c| c.row_span * c.col_span)
         .sum();
-    if (filled as f64) < MIN_DENSITY * (n_rows * n_cols) as f64 {
+    if (filled as f64) < u.min_density * (n_rows * n_cols) as f64 {
         return None;
     }
 
@@ -735,6 +667,7 @@ fn header_rows(
     rules: &[HRule],
     col_ext: &[Option<(f64, f64)>],
     grid: &mut GridBuild,
+    u: &UnruledSettings,
 ) -> (usize, Vec<usize>) {
     if hdr.is_empty() {
         return (0, Vec::new());
@@ -743,14 +676,14 @@ fn header_rows(
     // Pieces per line, spanning ones widened by a rule underneath.
     let mut per_line: Vec<Vec<Piece>> = Vec::new();
     for (k, l) in hdr.iter().enumerate() {
-        let mut ps = pieces(l, words, xs, gaps, false);
+        let mut ps = pieces(l, words, xs, gaps, false, u);
         let next_top = hdr
             .get(k + 1)
-            .map_or(l.bbox.bottom + UNDERLINE_GAP_LINES * l.height(), |n| {
+            .map_or(l.bbox.bottom + u.underline_gap_lines * l.height(), |n| {
                 n.bbox.top
             });
-        let lim = l.bbox.bottom + UNDERLINE_GAP_LINES * l.height();
-        let lo = rules.partition_point(|r| r.y < l.bbox.bottom - 1.0);
+        let lim = l.bbox.bottom + u.underline_gap_lines * l.height();
+        let lo = rules.partition_point(|r| r.y < l.bbox.bottom - u.rule_line_slack);
         let ps_bounds: Vec<(f64, f64)> = ps.iter().map(|p| (p.x0, p.x1)).collect();
         for p in &mut ps {
             let mid = 0.5 * (p.x0 + p.x1);
@@ -771,7 +704,7 @@ fn header_rows(
                 let covered: Vec<usize> = (0..n_cols)
                     .filter(|&c| match col_ext.get(c).copied().flatten() {
                         Some((a, b)) if b - a > 1.0 => {
-                            r.x1.min(b) - r.x0.max(a) >= RULE_SPAN_FRACTION * (b - a)
+                            r.x1.min(b) - r.x0.max(a) >= u.rule_span_fraction * (b - a)
                         }
                         _ => centres.get(c).is_some_and(|&m| m >= r.x0 && m <= r.x1),
                     })
@@ -866,7 +799,7 @@ fn header_rows(
 
 /// Whether the body reads as running text set in several page columns: every column that has
 /// a few lines is mostly lines of several words filling the column's width.
-fn running_text(body: &[Vec<Piece>], words: &[Word], n_cols: usize) -> bool {
+fn running_text(body: &[Vec<Piece>], words: &[Word], n_cols: usize, u: &UnruledSettings) -> bool {
     let mut per_col: Vec<Vec<(f64, f64, usize)>> = vec![Vec::new(); n_cols];
     for p in body.iter().flatten().filter(|p| p.c0 == p.c1) {
         let n_words = p
@@ -883,21 +816,24 @@ fn running_text(body: &[Vec<Piece>], words: &[Word], n_cols: usize) -> bool {
     let texts: Vec<String> = body
         .iter()
         .flatten()
-        .filter(|p| !p.numeric && word_count(&p.words, words) >= PROSE_LINE_MIN_WORDS)
+        .filter(|p| !p.numeric && word_count(&p.words, words) >= u.prose_line_min_words)
         .map(|p| words_text(&p.words, words))
         .collect();
     let lower = texts
         .iter()
         .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
         .count();
-    if texts.len() >= LOWER_START_MIN_LINES
-        && lower as f64 >= LOWER_START_FRACTION * texts.len() as f64
+    if texts.len() >= u.lower_start_min_lines
+        && lower as f64 >= u.lower_start_fraction * texts.len() as f64
     {
         return true;
     }
     let mut prose_cols = 0;
-    for v in per_col.iter().filter(|v| v.len() >= PROSE_COLUMN_MIN_LINES) {
-        if !prose_pieces(v, true) {
+    for v in per_col
+        .iter()
+        .filter(|v| v.len() >= u.prose_column_min_lines)
+    {
+        if !prose_pieces(v, true, u) {
             return false;
         }
         prose_cols += 1;
@@ -907,26 +843,29 @@ fn running_text(body: &[Vec<Piece>], words: &[Word], n_cols: usize) -> bool {
 
 /// Whether the lines are the axis labels of a chart: horizontal grid lines run through the
 /// middle of several of them (a table's rules run between its rows, never through its text).
-fn chart(body: &[&TLine], rules: &[HRule], ext: &Rect) -> bool {
+fn chart(body: &[&TLine], rules: &[HRule], ext: &Rect, u: &UnruledSettings) -> bool {
     let through = body
         .iter()
         .filter(|l| {
             let h = l.bbox.height();
-            let (y0, y1) = (l.bbox.top + 0.25 * h, l.bbox.bottom - 0.25 * h);
+            let (y0, y1) = (
+                l.bbox.top + u.grid_line_inset * h,
+                l.bbox.bottom - u.grid_line_inset * h,
+            );
             let lo = rules.partition_point(|r| r.y < y0);
             rules
                 .get(lo..)
                 .unwrap_or(&[])
                 .iter()
                 .take_while(|r| r.y <= y1)
-                .any(|r| r.x1.min(ext.x1) - r.x0.max(ext.x0) >= GRID_LINE_WIDTH * ext.width())
+                .any(|r| r.x1.min(ext.x1) - r.x0.max(ext.x0) >= u.grid_line_width * ext.width())
         })
         .count();
-    through >= CHART_GRID_LINES
+    through >= u.chart_grid_lines
 }
 
-/// Tick marks inside `ext`: stroked straight lines between [`TICK_MIN`] and [`TICK_MAX`] long.
-fn tick_marks(page: &PagePrimitives, ext: &Rect) -> usize {
+/// Tick marks inside `ext`: stroked straight lines between `tick_min` and `tick_max` long.
+fn tick_marks(page: &PagePrimitives, ext: &Rect, u: &UnruledSettings) -> usize {
     page.rules
         .iter()
         .filter(|r| {
@@ -935,22 +874,22 @@ fn tick_marks(page: &PagePrimitives, ext: &Rect) -> usize {
                 return false;
             }
             let len = (r.p1.x - r.p0.x).hypot(r.p1.y - r.p0.y);
-            (TICK_MIN..=TICK_MAX).contains(&len)
-                && ext.contains(r.p0, 2.0)
-                && ext.contains(r.p1, 2.0)
+            (u.tick_min..=u.tick_max).contains(&len)
+                && ext.contains(r.p0, u.tick_slack)
+                && ext.contains(r.p1, u.tick_slack)
         })
         .count()
 }
 
 /// Whether column `c` of the body is running text.
-fn prose_column(body: &[Vec<Piece>], words: &[Word], c: usize) -> bool {
+fn prose_column(body: &[Vec<Piece>], words: &[Word], c: usize, u: &UnruledSettings) -> bool {
     let v: Vec<(f64, f64, usize)> = body
         .iter()
         .flatten()
         .filter(|p| p.c0 == c && p.c1 == c)
         .map(|p| (p.x0, p.x1, word_count(&p.words, words)))
         .collect();
-    v.len() >= PROSE_COLUMN_MIN_LINES && prose_pieces(&v, false)
+    v.len() >= u.prose_column_min_lines && prose_pieces(&v, false, u)
 }
 
 fn word_count(ids: &[usize], words: &[Word]) -> usize {
@@ -962,13 +901,17 @@ fn word_count(ids: &[usize], words: &[Word]) -> usize {
 
 /// Whether most of a column's line pieces (width, words) are lines of several words filling
 /// the column.
-fn prose_pieces(v: &[(f64, f64, usize)], flush_left: bool) -> bool {
+fn prose_pieces(v: &[(f64, f64, usize)], flush_left: bool, u: &UnruledSettings) -> bool {
     let widest = v.iter().map(|p| p.1 - p.0).fold(0.0, f64::max);
     let left = v.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
     let full = v
         .iter()
-        .filter(|(x0, x1, n)| *n >= PROSE_LINE_MIN_WORDS && x1 - x0 >= PROSE_FILL * widest)
+        .filter(|(x0, x1, n)| *n >= u.prose_line_min_words && x1 - x0 >= u.prose_fill * widest)
         .count();
-    let at_left = v.iter().filter(|p| p.0 - left <= PROSE_LEFT_SLACK).count();
-    full as f64 >= PROSE_COLUMN_FRACTION * v.len() as f64 && (!flush_left || 2 * at_left >= v.len())
+    let at_left = v
+        .iter()
+        .filter(|p| p.0 - left <= u.prose_left_slack)
+        .count();
+    full as f64 >= u.prose_column_fraction * v.len() as f64
+        && (!flush_left || 2 * at_left >= v.len())
 }

@@ -5,9 +5,9 @@ use crate::geom::Rect;
 use crate::layout::Word;
 use crate::pdf::Direction;
 
-use super::{LINE_BASELINE_EM, SEGMENT_GAP_EM};
+use crate::table::UnruledSettings;
 
-/// A run of words on one line with no gap wider than [`SEGMENT_GAP_EM`] between them.
+/// A run of words on one line with no gap wider than `segment_gap_em` between them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Seg {
     /// Left edge.
@@ -89,7 +89,7 @@ pub(super) fn strip_leader(text: &str) -> Option<&str> {
 }
 
 /// Group the words `ids` (indices into `words`) into lines, top to bottom.
-pub(super) fn build_lines(words: &[Word], ids: &[usize]) -> Vec<TLine> {
+pub(super) fn build_lines(words: &[Word], ids: &[usize], u: &UnruledSettings) -> Vec<TLine> {
     let mut order: Vec<usize> = ids
         .iter()
         .copied()
@@ -105,14 +105,14 @@ pub(super) fn build_lines(words: &[Word], ids: &[usize]) -> Vec<TLine> {
     let mut start = 0;
     while start < order.len() {
         let first = &words[order[start]];
-        let tol = LINE_BASELINE_EM * first.size.max(1.0);
+        let tol = u.line_baseline_em * first.size.max(1.0);
         let mut end = start + 1;
         while end < order.len() && (words[order[end]].baseline - first.baseline).abs() <= tol {
             end += 1;
         }
         let mut ws: Vec<usize> = order[start..end].to_vec();
         ws.sort_by(|&a, &b| words[a].bbox.x0.total_cmp(&words[b].bbox.x0));
-        if let Some(line) = make_line(words, ws) {
+        if let Some(line) = make_line(words, ws, u) {
             out.push(line);
         }
         start = end;
@@ -121,7 +121,7 @@ pub(super) fn build_lines(words: &[Word], ids: &[usize]) -> Vec<TLine> {
     out
 }
 
-fn make_line(words: &[Word], ws: Vec<usize>) -> Option<TLine> {
+fn make_line(words: &[Word], ws: Vec<usize>, u: &UnruledSettings) -> Option<TLine> {
     let bbox = ws
         .iter()
         .filter_map(|&i| words.get(i))
@@ -138,7 +138,7 @@ fn make_line(words: &[Word], ws: Vec<usize>) -> Option<TLine> {
     for (k, &wi) in ws.iter().enumerate() {
         let Some(w) = words.get(wi) else { continue };
         match segs.last_mut() {
-            Some(s) if w.bbox.x0 - s.x1 <= SEGMENT_GAP_EM * size => {
+            Some(s) if w.bbox.x0 - s.x1 <= u.segment_gap_em * size => {
                 s.x1 = s.x1.max(w.bbox.x1);
                 s.end = k + 1;
             }

@@ -4,7 +4,7 @@
 //! but with columns taken from white-space gutters rather than text edges:
 //!
 //! 1. Words → text lines (baseline clusters) → segments: runs of words with no gap of a
-//!    column's size (`SEGMENT_GAP_EM`) inside (`lines`). Dot leaders are dropped.
+//!    column's size (`segment_gap_em`) inside (`lines`). Dot leaders are dropped.
 //! 2. Regions: runs of vertically adjacent lines with two or more segments whose gaps keep
 //!    open the gutters of the lines just above, bridging a few one-segment lines (section
 //!    labels, wrapped cells); captions, notes and running text end a run. A region then
@@ -40,21 +40,6 @@ use crate::geom::Rect;
 use crate::layout::Word;
 use crate::pdf::PagePrimitives;
 
-/// Glyphs whose baselines differ by less than this fraction of the font size share a line;
-/// the same as [`crate::tolerance::LINE_BASELINE_EM`] (superscripts sit about 0.33 em up).
-pub(crate) const LINE_BASELINE_EM: f64 = crate::tolerance::LINE_BASELINE_EM;
-
-/// A gap between words wider than this (em) separates two segments of a line, i.e. possibly
-/// two table columns. On the ICDAR 2013 pages word gaps cluster at 0.2–0.4 em (a space) and
-/// thin out past 0.7 em (justified lines rarely stretch further); gaps between table columns
-/// are mostly 1–3 em.
-pub(crate) const SEGMENT_GAP_EM: f64 = 0.75;
-
-/// Narrowest gutter (points) that separates two columns once a region is known. Monospaced
-/// tables (ICDAR us-033) separate right-aligned numbers by a single space, 4–5 pt; prose word
-/// gaps of about 3 pt do not line up over several lines.
-pub(crate) const MIN_GUTTER: f64 = 2.0;
-
 /// Unruled tables among `words` (those not inside a ruled table), avoiding the `ruled` boxes.
 pub fn tables(
     page: &PagePrimitives,
@@ -62,25 +47,28 @@ pub fn tables(
     ruled: &[Rect],
     s: &Settings,
 ) -> Vec<PageTable> {
+    let u = &s.alignment;
     let mut ids: Vec<usize> = (0..words.len())
         .filter(|&i| {
             let c = words[i].bbox.centre();
-            !ruled.iter().any(|r| r.contains(c, 1.0))
+            !ruled
+                .iter()
+                .any(|r| r.contains(c, s.alignment.ruled_table_margin))
         })
         .collect();
-    let hrules = detect::horizontal_rules(page);
+    let hrules = detect::horizontal_rules(page, u);
     // Two passes at most: the second after leaving out page columns of running text found
     // beside tables (they share the tables' baselines).
     for pass in 0..2 {
-        let lines = lines::build_lines(words, &ids);
-        if lines.len() < detect::MIN_TABLE_LINES {
+        let lines = lines::build_lines(words, &ids, u);
+        if lines.len() < u.min_table_lines {
             return Vec::new();
         }
-        let regions = detect::regions(&lines, words, &hrules, ruled);
+        let regions = detect::regions(&lines, words, &hrules, ruled, u);
         if pass == 0 {
             let zones: Vec<Rect> = regions
                 .iter()
-                .filter_map(|r| build::edge_prose(words, &lines, r, &hrules, page.info.width))
+                .filter_map(|r| build::edge_prose(words, &lines, r, &hrules, page.info.width, u))
                 .collect();
             if !zones.is_empty() {
                 ids.retain(|&i| {
