@@ -66,7 +66,7 @@ fn check_paper_with(pdf: &str, truth_file: &str, profile: &Profile) {
     let unplaced: Vec<_> = paper
         .warnings
         .iter()
-        .filter(|w| w.kind == "unplaced_row" || w.kind == "text_outside_cells")
+        .filter(|w| w.code() == "unplaced_row" || w.code() == "text_outside_cells")
         .collect();
     assert!(unplaced.is_empty(), "{pdf}: {unplaced:?}");
     let mut got: Value =
@@ -156,7 +156,7 @@ fn eastvale_template_needs_and_follows_its_profile() {
         without
             .warnings
             .iter()
-            .any(|w| w.kind == "no_plan_found" && w.page == Some(1)),
+            .any(|w| w.code() == "no_plan_found" && w.page == Some(1)),
         "{:?}",
         without.warnings
     );

@@ -133,7 +133,7 @@ fn load(
                     violations(&v)
                 )
             })?;
-            serde_json::from_value::<Paper>(value)
+            boardpaper::export::wire::paper_from_value(value)
                 .map_err(|e| format!("{name}: cannot read the paper: {e}"))?
         }
         Some(Kind::Pdf) => {

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::schema::{validate_paper, Violation};
 use super::sheet::{self, Sheet};
+use super::wire;
 use crate::paper::document::Paper;
 
 /// Why an output could not be made.
@@ -26,9 +27,9 @@ pub enum Error {
     Csv(#[from] csv::Error),
 }
 
-/// The paper as JSON, validated against the schema.
+/// The paper as JSON (through [`wire::Paper`]), validated against the schema.
 pub fn json(paper: &Paper) -> Result<Vec<u8>, Error> {
-    let value: Value = serde_json::to_value(paper)?;
+    let value: Value = serde_json::to_value(wire::Paper::from(paper))?;
     validate_paper(&value).map_err(Error::Schema)?;
     let mut out = serde_json::to_vec_pretty(&value)?;
     out.push(b'\n');

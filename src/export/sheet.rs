@@ -311,8 +311,8 @@ pub fn warnings(paper: &Paper) -> Sheet {
         .map(|w| {
             vec![
                 w.page.map(Value::number).unwrap_or_default(),
-                Value::text(&w.kind),
-                Value::text(&w.message),
+                Value::text(w.code()),
+                Value::text(w.message()),
             ]
         })
         .collect();

@@ -180,7 +180,7 @@ pub fn read_pages_with(doc: &Document, pages: &[PagePrimitives], profile: &Profi
 
 /// A warning when the document has tables but no plan was recognised in them (a plan whose
 /// headers no synonym knows needs a profile), rather than an empty plan list in silence.
-fn no_plan_found(plans: &[Plan], tables: &[table::Table]) -> Option<Warning> {
+fn no_plan_found(plans: &[Plan], tables: &[table::Table]) -> Option<super::warning::Warning> {
     if !plans.is_empty() {
         return None;
     }
@@ -194,14 +194,13 @@ fn no_plan_found(plans: &[Plan], tables: &[table::Table]) -> Option<Warning> {
         .iter()
         .map(|c| c.text().split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
-    Some(Warning {
-        page: Some(page),
-        kind: "no_plan_found".into(),
-        message: format!(
-            "page {page}: a table of {} rows and {} columns, but its headers {headers:?} name \
-             no plan columns; a profile (--profile) can name them",
-            t.n_rows, t.n_cols
-        ),
+    Some(super::warning::Warning {
+        page,
+        kind: super::warning::WarningKind::NoPlanFound {
+            rows: t.n_rows,
+            columns: t.n_cols,
+            headers,
+        },
     })
 }
 
@@ -217,12 +216,12 @@ fn paper(
     let mut warnings: Vec<Warning> = doc.warnings().iter().map(Warning::from).collect();
     warnings.extend(pages.iter().flat_map(|p| &p.warnings).map(Warning::from));
     warnings.extend(table_warnings.iter().map(Warning::from));
-    warnings.extend(unplaced.into_iter().map(|u| Warning {
-        page: Some(u.page),
-        kind: "unplaced_row".into(),
-        message: format!("page {}: {}", u.page, u.what),
-    }));
-    warnings.extend(no_plan_found(&plans, tables));
+    let unplaced = unplaced.into_iter().map(super::warning::Warning::from);
+    warnings.extend(
+        unplaced
+            .chain(no_plan_found(&plans, tables))
+            .map(Warning::from),
+    );
     let file = std::path::Path::new(doc.name())
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())

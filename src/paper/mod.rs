@@ -7,6 +7,7 @@ pub mod model;
 pub mod plan;
 pub mod profile;
 pub mod report;
+pub mod warning;
 
 use crate::layout;
 use crate::pdf::PagePrimitives;
