@@ -147,3 +147,6 @@ impl<'de> Deserialize<'de> for warning::Warning {
         Warning::deserialize(d).map(Into::into)
     }
 }
+
+#[cfg(test)]
+mod tests;
