@@ -61,10 +61,10 @@ fn sheet_csv(sheet: &Sheet, excel: bool) -> Result<Vec<u8>, Error> {
 /// `actions.csv` (columns in [`super::sheet`]); `excel` starts it with a byte-order mark so
 /// spreadsheet programs read UTF-8.
 pub fn actions_csv(paper: &Paper, excel: bool) -> Result<Vec<u8>, Error> {
-    sheet_csv(&sheet::actions(paper), excel)
+    sheet_csv(&sheet::actions(&wire::Paper::from(paper)), excel)
 }
 
 /// `milestones.csv` (columns in [`super::sheet`]).
 pub fn milestones_csv(paper: &Paper, excel: bool) -> Result<Vec<u8>, Error> {
-    sheet_csv(&sheet::milestones(paper), excel)
+    sheet_csv(&sheet::milestones(&wire::Paper::from(paper)), excel)
 }

@@ -115,6 +115,23 @@ pub enum Status {
     Cancelled,
 }
 
+impl Status {
+    /// The spelling serde gives it ("In progress"); the sheets use it too.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Complete => "Complete",
+            Status::InProgress => "In progress",
+            Status::Ongoing => "Ongoing",
+            Status::NotStarted => "Not started",
+            Status::Overdue => "Overdue",
+            Status::Delayed => "Delayed",
+            Status::OnTrack => "On track",
+            Status::OnHold => "On hold",
+            Status::Cancelled => "Cancelled",
+        }
+    }
+}
+
 /// A period: `{"from", "to"}`, ISO months or years.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
@@ -185,14 +202,20 @@ impl<'de> Deserialize<'de> for Hex {
     }
 }
 
+impl std::fmt::Display for RagColour {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RagColour::Green => f.write_str("green"),
+            RagColour::Amber => f.write_str("amber"),
+            RagColour::Red => f.write_str("red"),
+            RagColour::Other(c) => c.fmt(f),
+        }
+    }
+}
+
 impl Serialize for RagColour {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            RagColour::Green => s.serialize_str("green"),
-            RagColour::Amber => s.serialize_str("amber"),
-            RagColour::Red => s.serialize_str("red"),
-            RagColour::Other(c) => c.serialize(s),
-        }
+        s.collect_str(self)
     }
 }
 

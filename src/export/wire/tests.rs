@@ -29,7 +29,10 @@ fn values_reach_the_model_typed() {
     let action = &paper.plans[0].priorities[0].improvement_areas[0].actions[0];
     assert_eq!(action.milestones[0].status, Some(ModelStatus::InProgress));
     assert_eq!(
-        action.milestones[0].period.as_ref().and_then(|p| p.from.as_deref()),
+        action.milestones[0]
+            .period
+            .as_ref()
+            .and_then(|p| p.from.as_deref()),
         Some("2015-09")
     );
     let blue = Colour::from_hex("#C6D9F1");
@@ -39,7 +42,10 @@ fn values_reach_the_model_typed() {
     assert_eq!(action.rag[2].fill, None);
     assert_eq!(action.rows[1].page, 3);
     assert_eq!(action.rows[1].bbox.bottom, 90.12);
-    let report = paper.report.as_ref().map(|r| &r.sections[0].paragraphs[0].bullets);
+    let report = paper
+        .report
+        .as_ref()
+        .map(|r| &r.sections[0].paragraphs[0].bullets);
     assert_eq!(report.map(Vec::len), Some(2));
 }
 
@@ -95,4 +101,18 @@ fn bad_values_are_errors() {
     assert!(e.starts_with("a colour is #RRGGBB, not \"#FFC0\""), "{e}");
     let e = bad("\"status\": \"In progress\"", "\"status\": \"Done\"");
     assert!(e.starts_with("unknown variant `Done`"), "{e}");
+}
+
+/// The sheets spell each status with `as_str`, the JSON with serde: the same words.
+#[test]
+fn statuses_are_spelt_as_in_the_json() {
+    use super::Status::*;
+    let all = [
+        Complete, InProgress, Ongoing, NotStarted, Overdue, Delayed, OnTrack, OnHold, Cancelled,
+    ];
+    for s in all {
+        let json = serde_json::to_value(s).unwrap_or_default();
+        assert_eq!(json.as_str(), Some(s.as_str()), "{s:?}");
+        assert_eq!(Status::from(ModelStatus::from(s)), s);
+    }
 }
