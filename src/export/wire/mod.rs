@@ -3,7 +3,7 @@
 //!
 //! Everything that writes or reads the paper JSON goes through these types: `extract`
 //! ([`super::paper::json`]), the store reading a document back, and `diff` reading a JSON
-//! input. A refactor of the model cannot change the schema (`schemas/paper.schema.json`) by
+//! input; the change list embeds milestones and RAG entries through [`embed`]. A refactor of the model cannot change the schema (`schemas/paper.schema.json`) by
 //! accident: the field names, their order, which fields are left out when empty and how
 //! colours, statuses and boxes are spelt are all written here.
 //!
@@ -11,6 +11,7 @@
 //! ([`crate::warning::Kind::Read`]), so a paper read from JSON and written again gives the same
 //! bytes.
 
+pub mod embed;
 mod plan;
 mod report;
 
