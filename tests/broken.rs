@@ -380,11 +380,7 @@ fn image_only_page_is_reported_and_the_rest_extracted() {
     assert_eq!(kinds(&p2), [&WarningKind::NoTextLayer]);
     let paper = pipeline::read(&doc, &Settings::default()).unwrap();
     assert_eq!(paper.pages, 3);
-    let w: Vec<_> = paper
-        .warnings
-        .iter()
-        .map(|w| (w.page, w.kind.as_str()))
-        .collect();
+    let w: Vec<_> = paper.warnings.iter().map(|w| (w.page, w.code())).collect();
     assert_eq!(w, [(Some(2), "no_text_layer")]);
 
     let (code, out, err) = run(&["text"], &broken("image-only-page.pdf"));

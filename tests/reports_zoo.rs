@@ -13,10 +13,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use boardpaper::pipeline;
-use boardpaper::settings::Settings;
 use boardpaper::paper::report::{Meeting, Report};
 use boardpaper::pdf::{Document, OpenOptions};
+use boardpaper::pipeline;
+use boardpaper::settings::Settings;
 use serde_json::Value;
 
 use crate::common::{compare, fixture};

@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use boardpaper::paper::document::Paper;
+use boardpaper::pdf::{Document, OpenOptions};
 use boardpaper::pipeline;
 use boardpaper::settings::Settings;
-use boardpaper::pdf::{Document, OpenOptions};
 use serde_json::Value;
 
 use crate::common::{compare, fixture, norm};

@@ -106,9 +106,11 @@ fn load(path: &Path, reading: &Reading, quiet: bool) -> Result<Paper, Failure> {
                 file: file.clone(),
                 violations,
             })?;
-            serde_json::from_value::<Paper>(value).map_err(|source| Failure::BadPaper {
-                file: file.clone(),
-                source,
+            boardpaper::export::wire::paper_from_value(value).map_err(|source| {
+                Failure::BadPaper {
+                    file: file.clone(),
+                    source,
+                }
             })?
         }
         Some(Kind::Pdf) => {

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use boardpaper::diff::{self, ChangeList};
+use boardpaper::export::wire;
 use boardpaper::paper::model::Action;
 use boardpaper::store::history::{self, ActionKey, History, VersionEntry};
 
@@ -178,7 +179,7 @@ fn text(h: &History) -> String {
 fn json_value(h: &History) -> Result<Value, serde_json::Error> {
     let mut versions = Vec::new();
     for e in &h.versions {
-        let mut action = serde_json::to_value(&e.action)?;
+        let mut action = serde_json::to_value(e.action.as_ref().map(wire::Action::from))?;
         if let Some(obj) = action.as_object_mut() {
             // Row boxes are layout, not content.
             obj.remove("rows");

@@ -51,7 +51,7 @@ pub fn run(a: TablesArgs) -> Result<(), Failure> {
     let (tables, page_warnings) =
         pipeline::tables(&doc, &input::selected_pages(&doc, &a.pages)?, &settings)?;
     let mut warnings: Vec<WireWarning> = doc.warnings().iter().map(WireWarning::from).collect();
-    warnings.extend(page_warnings);
+    warnings.extend(page_warnings.iter().map(WireWarning::from));
     input::report_warnings(
         doc.name(),
         warnings.iter().map(|w| &w.message),

@@ -4,10 +4,12 @@
 //! A change is `{"kind", "priority", "area", "action", "field", ["index",] "old", "new"}`:
 //! `index` is present only for milestone and RAG changes, `field` is `null` for whole-action
 //! changes. What `old` and `new` hold depends on the kind, so they are typed here ([`Value`])
-//! and read back by kind, never guessed from their shape.
+//! and read back by kind, never guessed from their shape. Milestones and RAG entries have the
+//! paper's form: they are written and read through its wire types ([`embed`]).
 
 use serde::{Deserialize, Serialize};
 
+use crate::export::wire::embed;
 use crate::paper::model::{Action, Milestone, RagEntry};
 
 /// What kind of change; serialised snake_case (`milestone_status_changed`).
@@ -157,8 +159,10 @@ pub struct ActionValue {
     /// One entry per paragraph.
     pub success_indicators: Vec<String>,
     /// One per bullet of the timescales column.
+    #[serde(with = "embed::milestones")]
     pub milestones: Vec<Milestone>,
     /// Every RAG entry, top to bottom.
+    #[serde(with = "embed::rag_entries")]
     pub rag: Vec<RagEntry>,
     /// One entry per paragraph.
     pub impact_evidence: Vec<String>,
@@ -193,9 +197,9 @@ pub enum Value {
     /// A list field (leads, success_indicators, impact_evidence).
     List(Vec<String>),
     /// A milestone.
-    Milestone(Milestone),
+    Milestone(#[serde(serialize_with = "embed::milestone::serialize")] Milestone),
     /// A RAG entry.
-    Rag(RagEntry),
+    Rag(#[serde(serialize_with = "embed::rag_entry::serialize")] RagEntry),
 }
 
 /// One difference between two plans.
@@ -259,8 +263,8 @@ fn side(
             }
             other => return Err(format!("field_changed: unknown field {other:?}")),
         },
-        ChangeKind::RagChanged => Value::Rag(from(v).map_err(err)?),
-        _ => Value::Milestone(from(v).map_err(err)?),
+        ChangeKind::RagChanged => Value::Rag(embed::rag_entry::deserialize(v).map_err(err)?),
+        _ => Value::Milestone(embed::milestone::deserialize(v).map_err(err)?),
     };
     Ok(Some(value))
 }

@@ -18,7 +18,9 @@
 //! ```no_run
 //! use boardpaper::paper::document::Paper;
 //!
-//! let read = |f: &str| -> Paper { serde_json::from_slice(&std::fs::read(f).unwrap()).unwrap() };
+//! let read = |f: &str| -> Paper {
+//!     boardpaper::export::wire::paper_from_str(&std::fs::read_to_string(f).unwrap()).unwrap()
+//! };
 //! let list = boardpaper::diff::diff_papers(&read("v3.json"), &read("v4.json"));
 //! for c in &list.changes {
 //!     println!("P{} {} {}", c.priority, c.action, c.kind);

@@ -6,4 +6,5 @@ pub mod paper;
 pub mod schema;
 pub mod sheet;
 pub mod tables;
+pub mod wire;
 pub mod xlsx;

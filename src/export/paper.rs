@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::schema::{validate_paper, Violation};
 use super::sheet::{self, Sheet};
+use super::wire;
 use crate::paper::document::Paper;
 
 /// Why an output could not be made.
@@ -26,9 +27,9 @@ pub enum Error {
     Csv(#[from] csv::Error),
 }
 
-/// The paper as JSON, validated against the schema.
+/// The paper as JSON (through [`wire::Paper`]), validated against the schema.
 pub fn json(paper: &Paper) -> Result<Vec<u8>, Error> {
-    let value: Value = serde_json::to_value(paper)?;
+    let value: Value = serde_json::to_value(wire::Paper::from(paper))?;
     validate_paper(&value).map_err(Error::Schema)?;
     let mut out = serde_json::to_vec_pretty(&value)?;
     out.push(b'\n');
@@ -60,10 +61,10 @@ fn sheet_csv(sheet: &Sheet, excel: bool) -> Result<Vec<u8>, Error> {
 /// `actions.csv` (columns in [`super::sheet`]); `excel` starts it with a byte-order mark so
 /// spreadsheet programs read UTF-8.
 pub fn actions_csv(paper: &Paper, excel: bool) -> Result<Vec<u8>, Error> {
-    sheet_csv(&sheet::actions(paper), excel)
+    sheet_csv(&sheet::actions(&wire::Paper::from(paper)), excel)
 }
 
 /// `milestones.csv` (columns in [`super::sheet`]).
 pub fn milestones_csv(paper: &Paper, excel: bool) -> Result<Vec<u8>, Error> {
-    sheet_csv(&sheet::milestones(paper), excel)
+    sheet_csv(&sheet::milestones(&wire::Paper::from(paper)), excel)
 }

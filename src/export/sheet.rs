@@ -1,5 +1,7 @@
 //! The paper as flat sheets: one row per action, one per milestone, one per report item.
 //! CSV and XLSX are two renderings of the same sheets, so their columns cannot drift apart.
+//! The sheets are read from the wire types ([`super::wire`]), so they spell statuses, colours
+//! and warnings as the JSON does.
 //!
 //! Actions: `plan`, `version`, `version_date`, `priority`, `priority_title`, `area`,
 //! `outcome`, `action`, `specific_action`, `leads`, `success_indicators`, `milestones`, `rag`,
@@ -12,9 +14,8 @@
 //! Report: `item` (meeting, date, title, report from, author, summary, section, paragraph,
 //! bullet, contact, plan), `number`, `text`.
 
+use super::wire::{Action, Paper, RagColour, RagEntry};
 use crate::colour::Colour;
-use crate::paper::document::Paper;
-use crate::paper::model::{Action, RagColour, RagEntry};
 
 /// One cell: its text and, for RAG cells, the fill it was printed on.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -128,7 +129,7 @@ fn colour_name(c: Option<RagColour>) -> String {
 /// colours are in `rag_colours` and on the milestones sheet).
 fn common_fill(rag: &[RagEntry]) -> Option<Colour> {
     let first = rag.first()?.fill?;
-    rag.iter().all(|r| r.fill == Some(first)).then_some(first)
+    rag.iter().all(|r| r.fill == Some(first)).then_some(first.0)
 }
 
 /// The RAG entry a milestone's RAG text refers to: the first entry with that text not
@@ -232,7 +233,7 @@ pub fn milestones(paper: &Paper) -> Sheet {
                                     .unwrap_or_default(),
                             ),
                             Value {
-                                fill: entry.and_then(|e| e.fill),
+                                fill: entry.and_then(|e| e.fill).map(|h| h.0),
                                 ..Value::text(m.rag.clone().unwrap_or_default())
                             },
                             Value::text(colour_name(entry.and_then(|e| e.colour))),

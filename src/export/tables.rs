@@ -12,7 +12,7 @@ use crate::colour::Colour;
 use crate::geom::Rect;
 use crate::table::{Part, Table};
 
-pub use crate::warning::Warning as WireWarning;
+pub use super::wire::Warning as WireWarning;
 
 /// The JSON document.
 #[derive(Debug, Serialize)]

@@ -5,6 +5,7 @@
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::sheet::{self, Sheet, Value};
+use super::wire;
 use crate::paper::document::Paper;
 
 /// Excel's limit on the characters of one cell.
@@ -17,6 +18,7 @@ pub struct Error(#[from] XlsxError);
 
 /// The workbook's bytes.
 pub fn workbook(paper: &Paper) -> Result<Vec<u8>, Error> {
+    let paper = &wire::Paper::from(paper);
     let mut book = Workbook::new();
     for s in [
         sheet::actions(paper),

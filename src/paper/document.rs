@@ -62,12 +62,12 @@ pub fn read(
     let (plans, unplaced) = super::read_plans(pages, tables, profile, settings);
     let plan_start = plans.iter().filter_map(|p| p.pages.first().copied()).min();
     let (meeting, report) = report::read_report(pages, plan_start, settings);
-    warnings.extend(unplaced.into_iter().map(|u| Warning {
-        page: Some(u.page),
-        kind: "unplaced_row".into(),
-        message: format!("page {}: {}", u.page, u.what),
-    }));
-    warnings.extend(no_plan_found(&plans, tables, settings));
+    let unplaced = unplaced.into_iter().map(super::warning::Warning::from);
+    warnings.extend(
+        unplaced
+            .chain(no_plan_found(&plans, tables, settings))
+            .map(Warning::from),
+    );
     Paper {
         file: source.file,
         producer: source.producer,
@@ -86,7 +86,7 @@ fn no_plan_found(
     plans: &[Plan],
     tables: &[table::Table],
     settings: &PaperSettings,
-) -> Option<Warning> {
+) -> Option<super::warning::Warning> {
     if !plans.is_empty() {
         return None;
     }
@@ -100,13 +100,12 @@ fn no_plan_found(
         .iter()
         .map(|c| c.text().split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
-    Some(Warning {
-        page: Some(page),
-        kind: "no_plan_found".into(),
-        message: format!(
-            "page {page}: a table of {} rows and {} columns, but its headers {headers:?} name \
-             no plan columns; a profile (--profile) can name them",
-            t.n_rows, t.n_cols
-        ),
+    Some(super::warning::Warning {
+        page,
+        kind: super::warning::WarningKind::NoPlanFound {
+            rows: t.n_rows,
+            columns: t.n_cols,
+            headers,
+        },
     })
 }

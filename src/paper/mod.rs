@@ -9,6 +9,7 @@ pub mod plan;
 pub mod profile;
 pub mod report;
 pub mod vocab;
+pub mod warning;
 
 use crate::layout::{Line, PageText};
 use crate::table::Table;

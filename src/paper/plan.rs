@@ -382,13 +382,59 @@ fn next_number(numbers: impl Iterator<Item = u32>) -> u32 {
     numbers.max().unwrap_or(0).saturating_add(1)
 }
 
-/// Something in a plan table the model could not place.
+/// A row of a plan table the model could not place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unplaced {
     /// The page.
     pub page: u32,
-    /// What it was.
-    pub what: String,
+    /// What the row was.
+    pub row: UnplacedRow,
+}
+
+/// The kinds of plan rows the model cannot place, each with the text that says what it was.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnplacedRow {
+    /// A full-width row after an area that already has content, neither a priority nor an
+    /// area.
+    FullWidth {
+        /// Its text, whitespace collapsed.
+        text: String,
+    },
+    /// A full-width row before any priority.
+    FullWidthBeforePriority {
+        /// Its text, whitespace collapsed.
+        text: String,
+    },
+    /// A row whose number cell holds no action number.
+    NoActionNumber {
+        /// The number cell's text.
+        number: String,
+    },
+    /// An action before any improvement area.
+    ActionBeforeArea {
+        /// The action's number.
+        number: String,
+    },
+}
+
+impl std::fmt::Display for UnplacedRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UnplacedRow::FullWidth { text } => write!(
+                f,
+                "a full-width row that is neither a priority nor an area: {text:?}"
+            ),
+            UnplacedRow::FullWidthBeforePriority { text } => {
+                write!(f, "a full-width row before any priority: {text:?}")
+            }
+            UnplacedRow::NoActionNumber { number } => {
+                write!(f, "a row whose number cell is {number:?}")
+            }
+            UnplacedRow::ActionBeforeArea { number } => {
+                write!(f, "action {number} before any improvement area")
+            }
+        }
+    }
 }
 
 /// Build plans from tables. `caption` gives the text printed just above a table (page, top
@@ -476,15 +522,13 @@ pub fn plans(
                     } else {
                         unplaced.push(Unplaced {
                             page,
-                            what: format!(
-                                "a full-width row that is neither a priority nor an area: {text:?}"
-                            ),
+                            row: UnplacedRow::FullWidth { text },
                         });
                     }
                 } else {
                     unplaced.push(Unplaced {
                         page,
-                        what: format!("a full-width row before any priority: {text:?}"),
+                        row: UnplacedRow::FullWidthBeforePriority { text },
                     });
                 }
                 continue;
@@ -493,7 +537,7 @@ pub fn plans(
             let Some(num) = pats.action_number(&number) else {
                 unplaced.push(Unplaced {
                     page,
-                    what: format!("a row whose number cell is {number:?}"),
+                    row: UnplacedRow::NoActionNumber { number },
                 });
                 continue;
             };
@@ -507,7 +551,7 @@ pub fn plans(
                 Some(area) => area.actions.push(act),
                 None => unplaced.push(Unplaced {
                     page,
-                    what: format!("action {} before any improvement area", act.number),
+                    row: UnplacedRow::ActionBeforeArea { number: act.number },
                 }),
             }
         }

@@ -222,7 +222,7 @@ impl Store {
     /// A stored document as a paper, read back from its JSON.
     pub fn paper(&self, document_id: i64) -> Result<Paper, Error> {
         let (file, hash, json) = self.extract_json(document_id)?;
-        serde_json::from_str(&json).map_err(|source| Error::Json {
+        crate::export::wire::paper_from_str(&json).map_err(|source| Error::Json {
             db: self.name.clone(),
             file,
             hash,

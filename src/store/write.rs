@@ -160,7 +160,13 @@ fn insert_paper(
         "INSERT INTO warnings (document_id, seq, page, kind, message) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (seq, w) in paper.warnings.iter().enumerate() {
-        warning.execute(params![document_id, int(seq), w.page, w.kind, w.message])?;
+        warning.execute(params![
+            document_id,
+            int(seq),
+            w.page,
+            w.code(),
+            w.message()
+        ])?;
         rows.tick();
     }
     Ok(document_id)

@@ -207,14 +207,34 @@ pub enum WarningKind {
     },
 }
 
-impl fmt::Display for Warning {
+impl WarningKind {
+    /// The stable snake_case name every output carries (`text_outside_cells`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            WarningKind::TextOutsideCells { .. } => "text_outside_cells",
+        }
+    }
+}
+
+/// What happened, in words, without the page.
+impl fmt::Display for WarningKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
+        match self {
             WarningKind::TextOutsideCells { text, bbox } => {
                 let [x0, t, x1, b] = bbox.to_array();
-                write!(f, "page {}: text {text:?} at [{x0}, {t}, {x1}, {b}] is inside a table but in no cell", self.page)
+                write!(
+                    f,
+                    "text {text:?} at [{x0}, {t}, {x1}, {b}] is inside a table but in no cell"
+                )
             }
         }
+    }
+}
+
+/// "page N: " and what happened.
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "page {}: {}", self.page, self.kind)
     }
 }
 

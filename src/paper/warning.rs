@@ -1,0 +1,77 @@
+//! Recoverable trouble in the paper stage: plan rows the model cannot place, and tables that
+//! look like a plan no header synonym recognises.
+
+use std::fmt;
+
+use super::plan::{Unplaced, UnplacedRow};
+
+/// A warning from the paper stage; always about one page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    /// The page.
+    pub page: u32,
+    /// What happened.
+    pub kind: WarningKind,
+}
+
+/// Kinds of paper warnings.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// A row of a plan table the model could not place.
+    UnplacedRow(UnplacedRow),
+    /// The document has a table big enough for a plan, but no plan was recognised in it (a plan
+    /// whose headers no synonym knows needs a profile).
+    NoPlanFound {
+        /// The table's rows.
+        rows: usize,
+        /// Its columns.
+        columns: usize,
+        /// The texts of its first row, whitespace collapsed.
+        headers: Vec<String>,
+    },
+}
+
+impl WarningKind {
+    /// The stable snake_case name every output carries (`unplaced_row`, `no_plan_found`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            WarningKind::UnplacedRow(_) => "unplaced_row",
+            WarningKind::NoPlanFound { .. } => "no_plan_found",
+        }
+    }
+}
+
+/// What happened, in words, without the page.
+impl fmt::Display for WarningKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WarningKind::UnplacedRow(row) => row.fmt(f),
+            WarningKind::NoPlanFound {
+                rows,
+                columns,
+                headers,
+            } => write!(
+                f,
+                "a table of {rows} rows and {columns} columns, but its headers {headers:?} name \
+                 no plan columns; a profile (--profile) can name them"
+            ),
+        }
+    }
+}
+
+/// "page N: " and what happened.
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "page {}: {}", self.page, self.kind)
+    }
+}
+
+impl From<Unplaced> for Warning {
+    fn from(u: Unplaced) -> Self {
+        Warning {
+            page: u.page,
+            kind: WarningKind::UnplacedRow(u.row),
+        }
+    }
+}
