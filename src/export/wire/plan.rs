@@ -344,8 +344,8 @@ impl From<&model::Milestone> for Milestone {
             date: m.date.clone(),
             rag: m.rag.clone(),
             period: m.period.as_ref().map(|p| Period {
-                from: p.from.clone(),
-                to: p.to.clone(),
+                from: p.from,
+                to: p.to,
             }),
         }
     }
