@@ -101,7 +101,7 @@ fn stages(c: &mut Criterion) {
                     .zip(&texts)
                     .map(|(p, t)| table::page_tables(p, &t.words(), &settings.table).tables)
                     .collect();
-                table::continuation::join(black_box(per_page), &settings.table)
+                table::join(black_box(per_page), &settings.table)
             })
         });
         g.bench_function(BenchmarkId::new("plan", name), |b| {

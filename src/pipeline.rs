@@ -8,7 +8,7 @@
 //!    pages the text inside tables is dropped too (the cells hold it), so memory stays flat
 //!    as a plan grows;
 //! 3. check that the document has a **text layer** at all (a scan needs OCR);
-//! 4. **join** tables across pages ([`table::continuation::join`]);
+//! 4. **join** tables across pages ([`table::join`]);
 //! 5. the **paper**: plans from the tables, the covering report from the text, every warning
 //!    in page order ([`paper::document::read`]).
 //!
@@ -214,7 +214,7 @@ impl Read {
         page_warnings.extend(table_warnings);
         Read {
             texts,
-            tables: table::continuation::join(page_lists, &settings.table),
+            tables: table::join(page_lists, &settings.table),
             warnings: page_warnings,
         }
     }

@@ -137,7 +137,7 @@ impl From<paper::warning::Warning> for Warning {
 mod tests {
     use super::*;
     use crate::geom::Rect;
-    use crate::paper::plan::UnplacedRow;
+    use crate::paper::warning::UnplacedRow;
     use pdf::WarningKind as P;
 
     fn every_pdf_kind() -> Vec<pdf::WarningKind> {

@@ -5,7 +5,7 @@
 pub mod document;
 pub mod milestone;
 pub mod model;
-pub mod plan;
+mod plan;
 pub mod profile;
 pub mod report;
 pub mod vocab;

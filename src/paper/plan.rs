@@ -234,7 +234,7 @@ fn area_outcome(cell: &Cell, area: &Regex) -> String {
     }
     if heading > 0 {
         for l in lines.iter().skip(heading) {
-            crate::table::cells::join_line(&mut text, l.text.trim());
+            crate::table::join_line(&mut text, l.text.trim());
         }
         return text;
     }

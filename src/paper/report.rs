@@ -23,7 +23,7 @@ use crate::dates::find_date;
 use crate::geom::Direction;
 use crate::layout::{self, PageText};
 use crate::paper::PaperSettings;
-use crate::table::cells::join_line;
+use crate::table::join_line;
 use crate::tolerance::DEFAULT_PAGE_HEIGHT;
 
 /// The meeting a paper goes to, from the header of its first page.

@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use super::plan::{Unplaced, UnplacedRow};
+use super::plan::Unplaced;
+pub use super::plan::UnplacedRow;
 
 /// A warning from the paper stage; always about one page.
 #[derive(Debug, Clone, PartialEq)]

@@ -180,7 +180,8 @@ fn reorient(grid: &Grid, d: Direction) -> (Vec<f64>, Vec<f64>, Vec<GridCell>) {
 }
 
 /// Words → printed lines (baseline clusters, left to right), top to bottom.
-pub fn lines(words: &[&Word], page: u32, s: &Settings) -> Vec<CellLine> {
+#[cfg(test)]
+fn lines(words: &[&Word], page: u32, s: &Settings) -> Vec<CellLine> {
     framed_lines(words, page, s)
         .into_iter()
         .map(|(l, _)| l)

@@ -6,13 +6,15 @@
 //! repeated headers dropped and broken rows mended ([`continuation`]). Tables drawn without
 //! rules are found from text alignment ([`unruled`]).
 
-pub mod cells;
-pub mod continuation;
-pub mod grid;
-pub mod rules;
+mod cells;
+mod continuation;
+mod grid;
+mod rules;
 mod settings;
-pub mod unruled;
+mod unruled;
 
+pub use cells::join_line;
+pub use continuation::join;
 pub use settings::{Settings, UnruledSettings};
 
 use serde::{Deserialize, Serialize};
