@@ -541,3 +541,39 @@ fn kent_covering_reports_give_title_meeting_and_date() {
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// No false plans (issue 17): none of the 41 real Kent County Council papers — covering
+/// reports, minutes, agendas, finance appendices full of tables — holds an action plan, and
+/// none is read as one.
+#[test]
+fn kent_papers_give_no_plan() {
+    let Some(kent) = kent_corpus() else { return };
+    fn pdfs(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                pdfs(&p, out);
+            } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("pdf")) {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    pdfs(&kent, &mut files);
+    files.sort();
+    assert!(files.len() >= 41, "only {} Kent PDFs", files.len());
+    let mut plans = Vec::new();
+    for f in &files {
+        let doc = Document::open(f, &OpenOptions::default())
+            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let paper = pipeline::read(&doc, &Settings::default())
+            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        if !paper.plans.is_empty() {
+            plans.push(format!("{}: {} plans", f.display(), paper.plans.len()));
+        }
+    }
+    assert!(plans.is_empty(), "false plans: {plans:#?}");
+}
