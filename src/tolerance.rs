@@ -94,3 +94,10 @@ pub const CAPTION_SAME_LINE: f64 = 0.5;
 /// A line may reach this far (points) below a table's top and still be above it: the top rule
 /// is drawn through the descenders of a caption printed tight against it.
 pub const CAPTION_TOUCH: f64 = 1.0;
+
+/// A glyph box must reach this far (points) into a clipping box, or into the page's crop box,
+/// to be drawn at all; it is partly clipped only when it pokes out by more than this. It only
+/// absorbs arithmetic noise: a glyph set flush against a cell's clip edge (LibreOffice Calc
+/// clips each cell at its border, and the next cell's text starts there) meets it exactly,
+/// and no visible mark is narrower than a hundredth of a point.
+pub const CLIP_EDGE: f64 = 0.01;

@@ -67,6 +67,7 @@ fn fuzz_layout_text_far_off_page_does_not_abort() {
         direction: Direction::Ltr,
         colour: None,
         invisible: false,
+        clip: None,
     };
     let mut glyphs = Vec::new();
     for (row, y) in [100.0, 120.0, 140.0].into_iter().enumerate() {

@@ -178,6 +178,7 @@ mod tests {
             direction: Direction::Ltr,
             colour: None,
             invisible: false,
+            clip: None,
         }
     }
 

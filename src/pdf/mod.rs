@@ -7,6 +7,7 @@
 //! colours and following forms is done here by our own interpreter ([`interp`]), which pushes
 //! events into a [`PageSink`].
 
+mod clip;
 mod colour;
 mod content;
 mod doc;
@@ -25,6 +26,8 @@ mod types;
 pub use doc::{Document, OpenOptions};
 pub use error::{Error, Warning, WarningKind};
 pub use limits::{Limit, Limits};
+
+use crate::geom::Rect;
 
 /// What the no-text check needs to know of one page (so the check can run after the page's
 /// glyphs are dropped).
@@ -163,6 +166,12 @@ impl Document {
             sink,
             number,
             geometry.matrix,
+            Rect {
+                x0: 0.0,
+                top: 0.0,
+                x1: geometry.info.width,
+                bottom: geometry.info.height,
+            },
         )
         .run_page(content, resources);
         sink.end_page();

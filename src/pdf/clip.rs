@@ -1,0 +1,135 @@
+//! What of the text is actually seen: the clipping region (ISO 32000-1, 8.5.4), the page's
+//! crop box and invisible text (render modes 3 and 7, 9.3.6).
+//!
+//! The clip is kept as a box in the displayed page frame: the intersection of the bounding
+//! boxes of every clipping path in force. For rectangles drawn along the axes (`re W n`, by far
+//! the commonest clip: table cells, columns, the page) this is exact. For any other path
+//! (rotated rectangles, curves, glyph outlines) the bounding box is a first step that errs on
+//! the side of showing text: a glyph inside the box but outside the real path is kept.
+//! Clipping by text (render modes 4 to 7) is not tracked.
+//!
+//! A glyph wholly outside the clip or the crop box is not drawn and not text; a glyph partly
+//! clipped is drawn and carries the clip box ([`super::Glyph::clip`]), so a later stage can
+//! keep the text of a clipped cell together. Every glyph dropped is counted, and the counts
+//! become one page warning per kind ([`Hidden::warnings`]).
+
+use super::error::WarningKind;
+use crate::geom::Rect;
+use crate::tolerance::CLIP_EDGE;
+
+/// The clipping region of a graphics state.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Clip {
+    /// No clipping path yet: everything is drawn (the crop box is checked apart).
+    #[default]
+    Unclipped,
+    /// Only what falls in this box (displayed frame) is drawn.
+    Box(Rect),
+    /// The clipping paths in force do not overlap: nothing is drawn.
+    Empty,
+}
+
+/// How much of a glyph's box a clip lets through.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Seen {
+    /// All of it.
+    Whole,
+    /// Some of it; the box is the clip that cuts it.
+    Partly(Rect),
+    /// None of it.
+    Hidden,
+}
+
+impl Clip {
+    /// The clip after intersecting it with a clipping path whose bounding box is `path`.
+    /// A path without points (`W n` with no path) leaves the clip as it is.
+    pub fn intersect(self, path: Option<Rect>) -> Clip {
+        let Some(path) = path.filter(Rect::is_finite) else {
+            return self;
+        };
+        let inside = match self {
+            Clip::Unclipped => Some(path),
+            Clip::Box(b) => b.intersection(&path),
+            Clip::Empty => None,
+        };
+        match inside {
+            Some(b) if b.width() > 0.0 && b.height() > 0.0 => Clip::Box(b),
+            _ => Clip::Empty,
+        }
+    }
+
+    /// How much of `glyph` (a glyph's box) this clip lets through.
+    pub fn sees(&self, glyph: &Rect) -> Seen {
+        match self {
+            Clip::Unclipped => Seen::Whole,
+            Clip::Empty => Seen::Hidden,
+            Clip::Box(b) if wholly_outside(glyph, b) => Seen::Hidden,
+            Clip::Box(b) if wholly_inside(glyph, b) => Seen::Whole,
+            Clip::Box(b) => Seen::Partly(*b),
+        }
+    }
+}
+
+/// Whether `inner` misses `area` altogether, or reaches no further than [`CLIP_EDGE`] into
+/// it. A box of no width (or height) inside `area` does not miss it.
+pub fn wholly_outside(inner: &Rect, area: &Rect) -> bool {
+    inner.x1 <= area.x0 + CLIP_EDGE
+        || inner.x0 >= area.x1 - CLIP_EDGE
+        || inner.bottom <= area.top + CLIP_EDGE
+        || inner.top >= area.bottom - CLIP_EDGE
+}
+
+/// Whether `inner` lies in `area`, poking out by no more than [`CLIP_EDGE`] on any side.
+fn wholly_inside(inner: &Rect, area: &Rect) -> bool {
+    inner.x0 >= area.x0 - CLIP_EDGE
+        && inner.x1 <= area.x1 + CLIP_EDGE
+        && inner.top >= area.top - CLIP_EDGE
+        && inner.bottom <= area.bottom + CLIP_EDGE
+}
+
+/// Glyphs of one page that were not drawn, or only partly, by cause.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Hidden {
+    /// Wholly outside the clipping region: dropped.
+    pub clipped: usize,
+    /// Partly outside it: kept, with their clip box.
+    pub partly_clipped: usize,
+    /// Render mode 3 or 7 and over no image: dropped.
+    pub invisible: usize,
+    /// Wholly outside the page's crop box: dropped.
+    pub off_page: usize,
+}
+
+impl Hidden {
+    /// One warning per kind of dropped text, with its count; none when nothing was dropped.
+    pub fn warnings(&self) -> Vec<WarningKind> {
+        let mut out = Vec::new();
+        if self.clipped > 0 {
+            out.push(WarningKind::ClippedText {
+                count: self.clipped,
+                partly: self.partly_clipped,
+            });
+        }
+        if self.invisible > 0 {
+            out.push(WarningKind::InvisibleText {
+                count: self.invisible,
+            });
+        }
+        if self.off_page > 0 {
+            out.push(WarningKind::TextOffPage {
+                count: self.off_page,
+            });
+        }
+        out
+    }
+}
+
+/// Whether a glyph box lies over one of the `images` drawn on the page (its centre inside
+/// one): invisible text there is an OCR layer, the page's only text.
+pub fn over_image(glyph: &Rect, images: &[Rect]) -> bool {
+    let c = glyph.centre();
+    images.iter().any(|i| i.contains(c, 0.0))
+}
+
+#[cfg(test)]
+mod tests;
