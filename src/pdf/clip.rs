@@ -8,14 +8,16 @@
 //! the side of showing text: a glyph inside the box but outside the real path is kept.
 //! Clipping by text (render modes 4 to 7) is not tracked.
 //!
-//! A glyph wholly outside the clip or the crop box is not drawn and not text; a glyph partly
-//! clipped is drawn and carries the clip box ([`super::Glyph::clip`]), so a later stage can
-//! keep the text of a clipped cell together. Every glyph dropped is counted, and the counts
+//! A glyph wholly outside the clip or the crop box is not drawn and not text, nor is one of
+//! whose body (baseline to ascent) the clip lets through less than [`CLIP_VISIBLE_SHARE`]
+//! (at most its descenders show: the lines of a wrapped cell above and below its row). Any other
+//! glyph partly clipped is drawn and carries the clip box ([`super::Glyph::clip`]), so a later
+//! stage can keep the text of a clipped cell together. Every glyph dropped is counted, and the counts
 //! become one page warning per kind ([`Hidden::warnings`]).
 
 use super::error::WarningKind;
-use crate::geom::Rect;
-use crate::tolerance::CLIP_EDGE;
+use crate::geom::{Direction, Pt, Rect};
+use crate::tolerance::{CLIP_EDGE, CLIP_VISIBLE_SHARE};
 
 /// The clipping region of a graphics state.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -58,13 +60,17 @@ impl Clip {
         }
     }
 
-    /// How much of `glyph` (a glyph's box) this clip lets through.
-    pub fn sees(&self, glyph: &Rect) -> Seen {
+    /// How much of a glyph this clip lets through: its box, and its baseline through `origin`
+    /// running in `direction`.
+    pub fn sees(&self, glyph: &Rect, origin: Pt, direction: Direction) -> Seen {
         match self {
             Clip::Unclipped => Seen::Whole,
             Clip::Empty => Seen::Hidden,
             Clip::Box(b) if wholly_outside(glyph, b) => Seen::Hidden,
             Clip::Box(b) if wholly_inside(glyph, b) => Seen::Whole,
+            Clip::Box(b) if body_share(glyph, origin, direction, b) < CLIP_VISIBLE_SHARE => {
+                Seen::Hidden
+            }
             Clip::Box(b) => Seen::Partly(*b),
         }
     }
@@ -77,6 +83,28 @@ pub fn wholly_outside(inner: &Rect, area: &Rect) -> bool {
         || inner.x0 >= area.x1 - CLIP_EDGE
         || inner.bottom <= area.top + CLIP_EDGE
         || inner.top >= area.bottom - CLIP_EDGE
+}
+
+/// The fraction of a glyph's body that `area` lets through, measured across the baseline:
+/// the body runs from the baseline (through `origin`) to the far side of the box, the
+/// ascent (the near side, the descent, is the smaller part). 1 for a body of no extent.
+fn body_share(glyph: &Rect, origin: Pt, direction: Direction, area: &Rect) -> f64 {
+    let (base, lo, hi, area_lo, area_hi) = match direction {
+        Direction::Ltr | Direction::Rtl => {
+            (origin.y, glyph.top, glyph.bottom, area.top, area.bottom)
+        }
+        Direction::Ttb | Direction::Btt => (origin.x, glyph.x0, glyph.x1, area.x0, area.x1),
+    };
+    let (lo, hi) = if base - lo >= hi - base {
+        (lo, base)
+    } else {
+        (base, hi)
+    };
+    let extent = hi - lo;
+    if extent <= 0.0 {
+        return 1.0;
+    }
+    (hi.min(area_hi) - lo.max(area_lo)).max(0.0) / extent
 }
 
 /// Whether `inner` lies in `area`, poking out by no more than [`CLIP_EDGE`] on any side.

@@ -247,7 +247,11 @@ impl<'a> Interpreter<'a> {
             self.hidden.off_page += 1;
             return;
         }
-        match self.gs.clip.sees(&glyph.bbox) {
+        match self
+            .gs
+            .clip
+            .sees(&glyph.bbox, glyph.origin, glyph.direction)
+        {
             Seen::Whole => {}
             Seen::Partly(b) => {
                 self.hidden.partly_clipped += 1;

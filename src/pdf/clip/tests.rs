@@ -40,7 +40,10 @@ fn page(content: &[u8], extras: Extras) -> PagePrimitives {
         "Contents" => contents,
     };
     if let Some(c) = extras.crop_box {
-        page.set("CropBox", c.iter().map(|&v| Object::Integer(v)).collect::<Vec<_>>());
+        page.set(
+            "CropBox",
+            c.iter().map(|&v| Object::Integer(v)).collect::<Vec<_>>(),
+        );
     }
     let page_id = doc.add_object(page);
     let pages = dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 };
@@ -95,7 +98,10 @@ fn rectangle_clip_hides_the_overflow_of_a_long_word() {
     let clipped: Vec<_> = p.glyphs.iter().map(|g| g.clip).collect();
     let mut expected = vec![None; 9];
     expected[6] = Some(cell);
-    assert_eq!(clipped, expected, "only the cut \"s\" carries its cell's clip");
+    assert_eq!(
+        clipped, expected,
+        "only the cut \"s\" carries its cell's clip"
+    );
     assert_eq!(
         kinds(&p),
         [WarningKind::ClippedText {
@@ -173,7 +179,11 @@ fn clip_inside_a_form_intersects_the_page_clip_and_the_form_box() {
         },
     );
     assert_eq!(text(&p), "CellCePage");
-    let cut: Vec<_> = p.glyphs.iter().filter_map(|g| g.clip.map(|c| c.x1)).collect();
+    let cut: Vec<_> = p
+        .glyphs
+        .iter()
+        .filter_map(|g| g.clip.map(|c| c.x1))
+        .collect();
     assert_eq!(cut, [130.0, 115.0], "the second \"l\" and the second \"e\"");
     assert_eq!(
         kinds(&p),
@@ -250,14 +260,30 @@ fn clip_boxes_intersect() {
     let clip = clip.intersect(Some(r(50.0, -10.0, 200.0, 60.0)));
     assert_eq!(clip, Clip::Box(r(50.0, 0.0, 100.0, 60.0)));
     assert_eq!(clip.intersect(None), clip, "no path, no change");
-    assert_eq!(clip.intersect(Some(r(100.0, 0.0, 120.0, 60.0))), Clip::Empty);
-    assert_eq!(Clip::Empty.sees(&r(0.0, 0.0, 1.0, 1.0)), Seen::Hidden);
-    assert_eq!(clip.sees(&r(60.0, 10.0, 70.0, 20.0)), Seen::Whole);
     assert_eq!(
-        clip.sees(&r(95.0, 10.0, 105.0, 20.0)),
-        Seen::Partly(r(50.0, 0.0, 100.0, 60.0))
+        clip.intersect(Some(r(100.0, 0.0, 120.0, 60.0))),
+        Clip::Empty
     );
-    assert_eq!(clip.sees(&r(100.0, 10.0, 105.0, 20.0)), Seen::Hidden);
+    // Glyph boxes 10 pt tall with the baseline 2 pt above the bottom (8 pt of body).
+    let ltr = |g: Rect| clip.sees(&g, Pt::new(g.x0, g.bottom - 2.0), Direction::Ltr);
+    let glyph = |x0, top, x1| r(x0, top, x1, top + 10.0);
+    assert_eq!(
+        Clip::Empty.sees(&glyph(0.0, 0.0, 1.0), Pt::new(0.0, 8.0), Direction::Ltr),
+        Seen::Hidden
+    );
+    assert_eq!(ltr(glyph(60.0, 10.0, 70.0)), Seen::Whole);
+    let cut = Seen::Partly(r(50.0, 0.0, 100.0, 60.0));
+    assert_eq!(ltr(glyph(95.0, 10.0, 105.0)), cut);
+    assert_eq!(ltr(glyph(100.0, 10.0, 105.0)), Seen::Hidden);
     // A glyph of no width inside the clip is seen.
-    assert_eq!(clip.sees(&r(60.0, 10.0, 60.0, 20.0)), Seen::Whole);
+    assert_eq!(ltr(glyph(60.0, 10.0, 60.0)), Seen::Whole);
+    // The clip's top edge (y = 0) cuts across the baseline: with the baseline above it only
+    // descenders show (hidden); with 3 of the 8 pt of body inside, the glyph is seen. Its
+    // bottom edge (y = 60) showing the top 1 pt of the body only: hidden.
+    assert_eq!(ltr(glyph(60.0, -8.5, 70.0)), Seen::Hidden);
+    assert_eq!(ltr(glyph(60.0, -5.0, 70.0)), cut);
+    assert_eq!(ltr(glyph(60.0, 59.0, 70.0)), Seen::Hidden);
+    // Text running down the page: the same box is cut along its baseline, and is seen.
+    let g = glyph(60.0, -8.5, 70.0);
+    assert_eq!(clip.sees(&g, Pt::new(62.0, g.top), Direction::Ttb), cut);
 }
