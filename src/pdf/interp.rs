@@ -10,6 +10,7 @@ use lopdf::{Dictionary, Object, ObjectId};
 
 use super::clip::{self, Hidden, Seen};
 use super::colour::{self, Space};
+use super::doc::PageGeometry;
 use super::error::{Warning, WarningKind};
 use super::font::Font;
 use super::limits::{Budget, Exceeded, Limit, Limits};
@@ -128,25 +129,29 @@ impl<'a> Interpreter<'a> {
         budget: &'a Budget,
         font_cache: &'a FontCache,
         sink: &'a mut dyn PageSink,
-        page: u32,
-        page_matrix: Matrix,
-        page_box: Rect,
+        geometry: &PageGeometry,
     ) -> Self {
+        let info = geometry.info;
         Interpreter {
             doc,
             limits,
             budget,
             font_cache,
             sink,
-            page,
-            gs: GraphicsState::new(page_matrix),
+            page: info.number,
+            gs: GraphicsState::new(geometry.matrix),
             stack: Vec::new(),
             extra_saves: 0,
             tm: Matrix::IDENTITY,
             tlm: Matrix::IDENTITY,
             path: Path::default(),
             clip_pending: false,
-            page_box,
+            page_box: Rect {
+                x0: 0.0,
+                top: 0.0,
+                x1: info.width,
+                bottom: info.height,
+            },
             hidden: Hidden::default(),
             images: Vec::new(),
             held: Vec::new(),

@@ -27,8 +27,6 @@ pub use doc::{Document, OpenOptions};
 pub use error::{Error, Warning, WarningKind};
 pub use limits::{Limit, Limits};
 
-use crate::geom::Rect;
-
 /// What the no-text check needs to know of one page (so the check can run after the page's
 /// glyphs are dropped).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -164,14 +162,7 @@ impl Document {
             &self.budget,
             &self.fonts,
             sink,
-            number,
-            geometry.matrix,
-            Rect {
-                x0: 0.0,
-                top: 0.0,
-                x1: geometry.info.width,
-                bottom: geometry.info.height,
-            },
+            &geometry,
         )
         .run_page(content, resources);
         sink.end_page();
