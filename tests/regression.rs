@@ -195,5 +195,9 @@ fn issue_19_clipped_calc_cell_is_not_interleaved_with_the_next_row() {
             _ => None,
         })
         .collect();
-    assert_eq!(clipped, [26], "\"Transfer of services from \" is 26 glyphs");
+    assert_eq!(
+        clipped,
+        [22],
+        "\"Transfer of services from\" less its spaces"
+    );
 }

@@ -115,7 +115,7 @@ fn wholly_inside(inner: &Rect, area: &Rect) -> bool {
         && inner.bottom <= area.bottom + CLIP_EDGE
 }
 
-/// Glyphs of one page that were not drawn, or only partly, by cause.
+/// Glyphs of one page that were not drawn, or only partly, by cause (blanks not counted).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Hidden {
     /// Wholly outside the clipping region: dropped.

@@ -233,7 +233,7 @@ impl<'a> Interpreter<'a> {
             if clip::over_image(&glyph.bbox, &self.images) {
                 self.saw_glyph = true;
                 self.sink.glyph(glyph);
-            } else {
+            } else if !glyph.text.trim().is_empty() {
                 self.hidden.invisible += 1;
             }
         }
@@ -246,10 +246,12 @@ impl<'a> Interpreter<'a> {
     }
 
     /// Pass a glyph to the sink if it is seen: not wholly outside the crop box or the clip,
-    /// and not invisible unless over an image. What is dropped is counted.
+    /// and not invisible unless over an image. What is dropped is counted, blanks apart (they
+    /// hold no text: invisible spaces fill whole pages of some spreadsheet exports).
     fn emit(&mut self, mut glyph: Glyph) {
+        let count = usize::from(!glyph.text.trim().is_empty());
         if clip::wholly_outside(&glyph.bbox, &self.page_box) {
-            self.hidden.off_page += 1;
+            self.hidden.off_page += count;
             return;
         }
         match self
@@ -259,11 +261,11 @@ impl<'a> Interpreter<'a> {
         {
             Seen::Whole => {}
             Seen::Partly(b) => {
-                self.hidden.partly_clipped += 1;
+                self.hidden.partly_clipped += count;
                 glyph.clip = Some(b);
             }
             Seen::Hidden => {
-                self.hidden.clipped += 1;
+                self.hidden.clipped += count;
                 return;
             }
         }
