@@ -115,37 +115,61 @@ fn wholly_inside(inner: &Rect, area: &Rect) -> bool {
         && inner.bottom <= area.bottom + CLIP_EDGE
 }
 
-/// Glyphs of one page that were not drawn, or only partly, by cause (blanks not counted).
+/// Dropped glyphs of one kind: how many, and how many of them blank (spaces hold no text,
+/// but a hidden one can split a word: Kent's minutes hide one after each drop capital).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    /// All glyphs dropped.
+    pub glyphs: usize,
+    /// Of them, blanks.
+    pub blank: usize,
+}
+
+impl Tally {
+    /// Count one glyph with the text `text`.
+    pub fn add(&mut self, text: &str) {
+        self.glyphs += 1;
+        self.blank += usize::from(text.trim().is_empty());
+    }
+}
+
+/// Glyphs of one page that were not drawn, or only partly, by cause.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Hidden {
     /// Wholly outside the clipping region: dropped.
-    pub clipped: usize,
+    pub clipped: Tally,
     /// Partly outside it: kept, with their clip box.
     pub partly_clipped: usize,
     /// Render mode 3 or 7 and over no image: dropped.
-    pub invisible: usize,
+    pub invisible: Tally,
     /// Wholly outside the page's crop box: dropped.
-    pub off_page: usize,
+    pub off_page: Tally,
 }
 
 impl Hidden {
-    /// One warning per kind of dropped text, with its count; none when nothing was dropped.
+    /// One warning per kind of dropped text, with its counts; none when nothing was dropped.
     pub fn warnings(&self) -> Vec<WarningKind> {
         let mut out = Vec::new();
-        if self.clipped > 0 {
+        let Tally { glyphs, blank } = self.clipped;
+        if glyphs > 0 {
             out.push(WarningKind::ClippedText {
-                count: self.clipped,
+                count: glyphs,
+                blank,
                 partly: self.partly_clipped,
             });
         }
-        if self.invisible > 0 {
+        let Tally { glyphs, blank } = self.invisible;
+        if glyphs > 0 {
             out.push(WarningKind::InvisibleText {
-                count: self.invisible,
+                count: glyphs,
+                blank,
             });
         }
-        if self.off_page > 0 {
+        let Tally { glyphs, blank } = self.off_page;
+        if glyphs > 0 {
             out.push(WarningKind::TextOffPage {
-                count: self.off_page,
+                count: glyphs,
+                blank,
             });
         }
         out

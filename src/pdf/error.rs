@@ -195,6 +195,8 @@ pub enum WarningKind {
     ClippedText {
         /// How many glyphs were dropped.
         count: usize,
+        /// Of them, blanks (spaces).
+        blank: usize,
         /// How many more were partly clipped and kept.
         partly: usize,
     },
@@ -202,11 +204,15 @@ pub enum WarningKind {
     InvisibleText {
         /// How many glyphs.
         count: usize,
+        /// Of them, blanks (spaces).
+        blank: usize,
     },
     /// Glyphs wholly outside the page's crop box were not read as text.
     TextOffPage {
         /// How many glyphs.
         count: usize,
+        /// Of them, blanks (spaces).
+        blank: usize,
     },
 }
 
@@ -242,16 +248,18 @@ impl fmt::Display for WarningKind {
             NoTextLayer => write!(f, "no text layer: the page holds only images (a scan needs OCR)"),
             PageStructure { problem } => write!(f, "page structure: {problem}"),
             XrefRecovered => write!(f, "cross-reference table damaged; rebuilt by scanning the file"),
-            ClippedText { count, partly } => write!(
+            ClippedText { count, blank, partly } => write!(
                 f,
-                "{count} glyphs hidden by a clipping path were not read ({partly} partly clipped were kept)"
+                "{count} glyphs hidden by a clipping path were not read ({blank} of them blank; {partly} partly clipped were kept)"
             ),
-            InvisibleText { count } => {
-                write!(f, "{count} invisible glyphs (render mode 3) over no image were not read")
-            }
-            TextOffPage { count } => {
-                write!(f, "{count} glyphs outside the page's crop box were not read")
-            }
+            InvisibleText { count, blank } => write!(
+                f,
+                "{count} invisible glyphs (render mode 3) over no image were not read ({blank} of them blank)"
+            ),
+            TextOffPage { count, blank } => write!(
+                f,
+                "{count} glyphs outside the page's crop box were not read ({blank} of them blank)"
+            ),
         }
     }
 }

@@ -233,8 +233,8 @@ impl<'a> Interpreter<'a> {
             if clip::over_image(&glyph.bbox, &self.images) {
                 self.saw_glyph = true;
                 self.sink.glyph(glyph);
-            } else if !glyph.text.trim().is_empty() {
-                self.hidden.invisible += 1;
+            } else {
+                self.hidden.invisible.add(&glyph.text);
             }
         }
         for kind in self.hidden.warnings() {
@@ -246,12 +246,10 @@ impl<'a> Interpreter<'a> {
     }
 
     /// Pass a glyph to the sink if it is seen: not wholly outside the crop box or the clip,
-    /// and not invisible unless over an image. What is dropped is counted, blanks apart (they
-    /// hold no text: invisible spaces fill whole pages of some spreadsheet exports).
+    /// and not invisible unless over an image. What is dropped is counted.
     fn emit(&mut self, mut glyph: Glyph) {
-        let count = usize::from(!glyph.text.trim().is_empty());
         if clip::wholly_outside(&glyph.bbox, &self.page_box) {
-            self.hidden.off_page += count;
+            self.hidden.off_page.add(&glyph.text);
             return;
         }
         match self
@@ -261,11 +259,11 @@ impl<'a> Interpreter<'a> {
         {
             Seen::Whole => {}
             Seen::Partly(b) => {
-                self.hidden.partly_clipped += count;
+                self.hidden.partly_clipped += 1;
                 glyph.clip = Some(b);
             }
             Seen::Hidden => {
-                self.hidden.clipped += count;
+                self.hidden.clipped.add(&glyph.text);
                 return;
             }
         }

@@ -106,6 +106,7 @@ fn rectangle_clip_hides_the_overflow_of_a_long_word() {
         kinds(&p),
         [WarningKind::ClippedText {
             count: 5,
+            blank: 0,
             partly: 1
         }]
     );
@@ -129,6 +130,7 @@ fn nested_clips_intersect_and_restore_with_q() {
         kinds(&p),
         [WarningKind::ClippedText {
             count: 4,
+            blank: 0,
             partly: 0
         }]
     );
@@ -149,6 +151,7 @@ fn clip_takes_effect_after_the_painting_operator() {
         kinds(&p),
         [WarningKind::ClippedText {
             count: 7,
+            blank: 0,
             partly: 0
         }]
     );
@@ -160,7 +163,7 @@ fn clip_inside_a_form_intersects_the_page_clip_and_the_form_box() {
     // page x 100–130: from x = 105, "C" 105–112.2, "e" to 119.4, "l" to 126.6, "l" to 133.8
     // (cut). "Out" at form x 160 (page 260) lies outside the form's /BBox. Drawn a second
     // time under a page clip of x 0–115, only "C" and a cut "e" remain. "Page", after Q, is
-    // unclipped. Blanks are dropped but not counted: 4 + 3 + 6 + 3 glyphs.
+    // unclipped. Dropped: 5 + 3 + 7 + 3 glyphs, a blank in " text" each time.
     let form = Stream::new(
         dictionary! {
             "Type" => "XObject", "Subtype" => "Form",
@@ -188,7 +191,8 @@ fn clip_inside_a_form_intersects_the_page_clip_and_the_form_box() {
     assert_eq!(
         kinds(&p),
         [WarningKind::ClippedText {
-            count: 16,
+            count: 18,
+            blank: 2,
             partly: 2
         }]
     );
@@ -201,7 +205,10 @@ fn invisible_text_over_no_image_is_dropped() {
         Extras::default(),
     );
     assert_eq!(text(&p), "Shown");
-    assert_eq!(kinds(&p), [WarningKind::InvisibleText { count: 6 }]);
+    assert_eq!(
+        kinds(&p),
+        [WarningKind::InvisibleText { count: 6, blank: 0 }]
+    );
 }
 
 #[test]
@@ -228,7 +235,10 @@ fn invisible_text_over_an_image_is_its_ocr_layer() {
     for p in [after, before] {
         assert_eq!(text(&p), "Scan");
         assert!(p.glyphs.iter().all(|g| g.invisible));
-        assert_eq!(kinds(&p), [WarningKind::InvisibleText { count: 3 }]);
+        assert_eq!(
+            kinds(&p),
+            [WarningKind::InvisibleText { count: 3, blank: 0 }]
+        );
     }
 }
 
@@ -244,7 +254,7 @@ fn text_outside_the_crop_box_is_dropped() {
         },
     );
     assert_eq!(text(&p), "KeptEd");
-    assert_eq!(kinds(&p), [WarningKind::TextOffPage { count: 6 }]);
+    assert_eq!(kinds(&p), [WarningKind::TextOffPage { count: 6, blank: 0 }]);
 }
 
 #[test]
