@@ -366,3 +366,21 @@ pub const MIN_PLAN_COLUMNS: usize = 4;
 
 /// ...nor one with fewer rows (a header and two actions at least).
 pub const MIN_PLAN_ROWS: usize = 3;
+
+// --- Interpreter: clipping paths (pdf::clip) ---
+
+/// A glyph box must reach this far (points) into a clipping box, or into the page's crop box,
+/// to be drawn at all; it is partly clipped only when it pokes out by more than this. It only
+/// absorbs arithmetic noise: a glyph set flush against a cell's clip edge (LibreOffice Calc
+/// clips each cell at its border, and the next cell's text starts there) meets it exactly,
+/// and no visible mark is narrower than a hundredth of a point.
+pub const CLIP_EDGE: f64 = 0.01;
+
+/// A glyph is hidden by a clip that lets through less than this fraction of its body, the
+/// part of its box between the baseline and the ascent (below the baseline are only
+/// descenders). Such a glyph shows at most its descenders, or the tops of tall letters:
+/// nothing readable. LibreOffice Calc draws every line of a wrapped cell in a row too low for
+/// it and clips the lines above and below the row so; read, they interleave with the row
+/// above (fixtures/regression/calc-clipped-cell.pdf: the hidden line's baseline lies 0.17 pt
+/// above the clip, a quarter of its box below).
+pub const CLIP_VISIBLE_SHARE: f64 = 0.25;

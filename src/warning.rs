@@ -67,6 +67,9 @@ fn pdf_code(k: &pdf::WarningKind) -> &'static str {
         NoTextLayer => "no_text_layer",
         PageStructure { .. } => "page_structure",
         XrefRecovered => "xref_recovered",
+        ClippedText { .. } => "clipped_text",
+        InvisibleText { .. } => "invisible_text",
+        TextOffPage { .. } => "text_off_page",
     }
 }
 
@@ -173,6 +176,13 @@ mod tests {
             P::NoTextLayer,
             P::PageStructure { problem: s() },
             P::XrefRecovered,
+            P::ClippedText {
+                count: 3,
+                blank: 1,
+                partly: 2,
+            },
+            P::InvisibleText { count: 3, blank: 1 },
+            P::TextOffPage { count: 3, blank: 1 },
         ]
     }
 

@@ -5,16 +5,25 @@ use boardpaper::pdf::{Document, OpenOptions};
 
 use crate::common::fixture;
 
+/// Open `fixtures/regression/{name}`; `what` says why it must open.
+#[track_caller]
+fn open(name: &str, what: &str) -> Document {
+    Document::open(
+        &fixture(&format!("regression/{name}")),
+        &OpenOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{what}: {e}"))
+}
+
 /// Issue 2 (found by tests/mutation.rs): a page-tree node with `/Count 4294967295` made
 /// lopdf's page iterator ask for a 51 GB allocation and abort the process. The page list is
 /// now collected with a bound, so the file opens and its pages read.
 #[test]
 fn issue_2_hostile_page_tree_count_does_not_abort() {
-    let doc = Document::open(
-        &fixture("regression/page-tree-count-4294967295.pdf"),
-        &OpenOptions::default(),
-    )
-    .expect("the damaged tree still holds readable pages");
+    let doc = open(
+        "page-tree-count-4294967295.pdf",
+        "the damaged tree still holds readable pages",
+    );
     assert!(
         doc.page_count() >= 1 && doc.page_count() <= 21,
         "{}",
@@ -37,11 +46,7 @@ fn issue_2_hostile_page_tree_count_does_not_abort() {
 fn fuzz_layout_text_far_off_page_does_not_abort() {
     use boardpaper::geom::{Pt, Rect};
     use boardpaper::pdf::{Direction, Glyph};
-    let doc = Document::open(
-        &fixture("regression/fuzz-layout-text-far-off-page.pdf"),
-        &OpenOptions::default(),
-    )
-    .expect("the fuzzed file opens");
+    let doc = open("fuzz-layout-text-far-off-page.pdf", "the fuzzed file opens");
     for n in 1..=doc.page_count() {
         if let Ok(page) = doc.page(n) {
             let text = layout::layout_text(&page.glyphs, &layout::Settings::default());
@@ -67,6 +72,7 @@ fn fuzz_layout_text_far_off_page_does_not_abort() {
         direction: Direction::Ltr,
         colour: None,
         invisible: false,
+        clip: None,
     };
     let mut glyphs = Vec::new();
     for (row, y) in [100.0, 120.0, 140.0].into_iter().enumerate() {
@@ -136,4 +142,58 @@ fn rows_cut_by_page_breaks_without_rules_are_kept() {
         .sum();
     assert_eq!(milestones, 62);
     assert!(paper.warnings.is_empty(), "{:?}", paper.warnings);
+}
+
+/// Issue 19: clipped text was read as if printed. LibreOffice Calc
+/// (`fixtures/regression/calc-clipped-cell.sh`) draws both lines of a task wrapped in a row
+/// too low for it and clips the cell to its row, so "Transfer of services from" lies hidden
+/// over the header row; read, it interleaved with the header "Task" letter by letter
+/// ("SigniTTarasnksfer of services from"). The hidden line is no longer text (a page
+/// warning counts it); the row keeps the visible part of its clipped cell ("Mobilisation")
+/// and the next cells intact.
+///
+/// "Signi" is what Calc writes of the 14 pt "Significant Risks" cut at its narrow cell's
+/// edge; it touches the next cell's "Task" and the layout stage joins them (its last glyph
+/// carries its clip box, `Glyph::clip`, for a later stage to split them by).
+#[test]
+fn issue_19_clipped_calc_cell_is_not_interleaved_with_the_next_row() {
+    let doc = open("calc-clipped-cell.pdf", "the Calc export opens");
+    let page = doc.page(1).expect("page 1 reads");
+    let words = layout::words(&page.glyphs, &layout::Settings::default());
+    let row = |first: &str| -> Vec<&str> {
+        let baseline = words
+            .iter()
+            .find(|w| w.text == first)
+            .map(|w| w.baseline)
+            .unwrap_or(f64::NAN);
+        words
+            .iter()
+            .filter(|w| (w.baseline - baseline).abs() < 1.0)
+            .map(|w| w.text.as_str())
+            .collect()
+    };
+    assert_eq!(row("Due"), ["SigniTask", "Due", "Owner", "Milestone"]);
+    assert_eq!(
+        row("Mobilisation"),
+        [
+            "1",
+            "Mobilisation",
+            "2021",
+            "Team",
+            "to",
+            "make",
+            "pay",
+            "Milestone",
+            "reached"
+        ]
+    );
+    let clipped: Vec<_> = page
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            boardpaper::pdf::WarningKind::ClippedText { count, blank, .. } => Some((count, blank)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(clipped, [(26, 4)], "\"Transfer of services from \"");
 }

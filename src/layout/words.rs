@@ -175,6 +175,7 @@ mod tests {
             direction: Direction::Ltr,
             colour: None,
             invisible: false,
+            clip: None,
         }
     }
 

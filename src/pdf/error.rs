@@ -191,6 +191,30 @@ pub enum WarningKind {
     },
     /// The cross-reference table was damaged and rebuilt by scanning the file.
     XrefRecovered,
+    /// Glyphs wholly outside the clipping path (text hidden in the file, e.g. a clipped cell's
+    /// overflow) were not read as text.
+    ClippedText {
+        /// How many glyphs were dropped.
+        count: usize,
+        /// Of them, blanks (spaces).
+        blank: usize,
+        /// How many more were partly clipped and kept.
+        partly: usize,
+    },
+    /// Invisible glyphs (render mode 3 or 7) over no image were not read as text.
+    InvisibleText {
+        /// How many glyphs.
+        count: usize,
+        /// Of them, blanks (spaces).
+        blank: usize,
+    },
+    /// Glyphs wholly outside the page's crop box were not read as text.
+    TextOffPage {
+        /// How many glyphs.
+        count: usize,
+        /// Of them, blanks (spaces).
+        blank: usize,
+    },
 }
 
 impl fmt::Display for WarningKind {
@@ -225,6 +249,18 @@ impl fmt::Display for WarningKind {
             NoTextLayer => write!(f, "no text layer: the page holds only images (a scan needs OCR)"),
             PageStructure { problem } => write!(f, "page structure: {problem}"),
             XrefRecovered => write!(f, "cross-reference table damaged; rebuilt by scanning the file"),
+            ClippedText { count, blank, partly } => write!(
+                f,
+                "{count} glyphs hidden by a clipping path were not read ({blank} of them blank; {partly} partly clipped were kept)"
+            ),
+            InvisibleText { count, blank } => write!(
+                f,
+                "{count} invisible glyphs (render mode 3) over no image were not read ({blank} of them blank)"
+            ),
+            TextOffPage { count, blank } => write!(
+                f,
+                "{count} glyphs outside the page's crop box were not read ({blank} of them blank)"
+            ),
         }
     }
 }

@@ -8,7 +8,9 @@ use std::sync::{Arc, Mutex};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Object, ObjectId};
 
+use super::clip::{self, Hidden, Seen};
 use super::colour::{self, Space};
+use super::doc::PageGeometry;
 use super::error::{Warning, WarningKind};
 use super::font::Font;
 use super::limits::{Budget, Exceeded, Limit, Limits};
@@ -91,6 +93,17 @@ pub(crate) struct Interpreter<'a> {
     tm: Matrix,
     tlm: Matrix,
     path: Path,
+    /// `W`/`W*` seen: the current path becomes the clip once it is painted or ended (8.5.4).
+    clip_pending: bool,
+    /// The page's crop box in the displayed frame.
+    page_box: Rect,
+    /// Glyphs not drawn, or only partly, by cause.
+    hidden: Hidden,
+    /// Boxes of the images drawn so far.
+    images: Vec<Rect>,
+    /// Invisible glyphs over no image yet; kept at the end of the page if an image drawn
+    /// later lies under them (an OCR layer drawn before its scan).
+    held: Vec<Glyph>,
     fonts: HashMap<usize, Arc<Font>>,
     fallback_font: Option<Arc<Font>>,
     forms: Vec<ObjectId>,
@@ -116,22 +129,32 @@ impl<'a> Interpreter<'a> {
         budget: &'a Budget,
         font_cache: &'a FontCache,
         sink: &'a mut dyn PageSink,
-        page: u32,
-        page_matrix: Matrix,
+        geometry: &PageGeometry,
     ) -> Self {
+        let info = geometry.info;
         Interpreter {
             doc,
             limits,
             budget,
             font_cache,
             sink,
-            page,
-            gs: GraphicsState::new(page_matrix),
+            page: info.number,
+            gs: GraphicsState::new(geometry.matrix),
             stack: Vec::new(),
             extra_saves: 0,
             tm: Matrix::IDENTITY,
             tlm: Matrix::IDENTITY,
             path: Path::default(),
+            clip_pending: false,
+            page_box: Rect {
+                x0: 0.0,
+                top: 0.0,
+                x1: info.width,
+                bottom: info.height,
+            },
+            hidden: Hidden::default(),
+            images: Vec::new(),
+            held: Vec::new(),
             fonts: HashMap::new(),
             fallback_font: None,
             forms: Vec::new(),
@@ -206,9 +229,65 @@ impl<'a> Interpreter<'a> {
                 count,
             });
         }
+        for glyph in std::mem::take(&mut self.held) {
+            if clip::over_image(&glyph.bbox, &self.images) {
+                self.saw_glyph = true;
+                self.sink.glyph(glyph);
+            } else {
+                self.hidden.invisible.add(&glyph.text);
+            }
+        }
+        for kind in self.hidden.warnings() {
+            self.warn(kind);
+        }
         if self.saw_image && !self.saw_glyph {
             self.warn(WarningKind::NoTextLayer);
         }
+    }
+
+    /// Pass a glyph to the sink if it is seen: not wholly outside the crop box or the clip,
+    /// and not invisible unless over an image. What is dropped is counted.
+    fn emit(&mut self, mut glyph: Glyph) {
+        if clip::wholly_outside(&glyph.bbox, &self.page_box) {
+            self.hidden.off_page.add(&glyph.text);
+            return;
+        }
+        match self
+            .gs
+            .clip
+            .sees(&glyph.bbox, glyph.origin, glyph.direction)
+        {
+            Seen::Whole => {}
+            Seen::Partly(b) => {
+                self.hidden.partly_clipped += 1;
+                glyph.clip = Some(b);
+            }
+            Seen::Hidden => {
+                self.hidden.clipped.add(&glyph.text);
+                return;
+            }
+        }
+        if glyph.invisible && !clip::over_image(&glyph.bbox, &self.images) {
+            self.held.push(glyph);
+            return;
+        }
+        self.saw_glyph = true;
+        self.sink.glyph(glyph);
+    }
+
+    /// A painting operator or `n` ends the path: a pending clip takes effect now, after the
+    /// painting (8.5.4), and the path is forgotten.
+    fn end_path(&mut self) {
+        if std::mem::take(&mut self.clip_pending) {
+            let bbox = self
+                .path
+                .subpaths
+                .iter()
+                .filter_map(|sp| sp.bbox())
+                .reduce(|a, b| a.union(&b));
+            self.gs.clip = self.gs.clip.intersect(bbox);
+        }
+        self.path.clear();
     }
 
     /// Decode and execute one content stream. Ordinary streams go to the fast reader
@@ -333,11 +412,11 @@ impl<'a> Interpreter<'a> {
                     self.path.close();
                 }
                 self.stroke_path();
-                self.path.clear();
+                self.end_path();
             }
             Op::Fill => {
                 self.fill_path();
-                self.path.clear();
+                self.end_path();
             }
             Op::FillStroke { close } => {
                 if *close {
@@ -345,10 +424,11 @@ impl<'a> Interpreter<'a> {
                 }
                 self.fill_path();
                 self.stroke_path();
-                self.path.clear();
+                self.end_path();
             }
-            Op::EndPath => self.path.clear(),
-            Op::Clip | Op::Ignored | Op::Shading => {}
+            Op::EndPath => self.end_path(),
+            Op::Clip => self.clip_pending = true,
+            Op::Ignored | Op::Shading => {}
             Op::ColourSpace { stroke, name } => {
                 let cs = res.and_then(|r| self.resource_dict(r, b"ColorSpace"));
                 match colour::resolve(self.doc, &Object::Name(name.to_vec()), cs, 0) {
@@ -649,8 +729,7 @@ impl<'a> Interpreter<'a> {
                     Direction::of_vector(trm.a, trm.b)
                 };
                 self.glyphs += 1;
-                self.saw_glyph = true;
-                self.sink.glyph(Glyph {
+                self.emit(Glyph {
                     text,
                     bbox,
                     origin: trm.apply(0.0, 0.0),
@@ -660,6 +739,7 @@ impl<'a> Interpreter<'a> {
                     direction,
                     colour,
                     invisible: t.render.is_invisible(),
+                    clip: None,
                 });
             }
             let next = advance_m.then(&self.tm);
@@ -747,6 +827,7 @@ impl<'a> Interpreter<'a> {
         ];
         if let Some(b) = Rect::bounding(corners).filter(|b| b.is_finite()) {
             self.saw_image = true;
+            self.images.push(b);
             self.sink.image(b);
         }
     }
@@ -820,15 +901,9 @@ impl<'a> Interpreter<'a> {
             .get(b"Matrix")
             .and_then(|m| m.as_array())
             .ok()
-            .and_then(|a| {
-                let v: Vec<f64> = a
-                    .iter()
-                    .filter_map(|o| o.as_float().ok().map(f64::from))
-                    .collect();
-                match v.as_slice() {
-                    [a, b, c, d, e, f] => Some(Matrix::new(*a, *b, *c, *d, *e, *f)),
-                    _ => None,
-                }
+            .and_then(|a| match numbers(a).as_slice() {
+                [a, b, c, d, e, f] => Some(Matrix::new(*a, *b, *c, *d, *e, *f)),
+                _ => None,
             })
             .unwrap_or(Matrix::IDENTITY);
         let form_res = stream
@@ -845,7 +920,20 @@ impl<'a> Interpreter<'a> {
         if m.is_finite() {
             self.gs.ctm = m;
         }
+        // The form is clipped to its /BBox, in form space (8.10.1).
+        let bbox = stream.dict.get(b"BBox").and_then(|b| b.as_array()).ok();
+        let bbox: Option<[f64; 4]> = bbox.and_then(|b| numbers(b).try_into().ok());
+        if let Some([x0, y0, x1, y1]) = bbox {
+            let corners = [
+                self.user(x0, y0),
+                self.user(x1, y0),
+                self.user(x0, y1),
+                self.user(x1, y1),
+            ];
+            self.gs.clip = self.gs.clip.intersect(Rect::bounding(corners));
+        }
         self.path.clear();
+        self.clip_pending = false;
         if let Some(id) = id {
             self.forms.push(id);
         }
@@ -857,5 +945,14 @@ impl<'a> Interpreter<'a> {
         self.gs = saved;
         (self.tm, self.tlm) = saved_text;
         self.path.clear();
+        self.clip_pending = false;
     }
+}
+
+/// The numbers of a PDF array (others skipped).
+fn numbers(array: &[Object]) -> Vec<f64> {
+    array
+        .iter()
+        .filter_map(|o| o.as_float().ok().map(f64::from))
+        .collect()
 }

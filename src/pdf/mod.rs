@@ -7,6 +7,7 @@
 //! colours and following forms is done here by our own interpreter ([`interp`]), which pushes
 //! events into a [`PageSink`].
 
+mod clip;
 mod colour;
 mod content;
 mod doc;
@@ -161,8 +162,7 @@ impl Document {
             &self.budget,
             &self.fonts,
             sink,
-            number,
-            geometry.matrix,
+            &geometry,
         )
         .run_page(content, resources);
         sink.end_page();

@@ -60,7 +60,7 @@ pub enum Op<'a> {
     },
     /// `n`
     EndPath,
-    /// `W`, `W*` (clipping is not tracked; the path stays current)
+    /// `W`, `W*` (the path becomes the clip once it is painted or ended; see `pdf::clip`)
     Clip,
     // Colour (8.6.8)
     /// `CS` / `cs`

@@ -107,7 +107,7 @@ impl PageSink for Recorder {
         let b = g.bbox;
         let _ = writeln!(
             self.out,
-            "glyph {:?} [{:.2} {:.2} {:.2} {:.2}] {} {:.2} {} dir {}{}",
+            "glyph {:?} [{:.2} {:.2} {:.2} {:.2}] {} {:.2} {} dir {}{}{}",
             g.text,
             b.x0,
             b.top,
@@ -117,7 +117,13 @@ impl PageSink for Recorder {
             g.size,
             colour_text(g.colour),
             u16::from(g.direction),
-            if g.invisible { " invisible" } else { "" }
+            if g.invisible { " invisible" } else { "" },
+            g.clip
+                .map(|c| format!(
+                    " clipped [{:.2} {:.2} {:.2} {:.2}]",
+                    c.x0, c.top, c.x1, c.bottom
+                ))
+                .unwrap_or_default()
         );
     }
     fn rule(&mut self, r: Rule) {

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use super::clip::Clip;
 use super::colour::Space;
 use super::font::Font;
 use super::types::Colour;
@@ -123,6 +124,8 @@ pub struct GraphicsState {
     pub fill: Paint,
     /// Text state.
     pub text: TextState,
+    /// The clipping region (8.5.4), narrowed by `W`/`W*` and by form bounding boxes.
+    pub clip: Clip,
 }
 
 impl GraphicsState {

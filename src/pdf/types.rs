@@ -29,8 +29,14 @@ pub struct Glyph {
     pub direction: Direction,
     /// Fill colour (stroke colour for stroke-only render modes); `None` for a pattern.
     pub colour: Option<Colour>,
-    /// True for render modes 3 and 7 (invisible text, e.g. an OCR layer).
+    /// True for render modes 3 and 7 (invisible text). Such glyphs are kept only over an
+    /// image, where they are an OCR layer.
     pub invisible: bool,
+    /// The clip box (displayed frame) when the glyph is partly clipped: the region it was drawn
+    /// for, so text overflowing a clipped cell can be kept with that cell. `None` when the
+    /// glyph is drawn whole.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clip: Option<Rect>,
 }
 
 /// How a rule came to be drawn.
