@@ -2,7 +2,10 @@
 //! of [`super::sheet`]), with a bold frozen header row, filters, wrapped text, sensible widths,
 //! and RAG cells filled with the colour they were printed on.
 
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
+};
 
 use super::sheet::{self, Sheet, Value};
 use super::wire;
@@ -20,6 +23,11 @@ pub struct Error(#[from] XlsxError);
 pub fn workbook(paper: &Paper) -> Result<Vec<u8>, Error> {
     let paper = &wire::Paper::from(paper);
     let mut book = Workbook::new();
+    // A fixed creation time (the zip format's earliest date) instead of the clock's, so one
+    // paper always gives the same bytes: `export` from the store equals `extract`, and two
+    // runs can be compared.
+    let created = ExcelDateTime::from_ymd(1980, 1, 1)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     for s in [
         sheet::actions(paper),
         sheet::milestones(paper),
