@@ -59,16 +59,6 @@ pub fn open(
     Document::open(path, &open_options(password, settings))
 }
 
-/// Open a PDF held in memory (`name` names it in messages).
-pub fn open_bytes(
-    bytes: &[u8],
-    name: &str,
-    password: Option<String>,
-    settings: &Settings,
-) -> Result<Document, pdf::Error> {
-    Document::from_bytes(bytes, name, &open_options(password, settings))
-}
-
 fn open_options(password: Option<String>, settings: &Settings) -> OpenOptions {
     OpenOptions {
         password,
@@ -179,11 +169,10 @@ impl PageRead {
     /// Lay the page out once and find its tables.
     fn of(page: &PagePrimitives, settings: &Settings, observer: &dyn Observer) -> PageRead {
         let n = page.info.number;
-        let text = PageText::new(&page.info, &page.glyphs, &settings.layout);
+        let mut text = PageText::new(&page.info, &page.glyphs, &settings.layout);
         observer.step(Step::LayOut, n);
         let found = table::page_tables(page, &text.words(), &settings.table);
         observer.step(Step::FindTables, n);
-        let mut text = text;
         if n > settings.paper.full_text_pages {
             let boxes: Vec<Rect> = found.tables.iter().map(|t| t.bbox).collect();
             text.keep_lines_outside(&boxes);

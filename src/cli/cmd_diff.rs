@@ -114,7 +114,7 @@ fn load(path: &Path, reading: &Reading, quiet: bool) -> Result<Paper, Failure> {
             })?
         }
         Some(Kind::Pdf) => {
-            let doc = input::open_bytes(&bytes, &file, &reading.open)?;
+            let doc = input::open_bytes(&bytes, &file, &reading.open())?;
             let paper = read::paper(&doc, reading)?;
             input::report_warnings(&file, &paper.warnings, quiet);
             paper

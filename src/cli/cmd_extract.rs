@@ -79,7 +79,7 @@ fn output_names(files: &[Input]) -> Vec<String> {
 
 /// Open and read one input.
 fn read_one(input: &Input, reading: &Reading) -> Result<Paper, Failure> {
-    read::paper(&input.open(&reading.open)?, reading)
+    read::paper(&input.open(&reading.open())?, reading)
 }
 
 /// Write one paper's outputs. `target` is a file (JSON) or a folder (CSV, batches).

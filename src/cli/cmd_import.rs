@@ -83,7 +83,7 @@ fn reason(name: &str, failure: &Failure) -> String {
 
 /// Read one file, extract its paper and encode it as `extract` would write it.
 fn read_one(bytes: &[u8], name: &str, reading: &Reading) -> Result<(Paper, String), Failure> {
-    let doc = input::open_bytes(bytes, name, &reading.open)?;
+    let doc = input::open_bytes(bytes, name, &reading.open())?;
     let paper = read::paper(&doc, reading)?;
     let json = out::json(&paper).map_err(|source| Failure::Export {
         file: name.to_string(),

@@ -11,11 +11,21 @@ use super::Failure;
 /// How a command that reads papers reads each one.
 #[derive(Debug)]
 pub struct Reading {
-    /// How each PDF is opened: its password and the limits.
-    pub open: OpenOptions,
-    /// Every option of a read: the tolerances (defaults), the limits (as `open` has them) and
-    /// the profile named by `--profile`, or the built-in rules. Checked once.
+    /// The password for encrypted PDFs.
+    pub password: Option<String>,
+    /// Every option of a read: the tolerances (defaults), the limits and the profile named by
+    /// `--profile`, or the built-in rules. Checked once.
     pub settings: Settings,
+}
+
+impl Reading {
+    /// How each PDF is opened: the password and the settings' limits.
+    pub fn open(&self) -> OpenOptions {
+        OpenOptions {
+            password: self.password.clone(),
+            limits: self.settings.limits.clone(),
+        }
+    }
 }
 
 impl LimitArgs {
@@ -58,13 +68,15 @@ impl ReadArgs {
             Some(path) => Profile::load(path)?,
             None => Profile::default(),
         };
-        let open = self.open.options();
         let settings = Settings {
-            limits: open.limits.clone(),
+            limits: self.open.limits.to_limits(),
             profile,
             ..Settings::default()
         };
         settings.validate()?;
-        Ok(Reading { open, settings })
+        Ok(Reading {
+            password: self.open.password.clone(),
+            settings,
+        })
     }
 }
