@@ -190,6 +190,7 @@ fn edited_v4() -> Paper {
         date: Some("December 2015".into()),
         rag: None,
         period: None,
+        status_text: None,
     }];
     inserted.rag = vec![];
     inserted.impact_evidence = vec!["Fewer children lost between schools.".into()];
@@ -210,6 +211,7 @@ fn edited_v4() -> Paper {
             date: Some("December 2015".into()),
             rag: None,
             period: None,
+            status_text: None,
         },
     );
 

@@ -97,6 +97,31 @@ pub struct Milestone {
     /// The span of time its timescale covers, when one can be read from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
+    /// The status word as printed ("Achieved", "Slipped"), when `status` was read from one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_text: Option<String>,
+}
+
+/// The text of a plan column that has no role of its own ("Comments", "Budget"), kept on
+/// the action so that nothing printed in a plan row is lost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    /// The column heading as printed.
+    pub heading: String,
+    /// The cell's text (paragraphs joined with "\n").
+    pub text: String,
+}
+
+/// A grouping level below improvement areas (a third level: "Project: …"), kept on each
+/// action under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// The label as printed ("Project 2", "Workstream 1.3"), when one is printed.
+    pub label: Option<String>,
+    /// Its number as printed, when one is printed.
+    pub number: Option<String>,
+    /// The text after the label.
+    pub title: String,
 }
 
 /// An action row.
@@ -121,6 +146,15 @@ pub struct Action {
     /// The row's box on each page.
     #[serde(default)]
     pub rows: Vec<Part>,
+    /// True when no reference was printed and `number` was counted (1, 2, …).
+    #[serde(default)]
+    pub number_implied: bool,
+    /// A third grouping level above the action, when the plan prints one.
+    #[serde(default)]
+    pub group: Option<Group>,
+    /// The columns with no role, in column order.
+    #[serde(default)]
+    pub fields: Vec<Field>,
 }
 
 /// An improvement area (desired outcome) of a priority.
@@ -128,6 +162,9 @@ pub struct Action {
 pub struct Area {
     /// Its number within the priority.
     pub number: u32,
+    /// The label as printed ("Outcome 2", "Objective 1.3"); `None` when the level is implied.
+    #[serde(default)]
+    pub label: Option<String>,
     /// The outcome text.
     pub outcome: String,
     /// Its actions.
@@ -139,6 +176,10 @@ pub struct Area {
 pub struct Priority {
     /// Its number.
     pub number: u32,
+    /// The label as printed ("Priority objective 1", "Theme B"); `None` when the level is
+    /// implied.
+    #[serde(default)]
+    pub label: Option<String>,
     /// Its title (without "Priority objective N:").
     pub title: String,
     /// Its improvement areas.

@@ -290,6 +290,7 @@ fn action(t: &Table, r: usize, cols: &Columns, number: String, profile: &Profile
                             .iter()
                             .find(|rp| level(p, rp))
                             .map(|rp| rp.text.trim().to_string()),
+                        status_text: None,
                     }
                 })
                 .collect()
@@ -322,6 +323,9 @@ fn action(t: &Table, r: usize, cols: &Columns, number: String, profile: &Profile
         impact_evidence: paragraphs(cell(Role::Impact)),
         pages: [first, last],
         rows,
+        number_implied: false,
+        group: None,
+        fields: Vec::new(),
     }
 }
 
@@ -341,6 +345,7 @@ fn merged_hierarchy(t: &Table, r: usize, cols: &Columns, plan: &mut Plan, pats: 
             .unwrap_or_else(|| (next_number(plan.priorities.iter().map(|p| p.number)), text));
         plan.priorities.push(Priority {
             number,
+            label: None,
             title,
             improvement_areas: Vec::new(),
         });
@@ -348,6 +353,7 @@ fn merged_hierarchy(t: &Table, r: usize, cols: &Columns, plan: &mut Plan, pats: 
             if let Some(p) = plan.priorities.last_mut() {
                 p.improvement_areas.push(Area {
                     number: 1,
+                    label: None,
                     outcome: String::new(),
                     actions: Vec::new(),
                 });
@@ -358,6 +364,7 @@ fn merged_hierarchy(t: &Table, r: usize, cols: &Columns, plan: &mut Plan, pats: 
         if plan.priorities.is_empty() {
             plan.priorities.push(Priority {
                 number: 1,
+                label: None,
                 title: String::new(),
                 improvement_areas: Vec::new(),
             });
@@ -371,6 +378,7 @@ fn merged_hierarchy(t: &Table, r: usize, cols: &Columns, plan: &mut Plan, pats: 
             });
             p.improvement_areas.push(Area {
                 number,
+                label: None,
                 outcome,
                 actions: Vec::new(),
             });
@@ -500,6 +508,7 @@ pub fn plans(
                 if let Some((number, title)) = numbered(pats.priority, &text, "title") {
                     plan.priorities.push(Priority {
                         number,
+                        label: None,
                         title,
                         improvement_areas: Vec::new(),
                     });
@@ -509,6 +518,7 @@ pub fn plans(
                 ) {
                     p.improvement_areas.push(Area {
                         number,
+                        label: None,
                         outcome: area_outcome(cell, pats.area),
                         actions: Vec::new(),
                     });

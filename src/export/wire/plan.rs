@@ -27,29 +27,37 @@ pub struct Plan {
     pub priorities: Vec<Priority>,
 }
 
-/// A priority: `{"number", "title", "improvement_areas"}`.
+/// A priority: `{"number", "label", "title", "improvement_areas"}`, `label` only when printed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Priority {
     /// Its number.
     pub number: u32,
+    /// The label as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// Its title.
     pub title: String,
     /// Its improvement areas.
     pub improvement_areas: Vec<Area>,
 }
 
-/// An improvement area: `{"number", "outcome", "actions"}`.
+/// An improvement area: `{"number", "label", "outcome", "actions"}`, `label` only when printed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Area {
     /// Its number within the priority.
     pub number: u32,
+    /// The label as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// The outcome text.
     pub outcome: String,
     /// Its actions.
     pub actions: Vec<Action>,
 }
 
-/// An action: the fields of `fixtures/FORMAT.md`, then `rows` (the row's box on each page).
+/// An action: the fields of `fixtures/FORMAT.md`, then `rows` (the row's box on each page),
+/// then, only when there are any: `number_implied`, `group` (a third level) and `fields` (the
+/// columns with no role).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Action {
     /// The number as printed.
@@ -71,9 +79,39 @@ pub struct Action {
     /// The row's box on each page.
     #[serde(default)]
     pub rows: Vec<Part>,
+    /// True when no reference was printed and `number` was counted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub number_implied: bool,
+    /// A third grouping level above the action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Group>,
+    /// The columns with no role, in column order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Field>,
 }
 
-/// A milestone: `{"text", "status", "date", "rag", "period"}`, `period` only when known.
+/// A column with no role: `{"heading", "text"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    /// The heading as printed.
+    pub heading: String,
+    /// The cell's text.
+    pub text: String,
+}
+
+/// A third grouping level: `{"label", "number", "title"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// The label as printed.
+    pub label: Option<String>,
+    /// Its number as printed.
+    pub number: Option<String>,
+    /// The text after the label.
+    pub title: String,
+}
+
+/// A milestone: `{"text", "status", "date", "rag", "period", "status_text"}`, the last two
+/// only when known.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Milestone {
     /// The text as printed.
@@ -87,6 +125,9 @@ pub struct Milestone {
     /// The span of time the timescale covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
+    /// The status word as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_text: Option<String>,
 }
 
 /// A milestone's status, in its canonical spelling.
@@ -268,6 +309,7 @@ impl From<&model::Priority> for Priority {
     fn from(p: &model::Priority) -> Self {
         Priority {
             number: p.number,
+            label: p.label.clone(),
             title: p.title.clone(),
             improvement_areas: p.improvement_areas.iter().map(Area::from).collect(),
         }
@@ -278,6 +320,7 @@ impl From<Priority> for model::Priority {
     fn from(p: Priority) -> Self {
         model::Priority {
             number: p.number,
+            label: p.label,
             title: p.title,
             improvement_areas: p.improvement_areas.into_iter().map(Into::into).collect(),
         }
@@ -288,6 +331,7 @@ impl From<&model::Area> for Area {
     fn from(a: &model::Area) -> Self {
         Area {
             number: a.number,
+            label: a.label.clone(),
             outcome: a.outcome.clone(),
             actions: a.actions.iter().map(Action::from).collect(),
         }
@@ -298,6 +342,7 @@ impl From<Area> for model::Area {
     fn from(a: Area) -> Self {
         model::Area {
             number: a.number,
+            label: a.label,
             outcome: a.outcome,
             actions: a.actions.into_iter().map(Into::into).collect(),
         }
@@ -316,6 +361,20 @@ impl From<&model::Action> for Action {
             impact_evidence: a.impact_evidence.clone(),
             pages: a.pages,
             rows: a.rows.iter().map(Part::from).collect(),
+            number_implied: a.number_implied,
+            group: a.group.as_ref().map(|g| Group {
+                label: g.label.clone(),
+                number: g.number.clone(),
+                title: g.title.clone(),
+            }),
+            fields: a
+                .fields
+                .iter()
+                .map(|f| Field {
+                    heading: f.heading.clone(),
+                    text: f.text.clone(),
+                })
+                .collect(),
         }
     }
 }
@@ -332,6 +391,20 @@ impl From<Action> for model::Action {
             impact_evidence: a.impact_evidence,
             pages: a.pages,
             rows: a.rows.into_iter().map(Into::into).collect(),
+            number_implied: a.number_implied,
+            group: a.group.map(|g| model::Group {
+                label: g.label,
+                number: g.number,
+                title: g.title,
+            }),
+            fields: a
+                .fields
+                .into_iter()
+                .map(|f| model::Field {
+                    heading: f.heading,
+                    text: f.text,
+                })
+                .collect(),
         }
     }
 }
@@ -347,6 +420,7 @@ impl From<&model::Milestone> for Milestone {
                 from: p.from,
                 to: p.to,
             }),
+            status_text: m.status_text.clone(),
         }
     }
 }
@@ -362,6 +436,7 @@ impl From<Milestone> for model::Milestone {
                 from: p.from,
                 to: p.to,
             }),
+            status_text: m.status_text,
         }
     }
 }
