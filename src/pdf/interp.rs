@@ -10,6 +10,7 @@ use lopdf::{Dictionary, Object, ObjectId};
 
 use super::clip::{self, Hidden, Seen};
 use super::colour::{self, Space};
+use super::content::Ops;
 use super::doc::PageGeometry;
 use super::error::{Warning, WarningKind};
 use super::font::Font;
@@ -298,11 +299,13 @@ impl<'a> Interpreter<'a> {
     fn run(&mut self, mut content: Vec<u8>, resources: Option<&'a Dictionary>) {
         if content.len() <= FAST_READER_MAX_BYTES {
             if let Some(ops) = super::content::decode(&content) {
-                for op in &ops {
+                for i in 0..ops.len() {
                     if self.stopped {
                         return;
                     }
-                    self.exec(&Op::decode(op), resources);
+                    if let Some(view) = ops.get(i) {
+                        self.exec(&Op::decode(view), resources);
+                    }
                 }
                 return;
             }
@@ -310,6 +313,7 @@ impl<'a> Interpreter<'a> {
         content.extend_from_slice(END_SENTINEL);
         let mut read = 0;
         let mut complete = false;
+        let mut tokens = Ops::default();
         for op in Content::decode_iter(&content) {
             if self.stopped {
                 return;
@@ -322,7 +326,11 @@ impl<'a> Interpreter<'a> {
             }
             complete = false;
             read += 1;
-            self.exec(&Op::decode(&op), resources);
+            tokens.clear();
+            tokens.push_lopdf(&op);
+            if let Some(view) = tokens.get(0) {
+                self.exec(&Op::decode(view), resources);
+            }
         }
         if !complete && !self.stopped {
             self.warn(WarningKind::ContentSyntax {
@@ -503,10 +511,10 @@ impl<'a> Interpreter<'a> {
                 self.show(s);
             }
             Op::ShowTextArray(items) => {
-                for item in items {
+                for item in *items {
                     match item {
                         TjItem::Text(s) => self.show(s),
-                        TjItem::Adjust(n) => self.adjust(*n),
+                        TjItem::Adjust(n) => self.adjust(n),
                     }
                 }
             }
