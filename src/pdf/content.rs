@@ -86,6 +86,8 @@ pub(crate) struct Ops<'a> {
     buffer: Vec<u8>,
     operands: Vec<Operand>,
     ops: Vec<Operation>,
+    /// Bytes in all strings read: at most one glyph each.
+    string_bytes: usize,
 }
 
 /// The operator and operands of one operation, borrowed from its [`Ops`].
@@ -123,12 +125,18 @@ impl<'a> Ops<'a> {
             // operation) so the lists rarely regrow; a wrong guess costs one regrowth.
             operands: Vec::with_capacity(data.len() / 5 + 1),
             ops: Vec::with_capacity(data.len() / 16 + 1),
+            string_bytes: 0,
         }
     }
 
     /// How many operations.
     pub fn len(&self) -> usize {
         self.ops.len()
+    }
+
+    /// The bytes in the stream's strings: no more glyphs than this can be shown by it.
+    pub fn string_bytes(&self) -> usize {
+        self.string_bytes
     }
 
     /// Operation `i`; `None` past the end.
@@ -407,6 +415,7 @@ impl Reader<'_> {
             .position(|&c| matches!(c, b'(' | b')' | b'\\' | b'\r' | b'\n'))?;
         if rest.get(plain) == Some(&b')') {
             self.pos += plain + 1;
+            self.out.string_bytes += plain;
             return Some(Bytes {
                 in_buffer: false,
                 start: start as u32,
@@ -441,6 +450,7 @@ impl Reader<'_> {
                 _ => self.out.buffer.push(c),
             }
         }
+        self.out.string_bytes += self.out.buffer.len() - out_start;
         Some(Bytes {
             in_buffer: true,
             start: out_start as u32,
@@ -501,6 +511,7 @@ impl Reader<'_> {
                 if let Some(h) = high {
                     self.out.buffer.push(h << 4);
                 }
+                self.out.string_bytes += self.out.buffer.len() - out_start;
                 return Some(Bytes {
                     in_buffer: true,
                     start: out_start as u32,

@@ -13,7 +13,7 @@ use super::colour::{self, Space};
 use super::content::Ops;
 use super::doc::PageGeometry;
 use super::error::{Warning, WarningKind};
-use super::font::Font;
+use super::font::{DecodedChar, Font};
 use super::limits::{Budget, Exceeded, Limit, Limits};
 use super::ops::{Op, TjItem};
 use super::path::{Path, Segment};
@@ -31,6 +31,10 @@ const MAX_SAVE_DEPTH: usize = 256;
 /// operators all at once (a real page's stream is well under 1 MiB); longer ones — operator
 /// floods in hostile files — are read one operator at a time, in bounded memory.
 const FAST_READER_MAX_BYTES: usize = 4 << 20;
+
+/// The most glyphs a sink is told to make room for at once (a page of dense text has a few
+/// thousand; past this it grows as it goes, so a hostile stream of strings reserves little).
+const GLYPHS_RESERVED_MAX: usize = 1 << 14;
 
 /// An operator appended to every content stream before decoding. lopdf's streaming decoder
 /// stops silently at a syntax error; when the last operator seen is not this one, the
@@ -106,6 +110,8 @@ pub(crate) struct Interpreter<'a> {
     /// later lies under them (an OCR layer drawn before its scan).
     held: Vec<Glyph>,
     fonts: HashMap<usize, Arc<Font>>,
+    /// The characters of the string being shown (kept for its room).
+    chars: Vec<DecodedChar>,
     fallback_font: Option<Arc<Font>>,
     forms: Vec<ObjectId>,
     form_invocations: usize,
@@ -157,6 +163,7 @@ impl<'a> Interpreter<'a> {
             images: Vec::new(),
             held: Vec::new(),
             fonts: HashMap::new(),
+            chars: Vec::new(),
             fallback_font: None,
             forms: Vec::new(),
             form_invocations: 0,
@@ -299,6 +306,8 @@ impl<'a> Interpreter<'a> {
     fn run(&mut self, mut content: Vec<u8>, resources: Option<&'a Dictionary>) {
         if content.len() <= FAST_READER_MAX_BYTES {
             if let Some(ops) = super::content::decode(&content) {
+                self.sink
+                    .expect_glyphs(ops.string_bytes().min(GLYPHS_RESERVED_MAX));
                 for i in 0..ops.len() {
                     if self.stopped {
                         return;
@@ -670,7 +679,7 @@ impl<'a> Interpreter<'a> {
                     .clone()
             }
         };
-        let font_name: Arc<str> = Arc::from(font.name());
+        let font_name = font.shared_name();
         let t = self.gs.text.clone();
         let colour = if t.render.uses_stroke_colour() {
             self.gs.stroke.colour
@@ -679,11 +688,14 @@ impl<'a> Interpreter<'a> {
         };
         let (ascent, descent) = (font.ascent(), font.descent());
         let vertical = font.is_vertical();
-        for ch in font.decode(bytes) {
+        // One list of decoded characters serves every string of the page.
+        let mut chars = std::mem::take(&mut self.chars);
+        font.decode_into(bytes, &mut chars);
+        for ch in chars.drain(..) {
             if self.glyphs >= self.limits.glyphs_per_page {
                 self.hit(Limit::GlyphsPerPage, self.limits.glyphs_per_page);
                 self.stopped = true;
-                return;
+                break;
             }
             // Text rendering matrix (9.4.4): [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM.
             let tm_ctm = self.tm.then(&self.gs.ctm);
@@ -755,6 +767,7 @@ impl<'a> Interpreter<'a> {
                 self.tm = next;
             }
         }
+        self.chars = chars;
     }
 
     fn stroke_path(&mut self) {

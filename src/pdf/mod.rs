@@ -13,6 +13,7 @@ mod content;
 mod doc;
 mod error;
 pub mod font;
+mod glyph_text;
 mod inflate;
 mod interp;
 pub mod limits;
@@ -80,7 +81,8 @@ pub fn require_text_layer(file: &str, pages: &[TextLayer]) -> Result<(), Error> 
 }
 pub use sink::{Collector, PageSink, Recorder};
 pub use types::{
-    Colour, Direction, Fill, FillShape, Glyph, PageInfo, PagePrimitives, Rule, RuleSource,
+    Colour, Direction, Fill, FillShape, Glyph, GlyphText, PageInfo, PagePrimitives, Rule,
+    RuleSource,
 };
 
 impl Document {

@@ -36,6 +36,7 @@ use std::sync::{Arc, OnceLock};
 use lopdf::{Dictionary, Document, Object};
 
 use crate::geom::Matrix;
+use crate::pdf::glyph_text::GlyphText;
 use crate::pdf::limits::Limits;
 
 use cmap::{CidMap, Codespace, RangeMap, ToUnicode};
@@ -51,7 +52,7 @@ pub struct DecodedChar {
     pub code_len: u8,
     /// Unicode text for the code (may be several chars, e.g. ligatures "fi"); empty when
     /// the font gives no way to know. Private-use bullets are already mapped to "•".
-    pub unicode: String,
+    pub unicode: GlyphText,
     /// Horizontal advance (or vertical for vertical fonts) in text space units for a font
     /// size of 1: `w / 1000` for ordinary fonts; for Type3, the width through FontMatrix.
     pub width: f64,
@@ -62,7 +63,8 @@ pub struct DecodedChar {
 /// A font ready to decode strings. Cheap to clone (the tables are shared).
 #[derive(Debug, Clone)]
 pub struct Font {
-    name: String,
+    /// Shared, so each glyph can carry it without a copy.
+    name: Arc<str>,
     kind: Kind,
     ascent: f64,
     descent: f64,
@@ -89,7 +91,7 @@ enum Kind {
 #[derive(Debug)]
 struct SimpleFont {
     /// Unicode text per code (256 entries).
-    unicode: Vec<Box<str>>,
+    unicode: Vec<GlyphText>,
     /// Advance per code in text space units (256 entries).
     widths: Vec<f64>,
 }
@@ -327,9 +329,9 @@ fn is_embedded(doc: &Document, desc: Option<&Dictionary>) -> bool {
 
 /// `s` with a private-use bullet or a Latin ligature character replaced (see
 /// [`encoding::fix_single_char`]).
-fn fix_unicode(s: String) -> String {
+fn fix_unicode(s: GlyphText) -> GlyphText {
     match fix_single_char(&s) {
-        Some(r) => r.to_string(),
+        Some(r) => GlyphText::new(r),
         None => s,
     }
 }
@@ -561,7 +563,7 @@ fn load_simple(
 
     // --- Unicode per code.
     let zapf = std14 == Some(Std14::ZapfDingbats);
-    let mut unicode: Vec<Box<str>> = Vec::with_capacity(256);
+    let mut unicode: Vec<GlyphText> = Vec::with_capacity(256);
     for (code, glyph) in (0u32..256).zip(glyphs.iter()) {
         let from_cmap = to_unicode.as_ref().and_then(|tu| tu.lookup(code));
         let text = match from_cmap {
@@ -573,16 +575,16 @@ fn load_simple(
                     .unwrap_or(false);
                 if pua_font && !differs {
                     char::from_u32(0xF000 + code)
-                        .map(String::from)
+                        .map(GlyphText::from)
                         .unwrap_or_default()
                 } else {
                     glyph_to_unicode(glyph, zapf)
-                        .map(Cow::into_owned)
+                        .map(|u| GlyphText::new(&u))
                         .unwrap_or_default()
                 }
             }
         };
-        unicode.push(fix_unicode(text).into_boxed_str());
+        unicode.push(fix_unicode(text));
     }
 
     // --- Widths per code.
@@ -641,7 +643,7 @@ fn load_simple(
     };
 
     Font {
-        name: name.to_string(),
+        name: Arc::from(name),
         kind: Kind::Simple(Arc::new(SimpleFont { unicode, widths })),
         ascent,
         descent,
@@ -964,7 +966,7 @@ fn load_type0(
     let desc = descendant.and_then(|d| get_dict(doc, d, b"FontDescriptor"));
     let (ascent, descent) = descriptor_metrics(doc, desc);
     Font {
-        name: name.to_string(),
+        name: Arc::from(name),
         kind: Kind::Cid(Arc::new(CidFont {
             codespace,
             encoding,
@@ -983,7 +985,7 @@ fn load_type0(
 }
 
 impl CidFont {
-    fn unicode(&self, code: u32, len: usize) -> String {
+    fn unicode(&self, code: u32, len: usize) -> GlyphText {
         if let Some(s) = self.to_unicode.as_ref().and_then(|tu| tu.lookup(code)) {
             return fix_unicode(s);
         }
@@ -1000,10 +1002,10 @@ impl CidFont {
             Some(c) if c != '\0' => match encoding::private_use_replacement(c)
                 .or_else(|| encoding::ligature_letters(c))
             {
-                Some(r) => r.to_string(),
-                None => c.to_string(),
+                Some(r) => GlyphText::new(r),
+                None => GlyphText::from(c),
             },
-            _ => String::new(),
+            _ => GlyphText::default(),
         }
     }
 
@@ -1092,22 +1094,27 @@ impl Font {
 
     /// Decode a string operand into character codes.
     pub fn decode(&self, bytes: &[u8]) -> Vec<DecodedChar> {
+        let mut out = Vec::new();
+        self.decode_into(bytes, &mut out);
+        out
+    }
+
+    /// [`Font::decode`] into `out` (emptied first), so one list serves every string of a page.
+    pub fn decode_into(&self, bytes: &[u8], out: &mut Vec<DecodedChar>) {
+        out.clear();
         match &self.kind {
-            Kind::Simple(f) => bytes
-                .iter()
-                .map(|&b| {
-                    let i = usize::from(b);
-                    DecodedChar {
-                        code: u32::from(b),
-                        code_len: 1,
-                        unicode: f.unicode.get(i).map(|s| s.to_string()).unwrap_or_default(),
-                        width: f.widths.get(i).copied().unwrap_or(0.0),
-                        is_word_space: b == 32,
-                    }
-                })
-                .collect(),
+            Kind::Simple(f) => out.extend(bytes.iter().map(|&b| {
+                let i = usize::from(b);
+                DecodedChar {
+                    code: u32::from(b),
+                    code_len: 1,
+                    unicode: f.unicode.get(i).cloned().unwrap_or_default(),
+                    width: f.widths.get(i).copied().unwrap_or(0.0),
+                    is_word_space: b == 32,
+                }
+            })),
             Kind::Cid(f) => {
-                let mut out = Vec::with_capacity(bytes.len() / 2 + 1);
+                out.reserve(bytes.len() / 2 + 1);
                 let mut rest = bytes;
                 while !rest.is_empty() {
                     let (code, n) = f.codespace.next_code(rest);
@@ -1120,7 +1127,6 @@ impl Font {
                         is_word_space: n == 1 && code == 32,
                     });
                 }
-                out
             }
         }
     }
@@ -1128,6 +1134,11 @@ impl Font {
     /// The font's name (`/BaseFont`, subset prefix kept), or "" when it has none.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// [`Font::name`], shared (a glyph keeps its font's name without copying it).
+    pub fn shared_name(&self) -> Arc<str> {
+        self.name.clone()
     }
 
     /// Ascent above the baseline, in text space units for size 1 (e.g. 0.905). As poppler:
