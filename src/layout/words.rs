@@ -22,9 +22,19 @@ pub(crate) struct BaselineRun {
 
 struct Item<'a> {
     g: &'a Glyph,
+    /// The glyph's text, read once.
+    text: &'a str,
     rbox: Rect,
     baseline: f64,
 }
+
+/// The four directions, in the order their text is given.
+const DIRECTIONS: [Direction; 4] = [
+    Direction::Ltr,
+    Direction::Ttb,
+    Direction::Rtl,
+    Direction::Btt,
+];
 
 /// Every word on the page: grouped by baseline, each line's words left to right in their own
 /// direction; left-to-right text first, then the other directions.
@@ -38,24 +48,28 @@ pub fn words(glyphs: &[Glyph], settings: &Settings) -> Vec<Word> {
 /// Baseline clusters with their words (sorted top to bottom in each direction's reading frame).
 pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
     let mut out = Vec::new();
-    for d in [
-        Direction::Ltr,
-        Direction::Ttb,
-        Direction::Rtl,
-        Direction::Btt,
-    ] {
-        let mut items: Vec<Item> = glyphs
+    let mut present = [false; 4];
+    for g in glyphs {
+        if let Some(p) = DIRECTIONS
             .iter()
-            .filter(|g| g.direction == d)
-            .map(|g| Item {
-                g,
-                rbox: rect_with(to_reading, d, g.bbox),
-                baseline: to_reading(d, g.origin).y,
-            })
-            .collect();
-        if items.is_empty() {
-            continue;
+            .position(|d| *d == g.direction)
+            .and_then(|i| present.get_mut(i))
+        {
+            *p = true;
         }
+    }
+    let mut items: Vec<Item> = Vec::new();
+    for (d, _) in DIRECTIONS.into_iter().zip(present).filter(|(_, p)| *p) {
+        items.clear();
+        items.reserve(glyphs.len());
+        items.extend(glyphs.iter().filter(|g| g.direction == d).map(|g| Item {
+            g,
+            text: g.text.as_str(),
+            rbox: rect_with(to_reading, d, g.bbox),
+            baseline: to_reading(d, g.origin).y,
+        }));
+        // Stable: content-stream order is mostly reading order already, which this sort
+        // uses (an unstable one took twice the instructions on the board paper).
         items.sort_by(|a, b| {
             a.baseline
                 .total_cmp(&b.baseline)
@@ -93,7 +107,7 @@ fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word
     let mut last: Option<&Item> = None;
     for it in cluster {
         let size = it.g.size.max(1.0);
-        if it.g.text.chars().all(char::is_whitespace) {
+        if it.text.chars().all(char::is_whitespace) {
             if let Some(w) = current.take() {
                 words.push(w.0);
                 boxes.push(w.1);
@@ -102,7 +116,7 @@ fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word
             continue;
         }
         if let Some(prev) = last {
-            let duplicate = prev.g.text == it.g.text
+            let duplicate = prev.text == it.text
                 && (prev.rbox.x0 - it.rbox.x0).abs() < settings.duplicate_glyph_em * size
                 && (prev.baseline - it.baseline).abs() < settings.duplicate_glyph_em * size;
             if duplicate {
@@ -114,7 +128,7 @@ fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word
             .is_some_and(|(w, rb)| it.rbox.x0 - rb.x1 <= settings.word_gap_em * w.size.max(1.0));
         match (&mut current, gap_ok) {
             (Some((w, rb)), true) => {
-                w.text.push_str(&it.g.text);
+                w.text.push_str(it.text);
                 *rb = rb.union(&it.rbox);
             }
             _ => {
@@ -126,7 +140,7 @@ fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word
                     Word {
                         text: {
                             let mut t = String::with_capacity(WORD_TEXT_CAPACITY);
-                            t.push_str(&it.g.text);
+                            t.push_str(it.text);
                             t
                         },
                         bbox: it.rbox,
