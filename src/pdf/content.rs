@@ -504,26 +504,30 @@ impl Reader<'_> {
         let out_start = self.out.buffer.len();
         let mut high: Option<u8> = None;
         loop {
-            self.skip_white();
             let c = self.peek()?;
             self.pos += 1;
-            if c == b'>' {
-                if let Some(h) = high {
-                    self.out.buffer.push(h << 4);
-                }
-                self.out.string_bytes += self.out.buffer.len() - out_start;
-                return Some(Bytes {
-                    in_buffer: true,
-                    start: out_start as u32,
-                    end: self.out.buffer.len() as u32,
-                });
-            }
-            let v = (c as char).to_digit(16)? as u8;
+            let v = match c {
+                b'0'..=b'9' => c - b'0',
+                b'a'..=b'f' => c - b'a' + 10,
+                b'A'..=b'F' => c - b'A' + 10,
+                b'>' => break,
+                c if is_white(c) => continue,
+                _ => return None,
+            };
             match high.take() {
                 Some(h) => self.out.buffer.push((h << 4) | v),
                 None => high = Some(v),
             }
         }
+        if let Some(h) = high {
+            self.out.buffer.push(h << 4);
+        }
+        self.out.string_bytes += self.out.buffer.len() - out_start;
+        Some(Bytes {
+            in_buffer: true,
+            start: out_start as u32,
+            end: self.out.buffer.len() as u32,
+        })
     }
 
     /// An array: its token, then its items' tokens.

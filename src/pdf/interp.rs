@@ -32,6 +32,10 @@ const MAX_SAVE_DEPTH: usize = 256;
 /// floods in hostile files — are read one operator at a time, in bounded memory.
 const FAST_READER_MAX_BYTES: usize = 4 << 20;
 
+/// Font names remembered per page (a page uses a handful; a file naming thousands falls back
+/// to looking each up, which is what every `Tf` did before).
+const FONT_NAMES_KEPT: usize = 32;
+
 /// The most glyphs a sink is told to make room for at once (a page of dense text has a few
 /// thousand; past this it grows as it goes, so a hostile stream of strings reserves little).
 const GLYPHS_RESERVED_MAX: usize = 1 << 14;
@@ -110,6 +114,9 @@ pub(crate) struct Interpreter<'a> {
     /// later lies under them (an OCR layer drawn before its scan).
     held: Vec<Glyph>,
     fonts: HashMap<usize, Arc<Font>>,
+    /// Fonts found by name in a resource dictionary (its address), so a `Tf` naming one
+    /// again skips the dictionary lookups; at most [`FONT_NAMES_KEPT`].
+    font_names: Vec<(usize, Box<[u8]>, Arc<Font>)>,
     /// The characters of the string being shown (kept for its room).
     chars: Vec<DecodedChar>,
     fallback_font: Option<Arc<Font>>,
@@ -163,6 +170,7 @@ impl<'a> Interpreter<'a> {
             images: Vec::new(),
             held: Vec::new(),
             fonts: HashMap::new(),
+            font_names: Vec::new(),
             chars: Vec::new(),
             fallback_font: None,
             forms: Vec::new(),
@@ -611,8 +619,22 @@ impl<'a> Interpreter<'a> {
     }
 
     fn font(&mut self, name: &[u8], res: Option<&'a Dictionary>) -> Arc<Font> {
+        let key = res.map_or(0, |r| r as *const Dictionary as usize);
+        if let Some((_, _, font)) = self
+            .font_names
+            .iter()
+            .find(|(r, n, _)| *r == key && **n == *name)
+        {
+            return font.clone();
+        }
         match self.named_resource(res, b"Font", name) {
-            Some((_, Object::Dictionary(dict))) => self.load_font(dict),
+            Some((_, Object::Dictionary(dict))) => {
+                let font = self.load_font(dict);
+                if self.font_names.len() < FONT_NAMES_KEPT {
+                    self.font_names.push((key, name.into(), font.clone()));
+                }
+                font
+            }
             _ => {
                 self.missing("Font", name);
                 self.fallback_font
