@@ -28,6 +28,15 @@ struct Item<'a> {
     baseline: f64,
 }
 
+/// What glyphs are sorted by, with the glyph's place in the item list: a third of an item's
+/// size, so the sorts move less.
+#[derive(Clone, Copy)]
+struct Key {
+    baseline: f64,
+    x0: f64,
+    item: usize,
+}
+
 /// The four directions, in the order their text is given.
 const DIRECTIONS: [Direction; 4] = [
     Direction::Ltr,
@@ -59,6 +68,7 @@ pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
         }
     }
     let mut items: Vec<Item> = Vec::new();
+    let mut keys: Vec<Key> = Vec::new();
     for (d, _) in DIRECTIONS.into_iter().zip(present).filter(|(_, p)| *p) {
         items.clear();
         items.reserve(glyphs.len());
@@ -68,24 +78,40 @@ pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
             rbox: rect_with(to_reading, d, g.bbox),
             baseline: to_reading(d, g.origin).y,
         }));
+        keys.clear();
+        keys.extend(items.iter().enumerate().map(|(item, it)| Key {
+            baseline: it.baseline,
+            x0: it.rbox.x0,
+            item,
+        }));
         // Stable: content-stream order is mostly reading order already, which this sort
         // uses (an unstable one took twice the instructions on the board paper).
-        items.sort_by(|a, b| {
+        keys.sort_by(|a, b| {
             a.baseline
                 .total_cmp(&b.baseline)
-                .then(a.rbox.x0.total_cmp(&b.rbox.x0))
+                .then(a.x0.total_cmp(&b.x0))
         });
+        // One list for every line's glyphs in turn.
+        let mut cluster_items: Vec<&Item> = Vec::new();
         let mut start = 0;
-        while start < items.len() {
-            let base = items[start].baseline;
-            let tol = settings.line_baseline_em * items[start].g.size.max(1.0);
+        while let Some(first) = keys.get(start) {
+            let base = first.baseline;
+            let size = items.get(first.item).map_or(1.0, |it| it.g.size.max(1.0));
+            let tol = settings.line_baseline_em * size;
             let mut end = start + 1;
-            while end < items.len() && (items[end].baseline - base).abs() <= tol {
+            while keys
+                .get(end)
+                .is_some_and(|k| (k.baseline - base).abs() <= tol)
+            {
                 end += 1;
             }
-            let cluster = &mut items[start..end];
-            cluster.sort_by(|a, b| a.rbox.x0.total_cmp(&b.rbox.x0));
-            let (words, reading_boxes) = split_words(cluster, d, settings);
+            let Some(cluster) = keys.get_mut(start..end) else {
+                break;
+            };
+            cluster.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            cluster_items.clear();
+            cluster_items.extend(cluster.iter().filter_map(|k| items.get(k.item)));
+            let (words, reading_boxes) = split_words(&cluster_items, d, settings);
             if !words.is_empty() {
                 out.push(BaselineRun {
                     direction: d,
@@ -100,12 +126,12 @@ pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
     out
 }
 
-fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word>, Vec<Rect>) {
+fn split_words(cluster: &[&Item], d: Direction, settings: &Settings) -> (Vec<Word>, Vec<Rect>) {
     let mut words = Vec::new();
     let mut boxes = Vec::new();
     let mut current: Option<(Word, Rect)> = None;
     let mut last: Option<&Item> = None;
-    for it in cluster {
+    for &it in cluster {
         let size = it.g.size.max(1.0);
         if it.text.chars().all(char::is_whitespace) {
             if let Some(w) = current.take() {

@@ -123,7 +123,7 @@ impl<'a> Ops<'a> {
             buffer: Vec::new(),
             // A guess from typical content (a few bytes per operand, a dozen or more per
             // operation) so the lists rarely regrow; a wrong guess costs one regrowth.
-            operands: Vec::with_capacity(data.len() / 5 + 1),
+            operands: Vec::with_capacity(data.len() / 4 + 1),
             ops: Vec::with_capacity(data.len() / 16 + 1),
             string_bytes: 0,
         }

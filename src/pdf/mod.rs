@@ -153,10 +153,13 @@ impl Document {
             self.budget
                 .charge_bytes(decoded.bytes.len())
                 .map_err(exceeded)?;
-            if !content.is_empty() {
+            if content.is_empty() {
+                // The usual single stream: taken as it is, not copied.
+                content = decoded.bytes;
+            } else {
                 content.push(b'\n');
+                content.extend_from_slice(&decoded.bytes);
             }
-            content.extend_from_slice(&decoded.bytes);
         }
         let outcome = interp::Interpreter::new(
             &self.inner,
