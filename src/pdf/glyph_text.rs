@@ -11,6 +11,16 @@ use std::ops::Deref;
 /// sequence up to this length; longer text goes to the heap.
 pub const INLINE: usize = 22;
 
+/// Every ASCII character in order, so that one can be given as a `&str` by slicing.
+const ASCII: &str = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\
+    \x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\
+    \x20\x21\x22\x23\x24\x25\x26\x27\x28\x29\x2a\x2b\x2c\x2d\x2e\x2f\
+    \x30\x31\x32\x33\x34\x35\x36\x37\x38\x39\x3a\x3b\x3c\x3d\x3e\x3f\
+    \x40\x41\x42\x43\x44\x45\x46\x47\x48\x49\x4a\x4b\x4c\x4d\x4e\x4f\
+    \x50\x51\x52\x53\x54\x55\x56\x57\x58\x59\x5a\x5b\x5c\x5d\x5e\x5f\
+    \x60\x61\x62\x63\x64\x65\x66\x67\x68\x69\x6a\x6b\x6c\x6d\x6e\x6f\
+    \x70\x71\x72\x73\x74\x75\x76\x77\x78\x79\x7a\x7b\x7c\x7d\x7e\x7f";
+
 /// A glyph's text (usually one character). Reads as a `&str` (it derefs to one).
 #[derive(Clone)]
 pub struct GlyphText(Repr);
@@ -50,14 +60,30 @@ impl GlyphText {
         })
     }
 
-    /// The text as a string slice.
+    /// The text as a string slice. A single ASCII character (most glyphs) is sliced from a
+    /// table, without checking the bytes again.
     pub fn as_str(&self) -> &str {
         match &self.0 {
+            Repr::Inline {
+                len: 1,
+                bytes: [b, ..],
+            } if b.is_ascii() => {
+                let i = usize::from(*b);
+                ASCII.get(i..i + 1).unwrap_or_default()
+            }
             Repr::Inline { len, bytes } => bytes
                 .get(..usize::from(*len))
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or_default(),
             Repr::Heap(s) => s,
+        }
+    }
+
+    /// Whether the text is empty (without reading it).
+    pub fn is_empty(&self) -> bool {
+        match &self.0 {
+            Repr::Inline { len, .. } => *len == 0,
+            Repr::Heap(s) => s.is_empty(),
         }
     }
 }
@@ -169,5 +195,10 @@ mod tests {
             std::mem::size_of::<GlyphText>(),
             std::mem::size_of::<String>()
         );
+        for b in 0u8..128 {
+            let c = char::from(b);
+            assert_eq!(GlyphText::from(c).as_str(), c.to_string());
+        }
+        assert!(GlyphText::default().is_empty() && !GlyphText::new("a").is_empty());
     }
 }
