@@ -13,7 +13,7 @@ use super::colour::{self, Space};
 use super::content::Ops;
 use super::doc::PageGeometry;
 use super::error::{Warning, WarningKind};
-use super::font::{DecodedChar, Font};
+use super::font::{DecodeCache, DecodedChar, Font};
 use super::limits::{Budget, Exceeded, Limit, Limits};
 use super::ops::{Op, TjItem};
 use super::path::{Path, Segment};
@@ -119,6 +119,8 @@ pub(crate) struct Interpreter<'a> {
     font_names: Vec<(usize, Box<[u8]>, Arc<Font>)>,
     /// The characters of the string being shown (kept for its room).
     chars: Vec<DecodedChar>,
+    /// Composite-font codes decoded on this page (the fonts outlive it: `fonts` holds them).
+    decoded: DecodeCache,
     fallback_font: Option<Arc<Font>>,
     forms: Vec<ObjectId>,
     form_invocations: usize,
@@ -172,6 +174,7 @@ impl<'a> Interpreter<'a> {
             fonts: HashMap::new(),
             font_names: Vec::new(),
             chars: Vec::new(),
+            decoded: DecodeCache::default(),
             fallback_font: None,
             forms: Vec::new(),
             form_invocations: 0,
@@ -712,7 +715,7 @@ impl<'a> Interpreter<'a> {
         let vertical = font.is_vertical();
         // One list of decoded characters serves every string of the page.
         let mut chars = std::mem::take(&mut self.chars);
-        font.decode_into(bytes, &mut chars);
+        font.decode_into(bytes, &mut chars, &mut self.decoded);
         for ch in chars.drain(..) {
             if self.glyphs >= self.limits.glyphs_per_page {
                 self.hit(Limit::GlyphsPerPage, self.limits.glyphs_per_page);

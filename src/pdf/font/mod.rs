@@ -60,6 +60,44 @@ pub struct DecodedChar {
     pub is_word_space: bool,
 }
 
+/// Slots in a [`DecodeCache`] (a page shows a few hundred distinct codes of a composite font).
+const DECODE_CACHE_SLOTS: usize = 512;
+
+/// The last codes decoded from composite fonts, by font and code, so a code shown again on the
+/// page skips its ToUnicode and width lookups (a code's text and width never change). One
+/// slot per code hash; a newer code takes the slot. Keyed by the font's address, so a cache
+/// must not outlive the fonts it has seen (the interpreter keeps one per page, beside them).
+#[derive(Debug, Default)]
+pub struct DecodeCache {
+    slots: Vec<Option<(usize, u32, u8, DecodedChar)>>,
+}
+
+impl DecodeCache {
+    fn get_or_insert(
+        &mut self,
+        font: usize,
+        code: u32,
+        len: u8,
+        decode: impl FnOnce() -> DecodedChar,
+    ) -> DecodedChar {
+        if self.slots.is_empty() {
+            self.slots.resize(DECODE_CACHE_SLOTS, None);
+        }
+        let hash = (code as usize ^ (font >> 4)).wrapping_mul(0x9E37_79B9) >> 7;
+        let Some(slot) = self.slots.get_mut(hash % DECODE_CACHE_SLOTS) else {
+            return decode();
+        };
+        match slot {
+            Some((f, c, l, d)) if *f == font && *c == code && *l == len => d.clone(),
+            _ => {
+                let d = decode();
+                *slot = Some((font, code, len, d.clone()));
+                d
+            }
+        }
+    }
+}
+
 /// A font ready to decode strings. Cheap to clone (the tables are shared).
 #[derive(Debug, Clone)]
 pub struct Font {
@@ -1095,12 +1133,13 @@ impl Font {
     /// Decode a string operand into character codes.
     pub fn decode(&self, bytes: &[u8]) -> Vec<DecodedChar> {
         let mut out = Vec::new();
-        self.decode_into(bytes, &mut out);
+        self.decode_into(bytes, &mut out, &mut DecodeCache::default());
         out
     }
 
-    /// [`Font::decode`] into `out` (emptied first), so one list serves every string of a page.
-    pub fn decode_into(&self, bytes: &[u8], out: &mut Vec<DecodedChar>) {
+    /// [`Font::decode`] into `out` (emptied first), so one list serves every string of a page;
+    /// a composite font's codes are looked up in `cache` first (see [`DecodeCache`]).
+    pub fn decode_into(&self, bytes: &[u8], out: &mut Vec<DecodedChar>, cache: &mut DecodeCache) {
         out.clear();
         match &self.kind {
             Kind::Simple(f) => out.extend(bytes.iter().map(|&b| {
@@ -1116,16 +1155,18 @@ impl Font {
             Kind::Cid(f) => {
                 out.reserve(bytes.len() / 2 + 1);
                 let mut rest = bytes;
+                let font = Arc::as_ptr(f) as usize;
                 while !rest.is_empty() {
                     let (code, n) = f.codespace.next_code(rest);
                     rest = rest.get(n..).unwrap_or(&[]);
-                    out.push(DecodedChar {
+                    let decoded = cache.get_or_insert(font, code, n as u8, || DecodedChar {
                         code,
                         code_len: n as u8,
                         unicode: f.unicode(code, n),
                         width: f.width(code, self.vertical),
                         is_word_space: n == 1 && code == 32,
                     });
+                    out.push(decoded);
                 }
             }
         }
