@@ -58,7 +58,7 @@ fn fuzz_layout_text_far_off_page_does_not_abort() {
         }
     }
     let glyph = |c: char, x: f64, y: f64| Glyph {
-        text: c.to_string(),
+        text: c.into(),
         bbox: Rect {
             x0: x,
             top: y - 9.5,

@@ -168,7 +168,7 @@ fn glyph_runs(page: &PagePrimitives) -> Vec<(String, Rect)> {
                 text.push_str(&g.text);
                 *bbox = bbox.union(&g.bbox);
             }
-            _ => runs.push((g.text.clone(), g.bbox)),
+            _ => runs.push((g.text.to_string(), g.bbox)),
         }
         last = Some(g.bbox);
     }

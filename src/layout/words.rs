@@ -22,9 +22,28 @@ pub(crate) struct BaselineRun {
 
 struct Item<'a> {
     g: &'a Glyph,
+    /// The glyph's text, read once.
+    text: &'a str,
     rbox: Rect,
     baseline: f64,
 }
+
+/// What glyphs are sorted by, with the glyph's place in the item list: a third of an item's
+/// size, so the sorts move less.
+#[derive(Clone, Copy)]
+struct Key {
+    baseline: f64,
+    x0: f64,
+    item: usize,
+}
+
+/// The four directions, in the order their text is given.
+const DIRECTIONS: [Direction; 4] = [
+    Direction::Ltr,
+    Direction::Ttb,
+    Direction::Rtl,
+    Direction::Btt,
+];
 
 /// Every word on the page: grouped by baseline, each line's words left to right in their own
 /// direction; left-to-right text first, then the other directions.
@@ -38,40 +57,61 @@ pub fn words(glyphs: &[Glyph], settings: &Settings) -> Vec<Word> {
 /// Baseline clusters with their words (sorted top to bottom in each direction's reading frame).
 pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
     let mut out = Vec::new();
-    for d in [
-        Direction::Ltr,
-        Direction::Ttb,
-        Direction::Rtl,
-        Direction::Btt,
-    ] {
-        let mut items: Vec<Item> = glyphs
+    let mut present = [false; 4];
+    for g in glyphs {
+        if let Some(p) = DIRECTIONS
             .iter()
-            .filter(|g| g.direction == d)
-            .map(|g| Item {
-                g,
-                rbox: rect_with(to_reading, d, g.bbox),
-                baseline: to_reading(d, g.origin).y,
-            })
-            .collect();
-        if items.is_empty() {
-            continue;
+            .position(|d| *d == g.direction)
+            .and_then(|i| present.get_mut(i))
+        {
+            *p = true;
         }
-        items.sort_by(|a, b| {
+    }
+    let mut items: Vec<Item> = Vec::new();
+    let mut keys: Vec<Key> = Vec::new();
+    for (d, _) in DIRECTIONS.into_iter().zip(present).filter(|(_, p)| *p) {
+        items.clear();
+        items.reserve(glyphs.len());
+        items.extend(glyphs.iter().filter(|g| g.direction == d).map(|g| Item {
+            g,
+            text: g.text.as_str(),
+            rbox: rect_with(to_reading, d, g.bbox),
+            baseline: to_reading(d, g.origin).y,
+        }));
+        keys.clear();
+        keys.extend(items.iter().enumerate().map(|(item, it)| Key {
+            baseline: it.baseline,
+            x0: it.rbox.x0,
+            item,
+        }));
+        // Stable: content-stream order is mostly reading order already, which this sort
+        // uses (an unstable one took twice the instructions on the board paper).
+        keys.sort_by(|a, b| {
             a.baseline
                 .total_cmp(&b.baseline)
-                .then(a.rbox.x0.total_cmp(&b.rbox.x0))
+                .then(a.x0.total_cmp(&b.x0))
         });
+        // One list for every line's glyphs in turn.
+        let mut cluster_items: Vec<&Item> = Vec::new();
         let mut start = 0;
-        while start < items.len() {
-            let base = items[start].baseline;
-            let tol = settings.line_baseline_em * items[start].g.size.max(1.0);
+        while let Some(first) = keys.get(start) {
+            let base = first.baseline;
+            let size = items.get(first.item).map_or(1.0, |it| it.g.size.max(1.0));
+            let tol = settings.line_baseline_em * size;
             let mut end = start + 1;
-            while end < items.len() && (items[end].baseline - base).abs() <= tol {
+            while keys
+                .get(end)
+                .is_some_and(|k| (k.baseline - base).abs() <= tol)
+            {
                 end += 1;
             }
-            let cluster = &mut items[start..end];
-            cluster.sort_by(|a, b| a.rbox.x0.total_cmp(&b.rbox.x0));
-            let (words, reading_boxes) = split_words(cluster, d, settings);
+            let Some(cluster) = keys.get_mut(start..end) else {
+                break;
+            };
+            cluster.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            cluster_items.clear();
+            cluster_items.extend(cluster.iter().filter_map(|k| items.get(k.item)));
+            let (words, reading_boxes) = split_words(&cluster_items, d, settings);
             if !words.is_empty() {
                 out.push(BaselineRun {
                     direction: d,
@@ -86,14 +126,14 @@ pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
     out
 }
 
-fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word>, Vec<Rect>) {
+fn split_words(cluster: &[&Item], d: Direction, settings: &Settings) -> (Vec<Word>, Vec<Rect>) {
     let mut words = Vec::new();
     let mut boxes = Vec::new();
     let mut current: Option<(Word, Rect)> = None;
     let mut last: Option<&Item> = None;
-    for it in cluster {
+    for &it in cluster {
         let size = it.g.size.max(1.0);
-        if it.g.text.chars().all(char::is_whitespace) {
+        if it.text.chars().all(char::is_whitespace) {
             if let Some(w) = current.take() {
                 words.push(w.0);
                 boxes.push(w.1);
@@ -102,7 +142,7 @@ fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word
             continue;
         }
         if let Some(prev) = last {
-            let duplicate = prev.g.text == it.g.text
+            let duplicate = prev.text == it.text
                 && (prev.rbox.x0 - it.rbox.x0).abs() < settings.duplicate_glyph_em * size
                 && (prev.baseline - it.baseline).abs() < settings.duplicate_glyph_em * size;
             if duplicate {
@@ -114,7 +154,7 @@ fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word
             .is_some_and(|(w, rb)| it.rbox.x0 - rb.x1 <= settings.word_gap_em * w.size.max(1.0));
         match (&mut current, gap_ok) {
             (Some((w, rb)), true) => {
-                w.text.push_str(&it.g.text);
+                w.text.push_str(it.text);
                 *rb = rb.union(&it.rbox);
             }
             _ => {
@@ -126,7 +166,7 @@ fn split_words(cluster: &[Item], d: Direction, settings: &Settings) -> (Vec<Word
                     Word {
                         text: {
                             let mut t = String::with_capacity(WORD_TEXT_CAPACITY);
-                            t.push_str(&it.g.text);
+                            t.push_str(it.text);
                             t
                         },
                         bbox: it.rbox,

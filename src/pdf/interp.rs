@@ -10,9 +10,10 @@ use lopdf::{Dictionary, Object, ObjectId};
 
 use super::clip::{self, Hidden, Seen};
 use super::colour::{self, Space};
+use super::content::Ops;
 use super::doc::PageGeometry;
 use super::error::{Warning, WarningKind};
-use super::font::Font;
+use super::font::{DecodeCache, DecodedChar, Font};
 use super::limits::{Budget, Exceeded, Limit, Limits};
 use super::ops::{Op, TjItem};
 use super::path::{Path, Segment};
@@ -30,6 +31,14 @@ const MAX_SAVE_DEPTH: usize = 256;
 /// operators all at once (a real page's stream is well under 1 MiB); longer ones — operator
 /// floods in hostile files — are read one operator at a time, in bounded memory.
 const FAST_READER_MAX_BYTES: usize = 4 << 20;
+
+/// Font names remembered per page (a page uses a handful; a file naming thousands falls back
+/// to looking each up, which is what every `Tf` did before).
+const FONT_NAMES_KEPT: usize = 32;
+
+/// The most glyphs a sink is told to make room for at once (a page of dense text has a few
+/// thousand; past this it grows as it goes, so a hostile stream of strings reserves little).
+const GLYPHS_RESERVED_MAX: usize = 1 << 14;
 
 /// An operator appended to every content stream before decoding. lopdf's streaming decoder
 /// stops silently at a syntax error; when the last operator seen is not this one, the
@@ -105,6 +114,13 @@ pub(crate) struct Interpreter<'a> {
     /// later lies under them (an OCR layer drawn before its scan).
     held: Vec<Glyph>,
     fonts: HashMap<usize, Arc<Font>>,
+    /// Fonts found by name in a resource dictionary (its address), so a `Tf` naming one
+    /// again skips the dictionary lookups; at most [`FONT_NAMES_KEPT`].
+    font_names: Vec<(usize, Box<[u8]>, Arc<Font>)>,
+    /// The characters of the string being shown (kept for its room).
+    chars: Vec<DecodedChar>,
+    /// Composite-font codes decoded on this page (the fonts outlive it: `fonts` holds them).
+    decoded: DecodeCache,
     fallback_font: Option<Arc<Font>>,
     forms: Vec<ObjectId>,
     form_invocations: usize,
@@ -156,6 +172,9 @@ impl<'a> Interpreter<'a> {
             images: Vec::new(),
             held: Vec::new(),
             fonts: HashMap::new(),
+            font_names: Vec::new(),
+            chars: Vec::new(),
+            decoded: DecodeCache::default(),
             fallback_font: None,
             forms: Vec::new(),
             form_invocations: 0,
@@ -298,11 +317,15 @@ impl<'a> Interpreter<'a> {
     fn run(&mut self, mut content: Vec<u8>, resources: Option<&'a Dictionary>) {
         if content.len() <= FAST_READER_MAX_BYTES {
             if let Some(ops) = super::content::decode(&content) {
-                for op in &ops {
+                self.sink
+                    .expect_glyphs(ops.string_bytes().min(GLYPHS_RESERVED_MAX));
+                for i in 0..ops.len() {
                     if self.stopped {
                         return;
                     }
-                    self.exec(&Op::decode(op), resources);
+                    if let Some(view) = ops.get(i) {
+                        self.exec(&Op::decode(view), resources);
+                    }
                 }
                 return;
             }
@@ -310,6 +333,7 @@ impl<'a> Interpreter<'a> {
         content.extend_from_slice(END_SENTINEL);
         let mut read = 0;
         let mut complete = false;
+        let mut tokens = Ops::default();
         for op in Content::decode_iter(&content) {
             if self.stopped {
                 return;
@@ -322,7 +346,11 @@ impl<'a> Interpreter<'a> {
             }
             complete = false;
             read += 1;
-            self.exec(&Op::decode(&op), resources);
+            tokens.clear();
+            tokens.push_lopdf(&op);
+            if let Some(view) = tokens.get(0) {
+                self.exec(&Op::decode(view), resources);
+            }
         }
         if !complete && !self.stopped {
             self.warn(WarningKind::ContentSyntax {
@@ -503,10 +531,10 @@ impl<'a> Interpreter<'a> {
                 self.show(s);
             }
             Op::ShowTextArray(items) => {
-                for item in items {
+                for item in *items {
                     match item {
                         TjItem::Text(s) => self.show(s),
-                        TjItem::Adjust(n) => self.adjust(*n),
+                        TjItem::Adjust(n) => self.adjust(n),
                     }
                 }
             }
@@ -594,8 +622,22 @@ impl<'a> Interpreter<'a> {
     }
 
     fn font(&mut self, name: &[u8], res: Option<&'a Dictionary>) -> Arc<Font> {
+        let key = res.map_or(0, |r| r as *const Dictionary as usize);
+        if let Some((_, _, font)) = self
+            .font_names
+            .iter()
+            .find(|(r, n, _)| *r == key && **n == *name)
+        {
+            return font.clone();
+        }
         match self.named_resource(res, b"Font", name) {
-            Some((_, Object::Dictionary(dict))) => self.load_font(dict),
+            Some((_, Object::Dictionary(dict))) => {
+                let font = self.load_font(dict);
+                if self.font_names.len() < FONT_NAMES_KEPT {
+                    self.font_names.push((key, name.into(), font.clone()));
+                }
+                font
+            }
             _ => {
                 self.missing("Font", name);
                 self.fallback_font
@@ -662,7 +704,7 @@ impl<'a> Interpreter<'a> {
                     .clone()
             }
         };
-        let font_name: Arc<str> = Arc::from(font.name());
+        let font_name = font.shared_name();
         let t = self.gs.text.clone();
         let colour = if t.render.uses_stroke_colour() {
             self.gs.stroke.colour
@@ -671,11 +713,14 @@ impl<'a> Interpreter<'a> {
         };
         let (ascent, descent) = (font.ascent(), font.descent());
         let vertical = font.is_vertical();
-        for ch in font.decode(bytes) {
+        // One list of decoded characters serves every string of the page.
+        let mut chars = std::mem::take(&mut self.chars);
+        font.decode_into(bytes, &mut chars, &mut self.decoded);
+        for ch in chars.drain(..) {
             if self.glyphs >= self.limits.glyphs_per_page {
                 self.hit(Limit::GlyphsPerPage, self.limits.glyphs_per_page);
                 self.stopped = true;
-                return;
+                break;
             }
             // Text rendering matrix (9.4.4): [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM.
             let tm_ctm = self.tm.then(&self.gs.ctm);
@@ -747,6 +792,7 @@ impl<'a> Interpreter<'a> {
                 self.tm = next;
             }
         }
+        self.chars = chars;
     }
 
     fn stroke_path(&mut self) {

@@ -13,6 +13,7 @@ mod content;
 mod doc;
 mod error;
 pub mod font;
+mod glyph_text;
 mod inflate;
 mod interp;
 pub mod limits;
@@ -80,7 +81,8 @@ pub fn require_text_layer(file: &str, pages: &[TextLayer]) -> Result<(), Error> 
 }
 pub use sink::{Collector, PageSink, Recorder};
 pub use types::{
-    Colour, Direction, Fill, FillShape, Glyph, PageInfo, PagePrimitives, Rule, RuleSource,
+    Colour, Direction, Fill, FillShape, Glyph, GlyphText, PageInfo, PagePrimitives, Rule,
+    RuleSource,
 };
 
 impl Document {
@@ -151,10 +153,13 @@ impl Document {
             self.budget
                 .charge_bytes(decoded.bytes.len())
                 .map_err(exceeded)?;
-            if !content.is_empty() {
+            if content.is_empty() {
+                // The usual single stream: taken as it is, not copied.
+                content = decoded.bytes;
+            } else {
                 content.push(b'\n');
+                content.extend_from_slice(&decoded.bytes);
             }
-            content.extend_from_slice(&decoded.bytes);
         }
         let outcome = interp::Interpreter::new(
             &self.inner,

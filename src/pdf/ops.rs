@@ -3,9 +3,12 @@
 //! Operands are checked here: an operator with the wrong number or type of operands becomes
 //! [`Op::BadOperands`], and one that is not a PDF operator becomes [`Op::Unknown`]; the
 //! interpreter counts both and reports them as page warnings.
+//!
+//! Operands come as flat tokens ([`super::content`]): an array's items follow its token. An
+//! operator that takes numbers, names or strings fails on an array token wherever it stands,
+//! so it reads the flat list as it would read the operands; only `TJ` walks into its array.
 
-use lopdf::content::Operation;
-use lopdf::Object;
+use super::content::{Operand, View};
 
 /// One element of a `TJ` array.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,7 +137,7 @@ pub enum Op<'a> {
     /// `"` (word spacing, char spacing, string)
     NextLineShowTextSpaced(f64, f64, &'a [u8]),
     /// `TJ`
-    ShowTextArray(Vec<TjItem<'a>>),
+    ShowTextArray(TjItems<'a>),
     // XObjects and images (8.8, 8.9)
     /// `Do`
     XObject(&'a [u8]),
@@ -151,87 +154,124 @@ pub enum Op<'a> {
     Unknown(&'a str),
 }
 
-fn num(o: &Object) -> Option<f64> {
+/// The items of a `TJ` array, read from its tokens as they are needed (no list is built).
+#[derive(Debug, Clone, Copy)]
+pub struct TjItems<'a> {
+    view: View<'a>,
+}
+
+impl<'a> Iterator for TjItems<'a> {
+    type Item = TjItem<'a>;
+
+    /// The next string or number; other items (names, nested arrays with their contents,
+    /// dictionaries) are skipped.
+    fn next(&mut self) -> Option<TjItem<'a>> {
+        loop {
+            let (first, rest) = self.view.operands.split_first()?;
+            let skip = match *first {
+                Operand::Array(n) => n as usize,
+                _ => 0,
+            };
+            self.view = self.view.with(rest.get(skip..).unwrap_or_default());
+            let item = match *first {
+                Operand::Str(b) => Some(TjItem::Text(self.view.bytes(b))),
+                other => num(other).map(TjItem::Adjust),
+            };
+            if item.is_some() {
+                return item;
+            }
+        }
+    }
+}
+
+impl PartialEq for TjItems<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        Iterator::eq(*self, *other)
+    }
+}
+
+fn num(o: Operand) -> Option<f64> {
     match o {
-        Object::Integer(i) => Some(*i as f64),
-        Object::Real(r) => Some(f64::from(*r)),
+        Operand::Number(v) => Some(v),
         _ => None,
     }
     .filter(|v| v.is_finite())
 }
 
-fn nums<const N: usize>(ops: &[Object]) -> Option<[f64; N]> {
+fn nums<const N: usize>(ops: &[Operand]) -> Option<[f64; N]> {
     if ops.len() != N {
         return None;
     }
     let mut out = [0.0; N];
     for (slot, o) in out.iter_mut().zip(ops) {
-        *slot = num(o)?;
+        *slot = num(*o)?;
     }
     Some(out)
 }
 
-fn string(o: &Object) -> Option<&[u8]> {
-    match o {
-        Object::String(s, _) => Some(s),
-        _ => None,
+impl<'a> View<'a> {
+    fn string(&self, o: Operand) -> Option<&'a [u8]> {
+        match o {
+            Operand::Str(b) => Some(self.bytes(b)),
+            _ => None,
+        }
     }
-}
 
-fn name(o: &Object) -> Option<&[u8]> {
-    match o {
-        Object::Name(n) => Some(n),
-        _ => None,
+    fn name(&self, o: Operand) -> Option<&'a [u8]> {
+        match o {
+            Operand::Name(b) => Some(self.bytes(b)),
+            _ => None,
+        }
     }
-}
 
-fn one<'a, T>(ops: &'a [Object], f: impl Fn(&'a Object) -> Option<T>) -> Option<T> {
-    match ops {
-        [o] => f(o),
-        _ => None,
+    /// The only operand, through `f`.
+    fn one<T>(&self, f: impl Fn(&Self, Operand) -> Option<T>) -> Option<T> {
+        match self.operands {
+            [o] => f(self, *o),
+            _ => None,
+        }
     }
 }
 
 impl<'a> Op<'a> {
-    /// Decode one lopdf operation.
-    pub fn decode(op: &'a Operation) -> Op<'a> {
-        let o = &op.operands[..];
-        let name_str = op.operator.as_str();
-        let decoded = match name_str {
-            "q" => Some(Op::Save),
-            "Q" => Some(Op::Restore),
-            "cm" => nums::<6>(o).map(Op::Transform),
-            "w" => nums::<1>(o).map(|[v]| Op::LineWidth(v)),
-            "gs" => one(o, name).map(Op::ExtGState),
-            "m" => nums::<2>(o).map(|[x, y]| Op::MoveTo(x, y)),
-            "l" => nums::<2>(o).map(|[x, y]| Op::LineTo(x, y)),
-            "c" => nums::<6>(o).map(Op::CurveTo),
-            "v" => nums::<4>(o).map(Op::CurveToV),
-            "y" => nums::<4>(o).map(Op::CurveToY),
-            "h" => Some(Op::ClosePath),
-            "re" => nums::<4>(o).map(Op::Rectangle),
-            "S" => Some(Op::Stroke { close: false }),
-            "s" => Some(Op::Stroke { close: true }),
-            "f" | "F" | "f*" => Some(Op::Fill),
-            "B" | "B*" => Some(Op::FillStroke { close: false }),
-            "b" | "b*" => Some(Op::FillStroke { close: true }),
-            "n" => Some(Op::EndPath),
-            "W" | "W*" => Some(Op::Clip),
-            "CS" | "cs" => one(o, name).map(|n| Op::ColourSpace {
-                stroke: name_str == "CS",
+    /// Decode one operation.
+    pub fn decode(v: View<'a>) -> Op<'a> {
+        let o = v.operands;
+        let decoded = match v.operator {
+            b"q" => Some(Op::Save),
+            b"Q" => Some(Op::Restore),
+            b"cm" => nums::<6>(o).map(Op::Transform),
+            b"w" => nums::<1>(o).map(|[v]| Op::LineWidth(v)),
+            b"gs" => v.one(View::name).map(Op::ExtGState),
+            b"m" => nums::<2>(o).map(|[x, y]| Op::MoveTo(x, y)),
+            b"l" => nums::<2>(o).map(|[x, y]| Op::LineTo(x, y)),
+            b"c" => nums::<6>(o).map(Op::CurveTo),
+            b"v" => nums::<4>(o).map(Op::CurveToV),
+            b"y" => nums::<4>(o).map(Op::CurveToY),
+            b"h" => Some(Op::ClosePath),
+            b"re" => nums::<4>(o).map(Op::Rectangle),
+            b"S" => Some(Op::Stroke { close: false }),
+            b"s" => Some(Op::Stroke { close: true }),
+            b"f" | b"F" | b"f*" => Some(Op::Fill),
+            b"B" | b"B*" => Some(Op::FillStroke { close: false }),
+            b"b" | b"b*" => Some(Op::FillStroke { close: true }),
+            b"n" => Some(Op::EndPath),
+            b"W" | b"W*" => Some(Op::Clip),
+            b"CS" | b"cs" => v.one(View::name).map(|n| Op::ColourSpace {
+                stroke: v.operator == b"CS",
                 name: n,
             }),
-            "SC" | "SCN" | "sc" | "scn" => {
-                let stroke = name_str.starts_with('S');
-                let pattern = o.last().and_then(name).is_some();
+            b"SC" | b"SCN" | b"sc" | b"scn" => {
+                let stroke = v.operator.starts_with(b"S");
+                let pattern = o.last().and_then(|l| v.name(*l)).is_some();
                 let numeric = if pattern {
-                    &o[..o.len().saturating_sub(1)]
+                    o.get(..o.len().saturating_sub(1)).unwrap_or_default()
                 } else {
                     o
                 };
                 numeric
                     .iter()
-                    .map(num)
+                    .map(|n| num(*n))
                     .collect::<Option<Vec<f64>>>()
                     .filter(|c| c.len() <= 32)
                     .map(|comps| Op::Colour {
@@ -240,95 +280,110 @@ impl<'a> Op<'a> {
                         pattern,
                     })
             }
-            "G" | "g" => nums::<1>(o).map(|[v]| Op::Gray {
-                stroke: name_str == "G",
-                v,
+            b"G" | b"g" => nums::<1>(o).map(|[g]| Op::Gray {
+                stroke: v.operator == b"G",
+                v: g,
             }),
-            "RG" | "rg" => nums::<3>(o).map(|c| Op::Rgb {
-                stroke: name_str == "RG",
+            b"RG" | b"rg" => nums::<3>(o).map(|c| Op::Rgb {
+                stroke: v.operator == b"RG",
                 c,
             }),
-            "K" | "k" => nums::<4>(o).map(|c| Op::Cmyk {
-                stroke: name_str == "K",
+            b"K" | b"k" => nums::<4>(o).map(|c| Op::Cmyk {
+                stroke: v.operator == b"K",
                 c,
             }),
-            "BT" => Some(Op::BeginText),
-            "ET" => Some(Op::EndText),
-            "Tc" => nums::<1>(o).map(|[v]| Op::CharSpacing(v)),
-            "Tw" => nums::<1>(o).map(|[v]| Op::WordSpacing(v)),
-            "Tz" => nums::<1>(o).map(|[v]| Op::HorizScaling(v)),
-            "TL" => nums::<1>(o).map(|[v]| Op::Leading(v)),
-            "Tf" => match o {
-                [n, s] => name(n).zip(num(s)).map(|(n, s)| Op::Font(n, s)),
+            b"BT" => Some(Op::BeginText),
+            b"ET" => Some(Op::EndText),
+            b"Tc" => nums::<1>(o).map(|[v]| Op::CharSpacing(v)),
+            b"Tw" => nums::<1>(o).map(|[v]| Op::WordSpacing(v)),
+            b"Tz" => nums::<1>(o).map(|[v]| Op::HorizScaling(v)),
+            b"TL" => nums::<1>(o).map(|[v]| Op::Leading(v)),
+            b"Tf" => match o {
+                [n, s] => v.name(*n).zip(num(*s)).map(|(n, s)| Op::Font(n, s)),
                 _ => None,
             },
-            "Tr" => nums::<1>(o).map(|[v]| Op::RenderMode(v as i64)),
-            "Ts" => nums::<1>(o).map(|[v]| Op::Rise(v)),
-            "Td" => nums::<2>(o).map(|[x, y]| Op::MoveText(x, y)),
-            "TD" => nums::<2>(o).map(|[x, y]| Op::MoveTextSetLeading(x, y)),
-            "Tm" => nums::<6>(o).map(Op::TextMatrix),
-            "T*" => Some(Op::NextLine),
-            "Tj" => one(o, string).map(Op::ShowText),
-            "'" => one(o, string).map(Op::NextLineShowText),
-            "\"" => match o {
-                [aw, ac, s] => match (num(aw), num(ac), string(s)) {
+            b"Tr" => nums::<1>(o).map(|[v]| Op::RenderMode(v as i64)),
+            b"Ts" => nums::<1>(o).map(|[v]| Op::Rise(v)),
+            b"Td" => nums::<2>(o).map(|[x, y]| Op::MoveText(x, y)),
+            b"TD" => nums::<2>(o).map(|[x, y]| Op::MoveTextSetLeading(x, y)),
+            b"Tm" => nums::<6>(o).map(Op::TextMatrix),
+            b"T*" => Some(Op::NextLine),
+            b"Tj" => v.one(View::string).map(Op::ShowText),
+            b"'" => v.one(View::string).map(Op::NextLineShowText),
+            b"\"" => match o {
+                [aw, ac, s] => match (num(*aw), num(*ac), v.string(*s)) {
                     (Some(aw), Some(ac), Some(s)) => Some(Op::NextLineShowTextSpaced(aw, ac, s)),
                     _ => None,
                 },
                 _ => None,
             },
-            "TJ" => one(o, |a: &'a Object| match a {
-                Object::Array(items) => Some(
-                    items
-                        .iter()
-                        .filter_map(|i| match i {
-                            Object::String(s, _) => Some(TjItem::Text(s)),
-                            other => num(other).map(TjItem::Adjust),
-                        })
-                        .collect(),
-                ),
+            // One array, all the operands.
+            b"TJ" => match o.split_first() {
+                Some((Operand::Array(n), items)) if *n as usize == items.len() => {
+                    Some(Op::ShowTextArray(TjItems {
+                        view: v.with(items),
+                    }))
+                }
                 _ => None,
-            })
-            .map(Op::ShowTextArray),
-            "Do" => one(o, name).map(Op::XObject),
-            "BI" | "ID" | "EI" => Some(Op::InlineImage),
-            "sh" => Some(Op::Shading),
-            "BMC" | "BDC" | "EMC" | "MP" | "DP" | "d" | "J" | "j" | "M" | "ri" | "i" | "d0"
-            | "d1" | "BX" | "EX" => Some(Op::Ignored),
-            _ => return Op::Unknown(name_str),
+            },
+            b"Do" => v.one(View::name).map(Op::XObject),
+            b"BI" | b"ID" | b"EI" => Some(Op::InlineImage),
+            b"sh" => Some(Op::Shading),
+            b"BMC" | b"BDC" | b"EMC" | b"MP" | b"DP" | b"d" | b"J" | b"j" | b"M" | b"ri" | b"i"
+            | b"d0" | b"d1" | b"BX" | b"EX" => Some(Op::Ignored),
+            _ => return Op::Unknown(operator_name(v.operator)),
         };
-        decoded.unwrap_or(Op::BadOperands(name_str))
+        decoded.unwrap_or_else(|| Op::BadOperands(operator_name(v.operator)))
     }
+}
+
+/// An operator's name as text (operators are ASCII; anything else reads as "?").
+fn operator_name(operator: &[u8]) -> &str {
+    std::str::from_utf8(operator).unwrap_or("?")
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::content::Ops;
     use super::*;
+    use lopdf::content::Operation;
+    use lopdf::Object;
 
-    fn op(operator: &str, operands: Vec<Object>) -> Operation {
-        Operation::new(operator, operands)
+    /// `f` of the decoded operation `operator operands`.
+    fn decoded<R>(operator: &str, operands: Vec<Object>, f: impl FnOnce(Op) -> R) -> R {
+        let mut ops = Ops::default();
+        ops.push_lopdf(&Operation::new(operator, operands));
+        let view = ops.get(0).unwrap_or_else(|| panic!("no operation"));
+        f(Op::decode(view))
+    }
+
+    fn check(operator: &str, operands: Vec<Object>, expected: Op) {
+        decoded(operator, operands, |op| assert_eq!(op, expected));
     }
 
     #[test]
     fn decodes_typed_operands() {
-        let o = op(
-            "Tf",
-            vec![Object::Name(b"F1".to_vec()), Object::Integer(12)],
-        );
-        assert_eq!(Op::decode(&o), Op::Font(b"F1", 12.0));
-        let o = op("re", vec![1.into(), 2.into(), Object::Real(3.5), 4.into()]);
-        assert_eq!(Op::decode(&o), Op::Rectangle([1.0, 2.0, 3.5, 4.0]));
+        let font = vec![Object::Name(b"F1".to_vec()), Object::Integer(12)];
+        check("Tf", font, Op::Font(b"F1", 12.0));
+        let rect = vec![1.into(), 2.into(), Object::Real(3.5), 4.into()];
+        check("re", rect, Op::Rectangle([1.0, 2.0, 3.5, 4.0]));
     }
 
     #[test]
     fn wrong_operands_and_unknown_operators_are_typed() {
         // `cm` with five numbers instead of six, and a name where a number belongs.
-        let o = op("cm", vec![1.into(), 0.into(), 0.into(), 1.into(), 0.into()]);
-        assert_eq!(Op::decode(&o), Op::BadOperands("cm"));
-        let o = op("w", vec![Object::Name(b"x".to_vec())]);
-        assert_eq!(Op::decode(&o), Op::BadOperands("w"));
-        let o = op("Zz", vec![]);
-        assert_eq!(Op::decode(&o), Op::Unknown("Zz"));
+        let five = vec![1.into(), 0.into(), 0.into(), 1.into(), 0.into()];
+        check("cm", five, Op::BadOperands("cm"));
+        check("w", vec![Object::Name(b"x".to_vec())], Op::BadOperands("w"));
+        check("Zz", vec![], Op::Unknown("Zz"));
+        // An array where a number belongs, alone or with its items counted.
+        let array = vec![Object::Array(vec![1.into(), 2.into()])];
+        check("m", array, Op::BadOperands("m"));
+        let array_last = vec![Object::Name(b"P".to_vec()), Object::Array(vec![])];
+        check("scn", array_last, Op::BadOperands("scn"));
+        // `TJ` with a second operand after its array.
+        let two = vec![Object::Array(vec![Object::string_literal("A")]), 1.into()];
+        check("TJ", two, Op::BadOperands("TJ"));
     }
 
     #[test]
@@ -336,29 +391,36 @@ mod tests {
         let arr = Object::Array(vec![
             Object::string_literal("A"),
             Object::Integer(-250),
+            // A nested array is skipped with its items; so is a name.
+            Object::Array(vec![Object::string_literal("X"), 5.into()]),
+            Object::Name(b"N".to_vec()),
             Object::string_literal("B"),
         ]);
-        let o = op("TJ", vec![arr]);
-        assert_eq!(
-            Op::decode(&o),
-            Op::ShowTextArray(vec![
-                TjItem::Text(b"A"),
-                TjItem::Adjust(-250.0),
-                TjItem::Text(b"B")
-            ])
-        );
+        decoded("TJ", vec![arr], |op| {
+            let Op::ShowTextArray(items) = op else {
+                panic!("{op:?}")
+            };
+            assert_eq!(
+                items.collect::<Vec<_>>(),
+                vec![
+                    TjItem::Text(b"A"),
+                    TjItem::Adjust(-250.0),
+                    TjItem::Text(b"B")
+                ]
+            );
+        });
     }
 
     #[test]
     fn scn_with_pattern_name_is_flagged() {
-        let o = op("scn", vec![Object::Name(b"P0".to_vec())]);
-        assert_eq!(
-            Op::decode(&o),
+        check(
+            "scn",
+            vec![Object::Name(b"P0".to_vec())],
             Op::Colour {
                 stroke: false,
                 comps: vec![],
-                pattern: true
-            }
+                pattern: true,
+            },
         );
     }
 }

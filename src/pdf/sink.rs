@@ -12,6 +12,9 @@ use crate::geom::Rect;
 pub trait PageSink {
     /// A page starts.
     fn begin_page(&mut self, _info: &PageInfo) {}
+    /// About `additional` more glyphs may follow (an upper bound, capped): room can be made
+    /// for them at once.
+    fn expect_glyphs(&mut self, _additional: usize) {}
     /// A glyph was shown.
     fn glyph(&mut self, glyph: Glyph);
     /// A straight rule was drawn.
@@ -61,6 +64,9 @@ impl Collector {
 }
 
 impl PageSink for Collector {
+    fn expect_glyphs(&mut self, additional: usize) {
+        self.page.glyphs.reserve(additional);
+    }
     fn glyph(&mut self, glyph: Glyph) {
         self.page.glyphs.push(glyph);
     }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use std::sync::Arc;
 
 use super::error::Warning;
+pub use super::glyph_text::GlyphText;
 pub use crate::colour::Colour;
 pub use crate::geom::Direction;
 use crate::geom::{Pt, Rect};
@@ -13,8 +14,8 @@ use crate::geom::{Pt, Rect};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Glyph {
     /// The Unicode text (usually one character; ligatures give several; U+FFFD when the
-    /// font gives no mapping). Private-use bullets are given as "•".
-    pub text: String,
+    /// font gives no mapping). Private-use bullets are given as "•". Held in place (see [`GlyphText`]).
+    pub text: GlyphText,
     /// The glyph's box: advance width by the font's ascent to descent.
     pub bbox: Rect,
     /// Where the baseline starts (the glyph origin).

@@ -5,6 +5,7 @@
 //! is dropped with a problem), a range spanning more codes than that is refused, and ranges are
 //! stored as ranges, never expanded.
 
+use crate::pdf::glyph_text::GlyphText;
 use std::collections::BTreeMap;
 
 use super::encoding::glyph_to_unicode;
@@ -231,24 +232,23 @@ impl ToUnicode {
     }
 
     /// The text of `code`, if the CMap maps it (possibly to "" for a mapping to U+0000).
-    pub(crate) fn lookup(&self, code: u32) -> Option<String> {
+    pub(crate) fn lookup(&self, code: u32) -> Option<GlyphText> {
         if self.identity {
             return char::from_u32(code)
                 .filter(|&c| c != '\0')
-                .map(String::from);
+                .map(GlyphText::from);
         }
         let (offset, dst) = self.map.get(code)?;
         Some(match dst {
-            UniDst::Text(t) => t.to_string(),
+            UniDst::Text(t) => GlyphText::new(t),
             UniDst::Inc { prefix, last } => {
-                let mut s = String::with_capacity(prefix.len() + 4);
-                s.push_str(prefix);
-                if let Some(c) = last.checked_add(offset).and_then(char::from_u32) {
-                    if c != '\0' {
-                        s.push(c);
-                    }
-                }
-                s
+                let mut buf = [0; 4];
+                let c = last
+                    .checked_add(offset)
+                    .and_then(char::from_u32)
+                    .filter(|&c| c != '\0')
+                    .map_or("", |c| &*c.encode_utf8(&mut buf));
+                GlyphText::concat(prefix, c)
             }
         })
     }

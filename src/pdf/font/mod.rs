@@ -36,6 +36,7 @@ use std::sync::{Arc, OnceLock};
 use lopdf::{Dictionary, Document, Object};
 
 use crate::geom::Matrix;
+use crate::pdf::glyph_text::GlyphText;
 use crate::pdf::limits::Limits;
 
 use cmap::{CidMap, Codespace, RangeMap, ToUnicode};
@@ -51,7 +52,7 @@ pub struct DecodedChar {
     pub code_len: u8,
     /// Unicode text for the code (may be several chars, e.g. ligatures "fi"); empty when
     /// the font gives no way to know. Private-use bullets are already mapped to "•".
-    pub unicode: String,
+    pub unicode: GlyphText,
     /// Horizontal advance (or vertical for vertical fonts) in text space units for a font
     /// size of 1: `w / 1000` for ordinary fonts; for Type3, the width through FontMatrix.
     pub width: f64,
@@ -59,10 +60,49 @@ pub struct DecodedChar {
     pub is_word_space: bool,
 }
 
+/// Slots in a [`DecodeCache`] (a page shows a few hundred distinct codes of a composite font).
+const DECODE_CACHE_SLOTS: usize = 512;
+
+/// The last codes decoded from composite fonts, by font and code, so a code shown again on the
+/// page skips its ToUnicode and width lookups (a code's text and width never change). One
+/// slot per code hash; a newer code takes the slot. Keyed by the font's address, so a cache
+/// must not outlive the fonts it has seen (the interpreter keeps one per page, beside them).
+#[derive(Debug, Default)]
+pub struct DecodeCache {
+    slots: Vec<Option<(usize, u32, u8, DecodedChar)>>,
+}
+
+impl DecodeCache {
+    fn get_or_insert(
+        &mut self,
+        font: usize,
+        code: u32,
+        len: u8,
+        decode: impl FnOnce() -> DecodedChar,
+    ) -> DecodedChar {
+        if self.slots.is_empty() {
+            self.slots.resize(DECODE_CACHE_SLOTS, None);
+        }
+        let hash = (code as usize ^ (font >> 4)).wrapping_mul(0x9E37_79B9) >> 7;
+        let Some(slot) = self.slots.get_mut(hash % DECODE_CACHE_SLOTS) else {
+            return decode();
+        };
+        match slot {
+            Some((f, c, l, d)) if *f == font && *c == code && *l == len => d.clone(),
+            _ => {
+                let d = decode();
+                *slot = Some((font, code, len, d.clone()));
+                d
+            }
+        }
+    }
+}
+
 /// A font ready to decode strings. Cheap to clone (the tables are shared).
 #[derive(Debug, Clone)]
 pub struct Font {
-    name: String,
+    /// Shared, so each glyph can carry it without a copy.
+    name: Arc<str>,
     kind: Kind,
     ascent: f64,
     descent: f64,
@@ -89,7 +129,7 @@ enum Kind {
 #[derive(Debug)]
 struct SimpleFont {
     /// Unicode text per code (256 entries).
-    unicode: Vec<Box<str>>,
+    unicode: Vec<GlyphText>,
     /// Advance per code in text space units (256 entries).
     widths: Vec<f64>,
 }
@@ -327,9 +367,9 @@ fn is_embedded(doc: &Document, desc: Option<&Dictionary>) -> bool {
 
 /// `s` with a private-use bullet or a Latin ligature character replaced (see
 /// [`encoding::fix_single_char`]).
-fn fix_unicode(s: String) -> String {
+fn fix_unicode(s: GlyphText) -> GlyphText {
     match fix_single_char(&s) {
-        Some(r) => r.to_string(),
+        Some(r) => GlyphText::new(r),
         None => s,
     }
 }
@@ -561,7 +601,7 @@ fn load_simple(
 
     // --- Unicode per code.
     let zapf = std14 == Some(Std14::ZapfDingbats);
-    let mut unicode: Vec<Box<str>> = Vec::with_capacity(256);
+    let mut unicode: Vec<GlyphText> = Vec::with_capacity(256);
     for (code, glyph) in (0u32..256).zip(glyphs.iter()) {
         let from_cmap = to_unicode.as_ref().and_then(|tu| tu.lookup(code));
         let text = match from_cmap {
@@ -573,16 +613,16 @@ fn load_simple(
                     .unwrap_or(false);
                 if pua_font && !differs {
                     char::from_u32(0xF000 + code)
-                        .map(String::from)
+                        .map(GlyphText::from)
                         .unwrap_or_default()
                 } else {
                     glyph_to_unicode(glyph, zapf)
-                        .map(Cow::into_owned)
+                        .map(|u| GlyphText::new(&u))
                         .unwrap_or_default()
                 }
             }
         };
-        unicode.push(fix_unicode(text).into_boxed_str());
+        unicode.push(fix_unicode(text));
     }
 
     // --- Widths per code.
@@ -641,7 +681,7 @@ fn load_simple(
     };
 
     Font {
-        name: name.to_string(),
+        name: Arc::from(name),
         kind: Kind::Simple(Arc::new(SimpleFont { unicode, widths })),
         ascent,
         descent,
@@ -964,7 +1004,7 @@ fn load_type0(
     let desc = descendant.and_then(|d| get_dict(doc, d, b"FontDescriptor"));
     let (ascent, descent) = descriptor_metrics(doc, desc);
     Font {
-        name: name.to_string(),
+        name: Arc::from(name),
         kind: Kind::Cid(Arc::new(CidFont {
             codespace,
             encoding,
@@ -983,7 +1023,7 @@ fn load_type0(
 }
 
 impl CidFont {
-    fn unicode(&self, code: u32, len: usize) -> String {
+    fn unicode(&self, code: u32, len: usize) -> GlyphText {
         if let Some(s) = self.to_unicode.as_ref().and_then(|tu| tu.lookup(code)) {
             return fix_unicode(s);
         }
@@ -1000,10 +1040,10 @@ impl CidFont {
             Some(c) if c != '\0' => match encoding::private_use_replacement(c)
                 .or_else(|| encoding::ligature_letters(c))
             {
-                Some(r) => r.to_string(),
-                None => c.to_string(),
+                Some(r) => GlyphText::new(r),
+                None => GlyphText::from(c),
             },
-            _ => String::new(),
+            _ => GlyphText::default(),
         }
     }
 
@@ -1092,35 +1132,42 @@ impl Font {
 
     /// Decode a string operand into character codes.
     pub fn decode(&self, bytes: &[u8]) -> Vec<DecodedChar> {
+        let mut out = Vec::new();
+        self.decode_into(bytes, &mut out, &mut DecodeCache::default());
+        out
+    }
+
+    /// [`Font::decode`] into `out` (emptied first), so one list serves every string of a page;
+    /// a composite font's codes are looked up in `cache` first (see [`DecodeCache`]).
+    pub fn decode_into(&self, bytes: &[u8], out: &mut Vec<DecodedChar>, cache: &mut DecodeCache) {
+        out.clear();
         match &self.kind {
-            Kind::Simple(f) => bytes
-                .iter()
-                .map(|&b| {
-                    let i = usize::from(b);
-                    DecodedChar {
-                        code: u32::from(b),
-                        code_len: 1,
-                        unicode: f.unicode.get(i).map(|s| s.to_string()).unwrap_or_default(),
-                        width: f.widths.get(i).copied().unwrap_or(0.0),
-                        is_word_space: b == 32,
-                    }
-                })
-                .collect(),
+            Kind::Simple(f) => out.extend(bytes.iter().map(|&b| {
+                let i = usize::from(b);
+                DecodedChar {
+                    code: u32::from(b),
+                    code_len: 1,
+                    unicode: f.unicode.get(i).cloned().unwrap_or_default(),
+                    width: f.widths.get(i).copied().unwrap_or(0.0),
+                    is_word_space: b == 32,
+                }
+            })),
             Kind::Cid(f) => {
-                let mut out = Vec::with_capacity(bytes.len() / 2 + 1);
+                out.reserve(bytes.len() / 2 + 1);
                 let mut rest = bytes;
+                let font = Arc::as_ptr(f) as usize;
                 while !rest.is_empty() {
                     let (code, n) = f.codespace.next_code(rest);
                     rest = rest.get(n..).unwrap_or(&[]);
-                    out.push(DecodedChar {
+                    let decoded = cache.get_or_insert(font, code, n as u8, || DecodedChar {
                         code,
                         code_len: n as u8,
                         unicode: f.unicode(code, n),
                         width: f.width(code, self.vertical),
                         is_word_space: n == 1 && code == 32,
                     });
+                    out.push(decoded);
                 }
-                out
             }
         }
     }
@@ -1128,6 +1175,11 @@ impl Font {
     /// The font's name (`/BaseFont`, subset prefix kept), or "" when it has none.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// [`Font::name`], shared (a glyph keeps its font's name without copying it).
+    pub fn shared_name(&self) -> Arc<str> {
+        self.name.clone()
     }
 
     /// Ascent above the baseline, in text space units for size 1 (e.g. 0.905). As poppler:

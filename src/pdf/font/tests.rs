@@ -9,7 +9,10 @@ fn close(a: f64, b: f64) -> bool {
 }
 
 fn texts(font: &Font, bytes: &[u8]) -> Vec<String> {
-    font.decode(bytes).into_iter().map(|c| c.unicode).collect()
+    font.decode(bytes)
+        .into_iter()
+        .map(|c| c.unicode.to_string())
+        .collect()
 }
 
 fn widths(font: &Font, bytes: &[u8]) -> Vec<f64> {
