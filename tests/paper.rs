@@ -8,7 +8,17 @@ use crate::common::{assert_no_differences, compare, fixture};
 
 /// Fields we write beyond the truth format: the /Creator, warnings, raw RAG fills, milestone
 /// periods.
-const EXTRAS: &[&str] = &["creator", "warnings", "fill", "period"];
+const EXTRAS: &[&str] = &[
+    "creator",
+    "warnings",
+    "fill",
+    "period",
+    "label",
+    "number_implied",
+    "group",
+    "fields",
+    "status_text",
+];
 
 /// Every milestone of both truth files: the status and date read from its text equal the
 /// truth's (P5 2.1 #0 prints its timescale "annually throughout 2014-17" mid-bullet).

@@ -18,7 +18,18 @@ use serde_json::Value;
 use crate::common::{compare, fixture, norm};
 
 /// Fields `extract` writes beyond the truth format (see tests/paper.rs), and `rows`.
-const EXTRAS: &[&str] = &["creator", "warnings", "fill", "period", "rows", "group"];
+const EXTRAS: &[&str] = &[
+    "creator",
+    "warnings",
+    "fill",
+    "period",
+    "rows",
+    "group",
+    "label",
+    "number_implied",
+    "fields",
+    "status_text",
+];
 
 /// FORMAT.md's canonical milestone statuses.
 const STATUSES: &[&str] = &[
