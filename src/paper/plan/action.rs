@@ -20,32 +20,32 @@ struct Entry {
 }
 
 /// A cell's entries: each paragraph, split where a line was broken by hand.
-fn entries(c: Option<&Cell>, padding: f64) -> Vec<Entry> {
+fn entries(c: Option<&Cell>, padding: f64, reach: &[f64]) -> Vec<Entry> {
     let Some(c) = c else { return Vec::new() };
-    let edge = text::text_edge(c, padding);
+    let edge = text::text_edge(
+        c,
+        padding,
+        reach.get(c.col).copied().unwrap_or(f64::NEG_INFINITY),
+    );
     c.paragraphs
         .iter()
         .flat_map(|p| {
-            let parts = text::entries(p, &edge);
-            // Where each part starts: the line whose text opens it.
-            let mut lines = p.lines.iter();
-            parts
+            text::entries(p, &edge)
                 .into_iter()
-                .map(|t| {
-                    let first = t.split(' ').next().unwrap_or("").to_string();
-                    let at = lines
-                        .by_ref()
-                        .find(|l| l.text.trim_start().starts_with(&first))
-                        .map(|l| (l.page, l.bbox.top, l.bbox.height()));
-                    Entry { text: t, at }
+                .map(|(t, l)| Entry {
+                    text: t,
+                    at: Some((l.page, l.bbox.top, l.bbox.height())),
                 })
                 .collect::<Vec<_>>()
         })
         .collect()
 }
 
-fn texts(c: Option<&Cell>, padding: f64) -> Vec<String> {
-    entries(c, padding).into_iter().map(|e| e.text).collect()
+fn texts(c: Option<&Cell>, padding: f64, reach: &[f64]) -> Vec<String> {
+    entries(c, padding, reach)
+        .into_iter()
+        .map(|e| e.text)
+        .collect()
 }
 
 /// The cell's paragraphs joined with "\n".
@@ -117,7 +117,7 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
         .collect();
     let mut milestones: Vec<(Milestone, Option<(u32, f64, f64)>)> =
         match cols.first(Col::Milestones) {
-            Some(_) => entries(cell(Col::Milestones), padding)
+            Some(_) => entries(cell(Col::Milestones), padding, &cols.reach)
                 .into_iter()
                 .map(|e| {
                     let parsed = milestone::parse_with(&e.text, cx.profile);
@@ -203,11 +203,11 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
         number_implied: number.is_none(),
         number: number.unwrap_or_default(),
         specific_action,
-        leads: texts(cell(Col::Lead), padding),
-        success_indicators: texts(cell(Col::Success), padding),
+        leads: texts(cell(Col::Lead), padding, &cols.reach),
+        success_indicators: texts(cell(Col::Success), padding, &cols.reach),
         milestones: milestones.into_iter().map(|(m, _)| m).collect(),
         rag: rag_at.into_iter().map(|(e, _)| e).collect(),
-        impact_evidence: texts(cell(Col::Impact), padding),
+        impact_evidence: texts(cell(Col::Impact), padding, &cols.reach),
         pages: [first, last],
         rows,
         group: None,

@@ -34,14 +34,24 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-/// The text of the rows above the header row `hr`, when any is printed there.
+/// The text of the title rows above the header row `hr`: rows printing one text alone (a
+/// band of several headings over the header, "Planning | Monitoring", is no title).
 pub fn inside(t: &Table, hr: usize) -> Option<String> {
-    let s = (0..hr)
-        .flat_map(|r| t.row_cells(r))
-        .map(|c| text::collapse(&c.text()))
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut parts = Vec::new();
+    for r in 0..hr {
+        let texts: Vec<String> = t
+            .row_cells(r)
+            .iter()
+            .map(|c| text::collapse(&c.text()))
+            .filter(|s| !s.is_empty())
+            .collect();
+        match texts.as_slice() {
+            [] => {}
+            [one] => parts.push(one.clone()),
+            _ => return None,
+        }
+    }
+    let s = parts.join(" ");
     (!s.is_empty()).then_some(s)
 }
 

@@ -285,7 +285,9 @@ pub fn by_header(header: &str) -> Option<(Col, usize, &'static str)> {
             continue;
         }
         let score = p.len() * 10 + if p.len() == w.len() { 5 } else { 0 };
-        if best.is_none_or(|(_, s, _)| score > s) {
+        // Ties go to the later phrase: "Ref Action" is the action column (its reference
+        // leads each cell).
+        if best.is_none_or(|(_, s, _)| score >= s) {
             best = Some((*col, score, phrase));
         }
     }
@@ -311,6 +313,9 @@ pub struct Columns {
     /// The action column's header also names the reference ("Ref Action"): the reference
     /// leads the action cell.
     pub number_in_action: bool,
+    /// The furthest any text reaches in each column (points): where lines wrap when the
+    /// cells have no rules.
+    pub reach: Vec<f64>,
 }
 
 impl Columns {
@@ -362,9 +367,18 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
             };
         }
     }
+    let mut reach = vec![f64::NEG_INFINITY; t.n_cols];
+    for c in t.cells.iter().filter(|c| c.col_span == 1) {
+        if let Some(x) = reach.get_mut(c.col) {
+            for l in c.paragraphs.iter().flat_map(|p| p.lines.iter()) {
+                *x = x.max(l.bbox.x1);
+            }
+        }
+    }
     let mut cols = Columns {
         list,
         number_in_action: false,
+        reach,
     };
     // "Ref Action" in one header: the reference leads the action cell.
     if let Some(a) = cols.first(Col::Action) {
@@ -407,7 +421,7 @@ fn content(t: &Table, body: &[usize], col: usize) -> Content {
     let mut k = Content::default();
     for &r in body {
         let Some(c) = t.cell_at(r, col) else { continue };
-        if c.row != r || c.col != col || c.is_empty() {
+        if c.row != r || c.col != col || c.col_span > 1 || c.is_empty() {
             continue;
         }
         let s = text::collapse(&c.text());

@@ -141,12 +141,17 @@ pub fn read(cell: &Cell) -> GroupText {
         .flat_map(|p| p.lines.iter())
         .collect();
     let bold_run = all_lines.iter().take_while(|l| l.bold).count();
-    // Leading bold lines ending in ':' or '?' are a heading the template prints.
-    let heading = (bold_run > 0
-        && all_lines
-            .get(bold_run - 1)
-            .is_some_and(|l| l.text.trim_end().ends_with([':', '?'])))
-    .then_some(bold_run);
+    // Leading bold lines followed by plain ones are a heading the template prints; a cell
+    // all bold that asks a question is that heading alone (its title follows in the next
+    // row).
+    let asks = all_lines.iter().any(|l| l.text.contains('?'));
+    let heading = if bold_run > 0 && bold_run < all_lines.len() {
+        Some(bold_run)
+    } else if bold_run == all_lines.len() && bold_run > 0 && asks {
+        Some(bold_run)
+    } else {
+        None
+    };
     let whole = collapse(&cell.text());
     let first = lines.first().copied().unwrap_or("");
     let bold = all_lines.first().is_some_and(|l| l.bold);

@@ -73,46 +73,96 @@ pub fn is_numeric(s: &str) -> bool {
 
 /// Whether the first word of `next` would have fitted at the end of `line` in a cell whose
 /// text may reach `right` (points): if so, the line was broken by hand, not wrapped.
+/// A line ending that carries on: a hyphen, a comma, or a word that cannot end an entry.
+fn runs_on(line: &str) -> bool {
+    const JOINING: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+        "through", "to", "with", "within", "&",
+    ];
+    let t = line.trim_end();
+    t.ends_with(['-', ',', '/', '(', '–', ':', ';'])
+        || t.rsplit(' ')
+            .next()
+            .is_some_and(|w| JOINING.contains(&w.to_lowercase().as_str()))
+}
+
 fn hand_broken(line: &CellLine, next: &CellLine, right: f64) -> bool {
     let chars = line.text.chars().count().max(1) as f64;
     let per_char = line.bbox.width() / chars;
     let first = next.text.split(' ').next().unwrap_or("");
-    let need = per_char * (first.chars().count() as f64 + 1.0);
-    line.page == next.page && line.bbox.x1 + need < right
+    // Capitals and wide letters: a fifth wider than the line's average.
+    let need = 1.2 * per_char * (first.chars().count() as f64 + 1.0);
+    let opens = next
+        .text
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || BULLETS.contains(&c));
+    line.page == next.page && opens && !runs_on(&line.text) && line.bbox.x1 + need < right
 }
+
+/// Bullet glyphs a line may open with.
+const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '-', '–', '*', '·', '○'];
 
 /// The entries of a paragraph: its lines grouped into runs broken by hand ("Carers Strategy
 /// Lead" / "Primary Care Network Managers" in one paragraph), each run joined as the table
 /// stage joins lines. `right` is the cell's text edge on each page.
-pub fn entries(p: &Paragraph, right: &dyn Fn(u32) -> Option<f64>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// Each entry with the index of the line it starts on.
+pub fn entries<'p>(
+    p: &'p Paragraph,
+    right: &dyn Fn(u32) -> Option<f64>,
+) -> Vec<(String, &'p CellLine)> {
+    let mut out: Vec<(String, &CellLine)> = Vec::new();
     let mut cur = String::new();
+    let mut start = p.lines.first();
+    // After a line ending in a colon, the lines are that entry's list.
+    let mut listing = false;
     for (i, l) in p.lines.iter().enumerate() {
         crate::table::join_line(&mut cur, l.text.trim());
-        let split = match (p.lines.get(i + 1), right(l.page)) {
-            (Some(next), Some(edge)) => hand_broken(l, next, edge),
+        listing |= l.text.trim_end().ends_with(':');
+        let next = p.lines.get(i + 1);
+        let split = match (next, right(l.page)) {
+            (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge),
             _ => false,
         };
         if split {
-            out.push(std::mem::take(&mut cur));
+            if let Some(s) = start {
+                out.push((std::mem::take(&mut cur), s));
+            }
+            start = next;
         }
     }
-    if !cur.trim().is_empty() {
-        out.push(cur);
+    if let Some(s) = start.filter(|_| !cur.trim().is_empty()) {
+        out.push((cur, s));
+    }
+    if out.len() <= 1 {
+        // One entry: the paragraph's own text (the table stage took its bullet off).
+        let t = p.text.trim();
+        return match p.lines.first() {
+            Some(l) if !t.is_empty() => vec![(t.to_string(), l)],
+            _ => Vec::new(),
+        };
     }
     out.into_iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
+        .map(|(s, l)| {
+            let t = s
+                .trim()
+                .trim_start_matches(|c: char| BULLETS.contains(&c) && c != '-')
+                .trim()
+                .to_string();
+            (t, l)
+        })
+        .filter(|(s, _)| !s.is_empty())
         .collect()
 }
 
-/// The right edge of a cell's text on a page: its box less the padding.
-pub fn text_edge(c: &Cell, padding: f64) -> impl Fn(u32) -> Option<f64> + '_ {
+/// The right edge of a cell's text on a page: its box less the padding, or the furthest the
+/// column's text reaches (`reach`), whichever is further (cells with no rules are boxed
+/// tight around their text).
+pub fn text_edge(c: &Cell, padding: f64, reach: f64) -> impl Fn(u32) -> Option<f64> + '_ {
     move |page| {
         c.parts
             .iter()
             .find(|p| p.page == page)
-            .map(|p| p.bbox.x1 - padding)
+            .map(|p| (p.bbox.x1 - padding).max(reach))
     }
 }
 
