@@ -20,7 +20,7 @@ struct Entry {
 }
 
 /// A cell's entries: each paragraph, split where a line was broken by hand.
-fn entries(c: Option<&Cell>, padding: f64, reach: &[f64]) -> Vec<Entry> {
+fn entries(c: Option<&Cell>, padding: f64, reach: &[f64], dated: bool) -> Vec<Entry> {
     let Some(c) = c else { return Vec::new() };
     let edge = text::text_edge(
         c,
@@ -30,7 +30,7 @@ fn entries(c: Option<&Cell>, padding: f64, reach: &[f64]) -> Vec<Entry> {
     c.paragraphs
         .iter()
         .flat_map(|p| {
-            text::entries(p, &edge)
+            text::entries(p, &edge, dated)
                 .into_iter()
                 .map(|(t, l)| Entry {
                     text: t,
@@ -42,7 +42,7 @@ fn entries(c: Option<&Cell>, padding: f64, reach: &[f64]) -> Vec<Entry> {
 }
 
 fn texts(c: Option<&Cell>, padding: f64, reach: &[f64]) -> Vec<String> {
-    entries(c, padding, reach)
+    entries(c, padding, reach, false)
         .into_iter()
         .map(|e| e.text)
         .collect()
@@ -117,7 +117,7 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
         .collect();
     let mut milestones: Vec<(Milestone, Option<(u32, f64, f64)>)> =
         match cols.first(Col::Milestones) {
-            Some(_) => entries(cell(Col::Milestones), padding, &cols.reach)
+            Some(_) => entries(cell(Col::Milestones), padding, &cols.reach, true)
                 .into_iter()
                 .map(|e| {
                     let parsed = milestone::parse_with(&e.text, cx.profile);

@@ -99,16 +99,31 @@ fn hand_broken(line: &CellLine, next: &CellLine, right: f64) -> bool {
     line.page == next.page && opens && !runs_on(&line.text) && line.bbox.x1 + need < right
 }
 
+/// A milestone line ending in a timescale after a dash ("… – Complete – May 2024") with a
+/// capitalised line after it: the next milestone starts there (FORMAT.md's "text – Status –
+/// Date" entries one per line).
+fn ends_dated(line: &str, next: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = compiled(&RE, || {
+        format!(
+            r"(?i)[–—-]\s*(?:(?:by|from|until|end\s+of)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
+        )
+    });
+    next.trim_start().starts_with(|c: char| c.is_uppercase()) && re.is_match(line.trim_end())
+}
+
 /// Bullet glyphs a line may open with.
 const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '-', '–', '*', '·', '○'];
 
 /// The entries of a paragraph: its lines grouped into runs broken by hand ("Carers Strategy
 /// Lead" / "Primary Care Network Managers" in one paragraph), each run joined as the table
 /// stage joins lines. `right` is the cell's text edge on each page.
-/// Each entry with the index of the line it starts on.
+/// Each entry comes with the line it starts on. With `dated`, a line ending in a timescale
+/// ends an entry too.
 pub fn entries<'p>(
     p: &'p Paragraph,
     right: &dyn Fn(u32) -> Option<f64>,
+    dated: bool,
 ) -> Vec<(String, &'p CellLine)> {
     let mut out: Vec<(String, &CellLine)> = Vec::new();
     let mut cur = String::new();
@@ -122,7 +137,7 @@ pub fn entries<'p>(
         let split = match (next, right(l.page)) {
             (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge),
             _ => false,
-        };
+        } || (dated && !listing && next.is_some_and(|n| ends_dated(&l.text, &n.text)));
         if split {
             if let Some(s) = start {
                 out.push((std::mem::take(&mut cur), s));
