@@ -301,8 +301,17 @@ pub fn read(
             }
         }
         let at = |i: Option<usize>| i.and_then(|i| texts.get(i)).cloned().unwrap_or_default();
-        let number_text = at(number_col);
-        let action_text = at(action_col);
+        // A heading repeated at a page top inside a broken row's cells is no content.
+        let own = |i: Option<usize>| {
+            let s = at(i);
+            if i.and_then(|i| header.get(i)).is_some_and(|h| *h == s) {
+                String::new()
+            } else {
+                s
+            }
+        };
+        let number_text = own(number_col);
+        let action_text = own(action_col);
         let others = texts.iter().enumerate().any(|(i, s)| {
             !s.is_empty()
                 && Some(i) != number_col
@@ -332,7 +341,17 @@ pub fn read(
         if action_text.is_empty() {
             if number.is_none() && others {
                 if let Some(prev) = last_action(plan) {
-                    let more = action::read(t, r, cols, None, cx);
+                    let mut more = action::read(t, r, cols, None, cx);
+                    let heading = |s: &String| header.contains(s);
+                    more.leads.retain(|s| !heading(s));
+                    more.success_indicators.retain(|s| !heading(s));
+                    more.impact_evidence.retain(|s| !heading(s));
+                    more.milestones.retain(|m| !heading(&m.text));
+                    more.rag.retain(|e| !heading(&e.text));
+                    more.fields.retain(|f| f.text != f.heading);
+                    if heading(&more.specific_action) {
+                        more.specific_action.clear();
+                    }
                     say(format!(
                         "the rest of action {} (no reference, no action text)",
                         prev.number
