@@ -12,6 +12,9 @@ use super::Context;
 use crate::dates;
 use crate::table::{Cell, Table};
 
+/// Where a line is printed: page, top, height.
+type At = Option<(u32, f64, f64)>;
+
 /// One entry of a cell: its text and where its first line is printed (page, top, height).
 #[derive(Debug, Clone)]
 struct Entry {
@@ -89,7 +92,7 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
         }
     }
     let rag_cells = rag::entries(cell(Col::Rag), cx.text_colour);
-    let rag_at: Vec<(RagEntry, Option<(u32, f64, f64)>)> = rag_cells
+    let rag_at: Vec<(RagEntry, At)> = rag_cells
         .iter()
         .map(|(e, p)| {
             let at = p
@@ -115,42 +118,41 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
             })
         })
         .collect();
-    let mut milestones: Vec<(Milestone, Option<(u32, f64, f64)>)> =
-        match cols.first(Col::Milestones) {
-            Some(_) => entries(cell(Col::Milestones), padding, &cols.reach, true)
-                .into_iter()
-                .map(|e| {
-                    let parsed = milestone::parse_with(&e.text, cx.profile);
-                    (
-                        Milestone {
-                            text: e.text,
-                            status: parsed.status,
-                            period: parsed.date.as_deref().and_then(dates::period),
-                            date: parsed.date,
-                            rag: None,
-                            status_text: parsed.status_text,
-                        },
-                        e.at,
-                    )
-                })
-                .collect(),
-            None => dates
-                .iter()
-                .map(|d| {
-                    (
-                        Milestone {
-                            text: d.text.clone(),
-                            status: None,
-                            date: Some(d.text.clone()),
-                            rag: None,
-                            period: dates::period(&d.text),
-                            status_text: None,
-                        },
-                        d.at,
-                    )
-                })
-                .collect(),
-        };
+    let mut milestones: Vec<(Milestone, At)> = match cols.first(Col::Milestones) {
+        Some(_) => entries(cell(Col::Milestones), padding, &cols.reach, true)
+            .into_iter()
+            .map(|e| {
+                let parsed = milestone::parse_with(&e.text, cx.profile);
+                (
+                    Milestone {
+                        text: e.text,
+                        status: parsed.status,
+                        period: parsed.date.as_deref().and_then(dates::period),
+                        date: parsed.date,
+                        rag: None,
+                        status_text: parsed.status_text,
+                    },
+                    e.at,
+                )
+            })
+            .collect(),
+        None => dates
+            .iter()
+            .map(|d| {
+                (
+                    Milestone {
+                        text: d.text.clone(),
+                        status: None,
+                        date: Some(d.text.clone()),
+                        rag: None,
+                        period: dates::period(&d.text),
+                        status_text: None,
+                    },
+                    d.at,
+                )
+            })
+            .collect(),
+    };
     // A single undated milestone takes the date column's date.
     if let ([(m, _)], Some(d)) = (milestones.as_mut_slice(), dates.first()) {
         if m.date.is_none() && cols.first(Col::Milestones).is_some() {

@@ -72,8 +72,11 @@ fn roman(s: &str) -> Option<u32> {
     u32::try_from(total).ok()
 }
 
+/// A label read: the label, its form word, number, numbering depth, and the rest.
+type Labelled = (Option<String>, String, Option<u32>, u8, String);
+
 /// Read a label, number and title from one line of text; `None` when it prints no label.
-fn labelled(text: &str) -> Option<(Option<String>, String, Option<u32>, u8, String)> {
+fn labelled(text: &str) -> Option<Labelled> {
     if let Some(c) = numbered_re().captures(text) {
         let word = c.name("word").map(|m| m.as_str().trim().to_string());
         let num = c.name("num").map_or("", |m| m.as_str());
@@ -145,13 +148,7 @@ pub fn read(cell: &Cell) -> GroupText {
     // all bold that asks a question is that heading alone (its title follows in the next
     // row).
     let asks = all_lines.iter().any(|l| l.text.contains('?'));
-    let heading = if bold_run > 0 && bold_run < all_lines.len() {
-        Some(bold_run)
-    } else if bold_run == all_lines.len() && bold_run > 0 && asks {
-        Some(bold_run)
-    } else {
-        None
-    };
+    let heading = (bold_run > 0 && (bold_run < all_lines.len() || asks)).then_some(bold_run);
     let whole = collapse(&cell.text());
     let first = lines.first().copied().unwrap_or("");
     let bold = all_lines.first().is_some_and(|l| l.bold);
