@@ -302,8 +302,13 @@ mod profile_tests {
             (p.status, p.date.as_deref()),
             (Some(Status::Delayed), Some("Jan 2019"))
         );
-        // Without the profile, neither is read.
+        // Without the profile, the built-in words and shapes read it too.
         let p = parse("Scheme agreed (Done, Apr 2018)");
+        assert_eq!(
+            (p.status, p.status_text.as_deref(), p.date.as_deref()),
+            (Some(Status::Complete), Some("Done"), Some("Apr 2018"))
+        );
+        let p = parse("Scheme agreed (Sorted, Apr 2018)");
         assert_eq!(p.status, None);
         // The status word is looked for before the timescale that was read, not before a
         // later copy of its text.
