@@ -64,6 +64,20 @@ fn paragraphs(c: Option<&Cell>) -> String {
     .unwrap_or_default()
 }
 
+/// The status word as printed, kept only when it is not the canonical word itself
+/// ("Achieved" for Complete; "Complete" says nothing more).
+fn printed_word(
+    status: Option<super::super::vocab::Status>,
+    word: Option<String>,
+) -> Option<String> {
+    let status = status?;
+    let w = word?;
+    let same = text::collapse(&w).eq_ignore_ascii_case(status.as_str())
+        || w.to_lowercase().replace(['-', ' '], "")
+            == status.as_str().to_lowercase().replace(' ', "");
+    (!same).then_some(w)
+}
+
 /// Whether two printed positions are level (same page, tops within half a line).
 fn level(a: Option<(u32, f64, f64)>, b: Option<(u32, f64, f64)>) -> bool {
     match (a, b) {
@@ -130,7 +144,7 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
                         period: parsed.date.as_deref().and_then(dates::period),
                         date: parsed.date,
                         rag: None,
-                        status_text: parsed.status_text,
+                        status_text: printed_word(parsed.status, parsed.status_text),
                     },
                     e.at,
                 )
