@@ -367,6 +367,25 @@ pub const MIN_PLAN_COLUMNS: usize = 4;
 /// ...nor one with fewer rows (a header and two actions at least).
 pub const MIN_PLAN_ROWS: usize = 3;
 
+/// A plan's header row is among a table's first this many rows: spreadsheets print a title
+/// and a blank row above it, Word templates a band ("Planning | Monitoring") over it.
+pub const PLAN_HEADER_ROWS: usize = 6;
+
+/// A table more than this share (fraction) of whose cells outside its reference and date
+/// columns are numbers is a table of figures (budgets, KPIs), not a plan: plan cells are
+/// sentences, names and ratings.
+pub const MAX_NUMERIC_SHARE: f64 = 0.5;
+
+/// An action cell has at least this many words ("Survey north quay wall" has four; a
+/// heading word or a figure is no action).
+pub const MIN_ACTION_WORDS: usize = 2;
+
+/// Points between a cell's right edge and the furthest its text reaches: a line that ends
+/// short of the edge by more than the next line's first word (and a space) was broken by
+/// hand — a new lead, indicator or milestone — not wrapped. Word and LibreOffice pad cells
+/// by 2-5.5 pt; the larger keeps wrapped lines whole.
+pub const CELL_PADDING: f64 = 6.0;
+
 // --- Interpreter: clipping paths (pdf::clip) ---
 
 /// A glyph box must reach this far (points) into a clipping box, or into the page's crop box,

@@ -18,7 +18,18 @@ use serde_json::Value;
 use crate::common::{compare, fixture, norm};
 
 /// Fields `extract` writes beyond the truth format (see tests/paper.rs), and `rows`.
-const EXTRAS: &[&str] = &["creator", "warnings", "fill", "period", "rows", "group"];
+const EXTRAS: &[&str] = &[
+    "creator",
+    "warnings",
+    "fill",
+    "period",
+    "rows",
+    "group",
+    "label",
+    "number_implied",
+    "fields",
+    "status_text",
+];
 
 /// FORMAT.md's canonical milestone statuses.
 const STATUSES: &[&str] = &[
@@ -533,6 +544,54 @@ fn score(rel: &str, truth: &Value) -> (BTreeMap<String, [usize; 2]>, Vec<String>
     let mut fields = BTreeMap::new();
     tally(Some(&got), &want, "", &mut fields);
     (fields, diffs)
+}
+
+/// Each zoo plan's share of FORMAT.md values read right with no profile must not fall below
+/// what the reader reached (percent). Below 90: the table stage does not yet give the plan's
+/// table whole (dunmore: none found; greystone: Ref and Action in one column; hallam: its
+/// first page; marsh: one column) or the covering report is misread (ashford, kingsmere).
+const FLOORS: &[(&str, usize)] = &[
+    ("ashford-green-scrutiny", 69),
+    ("audit-recommendations", 100),
+    ("dunmore-health-plan", 3),
+    ("eastvale-delivery-plan", 100),
+    ("eqia-library-hours", 100),
+    ("fenmoor-outline-plan", 100),
+    ("greystone-strategy", 15),
+    ("hallam-action-plan", 15),
+    ("harbour-task-list", 100),
+    ("kingsmere-cabinet-report", 78),
+    ("lowther-highways-plan", 97),
+    ("marsh-licensing-report", 29),
+    ("northdown-plan-v2", 100),
+    ("oakfield-plan-v1", 100),
+    ("oakfield-plan-v2", 100),
+    ("riverside-theme-plan", 74),
+    ("westbrook-plan-v1", 98),
+    ("westbrook-plan-v2", 97),
+];
+
+/// The guard while issue 17 is open: no zoo plan reads worse than its floor.
+#[test]
+fn zoo_plans_read_at_least_as_well_as_before() {
+    let mut worse = Vec::new();
+    let truths = json_files("templates", ".truth.json");
+    assert_eq!(truths.len(), FLOORS.len(), "a floor for every zoo plan");
+    for (rel, truth) in truths {
+        let (fields, _) = score(&rel, &truth);
+        let [right, all] = fields
+            .values()
+            .fold([0, 0], |[r, t], [fr, ft]| [r + fr, t + ft]);
+        let pct = 100 * right / all.max(1);
+        let floor = FLOORS
+            .iter()
+            .find(|(stem, _)| rel.contains(&format!("/{stem}.truth.json")))
+            .map_or(100, |(_, f)| *f);
+        if pct < floor {
+            worse.push(format!("{rel}: {pct}% < {floor}%"));
+        }
+    }
+    assert!(worse.is_empty(), "{worse:?}");
 }
 
 /// Issue 17's measure: every zoo plan read with no profile, every FORMAT.md field compared

@@ -36,6 +36,11 @@ pub struct ExtractArgs {
     /// Start CSV files with a byte-order mark so spreadsheet programs read them as UTF-8.
     #[arg(long)]
     excel: bool,
+    /// Say why on standard error: per table, taken as a plan or not and why, each column's
+    /// role and its evidence, each row's reading (group level, action, continuation,
+    /// skipped).
+    #[arg(long)]
+    explain: bool,
     #[command(flatten)]
     pub(super) read: ReadArgs,
     #[command(flatten)]
@@ -77,9 +82,23 @@ fn output_names(files: &[Input]) -> Vec<String> {
         .collect()
 }
 
-/// Open and read one input.
-fn read_one(input: &Input, reading: &Reading) -> Result<Paper, Failure> {
-    read::paper(&input.open(&reading.open())?, reading)
+/// Open and read one input; with `explain`, print the plan reader's account of its tables
+/// on standard error.
+fn read_one(input: &Input, reading: &Reading, explain: bool) -> Result<Paper, Failure> {
+    let doc = input.open(&reading.open())?;
+    let paper = read::paper(&doc, reading)?;
+    if explain {
+        let numbers: Vec<u32> = (1..=doc.page_count()).collect();
+        let (tables, _) = boardpaper::pipeline::tables(&doc, &numbers, &reading.settings)?;
+        let account = boardpaper::paper::explain(
+            &[],
+            &tables,
+            &reading.settings.profile,
+            &reading.settings.paper,
+        );
+        eprint!("{}:\n{account}", paper.file);
+    }
+    Ok(paper)
 }
 
 /// Write one paper's outputs. `target` is a file (JSON) or a folder (CSV, batches).
@@ -113,7 +132,7 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
         let Some(file) = files.first() else {
             return Ok(());
         };
-        let paper = read_one(file, &reading)?;
+        let paper = read_one(file, &reading, a.explain)?;
         input::report_warnings(&paper.file, &paper.warnings, quiet);
         return write(&paper, a.format, a.output.as_deref(), a.excel);
     }
@@ -129,7 +148,7 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
         .zip(&names)
         .filter_map(|(f, stem)| {
             let result = guard(&f.name(), || {
-                read_one(f, &reading).and_then(|paper| {
+                read_one(f, &reading, a.explain).and_then(|paper| {
                     bar.suspend(|| input::report_warnings(&paper.file, &paper.warnings, quiet));
                     let target = match a.format {
                         Format::Json => dir.join(format!("{stem}.json")),

@@ -59,13 +59,14 @@ pub fn read(
     profile: &Profile,
     settings: &PaperSettings,
 ) -> Paper {
-    let (plans, unplaced) = super::read_plans(pages, tables, profile, settings);
+    let reading = super::reading(pages, tables, profile, settings, false);
+    let (plans, unplaced) = (reading.plans, reading.unplaced);
     let plan_start = plans.iter().filter_map(|p| p.pages.first().copied()).min();
     let (meeting, report) = report::read_report(pages, plan_start, settings);
     let unplaced = unplaced.into_iter().map(super::warning::Warning::from);
     warnings.extend(
         unplaced
-            .chain(no_plan_found(&plans, tables, settings))
+            .chain(no_plan_found(&plans, &reading.explain, tables, settings))
             .map(Warning::from),
     );
     Paper {
@@ -80,25 +81,43 @@ pub fn read(
     }
 }
 
-/// A warning when the document has tables but no plan was recognised in them (a plan whose
-/// headers no synonym knows needs a profile), rather than an empty plan list in silence.
+/// A warning when the document has tables but no plan was recognised in them, naming every
+/// candidate table (as many columns and rows as a plan needs) and why it was refused, rather
+/// than an empty plan list in silence.
 fn no_plan_found(
     plans: &[Plan],
+    explain: &super::plan::Explain,
     tables: &[table::Table],
     settings: &PaperSettings,
 ) -> Option<super::warning::Warning> {
     if !plans.is_empty() {
         return None;
     }
-    let t = tables
+    let candidates: Vec<(&table::Table, &super::plan::TableExplain)> = tables
         .iter()
-        .filter(|t| t.n_cols >= settings.min_plan_columns && t.n_rows >= settings.min_plan_rows)
-        .max_by_key(|t| t.n_rows * t.n_cols)?;
+        .zip(&explain.tables)
+        .filter(|(t, _)| {
+            t.n_cols >= settings.min_plan_columns && t.n_rows >= settings.min_plan_rows
+        })
+        .collect();
+    let (t, _) = candidates.iter().max_by_key(|(t, _)| t.n_rows * t.n_cols)?;
     let page = t.pages.first().copied().unwrap_or(1);
     let headers: Vec<String> = t
         .row_cells(0)
         .iter()
         .map(|c| c.text().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let refusals = candidates
+        .iter()
+        .map(|(t, e)| {
+            format!(
+                "page {} ({} rows x {} columns): {}",
+                e.page(),
+                t.n_rows,
+                t.n_cols,
+                e.verdict
+            )
+        })
         .collect();
     Some(super::warning::Warning {
         page,
@@ -106,6 +125,7 @@ fn no_plan_found(
             rows: t.n_rows,
             columns: t.n_cols,
             headers,
+            refusals,
         },
     })
 }

@@ -5,7 +5,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 use super::profile::{self, Profile};
-use super::vocab::Status;
+use super::vocab::{Status, STATUS_WORDS};
 use crate::dates::MONTH_PATTERN as MONTH;
 
 /// What the text of a milestone says besides its description.
@@ -15,6 +15,8 @@ pub struct Parsed {
     pub status: Option<Status>,
     /// The timescale printed at the end, without a trailing full stop.
     pub date: Option<String>,
+    /// The status word as printed, when `status` was read from one.
+    pub status_text: Option<String>,
 }
 
 fn date_re() -> &'static Regex {
@@ -42,11 +44,47 @@ fn inner_date_re() -> &'static Regex {
     })
 }
 
+/// The status words of [`STATUS_WORDS`], longest first, as one alternation.
+fn status_words() -> String {
+    let mut words: Vec<&str> = STATUS_WORDS.iter().map(|(w, _)| *w).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A status word at the end of the text before the timescale.
 fn status_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:^|[\s–—-])(complete|completed|in[ -]progress|on[- ]?going|not started|overdue|delayed|on track|on hold|cancell?ed|withdrawn)[\s–—-]*$")
+        Regex::new(&format!(
+            r"(?i)(?:^|[\s–—(,-])({})[\s–—,-]*$",
+            status_words()
+        ))
+        .unwrap_or_else(|_| unreachable!("the status pattern is a constant"))
+    })
+}
+
+/// A status word opening the text: "Complete: cameras replaced", "On track – posts filled".
+fn leading_status_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(r"(?i)^({})\s*(?:[:–—-]|$)", status_words()))
             .unwrap_or_else(|_| unreachable!("the status pattern is a constant"))
+    })
+}
+
+/// "text (Status, Date)": a status and a timescale in closing brackets.
+fn bracket_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)\(\s*({})\s*(?:[,;–—-]\s*([^()]*?))?\s*\)\s*\.?$",
+            status_words()
+        ))
+        .unwrap_or_else(|_| unreachable!("the status pattern is a constant"))
     })
 }
 
@@ -75,7 +113,12 @@ pub fn parse_with(text: &str, profile: &Profile) -> Parsed {
                 .and_then(|m| profile_status(text.get(..m.start())?, profile)),
         };
         if status.is_some() || date.is_some() {
-            return Parsed { status, date };
+            let status_text = status.and_then(|_| group("status"));
+            return Parsed {
+                status,
+                date,
+                status_text,
+            };
         }
     }
     let Reading { parsed, date_at } = parse_default(text);
@@ -83,8 +126,23 @@ pub fn parse_with(text: &str, profile: &Profile) -> Parsed {
         return parsed;
     }
     let rest = date_at.and_then(|i| text.get(..i)).unwrap_or(text);
+    let status = profile_status(rest, profile);
     Parsed {
-        status: profile_status(rest, profile),
+        status_text: status.and_then(|_| {
+            let tail = rest.trim_end_matches([' ', '–', '—', '-', ',', '(']);
+            let n = profile
+                .statuses
+                .iter()
+                .find(|(w, s)| Some(*s) == status && profile::normalise(tail).ends_with(w.as_str()))
+                .map_or(0, |(w, _)| w.chars().count());
+            let start = tail
+                .char_indices()
+                .rev()
+                .nth(n.saturating_sub(1))
+                .map_or(0, |(i, _)| i);
+            tail.get(start..).map(str::to_string)
+        }),
+        status,
         ..parsed
     }
 }
@@ -104,8 +162,25 @@ struct Reading {
     date_at: Option<usize>,
 }
 
-/// The built-in rules: a timescale at the end (or mid-bullet), a status word before it.
+/// The built-in rules, in FORMAT.md's shapes: "text (Status, Date)"; a timescale at the end
+/// (or mid-bullet) with a status word before it ("text – Status – Date"); a status word
+/// opening the text ("Status: text – Date", "Status – text").
 fn parse_default(text: &str) -> Reading {
+    if let Some(c) = bracket_re().captures(text) {
+        let word = c.get(1).map(|m| m.as_str().trim().to_string());
+        let date = c
+            .get(2)
+            .map(|m| m.as_str().trim().trim_end_matches('.').trim().to_string())
+            .filter(|d| !d.is_empty());
+        return Reading {
+            parsed: Parsed {
+                status: word.as_deref().and_then(Status::parse),
+                date,
+                status_text: word,
+            },
+            date_at: c.get(0).map(|m| m.start()),
+        };
+    }
     let (date_at, date) = match date_re().captures(text).and_then(|c| c.get(1)) {
         Some(m) => (
             Some(m.start()),
@@ -124,12 +199,17 @@ fn parse_default(text: &str) -> Reading {
         Some(i) => text.get(..i).unwrap_or(text),
         None => text.trim_end_matches('.'),
     };
-    let status = status_re()
+    let word = status_re()
         .captures(rest)
         .and_then(|c| c.get(1))
-        .and_then(|m| Status::parse(m.as_str()));
+        .or_else(|| leading_status_re().captures(text).and_then(|c| c.get(1)))
+        .map(|m| m.as_str().to_string());
     Reading {
-        parsed: Parsed { status, date },
+        parsed: Parsed {
+            status: word.as_deref().and_then(Status::parse),
+            date,
+            status_text: word,
+        },
         date_at,
     }
 }
@@ -222,8 +302,13 @@ mod profile_tests {
             (p.status, p.date.as_deref()),
             (Some(Status::Delayed), Some("Jan 2019"))
         );
-        // Without the profile, neither is read.
+        // Without the profile, the built-in words and shapes read it too.
         let p = parse("Scheme agreed (Done, Apr 2018)");
+        assert_eq!(
+            (p.status, p.status_text.as_deref(), p.date.as_deref()),
+            (Some(Status::Complete), Some("Done"), Some("Apr 2018"))
+        );
+        let p = parse("Scheme agreed (Sorted, Apr 2018)");
         assert_eq!(p.status, None);
         // The status word is looked for before the timescale that was read, not before a
         // later copy of its text.

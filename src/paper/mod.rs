@@ -5,12 +5,14 @@
 pub mod document;
 pub mod milestone;
 pub mod model;
-mod plan;
+pub mod plan;
 pub mod profile;
 pub mod report;
 pub mod vocab;
 pub mod warning;
 
+use crate::colour::Colour;
+use crate::geom::Rect;
 use crate::layout::{Line, PageText};
 use crate::table::Table;
 use crate::tolerance;
@@ -45,6 +47,15 @@ pub struct PaperSettings {
     pub min_plan_columns: usize,
     /// ...and rows to be named as a plan no column synonym recognised.
     pub min_plan_rows: usize,
+    /// A plan's header row is among a table's first this many rows (title rows above it).
+    pub max_header_rows: usize,
+    /// A table more than this share of whose cells are numbers is figures, not a plan.
+    pub max_numeric_share: f64,
+    /// An action cell has at least this many words.
+    pub min_action_words: usize,
+    /// Points between a cell's edge and its text: a line ending further from the edge than
+    /// the next line's first word needs was broken by hand.
+    pub cell_padding: f64,
     /// Pages whose whole text is kept for the covering report; later pages keep the text
     /// outside their tables only (captions and running text), whose cells the tables hold.
     pub full_text_pages: u32,
@@ -66,24 +77,75 @@ impl Default for PaperSettings {
             max_heading_words: tolerance::MAX_HEADING_WORDS,
             min_plan_columns: tolerance::MIN_PLAN_COLUMNS,
             min_plan_rows: tolerance::MIN_PLAN_ROWS,
+            max_header_rows: tolerance::PLAN_HEADER_ROWS,
+            max_numeric_share: tolerance::MAX_NUMERIC_SHARE,
+            min_action_words: tolerance::MIN_ACTION_WORDS,
+            cell_padding: tolerance::CELL_PADDING,
             full_text_pages: tolerance::FULL_TEXT_PAGES,
         }
     }
 }
 
 /// Read the plans in `tables`, taking each plan's caption (title, version) from the text
-/// printed just above its first table.
+/// printed just above its first table and the colour of RAG text from the laid-out words.
 pub fn read_plans(
     pages: &[PageText],
     tables: &[Table],
     profile: &profile::Profile,
     settings: &PaperSettings,
 ) -> (Vec<model::Plan>, Vec<plan::Unplaced>) {
+    let r = reading(pages, tables, profile, settings, false);
+    (r.plans, r.unplaced)
+}
+
+/// [`read_plans`] with the reader's account; with `detail`, it explains every column and row
+/// too.
+pub fn reading(
+    pages: &[PageText],
+    tables: &[Table],
+    profile: &profile::Profile,
+    settings: &PaperSettings,
+    detail: bool,
+) -> plan::Reading {
     let caption = |page: u32, top: f64| -> Option<String> {
         let p = pages.iter().find(|p| p.number == page)?;
         caption_above(&p.lines, top, settings)
     };
-    plan::plans(tables, &caption, profile)
+    let text_colour = |page: u32, bbox: Rect| -> Option<Colour> {
+        let p = pages.iter().find(|p| p.number == page)?;
+        p.lines
+            .iter()
+            .filter(|l| l.bbox.bottom >= bbox.top && l.bbox.top <= bbox.bottom)
+            .flat_map(|l| l.words.iter())
+            .filter(|w| {
+                let (cx, cy) = (
+                    (w.bbox.x0 + w.bbox.x1) / 2.0,
+                    (w.bbox.top + w.bbox.bottom) / 2.0,
+                );
+                cx >= bbox.x0 - 1.0
+                    && cx <= bbox.x1 + 1.0
+                    && cy >= bbox.top - 1.0
+                    && cy <= bbox.bottom + 1.0
+            })
+            .find_map(|w| w.colour.filter(|c| plan::rag_colour(*c)))
+    };
+    let cx = plan::Context {
+        profile,
+        settings,
+        text_colour: &text_colour,
+    };
+    plan::plans(tables, &caption, &cx, detail)
+}
+
+/// Why the reader took each table of a document as a plan or not, each column's role and
+/// each row's reading (`extract --explain`).
+pub fn explain(
+    pages: &[PageText],
+    tables: &[Table],
+    profile: &profile::Profile,
+    settings: &PaperSettings,
+) -> plan::Explain {
+    reading(pages, tables, profile, settings, true).explain
 }
 
 /// The caption: the lines of the block nearest above `top`, left to right.

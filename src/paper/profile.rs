@@ -241,7 +241,7 @@ mod tests {
     fn mistakes_are_named() {
         let e = |text: &str| Profile::parse(text, "p.toml").unwrap_err().to_string();
         assert!(e("[columns]\nWho = \"boss\"").contains("columns.\"Who\": unknown role \"boss\""));
-        assert!(e("[statuses]\nDone = \"Finished\"").contains("statuses.\"Done\""));
+        assert!(e("[statuses]\nDone = \"Sorted\"").contains("statuses.\"Done\""));
         assert!(e("[rows]\npriority = '^P(\\d+)'").contains("needs a group named \"number\""));
         assert!(e("[rows]\narea = '('").contains("rows.area"));
         assert!(e("[colums]\n").contains("not a profile"));

@@ -71,22 +71,67 @@ impl Status {
         }
     }
 
-    /// Recognise a status word, ignoring case.
+    /// Recognise a status word or phrase as printed, ignoring case and spacing: the canonical
+    /// words and the others councils print ("Achieved", "Slipped", "Not yet due", "Under
+    /// way"), mapped as FORMAT.md says.
     pub fn parse(s: &str) -> Option<Status> {
-        Some(match s.trim().to_lowercase().as_str() {
-            "complete" | "completed" => Status::Complete,
-            "in progress" | "in-progress" => Status::InProgress,
-            "ongoing" | "on-going" | "on going" => Status::Ongoing,
-            "not started" => Status::NotStarted,
-            "overdue" => Status::Overdue,
-            "delayed" => Status::Delayed,
-            "on track" => Status::OnTrack,
-            "on hold" => Status::OnHold,
-            "cancelled" | "canceled" | "withdrawn" => Status::Cancelled,
-            _ => return None,
-        })
+        let w = s
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        STATUS_WORDS
+            .iter()
+            .find(|(word, _)| *word == w)
+            .map(|(_, status)| *status)
     }
 }
+
+/// Status words and phrases as councils print them (lower case), and what each means. A
+/// milestone's status is looked for among these; the word as printed is kept beside it.
+pub const STATUS_WORDS: &[(&str, Status)] = &[
+    ("complete", Status::Complete),
+    ("completed", Status::Complete),
+    ("done", Status::Complete),
+    ("achieved", Status::Complete),
+    ("implemented", Status::Complete),
+    ("delivered", Status::Complete),
+    ("finished", Status::Complete),
+    ("closed", Status::Complete),
+    ("in progress", Status::InProgress),
+    ("in-progress", Status::InProgress),
+    ("under way", Status::InProgress),
+    ("underway", Status::InProgress),
+    ("started", Status::InProgress),
+    ("partly implemented", Status::InProgress),
+    ("partially implemented", Status::InProgress),
+    ("partially complete", Status::InProgress),
+    ("ongoing", Status::Ongoing),
+    ("on-going", Status::Ongoing),
+    ("on going", Status::Ongoing),
+    ("continuing", Status::Ongoing),
+    ("not started", Status::NotStarted),
+    ("not yet started", Status::NotStarted),
+    ("not yet due", Status::NotStarted),
+    ("not due", Status::NotStarted),
+    ("not yet begun", Status::NotStarted),
+    ("overdue", Status::Overdue),
+    ("delayed", Status::Delayed),
+    ("slipped", Status::Delayed),
+    ("slipping", Status::Delayed),
+    ("behind", Status::Delayed),
+    ("behind schedule", Status::Delayed),
+    ("on track", Status::OnTrack),
+    ("on target", Status::OnTrack),
+    ("on schedule", Status::OnTrack),
+    ("on hold", Status::OnHold),
+    ("paused", Status::OnHold),
+    ("deferred", Status::OnHold),
+    ("cancelled", Status::Cancelled),
+    ("canceled", Status::Cancelled),
+    ("withdrawn", Status::Cancelled),
+    ("no longer required", Status::Cancelled),
+];
 
 #[cfg(test)]
 mod tests {
@@ -96,7 +141,9 @@ mod tests {
     fn status_words_and_their_canonical_text() {
         assert_eq!(Status::parse(" On-Going "), Some(Status::Ongoing));
         assert_eq!(Status::parse("Withdrawn"), Some(Status::Cancelled));
-        assert_eq!(Status::parse("done"), None);
+        assert_eq!(Status::parse("done"), Some(Status::Complete));
+        assert_eq!(Status::parse("Not yet due"), Some(Status::NotStarted));
+        assert_eq!(Status::parse("Planning"), None);
         assert_eq!(Status::InProgress.as_str(), "In progress");
         assert_eq!(
             serde_json::to_string(&Status::NotStarted).unwrap(),

@@ -30,6 +30,8 @@ pub enum WarningKind {
         columns: usize,
         /// The texts of its first row, whitespace collapsed.
         headers: Vec<String>,
+        /// Every candidate table and why it was not taken for a plan.
+        refusals: Vec<String>,
     },
 }
 
@@ -52,11 +54,18 @@ impl fmt::Display for WarningKind {
                 rows,
                 columns,
                 headers,
-            } => write!(
-                f,
-                "a table of {rows} rows and {columns} columns, but its headers {headers:?} name \
-                 no plan columns; a profile (--profile) can name them"
-            ),
+                refusals,
+            } => {
+                write!(
+                    f,
+                    "a table of {rows} rows and {columns} columns (headers {headers:?}), but no \
+                     plan was found; a profile (--profile) can name its columns"
+                )?;
+                for r in refusals {
+                    write!(f, "; {r}")?;
+                }
+                Ok(())
+            }
         }
     }
 }

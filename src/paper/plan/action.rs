@@ -1,0 +1,252 @@
+//! One action row read into an [`Action`]: the action text, leads and indicators one per
+//! paragraph or hand-broken line, milestones from the dated-work column (or the date columns
+//! when they are the only dated work), RAG entries, and every column with no role kept as a
+//! field.
+
+use super::super::milestone;
+use super::super::model::{Action, Field, Milestone, RagEntry};
+use super::columns::{Col, Columns};
+use super::rag;
+use super::text;
+use super::Context;
+use crate::dates;
+use crate::table::{Cell, Table};
+
+/// Where a line is printed: page, top, height.
+type At = Option<(u32, f64, f64)>;
+
+/// One entry of a cell: its text and where its first line is printed (page, top, height).
+#[derive(Debug, Clone)]
+struct Entry {
+    text: String,
+    at: Option<(u32, f64, f64)>,
+}
+
+/// A cell's entries: each paragraph, split where a line was broken by hand.
+fn entries(c: Option<&Cell>, padding: f64, reach: &[f64], dated: bool) -> Vec<Entry> {
+    let Some(c) = c else { return Vec::new() };
+    let edge = text::text_edge(
+        c,
+        padding,
+        reach.get(c.col).copied().unwrap_or(f64::NEG_INFINITY),
+    );
+    c.paragraphs
+        .iter()
+        .flat_map(|p| {
+            text::entries(p, &edge, dated)
+                .into_iter()
+                .map(|(t, l)| Entry {
+                    text: t,
+                    at: Some((l.page, l.bbox.top, l.bbox.height())),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn texts(c: Option<&Cell>, padding: f64, reach: &[f64]) -> Vec<String> {
+    entries(c, padding, reach, false)
+        .into_iter()
+        .map(|e| e.text)
+        .collect()
+}
+
+/// The cell's paragraphs joined with "\n".
+fn paragraphs(c: Option<&Cell>) -> String {
+    c.map(|c| {
+        c.paragraphs
+            .iter()
+            .map(|p| p.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+    .unwrap_or_default()
+}
+
+/// The status word as printed, kept only when it is not the canonical word itself
+/// ("Achieved" for Complete; "Complete" says nothing more).
+fn printed_word(
+    status: Option<super::super::vocab::Status>,
+    word: Option<String>,
+) -> Option<String> {
+    let status = status?;
+    let w = word?;
+    let same = text::collapse(&w).eq_ignore_ascii_case(status.as_str())
+        || w.to_lowercase().replace(['-', ' '], "")
+            == status.as_str().to_lowercase().replace(' ', "");
+    (!same).then_some(w)
+}
+
+/// Whether two printed positions are level (same page, tops within half a line).
+fn level(a: Option<(u32, f64, f64)>, b: Option<(u32, f64, f64)>) -> bool {
+    match (a, b) {
+        (Some((pa, ta, ha)), Some((pb, tb, _))) => pa == pb && (ta - tb).abs() < 0.5 * ha.max(1.0),
+        _ => false,
+    }
+}
+
+/// A reference leading the action cell ("1.1.1 Train nursery staff …") when the header names
+/// both.
+fn split_reference(s: &str) -> Option<(String, String)> {
+    let (first, rest) = s.trim().split_once(' ')?;
+    text::is_reference(first).then(|| (text::reference(first), rest.trim().to_string()))
+}
+
+/// Read row `r` as an action numbered `number` (`None`: counted, set by the caller).
+pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Context) -> Action {
+    let cell = |col: Col| cols.first(col).and_then(|i| t.cell_at(r, i));
+    let padding = cx.settings.cell_padding;
+    let mut specific_action = paragraphs(cell(Col::Action));
+    let mut number = number;
+    if cols.number_in_action && number.is_none() {
+        if let Some((n, rest)) = split_reference(&specific_action) {
+            number = Some(n);
+            specific_action = rest;
+        }
+    }
+    let rag_cells = rag::entries(cell(Col::Rag), cx.text_colour);
+    let rag_at: Vec<(RagEntry, At)> = rag_cells
+        .iter()
+        .map(|(e, p)| {
+            let at = p
+                .lines
+                .first()
+                .map(|l| (l.page, l.bbox.top, l.bbox.height()));
+            (e.clone(), at)
+        })
+        .collect();
+    let dates: Vec<Entry> = cols
+        .all(Col::Date)
+        .into_iter()
+        .filter_map(|i| {
+            let c = t.cell_at(r, i).filter(|c| c.row <= r && !c.is_empty())?;
+            let at = c
+                .paragraphs
+                .first()
+                .and_then(|p| p.lines.first())
+                .map(|l| (l.page, l.bbox.top, l.bbox.height()));
+            Some(Entry {
+                text: text::collapse(&c.text()),
+                at,
+            })
+        })
+        .collect();
+    let mut milestones: Vec<(Milestone, At)> = match cols.first(Col::Milestones) {
+        Some(_) => entries(cell(Col::Milestones), padding, &cols.reach, true)
+            .into_iter()
+            .map(|e| {
+                let parsed = milestone::parse_with(&e.text, cx.profile);
+                (
+                    Milestone {
+                        text: e.text,
+                        status: parsed.status,
+                        period: parsed.date.as_deref().and_then(dates::period),
+                        date: parsed.date,
+                        rag: None,
+                        status_text: printed_word(parsed.status, parsed.status_text),
+                    },
+                    e.at,
+                )
+            })
+            .collect(),
+        None => dates
+            .iter()
+            .map(|d| {
+                (
+                    Milestone {
+                        text: d.text.clone(),
+                        status: None,
+                        date: Some(d.text.clone()),
+                        rag: None,
+                        period: dates::period(&d.text),
+                        status_text: None,
+                    },
+                    d.at,
+                )
+            })
+            .collect(),
+    };
+    // A single undated milestone takes the date column's date.
+    if let ([(m, _)], Some(d)) = (milestones.as_mut_slice(), dates.first()) {
+        if m.date.is_none() && cols.first(Col::Milestones).is_some() {
+            m.period = dates::period(&d.text);
+            m.date = Some(d.text.clone());
+        }
+    }
+    // Each RAG entry is level with at most one milestone: the first one.
+    for (entry, at) in &rag_at {
+        if let Some((m, _)) = milestones
+            .iter_mut()
+            .find(|(m, mat)| m.rag.is_none() && level(*mat, *at))
+        {
+            m.rag = Some(entry.text.clone());
+        }
+    }
+    let fields = cols
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.col == Col::Field)
+        .filter_map(|(i, c)| {
+            let cell = t.cell_at(r, i).filter(|c| c.row == r)?;
+            let text = paragraphs(Some(cell));
+            (!text.is_empty()).then(|| Field {
+                heading: c.heading.clone(),
+                text,
+            })
+        })
+        .collect();
+    let pages: Vec<u32> = t
+        .row_cells(r)
+        .iter()
+        .filter(|c| c.row == r && cols.list.get(c.col).is_none_or(|k| k.col != Col::Group))
+        .flat_map(|c| {
+            c.paragraphs
+                .iter()
+                .flat_map(|p| p.lines.iter().map(|l| l.page))
+        })
+        .collect();
+    let rows = t.rows.get(r).cloned().unwrap_or_default();
+    let first = pages
+        .iter()
+        .min()
+        .copied()
+        .or(rows.first().map(|p| p.page))
+        .unwrap_or(0);
+    let last = pages.iter().max().copied().unwrap_or(first);
+    Action {
+        number_implied: number.is_none(),
+        number: number.unwrap_or_default(),
+        specific_action,
+        leads: texts(cell(Col::Lead), padding, &cols.reach),
+        success_indicators: texts(cell(Col::Success), padding, &cols.reach),
+        milestones: milestones.into_iter().map(|(m, _)| m).collect(),
+        rag: rag_at.into_iter().map(|(e, _)| e).collect(),
+        impact_evidence: texts(cell(Col::Impact), padding, &cols.reach),
+        pages: [first, last],
+        rows,
+        group: None,
+        fields,
+    }
+}
+
+/// Add a row that carries on the action above (no reference, no action text: the rest of a
+/// row the table stage did not join) to it.
+pub fn extend(a: &mut Action, more: Action) {
+    if !more.specific_action.is_empty() {
+        if !a.specific_action.is_empty() {
+            a.specific_action.push('\n');
+        }
+        a.specific_action.push_str(&more.specific_action);
+    }
+    a.leads.extend(more.leads);
+    a.success_indicators.extend(more.success_indicators);
+    a.milestones.extend(more.milestones);
+    a.rag.extend(more.rag);
+    a.impact_evidence.extend(more.impact_evidence);
+    a.pages[0] = a.pages[0].min(more.pages[0]);
+    a.pages[1] = a.pages[1].max(more.pages[1]);
+    a.rows.extend(more.rows);
+    a.fields.extend(more.fields);
+}

@@ -1,0 +1,577 @@
+//! Columns to roles: each header cell is matched as whole phrases against a wide vocabulary
+//! (the longest phrase wins), then the guess is checked against what the column holds
+//! (dates, references, short RAG words, long text) and against the other columns (one
+//! action column, one of each single role). A profile's names override everything.
+
+use super::super::profile::Profile;
+use super::super::vocab::Role;
+use super::text;
+use crate::table::{Cell, Table};
+
+/// What a plan column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    /// The action's reference.
+    Number,
+    /// The action text.
+    Action,
+    /// Who leads.
+    Lead,
+    /// How success is judged.
+    Success,
+    /// Dated work: milestones, progress updates.
+    Milestones,
+    /// A date (target date, deadline, by when, start or finish date).
+    Date,
+    /// The RAG rating or status.
+    Rag,
+    /// Impact and evidence.
+    Impact,
+    /// A grouping level printed in a leading column (priority, objective, outcome).
+    Group,
+    /// No role: kept on the action as a field.
+    Field,
+}
+
+impl Col {
+    /// The role's name as `--explain` prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Col::Number => "number",
+            Col::Action => "action",
+            Col::Lead => "leads",
+            Col::Success => "success_indicators",
+            Col::Milestones => "milestones",
+            Col::Date => "date",
+            Col::Rag => "rag",
+            Col::Impact => "impact_evidence",
+            Col::Group => "group level",
+            Col::Field => "field (no role)",
+        }
+    }
+
+    fn of_role(r: Role) -> Col {
+        match r {
+            Role::Number => Col::Number,
+            Role::SpecificAction => Col::Action,
+            Role::Lead => Col::Lead,
+            Role::Success => Col::Success,
+            Role::Timescales => Col::Milestones,
+            Role::Rag => Col::Rag,
+            Role::Impact => Col::Impact,
+            Role::Priority | Role::Area => Col::Group,
+        }
+    }
+}
+
+/// Header phrases (normalised: lower case, words of letters and digits, `#` kept) and the
+/// role each names. A header takes the role of its longest whole-phrase match.
+const PHRASES: &[(&str, Col)] = &[
+    // The reference.
+    ("ref", Col::Number),
+    ("ref no", Col::Number),
+    ("ref number", Col::Number),
+    ("reference", Col::Number),
+    ("no", Col::Number),
+    ("number", Col::Number),
+    ("#", Col::Number),
+    ("id", Col::Number),
+    ("action no", Col::Number),
+    ("action ref", Col::Number),
+    ("action number", Col::Number),
+    ("action id", Col::Number),
+    ("rec no", Col::Number),
+    ("rec ref", Col::Number),
+    ("item no", Col::Number),
+    // The action.
+    ("action", Col::Action),
+    ("actions", Col::Action),
+    ("specific action", Col::Action),
+    ("specific actions", Col::Action),
+    ("key action", Col::Action),
+    ("key actions", Col::Action),
+    ("what we will do", Col::Action),
+    ("what will we do", Col::Action),
+    ("what we are going to do", Col::Action),
+    ("recommendation", Col::Action),
+    ("recommendations", Col::Action),
+    ("improvement action required", Col::Action),
+    ("action required", Col::Action),
+    ("actions required", Col::Action),
+    ("action to be taken", Col::Action),
+    ("actions to be taken", Col::Action),
+    ("task", Col::Action),
+    ("tasks", Col::Action),
+    ("task name", Col::Action),
+    ("activity", Col::Action),
+    ("activities", Col::Action),
+    ("deliverable", Col::Action),
+    ("deliverables", Col::Action),
+    ("commitment", Col::Action),
+    ("commitments", Col::Action),
+    ("what needs to be done", Col::Action),
+    // Who.
+    ("lead", Col::Lead),
+    ("leads", Col::Lead),
+    ("lead officer", Col::Lead),
+    ("lead officers", Col::Lead),
+    ("lead agency", Col::Lead),
+    ("lead partner", Col::Lead),
+    ("lead organisation", Col::Lead),
+    ("lead service", Col::Lead),
+    ("owner", Col::Lead),
+    ("owners", Col::Lead),
+    ("action owner", Col::Lead),
+    ("responsible", Col::Lead),
+    ("responsible officer", Col::Lead),
+    ("responsible person", Col::Lead),
+    ("responsibility", Col::Lead),
+    ("accountable officer", Col::Lead),
+    ("who", Col::Lead),
+    ("who is responsible", Col::Lead),
+    ("by whom", Col::Lead),
+    // How success is judged.
+    ("success", Col::Success),
+    ("success indicator", Col::Success),
+    ("success indicators", Col::Success),
+    ("success criteria", Col::Success),
+    ("success measure", Col::Success),
+    ("success measures", Col::Success),
+    ("measure of success", Col::Success),
+    ("measures of success", Col::Success),
+    ("how we will know", Col::Success),
+    ("how will we know", Col::Success),
+    ("how well know", Col::Success),
+    ("kpi", Col::Success),
+    ("kpis", Col::Success),
+    ("key performance indicator", Col::Success),
+    ("performance indicator", Col::Success),
+    ("performance measure", Col::Success),
+    ("outcome measure", Col::Success),
+    ("measure", Col::Success),
+    ("measures", Col::Success),
+    ("indicator", Col::Success),
+    ("indicators", Col::Success),
+    ("expected outcome", Col::Success),
+    ("expected outcomes", Col::Success),
+    ("target", Col::Success),
+    ("targets", Col::Success),
+    // Impact and evidence.
+    ("impact", Col::Impact),
+    ("impact and evidence", Col::Impact),
+    ("evidence", Col::Impact),
+    ("evidence of progress", Col::Impact),
+    ("evidence of impact", Col::Impact),
+    ("difference made", Col::Impact),
+    ("outcomes", Col::Impact),
+    ("outcomes achieved", Col::Impact),
+    ("progress comments", Col::Impact),
+    // Dated work.
+    ("milestone", Col::Milestones),
+    ("milestones", Col::Milestones),
+    ("key milestones", Col::Milestones),
+    ("milestones target date", Col::Milestones),
+    ("milestones and timescales", Col::Milestones),
+    ("actions and timescales", Col::Milestones),
+    ("timescales and milestones", Col::Milestones),
+    ("progress", Col::Milestones),
+    ("progress update", Col::Milestones),
+    ("progress to date", Col::Milestones),
+    ("latest update", Col::Milestones),
+    ("update", Col::Milestones),
+    // Dates.
+    ("date", Col::Date),
+    ("dates", Col::Date),
+    ("target date", Col::Date),
+    ("due date", Col::Date),
+    ("date due", Col::Date),
+    ("due", Col::Date),
+    ("deadline", Col::Date),
+    ("by when", Col::Date),
+    ("when", Col::Date),
+    ("timescale", Col::Date),
+    ("timescales", Col::Date),
+    ("timeframe", Col::Date),
+    ("completion date", Col::Date),
+    ("target completion date", Col::Date),
+    ("start date", Col::Date),
+    ("finish date", Col::Date),
+    ("end date", Col::Date),
+    ("original timescale", Col::Date),
+    ("original date", Col::Date),
+    ("revised date", Col::Date),
+    ("revised timescale", Col::Date),
+    ("revised deadline", Col::Date),
+    // The rating.
+    ("rag", Col::Rag),
+    ("rag status", Col::Rag),
+    ("rag rating", Col::Rag),
+    ("risk rag rating", Col::Rag),
+    ("brag", Col::Rag),
+    ("status", Col::Rag),
+    ("current status", Col::Rag),
+    ("overall status", Col::Rag),
+    ("progress status", Col::Rag),
+    ("rating", Col::Rag),
+    ("progress rating", Col::Rag),
+    ("where are we", Col::Rag),
+    // Grouping levels printed in a column.
+    ("priority", Col::Group),
+    ("priorities", Col::Group),
+    ("strategic priority", Col::Group),
+    ("priority objective", Col::Group),
+    ("key priority", Col::Group),
+    ("priority area", Col::Group),
+    ("theme", Col::Group),
+    ("themes", Col::Group),
+    ("objective", Col::Group),
+    ("objectives", Col::Group),
+    ("outcome", Col::Group),
+    ("desired outcome", Col::Group),
+    ("improvement area", Col::Group),
+    ("area", Col::Group),
+    ("area of focus", Col::Group),
+    ("focus", Col::Group),
+    ("aim", Col::Group),
+    ("aims", Col::Group),
+    ("ambition", Col::Group),
+    ("goal", Col::Group),
+    ("goals", Col::Group),
+    ("strand", Col::Group),
+    ("workstream", Col::Group),
+    ("work stream", Col::Group),
+];
+
+/// A header's words: lower case, letters and digits only (apostrophes dropped, so "we'll"
+/// is "well"), `#` kept as a word.
+pub fn words(header: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for ch in header.chars() {
+        if ch == '\'' || ch == '’' {
+            continue;
+        }
+        if ch.is_alphanumeric() {
+            cur.extend(ch.to_lowercase());
+        } else {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            if ch == '#' {
+                out.push("#".into());
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The role a header names by its words, with the score of the match (phrase words × 10, and
+/// 5 more when the phrase is the whole header), or `None`.
+pub fn by_header(header: &str) -> Option<(Col, usize, &'static str)> {
+    let w = words(header);
+    if w.is_empty() {
+        return None;
+    }
+    let mut best: Option<(Col, usize, &'static str)> = None;
+    for (phrase, col) in PHRASES {
+        let p: Vec<&str> = phrase.split(' ').collect();
+        let found = w
+            .windows(p.len())
+            .any(|win| win.iter().zip(&p).all(|(a, b)| a == b));
+        if !found {
+            continue;
+        }
+        let score = p.len() * 10 + if p.len() == w.len() { 5 } else { 0 };
+        // Ties go to the later phrase: "Ref Action" is the action column (its reference
+        // leads each cell).
+        if best.is_none_or(|(_, s, _)| score >= s) {
+            best = Some((*col, score, phrase));
+        }
+    }
+    best
+}
+
+/// One column's reading.
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// The header as printed, whitespace collapsed.
+    pub heading: String,
+    /// Its role.
+    pub col: Col,
+    /// Why: the phrase or profile entry matched, and what the content said.
+    pub evidence: String,
+}
+
+/// The columns of a plan table.
+#[derive(Debug, Clone, Default)]
+pub struct Columns {
+    /// One per table column, left to right.
+    pub list: Vec<Column>,
+    /// The action column's header also names the reference ("Ref Action"): the reference
+    /// leads the action cell.
+    pub number_in_action: bool,
+    /// The furthest any text reaches in each column (points): where lines wrap when the
+    /// cells have no rules.
+    pub reach: Vec<f64>,
+}
+
+impl Columns {
+    /// The first column with this role.
+    pub fn first(&self, col: Col) -> Option<usize> {
+        self.list.iter().position(|c| c.col == col)
+    }
+
+    /// Every column with this role, left to right.
+    pub fn all(&self, col: Col) -> Vec<usize> {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.col == col)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The headings as printed.
+    pub fn headings(&self) -> Vec<String> {
+        self.list.iter().map(|c| c.heading.clone()).collect()
+    }
+}
+
+/// Read the header row `r` of `t`: a role per column by header (the profile first), no
+/// content checks yet.
+pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
+    let mut list: Vec<Column> = (0..t.n_cols)
+        .map(|_| Column {
+            heading: String::new(),
+            col: Col::Field,
+            evidence: "no header".into(),
+        })
+        .collect();
+    for c in t.row_cells(r) {
+        let heading = text::collapse(&c.text());
+        let (col, evidence) = match profile.role_of(&heading) {
+            Some(role) => (Col::of_role(role), "the profile names it".to_string()),
+            None => match by_header(&heading) {
+                Some((col, _, phrase)) => (col, format!("header says {phrase:?}")),
+                None => (Col::Field, "no header phrase known".to_string()),
+            },
+        };
+        if let Some(slot) = list.get_mut(c.col) {
+            *slot = Column {
+                heading,
+                col,
+                evidence,
+            };
+        }
+    }
+    let mut reach = vec![f64::NEG_INFINITY; t.n_cols];
+    for c in t.cells.iter().filter(|c| c.col_span == 1) {
+        if let Some(x) = reach.get_mut(c.col) {
+            for l in c.paragraphs.iter().flat_map(|p| p.lines.iter()) {
+                *x = x.max(l.bbox.x1);
+            }
+        }
+    }
+    let mut cols = Columns {
+        list,
+        number_in_action: false,
+        reach,
+    };
+    // "Ref Action" in one header: the reference leads the action cell.
+    if let Some(a) = cols.first(Col::Action) {
+        let w = cols
+            .list
+            .get(a)
+            .map(|c| words(&c.heading))
+            .unwrap_or_default();
+        let names_ref = w
+            .iter()
+            .any(|x| ["ref", "no", "number", "#", "id", "reference"].contains(&x.as_str()));
+        if names_ref && w.len() > 1 && cols.first(Col::Number).is_none() {
+            cols.number_in_action = true;
+        }
+    }
+    cols
+}
+
+/// Whether a header row names a plan: an action column and at least one of who, when, or
+/// status/progress.
+pub fn names_a_plan(cols: &Columns) -> bool {
+    cols.first(Col::Action).is_some()
+        && [Col::Lead, Col::Date, Col::Milestones, Col::Rag]
+            .iter()
+            .any(|c| cols.first(*c).is_some())
+}
+
+/// What a column's body cells hold.
+#[derive(Debug, Clone, Copy, Default)]
+struct Content {
+    cells: usize,
+    dates: usize,
+    refs: usize,
+    short: usize,
+    words: usize,
+    merged: usize,
+}
+
+fn content(t: &Table, body: &[usize], col: usize) -> Content {
+    let mut k = Content::default();
+    for &r in body {
+        let Some(c) = t.cell_at(r, col) else { continue };
+        if c.row != r || c.col != col || c.col_span > 1 || c.is_empty() {
+            continue;
+        }
+        let s = text::collapse(&c.text());
+        k.cells += 1;
+        let n = s.split(' ').count();
+        k.words += n;
+        k.dates += usize::from(text::is_date(&s));
+        k.refs += usize::from(text::is_reference(&s));
+        k.short += usize::from(n <= 3);
+        k.merged += usize::from(c.row_span > 1);
+    }
+    k
+}
+
+fn most(part: usize, all: usize) -> bool {
+    all > 0 && part * 10 >= all * 7
+}
+
+/// Check each column's role against its body rows (`body`: rows that are not group rows) and
+/// against the other columns; what does not fit falls back to another role or to a field.
+pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
+    let fixed = |h: &str| profile.role_of(h).is_some();
+    let action_col = cols.first(Col::Action);
+    // Several action columns: one holding references is the number column; otherwise the
+    // one with the longest header phrase keeps the role.
+    let actions = cols.all(Col::Action);
+    if actions.len() > 1 {
+        let mut keep = None;
+        for &i in &actions {
+            let k = content(t, body, i);
+            if cols.first(Col::Number).is_none() && most(k.refs, k.cells) {
+                if let Some(c) = cols.list.get_mut(i) {
+                    c.col = Col::Number;
+                    c.evidence = format!("{}; its cells are references", c.evidence);
+                }
+            } else {
+                let score = cols
+                    .list
+                    .get(i)
+                    .and_then(|c| by_header(&c.heading))
+                    .map_or(0, |(_, s, _)| s);
+                if keep.is_none_or(|(_, s)| score > s) {
+                    keep = Some((i, score));
+                }
+            }
+        }
+        for &i in &actions {
+            if Some(i) != keep.map(|(k, _)| k) {
+                if let Some(c) = cols.list.get_mut(i).filter(|c| c.col == Col::Action) {
+                    c.col = Col::Field;
+                    c.evidence = format!("{}; another column is the action", c.evidence);
+                }
+            }
+        }
+    }
+    let action_col = cols.first(Col::Action).or(action_col);
+    let has_milestones = cols.first(Col::Milestones).is_some();
+    for i in 0..cols.list.len() {
+        let k = content(t, body, i);
+        let Some(c) = cols.list.get_mut(i) else {
+            continue;
+        };
+        if fixed(&c.heading) {
+            continue;
+        }
+        let left_of_action = action_col.is_some_and(|a| i < a);
+        let note = |c: &mut Column, col: Col, why: &str| {
+            c.col = col;
+            c.evidence = format!("{}; {why}", c.evidence);
+        };
+        match c.col {
+            Col::Date if k.cells > 0 && !most(k.dates, k.cells) && k.words > k.cells * 3 => {
+                note(c, Col::Milestones, "its cells are dated text, not dates")
+            }
+            Col::Success if most(k.dates, k.cells) => note(c, Col::Date, "its cells are dates"),
+            Col::Rag if k.cells > 0 && k.words > k.cells * 8 && !has_milestones => {
+                note(c, Col::Milestones, "its cells are sentences, not ratings")
+            }
+            Col::Number if k.cells > 0 && !most(k.refs, k.cells) => {
+                note(c, Col::Field, "its cells are not references")
+            }
+            Col::Group if !left_of_action => {
+                let w = words(&c.heading);
+                if w.iter().any(|x| x == "outcomes") {
+                    note(c, Col::Impact, "right of the action: results")
+                } else {
+                    note(c, Col::Field, "right of the action: not a grouping level")
+                }
+            }
+            Col::Field if left_of_action && k.cells > 0 && !most(k.refs, k.cells) => {
+                // A leading column merged down its rows, or printed on a group's first row
+                // only, is a grouping level whatever its header.
+                let sparse = k.cells * 2 <= body.len() && body.len() > 2;
+                if k.merged > 0 || sparse {
+                    note(c, Col::Group, "a leading column merged down its rows")
+                }
+            }
+            _ => {}
+        }
+    }
+    // One of each single role: later duplicates are fields.
+    for role in [
+        Col::Number,
+        Col::Action,
+        Col::Lead,
+        Col::Success,
+        Col::Rag,
+        Col::Impact,
+        Col::Milestones,
+    ] {
+        for i in cols.all(role).into_iter().skip(1) {
+            if let Some(c) = cols.list.get_mut(i) {
+                c.col = Col::Field;
+                c.evidence = format!("{}; a second {} column", c.evidence, role.name());
+            }
+        }
+    }
+}
+
+/// The cell of row `r` in column `i` when it starts there.
+pub fn starts(t: &Table, r: usize, i: usize) -> Option<&Cell> {
+    t.cell_at(r, i).filter(|c| c.row == r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(h: &str) -> Option<Col> {
+        by_header(h).map(|(c, _, _)| c)
+    }
+
+    #[test]
+    fn headers_by_whole_phrase() {
+        assert_eq!(role("Risk RAG rating"), Some(Col::Rag));
+        assert_eq!(
+            role("Actions and Timescales for work"),
+            Some(Col::Milestones)
+        );
+        assert_eq!(role("Lead officer"), Some(Col::Lead));
+        assert_eq!(role("Specific action"), Some(Col::Action));
+        assert_eq!(role("Action no."), Some(Col::Number));
+        assert_eq!(role("Improvement / action required"), Some(Col::Action));
+        assert_eq!(role("How we'll know"), Some(Col::Success));
+        assert_eq!(role("Who is responsible"), Some(Col::Lead));
+        assert_eq!(role("By when"), Some(Col::Date));
+        assert_eq!(role("Progress comments"), Some(Col::Impact));
+        assert_eq!(role("Comments"), None);
+        assert_eq!(role("Planning"), None);
+        // Whole words only: "lead" is not in "mislead", "rag" not in "storage".
+        assert_eq!(role("Misleading storage"), None);
+    }
+}

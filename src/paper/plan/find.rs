@@ -1,0 +1,150 @@
+//! Finding plans: a plan table's header row (among its first rows) names an action column and
+//! at least one of who, when or status/progress, and its body rows read as actions. Tables of
+//! figures, contact lists, glossaries and registers are refused by their content and header
+//! words, each refusal with its reason.
+
+use super::columns::{self, Col, Columns};
+use super::text;
+use super::Context;
+use crate::table::Table;
+
+/// Header words of tables that are not plans, and what such a table is.
+const NOT_PLAN_HEADERS: &[(&[&str], &str)] = &[
+    (
+        &[
+            "email",
+            "e-mail",
+            "telephone",
+            "phone",
+            "tel",
+            "mobile",
+            "extension",
+        ],
+        "a contact list",
+    ),
+    (
+        &[
+            "definition",
+            "meaning",
+            "acronym",
+            "abbreviation",
+            "glossary",
+        ],
+        "a glossary",
+    ),
+    (
+        &["attended", "apologies", "attendance"],
+        "an attendance register",
+    ),
+];
+
+/// Header words of figures; two columns of them make a finance table.
+const FIGURE_HEADERS: &[&str] = &[
+    "budget",
+    "outturn",
+    "variance",
+    "forecast",
+    "actual",
+    "spend",
+    "cost",
+    "income",
+    "total",
+    "baseline",
+    "£",
+    "£000",
+    "£k",
+    "value",
+    "amount",
+    "score",
+    "count",
+    "likelihood",
+];
+
+/// The header row and columns of a plan table, or why the table is not one.
+pub fn plan_header(t: &Table, cx: &Context) -> Result<(usize, Columns), String> {
+    let search = t.n_rows.min(cx.settings.max_header_rows);
+    let Some((hr, mut cols)) = (0..search).find_map(|r| {
+        let cols = columns::from_header(t, r, cx.profile);
+        columns::names_a_plan(&cols).then_some((r, cols))
+    }) else {
+        let first: Vec<String> = t
+            .row_cells(0)
+            .iter()
+            .map(|c| text::collapse(&c.text()))
+            .collect();
+        return Err(format!(
+            "no header row among the first {search} names an action column and a who, when or \
+             status column (first row: {first:?})"
+        ));
+    };
+    for (words, kind) in NOT_PLAN_HEADERS {
+        if let Some(c) = cols.list.iter().find(|c| {
+            let w = columns::words(&c.heading);
+            !w.is_empty() && w.iter().any(|x| words.contains(&x.as_str()))
+        }) {
+            return Err(format!("{kind} (header {:?})", c.heading));
+        }
+    }
+    let figures = cols
+        .list
+        .iter()
+        .filter(|c| {
+            columns::words(&c.heading)
+                .iter()
+                .any(|x| FIGURE_HEADERS.contains(&x.as_str()))
+                || c.heading.contains('£')
+        })
+        .count();
+    if figures >= 2 {
+        return Err(format!(
+            "a table of figures ({figures} columns of amounts by header)"
+        ));
+    }
+    let body: Vec<usize> = (hr + 1..t.n_rows)
+        .filter(|&r| t.row_cells(r).iter().any(|c| !c.is_empty()))
+        .collect();
+    if body.is_empty() {
+        return Err("a header and no rows".into());
+    }
+    columns::check(t, &body, &mut cols, cx.profile);
+    let Some(action) = cols.first(Col::Action) else {
+        return Err("no column holds the actions".into());
+    };
+    // Figures: most cells outside the reference and date columns are numbers.
+    let (mut cells, mut numbers) = (0usize, 0usize);
+    for &r in &body {
+        for c in t.row_cells(r) {
+            let role = cols.list.get(c.col).map(|k| k.col);
+            if c.is_empty() || matches!(role, Some(Col::Number | Col::Date)) {
+                continue;
+            }
+            cells += 1;
+            numbers += usize::from(text::is_numeric(&c.text()));
+        }
+    }
+    if cells > 0 && numbers as f64 > cx.settings.max_numeric_share * cells as f64 {
+        return Err(format!(
+            "a table of figures ({numbers} of {cells} cells are numbers)"
+        ));
+    }
+    let actions = body
+        .iter()
+        .filter(|&&r| {
+            columns::starts(t, r, action).is_some_and(|c| {
+                let s = text::collapse(&c.text());
+                s.split(' ').count() >= cx.settings.min_action_words && !text::is_numeric(&s)
+            })
+        })
+        .count();
+    if actions == 0 {
+        return Err(format!(
+            "no row reads as an action (none of the {:?} cells has {} words or more)",
+            cols.list
+                .get(action)
+                .map(|c| c.heading.as_str())
+                .unwrap_or(""),
+            cx.settings.min_action_words
+        ));
+    }
+    Ok((hr, cols))
+}

@@ -1,0 +1,267 @@
+//! A group row's text read as FORMAT.md says: the printed label ("Priority 1", "Theme B",
+//! "Objective 2.3", "1."), the number in it (the last part of an outline, a letter's place),
+//! and the title after the label and its separator. The label word and numbering depth make
+//! the row's form, which gives its level.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+use super::text::collapse;
+use crate::table::Cell;
+
+/// A group row's text, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupText {
+    /// The label as printed without its separator ("Priority 1", "Audit"), if any.
+    pub label: Option<String>,
+    /// The number in the label.
+    pub number: Option<u32>,
+    /// The text after the label.
+    pub title: String,
+    /// Its form: what rows of one level share.
+    pub form: Form,
+}
+
+/// What group rows of one level share: the label word (lower case) and the depth of their
+/// numbering (1 for "2", 2 for "2.3"); unlabelled rows are told apart by bold and fill.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Form {
+    /// The label word, lower case ("" when none).
+    pub word: String,
+    /// Parts of the number (0 when none).
+    pub depth: u8,
+    /// Unlabelled rows only: printed bold.
+    pub bold: bool,
+    /// Unlabelled rows only: filled.
+    pub filled: bool,
+}
+
+fn numbered_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?s)^(?P<word>[A-Z][A-Za-z'’&/-]*(?:\s+[A-Za-z][A-Za-z'’&/-]*){0,2}\s+)?(?P<num>[0-9]{1,3}(?:\.[0-9]{1,3})*|[A-Z]|[IVX]{1,4})(?P<sep>\.?\s*[:.)–—-]\s*|\s+|$)(?P<rest>.*)$",
+        )
+        .unwrap_or_else(|_| unreachable!("constant pattern"))
+    })
+}
+
+fn labelled_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?s)^(?P<word>[A-Z][A-Za-z'’&/-]*(?:\s+[A-Za-z][A-Za-z'’&/-]*){0,2})\s*:\s*(?P<rest>\S.*)$")
+            .unwrap_or_else(|_| unreachable!("constant pattern"))
+    })
+}
+
+fn roman(s: &str) -> Option<u32> {
+    let v = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        _ => None,
+    };
+    let digits: Vec<u32> = s.chars().map(v).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, d) in digits.iter().enumerate() {
+        match digits.get(i + 1) {
+            Some(n) if n > d => total -= *d as i64,
+            _ => total += *d as i64,
+        }
+    }
+    u32::try_from(total).ok()
+}
+
+/// A label read: the label, its form word, number, numbering depth, and the rest.
+type Labelled = (Option<String>, String, Option<u32>, u8, String);
+
+/// Read a label, number and title from one line of text; `None` when it prints no label.
+fn labelled(text: &str) -> Option<Labelled> {
+    if let Some(c) = numbered_re().captures(text) {
+        let word = c.name("word").map(|m| m.as_str().trim().to_string());
+        let num = c.name("num").map_or("", |m| m.as_str());
+        let sep = c.name("sep").map_or("", |m| m.as_str());
+        let rest = c.name("rest").map_or("", |m| m.as_str()).trim();
+        let is_digits = num.starts_with(|ch: char| ch.is_ascii_digit());
+        let separated = sep.trim().is_empty() && !sep.is_empty();
+        let rest_ok = rest.is_empty()
+            || rest.starts_with(|ch: char| {
+                ch.is_uppercase() || ch.is_ascii_digit() || ch == '"' || ch == '‘' || ch == '“'
+            });
+        let ok = match &word {
+            // "Priority 1: …", "Theme B – …", "Objective 1 People …": the text after a plain
+            // space must start a sentence ("Over 300 homes" is no label).
+            Some(_) => rest_ok && (!separated || rest.is_empty() || is_digits || num.len() == 1),
+            // A bare number needs a separator ("1. …", "2) …"); letters and numerals need a word.
+            None => is_digits && !separated && !sep.is_empty() && rest_ok,
+        };
+        if ok {
+            let (number, depth) = if is_digits {
+                let parts: Vec<&str> = num.split('.').collect();
+                (
+                    parts.last().and_then(|p| p.parse().ok()),
+                    u8::try_from(parts.len()).unwrap_or(u8::MAX),
+                )
+            } else if num.len() == 1
+                && num.chars().all(|ch| ch.is_ascii_uppercase())
+                && !"IVX".contains(num)
+            {
+                (num.bytes().next().map(|b| u32::from(b - b'A') + 1), 1)
+            } else {
+                (
+                    roman(num).or_else(|| num.bytes().next().map(|b| u32::from(b - b'A') + 1)),
+                    1,
+                )
+            };
+            let label = match &word {
+                Some(w) => format!("{w} {num}"),
+                None => num.to_string(),
+            };
+            let form_word = word.as_deref().map(str::to_lowercase).unwrap_or_default();
+            return Some((Some(label), form_word, number, depth, rest.to_string()));
+        }
+    }
+    let c = labelled_re().captures(text)?;
+    let word = c.name("word")?.as_str().trim().to_string();
+    let rest = c.name("rest")?.as_str().trim().to_string();
+    Some((Some(word.clone()), word.to_lowercase(), None, 0, rest))
+}
+
+/// Read a group cell. The label is read from the first line; a label line standing alone
+/// ("Objective 1") takes the following lines as its title, and leading bold lines followed by
+/// plain ones are a heading printed by the template ("Identified improvement area / desired
+/// outcome: What do we intend to achieve?"): the title is the plain text after them.
+pub fn read(cell: &Cell) -> GroupText {
+    let lines: Vec<&str> = cell
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|l| l.text.trim()))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let all_lines: Vec<_> = cell
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .collect();
+    let bold_run = all_lines.iter().take_while(|l| l.bold).count();
+    // Leading bold lines followed by plain ones are a heading the template prints; a cell
+    // all bold that asks a question is that heading alone (its title follows in the next
+    // row).
+    let asks = all_lines.iter().any(|l| l.text.contains('?'));
+    let heading = (bold_run > 0 && (bold_run < all_lines.len() || asks)).then_some(bold_run);
+    let whole = collapse(&cell.text());
+    let first = lines.first().copied().unwrap_or("");
+    let bold = all_lines.first().is_some_and(|l| l.bold);
+    let filled = cell.fill.is_some();
+    let joined = |from: usize| {
+        let mut s = String::new();
+        for l in all_lines.iter().skip(from) {
+            crate::table::join_line(&mut s, l.text.trim());
+        }
+        collapse(&s)
+    };
+    match labelled(first).or_else(|| labelled(&whole)) {
+        Some((label, word, number, depth, _)) => {
+            let title = match heading {
+                Some(k) => joined(k),
+                None => match labelled(&whole) {
+                    Some((_, _, _, _, rest)) => collapse(&rest),
+                    None => joined(1),
+                },
+            };
+            GroupText {
+                label,
+                number,
+                title,
+                form: Form {
+                    word,
+                    depth,
+                    bold: false,
+                    filled: false,
+                },
+            }
+        }
+        None => GroupText {
+            label: None,
+            number: None,
+            title: whole,
+            form: Form {
+                word: String::new(),
+                depth: 0,
+                bold,
+                filled,
+            },
+        },
+    }
+}
+
+/// Read a group row's text with a profile's pattern (groups `number` and `title_group`).
+pub fn by_pattern(re: &Regex, text: &str, title_group: &str, word: &str) -> Option<GroupText> {
+    let c = re.captures(text)?;
+    let number = c.name("number").and_then(|m| m.as_str().parse().ok());
+    let title = c
+        .name(title_group)
+        .map(|m| collapse(m.as_str()))
+        .unwrap_or_default();
+    let start = c.name(title_group).map_or(text.len(), |m| m.start());
+    let label = text
+        .get(..start)
+        .map(|s| {
+            s.trim()
+                .trim_end_matches([':', '-', '–', '—', '.'])
+                .trim()
+                .to_string()
+        })
+        .filter(|s| !s.is_empty());
+    Some(GroupText {
+        label,
+        number,
+        title,
+        form: Form {
+            word: word.into(),
+            depth: 1,
+            bold: false,
+            filled: false,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l(s: &str) -> (Option<String>, Option<u32>, u8, String) {
+        let (label, _, n, d, rest) =
+            labelled(s).unwrap_or((None, String::new(), None, 0, s.into()));
+        (label, n, d, rest)
+    }
+
+    #[test]
+    fn labels_numbers_and_titles() {
+        assert_eq!(
+            l("Priority 1: Help people stay independent"),
+            (
+                Some("Priority 1".into()),
+                Some(1),
+                1,
+                "Help people stay independent".into()
+            )
+        );
+        assert_eq!(l("Theme B: A cleaner river front").1, Some(2));
+        assert_eq!(l("Objective 2.3 More older people").1, Some(3));
+        assert_eq!(l("Objective 2.3 More older people").2, 2);
+        assert_eq!(l("1. A thriving local economy").1, Some(1));
+        assert_eq!(
+            l("1. A thriving local economy").3,
+            "A thriving local economy"
+        );
+        assert_eq!(
+            l("Audit: Payroll"),
+            (Some("Audit".into()), None, 0, "Payroll".into())
+        );
+        assert_eq!(l("Strand 1 – Starting well").3, "Starting well");
+        assert_eq!(l("Over 300 homes built").0, None);
+        assert_eq!(l("2,000 trees planted").0, None);
+        assert_eq!(l("A thriving local economy").0, None);
+    }
+}

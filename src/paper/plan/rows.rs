@@ -1,0 +1,396 @@
+//! Rows to hierarchy: each body row is a group row (one text across the table, or alone in a
+//! leading column), an action, the rest of the action above, or skipped. A group row's level
+//! comes from its form (label word and numbering depth; bold and fill when unlabelled) in the
+//! order met; leading group columns come inside the full-width levels, left to right.
+//! Outermost → priorities, next → areas, the third → the action's group; missing levels are
+//! implied.
+
+use super::super::model::{Action, Area, Group, Plan, Priority};
+use super::action;
+use super::columns::{self, Col, Columns};
+use super::explain::RowExplain;
+use super::group::{self, Form, GroupText};
+use super::text;
+use super::{Context, Unplaced, UnplacedRow};
+use crate::table::{Cell, Table};
+
+/// What the reader carries from row to row of one plan (across the tables it continues in).
+#[derive(Debug, Default)]
+pub struct State {
+    /// Forms of full-width group rows, in the order met: the index is the level.
+    forms: Vec<Form>,
+    /// The third level in force.
+    group: Option<Group>,
+    /// The deepest level opened and whether an action followed it.
+    open: Option<(usize, bool)>,
+    /// Actions numbered by counting.
+    implied: u32,
+}
+
+/// Forms a profile's patterns give: fixed at levels 0 and 1.
+const PROFILE_PRIORITY: &str = "\u{0}priority";
+const PROFILE_AREA: &str = "\u{0}area";
+
+impl State {
+    fn level(&mut self, form: &Form) -> usize {
+        if form.word == PROFILE_PRIORITY {
+            return 0;
+        }
+        if form.word == PROFILE_AREA {
+            return 1;
+        }
+        let fixed = usize::from(self.forms.iter().any(|f| f.word == PROFILE_PRIORITY))
+            + usize::from(self.forms.iter().any(|f| f.word == PROFILE_AREA));
+        match self
+            .forms
+            .iter()
+            .filter(|f| !f.word.starts_with('\u{0}'))
+            .position(|f| f == form)
+        {
+            Some(i) => fixed + i,
+            None => {
+                self.forms.push(form.clone());
+                fixed
+                    + self
+                        .forms
+                        .iter()
+                        .filter(|f| !f.word.starts_with('\u{0}'))
+                        .count()
+                    - 1
+            }
+        }
+    }
+
+    fn note_profile(&mut self, form: &Form) {
+        if form.word.starts_with('\u{0}') && !self.forms.contains(form) {
+            self.forms.push(form.clone());
+        }
+    }
+
+    fn full_width_levels(&self) -> usize {
+        self.forms.len()
+    }
+}
+
+/// A group cell read, by the profile's patterns first.
+fn read_group(cell: &Cell, cx: &Context) -> GroupText {
+    let text = text::collapse(&cell.text());
+    if let Some(re) = &cx.profile.priority {
+        if let Some(g) = group::by_pattern(re, &text, "title", PROFILE_PRIORITY) {
+            return g;
+        }
+    }
+    if let Some(re) = &cx.profile.area {
+        if let Some(g) = group::by_pattern(re, &text, "outcome", PROFILE_AREA) {
+            return g;
+        }
+    }
+    group::read(cell)
+}
+
+fn next(n: impl Iterator<Item = u32>) -> u32 {
+    n.max().unwrap_or(0).saturating_add(1)
+}
+
+fn implied_priority(plan: &mut Plan) {
+    if plan.priorities.is_empty() {
+        plan.priorities.push(Priority {
+            number: 1,
+            label: None,
+            title: String::new(),
+            improvement_areas: Vec::new(),
+        });
+    }
+}
+
+/// Open a group at `level`.
+fn open(plan: &mut Plan, state: &mut State, level: usize, g: GroupText) {
+    match level {
+        0 => {
+            let number = g
+                .number
+                .unwrap_or_else(|| next(plan.priorities.iter().map(|p| p.number)));
+            plan.priorities.push(Priority {
+                number,
+                label: g.label,
+                title: g.title,
+                improvement_areas: Vec::new(),
+            });
+            state.group = None;
+        }
+        1 => {
+            implied_priority(plan);
+            if let Some(p) = plan.priorities.last_mut() {
+                let number = g
+                    .number
+                    .unwrap_or_else(|| next(p.improvement_areas.iter().map(|a| a.number)));
+                p.improvement_areas.push(Area {
+                    number,
+                    label: g.label,
+                    outcome: g.title,
+                    actions: Vec::new(),
+                });
+            }
+            state.group = None;
+        }
+        _ => {
+            state.group = Some(Group {
+                label: g.label,
+                number: g.number.map(|n| n.to_string()),
+                title: g.title,
+            });
+        }
+    }
+    state.open = Some((level, false));
+}
+
+/// An untitled group's title printed in the next row ("1. Identified improvement area:" at a
+/// page foot, its outcome on the next page).
+fn retitle(plan: &mut Plan, state: &mut State, title: String) -> bool {
+    let Some((level, false)) = state.open else {
+        return false;
+    };
+    let slot = match level {
+        0 => plan.priorities.last_mut().map(|p| &mut p.title),
+        1 => plan
+            .priorities
+            .last_mut()
+            .and_then(|p| p.improvement_areas.last_mut())
+            .map(|a| &mut a.outcome),
+        _ => state.group.as_mut().map(|g| &mut g.title),
+    };
+    match slot {
+        Some(t) if t.is_empty() => {
+            *t = title;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Put an action in the current area (implying the levels the plan does not print).
+fn place(plan: &mut Plan, state: &mut State, mut a: Action) {
+    implied_priority(plan);
+    if let Some(p) = plan.priorities.last_mut() {
+        if p.improvement_areas.is_empty() {
+            p.improvement_areas.push(Area {
+                number: 1,
+                label: None,
+                outcome: String::new(),
+                actions: Vec::new(),
+            });
+        }
+        if let Some(area) = p.improvement_areas.last_mut() {
+            a.group = state.group.clone();
+            area.actions.push(a);
+        }
+    }
+    if let Some((_, seen)) = state.open.as_mut() {
+        *seen = true;
+    }
+}
+
+fn last_action(plan: &mut Plan) -> Option<&mut Action> {
+    plan.priorities
+        .last_mut()?
+        .improvement_areas
+        .last_mut()?
+        .actions
+        .last_mut()
+}
+
+/// The one cell with text in row `r` that stands for a group row: across most of the table,
+/// or alone left of the action column (and not a reference), when no group column holds it.
+fn group_cell<'t>(t: &'t Table, cols: &Columns, cells: &[&'t Cell]) -> Option<&'t Cell> {
+    let [c] = cells else { return None };
+    let role = cols.list.get(c.col).map(|k| k.col);
+    if role == Some(Col::Group) {
+        return None;
+    }
+    if c.col_span * 2 > t.n_cols {
+        return Some(c);
+    }
+    let action = cols.first(Col::Action)?;
+    let s = text::collapse(&c.text());
+    (c.col < action && !text::is_reference(&s) && s.split(' ').count() >= 2).then_some(*c)
+}
+
+/// Read the body rows of one plan table (header at `hr`) into `plan`.
+#[allow(clippy::too_many_arguments)]
+pub fn read(
+    t: &Table,
+    hr: usize,
+    cols: &Columns,
+    plan: &mut Plan,
+    state: &mut State,
+    cx: &Context,
+    unplaced: &mut Vec<Unplaced>,
+    why: &mut Option<Vec<RowExplain>>,
+) {
+    let header: Vec<String> = cols.list.iter().map(|c| c.heading.clone()).collect();
+    let number_col = cols.first(Col::Number);
+    let action_col = cols.first(Col::Action);
+    let group_cols = cols.all(Col::Group);
+    for r in hr + 1..t.n_rows {
+        let page = t.rows.get(r).and_then(|p| p.first()).map_or(0, |p| p.page);
+        let mut say = |s: String| {
+            if let Some(w) = why.as_mut() {
+                w.push(RowExplain {
+                    row: r,
+                    page,
+                    reading: s,
+                });
+            }
+        };
+        let cells: Vec<&Cell> = t
+            .row_cells(r)
+            .into_iter()
+            .filter(|c| !c.is_empty())
+            .collect();
+        if cells.is_empty() {
+            say("skipped: empty".into());
+            continue;
+        }
+        let texts: Vec<String> = (0..t.n_cols)
+            .map(|i| {
+                columns::starts(t, r, i)
+                    .filter(|c| c.col == i)
+                    .map(|c| text::collapse(&c.text()))
+                    .unwrap_or_default()
+            })
+            .collect();
+        if texts.iter().zip(&header).all(|(a, b)| a == b) {
+            say("skipped: the header repeated".into());
+            continue;
+        }
+        if let Some(c) = group_cell(t, cols, &cells) {
+            let g = read_group(c, cx);
+            if g.label.is_none() && retitle(plan, state, g.title.clone()) {
+                say("the title of the group above (printed in the next row)".into());
+                continue;
+            }
+            state.note_profile(&g.form);
+            let level = state.level(&g.form);
+            say(format!(
+                "group level {} ({}): label {:?}, number {:?}, title {:?}",
+                level + 1,
+                level_name(level),
+                g.label,
+                g.number,
+                g.title
+            ));
+            open(plan, state, level, g);
+            continue;
+        }
+        // Leading group columns whose cell starts on this row open their level.
+        let base = state.full_width_levels();
+        for (k, &gc) in group_cols.iter().enumerate() {
+            if let Some(c) = columns::starts(t, r, gc).filter(|c| !c.is_empty()) {
+                let g = read_group(c, cx);
+                let level = base + k;
+                say(format!(
+                    "opens group level {} ({}) from column {}: label {:?}, number {:?}, title {:?}",
+                    level + 1,
+                    level_name(level),
+                    gc + 1,
+                    g.label,
+                    g.number,
+                    g.title
+                ));
+                open(plan, state, level, g);
+            }
+        }
+        let at = |i: Option<usize>| i.and_then(|i| texts.get(i)).cloned().unwrap_or_default();
+        // A heading repeated at a page top inside a broken row's cells is no content.
+        let own = |i: Option<usize>| {
+            let s = at(i);
+            if i.and_then(|i| header.get(i)).is_some_and(|h| *h == s) {
+                String::new()
+            } else {
+                s
+            }
+        };
+        let number_text = own(number_col);
+        let action_text = own(action_col);
+        let others = texts.iter().enumerate().any(|(i, s)| {
+            !s.is_empty()
+                && Some(i) != number_col
+                && Some(i) != action_col
+                && !group_cols.contains(&i)
+        });
+        let number = if number_text.is_empty() {
+            None
+        } else {
+            match &cx.profile.action_number {
+                Some(re) if !re.is_match(&number_text) => {
+                    say(format!(
+                        "skipped: the number cell {number_text:?} is no action number"
+                    ));
+                    unplaced.push(Unplaced {
+                        page,
+                        row: UnplacedRow::NoActionNumber {
+                            number: number_text,
+                        },
+                    });
+                    continue;
+                }
+                Some(_) => Some(number_text.clone()),
+                None => Some(text::reference(&number_text)),
+            }
+        };
+        if action_text.is_empty() {
+            if number.is_none() && others {
+                if let Some(prev) = last_action(plan) {
+                    let mut more = action::read(t, r, cols, None, cx);
+                    let heading = |s: &String| header.contains(s);
+                    more.leads.retain(|s| !heading(s));
+                    more.success_indicators.retain(|s| !heading(s));
+                    more.impact_evidence.retain(|s| !heading(s));
+                    more.milestones.retain(|m| !heading(&m.text));
+                    more.rag.retain(|e| !heading(&e.text));
+                    more.fields.retain(|f| f.text != f.heading);
+                    if heading(&more.specific_action) {
+                        more.specific_action.clear();
+                    }
+                    say(format!(
+                        "the rest of action {} (no reference, no action text)",
+                        prev.number
+                    ));
+                    action::extend(prev, more);
+                } else {
+                    say("skipped: cells with no action before any action".into());
+                }
+                continue;
+            }
+            if !others {
+                if number.is_some() {
+                    say("skipped: an empty template row (a reference only)".into());
+                } else {
+                    say("group cells only".into());
+                }
+                continue;
+            }
+        }
+        let mut a = action::read(t, r, cols, number, cx);
+        if a.number_implied {
+            state.implied += 1;
+            a.number = state.implied.to_string();
+            say(format!(
+                "action {} (no reference printed: counted)",
+                a.number
+            ));
+        } else {
+            say(format!("action {}", a.number));
+        }
+        place(plan, state, a);
+    }
+}
+
+/// What a level becomes.
+pub fn level_name(level: usize) -> &'static str {
+    match level {
+        0 => "priority",
+        1 => "improvement area",
+        _ => "action group",
+    }
+}

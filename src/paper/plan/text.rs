@@ -1,0 +1,230 @@
+//! What the plan reader asks of a cell's text: whitespace collapsed, whether it is a date or
+//! a reference, numeric, and where a paragraph's lines were broken by hand (a new entry) rather
+//! than wrapped.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+use crate::dates::MONTH_PATTERN as MONTH;
+use crate::table::{Cell, CellLine, Paragraph};
+
+/// Whitespace runs collapsed to one space, trimmed.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn compiled(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(&pattern()).unwrap_or_else(|_| unreachable!("constant pattern")))
+}
+
+/// A cell that is a date or a timescale and nothing else: "March 2025", "31/03/2024",
+/// "Q2 2025", "2025-26", "By May 2025", "Monthly", "Ongoing".
+pub fn is_date(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = compiled(&RE, || {
+        let day = r"(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?";
+        let month = format!(r"{day}{MONTH}(?:\s*[-/–]\s*{day}{MONTH})?\.?,?(?:\s+[0-9]{{2,4}})?");
+        let numeric = r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}";
+        let year = r"(?:19|20)[0-9]{2}(?:\s*[-/–]\s*[0-9]{2,4})?";
+        let quarter =
+            r"(?:Q[1-4]|quarter\s+[1-4])(?:\s+(?:19|20)?[0-9]{2}(?:\s*[-/]\s*[0-9]{2,4})?)?";
+        let word = r"(?:monthly|quarterly|annually|weekly|ongoing|on-going|immediate(?:ly)?|tbc|tbd|continuous)";
+        let qualifier = r"(?:(?:by|from|until|before|end\s+of|start\s+of|throughout|during|mid|early|late)\s+)?";
+        format!(
+            r"(?i)^{qualifier}(?:{numeric}|{quarter}|{month}|{year}|{word})(?:\s*(?:[-–—]|to|and|&|;)\s*(?:{numeric}|{quarter}|{month}|{year}))?\.?$"
+        )
+    });
+    let s = collapse(s);
+    !s.is_empty() && re.is_match(&s)
+}
+
+/// A printed reference: "1.1", "1a", "A3", "IA-23-04.1", "1.1.1", "7", "HW01", "3." — a short
+/// token with a digit, or a single letter.
+pub fn is_reference(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = compiled(&RE, || {
+        r"^(?:[A-Za-z]{1,4}[-./ ]?)?[0-9]{1,4}(?:[-./][0-9A-Za-z]{1,4}){0,4}[a-z]?[.)]?$|^[A-Z]$|^\(?[a-z]\)$|^[ivx]{1,4}[.)]$".into()
+    });
+    let s = collapse(s);
+    !s.is_empty() && s.len() <= 16 && re.is_match(&s)
+}
+
+/// A reference trimmed as FORMAT.md writes it: no trailing full stop or bracket.
+pub fn reference(s: &str) -> String {
+    collapse(s)
+        .trim_end_matches(['.', ')'])
+        .trim_start_matches('(')
+        .to_string()
+}
+
+/// A cell of figures: amounts, counts, percentages ("£1,200", "12.5%", "(340)", "-").
+pub fn is_numeric(s: &str) -> bool {
+    let s = collapse(s);
+    let body: String = s
+        .chars()
+        .filter(|c| !matches!(c, '£' | '$' | '€' | '%' | ',' | '(' | ')' | ' ' | 'k' | 'm'))
+        .collect();
+    !body.is_empty()
+        && body.chars().any(|c| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | '–'))
+}
+
+/// Whether the first word of `next` would have fitted at the end of `line` in a cell whose
+/// text may reach `right` (points): if so, the line was broken by hand, not wrapped.
+/// A line ending that carries on: a hyphen, a comma, or a word that cannot end an entry.
+fn runs_on(line: &str) -> bool {
+    const JOINING: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+        "through", "to", "with", "within", "&",
+    ];
+    let t = line.trim_end();
+    t.ends_with(['-', ',', '/', '(', '–', ':', ';'])
+        || t.rsplit(' ')
+            .next()
+            .is_some_and(|w| JOINING.contains(&w.to_lowercase().as_str()))
+}
+
+fn hand_broken(line: &CellLine, next: &CellLine, right: f64) -> bool {
+    let chars = line.text.chars().count().max(1) as f64;
+    let per_char = line.bbox.width() / chars;
+    let first = next.text.split(' ').next().unwrap_or("");
+    // Capitals and wide letters: a fifth wider than the line's average.
+    let need = 1.2 * per_char * (first.chars().count() as f64 + 1.0);
+    let opens = next
+        .text
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || BULLETS.contains(&c));
+    line.page == next.page && opens && !runs_on(&line.text) && line.bbox.x1 + need < right
+}
+
+/// A milestone line ending in a timescale after a dash ("… – Complete – May 2024") with a
+/// capitalised line after it: the next milestone starts there (FORMAT.md's "text – Status –
+/// Date" entries one per line).
+fn ends_dated(line: &str, next: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = compiled(&RE, || {
+        format!(
+            r"(?i)[–—-]\s*(?:(?:by|from|until|end\s+of)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
+        )
+    });
+    next.trim_start().starts_with(|c: char| c.is_uppercase()) && re.is_match(line.trim_end())
+}
+
+/// Bullet glyphs a line may open with.
+const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '-', '–', '*', '·', '○'];
+
+/// The entries of a paragraph: its lines grouped into runs broken by hand ("Carers Strategy
+/// Lead" / "Primary Care Network Managers" in one paragraph), each run joined as the table
+/// stage joins lines. `right` is the cell's text edge on each page.
+/// Each entry comes with the line it starts on. With `dated`, a line ending in a timescale
+/// ends an entry too.
+pub fn entries<'p>(
+    p: &'p Paragraph,
+    right: &dyn Fn(u32) -> Option<f64>,
+    dated: bool,
+) -> Vec<(String, &'p CellLine)> {
+    let mut out: Vec<(String, &CellLine)> = Vec::new();
+    let mut cur = String::new();
+    let mut start = p.lines.first();
+    // After a line ending in a colon, the lines are that entry's list.
+    let mut listing = false;
+    for (i, l) in p.lines.iter().enumerate() {
+        crate::table::join_line(&mut cur, l.text.trim());
+        listing |= l.text.trim_end().ends_with(':');
+        let next = p.lines.get(i + 1);
+        let split = match (next, right(l.page)) {
+            (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge),
+            _ => false,
+        } || (dated && !listing && next.is_some_and(|n| ends_dated(&l.text, &n.text)));
+        if split {
+            if let Some(s) = start {
+                out.push((std::mem::take(&mut cur), s));
+            }
+            start = next;
+        }
+    }
+    if let Some(s) = start.filter(|_| !cur.trim().is_empty()) {
+        out.push((cur, s));
+    }
+    if out.len() <= 1 {
+        // One entry: the paragraph's own text (the table stage took its bullet off).
+        let t = p.text.trim();
+        return match p.lines.first() {
+            Some(l) if !t.is_empty() => vec![(t.to_string(), l)],
+            _ => Vec::new(),
+        };
+    }
+    out.into_iter()
+        .map(|(s, l)| {
+            let t = s
+                .trim()
+                .trim_start_matches(|c: char| BULLETS.contains(&c) && c != '-')
+                .trim()
+                .to_string();
+            (t, l)
+        })
+        .filter(|(s, _)| !s.is_empty())
+        .collect()
+}
+
+/// The right edge of a cell's text on a page: its box less the padding, or the furthest the
+/// column's text reaches (`reach`), whichever is further (cells with no rules are boxed
+/// tight around their text).
+pub fn text_edge(c: &Cell, padding: f64, reach: f64) -> impl Fn(u32) -> Option<f64> + '_ {
+    move |page| {
+        c.parts
+            .iter()
+            .find(|p| p.page == page)
+            .map(|p| (p.bbox.x1 - padding).max(reach))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_references_figures() {
+        for d in [
+            "March 2025",
+            "31 March 2024",
+            "08/01/2024",
+            "Q2 2025",
+            "2025-26",
+            "By May 2025",
+            "Monthly",
+            "1 November 2025",
+            "September 2025",
+        ] {
+            assert!(is_date(d), "{d}");
+        }
+        for d in [
+            "Twenty roads resurfaced.",
+            "On track – posts filled",
+            "Phase 1",
+        ] {
+            assert!(!is_date(d), "{d}");
+        }
+        for r in [
+            "1.1",
+            "1a",
+            "A3",
+            "IA-23-04.1",
+            "1.1.1",
+            "7",
+            "HW01",
+            "3.",
+            "2.3.1",
+        ] {
+            assert!(is_reference(r), "{r}");
+        }
+        for r in ["Theme A: Homes", "Survey north quay wall", "Audit: Payroll"] {
+            assert!(!is_reference(r), "{r}");
+        }
+        assert_eq!(reference(" 1. "), "1");
+        assert!(is_numeric("£1,200") && is_numeric("12.5%") && is_numeric("(340)"));
+        assert!(!is_numeric("Q2 2025 review"));
+    }
+}
