@@ -15,7 +15,9 @@ mod unruled;
 
 pub use cells::join_line;
 pub use continuation::join;
+pub use rules::{Edge, Orientation};
 pub use settings::{Settings, UnruledSettings};
+pub use unruled::{Rejected, RejectedRegion};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -247,11 +249,28 @@ pub struct PageTables {
     pub tables: Vec<PageTable>,
     /// Trouble found.
     pub warnings: Vec<Warning>,
+    /// Candidate regions of text that were not tables, and why.
+    pub rejected: Vec<RejectedRegion>,
+}
+
+/// What the table finder saw on one page, for drawing (`primitives --svg`): the edges it
+/// built its grids from, and what it found.
+#[derive(Debug, Clone, Default)]
+pub struct Inspection {
+    /// Horizontal and vertical edges, snapped and joined.
+    pub edges: Vec<Edge>,
+    /// The tables, warnings and rejected regions.
+    pub found: PageTables,
 }
 
 /// Find the tables on one page: ruled grids first, then (if enabled) unruled tables in the
 /// text outside them.
 pub fn page_tables(page: &PagePrimitives, words: &[Word], settings: &Settings) -> PageTables {
+    inspect(page, words, settings).found
+}
+
+/// As [`page_tables`], keeping the edges the ruled tables were built from.
+pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> Inspection {
     let edges = rules::edges(page, settings);
     let grids = grid::grids(&edges, settings);
     let mut out = PageTables::default();
@@ -268,9 +287,10 @@ pub fn page_tables(page: &PagePrimitives, words: &[Word], settings: &Settings) -
             .map(|(w, _)| w.clone())
             .collect();
         let ruled: Vec<Rect> = out.tables.iter().map(|t| t.bbox).collect();
-        out.tables
-            .extend(unruled::tables(page, &free, &ruled, settings));
+        let found = unruled::find(page, &free, &ruled, settings);
+        out.tables.extend(found.tables);
+        out.rejected = found.rejected;
     }
     out.tables.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
-    out
+    Inspection { edges, found: out }
 }
