@@ -81,6 +81,7 @@ impl Settings {
             ("table.axis_tolerance", t.axis_tolerance),
             ("table.white_rule_on_fill", t.white_rule_on_fill),
             ("table.open_row_min", t.open_row_min),
+            ("table.open_column_min", t.open_column_min),
             ("table.cell_line_baseline_em", t.cell_line_baseline_em),
             ("table.cell_word_gap_em", t.cell_word_gap_em),
             ("table.break_gap_lines", t.break_gap_lines),

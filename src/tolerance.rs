@@ -92,6 +92,13 @@ pub const WHITE_RULE_ON_FILL: f64 = 1.0;
 /// Well above rule overshoot at joints (a few points), below a line of text.
 pub const OPEN_ROW_MIN: f64 = 6.0;
 
+/// Horizontal rules that all run on this far (points) past a grid's outermost vertical rule,
+/// to the same place, close an open column there: a table ruled between its rows and columns
+/// with no border at its sides (PowerPoint's and Impress's default table borders) has a first
+/// and last column outside every vertical rule. Well above rule overshoot at joints, below the
+/// width of a column of text.
+pub const OPEN_COLUMN_MIN: f64 = 6.0;
+
 /// Rules within this (points) of axis-parallel count as horizontal or vertical.
 pub const AXIS_TOLERANCE: f64 = 0.5;
 

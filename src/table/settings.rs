@@ -22,6 +22,9 @@ pub struct Settings {
     /// Vertical rules running on this far past a grid's last (first) horizontal rule close an
     /// open row there.
     pub open_row_min: f64,
+    /// Horizontal rules running on this far past a grid's outermost vertical rule close an open
+    /// column there.
+    pub open_column_min: f64,
     /// Fraction of a slot boundary a rule must cover to separate two cells.
     pub boundary_coverage: f64,
     /// Words whose baselines differ by at most this (em) are on one line of a cell.
@@ -54,6 +57,7 @@ impl Default for Settings {
             axis_tolerance: tolerance::AXIS_TOLERANCE,
             white_rule_on_fill: tolerance::WHITE_RULE_ON_FILL,
             open_row_min: tolerance::OPEN_ROW_MIN,
+            open_column_min: tolerance::OPEN_COLUMN_MIN,
             boundary_coverage: tolerance::BOUNDARY_COVERAGE,
             cell_line_baseline_em: tolerance::LINE_BASELINE_EM,
             cell_word_gap_em: tolerance::WORD_GAP_EM,
