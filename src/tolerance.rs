@@ -99,6 +99,19 @@ pub const OPEN_ROW_MIN: f64 = 6.0;
 /// width of a column of text.
 pub const OPEN_COLUMN_MIN: f64 = 6.0;
 
+/// Thin fills (each thinner than [`THIN_FILL_MAX`], read as rules) stacked at least this many
+/// side by side, with the same extent, are one shaded area: spreadsheet exports draw a
+/// gradient cell fill as one strip per colour step. Three, because a double rule is two.
+pub const STRIP_MIN_COUNT: usize = 3;
+
+/// A stack of strips at least this thick (points) across is an area, not a group of rules:
+/// more than a triple rule (three 1 pt rules), less than a line of text.
+pub const STRIP_MIN_EXTENT: f64 = 4.0;
+
+/// Strips this close (points) or overlapping are side by side in one stack: gradient steps
+/// touch or overlap by rounding, while the lines of a double rule stand a point or more apart.
+pub const STRIP_GAP: f64 = 0.5;
+
 /// Rules within this (points) of axis-parallel count as horizontal or vertical.
 pub const AXIS_TOLERANCE: f64 = 0.5;
 

@@ -269,3 +269,32 @@ fn issue_19_banded_rows_are_one_table() {
         assert!(row.iter().all(|f| *f == want), "row {r}: {row:?}");
     }
 }
+
+/// Issue 19: gradient cell fills drawn as stacks of thin strips, one per colour step, as
+/// spreadsheet exports draw them (`fixtures/regression/gradient-strips.py`, reportlab). Each
+/// strip is thinner than a rule; read as rules they cut every shaded cell into dozens of empty
+/// rows. A stack of strips is a fill, and a cell takes the colour behind the top of its text
+/// (the generator prints the strip under each text's top).
+#[test]
+fn issue_19_gradient_strips_are_one_fill() {
+    let got = grids_and_fills("gradient-strips.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Service", "Spend", "Status"],
+            &["Libraries", "300", "On track"],
+            &["Waste", "950", "Delayed"],
+        ])
+    );
+    let hex = |s: &str| Some(s.to_string());
+    assert_eq!(
+        *fills,
+        [
+            [hex("#D0E3F4"), hex("#D0E3F4"), hex("#D0E3F4")],
+            [None, None, hex("#CBE2BC")],
+            [None, None, hex("#FFE8A2")],
+        ]
+    );
+}

@@ -11,6 +11,7 @@ mod continuation;
 mod grid;
 mod rules;
 mod settings;
+mod strips;
 mod unruled;
 
 pub use cells::join_line;
@@ -263,14 +264,16 @@ pub struct Inspection {
     pub found: PageTables,
 }
 
-/// Find the tables on one page: ruled grids first, then (if enabled) unruled tables in the
-/// text outside them.
+/// Find the tables on one page: stacks of thin strips become fills ([`strips`]), then ruled
+/// grids, then (if enabled) unruled tables in the text outside them.
 pub fn page_tables(page: &PagePrimitives, words: &[Word], settings: &Settings) -> PageTables {
     inspect(page, words, settings).found
 }
 
 /// As [`page_tables`], keeping the edges the ruled tables were built from.
 pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> Inspection {
+    let merged = strips::as_fills(page, settings);
+    let page = merged.as_ref().unwrap_or(page);
     let edges = rules::edges(page, settings);
     let grids = grid::grids(&edges, settings);
     let mut out = PageTables::default();

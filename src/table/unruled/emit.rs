@@ -4,7 +4,7 @@
 use crate::geom::Rect;
 use crate::layout::Word;
 use crate::pdf::PagePrimitives;
-use crate::table::cells::{cell_fill, paragraphs};
+use crate::table::cells::{cell_fill, paragraphs, text_top};
 use crate::table::{Cell, PageTable, Part, Settings};
 
 use super::lines::{strip_leader, TLine};
@@ -109,7 +109,7 @@ pub(super) fn page_table(
             row_span: c.row_span,
             col_span: c.col_span,
             paragraphs: paragraphs(&ws, page_no, s),
-            fill: cell_fill(page, &bbox, s),
+            fill: cell_fill(page, &bbox, text_top(ws.iter().copied()), s),
             parts: vec![Part {
                 page: page_no,
                 bbox,
