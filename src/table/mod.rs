@@ -270,6 +270,12 @@ pub fn page_tables(page: &PagePrimitives, words: &[Word], settings: &Settings) -
     inspect(page, words, settings).found
 }
 
+/// Whether a ruled grid collapsed to one column: a frame drawn round text (or round a table
+/// whose inner rules are missing or invisible) says nothing about its columns.
+fn collapsed(t: &PageTable) -> bool {
+    t.n_cols() < 2
+}
+
 /// As [`page_tables`], keeping the edges the ruled tables were built from.
 pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> Inspection {
     let merged = strips::as_fills(page, settings);
@@ -279,7 +285,14 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
     let mut out = PageTables::default();
     let mut used = vec![false; words.len()];
     for g in grids {
+        let before = (used.clone(), out.warnings.len());
         let t = cells::fill_grid(page, &g, words, &mut used, settings, &mut out.warnings);
+        if settings.unruled && collapsed(&t) {
+            // Its words go to the unruled path, which reads their alignment.
+            (used, _) = before.clone();
+            out.warnings.truncate(before.1);
+            continue;
+        }
         out.tables.push(t);
     }
     if settings.unruled {

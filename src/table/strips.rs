@@ -73,7 +73,11 @@ pub fn as_fills(page: &PagePrimitives, s: &Settings) -> Option<PagePrimitives> {
         let mut j = i + 1;
         while let (Some(a), Some(b)) = (boxes.get(j - 1), boxes.get(j)) {
             let (ka, kb) = (key(a), key(b));
-            let gap = if a.2 { b.1.top - a.1.bottom } else { b.1.x0 - a.1.x1 };
+            let gap = if a.2 {
+                b.1.top - a.1.bottom
+            } else {
+                b.1.x0 - a.1.x1
+            };
             if (ka.0, ka.1, ka.2) != (kb.0, kb.1, kb.2) || gap > s.strip_gap {
                 break;
             }

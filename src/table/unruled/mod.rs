@@ -260,6 +260,48 @@ mod tests {
         );
     }
 
+    /// A frame drawn round a table, with a rule under its header and none between its columns,
+    /// is a ruled grid of one column; its words go to the unruled path, which finds the columns
+    /// from their alignment.
+    #[test]
+    fn framed_table_without_inner_rules_is_read_from_alignment() {
+        let mut ws = Vec::new();
+        let rows = [
+            [("Region", 50.0), ("2010", 200.0), ("2011", 280.0)],
+            [("North", 50.0), ("1,234", 195.0), ("1,300", 275.0)],
+            [("South", 50.0), ("987", 205.0), ("1,010", 275.0)],
+            [("West", 50.0), ("2,001", 195.0), ("2,100", 275.0)],
+        ];
+        for (k, r) in rows.iter().enumerate() {
+            ws.extend(line(r, 100.0 + 14.0 * k as f64));
+        }
+        let vrule = |x: f64| Rule {
+            p0: Pt::new(x, 95.0),
+            p1: Pt::new(x, 160.0),
+            ..hrule(0.0, 0.0, 0.0)
+        };
+        let frame = vec![
+            hrule(40.0, 320.0, 95.0),
+            hrule(40.0, 320.0, 112.0),
+            hrule(40.0, 320.0, 160.0),
+            vrule(40.0),
+            vrule(320.0),
+        ];
+        let found = crate::table::page_tables(&page(frame), &ws, &Settings::default());
+        assert_eq!(found.tables.len(), 1);
+        let t = &found.tables[0];
+        assert!(!t.ruled);
+        assert_eq!(
+            grid(t),
+            g(&[
+                &["Region", "2010", "2011"],
+                &["North", "1,234", "1,300"],
+                &["South", "987", "1,010"],
+                &["West", "2,001", "2,100"],
+            ])
+        );
+    }
+
     #[test]
     fn wrapped_text_cell_stays_in_its_row() {
         // The second column wraps; its continuation line has no text in the key column.
