@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::pdf::{PagePrimitives, RuleSource};
-use crate::table::PageTable;
+use crate::table::{Edge, Inspection, Orientation, PageTable, RejectedRegion};
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -21,6 +21,22 @@ pub fn page(p: &PagePrimitives) -> String {
 /// As [`page`], plus the cells of the tables found on it: ruled tables' cells outlined in
 /// green, unruled ones in orange, each labelled with its row and column.
 pub fn page_with_tables(p: &PagePrimitives, tables: &[PageTable]) -> String {
+    draw(p, &[], tables, &[])
+}
+
+/// As [`page_with_tables`], after pdfplumber's debug images: also the edges the ruled tables
+/// were built from (red, over the rules) and each candidate region of text that was not a
+/// table (dashed magenta, its reason written above it and in its tooltip).
+pub fn page_with_inspection(p: &PagePrimitives, found: &Inspection) -> String {
+    draw(p, &found.edges, &found.found.tables, &found.found.rejected)
+}
+
+fn draw(
+    p: &PagePrimitives,
+    edges: &[Edge],
+    tables: &[PageTable],
+    rejected: &[RejectedRegion],
+) -> String {
     let (w, h) = (p.info.width, p.info.height);
     let mut s = String::new();
     let _ = writeln!(
@@ -78,6 +94,30 @@ pub fn page_with_tables(p: &PagePrimitives, tables: &[PageTable]) -> String {
             esc(&g.text)
         );
     }
+    for e in edges {
+        let (x1, y1, x2, y2) = match e.orientation {
+            Orientation::Horizontal => (e.start, e.pos, e.end, e.pos),
+            Orientation::Vertical => (e.pos, e.start, e.pos, e.end),
+        };
+        let _ = writeln!(
+            s,
+            r##"<line x1="{x1:.2}" y1="{y1:.2}" x2="{x2:.2}" y2="{y2:.2}" stroke="#e02020" stroke-width="0.8" stroke-opacity="0.6"><title>edge</title></line>"##
+        );
+    }
+    for r in rejected {
+        let b = r.bbox;
+        let why = esc(&r.reason.to_string());
+        let _ = writeln!(
+            s,
+            r##"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="#cc00cc" fill-opacity="0.05" stroke="#cc00cc" stroke-width="0.8" stroke-dasharray="4 2"><title>not a table: {why}</title></rect><text x="{:.2}" y="{:.2}" font-size="6" fill="#cc00cc">not a table: {why}</text>"##,
+            b.x0,
+            b.top,
+            b.width(),
+            b.height(),
+            b.x0,
+            b.top - 1.5,
+        );
+    }
     for t in tables {
         let colour = if t.ruled { "#00a050" } else { "#ff8800" };
         for c in &t.cells {
@@ -104,4 +144,60 @@ pub fn page_with_tables(p: &PagePrimitives, tables: &[PageTable]) -> String {
     }
     s.push_str("</svg>\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geom::Rect;
+    use crate::pdf::PageInfo;
+    use crate::table::{PageTables, Rejected};
+
+    #[test]
+    fn inspection_draws_edges_and_rejected_regions_with_their_reason() {
+        let p = PagePrimitives {
+            info: PageInfo {
+                number: 3,
+                width: 200.0,
+                height: 100.0,
+                rotation: 0,
+            },
+            glyphs: Vec::new(),
+            rules: Vec::new(),
+            fills: Vec::new(),
+            images: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let seen = Inspection {
+            edges: vec![Edge {
+                orientation: Orientation::Vertical,
+                pos: 50.0,
+                start: 10.0,
+                end: 90.0,
+            }],
+            found: PageTables {
+                rejected: vec![RejectedRegion {
+                    page: 3,
+                    bbox: Rect {
+                        x0: 20.0,
+                        top: 30.0,
+                        x1: 120.0,
+                        bottom: 60.0,
+                    },
+                    reason: Rejected::List {
+                        markers: 4,
+                        stubs: 5,
+                    },
+                }],
+                ..PageTables::default()
+            },
+        };
+        let svg = page_with_inspection(&p, &seen);
+        assert!(svg.contains(r#"<line x1="50.00" y1="10.00" x2="50.00" y2="90.00""#));
+        assert!(svg.contains(r#"<rect x="20.00" y="30.00" width="100.00" height="30.00""#));
+        assert!(svg.contains("not a table: a list: 4 of 5 first cells are markers"));
+        // Without the inspection neither is drawn.
+        let plain = page(&p);
+        assert!(!plain.contains("<line") && !plain.contains("not a table"));
+    }
 }

@@ -92,6 +92,26 @@ pub const WHITE_RULE_ON_FILL: f64 = 1.0;
 /// Well above rule overshoot at joints (a few points), below a line of text.
 pub const OPEN_ROW_MIN: f64 = 6.0;
 
+/// Horizontal rules that all run on this far (points) past a grid's outermost vertical rule,
+/// to the same place, close an open column there: a table ruled between its rows and columns
+/// with no border at its sides (PowerPoint's and Impress's default table borders) has a first
+/// and last column outside every vertical rule. Well above rule overshoot at joints, below the
+/// width of a column of text.
+pub const OPEN_COLUMN_MIN: f64 = 6.0;
+
+/// Thin fills (each thinner than [`THIN_FILL_MAX`], read as rules) stacked at least this many
+/// side by side, with the same extent, are one shaded area: spreadsheet exports draw a
+/// gradient cell fill as one strip per colour step. Three, because a double rule is two.
+pub const STRIP_MIN_COUNT: usize = 3;
+
+/// A stack of strips at least this thick (points) across is an area, not a group of rules:
+/// more than a triple rule (three 1 pt rules), less than a line of text.
+pub const STRIP_MIN_EXTENT: f64 = 4.0;
+
+/// Strips this close (points) or overlapping are side by side in one stack: gradient steps
+/// touch or overlap by rounding, while the lines of a double rule stand a point or more apart.
+pub const STRIP_GAP: f64 = 0.5;
+
 /// Rules within this (points) of axis-parallel count as horizontal or vertical.
 pub const AXIS_TOLERANCE: f64 = 0.5;
 

@@ -197,3 +197,104 @@ fn issue_19_clipped_calc_cell_is_not_interleaved_with_the_next_row() {
         .collect();
     assert_eq!(clipped, [(26, 4)], "\"Transfer of services from \"");
 }
+
+/// The grids and fills of the tables in `fixtures/regression/{name}`, one entry per table:
+/// every row's cell texts, and every row's cell fills as hex.
+fn grids_and_fills(name: &str) -> Vec<(Vec<Vec<String>>, Vec<Vec<Option<String>>>)> {
+    crate::tables::tables_of(&format!("regression/{name}"))
+        .iter()
+        .map(|t| {
+            let fills = (0..t.n_rows)
+                .map(|r| {
+                    (0..t.n_cols)
+                        .map(|c| t.cell_at(r, c).and_then(|x| x.fill).map(|f| f.to_string()))
+                        .collect()
+                })
+                .collect();
+            (t.grid(), fills)
+        })
+        .collect()
+}
+
+/// The rows of a table as owned strings.
+fn rows(rows: &[&[&str]]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| r.iter().map(|s| s.to_string()).collect())
+        .collect()
+}
+
+/// Issue 19: a slide table ruled between its rows and its columns and not at its sides (the
+/// default borders of PowerPoint and Impress tables; `fixtures/regression/impress-inner-rules.fodp`
+/// made with LibreOffice Impress). Its first and last columns lie outside every vertical rule;
+/// they were dropped and the table came back as its middle column. The horizontal rules all run
+/// on to the table's sides, and close the open columns there.
+#[test]
+fn issue_19_table_without_side_rules_keeps_its_outer_columns() {
+    let got = grids_and_fills("impress-inner-rules.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Priority", "Lead", "Progress"],
+            &["Early help", "Children's services", "On track"],
+            &["Housing", "Planning team", "Delayed"],
+            &["Transport", "Highways", "Complete"],
+        ])
+    );
+}
+
+/// Issue 19: a borderless table with rows 1, 3 and 5 shaded, each shaded cell bordered in its
+/// own shade (`fixtures/regression/calc-banded-rows.fods`, LibreOffice Calc). The outlines made
+/// each band a ruled one-row table and rows 2 and 4 were lost; they outline fills and rule
+/// nothing else, so they are not rules, and the table is read whole from its alignment with
+/// the bands as its shaded rows.
+#[test]
+fn issue_19_banded_rows_are_one_table() {
+    let got = grids_and_fills("calc-banded-rows.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Service", "Status", "Budget", "Forecast", "Variance"],
+            &["Adult Social Care", "Over", "1200", "1350", "150"],
+            &["Highways", "Under", "800", "760", "-40"],
+            &["Libraries", "On budget", "300", "300", "0"],
+            &["Waste", "Over", "950", "990", "40"],
+        ])
+    );
+    let band = Some("#DBE5F1".to_string());
+    for (r, row) in fills.iter().enumerate() {
+        let want = if r % 2 == 0 { band.clone() } else { None };
+        assert!(row.iter().all(|f| *f == want), "row {r}: {row:?}");
+    }
+}
+
+/// Issue 19: gradient cell fills drawn as stacks of thin strips, one per colour step, as
+/// spreadsheet exports draw them (`fixtures/regression/gradient-strips.py`, reportlab). Each
+/// strip is thinner than a rule; read as rules they cut every shaded cell into dozens of empty
+/// rows. A stack of strips is a fill, and a cell takes the colour behind the top of its text
+/// (the generator prints the strip under each text's top).
+#[test]
+fn issue_19_gradient_strips_are_one_fill() {
+    let got = grids_and_fills("gradient-strips.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Service", "Spend", "Status"],
+            &["Libraries", "300", "On track"],
+            &["Waste", "950", "Delayed"],
+        ])
+    );
+    let hex = |s: &str| Some(s.to_string());
+    assert_eq!(
+        *fills,
+        [
+            [hex("#D0E3F4"), hex("#D0E3F4"), hex("#D0E3F4")],
+            [None, None, hex("#CBE2BC")],
+            [None, None, hex("#FFE8A2")],
+        ]
+    );
+}

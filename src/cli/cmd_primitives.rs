@@ -16,8 +16,10 @@ pub struct PrimitivesArgs {
     /// The page to dump (1-based).
     #[arg(long, value_name = "N")]
     page: u32,
-    /// Also draw the page as an SVG file: fills, rules, glyph boxes, text, and the cells of
-    /// the tables found on the page (ruled in green, unruled in orange).
+    /// Also draw the page as an SVG file: fills, rules, glyph boxes, text, the edges ruled
+    /// tables are built from (red), the cells of the tables found on the page (ruled in green,
+    /// unruled in orange) and the regions of aligned text that were not tables, with the
+    /// reason (dashed magenta).
     #[arg(long, value_name = "OUT")]
     svg: Option<PathBuf>,
     #[command(flatten)]
@@ -32,8 +34,8 @@ pub fn run(a: PrimitivesArgs) -> Result<(), Failure> {
     input::report_warnings(doc.name(), &page.warnings, a.quiet.quiet);
     if let Some(path) = &a.svg {
         let words = layout::words(&page.glyphs, &layout::Settings::default());
-        let found = table::page_tables(&page, &words, &table::Settings::default());
-        output::write_atomic(path, svg::page_with_tables(&page, &found.tables).as_bytes())?;
+        let seen = table::inspect(&page, &words, &table::Settings::default());
+        output::write_atomic(path, svg::page_with_inspection(&page, &seen).as_bytes())?;
         if a.output.output.is_none() {
             return Ok(());
         }

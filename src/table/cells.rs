@@ -2,9 +2,9 @@
 
 use super::grid::{Grid, GridCell};
 use super::{Cell, CellLine, PageTable, Paragraph, Part, Settings, Warning, WarningKind};
-use crate::geom::Rect;
+use crate::geom::{Pt, Rect};
 use crate::layout::Word;
-use crate::pdf::{Colour, Direction, PagePrimitives};
+use crate::pdf::{Colour, Direction, Fill, PagePrimitives};
 
 /// Glyphs that mark a bullet at the start of a paragraph.
 const BULLETS: &[&str] = &["•", "▪", "◦", "●", "■", "○", "➢", "►", "‣", "∙", "·", "-"];
@@ -80,7 +80,7 @@ pub fn fill_grid(
         .map(|((gc, rc), ws)| {
             let rect = grid.cell_rect(gc);
             let mut paragraphs = paragraphs(&ws, page.info.number, s);
-            let fill = cell_fill(page, &rect, s);
+            let fill = cell_fill(page, &rect, text_top(ws.iter().copied()), s);
             for p in &mut paragraphs {
                 p.fill = paragraph_fill(page, &rect, p, s);
             }
@@ -410,19 +410,64 @@ pub fn paragraphs(words: &[&Word], page: u32, s: &Settings) -> Vec<Paragraph> {
 }
 
 /// The fill covering most of `rect`, when it covers at least the settings' fraction (white
-/// counts as no fill). The ruled and unruled paths both use it.
-pub(crate) fn cell_fill(page: &PagePrimitives, rect: &Rect, s: &Settings) -> Option<Colour> {
+/// counts as no fill). When no fill does but a stack of at least `strip_min_count` strips
+/// (fills thinner than `strip_max_width`) covers it together (a gradient drawn as strips), the
+/// colour a reader sees behind the text:
+/// the fill under `text_top` (the top of the cell's text), else under the cell's centre. The
+/// ruled and unruled paths both use it.
+pub(crate) fn cell_fill(
+    page: &PagePrimitives,
+    rect: &Rect,
+    text_top: Option<Pt>,
+    s: &Settings,
+) -> Option<Colour> {
     let area = rect.area();
     if area <= 0.0 {
         return None;
     }
-    page.fills
+    let covering: Vec<(&Fill, Colour, f64)> = page
+        .fills
         .iter()
-        .filter_map(|f| Some((f.colour?, f.rect.intersection(rect)?.area() / area)))
-        .filter(|(_, cov)| *cov >= s.fill_cell_coverage)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(c, _)| c)
+        .filter_map(|f| Some((f, f.colour?, f.rect.intersection(rect)?.area() / area)))
+        .collect();
+    let whole = covering
+        .iter()
+        .filter(|(_, _, cov)| *cov >= s.fill_cell_coverage)
+        .max_by(|a, b| a.2.total_cmp(&b.2));
+    let stacked = || {
+        let strips: Vec<&(&Fill, Colour, f64)> = covering
+            .iter()
+            .filter(|(f, _, _)| f.rect.width().min(f.rect.height()) < s.strip_max_width)
+            .collect();
+        let total: f64 = strips.iter().map(|c| c.2).sum();
+        if strips.len() < s.strip_min_count || total < s.fill_cell_coverage {
+            return None;
+        }
+        let at = text_top
+            .filter(|p| rect.contains(*p, 0.0))
+            .unwrap_or_else(|| rect.centre());
+        strips
+            .into_iter()
+            .filter(|(f, _, _)| f.rect.contains(at, 0.0))
+            .min_by(|a, b| a.0.rect.area().total_cmp(&b.0.rect.area()))
+            .map(|(_, c, _)| *c)
+    };
+    // A white fill under the whole cell (a page or sheet background) leaves strips on it seen.
+    whole
+        .map(|(_, c, _)| *c)
         .filter(|c| !c.is_white())
+        .or_else(stacked)
+        .filter(|c| !c.is_white())
+}
+
+/// The top middle of the words' box: where a reader takes a cell's background colour from.
+pub(crate) fn text_top<'a>(words: impl IntoIterator<Item = &'a Word>) -> Option<Pt> {
+    let b = words
+        .into_iter()
+        .map(|w| w.bbox)
+        .filter(Rect::is_finite)
+        .reduce(|a, b| a.union(&b))?;
+    Some(Pt::new(0.5 * (b.x0 + b.x1), b.top))
 }
 
 /// A fill that shades this paragraph but not the whole cell.

@@ -154,28 +154,39 @@ fn coverage(edges: &[Edge], o: Orientation, pos: f64, a: f64, b: f64, tol: f64) 
     }
 }
 
-/// Where the vertical rules at every column position (at least two) run on together past the
-/// last horizontal rule (or start before the first): the bottom (top) of an open row cut by a
-/// page break, which has side rules but no rule under (over) it. `None` when they do not.
-fn open_ends(group: &[Edge], xs: &[f64], ys: &[f64], s: &Settings) -> (Option<f64>, Option<f64>) {
+/// Where the edges of orientation `runner` at every one of their positions `at` (at least two)
+/// run on together by more than `min` past the last crossing position in `across` (or start
+/// before the first). Vertical runners past the last horizontal rule: the bottom (top) of an
+/// open row cut by a page break, which has side rules but no rule under (over) it. Horizontal
+/// runners past the outermost vertical rules: the outer edge of an open first (last) column,
+/// a table ruled between its rows and columns but with no border at its sides (PowerPoint,
+/// Impress). `None` when they do not.
+fn open_ends(
+    group: &[Edge],
+    runner: Orientation,
+    at: &[f64],
+    across: &[f64],
+    min: f64,
+    s: &Settings,
+) -> (Option<f64>, Option<f64>) {
     let tol = s.snap_tolerance;
-    let (Some(&first), Some(&last)) = (ys.first(), ys.last()) else {
+    let (Some(&first), Some(&last)) = (across.first(), across.last()) else {
         return (None, None);
     };
-    // For each column position: its verticals' highest start and lowest end.
-    let reach: Vec<(f64, f64)> = xs
+    // For each runner position: its edges' smallest start and largest end.
+    let reach: Vec<(f64, f64)> = at
         .iter()
         .filter_map(|&x| {
             let vs = group
                 .iter()
-                .filter(|e| e.orientation == Orientation::Vertical && (e.pos - x).abs() <= tol);
+                .filter(|e| e.orientation == runner && (e.pos - x).abs() <= tol);
             vs.fold(None, |acc: Option<(f64, f64)>, e| match acc {
                 None => Some((e.start, e.end)),
                 Some((a, b)) => Some((a.min(e.start), b.max(e.end))),
             })
         })
         .collect();
-    if reach.len() < 2 || reach.len() != xs.len() {
+    if reach.len() < 2 || reach.len() != at.len() {
         return (None, None);
     }
     let agree = |vals: Vec<f64>| -> Option<f64> {
@@ -183,23 +194,37 @@ fn open_ends(group: &[Edge], xs: &[f64], ys: &[f64], s: &Settings) -> (Option<f6
         let hi = vals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         (hi - lo <= tol).then_some((lo + hi) / 2.0)
     };
-    let top = agree(reach.iter().map(|r| r.0).collect()).filter(|&t| t < first - s.open_row_min);
-    let bottom = agree(reach.iter().map(|r| r.1).collect()).filter(|&b| b > last + s.open_row_min);
-    (top, bottom)
+    let start = agree(reach.iter().map(|r| r.0).collect()).filter(|&t| t < first - min);
+    let end = agree(reach.iter().map(|r| r.1).collect()).filter(|&b| b > last + min);
+    (start, end)
 }
 
 fn grid_of(group: &[Edge], s: &Settings) -> Option<Grid> {
-    let xs = positions(group, Orientation::Vertical, s.snap_tolerance);
+    let mut xs = positions(group, Orientation::Vertical, s.snap_tolerance);
     let mut ys = positions(group, Orientation::Horizontal, s.snap_tolerance);
     if xs.len() < 2 || ys.len() < 2 {
         return None;
     }
-    let (top, bottom) = open_ends(group, &xs, &ys, s);
+    let (left, right) = open_ends(
+        group,
+        Orientation::Horizontal,
+        &ys,
+        &xs,
+        s.open_column_min,
+        s,
+    );
+    let (top, bottom) = open_ends(group, Orientation::Vertical, &xs, &ys, s.open_row_min, s);
     if let Some(t) = top {
         ys.insert(0, t);
     }
     if let Some(b) = bottom {
         ys.push(b);
+    }
+    if let Some(l) = left {
+        xs.insert(0, l);
+    }
+    if let Some(r) = right {
+        xs.push(r);
     }
     let (nr, nc) = (ys.len() - 1, xs.len() - 1);
     let tol = s.snap_tolerance;

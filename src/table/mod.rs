@@ -11,11 +11,14 @@ mod continuation;
 mod grid;
 mod rules;
 mod settings;
+mod strips;
 mod unruled;
 
 pub use cells::join_line;
 pub use continuation::join;
+pub use rules::{Edge, Orientation};
 pub use settings::{Settings, UnruledSettings};
+pub use unruled::{Rejected, RejectedRegion};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -247,17 +250,49 @@ pub struct PageTables {
     pub tables: Vec<PageTable>,
     /// Trouble found.
     pub warnings: Vec<Warning>,
+    /// Candidate regions of text that were not tables, and why.
+    pub rejected: Vec<RejectedRegion>,
 }
 
-/// Find the tables on one page: ruled grids first, then (if enabled) unruled tables in the
-/// text outside them.
+/// What the table finder saw on one page, for drawing (`primitives --svg`): the edges it
+/// built its grids from, and what it found.
+#[derive(Debug, Clone, Default)]
+pub struct Inspection {
+    /// Horizontal and vertical edges, snapped and joined.
+    pub edges: Vec<Edge>,
+    /// The tables, warnings and rejected regions.
+    pub found: PageTables,
+}
+
+/// Find the tables on one page: stacks of thin strips become fills ([`strips`]), then ruled
+/// grids, then (if enabled) unruled tables in the text outside them.
 pub fn page_tables(page: &PagePrimitives, words: &[Word], settings: &Settings) -> PageTables {
+    inspect(page, words, settings).found
+}
+
+/// Whether a ruled grid collapsed to one column: a frame drawn round text (or round a table
+/// whose inner rules are missing or invisible) says nothing about its columns.
+fn collapsed(t: &PageTable) -> bool {
+    t.n_cols() < 2
+}
+
+/// As [`page_tables`], keeping the edges the ruled tables were built from.
+pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> Inspection {
+    let merged = strips::as_fills(page, settings);
+    let page = merged.as_ref().unwrap_or(page);
     let edges = rules::edges(page, settings);
     let grids = grid::grids(&edges, settings);
     let mut out = PageTables::default();
     let mut used = vec![false; words.len()];
     for g in grids {
+        let before = (used.clone(), out.warnings.len());
         let t = cells::fill_grid(page, &g, words, &mut used, settings, &mut out.warnings);
+        if settings.unruled && collapsed(&t) {
+            // Its words go to the unruled path, which reads their alignment.
+            (used, _) = before.clone();
+            out.warnings.truncate(before.1);
+            continue;
+        }
         out.tables.push(t);
     }
     if settings.unruled {
@@ -268,9 +303,10 @@ pub fn page_tables(page: &PagePrimitives, words: &[Word], settings: &Settings) -
             .map(|(w, _)| w.clone())
             .collect();
         let ruled: Vec<Rect> = out.tables.iter().map(|t| t.bbox).collect();
-        out.tables
-            .extend(unruled::tables(page, &free, &ruled, settings));
+        let found = unruled::find(page, &free, &ruled, settings);
+        out.tables.extend(found.tables);
+        out.rejected = found.rejected;
     }
     out.tables.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
-    out
+    Inspection { edges, found: out }
 }

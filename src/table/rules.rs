@@ -3,7 +3,7 @@
 
 use super::Settings;
 use crate::geom::Pt;
-use crate::pdf::{PagePrimitives, Rule};
+use crate::pdf::{Colour, PagePrimitives, Rule};
 
 /// Which way an edge runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,12 +36,51 @@ fn white_rule_visible(page: &PagePrimitives, r: &Rule, s: &Settings) -> bool {
     })
 }
 
+/// Whether the rule runs along or inside a fill of its own colour.
+fn on_own_fill(page: &PagePrimitives, r: &Rule, s: &Settings) -> bool {
+    let mid = Pt::new((r.p0.x + r.p1.x) / 2.0, (r.p0.y + r.p1.y) / 2.0);
+    r.colour.is_some_and(|rc| {
+        page.fills
+            .iter()
+            .any(|f| f.colour == Some(rc) && f.rect.contains(mid, s.white_rule_on_fill))
+    })
+}
+
+/// The colours whose rules all outline fills of that colour: a spreadsheet that borders its
+/// shaded rows in their own shade (to hide the grid lines) draws each band's outline, and a
+/// reader sees bands, not rules. A colour that also rules anything off its fills is a table's
+/// rule colour and stays.
+fn outline_colours(page: &PagePrimitives, s: &Settings) -> Vec<Colour> {
+    let mut colours: Vec<Colour> = Vec::new();
+    let mut ruling: Vec<Colour> = Vec::new();
+    for r in &page.rules {
+        let Some(c) = r.colour.filter(|c| !c.is_white()) else {
+            continue;
+        };
+        let list = if on_own_fill(page, r, s) {
+            &mut colours
+        } else {
+            &mut ruling
+        };
+        if !list.contains(&c) {
+            list.push(c);
+        }
+    }
+    colours.retain(|c| !ruling.contains(c));
+    colours
+}
+
 /// The page's horizontal and vertical edges, snapped and joined. Near-white rules are skipped
-/// unless they run over a coloured fill (on a white page they are invisible).
+/// unless they run over a coloured fill (on a white page they are invisible), and so are rules
+/// that only ever outline fills of their own colour ([`outline_colours`]).
 pub fn edges(page: &PagePrimitives, s: &Settings) -> Vec<Edge> {
     let mut out = Vec::new();
+    let outlines = outline_colours(page, s);
     for r in &page.rules {
         if r.colour.is_some_and(|c| c.is_white()) && !white_rule_visible(page, r, s) {
+            continue;
+        }
+        if r.colour.is_some_and(|c| outlines.contains(&c)) {
             continue;
         }
         if r.is_horizontal(s.axis_tolerance) {

@@ -22,6 +22,17 @@ pub struct Settings {
     /// Vertical rules running on this far past a grid's last (first) horizontal rule close an
     /// open row there.
     pub open_row_min: f64,
+    /// Horizontal rules running on this far past a grid's outermost vertical rule close an open
+    /// column there.
+    pub open_column_min: f64,
+    /// Thin fills stacked at least this many side by side are one shaded area (gradient strips).
+    pub strip_min_count: usize,
+    /// A stack of strips at least this thick across is an area.
+    pub strip_min_extent: f64,
+    /// Strips this close or overlapping are side by side in one stack.
+    pub strip_gap: f64,
+    /// Fills thinner than this across are strips (the interpreter reads them as rules).
+    pub strip_max_width: f64,
     /// Fraction of a slot boundary a rule must cover to separate two cells.
     pub boundary_coverage: f64,
     /// Words whose baselines differ by at most this (em) are on one line of a cell.
@@ -54,6 +65,11 @@ impl Default for Settings {
             axis_tolerance: tolerance::AXIS_TOLERANCE,
             white_rule_on_fill: tolerance::WHITE_RULE_ON_FILL,
             open_row_min: tolerance::OPEN_ROW_MIN,
+            open_column_min: tolerance::OPEN_COLUMN_MIN,
+            strip_min_count: tolerance::STRIP_MIN_COUNT,
+            strip_min_extent: tolerance::STRIP_MIN_EXTENT,
+            strip_gap: tolerance::STRIP_GAP,
+            strip_max_width: tolerance::THIN_FILL_MAX,
             boundary_coverage: tolerance::BOUNDARY_COVERAGE,
             cell_line_baseline_em: tolerance::LINE_BASELINE_EM,
             cell_word_gap_em: tolerance::WORD_GAP_EM,

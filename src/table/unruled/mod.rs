@@ -31,22 +31,48 @@
 //! once with scans bounded by distance, gutters come from a sweep.
 
 mod build;
+mod checks;
 mod columns;
 mod detect;
+mod emit;
+mod frame;
+mod header;
 mod lines;
+mod pieces;
+mod rows;
+mod slots;
+mod verdict;
+
+pub use verdict::{Rejected, RejectedRegion};
 
 use super::{PageTable, Settings};
 use crate::geom::Rect;
 use crate::layout::Word;
 use crate::pdf::PagePrimitives;
 
+/// What the unruled path found on a page: its tables, and the candidate regions it turned
+/// down with the reason for each.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// The tables, in the order their regions were found.
+    pub tables: Vec<PageTable>,
+    /// The regions that did not hold up as tables.
+    pub rejected: Vec<RejectedRegion>,
+}
+
 /// Unruled tables among `words` (those not inside a ruled table), avoiding the `ruled` boxes.
+#[cfg(test)]
 pub fn tables(
     page: &PagePrimitives,
     words: &[Word],
     ruled: &[Rect],
     s: &Settings,
 ) -> Vec<PageTable> {
+    find(page, words, ruled, s).tables
+}
+
+/// As [`tables`], keeping each rejected candidate region and its reason.
+pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings) -> Found {
     let u = &s.alignment;
     let mut ids: Vec<usize> = (0..words.len())
         .filter(|&i| {
@@ -62,13 +88,13 @@ pub fn tables(
     for pass in 0..2 {
         let lines = lines::build_lines(words, &ids, u);
         if lines.len() < u.min_table_lines {
-            return Vec::new();
+            return Found::default();
         }
         let regions = detect::regions(&lines, words, &hrules, ruled, u);
         if pass == 0 {
             let zones: Vec<Rect> = regions
                 .iter()
-                .filter_map(|r| build::edge_prose(words, &lines, r, &hrules, page.info.width, u))
+                .filter_map(|r| checks::edge_prose(words, &lines, r, &hrules, page.info.width, u))
                 .collect();
             if !zones.is_empty() {
                 ids.retain(|&i| {
@@ -78,15 +104,30 @@ pub fn tables(
                 continue;
             }
         }
-        let mut out = Vec::new();
+        let mut out = Found::default();
         for region in &regions {
-            if let Some(t) = build::table(page, words, &lines, region, &hrules, s) {
-                out.push(t);
+            match build::table(page, words, &lines, region, &hrules, s) {
+                Ok(t) => out.tables.push(t),
+                Err(reason) => {
+                    let bbox = region
+                        .lines
+                        .iter()
+                        .filter_map(|&i| lines.get(i))
+                        .map(|l| l.bbox)
+                        .reduce(|a, b| a.union(&b));
+                    if let Some(bbox) = bbox {
+                        out.rejected.push(RejectedRegion {
+                            page: page.info.number,
+                            bbox,
+                            reason,
+                        });
+                    }
+                }
             }
         }
         return out;
     }
-    Vec::new()
+    Found::default()
 }
 
 #[cfg(test)]
@@ -214,6 +255,48 @@ mod tests {
                 &["North", "1,234", "1,300"],
                 &["South", "987", "1,010"],
                 &["East", "45", "52"],
+                &["West", "2,001", "2,100"],
+            ])
+        );
+    }
+
+    /// A frame drawn round a table, with a rule under its header and none between its columns,
+    /// is a ruled grid of one column; its words go to the unruled path, which finds the columns
+    /// from their alignment.
+    #[test]
+    fn framed_table_without_inner_rules_is_read_from_alignment() {
+        let mut ws = Vec::new();
+        let rows = [
+            [("Region", 50.0), ("2010", 200.0), ("2011", 280.0)],
+            [("North", 50.0), ("1,234", 195.0), ("1,300", 275.0)],
+            [("South", 50.0), ("987", 205.0), ("1,010", 275.0)],
+            [("West", 50.0), ("2,001", 195.0), ("2,100", 275.0)],
+        ];
+        for (k, r) in rows.iter().enumerate() {
+            ws.extend(line(r, 100.0 + 14.0 * k as f64));
+        }
+        let vrule = |x: f64| Rule {
+            p0: Pt::new(x, 95.0),
+            p1: Pt::new(x, 160.0),
+            ..hrule(0.0, 0.0, 0.0)
+        };
+        let frame = vec![
+            hrule(40.0, 320.0, 95.0),
+            hrule(40.0, 320.0, 112.0),
+            hrule(40.0, 320.0, 160.0),
+            vrule(40.0),
+            vrule(320.0),
+        ];
+        let found = crate::table::page_tables(&page(frame), &ws, &Settings::default());
+        assert_eq!(found.tables.len(), 1);
+        let t = &found.tables[0];
+        assert!(!t.ruled);
+        assert_eq!(
+            grid(t),
+            g(&[
+                &["Region", "2010", "2011"],
+                &["North", "1,234", "1,300"],
+                &["South", "987", "1,010"],
                 &["West", "2,001", "2,100"],
             ])
         );
@@ -472,6 +555,12 @@ mod tests {
         out
     }
 
+    /// The reasons the candidate regions among `words` were turned down.
+    fn verdicts(words: &[Word], rules: Vec<Rule>) -> Vec<&'static str> {
+        let f = super::find(&page(rules), words, &[], &Settings::default());
+        f.rejected.iter().map(|r| r.reason.code()).collect()
+    }
+
     #[test]
     fn prose_is_not_a_table() {
         assert!(find(&prose(72.0, 450.0, 100.0, 20), Vec::new()).is_empty());
@@ -482,6 +571,8 @@ mod tests {
         let mut ws = prose(72.0, 220.0, 100.0, 25);
         ws.extend(prose(320.0, 220.0, 100.0, 25));
         assert!(find(&ws, Vec::new()).is_empty());
+        // Every line after the first continues the one above: one body row.
+        assert_eq!(verdicts(&ws, Vec::new()), ["few_body_rows"]);
     }
 
     #[test]
@@ -499,6 +590,8 @@ mod tests {
             top += 14.0;
         }
         assert!(find(&ws, Vec::new()).is_empty());
+        // The bullets form a region, turned down as a list.
+        assert_eq!(verdicts(&ws, Vec::new()), ["list"]);
     }
 
     #[test]
@@ -516,6 +609,7 @@ mod tests {
             &[("2001", 100.0), ("2003", 200.0), ("2005", 300.0)],
             230.0,
         ));
+        assert_eq!(verdicts(&ws, rules.clone()), ["chart_ticks"]);
         assert!(find(&ws, rules).is_empty());
     }
 

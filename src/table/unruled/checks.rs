@@ -1,0 +1,287 @@
+//! Checks a built region must pass to be a table, each a named [`Rejected`] reason when it
+//! fails: lists, prose, running text in page columns, charts, too few columns, too sparse.
+//! Also [`edge_prose`]: a page column of prose beside a table of numbers, to leave out.
+
+use crate::geom::Rect;
+use crate::layout::Word;
+use crate::pdf::{PagePrimitives, RuleSource};
+use crate::table::UnruledSettings;
+
+use super::detect::{HRule, Region};
+use super::frame::{frame, Frame};
+use super::lines::{is_list_marker, is_numeric, TLine};
+use super::pieces::{pieces, word_count, words_text, Piece};
+use super::slots::GridBuild;
+use super::verdict::Rejected;
+
+/// What the checks look at: the built grid and the region's body.
+pub(super) struct Built<'a> {
+    /// The cells placed so far.
+    pub grid: &'a GridBuild,
+    /// Rows taken by the header.
+    pub n_hdr_rows: usize,
+    /// Rows in all.
+    pub n_rows: usize,
+    /// Columns.
+    pub n_cols: usize,
+    /// The region's box.
+    pub ext: Rect,
+    /// The body lines and their pieces.
+    pub body: &'a [&'a TLine],
+    pub body_pieces: &'a [Vec<Piece>],
+}
+
+/// Run every check in turn; the first that fails gives the verdict.
+pub(super) fn check(
+    b: &Built<'_>,
+    page: &PagePrimitives,
+    words: &[Word],
+    rules: &[HRule],
+    u: &UnruledSettings,
+) -> Result<(), Rejected> {
+    let texts = body_texts(b, words);
+    not_a_list(&texts, u)?;
+    not_prose(&texts, u)?;
+    if running_text(b.body_pieces, words, b.n_cols, u) {
+        return Err(Rejected::RunningText);
+    }
+    if chart(b.body, rules, &b.ext, u) {
+        return Err(Rejected::ChartGridLines);
+    }
+    let ticks = tick_marks(page, &b.ext, u);
+    if ticks >= u.chart_ticks {
+        return Err(Rejected::ChartTicks { ticks });
+    }
+    two_columns(b)?;
+    dense_enough(b, u)
+}
+
+/// The body cells' texts with their columns, blanks left out.
+fn body_texts(b: &Built<'_>, words: &[Word]) -> Vec<(usize, String)> {
+    b.grid
+        .cells
+        .iter()
+        .filter(|c| c.row >= b.n_hdr_rows)
+        .map(|c| (c.col, words_text(&c.words, words)))
+        .filter(|(_, t)| !t.trim().is_empty())
+        .collect()
+}
+
+/// A list: the first column is mostly bullets or enumerators and the rest is not numbers.
+fn not_a_list(texts: &[(usize, String)], u: &UnruledSettings) -> Result<(), Rejected> {
+    let col0: Vec<&String> = texts
+        .iter()
+        .filter(|(c, _)| *c == 0)
+        .map(|(_, t)| t)
+        .collect();
+    let markers = col0.iter().filter(|t| is_list_marker(t)).count();
+    let rest = texts.iter().filter(|(c, _)| *c > 0);
+    let numeric = rest.clone().filter(|(_, t)| is_numeric(t)).count();
+    if !col0.is_empty()
+        && markers as f64 >= u.max_marker_fraction * col0.len() as f64
+        && (numeric as f64) < u.min_numeric_for_numbered * rest.count() as f64
+    {
+        return Err(Rejected::List {
+            markers,
+            stubs: col0.len(),
+        });
+    }
+    Ok(())
+}
+
+/// Prose: too many cells hold a run of words.
+fn not_prose(texts: &[(usize, String)], u: &UnruledSettings) -> Result<(), Rejected> {
+    let prose = texts
+        .iter()
+        .filter(|(_, t)| t.split_whitespace().count() >= u.prose_words)
+        .count();
+    if !texts.is_empty() && prose as f64 > u.max_prose_fraction * texts.len() as f64 {
+        return Err(Rejected::Prose {
+            prose,
+            cells: texts.len(),
+        });
+    }
+    Ok(())
+}
+
+/// Text in at least two columns.
+fn two_columns(b: &Built<'_>) -> Result<(), Rejected> {
+    let used: std::collections::BTreeSet<usize> = b.grid.cells.iter().map(|c| c.col).collect();
+    if used.len() < 2 {
+        return Err(Rejected::OneColumn);
+    }
+    Ok(())
+}
+
+/// Enough of the slots hold text (charts' scattered labels leave most empty).
+fn dense_enough(b: &Built<'_>, u: &UnruledSettings) -> Result<(), Rejected> {
+    let filled: usize = b
+        .grid
+        .cells
+        .iter()
+        .filter(|c| !c.words.is_empty())
+        .map(|c| c.row_span * c.col_span)
+        .sum();
+    let slots = b.n_rows * b.n_cols;
+    if (filled as f64) < u.min_density * slots as f64 {
+        return Err(Rejected::Sparse { filled, slots });
+    }
+    Ok(())
+}
+
+/// When the last column of a table of numbers is running text (a page column of prose
+/// beside the table, sharing its baselines: ICDAR us-025), the zone to leave out: from that
+/// column's boundary to the page edge, over the region's height.
+pub(super) fn edge_prose(
+    words: &[Word],
+    lines: &[TLine],
+    region: &Region,
+    rules: &[HRule],
+    page_width: f64,
+    u: &UnruledSettings,
+) -> Option<Rect> {
+    let ls: Vec<&TLine> = region.lines.iter().filter_map(|&i| lines.get(i)).collect();
+    let Frame { ext, hdr, xs, gaps } = frame(&ls, words, rules, u).ok()?;
+    let n_cols = xs.len() - 1;
+    if n_cols < 3 {
+        return None;
+    }
+    let body: Vec<Vec<Piece>> = ls
+        .get(hdr..)?
+        .iter()
+        .map(|l| pieces(l, words, &xs, &gaps, true, u))
+        .collect();
+    let c = n_cols - 1;
+    if !prose_column(&body, words, c, u) {
+        return None;
+    }
+    // The columns between the stub and the prose are mostly numbers.
+    let rest: Vec<&Piece> = body
+        .iter()
+        .flatten()
+        .filter(|p| p.c0 > 0 && p.c1 < c)
+        .collect();
+    let numbers = rest.iter().filter(|p| p.numeric).count();
+    if rest.is_empty() || 2 * numbers < rest.len() {
+        return None;
+    }
+    let h = ls.iter().map(|l| l.height()).fold(0.0, f64::max);
+    Some(Rect {
+        x0: xs.get(c).copied()?,
+        top: ext.top - h,
+        x1: page_width.max(ext.x1),
+        bottom: ext.bottom + h,
+    })
+}
+
+/// Whether the body reads as running text set in several page columns: every column that has
+/// a few lines is mostly lines of several words filling the column's width.
+fn running_text(body: &[Vec<Piece>], words: &[Word], n_cols: usize, u: &UnruledSettings) -> bool {
+    let mut per_col: Vec<Vec<(f64, f64, usize)>> = vec![Vec::new(); n_cols];
+    for p in body.iter().flatten().filter(|p| p.c0 == p.c1) {
+        let n_words = p
+            .words
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .map(|w| w.text.split_whitespace().count())
+            .sum();
+        if let Some(v) = per_col.get_mut(p.c0) {
+            v.push((p.x0, p.x1, n_words));
+        }
+    }
+    // Lines of running text mostly start mid-sentence; table cells seldom do.
+    let texts: Vec<String> = body
+        .iter()
+        .flatten()
+        .filter(|p| !p.numeric && word_count(&p.words, words) >= u.prose_line_min_words)
+        .map(|p| words_text(&p.words, words))
+        .collect();
+    let lower = texts
+        .iter()
+        .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    if texts.len() >= u.lower_start_min_lines
+        && lower as f64 >= u.lower_start_fraction * texts.len() as f64
+    {
+        return true;
+    }
+    let mut prose_cols = 0;
+    for v in per_col
+        .iter()
+        .filter(|v| v.len() >= u.prose_column_min_lines)
+    {
+        if !prose_pieces(v, true, u) {
+            return false;
+        }
+        prose_cols += 1;
+    }
+    prose_cols >= 2
+}
+
+/// Whether the lines are the axis labels of a chart: horizontal grid lines run through the
+/// middle of several of them (a table's rules run between its rows, never through its text).
+fn chart(body: &[&TLine], rules: &[HRule], ext: &Rect, u: &UnruledSettings) -> bool {
+    let through = body
+        .iter()
+        .filter(|l| {
+            let h = l.bbox.height();
+            let (y0, y1) = (
+                l.bbox.top + u.grid_line_inset * h,
+                l.bbox.bottom - u.grid_line_inset * h,
+            );
+            let lo = rules.partition_point(|r| r.y < y0);
+            rules
+                .get(lo..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|r| r.y <= y1)
+                .any(|r| r.x1.min(ext.x1) - r.x0.max(ext.x0) >= u.grid_line_width * ext.width())
+        })
+        .count();
+    through >= u.chart_grid_lines
+}
+
+/// Tick marks inside `ext`: stroked straight lines between `tick_min` and `tick_max` long.
+fn tick_marks(page: &PagePrimitives, ext: &Rect, u: &UnruledSettings) -> usize {
+    page.rules
+        .iter()
+        .filter(|r| {
+            // Stroked, not thin fills: fills that small are dots and marks in text (eu-011).
+            if r.source != RuleSource::Stroke {
+                return false;
+            }
+            let len = (r.p1.x - r.p0.x).hypot(r.p1.y - r.p0.y);
+            (u.tick_min..=u.tick_max).contains(&len)
+                && ext.contains(r.p0, u.tick_slack)
+                && ext.contains(r.p1, u.tick_slack)
+        })
+        .count()
+}
+
+/// Whether column `c` of the body is running text.
+fn prose_column(body: &[Vec<Piece>], words: &[Word], c: usize, u: &UnruledSettings) -> bool {
+    let v: Vec<(f64, f64, usize)> = body
+        .iter()
+        .flatten()
+        .filter(|p| p.c0 == c && p.c1 == c)
+        .map(|p| (p.x0, p.x1, word_count(&p.words, words)))
+        .collect();
+    v.len() >= u.prose_column_min_lines && prose_pieces(&v, false, u)
+}
+
+/// Whether most of a column's line pieces (width, words) are lines of several words filling
+/// the column.
+fn prose_pieces(v: &[(f64, f64, usize)], flush_left: bool, u: &UnruledSettings) -> bool {
+    let widest = v.iter().map(|p| p.1 - p.0).fold(0.0, f64::max);
+    let left = v.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let full = v
+        .iter()
+        .filter(|(x0, x1, n)| *n >= u.prose_line_min_words && x1 - x0 >= u.prose_fill * widest)
+        .count();
+    let at_left = v
+        .iter()
+        .filter(|p| p.0 - left <= u.prose_left_slack)
+        .count();
+    full as f64 >= u.prose_column_fraction * v.len() as f64
+        && (!flush_left || 2 * at_left >= v.len())
+}

@@ -1,0 +1,132 @@
+//! A region's frame: its extent, how many lines are header, and its column boundaries.
+
+use crate::geom::Rect;
+use crate::layout::Word;
+use crate::table::UnruledSettings;
+
+use super::columns::{gutters, Gutter};
+use super::detect::HRule;
+use super::header::header_len;
+use super::lines::{is_numeric, TLine};
+use super::pieces::{col_of, intervals};
+use super::verdict::Rejected;
+
+/// A region's extent, header length and column boundaries.
+pub(super) struct Frame {
+    /// The box around the region's lines.
+    pub ext: Rect,
+    /// How many leading lines are header.
+    pub hdr: usize,
+    /// Column boundaries, left to right: the extent's edges and the gutters' middles.
+    pub xs: Vec<f64>,
+    /// The gutters between columns.
+    pub gaps: Vec<Gutter>,
+}
+
+/// Extent, header and columns (from the gutters of the body lines with two or more segments).
+pub(super) fn frame(
+    ls: &[&TLine],
+    words: &[Word],
+    rules: &[HRule],
+    u: &UnruledSettings,
+) -> Result<Frame, Rejected> {
+    let ext = ls
+        .iter()
+        .map(|l| l.bbox)
+        .reduce(|a, b| a.union(&b))
+        .ok_or(Rejected::TooFewLines)?;
+    let hdr = header_len(ls, words, rules, &ext, u);
+    let body = ls.get(hdr..).ok_or(Rejected::TooFewLines)?;
+    let body_multi: Vec<Vec<(f64, f64)>> = body
+        .iter()
+        .filter(|l| l.segs.len() >= 2)
+        .map(|l| intervals(l, words))
+        .collect();
+    if body_multi.len() < 2 {
+        return Err(Rejected::TooFewAlignedLines);
+    }
+    let crossing = (u.gutter_crossing_fraction * body_multi.len() as f64).floor() as usize;
+    let guts: Vec<Gutter> = gutters(&body_multi, u.min_gutter, crossing)
+        .into_iter()
+        .filter(|g| separates(g, body, words, u))
+        .collect();
+    if guts.is_empty() {
+        return Err(Rejected::NoGutter);
+    }
+    // A column with no body word in it (between two gutters split by a crossing line) joins
+    // its neighbour: the narrower gutter beside it goes.
+    let mut guts = guts;
+    loop {
+        let mut xs = vec![ext.x0];
+        xs.extend(guts.iter().map(Gutter::mid));
+        xs.push(ext.x1);
+        let n = xs.len() - 1;
+        let mut count = vec![0usize; n];
+        for l in body {
+            for w in l.words.iter().filter_map(|&i| words.get(i)) {
+                if let Some(c) = count.get_mut(col_of(&xs, w.bbox.centre().x, n)) {
+                    *c += 1;
+                }
+            }
+        }
+        let Some(empty) = count.iter().position(|&c| c == 0) else {
+            break;
+        };
+        let left = empty
+            .checked_sub(1)
+            .and_then(|k| guts.get(k).map(|g| (k, g.x1 - g.x0)));
+        let right = guts.get(empty).map(|g| (empty, g.x1 - g.x0));
+        let drop = match (left, right) {
+            (Some(a), Some(b)) => {
+                if a.1 <= b.1 {
+                    a.0
+                } else {
+                    b.0
+                }
+            }
+            (Some(a), None) => a.0,
+            (None, Some(b)) => b.0,
+            (None, None) => break,
+        };
+        guts.remove(drop);
+    }
+    if guts.is_empty() {
+        return Err(Rejected::NoGutter);
+    }
+    let mut xs = vec![ext.x0];
+    xs.extend(guts.iter().map(Gutter::mid));
+    xs.push(ext.x1);
+    Ok(Frame {
+        ext,
+        hdr,
+        xs,
+        gaps: guts,
+    })
+}
+
+/// Whether a gutter separates columns rather than words of one phrase: in at least
+/// `min_separated_fraction` of the lines with text on both sides, the gap across it is a
+/// segment gap, or numbers stand on both sides ("40 years", left-aligned in every row, leaves
+/// a word-space gutter that separates nothing).
+pub(super) fn separates(g: &Gutter, body: &[&TLine], words: &[Word], u: &UnruledSettings) -> bool {
+    let mut pairs = 0usize;
+    let mut separated = 0usize;
+    for l in body {
+        let ws: Vec<&Word> = l.words.iter().filter_map(|&i| words.get(i)).collect();
+        let k = ws.partition_point(|w| w.bbox.centre().x < g.mid());
+        let (Some(a), Some(b)) = (k.checked_sub(1).and_then(|i| ws.get(i)), ws.get(k)) else {
+            continue;
+        };
+        // Only lines whose words bound the gutter say what it is.
+        if a.bbox.x1 < g.x0 - u.gutter_edge && b.bbox.x0 > g.x1 + u.gutter_edge {
+            continue;
+        }
+        pairs += 1;
+        if b.bbox.x0 - a.bbox.x1 > u.segment_gap_em * l.size
+            || (is_numeric(&a.text) && is_numeric(&b.text))
+        {
+            separated += 1;
+        }
+    }
+    separated > 0 && separated as f64 >= u.min_separated_fraction * pairs as f64
+}

@@ -1,0 +1,122 @@
+//! A line's words cut into pieces by column: the unit the header, rows and checks work on.
+
+use crate::layout::Word;
+use crate::table::UnruledSettings;
+
+use super::columns::Gutter;
+use super::lines::{is_numeric, TLine};
+
+/// Words of one line that fall in one column, or across several (a spanning label).
+#[derive(Debug, Clone)]
+pub(super) struct Piece {
+    pub c0: usize,
+    pub c1: usize,
+    pub words: Vec<usize>,
+    pub numeric: bool,
+    pub x0: f64,
+    pub x1: f64,
+}
+
+/// Each word's horizontal extent.
+pub(super) fn intervals(l: &TLine, words: &[Word]) -> Vec<(f64, f64)> {
+    l.words
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .map(|w| (w.bbox.x0, w.bbox.x1))
+        .collect()
+}
+
+/// The column holding x (boundaries `xs`, ascending).
+pub(super) fn col_of(xs: &[f64], x: f64, n_cols: usize) -> usize {
+    xs.partition_point(|&b| b <= x)
+        .saturating_sub(1)
+        .min(n_cols.saturating_sub(1))
+}
+
+/// Split a line into pieces: at segment gaps, and between two numbers on either side of a
+/// column boundary (monospaced tables set numbers one space apart).
+pub(super) fn pieces(
+    l: &TLine,
+    words: &[Word],
+    xs: &[f64],
+    gaps: &[Gutter],
+    split_numbers: bool,
+    u: &UnruledSettings,
+) -> Vec<Piece> {
+    let n_cols = xs.len().saturating_sub(1);
+    let mut out: Vec<Piece> = Vec::new();
+    let mut prev: Option<&Word> = None;
+    for &wi in &l.words {
+        let Some(w) = words.get(wi) else { continue };
+        let c = col_of(xs, w.bbox.centre().x, n_cols);
+        let new = match (prev, out.last()) {
+            (Some(p), Some(_)) => {
+                let gap = w.bbox.x0 - p.bbox.x1;
+                // The white space between the words reaches into a gutter.
+                let at_boundary = gaps.iter().any(|g| p.bbox.x1 < g.x1 && w.bbox.x0 > g.x0);
+                gap > u.segment_gap_em * l.size
+                    || (at_boundary && gap > u.boundary_split_em * l.size)
+                    || (split_numbers && at_boundary && is_numeric(&p.text) && is_numeric(&w.text))
+            }
+            _ => true,
+        };
+        if new {
+            out.push(Piece {
+                c0: c,
+                c1: c,
+                words: vec![wi],
+                numeric: true,
+                x0: w.bbox.x0,
+                x1: w.bbox.x1,
+            });
+        } else if let Some(p) = out.last_mut() {
+            p.c0 = p.c0.min(c);
+            p.c1 = p.c1.max(c);
+            p.words.push(wi);
+            p.x1 = p.x1.max(w.bbox.x1);
+        }
+        prev = Some(w);
+    }
+    for p in &mut out {
+        let text: Vec<&str> = p
+            .words
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .map(|w| w.text.as_str())
+            .collect();
+        p.numeric = is_numeric(&text.join(" "));
+    }
+    out
+}
+
+/// Whether a line reads as a data line: two or more segments and most segments after the
+/// first are numbers.
+pub(super) fn numeric_line(l: &TLine, words: &[Word]) -> bool {
+    if l.segs.len() < 2 {
+        return false;
+    }
+    let rest = l.segs.get(1..).unwrap_or(&[]);
+    let n = rest
+        .iter()
+        .filter(|s| is_numeric(&l.seg_text(words, s)))
+        .count();
+    2 * n >= rest.len() && n > 0
+}
+
+/// The words' texts joined by spaces.
+pub(super) fn words_text(ids: &[usize], words: &[Word]) -> String {
+    let t: Vec<&str> = ids
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .map(|w| w.text.as_str())
+        .collect();
+    t.join(" ")
+}
+
+/// Number of words (white-space separated) in the words `ids`.
+pub(super) fn word_count(ids: &[usize], words: &[Word]) -> usize {
+    ids.iter()
+        .filter_map(|&i| words.get(i))
+        .map(|w| w.text.split_whitespace().count())
+        .sum()
+}
