@@ -4,7 +4,8 @@
 
 use super::change::{Change, ChangeKind, Value};
 use super::matching::{
-    align, list_differs, normalise, similarity, text_differs, Step, MILESTONE_MATCH,
+    align, list_differs, normalise, pair_replacements, similarity, text_differs, Step,
+    MILESTONE_MATCH,
 };
 use super::At;
 use crate::paper::model::{Action, Field, Group, Milestone, RagEntry};
@@ -123,12 +124,12 @@ pub fn milestone_change(old: &Milestone, new: &Milestone) -> Option<ChangeKind> 
 }
 
 fn diff_milestones(old: &[Milestone], new: &[Milestone], at: &At<'_>, out: &mut Vec<Change>) {
-    let steps = align(
+    let steps = pair_replacements(align(
         old,
         new,
         |a, b| similarity(&a.text, &b.text),
         MILESTONE_MATCH,
-    );
+    ));
     let field = Some("milestones");
     for step in steps {
         match step {
