@@ -153,7 +153,15 @@ mod hand_made {
     const BUSES: &str = "Agree a new subsidised bus route to the hospital";
     const PARKS: &str = "Open two new pocket parks on council land";
 
+    /// The changes' kinds and places; on the way, the list must be valid by
+    /// schemas/changes.schema.json.
     fn kinds(changes: &[Change]) -> Vec<(ChangeKind, u32, u32, String, Option<String>)> {
+        let list = serde_json::json!({"from": "a.pdf", "to": "b.pdf", "changes": changes});
+        assert_eq!(
+            boardpaper::export::schema::validate_changes(&list),
+            Ok(()),
+            "{list:#}"
+        );
         changes
             .iter()
             .map(|c| {
@@ -397,6 +405,7 @@ mod hand_made {
             vec![area(1, "Safe roads", vec![b])],
         )]);
         let changes = diff_plans(&old, &new);
+        assert_eq!(kinds(&changes).len(), 4);
         let fields: Vec<(Option<String>, Option<&Value>, Option<&Value>)> = changes
             .iter()
             .map(|c| (c.field.clone(), c.old.as_ref(), c.new.as_ref()))
