@@ -84,11 +84,12 @@ fn zoo_version_pairs_diffed_from_their_truths_give_their_change_lists() {
 }
 
 /// Small hand-made plans: the rules of FORMAT.md "Change lists" for plans of any template.
-mod hand_made {
+/// The builders serve the sheet and store tests too.
+pub(crate) mod hand_made {
     use boardpaper::diff::{diff_plans, Change, ChangeKind, Place, Value};
     use boardpaper::paper::model::{Action, Area, Field, Group, Milestone, Plan, Priority};
 
-    fn action(number: &str, text: &str) -> Action {
+    pub(crate) fn action(number: &str, text: &str) -> Action {
         Action {
             number: number.into(),
             specific_action: text.into(),
@@ -112,14 +113,14 @@ mod hand_made {
         }
     }
 
-    fn unnumbered(n: usize, text: &str) -> Action {
+    pub(crate) fn unnumbered(n: usize, text: &str) -> Action {
         Action {
             number_implied: true,
             ..action(&n.to_string(), text)
         }
     }
 
-    fn area(number: u32, outcome: &str, actions: Vec<Action>) -> Area {
+    pub(crate) fn area(number: u32, outcome: &str, actions: Vec<Action>) -> Area {
         Area {
             number,
             label: Some(format!("Outcome {number}")),
@@ -128,7 +129,7 @@ mod hand_made {
         }
     }
 
-    fn priority(number: u32, title: &str, areas: Vec<Area>) -> Priority {
+    pub(crate) fn priority(number: u32, title: &str, areas: Vec<Area>) -> Priority {
         Priority {
             number,
             label: Some(format!("Theme {number}")),
@@ -137,7 +138,7 @@ mod hand_made {
         }
     }
 
-    fn plan(priorities: Vec<Priority>) -> Plan {
+    pub(crate) fn plan(priorities: Vec<Priority>) -> Plan {
         Plan {
             title: "Delivery plan".into(),
             version: None,
@@ -148,10 +149,10 @@ mod hand_made {
         }
     }
 
-    const ROADS: &str = "Resurface the twenty worst-rated roads in the borough";
-    const LIGHTS: &str = "Replace every sodium street light with an LED lantern";
-    const BUSES: &str = "Agree a new subsidised bus route to the hospital";
-    const PARKS: &str = "Open two new pocket parks on council land";
+    pub(crate) const ROADS: &str = "Resurface the twenty worst-rated roads in the borough";
+    pub(crate) const LIGHTS: &str = "Replace every sodium street light with an LED lantern";
+    pub(crate) const BUSES: &str = "Agree a new subsidised bus route to the hospital";
+    pub(crate) const PARKS: &str = "Open two new pocket parks on council land";
 
     /// The changes' kinds and places; on the way, the list must be valid by
     /// schemas/changes.schema.json.
