@@ -599,9 +599,10 @@ fn a_version_2_database_is_migrated_to_plans_of_any_template() {
 /// back from the store equal to what was extracted.
 #[test]
 fn labels_groups_implied_numbers_fields_and_status_words_are_stored_and_read_back() {
-    use crate::zoo_diff::hand_made::{action, area, plan, priority, unnumbered, BUSES, ROADS};
-    use boardpaper::paper::document::Paper;
-    use boardpaper::paper::model::{Field, Group};
+    use crate::zoo_diff::hand_made::{
+        action, area, field, paper, plan, priority, unnumbered, BUSES, ROADS,
+    };
+    use boardpaper::paper::model::Group;
 
     let mut a = action("1.1", ROADS);
     a.group = Some(Group {
@@ -609,16 +610,7 @@ fn labels_groups_implied_numbers_fields_and_status_words_are_stored_and_read_bac
         number: Some("2".into()),
         title: "Resurfacing".into(),
     });
-    a.fields = vec![
-        Field {
-            heading: "Comments".into(),
-            text: "Survey done.".into(),
-        },
-        Field {
-            heading: "Budget".into(),
-            text: "£2m".into(),
-        },
-    ];
+    a.fields = vec![field("Comments", "Survey done."), field("Budget", "£2m")];
     a.milestones[0].status_text = Some("Achieved".into());
     let b = unnumbered(2, BUSES);
     let mut made = plan(vec![priority(
@@ -627,16 +619,7 @@ fn labels_groups_implied_numbers_fields_and_status_words_are_stored_and_read_bac
         vec![area(1, "Safe roads", vec![a, b])],
     )]);
     made.version = Some("2".into());
-    let paper = Paper {
-        file: "made.pdf".into(),
-        producer: None,
-        creator: None,
-        pages: 1,
-        meeting: None,
-        report: None,
-        plans: vec![made],
-        warnings: Vec::new(),
-    };
+    let paper = paper(vec![made]);
     let json = String::from_utf8(boardpaper::export::paper::json(&paper).unwrap()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("made.db")).unwrap();
@@ -704,4 +687,91 @@ fn labels_groups_implied_numbers_fields_and_status_words_are_stored_and_read_bac
         .map(Result::unwrap)
         .collect();
     assert_eq!(words, [Some("Achieved".to_string()), None]);
+}
+
+/// `history` follows an action of any template: one with no printed number (its count shifts
+/// when an action is inserted before it) by content, one moved to another priority and
+/// renumbered by the diff's matching.
+#[test]
+fn history_follows_unnumbered_and_moved_actions() {
+    use crate::zoo_diff::hand_made::{
+        action, area, paper, plan, priority, unnumbered, BUSES, LIGHTS, PARKS, ROADS,
+    };
+    use boardpaper::store::history::{history, ActionKey};
+
+    let versions = [
+        plan(vec![
+            priority(
+                1,
+                "Roads",
+                vec![area(
+                    1,
+                    "Safe roads",
+                    vec![unnumbered(1, ROADS), unnumbered(2, LIGHTS)],
+                )],
+            ),
+            priority(
+                2,
+                "Transport",
+                vec![area(1, "Good buses", vec![action("2.1", BUSES)])],
+            ),
+        ]),
+        plan(vec![
+            priority(
+                1,
+                "Roads",
+                vec![area(
+                    1,
+                    "Safe roads",
+                    vec![unnumbered(1, PARKS), unnumbered(2, ROADS), {
+                        let mut l = unnumbered(3, LIGHTS);
+                        l.leads.push("Street Lighting Engineer".into());
+                        l
+                    }],
+                )],
+            ),
+            priority(
+                2,
+                "Transport",
+                vec![
+                    area(1, "Good buses", Vec::new()),
+                    area(2, "Cleaner air", vec![action("2.1", BUSES)]),
+                ],
+            ),
+        ]),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("any.db")).unwrap();
+    for (i, mut p) in versions.into_iter().enumerate() {
+        p.version = Some(format!("{}", i + 1));
+        p.version_date = Some(format!("March 202{}", i + 4));
+        let made = paper(vec![p]);
+        let json = String::from_utf8(boardpaper::export::paper::json(&made).unwrap()).unwrap();
+        store
+            .import(&format!("hash{i}"), "made.pdf", &made, &json)
+            .unwrap();
+    }
+    let key: ActionKey = "P1 3".parse().unwrap();
+    let h = history(&store, &key, None).unwrap();
+    let numbers: Vec<Option<&str>> = h
+        .versions
+        .iter()
+        .map(|e| e.action.as_ref().map(|a| a.number.as_str()))
+        .collect();
+    assert_eq!(numbers, [Some("2"), Some("3")]);
+    assert_eq!(h.versions[1].changed, ["leads"]);
+    assert_eq!(h.versions[1].changes.len(), 1);
+
+    let key: ActionKey = "P2 A2 2.1".parse().unwrap();
+    let h = history(&store, &key, None).unwrap();
+    let areas: Vec<Option<u32>> = h.versions.iter().map(|e| e.area).collect();
+    assert_eq!(areas, [Some(1), Some(2)]);
+    assert_eq!(h.versions[1].changed, ["moved"]);
+    // The area that was not there before is no change to the action.
+    assert_eq!(
+        h.versions[1].changes.len(),
+        1,
+        "{:#?}",
+        h.versions[1].changes
+    );
 }
