@@ -775,3 +775,29 @@ fn history_follows_unnumbered_and_moved_actions() {
         h.versions[1].changes
     );
 }
+
+/// `versions` names a plan printed with no caption.
+#[test]
+fn versions_lists_an_untitled_plan() {
+    use crate::zoo_diff::hand_made::{area, paper, plan, priority, unnumbered, ROADS};
+
+    let mut p = plan(vec![priority(
+        1,
+        "",
+        vec![area(1, "", vec![unnumbered(1, ROADS)])],
+    )]);
+    p.title = String::new();
+    let made = paper(vec![p]);
+    let json = String::from_utf8(boardpaper::export::paper::json(&made).unwrap()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("untitled.db");
+    Store::open(&db)
+        .unwrap()
+        .import("hash", "made.pdf", &made, &json)
+        .unwrap();
+    let (code, out, err) = run(bp().args(["versions", "--db"]).arg(&db));
+    assert_eq!(code, Some(0), "{err}");
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("(untitled plan)\n"), "{text}");
+    assert!(text.contains("made.pdf"), "{text}");
+}
