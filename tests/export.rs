@@ -226,3 +226,132 @@ fn extract_with_a_profile_and_a_broken_one() {
         "{err}"
     );
 }
+
+/// The model's printed labels, third level, counted numbers, columns with no role and status
+/// words as printed reach the sheets, after the columns that were always there (in their old
+/// order); the headings of the columns with no role are the union over the paper's plans.
+#[test]
+fn csvs_carry_labels_groups_implied_numbers_fields_and_status_words() {
+    use crate::zoo_diff::hand_made::{action, area, plan, priority, unnumbered, BUSES, ROADS};
+    use boardpaper::paper::model::{Field, Group};
+    use boardpaper::paper::vocab::Status;
+
+    let field = |h: &str, t: &str| Field {
+        heading: h.into(),
+        text: t.into(),
+    };
+    let mut a = action("1.1", ROADS);
+    a.group = Some(Group {
+        label: Some("Project 2".into()),
+        number: Some("2".into()),
+        title: "Resurfacing".into(),
+    });
+    a.fields = vec![field("Comments", "Survey done."), field("Budget", "£2m")];
+    a.milestones[0].status = Some(Status::Complete);
+    a.milestones[0].status_text = Some("Achieved".into());
+    let mut b = unnumbered(1, BUSES);
+    b.fields = vec![
+        field("comments ", "Route agreed."),
+        field("Ward", "All"),
+        field("Ward", "North"),
+    ];
+    let mut second = plan(vec![priority(1, "", vec![area(1, "", vec![b])])]);
+    second.priorities[0].label = None;
+    second.priorities[0].improvement_areas[0].label = None;
+    second.title = "Equality action plan".into();
+    let paper = Paper {
+        file: "made.pdf".into(),
+        producer: None,
+        creator: None,
+        pages: 1,
+        meeting: None,
+        report: None,
+        plans: vec![
+            plan(vec![priority(
+                1,
+                "Roads",
+                vec![area(1, "Safe roads", vec![a])],
+            )]),
+            second,
+        ],
+        warnings: Vec::new(),
+    };
+    let actions = boardpaper::export::paper::actions_csv(&paper, false).unwrap();
+    let mut rdr = csv::Reader::from_reader(actions.as_slice());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "plan",
+            "version",
+            "version_date",
+            "priority",
+            "priority_title",
+            "area",
+            "outcome",
+            "action",
+            "specific_action",
+            "leads",
+            "success_indicators",
+            "milestones",
+            "rag",
+            "rag_colours",
+            "impact_evidence",
+            "first_page",
+            "last_page",
+            "priority_label",
+            "area_label",
+            "group_label",
+            "group_number",
+            "group_title",
+            "number_implied",
+            "Comments",
+            "Budget",
+            "Ward",
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    let tail =
+        |r: &csv::StringRecord| -> Vec<String> { r.iter().skip(17).map(String::from).collect() };
+    assert_eq!(
+        tail(&rows[0]),
+        [
+            "Theme 1",
+            "Outcome 1",
+            "Project 2",
+            "2",
+            "Resurfacing",
+            "false",
+            "Survey done.",
+            "£2m",
+            ""
+        ]
+    );
+    assert_eq!(
+        tail(&rows[1]),
+        [
+            "",
+            "",
+            "",
+            "",
+            "",
+            "true",
+            "Route agreed.",
+            "",
+            "All\nNorth"
+        ]
+    );
+    assert_eq!(&rows[1][7], "1");
+    let milestones = boardpaper::export::paper::milestones_csv(&paper, false).unwrap();
+    let mut rdr = csv::Reader::from_reader(milestones.as_slice());
+    assert_eq!(rdr.headers().unwrap().get(13), Some("status_text"));
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    assert_eq!((&rows[0][7], &rows[0][13]), ("Complete", "Achieved"));
+    assert_eq!(&rows[1][13], "");
+    // The workbook has the same columns.
+    let bytes = boardpaper::export::xlsx::workbook(&paper).unwrap();
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range("Actions").unwrap();
+    let head: Vec<String> = (0..26).map(|c| text(sheet.get((0, c)))).collect();
+    assert_eq!(head, header);
+}

@@ -60,10 +60,11 @@ fn assert_whole(conn: &Connection) {
             .flat_map(|p| p["improvement_areas"].as_array().unwrap())
             .flat_map(|a| a["actions"].as_array().unwrap())
             .collect();
+        // Lists the JSON leaves out when empty (`fields`) count 0.
         let n = |key: &str| -> i64 {
             actions
                 .iter()
-                .map(|a| a[key].as_array().unwrap().len() as i64)
+                .map(|a| a[key].as_array().map_or(0, |l| l.len() as i64))
                 .sum()
         };
         let stored = |sql: &str| -> i64 { conn.query_row(sql, [id], |r| r.get(0)).unwrap() };
@@ -95,6 +96,13 @@ fn assert_whole(conn: &Connection) {
             )),
             n("leads") + n("success_indicators") + n("impact_evidence"),
             "{file}: leads, indicators, evidence"
+        );
+        assert_eq!(
+            stored(&format!(
+                "SELECT count(*) FROM action_fields WHERE action_id IN (SELECT ac.id {scope})"
+            )),
+            n("fields"),
+            "{file}: columns with no role"
         );
         assert_eq!(
             stored("SELECT count(*) FROM warnings WHERE document_id = ?1"),
@@ -391,7 +399,7 @@ fn a_version_1_database_is_migrated_and_keeps_its_documents() {
     let mut store = Store::open(&path).unwrap();
     let conn = store.connection();
     assert_eq!(schema::version(conn).unwrap(), schema::latest());
-    assert_eq!(schema::latest(), 2);
+    assert_eq!(schema::latest(), 3);
     assert_eq!(count(conn, "SELECT count(*) FROM documents"), 1);
     assert_eq!(count(conn, "SELECT count(*) FROM action_versions"), 0);
     store.record_failure("x.pdf", None, "not a PDF").unwrap();
@@ -402,7 +410,7 @@ fn a_version_1_database_is_migrated_and_keeps_its_documents() {
     drop(store);
     // Opening again applies nothing twice.
     let store = Store::open(&path).unwrap();
-    assert_eq!(schema::version(store.connection()).unwrap(), 2);
+    assert_eq!(schema::version(store.connection()).unwrap(), 3);
 
     // A database from a newer boardpaper is refused, naming the file.
     let newer = dir.path().join("newer.db");
@@ -537,4 +545,259 @@ fn diff_of_two_stored_versions_equals_diff_of_the_files() {
         .arg(&db));
     assert_eq!(code, Some(2));
     assert!(err.contains("no stored version \"9\""), "{err}");
+}
+
+/// A version 2 database (before plans of any template) with an action stored opens: its rows
+/// read as printing no labels, no third level and printed numbers, and the view has the new
+/// columns.
+#[test]
+fn a_version_2_database_is_migrated_to_plans_of_any_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        conn.execute_batch(schema::MIGRATIONS[1]).unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO documents (id, hash, file, path, pages, extract_json)
+               VALUES (1, 'abc', 'old.pdf', 'old.pdf', 3, '{}');
+             INSERT INTO plans (id, document_id, seq, title, columns, first_page, last_page)
+               VALUES (1, 1, 0, 'Old plan', '[]', 1, 3);
+             INSERT INTO priorities (id, plan_id, seq, number, title) VALUES (1, 1, 0, 1, 'P');
+             INSERT INTO areas (id, priority_id, seq, number, outcome) VALUES (1, 1, 0, 1, 'O');
+             INSERT INTO actions (id, area_id, seq, number, specific_action, first_page, last_page)
+               VALUES (1, 1, 0, '1.1', 'Do it', 1, 1);
+             INSERT INTO milestones (action_id, seq, text) VALUES (1, 0, 'Done – Complete');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let conn = store.connection();
+    assert_eq!(schema::version(conn).unwrap(), 3);
+    let row: (
+        Option<String>,
+        Option<String>,
+        i64,
+        Option<String>,
+        Option<String>,
+    ) = conn
+        .query_row(
+            "SELECT priority_label, area_label, number_implied, group_title,
+                    (SELECT status_text FROM milestones WHERE action_id = 1)
+             FROM action_versions",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    assert_eq!(row, (None, None, 0, None, None));
+    assert_eq!(count(conn, "SELECT count(*) FROM action_fields"), 0);
+}
+
+/// A paper with every part of a plan of any template (printed labels, a third level, counted
+/// numbers, columns with no role, status words as printed) is stored in the tables and reads
+/// back from the store equal to what was extracted.
+#[test]
+fn labels_groups_implied_numbers_fields_and_status_words_are_stored_and_read_back() {
+    use crate::zoo_diff::hand_made::{
+        action, area, field, paper, plan, priority, unnumbered, BUSES, ROADS,
+    };
+    use boardpaper::paper::model::Group;
+
+    let mut a = action("1.1", ROADS);
+    a.group = Some(Group {
+        label: Some("Project 2".into()),
+        number: Some("2".into()),
+        title: "Resurfacing".into(),
+    });
+    a.fields = vec![field("Comments", "Survey done."), field("Budget", "£2m")];
+    a.milestones[0].status_text = Some("Achieved".into());
+    let b = unnumbered(2, BUSES);
+    let mut made = plan(vec![priority(
+        1,
+        "Roads",
+        vec![area(1, "Safe roads", vec![a, b])],
+    )]);
+    made.version = Some("2".into());
+    let paper = paper(vec![made]);
+    let json = String::from_utf8(boardpaper::export::paper::json(&paper).unwrap()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("made.db")).unwrap();
+    let id = match store.import("0123abcd", "made.pdf", &paper, &json).unwrap() {
+        boardpaper::store::Imported::New { document_id } => document_id,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(store.paper(id).unwrap(), paper);
+    let version = store.find_version("2", None, None).unwrap();
+    assert_eq!(store.plan(&version).unwrap(), paper.plans[0]);
+    let conn = store.connection();
+    assert_whole(conn);
+    let actions: Vec<(String, bool, Option<String>, Option<String>, Option<String>)> = conn
+        .prepare(
+            "SELECT action, number_implied, group_label, group_number, group_title
+             FROM action_versions ORDER BY action_id",
+        )
+        .unwrap()
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            (
+                "1.1".to_string(),
+                false,
+                Some("Project 2".to_string()),
+                Some("2".to_string()),
+                Some("Resurfacing".to_string())
+            ),
+            ("2".to_string(), true, None, None, None),
+        ]
+    );
+    let labels: (String, String) = conn
+        .query_row(
+            "SELECT priority_label, area_label FROM action_versions LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(labels, ("Theme 1".to_string(), "Outcome 1".to_string()));
+    let fields: Vec<(i64, String, String)> = conn
+        .prepare("SELECT seq, heading, text FROM action_fields ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (0, "Comments".to_string(), "Survey done.".to_string()),
+            (1, "Budget".to_string(), "£2m".to_string())
+        ]
+    );
+    let words: Vec<Option<String>> = conn
+        .prepare("SELECT status_text FROM milestones ORDER BY action_id, seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(words, [Some("Achieved".to_string()), None]);
+}
+
+/// `history` follows an action of any template: one with no printed number (its count shifts
+/// when an action is inserted before it) by content, one moved to another priority and
+/// renumbered by the diff's matching.
+#[test]
+fn history_follows_unnumbered_and_moved_actions() {
+    use crate::zoo_diff::hand_made::{
+        action, area, paper, plan, priority, unnumbered, BUSES, LIGHTS, PARKS, ROADS,
+    };
+    use boardpaper::store::history::{history, ActionKey};
+
+    let versions = [
+        plan(vec![
+            priority(
+                1,
+                "Roads",
+                vec![area(
+                    1,
+                    "Safe roads",
+                    vec![unnumbered(1, ROADS), unnumbered(2, LIGHTS)],
+                )],
+            ),
+            priority(
+                2,
+                "Transport",
+                vec![area(1, "Good buses", vec![action("2.1", BUSES)])],
+            ),
+        ]),
+        plan(vec![
+            priority(
+                1,
+                "Roads",
+                vec![area(
+                    1,
+                    "Safe roads",
+                    vec![unnumbered(1, PARKS), unnumbered(2, ROADS), {
+                        let mut l = unnumbered(3, LIGHTS);
+                        l.leads.push("Street Lighting Engineer".into());
+                        l
+                    }],
+                )],
+            ),
+            priority(
+                2,
+                "Transport",
+                vec![
+                    area(1, "Good buses", Vec::new()),
+                    area(2, "Cleaner air", vec![action("2.1", BUSES)]),
+                ],
+            ),
+        ]),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("any.db")).unwrap();
+    for (i, mut p) in versions.into_iter().enumerate() {
+        p.version = Some(format!("{}", i + 1));
+        p.version_date = Some(format!("March 202{}", i + 4));
+        let made = paper(vec![p]);
+        let json = String::from_utf8(boardpaper::export::paper::json(&made).unwrap()).unwrap();
+        store
+            .import(&format!("hash{i}"), "made.pdf", &made, &json)
+            .unwrap();
+    }
+    let key: ActionKey = "P1 3".parse().unwrap();
+    let h = history(&store, &key, None).unwrap();
+    let numbers: Vec<Option<&str>> = h
+        .versions
+        .iter()
+        .map(|e| e.action.as_ref().map(|a| a.number.as_str()))
+        .collect();
+    assert_eq!(numbers, [Some("2"), Some("3")]);
+    assert_eq!(h.versions[1].changed, ["leads"]);
+    assert_eq!(h.versions[1].changes.len(), 1);
+
+    let key: ActionKey = "P2 A2 2.1".parse().unwrap();
+    let h = history(&store, &key, None).unwrap();
+    let areas: Vec<Option<u32>> = h.versions.iter().map(|e| e.area).collect();
+    assert_eq!(areas, [Some(1), Some(2)]);
+    assert_eq!(h.versions[1].changed, ["moved"]);
+    // The area that was not there before is no change to the action.
+    assert_eq!(
+        h.versions[1].changes.len(),
+        1,
+        "{:#?}",
+        h.versions[1].changes
+    );
+}
+
+/// `versions` names a plan printed with no caption.
+#[test]
+fn versions_lists_an_untitled_plan() {
+    use crate::zoo_diff::hand_made::{area, paper, plan, priority, unnumbered, ROADS};
+
+    let mut p = plan(vec![priority(
+        1,
+        "",
+        vec![area(1, "", vec![unnumbered(1, ROADS)])],
+    )]);
+    p.title = String::new();
+    let made = paper(vec![p]);
+    let json = String::from_utf8(boardpaper::export::paper::json(&made).unwrap()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("untitled.db");
+    Store::open(&db)
+        .unwrap()
+        .import("hash", "made.pdf", &made, &json)
+        .unwrap();
+    let (code, out, err) = run(bp().args(["versions", "--db"]).arg(&db));
+    assert_eq!(code, Some(0), "{err}");
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("(untitled plan)\n"), "{text}");
+    assert!(text.contains("made.pdf"), "{text}");
 }

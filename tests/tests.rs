@@ -16,3 +16,4 @@ mod store;
 mod synthetic;
 mod tables;
 mod zoo;
+mod zoo_diff;

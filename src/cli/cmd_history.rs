@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use boardpaper::diff::change::describe_group;
 use boardpaper::diff::{self, ChangeList};
 use boardpaper::export::wire;
 use boardpaper::paper::model::Action;
@@ -24,7 +25,10 @@ enum Format {
 
 #[derive(Args, Debug)]
 pub struct HistoryArgs {
-    /// The action: priority and action number, e.g. "P1 1.1".
+    /// The action: priority, optionally area, and the action's number as printed in the newest
+    /// version that has it, e.g. "P1 1.1", "P1 A2 3", "P2 HW01" (unnumbered actions: their
+    /// count, 1, 2, …). Earlier and later versions are found by matching, so a renumbered or
+    /// moved action is followed.
     #[arg(value_name = "ACTION")]
     action: ActionKey,
     /// The plan, when several stored plans have the action: its title or part of it.
@@ -45,8 +49,12 @@ fn label(e: &VersionEntry) -> String {
         .as_ref()
         .map(|a| format!(", pages {}-{}", a.pages[0], a.pages[1]))
         .unwrap_or_default();
+    let place = match (e.priority, e.area, &e.action) {
+        (Some(p), Some(area), Some(a)) => format!(", P{p} A{area} {}", a.number),
+        _ => String::new(),
+    };
     format!(
-        "Version {} ({}), {}{pages}",
+        "Version {} ({}), {}{place}{pages}",
         v.version.as_deref().unwrap_or("-"),
         v.version_date.as_deref().unwrap_or("undated"),
         v.file
@@ -65,6 +73,12 @@ fn field_lines(e: &VersionEntry, a: &Action, field: &str) -> Vec<String> {
         "leads" => a.leads.clone(),
         "success_indicators" => a.success_indicators.clone(),
         "impact_evidence" => a.impact_evidence.clone(),
+        "group" => a.group.iter().map(describe_group).collect(),
+        "fields" => a
+            .fields
+            .iter()
+            .map(|f| format!("{}: {}", f.heading, f.text))
+            .collect(),
         "milestones" => a
             .milestones
             .iter()
@@ -111,6 +125,10 @@ fn change_lines(e: &VersionEntry, from: &str) -> Vec<String> {
         .collect()
 }
 
+/// Fields only some plans have (a third level, columns with no role): left out of the text
+/// where the action has none.
+const OPTIONAL: &[&str] = &["group", "fields"];
+
 fn text(h: &History) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -146,6 +164,7 @@ fn text(h: &History) -> String {
                 .iter()
                 .copied()
                 .filter(|f| !e.changed.contains(f))
+                .filter(|f| !OPTIONAL.contains(f) || !field_lines(e, a, f).is_empty())
                 .collect();
             if e.changed.is_empty() {
                 let _ = writeln!(out, "  unchanged");
@@ -156,6 +175,9 @@ fn text(h: &History) -> String {
         };
         for field in shown {
             let lines = field_lines(e, a, field);
+            if lines.is_empty() && OPTIONAL.contains(&field) {
+                continue;
+            }
             let mark = if full || i == 0 { "" } else { " (changed)" };
             match lines.as_slice() {
                 [] => {
@@ -189,6 +211,7 @@ fn json_value(h: &History) -> Result<Value, serde_json::Error> {
             "version_date": e.version.version_date,
             "file": e.version.file,
             "sha256": e.version.hash,
+            "priority": e.priority,
             "area": e.area,
             "outcome": e.outcome,
             "changed": e.changed,
@@ -196,12 +219,16 @@ fn json_value(h: &History) -> Result<Value, serde_json::Error> {
             "action": action,
         }));
     }
-    Ok(json!({
+    let mut out = json!({
         "plan": h.plan,
         "priority": h.key.priority,
         "action": h.key.action,
         "versions": versions,
-    }))
+    });
+    if let (Some(area), Some(obj)) = (h.key.area, out.as_object_mut()) {
+        obj.insert("area".into(), area.into());
+    }
+    Ok(out)
 }
 
 fn csv(h: &History) -> Result<Vec<u8>, csv::Error> {
@@ -229,6 +256,9 @@ fn csv(h: &History) -> Result<Vec<u8>, csv::Error> {
         "impact_evidence",
         "first_page",
         "last_page",
+        "number_implied",
+        "group",
+        "fields",
     ])?;
     for e in &h.versions {
         let v = &e.version;
@@ -240,10 +270,12 @@ fn csv(h: &History) -> Result<Vec<u8>, csv::Error> {
             v.hash.clone(),
             e.action.is_some().to_string(),
             e.changed.join(" "),
-            h.key.priority.to_string(),
+            e.priority.unwrap_or(h.key.priority).to_string(),
             e.area.map(|n| n.to_string()).unwrap_or_default(),
             e.outcome.clone().unwrap_or_default(),
-            h.key.action.clone(),
+            e.action
+                .as_ref()
+                .map_or_else(|| h.key.action.clone(), |a| a.number.clone()),
         ];
         if let Some(a) = &e.action {
             let lines = |f: &dyn Fn(&Action) -> Vec<String>| f(a).join("\n");
@@ -274,9 +306,12 @@ fn csv(h: &History) -> Result<Vec<u8>, csv::Error> {
                 a.impact_evidence.join("\n"),
                 a.pages[0].to_string(),
                 a.pages[1].to_string(),
+                a.number_implied.to_string(),
+                field_lines(e, a, "group").join("\n"),
+                field_lines(e, a, "fields").join("\n"),
             ]);
         } else {
-            row.extend(std::iter::repeat_n(String::new(), 11));
+            row.extend(std::iter::repeat_n(String::new(), 14));
         }
         w.write_record(&row)?;
     }

@@ -80,7 +80,12 @@ fn text(versions: &[PlanVersion]) -> String {
         if start > 0 {
             out.push('\n');
         }
-        out.push_str(&first.title);
+        // A plan printed with no caption has an empty title.
+        out.push_str(if first.title.trim().is_empty() {
+            "(untitled plan)"
+        } else {
+            &first.title
+        });
         out.push('\n');
         out.push_str(&line(&header.map(String::from)));
         for r in &rows {

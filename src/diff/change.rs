@@ -9,8 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::export::wire::embed;
-use crate::paper::model::{Action, Milestone, RagEntry};
+use crate::export::wire::{self, embed};
+use crate::paper::model::{Action, Field, Group, Milestone, RagEntry};
 
 /// What kind of change; serialised snake_case (`milestone_status_changed`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -22,7 +22,10 @@ pub enum ChangeKind {
     ActionRemoved,
     /// The same action under another number (`old`, `new`: the numbers).
     ActionRenumbered,
-    /// A text or list field changed (`field` names it; `old`, `new`: the values).
+    /// The same action in another group (`old`, `new`: its [`Place`]s).
+    ActionMoved,
+    /// A text or list field changed (`field` names it; `old`, `new`: the values, `null` for a
+    /// printed label, group or column that is absent on one side).
     FieldChanged,
     /// A milestone only in the new version (`new`: the milestone).
     MilestoneAdded,
@@ -40,10 +43,11 @@ pub enum ChangeKind {
 
 impl ChangeKind {
     /// Every kind, in the order summaries list them.
-    pub const ALL: [ChangeKind; 10] = [
+    pub const ALL: [ChangeKind; 11] = [
         ChangeKind::ActionAdded,
         ChangeKind::ActionRemoved,
         ChangeKind::ActionRenumbered,
+        ChangeKind::ActionMoved,
         ChangeKind::FieldChanged,
         ChangeKind::MilestoneAdded,
         ChangeKind::MilestoneRemoved,
@@ -59,6 +63,7 @@ impl ChangeKind {
             ChangeKind::ActionAdded => "action_added",
             ChangeKind::ActionRemoved => "action_removed",
             ChangeKind::ActionRenumbered => "action_renumbered",
+            ChangeKind::ActionMoved => "action_moved",
             ChangeKind::FieldChanged => "field_changed",
             ChangeKind::MilestoneAdded => "milestone_added",
             ChangeKind::MilestoneRemoved => "milestone_removed",
@@ -75,6 +80,7 @@ impl ChangeKind {
             ChangeKind::ActionAdded => "action added",
             ChangeKind::ActionRemoved => "action removed",
             ChangeKind::ActionRenumbered => "action renumbered",
+            ChangeKind::ActionMoved => "action moved",
             ChangeKind::FieldChanged => "field changed",
             ChangeKind::MilestoneAdded => "milestone added",
             ChangeKind::MilestoneRemoved => "milestone removed",
@@ -92,6 +98,7 @@ impl ChangeKind {
             ChangeKind::ActionAdded => (if one { "action" } else { "actions" }, "added"),
             ChangeKind::ActionRemoved => (if one { "action" } else { "actions" }, "removed"),
             ChangeKind::ActionRenumbered => (if one { "action" } else { "actions" }, "renumbered"),
+            ChangeKind::ActionMoved => (if one { "action" } else { "actions" }, "moved"),
             ChangeKind::FieldChanged => (if one { "field" } else { "fields" }, "changed"),
             ChangeKind::MilestoneAdded => (if one { "milestone" } else { "milestones" }, "added"),
             ChangeKind::MilestoneRemoved => {
@@ -138,6 +145,17 @@ impl ChangeKind {
                 | ChangeKind::RagChanged
         )
     }
+
+    /// Whether this kind concerns a whole action (no `field`).
+    pub fn is_whole_action(self) -> bool {
+        matches!(
+            self,
+            ChangeKind::ActionAdded
+                | ChangeKind::ActionRemoved
+                | ChangeKind::ActionRenumbered
+                | ChangeKind::ActionMoved
+        )
+    }
 }
 
 impl std::fmt::Display for ChangeKind {
@@ -146,7 +164,8 @@ impl std::fmt::Display for ChangeKind {
     }
 }
 
-/// An action as a change list shows it: the fields of FORMAT.md and its pages, without the
+/// An action as a change list shows it: the fields of FORMAT.md and its pages, then (only
+/// when there are any) `number_implied`, `group` and `fields`, as in the paper; without the
 /// row boxes (layout, not content).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActionValue {
@@ -159,7 +178,7 @@ pub struct ActionValue {
     /// One entry per paragraph.
     pub success_indicators: Vec<String>,
     /// One per bullet of the timescales column.
-    #[serde(with = "embed::milestones")]
+    #[serde(with = "plain::milestones")]
     pub milestones: Vec<Milestone>,
     /// Every RAG entry, top to bottom.
     #[serde(with = "embed::rag_entries")]
@@ -169,6 +188,15 @@ pub struct ActionValue {
     /// First and last page on which the row is printed (in its own paper).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<[u32; 2]>,
+    /// True when no reference was printed and `number` was counted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub number_implied: bool,
+    /// The third grouping level above the action, when the plan prints one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Group>,
+    /// The columns with no role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Field>,
 }
 
 impl From<&Action> for ActionValue {
@@ -182,6 +210,9 @@ impl From<&Action> for ActionValue {
             rag: a.rag.clone(),
             impact_evidence: a.impact_evidence.clone(),
             pages: Some(a.pages),
+            number_implied: a.number_implied,
+            group: a.group.clone(),
+            fields: a.fields.clone(),
         }
     }
 }
@@ -197,9 +228,99 @@ pub enum Value {
     /// A list field (leads, success_indicators, impact_evidence).
     List(Vec<String>),
     /// A milestone.
-    Milestone(#[serde(serialize_with = "embed::milestone::serialize")] Milestone),
+    Milestone(#[serde(serialize_with = "plain::milestone::serialize")] Milestone),
     /// A RAG entry.
     Rag(#[serde(serialize_with = "embed::rag_entry::serialize")] RagEntry),
+    /// Where an action is (`action_moved`).
+    Place(Place),
+    /// A column with no role, heading and text (`field`: `fields`).
+    Field(Field),
+    /// A third-level group (`field`: `group`).
+    Group(Group),
+}
+
+/// Where an action is printed: `{"priority", "area", "group", "number"}`, `group` (the third
+/// level) only when the plan prints one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// The priority's number.
+    pub priority: u32,
+    /// The area's number within it.
+    pub area: u32,
+    /// The third-level group, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Group>,
+    /// The action's number (printed, or counted when `number_implied`).
+    pub number: String,
+}
+
+impl Place {
+    /// "P1 area 2, Project 3: Libraries, action 1.2": for people.
+    pub fn describe(&self) -> String {
+        let group = self
+            .group
+            .as_ref()
+            .map(|g| format!(", {}", describe_group(g)))
+            .unwrap_or_default();
+        format!(
+            "P{} area {}{group}, action {}",
+            self.priority, self.area, self.number
+        )
+    }
+}
+
+/// "Project 3: Libraries" (label, or number, then title): a third-level group for people.
+pub fn describe_group(g: &Group) -> String {
+    let head = g
+        .label
+        .as_deref()
+        .or(g.number.as_deref())
+        .unwrap_or_default();
+    match (head.trim(), g.title.trim()) {
+        ("", t) => t.to_string(),
+        (h, "") => h.to_string(),
+        (h, t) => format!("{h}: {t}"),
+    }
+}
+
+/// Milestones as a change list writes them: the paper's form (through its wire type) without
+/// `status_text`, which the milestone's text already prints; FORMAT.md's milestone object.
+mod plain {
+    use super::*;
+
+    fn wire_form(m: &Milestone) -> wire::Milestone {
+        wire::Milestone {
+            status_text: None,
+            ..wire::Milestone::from(m)
+        }
+    }
+
+    /// One milestone.
+    pub mod milestone {
+        use super::*;
+
+        /// Write a milestone without its `status_text`.
+        pub fn serialize<S: serde::Serializer>(m: &Milestone, s: S) -> Result<S::Ok, S::Error> {
+            wire_form(m).serialize(s)
+        }
+    }
+
+    /// A list of milestones.
+    pub mod milestones {
+        use super::*;
+
+        /// Write milestones without their `status_text`.
+        pub fn serialize<S: serde::Serializer>(v: &[Milestone], s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(v.iter().map(wire_form))
+        }
+
+        /// Read milestones as the paper has them.
+        pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+            d: D,
+        ) -> Result<Vec<Milestone>, D::Error> {
+            embed::milestones::deserialize(d)
+        }
+    }
 }
 
 /// One difference between two plans.
@@ -256,8 +377,13 @@ fn side(
             Value::Action(Box::new(from(v).map_err(err)?))
         }
         ChangeKind::ActionRenumbered => Value::Text(from(v).map_err(err)?),
+        ChangeKind::ActionMoved => Value::Place(from(v).map_err(err)?),
         ChangeKind::FieldChanged => match field {
-            Some("specific_action" | "outcome" | "title") => Value::Text(from(v).map_err(err)?),
+            Some("specific_action" | "outcome" | "title" | "label") => {
+                Value::Text(from(v).map_err(err)?)
+            }
+            Some("fields") => Value::Field(from(v).map_err(err)?),
+            Some("group") => Value::Group(from(v).map_err(err)?),
             Some("leads" | "success_indicators" | "impact_evidence") => {
                 Value::List(from(v).map_err(err)?)
             }

@@ -6,14 +6,14 @@
 //! | `priority`, `area`, `action` | where (`area` 0 and `action` empty for a priority title) |
 //! | `field` | `milestones`, `rag`, or the changed field's name; empty for whole actions |
 //! | `index` | the milestone's or RAG entry's 0-based position; empty otherwise |
-//! | `old`, `new` | the text: a field's value (list entries one per line), a milestone's text, a RAG entry's text, an action's number and specific action, or a number |
+//! | `old`, `new` | the text: a field's value (list entries one per line), a milestone's text, a RAG entry's text, an action's number and specific action, a number, a place (`P1 area 2, action 1.3`), a column with no role (`Comments: text`) or a group |
 //! | `old_status`, `new_status` | a milestone's status word |
 //! | `old_date`, `new_date` | a milestone's timescale |
 //! | `old_colour`, `new_colour` | a RAG entry's colour (green, amber, red, #RRGGBB) |
 //!
 //! Cells that do not apply are empty.
 
-use super::change::{ChangeList, Value};
+use super::change::{describe_group, ChangeList, Value};
 use super::text::colour_name;
 
 /// The header row.
@@ -34,24 +34,27 @@ pub const COLUMNS: [&str; 14] = [
     "new_colour",
 ];
 
+/// The cells of a side that has only a text.
+fn text_only(text: String) -> [String; 4] {
+    [text, String::new(), String::new(), String::new()]
+}
+
 /// The text, status, date and colour cells of one side.
 fn cells(v: &Option<Value>) -> [String; 4] {
     match v {
         None => Default::default(),
-        Some(Value::Text(t)) => [t.clone(), String::new(), String::new(), String::new()],
-        Some(Value::List(l)) => [l.join("\n"), String::new(), String::new(), String::new()],
-        Some(Value::Action(a)) => [
-            format!("{}: {}", a.number, a.specific_action),
-            String::new(),
-            String::new(),
-            String::new(),
-        ],
+        Some(Value::Text(t)) => text_only(t.clone()),
+        Some(Value::List(l)) => text_only(l.join("\n")),
+        Some(Value::Action(a)) => text_only(format!("{}: {}", a.number, a.specific_action)),
         Some(Value::Milestone(m)) => [
             m.text.clone(),
             m.status.map(|s| s.as_str().to_string()).unwrap_or_default(),
             m.date.clone().unwrap_or_default(),
             String::new(),
         ],
+        Some(Value::Place(p)) => text_only(p.describe()),
+        Some(Value::Field(f)) => text_only(format!("{}: {}", f.heading, f.text)),
+        Some(Value::Group(g)) => text_only(describe_group(g)),
         Some(Value::Rag(r)) => [
             r.text.clone(),
             String::new(),

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::change::{ActionValue, Change, ChangeKind, ChangeList, Value};
+use super::change::{describe_group, ActionValue, Change, ChangeKind, ChangeList, Value};
 use super::words::{self, Item, Segment};
 use crate::paper::model::{Milestone, RagColour, RagEntry};
 
@@ -174,6 +174,8 @@ fn field_label(field: &str) -> String {
         "impact_evidence" => "Impact and evidence".into(),
         "outcome" => "Outcome".into(),
         "title" => "Title".into(),
+        "label" => "Label".into(),
+        "group" => "Group".into(),
         other => escape(other),
     }
 }
@@ -183,7 +185,12 @@ fn row(out: &mut String, c: &Change) {
     let label = match c.kind {
         ChangeKind::ActionAdded | ChangeKind::ActionRemoved => "Action".to_string(),
         ChangeKind::ActionRenumbered => "Number".to_string(),
-        ChangeKind::FieldChanged => field_label(c.field.as_deref().unwrap_or("")),
+        ChangeKind::ActionMoved => "Place".to_string(),
+        ChangeKind::FieldChanged => match (c.field.as_deref(), &c.old, &c.new) {
+            (Some("fields"), _, Some(Value::Field(f)))
+            | (Some("fields"), Some(Value::Field(f)), _) => escape(f.heading.trim()),
+            (field, _, _) => field_label(field.unwrap_or("")),
+        },
         ChangeKind::RagChanged => format!("RAG{index}"),
         _ => format!("Milestone{index}"),
     };
@@ -194,6 +201,7 @@ fn row(out: &mut String, c: &Change) {
         ChangeKind::MilestoneAdded | ChangeKind::ActionAdded => "added",
         ChangeKind::MilestoneRemoved | ChangeKind::ActionRemoved => "removed",
         ChangeKind::ActionRenumbered => "renumbered",
+        ChangeKind::ActionMoved => "moved",
         ChangeKind::FieldChanged | ChangeKind::RagChanged => "changed",
     };
     let (old, new) = sides(c);
@@ -282,10 +290,26 @@ fn whole_action(a: &ActionValue) -> String {
         .map(|m| format!("<li>{}{}</li>", escape(&m.text), milestone_meta(m)))
         .collect();
     let rag: Vec<String> = a.rag.iter().map(chip).collect();
+    let group = a
+        .group
+        .as_ref()
+        .map(|g| format!("<dt>Group</dt><dd>{}</dd>", escape(&describe_group(g))))
+        .unwrap_or_default();
+    let fields: String = a
+        .fields
+        .iter()
+        .map(|f| {
+            format!(
+                "<dt>{}</dt><dd>{}</dd>",
+                escape(&f.heading),
+                escape(&f.text)
+            )
+        })
+        .collect();
     format!(
-        "<dl class=\"whole\"><dt>Specific action</dt><dd>{}</dd><dt>Leads</dt><dd>{}</dd>\
+        "<dl class=\"whole\">{group}<dt>Specific action</dt><dd>{}</dd><dt>Leads</dt><dd>{}</dd>\
          <dt>Success indicators</dt><dd>{}</dd><dt>Milestones</dt><dd><ul>{milestones}</ul></dd>\
-         <dt>RAG</dt><dd>{}</dd><dt>Impact and evidence</dt><dd>{}</dd></dl>",
+         <dt>RAG</dt><dd>{}</dd><dt>Impact and evidence</dt><dd>{}</dd>{fields}</dl>",
         escape(&a.specific_action),
         list(&a.leads),
         list(&a.success_indicators),
@@ -325,6 +349,10 @@ fn sides(c: &Change) -> (Option<String>, Option<String>) {
             };
             (Some(side(true)), Some(side(false)))
         }
+        (Some(Value::Field(o)), Some(Value::Field(n))) => {
+            let segs = words::diff(&o.text, &n.text);
+            (Some(marked(&segs, true)), Some(marked(&segs, false)))
+        }
         (Some(Value::Milestone(o)), Some(Value::Milestone(n))) => {
             let segs = words::diff(&o.text, &n.text);
             (
@@ -350,6 +378,9 @@ fn one_side(v: &Value) -> String {
         }
         Value::Milestone(m) => format!("{}{}", escape(&m.text), milestone_meta(m)),
         Value::Rag(r) => chip(r),
+        Value::Place(p) => escape(&p.describe()),
+        Value::Field(f) => escape(&f.text),
+        Value::Group(g) => escape(&describe_group(g)),
     }
 }
 

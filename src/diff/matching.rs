@@ -126,6 +126,49 @@ pub fn align<T>(old: &[T], new: &[T], sim: impl Fn(&T, &T) -> f32, threshold: f3
     steps
 }
 
+/// Steps of an alignment with each item removed and item added at the same place (between
+/// the same two pairs) taken as one item rewritten: the k-th removal of a run with its k-th
+/// addition, in order. A progress line rewritten from one version to the next ("In progress –
+/// options go to Cabinet" → "Options agreed by Cabinet – Complete") shares few words with its
+/// old self but is still the plan's same milestone; a milestone removed in one place and
+/// another added elsewhere stay a removal and an addition.
+pub fn pair_replacements(steps: Vec<Step>) -> Vec<Step> {
+    let mut out = Vec::with_capacity(steps.len());
+    let mut run: Vec<Step> = Vec::new();
+    let flush = |run: &mut Vec<Step>, out: &mut Vec<Step>| {
+        let removed: Vec<usize> = run
+            .iter()
+            .filter_map(|s| match s {
+                Step::Removed(i) => Some(*i),
+                _ => None,
+            })
+            .collect();
+        let added: Vec<usize> = run
+            .iter()
+            .filter_map(|s| match s {
+                Step::Added(j) => Some(*j),
+                _ => None,
+            })
+            .collect();
+        let k = removed.len().min(added.len());
+        out.extend(removed.iter().zip(&added).map(|(&i, &j)| Step::Pair(i, j)));
+        out.extend(removed.iter().skip(k).map(|&i| Step::Removed(i)));
+        out.extend(added.iter().skip(k).map(|&j| Step::Added(j)));
+        run.clear();
+    };
+    for step in steps {
+        match step {
+            Step::Pair(..) => {
+                flush(&mut run, &mut out);
+                out.push(step);
+            }
+            other => run.push(other),
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 /// [`align`] for lists too long to score every pair: items paired by position.
 fn align_by_position(n: usize, m: usize) -> Vec<Step> {
     let mut steps: Vec<Step> = (0..n.min(m)).map(|i| Step::Pair(i, i)).collect();
@@ -199,6 +242,28 @@ mod tests {
                 Step::Added(1),
                 Step::Pair(1, 2),
                 Step::Pair(2, 3)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_removal_and_an_addition_at_one_place_are_one_item_rewritten() {
+        let steps = vec![
+            Step::Pair(0, 0),
+            Step::Removed(1),
+            Step::Added(1),
+            Step::Added(2),
+            Step::Pair(2, 3),
+            Step::Removed(3),
+        ];
+        assert_eq!(
+            pair_replacements(steps),
+            vec![
+                Step::Pair(0, 0),
+                Step::Pair(1, 1),
+                Step::Added(2),
+                Step::Pair(2, 3),
+                Step::Removed(3),
             ]
         );
     }

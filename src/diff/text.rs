@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::change::{Change, ChangeKind, ChangeList, Value};
+use super::change::{describe_group, Change, ChangeKind, ChangeList, Value};
 use super::words::{self, Item, Segment};
 use crate::paper::model::{Milestone, RagColour, RagEntry};
 
@@ -156,6 +156,48 @@ fn lines(c: &Change, st: Style) -> Vec<String> {
         (ChangeKind::ActionRenumbered, Some(Value::Text(o)), Some(Value::Text(n))) => {
             vec![format!("renumbered: {o} → {n}")]
         }
+        (ChangeKind::ActionMoved, Some(Value::Place(o)), Some(Value::Place(n))) => {
+            vec![format!("moved: {} → {}", o.describe(), n.describe())]
+        }
+        (ChangeKind::FieldChanged, o, n) if c.field.as_deref() == Some("label") => {
+            let side = |v: &Option<Value>| match v {
+                Some(Value::Text(t)) => t.clone(),
+                _ => "none".to_string(),
+            };
+            let what = if c.action.is_empty() && c.area == 0 {
+                "label".to_string()
+            } else {
+                format!("Area {} label", c.area)
+            };
+            vec![format!("{what}: {} → {}", side(o), side(n))]
+        }
+        (ChangeKind::FieldChanged, o, n) if c.field.as_deref() == Some("group") => {
+            let side = |v: &Option<Value>| match v {
+                Some(Value::Group(g)) => describe_group(g),
+                _ => "none".to_string(),
+            };
+            vec![format!("group: {} → {}", side(o), side(n))]
+        }
+        (ChangeKind::FieldChanged, o, n) if c.field.as_deref() == Some("fields") => match (o, n) {
+            (Some(Value::Field(o)), Some(Value::Field(n))) => vec![format!(
+                "{}: {}",
+                n.heading.trim(),
+                st.segments(&words::diff(&o.text, &n.text))
+            )],
+            (_, Some(Value::Field(n))) => vec![format!(
+                "{} {}: {}",
+                n.heading.trim(),
+                st.inserted("added"),
+                n.text
+            )],
+            (Some(Value::Field(o)), _) => vec![format!(
+                "{} {}: {}",
+                o.heading.trim(),
+                st.deleted("removed"),
+                o.text
+            )],
+            _ => vec!["fields changed".to_string()],
+        },
         (ChangeKind::FieldChanged, Some(Value::Text(o)), Some(Value::Text(n))) => {
             let what = match c.field.as_deref() {
                 Some("outcome") => format!("Area {} outcome", c.area),

@@ -51,7 +51,7 @@ fn finish(w: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, Error> {
 /// A sheet as CSV (header row, then one record per row).
 fn sheet_csv(sheet: &Sheet, excel: bool) -> Result<Vec<u8>, Error> {
     let mut w = writer(excel);
-    w.write_record(sheet.columns.iter().map(|c| c.name))?;
+    w.write_record(sheet.columns.iter().map(|c| c.name.as_ref()))?;
     for row in &sheet.rows {
         w.write_record(row.iter().map(|v| v.text.as_str()))?;
     }

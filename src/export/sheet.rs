@@ -5,14 +5,25 @@
 //!
 //! Actions: `plan`, `version`, `version_date`, `priority`, `priority_title`, `area`,
 //! `outcome`, `action`, `specific_action`, `leads`, `success_indicators`, `milestones`, `rag`,
-//! `rag_colours`, `impact_evidence`, `first_page`, `last_page`. List fields hold one entry per
-//! line.
+//! `rag_colours`, `impact_evidence`, `first_page`, `last_page`, then `priority_label`,
+//! `area_label` (the labels as printed; empty when the level is implied), `group_label`,
+//! `group_number`, `group_title` (a third grouping level), `number_implied` (`true` when no
+//! reference was printed and `action` was counted), then one column per heading of the plan
+//! columns with no role (`fields`), headings in the order first met over the paper's plans
+//! (case and spacing ignored; several columns of one action under one heading share a cell,
+//! one per line). List fields hold one entry per line.
 //!
 //! Milestones: `plan`, `version`, `priority`, `area`, `action`, `index` (0-based), `text`,
-//! `status`, `date`, `period_from`, `period_to`, `rag`, `rag_colour`.
+//! `status`, `date`, `period_from`, `period_to`, `rag`, `rag_colour`, `status_text` (the
+//! status word as printed).
+//!
+//! The first columns keep their names and order from release to release (spreadsheets built
+//! on them keep working); new columns only ever come after them.
 //!
 //! Report: `item` (meeting, date, title, report from, author, summary, section, paragraph,
 //! bullet, contact, plan), `number`, `text`.
+
+use std::borrow::Cow;
 
 use super::wire::{Action, Paper, RagColour, RagEntry};
 use crate::colour::Colour;
@@ -56,16 +67,19 @@ impl Value {
 }
 
 /// A column: its name and a sensible display width in characters.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Column {
-    /// The header.
-    pub name: &'static str,
+    /// The header (a plan's own heading for the columns with no role).
+    pub name: Cow<'static, str>,
     /// Width in characters for spreadsheets.
     pub width: f64,
 }
 
 const fn col(name: &'static str, width: f64) -> Column {
-    Column { name, width }
+    Column {
+        name: Cow::Borrowed(name),
+        width,
+    }
 }
 
 /// A named sheet of rows.
@@ -74,7 +88,7 @@ pub struct Sheet {
     /// The sheet's name (XLSX) or file stem (CSV).
     pub name: &'static str,
     /// The columns.
-    pub columns: &'static [Column],
+    pub columns: Vec<Column>,
     /// The rows, each as long as `columns`.
     pub rows: Vec<Vec<Value>>,
 }
@@ -98,7 +112,16 @@ pub const ACTION_COLUMNS: &[Column] = &[
     col("impact_evidence", 40.0),
     col("first_page", 9.0),
     col("last_page", 9.0),
+    col("priority_label", 14.0),
+    col("area_label", 14.0),
+    col("group_label", 14.0),
+    col("group_number", 8.0),
+    col("group_title", 30.0),
+    col("number_implied", 9.0),
 ];
+
+/// Width of a column with no role (its text is free prose: comments, budgets).
+const FIELD_WIDTH: f64 = 30.0;
 
 /// The columns of the milestones sheet.
 pub const MILESTONE_COLUMNS: &[Column] = &[
@@ -115,6 +138,7 @@ pub const MILESTONE_COLUMNS: &[Column] = &[
     col("period_to", 11.0),
     col("rag", 14.0),
     col("rag_colour", 10.0),
+    col("status_text", 14.0),
 ];
 
 /// The columns of the report sheet.
@@ -154,8 +178,54 @@ fn milestone_rag(action: &Action) -> Vec<Option<&RagEntry>> {
         .collect()
 }
 
+/// The headings of the columns with no role over every plan of the paper, in the order first
+/// met; two headings that differ only in case and spacing are one (printed as first met).
+fn field_headings(paper: &Paper) -> Vec<String> {
+    let mut headings: Vec<String> = Vec::new();
+    let actions = paper
+        .plans
+        .iter()
+        .flat_map(|p| &p.priorities)
+        .flat_map(|p| &p.improvement_areas)
+        .flat_map(|a| &a.actions);
+    for f in actions.flat_map(|a| &a.fields) {
+        if !headings.iter().any(|h| same_heading(h, &f.heading)) {
+            headings.push(f.heading.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    headings
+}
+
+/// Whether two headings are the same but for case and spacing.
+fn same_heading(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    key(a) == key(b)
+}
+
+/// An action's cells for the columns with no role, one per heading of `headings`.
+fn field_cells(act: &Action, headings: &[String]) -> Vec<Value> {
+    headings
+        .iter()
+        .map(|h| {
+            let texts: Vec<&str> = act
+                .fields
+                .iter()
+                .filter(|f| same_heading(&f.heading, h))
+                .map(|f| f.text.as_str())
+                .collect();
+            Value::lines(&texts)
+        })
+        .collect()
+}
+
 /// One row per action.
 pub fn actions(paper: &Paper) -> Sheet {
+    let headings = field_headings(paper);
     let mut rows = Vec::new();
     for plan in &paper.plans {
         for p in &plan.priorities {
@@ -187,16 +257,35 @@ pub fn actions(paper: &Paper) -> Sheet {
                         Value::lines(&act.impact_evidence),
                         Value::number(act.pages[0]),
                         Value::number(act.pages[1]),
+                        Value::text(p.label.clone().unwrap_or_default()),
+                        Value::text(a.label.clone().unwrap_or_default()),
+                        group_cell(act.group.as_ref(), |g| g.label.clone()),
+                        group_cell(act.group.as_ref(), |g| g.number.clone()),
+                        group_cell(act.group.as_ref(), |g| Some(g.title.clone())),
+                        Value::text(if act.number_implied { "true" } else { "false" }),
                     ]);
+                    if let Some(row) = rows.last_mut() {
+                        row.extend(field_cells(act, &headings));
+                    }
                 }
             }
         }
     }
+    let mut columns = ACTION_COLUMNS.to_vec();
+    columns.extend(headings.into_iter().map(|h| Column {
+        name: Cow::Owned(h),
+        width: FIELD_WIDTH,
+    }));
     Sheet {
         name: "Actions",
-        columns: ACTION_COLUMNS,
+        columns,
         rows,
     }
+}
+
+/// A cell of the action's third-level group, empty when it has none.
+fn group_cell<G>(group: Option<&G>, part: impl Fn(&G) -> Option<String>) -> Value {
+    Value::text(group.and_then(part).unwrap_or_default())
 }
 
 /// One row per milestone.
@@ -237,6 +326,7 @@ pub fn milestones(paper: &Paper) -> Sheet {
                                 ..Value::text(m.rag.clone().unwrap_or_default())
                             },
                             Value::text(colour_name(entry.and_then(|e| e.colour))),
+                            Value::text(m.status_text.clone().unwrap_or_default()),
                         ]);
                     }
                 }
@@ -245,7 +335,7 @@ pub fn milestones(paper: &Paper) -> Sheet {
     }
     Sheet {
         name: "Milestones",
-        columns: MILESTONE_COLUMNS,
+        columns: MILESTONE_COLUMNS.to_vec(),
         rows,
     }
 }
@@ -305,7 +395,7 @@ pub fn report(paper: &Paper) -> Sheet {
     }
     Sheet {
         name: "Report",
-        columns: REPORT_COLUMNS,
+        columns: REPORT_COLUMNS.to_vec(),
         rows,
     }
 }
@@ -329,7 +419,7 @@ pub fn warnings(paper: &Paper) -> Sheet {
         .collect();
     Sheet {
         name: "Warnings",
-        columns: WARNING_COLUMNS,
+        columns: WARNING_COLUMNS.to_vec(),
         rows,
     }
 }

@@ -63,9 +63,9 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet) -> Result<(), XlsxError> {
         .set_border(FormatBorder::Thin)
         .set_align(FormatAlign::Top);
     let body = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    for (c, column) in (0u16..).zip(s.columns) {
+    for (c, column) in (0u16..).zip(&s.columns) {
         ws.set_column_width(c, column.width)?;
-        ws.write_string_with_format(0, c, column.name, &header)?;
+        ws.write_string_with_format(0, c, column.name.as_ref(), &header)?;
     }
     for (r, row) in (1u32..).zip(&s.rows) {
         for (c, v) in (0u16..).zip(row) {

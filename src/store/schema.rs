@@ -123,9 +123,42 @@ JOIN plans pl ON pl.id = pr.plan_id
 JOIN documents d ON d.id = pl.document_id;
 ";
 
+/// Migration 3: plans of any template. Groups keep their printed labels, actions a third
+/// grouping level, whether their number was counted, and the plan columns with no role
+/// (`action_fields`); milestones the status word as printed. Rows stored before it read as
+/// plans that printed none of these (which is what their documents held).
+const V3: &str = "
+ALTER TABLE priorities ADD COLUMN label TEXT;       -- as printed (\"Theme 2\"); NULL when implied
+ALTER TABLE areas ADD COLUMN label TEXT;            -- as printed (\"Outcome 1.2\"); NULL when implied
+ALTER TABLE actions ADD COLUMN number_implied INTEGER NOT NULL DEFAULT 0;  -- 1: number counted
+ALTER TABLE actions ADD COLUMN group_label TEXT;    -- a third grouping level, when printed
+ALTER TABLE actions ADD COLUMN group_number TEXT;
+ALTER TABLE actions ADD COLUMN group_title TEXT;    -- NULL when the action has no third level
+ALTER TABLE milestones ADD COLUMN status_text TEXT; -- the status word as printed (\"Achieved\")
+CREATE TABLE action_fields (
+    action_id  INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,                 -- column order
+    heading    TEXT NOT NULL,                    -- the plan's heading as printed (\"Comments\")
+    text       TEXT NOT NULL,
+    PRIMARY KEY (action_id, seq)
+);
+DROP VIEW action_versions;
+CREATE VIEW action_versions AS
+SELECT d.id AS document_id, d.file, d.hash,
+       pl.id AS plan_id, pl.title AS plan, pl.version, pl.version_date, pl.version_month,
+       pr.number AS priority, ar.number AS area, ac.id AS action_id, ac.number AS action,
+       ac.specific_action, pr.label AS priority_label, ar.label AS area_label,
+       ac.group_label, ac.group_number, ac.group_title, ac.number_implied
+FROM actions ac
+JOIN areas ar ON ar.id = ac.area_id
+JOIN priorities pr ON pr.id = ar.priority_id
+JOIN plans pl ON pl.id = pr.plan_id
+JOIN documents d ON d.id = pl.document_id;
+";
+
 /// Every migration in order; migration `i` (0-based) brings a database from version `i` to
 /// version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes.
 pub fn latest() -> u32 {

@@ -201,16 +201,18 @@ fn insert_plan(
     let plan_id = tx.last_insert_rowid();
     for (seq, p) in plan.priorities.iter().enumerate() {
         tx.prepare_cached(
-            "INSERT INTO priorities (plan_id, seq, number, title) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO priorities (plan_id, seq, number, label, title)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
-        .execute(params![plan_id, int(seq), p.number, p.title])?;
+        .execute(params![plan_id, int(seq), p.number, p.label, p.title])?;
         rows.tick();
         let priority_id = tx.last_insert_rowid();
         for (seq, a) in p.improvement_areas.iter().enumerate() {
             tx.prepare_cached(
-                "INSERT INTO areas (priority_id, seq, number, outcome) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO areas (priority_id, seq, number, label, outcome)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![priority_id, int(seq), a.number, a.outcome])?;
+            .execute(params![priority_id, int(seq), a.number, a.label, a.outcome])?;
             rows.tick();
             let area_id = tx.last_insert_rowid();
             for (seq, action) in a.actions.iter().enumerate() {
@@ -228,9 +230,11 @@ fn insert_action(
     action: &Action,
     rows: &mut Rows,
 ) -> rusqlite::Result<()> {
+    let group = action.group.as_ref();
     tx.prepare_cached(
-        "INSERT INTO actions (area_id, seq, number, specific_action, first_page, last_page)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO actions (area_id, seq, number, specific_action, first_page, last_page,
+                             number_implied, group_label, group_number, group_title)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
         area_id,
@@ -239,6 +243,10 @@ fn insert_action(
         action.specific_action,
         action.pages[0],
         action.pages[1],
+        action.number_implied,
+        group.and_then(|g| g.label.as_ref()),
+        group.and_then(|g| g.number.as_ref()),
+        group.map(|g| &g.title),
     ])?;
     rows.tick();
     let action_id = tx.last_insert_rowid();
@@ -256,8 +264,8 @@ fn insert_action(
         }
     }
     let mut milestone = tx.prepare_cached(
-        "INSERT INTO milestones (action_id, seq, text, status, date, rag)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO milestones (action_id, seq, text, status, date, rag, status_text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (seq, m) in action.milestones.iter().enumerate() {
         milestone.execute(params![
@@ -267,7 +275,15 @@ fn insert_action(
             m.status.map(|s| s.as_str()),
             m.date,
             m.rag,
+            m.status_text,
         ])?;
+        rows.tick();
+    }
+    let mut field = tx.prepare_cached(
+        "INSERT INTO action_fields (action_id, seq, heading, text) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (seq, f) in action.fields.iter().enumerate() {
+        field.execute(params![action_id, int(seq), f.heading, f.text])?;
         rows.tick();
     }
     let mut rag = tx.prepare_cached(
