@@ -198,9 +198,11 @@ fn issue_19_clipped_calc_cell_is_not_interleaved_with_the_next_row() {
     assert_eq!(clipped, [(26, 4)], "\"Transfer of services from \"");
 }
 
-/// The grids and fills of the tables in `fixtures/regression/{name}`, one entry per table:
-/// every row's cell texts, and every row's cell fills as hex.
-fn grids_and_fills(name: &str) -> Vec<(Vec<Vec<String>>, Vec<Vec<Option<String>>>)> {
+/// A table's rows of cell texts, and its rows of cell fills as hex.
+type GridAndFills = (Vec<Vec<String>>, Vec<Vec<Option<String>>>);
+
+/// The grids and fills of the tables in `fixtures/regression/{name}`, one entry per table.
+fn grids_and_fills(name: &str) -> Vec<GridAndFills> {
     crate::tables::tables_of(&format!("regression/{name}"))
         .iter()
         .map(|t| {
