@@ -626,7 +626,8 @@ fn zoo_plans_match_their_truths() {
 }
 
 /// A change as compared with a change list: strings normalised as the truths compare them,
-/// provenance (`pages`, `fill`, `period`) dropped; canonical JSON text.
+/// provenance (`pages`, `fill`, `period`) and fields beyond the format (`status_text`, `label`,
+/// `fields`, `number_implied`, `group`) dropped; canonical JSON text.
 fn comparable(v: &Value) -> String {
     fn walk(v: &Value) -> Value {
         match v {
@@ -634,7 +635,19 @@ fn comparable(v: &Value) -> String {
             Value::Array(a) => Value::Array(a.iter().map(walk).collect()),
             Value::Object(m) => Value::Object(
                 m.iter()
-                    .filter(|(k, _)| !["pages", "fill", "period"].contains(&k.as_str()))
+                    .filter(|(k, _)| {
+                        ![
+                            "pages",
+                            "fill",
+                            "period",
+                            "status_text",
+                            "label",
+                            "fields",
+                            "number_implied",
+                            "group",
+                        ]
+                        .contains(&k.as_str())
+                    })
                     .map(|(k, x)| (k.clone(), walk(x)))
                     .collect(),
             ),
