@@ -232,14 +232,12 @@ fn extract_with_a_profile_and_a_broken_one() {
 /// order); the headings of the columns with no role are the union over the paper's plans.
 #[test]
 fn csvs_carry_labels_groups_implied_numbers_fields_and_status_words() {
-    use crate::zoo_diff::hand_made::{action, area, plan, priority, unnumbered, BUSES, ROADS};
-    use boardpaper::paper::model::{Field, Group};
+    use crate::zoo_diff::hand_made::{
+        action, area, field, paper, plan, priority, unnumbered, BUSES, ROADS,
+    };
+    use boardpaper::paper::model::Group;
     use boardpaper::paper::vocab::Status;
 
-    let field = |h: &str, t: &str| Field {
-        heading: h.into(),
-        text: t.into(),
-    };
     let mut a = action("1.1", ROADS);
     a.group = Some(Group {
         label: Some("Project 2".into()),
@@ -259,23 +257,14 @@ fn csvs_carry_labels_groups_implied_numbers_fields_and_status_words() {
     second.priorities[0].label = None;
     second.priorities[0].improvement_areas[0].label = None;
     second.title = "Equality action plan".into();
-    let paper = Paper {
-        file: "made.pdf".into(),
-        producer: None,
-        creator: None,
-        pages: 1,
-        meeting: None,
-        report: None,
-        plans: vec![
-            plan(vec![priority(
-                1,
-                "Roads",
-                vec![area(1, "Safe roads", vec![a])],
-            )]),
-            second,
-        ],
-        warnings: Vec::new(),
-    };
+    let paper = paper(vec![
+        plan(vec![priority(
+            1,
+            "Roads",
+            vec![area(1, "Safe roads", vec![a])],
+        )]),
+        second,
+    ]);
     let actions = boardpaper::export::paper::actions_csv(&paper, false).unwrap();
     let mut rdr = csv::Reader::from_reader(actions.as_slice());
     let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();

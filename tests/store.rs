@@ -632,7 +632,9 @@ fn labels_groups_implied_numbers_fields_and_status_words_are_stored_and_read_bac
     assert_eq!(store.plan(&version).unwrap(), paper.plans[0]);
     let conn = store.connection();
     assert_whole(conn);
-    let actions: Vec<(String, bool, Option<String>, Option<String>, Option<String>)> = conn
+    // (number, number_implied, group label, group number, group title)
+    type Row = (String, bool, Option<String>, Option<String>, Option<String>);
+    let actions: Vec<Row> = conn
         .prepare(
             "SELECT action, number_implied, group_label, group_number, group_title
              FROM action_versions ORDER BY action_id",

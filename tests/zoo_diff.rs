@@ -149,6 +149,28 @@ pub(crate) mod hand_made {
         }
     }
 
+    /// A one-page paper holding `plans`.
+    pub(crate) fn paper(plans: Vec<Plan>) -> boardpaper::paper::document::Paper {
+        boardpaper::paper::document::Paper {
+            file: "made.pdf".into(),
+            producer: None,
+            creator: None,
+            pages: 1,
+            meeting: None,
+            report: None,
+            plans,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// A column with no role.
+    pub(crate) fn field(heading: &str, text: &str) -> Field {
+        Field {
+            heading: heading.into(),
+            text: text.into(),
+        }
+    }
+
     pub(crate) const ROADS: &str = "Resurface the twenty worst-rated roads in the borough";
     pub(crate) const LIGHTS: &str = "Replace every sodium street light with an LED lantern";
     pub(crate) const BUSES: &str = "Agree a new subsidised bus route to the hospital";
@@ -377,10 +399,6 @@ pub(crate) mod hand_made {
 
     #[test]
     fn columns_with_no_role_and_third_level_groups() {
-        let field = |h: &str, t: &str| Field {
-            heading: h.into(),
-            text: t.into(),
-        };
         let group = |n: &str, t: &str| Group {
             label: Some(format!("Project {n}")),
             number: Some(n.into()),
