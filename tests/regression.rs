@@ -272,6 +272,40 @@ fn issue_19_banded_rows_are_one_table() {
     }
 }
 
+/// Issue 19: a ruled table whose header and group rows are shaded and bordered in one dark
+/// colour while the body is ruled in a light one (`fixtures/regression/chromium-dark-header.html`).
+/// The dark borders outline only fills of their own colour, as banding does, but the body's
+/// rules reach those fills: they are the table's own edges, and the header stays in the table.
+#[test]
+fn issue_19_dark_header_borders_stay_rules() {
+    let got = grids_and_fills("chromium-dark-header.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Ref", "Action", "Owner", "Due"],
+            &["Theme 1: Housing", "", "", ""],
+            &["1.1", "Build new homes", "Head of Housing", "March 2026"],
+            &[
+                "1.2",
+                "Repair empty homes",
+                "Empty Homes Officer",
+                "June 2026"
+            ],
+            &["Theme 2: Transport", "", "", ""],
+            &["2.1", "Resurface roads", "Highways Manager", "May 2026"],
+        ])
+    );
+    let dark = Some("#203864".to_string());
+    assert!(
+        fills
+            .first()
+            .is_some_and(|row| row.iter().all(|f| *f == dark)),
+        "{fills:?}"
+    );
+}
+
 /// Issue 19: gradient cell fills drawn as stacks of thin strips, one per colour step, as
 /// spreadsheet exports draw them (`fixtures/regression/gradient-strips.py`, reportlab). Each
 /// strip is thinner than a rule; read as rules they cut every shaded cell into dozens of empty

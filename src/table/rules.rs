@@ -2,7 +2,7 @@
 //! join collinear pieces.
 
 use super::Settings;
-use crate::geom::Pt;
+use crate::geom::{Pt, Rect};
 use crate::pdf::{Colour, PagePrimitives, Rule};
 
 /// Which way an edge runs.
@@ -70,17 +70,95 @@ fn outline_colours(page: &PagePrimitives, s: &Settings) -> Vec<Colour> {
     colours
 }
 
+/// Whether the rule runs along or inside one of the `ruled` fills.
+fn on_ruled_fill(r: &Rule, ruled: &[Rect], s: &Settings) -> bool {
+    let mid = Pt::new((r.p0.x + r.p1.x) / 2.0, (r.p0.y + r.p1.y) / 2.0);
+    ruled.iter().any(|f| f.contains(mid, s.white_rule_on_fill))
+}
+
+/// Most outline-coloured fills weighed for [`ruled_fills`]: the flood below is quadratic, and a
+/// page with more such fills is banded shading, not a table's header.
+const MAX_OUTLINE_FILLS: usize = 2000;
+
+/// The fills of outline colours that belong to a ruled table: a ruling rule (one of another
+/// colour) ends on or runs along them, or they touch such a fill. A header or group row shaded
+/// and bordered in one dark colour inside a grid ruled in another is part of that grid, and its
+/// outline is the table's edge, not banding.
+fn ruled_fills(page: &PagePrimitives, outlines: &[Colour], s: &Settings) -> Vec<Rect> {
+    let tol = s.white_rule_on_fill;
+    let fills: Vec<Rect> = page
+        .fills
+        .iter()
+        .filter(|f| f.colour.is_some_and(|c| outlines.contains(&c)))
+        .map(|f| f.rect)
+        .take(MAX_OUTLINE_FILLS)
+        .collect();
+    let ruling: Vec<&Rule> = page
+        .rules
+        .iter()
+        .filter(|q| {
+            q.colour
+                .is_some_and(|c| !c.is_white() && !outlines.contains(&c))
+        })
+        .collect();
+    let mut anchored: Vec<bool> = fills
+        .iter()
+        .map(|f| {
+            ruling
+                .iter()
+                .any(|q| f.contains(q.p0, tol) || f.contains(q.p1, tol))
+        })
+        .collect();
+    let grown = |r: &Rect| Rect {
+        x0: r.x0 - tol,
+        top: r.top - tol,
+        x1: r.x1 + tol,
+        bottom: r.bottom + tol,
+    };
+    let mut changed = anchored.iter().any(|a| *a);
+    while changed {
+        changed = false;
+        for i in 0..fills.len() {
+            if anchored.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let touches = fills.iter().zip(&anchored).any(|(g, a)| {
+                *a && fills
+                    .get(i)
+                    .is_some_and(|f| grown(f).intersection(g).is_some())
+            });
+            if touches {
+                if let Some(a) = anchored.get_mut(i) {
+                    *a = true;
+                    changed = true;
+                }
+            }
+        }
+    }
+    fills
+        .into_iter()
+        .zip(anchored)
+        .filter_map(|(f, a)| a.then_some(f))
+        .collect()
+}
+
 /// The page's horizontal and vertical edges, snapped and joined. Near-white rules are skipped
 /// unless they run over a coloured fill (on a white page they are invisible), and so are rules
-/// that only ever outline fills of their own colour ([`outline_colours`]).
+/// that only ever outline fills of their own colour ([`outline_colours`]) unless the table's
+/// other rules reach that fill ([`ruled_fills`]).
 pub fn edges(page: &PagePrimitives, s: &Settings) -> Vec<Edge> {
     let mut out = Vec::new();
     let outlines = outline_colours(page, s);
+    let ruled = if outlines.is_empty() {
+        Vec::new()
+    } else {
+        ruled_fills(page, &outlines, s)
+    };
     for r in &page.rules {
         if r.colour.is_some_and(|c| c.is_white()) && !white_rule_visible(page, r, s) {
             continue;
         }
-        if r.colour.is_some_and(|c| outlines.contains(&c)) {
+        if r.colour.is_some_and(|c| outlines.contains(&c)) && !on_ruled_fill(r, &ruled, s) {
             continue;
         }
         if r.is_horizontal(s.axis_tolerance) {
