@@ -548,7 +548,7 @@ fn score(rel: &str, truth: &Value) -> (BTreeMap<String, [usize; 2]>, Vec<String>
 
 /// Each zoo plan's share of FORMAT.md values read right with no profile must not fall below
 /// what the reader reached (percent). Below 90: the table stage does not yet give the plan's
-/// table whole (dunmore: none found; greystone: Ref and Action in one column; hallam: its
+/// table whole (dunmore: none found; hallam: its
 /// first page; marsh: one column) or the covering report is misread (ashford, kingsmere).
 const FLOORS: &[(&str, usize)] = &[
     ("ashford-green-scrutiny", 69),
@@ -557,7 +557,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("eastvale-delivery-plan", 100),
     ("eqia-library-hours", 100),
     ("fenmoor-outline-plan", 100),
-    ("greystone-strategy", 15),
+    ("greystone-strategy", 32),
     ("hallam-action-plan", 15),
     ("harbour-task-list", 100),
     ("kingsmere-cabinet-report", 78),

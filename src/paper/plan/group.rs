@@ -127,6 +127,11 @@ fn labelled(text: &str) -> Option<Labelled> {
     Some((Some(word.clone()), word.to_lowercase(), None, 0, rest))
 }
 
+/// Whether a text opens with a group label ("Priority 1:", "Theme B –", "Audit:").
+pub fn is_labelled(text: &str) -> bool {
+    labelled(text).is_some()
+}
+
 /// Read a group cell. The label is read from the first line; a label line standing alone
 /// ("Objective 1") takes the following lines as its title, and leading bold lines followed by
 /// plain ones are a heading printed by the template ("Identified improvement area / desired

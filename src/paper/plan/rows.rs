@@ -212,7 +212,11 @@ fn group_cell<'t>(t: &'t Table, cols: &Columns, cells: &[&'t Cell]) -> Option<&'
     }
     let action = cols.first(Col::Action)?;
     let s = text::collapse(&c.text());
-    (c.col < action && !text::is_reference(&s) && s.split(' ').count() >= 2).then_some(*c)
+    // Alone in the action column, a labelled line ("Strand 1 – Starting well") heads a group
+    // when the table's header was merged over the group column.
+    let labelled_alone = c.col == action && cols.number_in_action && group::is_labelled(&s);
+    ((c.col < action && !text::is_reference(&s) && s.split(' ').count() >= 2) || labelled_alone)
+        .then_some(*c)
 }
 
 /// Read the body rows of one plan table (header at `hr`) into `plan`.
