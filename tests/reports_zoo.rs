@@ -469,7 +469,6 @@ fn kent_reports_match_their_truths() {
 
 /// Every covering report in the Kent list gives the title, meeting and date of its row.
 #[test]
-#[ignore = "issue 18: reports of any council"]
 fn kent_covering_reports_give_title_meeting_and_date() {
     let Some(corpus) = kent_corpus() else { return };
     let mut problems = Vec::new();

@@ -39,8 +39,7 @@ pub(super) fn body_case(body: &str) -> String {
 pub(super) fn body_before_date(text: &str) -> Option<String> {
     parts(text)
         .into_iter()
-        .filter(|p| !is_council_name(p))
-        .next_back()
+        .rfind(|p| !is_council_name(p))
         .map(|p| body_case(&p))
 }
 

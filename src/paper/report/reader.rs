@@ -598,7 +598,7 @@ fn section_follows(sections: &[Section], n: u32) -> bool {
         .find_map(|s| s.number.as_deref())
         .and_then(|n| n.parse::<u32>().ok());
     match last {
-        None => n >= 1 && n <= 3,
+        None => (1..=3).contains(&n),
         Some(last) => n > last && n <= last.saturating_add(2),
     }
 }

@@ -77,7 +77,7 @@ pub(super) fn is_council_name(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let n = words.len();
-    if n < 2 || n > 8 {
+    if !(2..=8).contains(&n) {
         return false;
     }
     let word = |i: usize| words.get(i).map_or("", String::as_str);
@@ -148,6 +148,6 @@ pub(super) fn parts(text: &str) -> Vec<String> {
 /// Whether a row's text ends a sentence (a full stop, question or exclamation mark, or a
 /// colon introducing a list).
 pub(super) fn ends_sentence(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| c == ')' || c == '"' || c == '\u{201d}' || c == '\'');
+    let t = text.trim_end_matches([')', '"', '\u{201d}', '\'']);
     t.ends_with(['.', '?', '!', ':'])
 }
