@@ -222,7 +222,7 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
         if let Some(number) = numbering::parse(&first.text) {
             // A bare "1" needs a gap after it ("1 Background"); "1." or "(a)" do not.
             let bare = number.style == Style::Plain && !number.stop;
-            if second_seg || (!bare && (at_left || number.style != Style::Plain)) {
+            if second_seg || !bare {
                 let next = rows.get(i + 1);
                 let heading = number.style == Style::Plain
                     && (geo.heading_form(row, 1)

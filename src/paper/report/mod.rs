@@ -32,6 +32,7 @@ pub use text::title_case;
 
 use crate::layout::PageText;
 use crate::paper::PaperSettings;
+use crate::table::Part;
 use classify::{classify, Geometry, Kind};
 use numbering::Style;
 use preamble::{body_before_date, body_case, read_preamble, trailing_date};
@@ -49,6 +50,41 @@ pub fn read_report(
     plan_first_page: Option<u32>,
     settings: &PaperSettings,
 ) -> (Option<Meeting>, Option<Report>) {
+    read_report_around(pages, plan_first_page, &[], settings)
+}
+
+/// [`read_report`] with the text inside `tables` (a plan printed inside the report) left out.
+pub fn read_report_around(
+    pages: &[PageText],
+    plan_first_page: Option<u32>,
+    tables: &[Part],
+    settings: &PaperSettings,
+) -> (Option<Meeting>, Option<Report>) {
+    let mut rows = report_rows(pages, plan_first_page, settings);
+    if !tables.is_empty() {
+        for row in &mut rows {
+            let page = row.page;
+            let (top, bottom) = (row.top, row.bottom);
+            row.words.retain(|w| {
+                let (x, y) = ((w.x0 + w.x1) / 2.0, (top + bottom) / 2.0);
+                !tables.iter().any(|t| {
+                    t.page == page
+                        && (t.bbox.x0..=t.bbox.x1).contains(&x)
+                        && (t.bbox.top..=t.bbox.bottom).contains(&y)
+                })
+            });
+        }
+        rows.retain(|r| !r.words.is_empty());
+    }
+    parse(&rows, settings)
+}
+
+/// The rows of the report's pages, running headers and footers dropped.
+fn report_rows(
+    pages: &[PageText],
+    plan_first_page: Option<u32>,
+    settings: &PaperSettings,
+) -> Vec<Row> {
     let mut sorted: Vec<&PageText> = pages.iter().collect();
     sorted.sort_by_key(|p| p.number);
     let chosen: Vec<&PageText> = match plan_first_page {
@@ -66,8 +102,31 @@ pub fn read_report(
         .map(|p| rows::page_rows(p, settings))
         .collect();
     running::drop_running_rows(&mut rows_by_page, &chosen, settings);
-    let rows: Vec<Row> = rows_by_page.into_iter().flatten().collect();
-    parse(&rows, settings)
+    rows_by_page.into_iter().flatten().collect()
+}
+
+/// How each row of the report's pages was classified, one line per row ("p1 Label(Body, 2)
+/// x=72 | Report to Cabinet"): what `extract --explain` shows of the report.
+pub fn explain(
+    pages: &[PageText],
+    plan_first_page: Option<u32>,
+    settings: &PaperSettings,
+) -> Vec<String> {
+    let rows = report_rows(pages, plan_first_page, settings);
+    let geo = Geometry::measure(&rows, settings);
+    (0..rows.len())
+        .filter_map(|i| {
+            let row = rows.get(i)?;
+            Some(format!(
+                "p{} {:?} x={:.0}-{:.0} | {}",
+                row.page,
+                classify(&rows, i, &geo),
+                row.x0(),
+                row.x1(),
+                row.text()
+            ))
+        })
+        .collect()
 }
 
 /// The usual distance (points) between the baselines of consecutive rows of one page: the

@@ -430,7 +430,7 @@ impl<'g> Reader<'g> {
                     // colon.
                     self.list_item(text, row.x0(), row.x0());
                     self.glyphless = true;
-                } else if gap {
+                } else if gap || self.unnumbered_ends(row) {
                     self.paragraph(None, text, row.x0(), row.x0());
                 } else if let Some(p) = self.current_paragraph(false) {
                     join_line(&mut p.text, &text);
@@ -442,7 +442,8 @@ impl<'g> Reader<'g> {
                     .current_paragraph(false)
                     .and_then(|p| p.bullets.last())
                     .is_some_and(|b| b.ends_with([';', '.', ':']));
-                if row.x0() < list_x - tol || gap {
+                // Still indented under the paragraph, even after a gap: the list goes on.
+                if row.x0() < list_x - tol || (gap && row.x0() <= self.para_text_x + tol) {
                     self.paragraph(None, text, row.x0(), row.x0());
                 } else if self.prev_short || last_ends {
                     self.list_item(text, row.x0(), row.x0());
@@ -493,6 +494,20 @@ impl<'g> Reader<'g> {
             }
             Target::None => {}
         }
+    }
+
+    /// Whether the current paragraph is unnumbered and its last row ended a sentence short of
+    /// the margin, so that `row`, back at the margin, starts another (paragraphs printed with
+    /// no space between them).
+    fn unnumbered_ends(&mut self, row: &Row) -> bool {
+        let tol = self.geo.column_tolerance;
+        let back_at_margin = (row.x0() - self.para_x).abs() <= tol;
+        let short = self.prev_short;
+        back_at_margin
+            && short
+            && self
+                .current_paragraph(false)
+                .is_some_and(|p| p.number.is_none() && p.text.ends_with(['.', '?', '!', ':']))
     }
 
     /// A row of the contact block: a table row (three cells or more), a wrapped table row,

@@ -98,6 +98,13 @@ fn words_text<'a>(words: impl Iterator<Item = &'a W>) -> String {
     s
 }
 
+/// Whether a font is a bold face: as the layout stage decides, and also the "Medi" (medium)
+/// face that serves as bold in the URW Times and Palatino families LaTeX uses
+/// ("NimbusRomNo9L-Medi").
+fn is_bold(font: &str) -> bool {
+    layout::is_bold_font(font) || font.to_ascii_lowercase().ends_with("-medi")
+}
+
 /// The page's left-to-right lines merged into rows by baseline, top to bottom.
 pub(super) fn page_rows(page: &PageText, settings: &PaperSettings) -> Vec<Row> {
     let mut lines: Vec<&layout::Line> = page
@@ -146,7 +153,7 @@ pub(super) fn page_rows(page: &PageText, settings: &PaperSettings) -> Vec<Row> {
             for line in group {
                 for (i, w) in line.words.iter().enumerate() {
                     row.words.push(W {
-                        bold: layout::is_bold_font(&w.font),
+                        bold: is_bold(&w.font),
                         size: w.size,
                         text: w.text.clone(),
                         x0: w.bbox.x0,
