@@ -453,7 +453,6 @@ fn kent_list_covers_the_corpus() {
 }
 
 #[test]
-#[ignore = "issue 18: reports of any council"]
 fn zoo_reports_match_their_truths() {
     let differences = score("report zoo", &zoo());
     assert_eq!(differences, 0, "differences printed above");

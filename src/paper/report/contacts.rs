@@ -154,7 +154,7 @@ fn split_phone(text: &str) -> (String, Option<String>) {
         .count();
     let cut = words.len() - digits;
     let phone = words.get(cut..).unwrap_or_default().join(" ");
-    if cut > 0 && is_phone(&phone) {
+    if is_phone(&phone) {
         (words.get(..cut).unwrap_or_default().join(" "), Some(phone))
     } else {
         (text.to_string(), None)
@@ -174,13 +174,17 @@ pub(super) fn table_row(cells: &[(f64, String)]) -> Option<(Contact, Vec<(f64, C
     let mut columns = Vec::new();
     for (i, (x, text)) in cells.iter().enumerate() {
         let column = if text.contains('@') {
-            // A telephone number run into the address's cell.
+            // A role and a telephone number run into the address's cell.
             let rest: Vec<&str> = text
                 .split_whitespace()
                 .filter(|w| !w.contains('@'))
                 .collect();
-            if let Some(p) = phone_value(&rest.join(" ")) {
-                c.phone = Some(p);
+            let (role, phone) = split_phone(&rest.join(" "));
+            if phone.is_some() {
+                c.phone = phone;
+            }
+            if i > 0 && !role.is_empty() && phone_value(&role).is_none() {
+                c.role = Some(role);
             }
             c.email = email_in(text);
             Column::Email
