@@ -423,3 +423,22 @@ pub const CLIP_EDGE: f64 = 0.01;
 /// above (fixtures/regression/calc-clipped-cell.pdf: the hidden line's baseline lies 0.17 pt
 /// above the clip, a quarter of its box below).
 pub const CLIP_VISIBLE_SHARE: f64 = 0.25;
+
+/// A report heading's font is at least this many times the body text's size (a 12 pt heading
+/// over 11 pt text is 1.09; a 10.5 pt emphasis inside 10 pt text, 1.05, is not a heading).
+pub const HEADING_SIZE_RATIO: f64 = 1.08;
+
+/// A report row ending more than this fraction of the text width short of the right margin
+/// is short: it does not wrap on (the last line of a paragraph, a heading). Justified and
+/// ragged-right text fill at least 85% of the width on every wrapped line.
+pub const SHORT_LINE_FRACTION: f64 = 0.15;
+
+/// Consecutive report rows whose baselines lie more than this many usual line pitches apart
+/// are separate paragraphs (paragraph spacing of 6 pt or more over 11 pt text at 1.15 line
+/// spacing is 1.4 pitches; wrapped lines are 1.0).
+pub const PARAGRAPH_GAP: f64 = 1.3;
+
+/// A row whose middle lies within this fraction of the page width of the page's middle is
+/// centred (a footer printed once); 3% of an A4 page is 18 pt, well inside the slack of a
+/// centred line's rounding and well away from a left-aligned line's middle.
+pub const CENTRED_FRACTION: f64 = 0.03;

@@ -340,7 +340,12 @@ pub fn milestones(paper: &Paper) -> Sheet {
     }
 }
 
-/// The covering report, item by item, then the plans' captions.
+/// The covering report, item by item, then the plans' captions. Items: `meeting`, `date`,
+/// `place`, `title`, `agenda item`, `report from`, `author`, `cabinet member`, `wards`,
+/// `key decision`, `exempt`, `summary`, `recommendation` (numbered from 1), `section`
+/// (number as printed), `paragraph`, `bullet` (the paragraph's number; a sub-bullet's item is
+/// `sub-bullet`), `appendix` (its label), `background paper`, `contact` ("name, role, e-mail,
+/// telephone"), `plan`.
 pub fn report(paper: &Paper) -> Sheet {
     let mut rows = Vec::new();
     let mut push = |item: &str, number: &str, text: &str| {
@@ -355,33 +360,65 @@ pub fn report(paper: &Paper) -> Sheet {
         if let Some(d) = &m.date {
             push("date", "", d);
         }
+        if let Some(p) = &m.place {
+            push("place", "", p);
+        }
     }
     if let Some(r) = &paper.report {
         push("title", "", &r.title);
+        if let Some(a) = &r.agenda_item {
+            push("agenda item", "", a);
+        }
         for f in &r.report_from {
             push("report from", "", f);
         }
-        if let Some(a) = &r.author {
-            push("author", "", a);
+        let fields = [
+            ("author", &r.author),
+            ("cabinet member", &r.cabinet_member),
+            ("wards", &r.wards),
+            ("key decision", &r.key_decision),
+            ("exempt", &r.exempt),
+            ("summary", &r.summary),
+        ];
+        for (item, value) in fields {
+            if let Some(v) = value {
+                push(item, "", v);
+            }
         }
-        if let Some(s) = &r.summary {
-            push("summary", "", s);
+        for (i, rec) in r.recommendations.iter().enumerate() {
+            push("recommendation", &(i + 1).to_string(), rec);
         }
         for s in &r.sections {
-            push("section", &s.number, &s.heading);
+            push(
+                "section",
+                s.number.as_deref().unwrap_or_default(),
+                &s.heading,
+            );
             for p in &s.paragraphs {
                 let number = p.number.as_deref().unwrap_or_default();
                 push("paragraph", number, &p.text);
-                for b in &p.bullets {
-                    push("bullet", number, b);
+                for (i, b) in p.bullets.iter().enumerate() {
+                    let sub = p.bullet_levels.get(i).is_some_and(|l| *l > 1);
+                    push(if sub { "sub-bullet" } else { "bullet" }, number, b);
                 }
             }
         }
+        for a in &r.appendices {
+            push("appendix", &a.label, &a.title);
+        }
+        for b in &r.background_papers {
+            push("background paper", "", b);
+        }
         for c in &r.contacts {
-            let parts: Vec<&str> = [Some(c.name.as_str()), c.role.as_deref(), c.email.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect();
+            let parts: Vec<&str> = [
+                Some(c.name.as_str()),
+                c.role.as_deref(),
+                c.email.as_deref(),
+                c.phone.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             push("contact", "", &parts.join(", "));
         }
     }

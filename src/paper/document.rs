@@ -62,7 +62,15 @@ pub fn read(
     let reading = super::reading(pages, tables, profile, settings, false);
     let (plans, unplaced) = (reading.plans, reading.unplaced);
     let plan_start = plans.iter().filter_map(|p| p.pages.first().copied()).min();
-    let (meeting, report) = report::read_report(pages, plan_start, settings);
+    let first_page = pages.iter().map(|p| p.number).min();
+    let (meeting, report) = if plan_start.is_some() && plan_start == first_page {
+        // A plan printed inside the report (a table in one of its sections): the report is
+        // read around the plan's tables.
+        let boxes = plan_table_boxes(&plans, tables, settings);
+        report::read_report_around(pages, None, &boxes, settings)
+    } else {
+        report::read_report(pages, plan_start, settings)
+    };
     let unplaced = unplaced.into_iter().map(super::warning::Warning::from);
     warnings.extend(
         unplaced
@@ -79,6 +87,25 @@ pub fn read(
         plans,
         warnings,
     }
+}
+
+/// Where the plans' tables are printed: every row's box on every page, for tables on the
+/// plans' pages wide enough to be a plan (a two-column front sheet is the report's).
+fn plan_table_boxes(
+    plans: &[Plan],
+    tables: &[table::Table],
+    settings: &PaperSettings,
+) -> Vec<table::Part> {
+    let on_plan = |page: u32| {
+        plans
+            .iter()
+            .any(|p| (p.pages[0]..=p.pages[1]).contains(&page))
+    };
+    tables
+        .iter()
+        .filter(|t| t.n_cols >= settings.min_plan_columns && t.pages.iter().any(|p| on_plan(*p)))
+        .flat_map(|t| t.rows.iter().flatten().cloned())
+        .collect()
 }
 
 /// A warning when the document has tables but no plan was recognised in them, naming every

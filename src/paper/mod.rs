@@ -43,6 +43,15 @@ pub struct PaperSettings {
     pub meeting_body_gap_em: f64,
     /// A report heading has at most this many words.
     pub max_heading_words: usize,
+    /// A report heading's size is at least this many times the body text's.
+    pub heading_size_ratio: f64,
+    /// A report row ending this fraction of the text width short of the margin is short.
+    pub short_line_fraction: f64,
+    /// Report rows this many line pitches apart are separate paragraphs.
+    pub paragraph_gap: f64,
+    /// A row whose middle lies within this fraction of the page width of the page's middle
+    /// is centred.
+    pub centred_fraction: f64,
     /// A table needs this many columns...
     pub min_plan_columns: usize,
     /// ...and rows to be named as a plan no column synonym recognised.
@@ -75,6 +84,10 @@ impl Default for PaperSettings {
             max_preamble_rows: tolerance::MAX_PREAMBLE_ROWS,
             meeting_body_gap_em: tolerance::MEETING_BODY_GAP_EM,
             max_heading_words: tolerance::MAX_HEADING_WORDS,
+            heading_size_ratio: tolerance::HEADING_SIZE_RATIO,
+            short_line_fraction: tolerance::SHORT_LINE_FRACTION,
+            paragraph_gap: tolerance::PARAGRAPH_GAP,
+            centred_fraction: tolerance::CENTRED_FRACTION,
             min_plan_columns: tolerance::MIN_PLAN_COLUMNS,
             min_plan_rows: tolerance::MIN_PLAN_ROWS,
             max_header_rows: tolerance::PLAN_HEADER_ROWS,

@@ -18,7 +18,7 @@ mod report;
 pub use plan::{
     Action, Area, Hex, Milestone, Part, Period, Plan, Priority, RagColour, RagEntry, Status,
 };
-pub use report::{Contact, Meeting, Paragraph, Report, Section};
+pub use report::{Appendix, Contact, Meeting, Paragraph, Report, Section};
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,254 @@
+//! Step 4: the line classifier. Each row is told by its FORM: a label (a short phrase ending
+//! in a colon, or a known label beside a value in another column), a number opening it, a
+//! bullet glyph, an unnumbered heading (bold, capitals or a larger size, short, not ending a
+//! sentence), or plain text. Which numbered rows are sections, paragraphs or list items is
+//! the reader's call (it knows the context); the classifier says whether a numbered row has a
+//! heading's form.
+
+use super::label::{label_kind, LabelKind};
+use super::numbering::{self, Number, Style};
+use super::rows::Row;
+use super::text::{ends_sentence, is_upper};
+use crate::paper::PaperSettings;
+
+/// Bullet glyphs that start a list item (including the Symbol and Wingdings fonts'
+/// private-use bullets).
+const BULLETS: &[char] = &[
+    '•', '●', '▪', '■', '◦', '○', '‣', '⁃', '∙', '➢', '►', '–', '-', '\u{f0b7}', '\u{f0a7}',
+    '\u{f076}', '\u{f0d8}', '\u{f0fc}', '\u{f0a8}', '\u{f06e}', '\u{f0b2}', '·',
+];
+
+/// What a row is.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Kind {
+    /// A label with its value from word `from` (empty when the value is on later rows).
+    Label(LabelKind, usize),
+    /// A field heading alone on its row ("Summary", "Recommendations:", "Background papers").
+    Field(LabelKind),
+    /// A number opening the row; its text starts at word `from`; `heading` when the rest has
+    /// a heading's form.
+    Numbered {
+        number: Number,
+        from: usize,
+        heading: bool,
+    },
+    /// A bullet item: its text, the glyph's left edge and the text's left edge.
+    Bullet(String, f64, f64),
+    /// An unnumbered heading.
+    Heading,
+    /// Anything else.
+    Text,
+}
+
+/// The page layout the classifier measures against.
+pub(super) struct Geometry {
+    /// The report's left margin.
+    pub left: f64,
+    /// The right edge of full lines (the text block's right margin).
+    pub right: f64,
+    /// The body text's font size.
+    pub body_size: f64,
+    /// Whether the fonts say which words are bold at all.
+    pub has_bold: bool,
+    /// Left edges within this (points) are one column.
+    pub column_tolerance: f64,
+    /// A heading has at most this many words.
+    pub max_heading_words: usize,
+    /// A heading's size is at least this many times the body's.
+    pub heading_size_ratio: f64,
+    /// A row ending more than this fraction of the text width short of the right margin is
+    /// short (it does not wrap on).
+    pub short_line_fraction: f64,
+}
+
+impl Geometry {
+    /// Measure the rows: the leftmost column that starts three rows, the right edge most full
+    /// lines reach, the commonest font size.
+    pub fn measure(rows: &[Row], settings: &PaperSettings) -> Geometry {
+        let mut x1: Vec<f64> = rows.iter().map(Row::x1).collect();
+        x1.sort_by(f64::total_cmp);
+        let left = left_margin(rows, settings.column_tolerance);
+        let right = x1
+            .get(x1.len().saturating_mul(9) / 10)
+            .copied()
+            .unwrap_or(left);
+        Geometry {
+            left,
+            right,
+            body_size: super::commonest(rows.iter().map(|r| r.size))
+                .unwrap_or(settings.default_font_size),
+            has_bold: rows.iter().any(|r| r.words.iter().any(|w| w.bold)),
+            column_tolerance: settings.column_tolerance,
+            max_heading_words: settings.max_heading_words,
+            heading_size_ratio: settings.heading_size_ratio,
+            short_line_fraction: settings.short_line_fraction,
+        }
+    }
+
+    /// Whether the row ends short of the right margin (it does not wrap on).
+    pub fn is_short(&self, row: &Row) -> bool {
+        let width = (self.right - self.left).max(1.0);
+        row.x1() < self.right - self.short_line_fraction * width
+    }
+
+    /// Whether the words of `row` from `from` on look like a heading: few words, not ending
+    /// in a comma or semicolon, and bold, in capitals or larger than the body text.
+    pub fn heading_form(&self, row: &Row, from: usize) -> bool {
+        let text = row.text_from(from);
+        let words = row.words.len().saturating_sub(from);
+        if words == 0 || words > self.max_heading_words || text.ends_with([',', ';']) {
+            return false;
+        }
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        (self.has_bold && row.all_bold_from(from))
+            || (is_upper(&text) && letters >= 3)
+            || row.max_size_from(from) >= self.body_size * self.heading_size_ratio
+    }
+}
+
+/// The left margin: the leftmost column that starts at least three rows (or the leftmost row).
+fn left_margin(rows: &[Row], column_tolerance: f64) -> f64 {
+    let mut xs: Vec<f64> = rows.iter().map(Row::x0).collect();
+    xs.sort_by(f64::total_cmp);
+    for (i, x) in xs.iter().enumerate() {
+        let n = xs
+            .iter()
+            .skip(i)
+            .take_while(|y| **y - x <= column_tolerance)
+            .count();
+        if n >= 3 {
+            return *x;
+        }
+    }
+    xs.first().copied().unwrap_or(0.0)
+}
+
+/// The item text after a bullet glyph, if the row opens with one.
+fn bullet(row: &Row) -> Option<(String, f64, f64)> {
+    let first = row.words.first()?;
+    let mut chars = first.text.chars();
+    let glyph = chars.next()?;
+    if !BULLETS.contains(&glyph) {
+        return None;
+    }
+    let rest = chars.as_str().trim_start();
+    // A dash or a middle dot is a bullet only standing alone before a gap.
+    let dash = matches!(glyph, '–' | '-' | '·');
+    if dash && !(rest.is_empty() && row.words.get(1).is_some_and(|w| w.new_seg)) {
+        return None;
+    }
+    let (text, x) = if rest.is_empty() {
+        (
+            row.text_from(1),
+            row.words.get(1).map_or(first.x0, |w| w.x0),
+        )
+    } else {
+        let mut t = rest.to_string();
+        let more = row.text_from(1);
+        if !more.is_empty() {
+            t.push(' ');
+            t.push_str(&more);
+        }
+        (t, first.x0)
+    };
+    (!text.is_empty()).then_some((text, first.x0, x))
+}
+
+/// A label opening the row: up to five words of its first segment ending in a colon, or a
+/// known label phrase (its first segment, or its bold opening words) beside a value.
+fn label(row: &Row, geo: &Geometry) -> Option<Kind> {
+    let segments = row.segments();
+    let first = segments.first()?.clone();
+    for (i, w) in row.words.iter().enumerate().take(first.end.min(5)) {
+        if w.text.ends_with(':') && w.text.chars().count() > 1 {
+            let label = row.range_text(0..i + 1);
+            let kind = label_kind(&label);
+            let alone = i + 1 == row.words.len();
+            // An unknown phrase ending in a colon is a label only by its form: its value in
+            // a column of its own, or alone on its row in a heading's form.
+            if kind == LabelKind::Other {
+                let value_apart = row.words.get(i + 1).is_some_and(|w| w.new_seg);
+                let heading = alone && geo.heading_form(row, 0);
+                if !(value_apart || heading) {
+                    return None;
+                }
+            }
+            if alone {
+                return Some(if kind.is_block() || kind == LabelKind::Other {
+                    Kind::Field(kind)
+                } else {
+                    Kind::Label(kind, i + 1)
+                });
+            }
+            // A URL is no label.
+            if w.text.contains("//") {
+                return None;
+            }
+            return Some(Kind::Label(kind, i + 1));
+        }
+    }
+    // No colon: the first segment is a known label and a value stands beside it.
+    if segments.len() > 1 && first.len() <= 5 {
+        let kind = label_kind(&row.range_text(first.clone()));
+        if kind != LabelKind::Other {
+            return Some(Kind::Label(kind, first.end));
+        }
+    }
+    // Bold opening words naming a label, then plain words.
+    let bold = row.words.iter().take_while(|w| w.bold).count();
+    if bold > 0 && bold <= 5 && bold < row.words.len() {
+        let kind = label_kind(&row.range_text(0..bold));
+        if kind != LabelKind::Other {
+            return Some(Kind::Label(kind, bold));
+        }
+    }
+    None
+}
+
+/// Classify row `i` of `rows`.
+pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
+    let Some(row) = rows.get(i) else {
+        return Kind::Text;
+    };
+    let Some(first) = row.words.first() else {
+        return Kind::Text;
+    };
+    if let Some((text, glyph_x, text_x)) = bullet(row) {
+        return Kind::Bullet(text, glyph_x, text_x);
+    }
+    let at_left = (first.x0 - geo.left).abs() <= geo.column_tolerance;
+    let second_seg = row.words.get(1).is_some_and(|w| w.new_seg);
+    if row.words.len() > 1 {
+        if let Some(number) = numbering::parse(&first.text) {
+            // A bare "1" needs a gap after it ("1 Background"); "1." or "(a)" do not.
+            let bare = number.style == Style::Plain && !number.stop;
+            if second_seg || !bare {
+                let next = rows.get(i + 1);
+                let heading = number.style == Style::Plain
+                    && (geo.heading_form(row, 1)
+                        || (!geo.has_bold
+                            && geo.is_short(row)
+                            && !ends_sentence(&row.text())
+                            && next.is_some_and(|n| n.x0() <= row.x0() + geo.column_tolerance)));
+                return Kind::Numbered {
+                    number,
+                    from: 1,
+                    heading,
+                };
+            }
+        }
+    }
+    if let Some(kind) = label(row, geo) {
+        return kind;
+    }
+    let text = row.text();
+    // A field heading alone on its row: "Summary", "Background papers".
+    let kind = label_kind(&text);
+    if kind.is_block() && row.words.len() <= 6 && (at_left || geo.heading_form(row, 0)) {
+        return Kind::Field(kind);
+    }
+    if at_left && geo.heading_form(row, 0) && !ends_sentence(&text) {
+        return Kind::Heading;
+    }
+    Kind::Text
+}

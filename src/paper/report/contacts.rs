@@ -1,0 +1,293 @@
+//! Contacts: the people named in the contact block, one line or several per person ("Name,
+//! Role", a role on its own line, "Tel: …", "Email: …"), or one row of a contacts table
+//! (name, job title, telephone, e-mail in columns).
+
+use super::model::Contact;
+
+/// Whether `text` reads as a telephone number: mostly digits ("01632 960 418", "+44 …").
+fn is_phone(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let others = text
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !matches!(c, ' ' | '+' | '(' | ')' | '-' | '.'))
+        .count();
+    digits >= 6 && others <= 2
+}
+
+/// `text` after a "Tel:" / "Telephone:" / "Phone:" / "Mobile:" / "T:" label, if it has one.
+fn phone_value(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    for label in [
+        "telephone",
+        "tel",
+        "phone",
+        "mobile",
+        "direct line",
+        "t",
+        "m",
+    ] {
+        if let Some(rest) = lower.strip_prefix(label) {
+            let rest = rest.trim_start_matches(['.', ':', ' ', '-']);
+            let cut = text.len() - rest.len();
+            let value = text.get(cut..).unwrap_or_default().trim();
+            if is_phone(value) {
+                return Some(value.trim_end_matches(['.', ',', ';']).to_string());
+            }
+        }
+    }
+    is_phone(text).then(|| text.trim().trim_end_matches(['.', ',', ';']).to_string())
+}
+
+/// The e-mail address in `text`, without an "Email:" label or closing punctuation.
+fn email_in(text: &str) -> Option<String> {
+    let word = text.split_whitespace().find(|w| w.contains('@'))?;
+    let word = word.rsplit(':').next().unwrap_or(word);
+    Some(
+        word.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_string(),
+    )
+}
+
+/// One person from the comma-separated parts of a line: the first is the name, parts with an
+/// "@" the e-mail, mostly digits the telephone, the rest the role.
+fn person(text: &str) -> Contact {
+    let mut name = String::new();
+    let mut role: Vec<String> = Vec::new();
+    let (mut email, mut phone) = (None, None);
+    for (i, part) in text.split(',').map(str::trim).enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        if part.contains('@') {
+            email = email_in(part);
+        } else if let Some(p) = phone_value(part) {
+            phone = Some(p);
+        } else if i == 0 {
+            name = part.to_string();
+        } else {
+            role.push(part.to_string());
+        }
+    }
+    // "Name (Role)".
+    if role.is_empty() {
+        if let Some((n, r)) = name.clone().split_once(" (") {
+            if let Some(r) = r.strip_suffix(')') {
+                name = n.trim().to_string();
+                role.push(r.to_string());
+            }
+        }
+    }
+    Contact {
+        name,
+        role: (!role.is_empty()).then(|| role.join(", ")),
+        email,
+        phone,
+    }
+}
+
+/// One row of the contacts block: a person (with role, telephone and e-mail after commas),
+/// a role on its own line, a telephone line or an e-mail address.
+pub(super) fn contact_line(contacts: &mut Vec<Contact>, text: &str) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    let has_comma = text.contains(',');
+    if !has_comma {
+        if text.contains('@') {
+            if let Some(c) = contacts.last_mut().filter(|c| c.email.is_none()) {
+                c.email = email_in(text);
+            }
+            return;
+        }
+        if let Some(phone) = phone_value(text) {
+            if let Some(c) = contacts.last_mut().filter(|c| c.phone.is_none()) {
+                c.phone = Some(phone);
+            }
+            return;
+        }
+        let lower = text.to_lowercase();
+        if lower.starts_with("tel") || lower.starts_with("phone") || lower.starts_with("email") {
+            return;
+        }
+        if let Some(c) = contacts
+            .last_mut()
+            .filter(|c| c.role.is_none() && c.email.is_none() && c.phone.is_none())
+        {
+            c.role = Some(text.to_string());
+            return;
+        }
+    }
+    let p = person(text);
+    if p.name.is_empty() {
+        // Only a telephone number and an address: they belong to the person before.
+        if let Some(c) = contacts.last_mut() {
+            c.email = c.email.take().or(p.email);
+            c.phone = c.phone.take().or(p.phone);
+        }
+        return;
+    }
+    contacts.push(p);
+}
+
+/// What a column of a contacts table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Column {
+    Name,
+    Role,
+    Phone,
+    Email,
+}
+
+/// A cell's text and the telephone number closing it ("Senior Planning Officer 01632 961
+/// 304"), if any.
+fn split_phone(text: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let digits = words
+        .iter()
+        .rev()
+        .take_while(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '+' | '(' | ')' | '-'))
+        })
+        .count();
+    let cut = words.len() - digits;
+    let phone = words.get(cut..).unwrap_or_default().join(" ");
+    if is_phone(&phone) {
+        (words.get(..cut).unwrap_or_default().join(" "), Some(phone))
+    } else {
+        (text.to_string(), None)
+    }
+}
+
+/// One row of a contacts table, as `(left edge, text)` per cell: the person it names, with
+/// each cell's column. A cell with an "@" is the e-mail, mostly digits the telephone, the
+/// first the name and any other the role.
+pub(super) fn table_row(cells: &[(f64, String)]) -> Option<(Contact, Vec<(f64, Column)>)> {
+    let mut c = Contact {
+        name: String::new(),
+        role: None,
+        email: None,
+        phone: None,
+    };
+    let mut columns = Vec::new();
+    for (i, (x, text)) in cells.iter().enumerate() {
+        let column = if text.contains('@') {
+            // A role and a telephone number run into the address's cell.
+            let rest: Vec<&str> = text
+                .split_whitespace()
+                .filter(|w| !w.contains('@'))
+                .collect();
+            let (role, phone) = split_phone(&rest.join(" "));
+            if phone.is_some() {
+                c.phone = phone;
+            }
+            if i > 0 && !role.is_empty() && phone_value(&role).is_none() {
+                c.role = Some(role);
+            }
+            c.email = email_in(text);
+            Column::Email
+        } else if let Some(p) = phone_value(text) {
+            c.phone = Some(p);
+            Column::Phone
+        } else if i == 0 {
+            c.name = text.clone();
+            Column::Name
+        } else {
+            // A telephone number run into the role's cell.
+            let (role, phone) = split_phone(text);
+            if phone.is_some() {
+                c.phone = phone;
+            }
+            c.role = Some(role);
+            Column::Role
+        };
+        columns.push((*x, column));
+    }
+    (!c.name.is_empty() && (c.email.is_some() || c.phone.is_some())).then_some((c, columns))
+}
+
+/// A wrapped line of a contacts table: each cell joins the field of the column nearest its
+/// left edge.
+pub(super) fn table_continuation(
+    c: &mut Contact,
+    columns: &[(f64, Column)],
+    cells: &[(f64, String)],
+) {
+    for (x, text) in cells {
+        let Some(&(_, column)) = columns
+            .iter()
+            .min_by(|a, b| (a.0 - x).abs().total_cmp(&(b.0 - x).abs()))
+        else {
+            continue;
+        };
+        let join = |field: &mut Option<String>| match field {
+            Some(s) => crate::table::join_line(s, text),
+            None => *field = Some(text.clone()),
+        };
+        match column {
+            Column::Name => crate::table::join_line(&mut c.name, text),
+            Column::Role => join(&mut c.role),
+            Column::Phone => join(&mut c.phone),
+            Column::Email => {
+                if let Some(e) = c.email.as_mut() {
+                    e.push_str(text);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(name: &str, role: Option<&str>, email: Option<&str>, phone: Option<&str>) -> Contact {
+        Contact {
+            name: name.into(),
+            role: role.map(Into::into),
+            email: email.map(Into::into),
+            phone: phone.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn contact_blocks() {
+        let mut got = Vec::new();
+        for line in [
+            "John Drew C.B.E., Independent Chair, MSCB",
+            "john.drew@medway.gov.uk",
+            "Simon Plummer",
+            "MSCB Business Manager",
+            "Tel: 01634 123456",
+            "Email: simon.plummer@medway.gov.uk.",
+            "Sophie Lane, Repairs Performance Officer, 01632 960 255, sophie.lane@westfield.gov.uk",
+        ] {
+            contact_line(&mut got, line);
+        }
+        assert_eq!(
+            got,
+            vec![
+                c(
+                    "John Drew C.B.E.",
+                    Some("Independent Chair, MSCB"),
+                    Some("john.drew@medway.gov.uk"),
+                    None
+                ),
+                c(
+                    "Simon Plummer",
+                    Some("MSCB Business Manager"),
+                    Some("simon.plummer@medway.gov.uk"),
+                    Some("01634 123456")
+                ),
+                c(
+                    "Sophie Lane",
+                    Some("Repairs Performance Officer"),
+                    Some("sophie.lane@westfield.gov.uk"),
+                    Some("01632 960 255")
+                ),
+            ]
+        );
+    }
+}

@@ -1,0 +1,248 @@
+//! The vocabulary of front matter: what a label ("Report from:", "WARDS:", "Date of meeting")
+//! or a field heading ("Summary", "Background papers") feeds. Labels are the one place the
+//! reader goes by words: they name fields, and councils name the same field many ways.
+
+/// What a labelled field feeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LabelKind {
+    /// The meeting's body: "Report to", "To", "Committee", "Meeting".
+    Body,
+    /// The meeting date: "Date", "Date of meeting".
+    Date,
+    /// The meeting's place: "Venue", "Place", "Location".
+    Place,
+    /// "Agenda item", "Item".
+    AgendaItem,
+    /// "Title", "Subject", "Report title".
+    Title,
+    /// "Report of", "Report from", "From", "Lead officer", "Executive director lead".
+    ReportFrom,
+    /// "Author", "Report author", "Officer presenting".
+    Author,
+    /// "Contact officer": with a value beside it the author, alone a contact block.
+    ContactOfficer,
+    /// "Cabinet member", "Portfolio holder".
+    CabinetMember,
+    /// "Wards", "Wards affected".
+    Wards,
+    /// "Key decision".
+    KeyDecision,
+    /// "Exempt", "Exempt status", "Classification", "Confidential".
+    Exempt,
+    /// "Summary", "Report summary", "Executive summary".
+    Summary,
+    /// "Purpose of report", "Purpose".
+    Purpose,
+    /// "Recommendations", "Recommendation".
+    Recommendations,
+    /// "Appendices".
+    Appendices,
+    /// "Background papers", "Background documents".
+    Background,
+    /// "Contact", "Contact details", "Lead officer contact", "For further information contact".
+    Contacts,
+    /// Any other label.
+    Other,
+}
+
+impl LabelKind {
+    /// Whether the label is one only a covering report prints (the meeting, the people,
+    /// the summary): evidence that the pages hold a report.
+    pub fn is_evidence(self) -> bool {
+        !matches!(
+            self,
+            LabelKind::Other | LabelKind::Appendices | LabelKind::Background | LabelKind::Contacts
+        )
+    }
+
+    /// Whether the field is a block of its own (text, a list or contacts under it) rather
+    /// than a value beside its label.
+    pub fn is_block(self) -> bool {
+        matches!(
+            self,
+            LabelKind::Summary
+                | LabelKind::Purpose
+                | LabelKind::Recommendations
+                | LabelKind::Appendices
+                | LabelKind::Background
+                | LabelKind::Contacts
+                | LabelKind::ContactOfficer
+        )
+    }
+}
+
+/// A label's words, lower case, without its colon, "(s)" or "no."/"number" tail.
+fn normalise(label: &str) -> String {
+    let l = label.to_lowercase().replace("(s)", "s");
+    let l = l.trim().trim_end_matches([':', '.', '-', '–']).trim();
+    let words: Vec<&str> = l.split_whitespace().collect();
+    words.join(" ")
+}
+
+/// What the label `label` feeds.
+pub(super) fn label_kind(label: &str) -> LabelKind {
+    let l = normalise(label);
+    let l = l.as_str();
+    let one_of = |list: &[&str]| list.contains(&l);
+    if one_of(&[
+        "report to",
+        "to",
+        "committee",
+        "meeting",
+        "board",
+        "decision maker",
+        "decision-maker",
+        "meeting of",
+        "name of meeting",
+    ]) {
+        LabelKind::Body
+    } else if one_of(&[
+        "date",
+        "date of meeting",
+        "meeting date",
+        "date of decision",
+    ]) {
+        LabelKind::Date
+    } else if one_of(&["venue", "place", "location", "meeting venue"]) {
+        LabelKind::Place
+    } else if one_of(&[
+        "agenda item",
+        "item",
+        "agenda item no",
+        "item no",
+        "agenda item number",
+        "item number",
+    ]) {
+        LabelKind::AgendaItem
+    } else if one_of(&["title", "subject", "report title", "title of report"]) {
+        LabelKind::Title
+    } else if one_of(&["contact officer", "contact officers"]) {
+        LabelKind::ContactOfficer
+    } else if l.starts_with("contact")
+        || l.ends_with("contact")
+        || l.ends_with("contacts")
+        || one_of(&["further information", "for further information contact"])
+    {
+        LabelKind::Contacts
+    } else if one_of(&[
+        "report of",
+        "report from",
+        "report by",
+        "from",
+        "presented by",
+        "lead officer",
+        "lead officers",
+        "executive director lead",
+        "director",
+        "lead director",
+        "relevant director",
+        "corporate director",
+        "responsible officer",
+        "responsible director",
+        "strategic director",
+    ]) {
+        LabelKind::ReportFrom
+    } else if l.contains("author") || one_of(&["officer presenting", "presenting officer"]) {
+        LabelKind::Author
+    } else if one_of(&[
+        "cabinet member",
+        "cabinet members",
+        "portfolio holder",
+        "portfolio holders",
+        "lead member",
+        "cabinet portfolio",
+        "portfolio",
+        "executive member",
+        "lead councillor",
+        "responsible cabinet member",
+    ]) {
+        LabelKind::CabinetMember
+    } else if l.starts_with("ward") || one_of(&["divisions affected", "electoral divisions"]) {
+        LabelKind::Wards
+    } else if l == "key decision" {
+        LabelKind::KeyDecision
+    } else if l.starts_with("exempt")
+        || one_of(&[
+            "classification",
+            "confidential",
+            "confidentiality",
+            "open or exempt",
+        ])
+    {
+        LabelKind::Exempt
+    } else if one_of(&[
+        "summary",
+        "report summary",
+        "executive summary",
+        "summary of report",
+    ]) {
+        LabelKind::Summary
+    } else if one_of(&[
+        "purpose",
+        "purpose of report",
+        "purpose of the report",
+        "reason for report",
+    ]) {
+        LabelKind::Purpose
+    } else if l.starts_with("recommendation") || l == "recommended decisions" {
+        LabelKind::Recommendations
+    } else if one_of(&["appendices", "appendix", "list of appendices"]) {
+        LabelKind::Appendices
+    } else if one_of(&[
+        "background papers",
+        "background documents",
+        "list of background papers",
+        "background reading",
+    ]) {
+        LabelKind::Background
+    } else {
+        LabelKind::Other
+    }
+}
+
+/// "Agenda item 5", "Item 12", "Agenda Item No. 3": the item's number.
+pub(super) fn agenda_item(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let start = match lower.as_slice() {
+        [a, b, ..] if a == "agenda" && b.starts_with("item") => 2,
+        [a, ..] if a == "item" => 1,
+        _ => return None,
+    };
+    let rest: Vec<&str> = words
+        .iter()
+        .skip(start)
+        .copied()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "no" | "no." | "number" | ":"))
+        .collect();
+    match rest.as_slice() {
+        [n] if n.len() <= 6 && n.chars().next().is_some_and(|c| c.is_ascii_digit()) => Some(
+            n.trim_start_matches(':')
+                .trim_end_matches(['.', ':'])
+                .to_string(),
+        ),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert_eq!(label_kind("Report from:"), LabelKind::ReportFrom);
+        assert_eq!(label_kind("REPORT FROM:"), LabelKind::ReportFrom);
+        assert_eq!(label_kind("Author:"), LabelKind::Author);
+        assert_eq!(label_kind("Lead officer contact"), LabelKind::Contacts);
+        assert_eq!(label_kind("Contact officer:"), LabelKind::ContactOfficer);
+        assert_eq!(label_kind("Summary"), LabelKind::Summary);
+        assert_eq!(label_kind("Ward(s) affected"), LabelKind::Wards);
+        assert_eq!(label_kind("Background papers"), LabelKind::Background);
+        assert_eq!(label_kind("Background"), LabelKind::Other);
+        assert_eq!(agenda_item("Agenda item 7").as_deref(), Some("7"));
+        assert_eq!(agenda_item("Item 12").as_deref(), Some("12"));
+        assert_eq!(agenda_item("Agenda Item No. 3").as_deref(), Some("3"));
+        assert_eq!(agenda_item("Item of business"), None);
+    }
+}

@@ -1,0 +1,224 @@
+//! The covering report of a board paper: the meeting (body, date, place), the title, the
+//! front matter's labelled fields ("Report from:", "Author:", "Wards", "Key decision"), the
+//! summary, the recommendations, the sections with their paragraphs and lists, the
+//! appendices, the background papers and the contacts (see `fixtures/FORMAT.md`, "Covering
+//! reports of any house style").
+//!
+//! The reader works from the form of the page, not from one template's words, in named steps:
+//!
+//! 1. [`rows`]: layout lines merged into rows (one baseline), with each word's form;
+//! 2. [`running`]: running headers, footers and page numbers dropped;
+//! 3. [`preamble`]: the opening rows (agenda item, council name, meeting, place, title);
+//! 4. [`classify`]: each row told by its form (label, field heading, number, bullet,
+//!    heading, text), with the vocabulary of labels in [`label`] and numbers in
+//!    [`numbering`];
+//! 5. [`reader`]: the state machine that builds sections, paragraphs and lists, with the
+//!    back matter's [`lists`] and [`contacts`].
+
+mod classify;
+mod contacts;
+mod label;
+mod lists;
+pub mod model;
+mod numbering;
+mod preamble;
+mod reader;
+mod rows;
+mod running;
+mod text;
+
+pub use model::{Appendix, Contact, Meeting, Report, ReportParagraph, Section};
+pub use text::title_case;
+
+use crate::layout::PageText;
+use crate::paper::PaperSettings;
+use crate::table::Part;
+use classify::{classify, Geometry, Kind};
+use numbering::Style;
+use preamble::{body_before_date, body_case, read_preamble, trailing_date};
+use rows::Row;
+
+/// Read the covering report from the pages before the plan (`plan_first_page`, 1-based), or
+/// from all pages when it is `None` (then the report stops at the first page whose orientation
+/// differs from the first page's: plans are landscape appendices).
+///
+/// Returns `(None, None)` when the pages hold nothing report-like: no front label or field
+/// heading ("Report from:", "Summary", "Recommendations"), and no dated meeting header over
+/// sections.
+pub fn read_report(
+    pages: &[PageText],
+    plan_first_page: Option<u32>,
+    settings: &PaperSettings,
+) -> (Option<Meeting>, Option<Report>) {
+    read_report_around(pages, plan_first_page, &[], settings)
+}
+
+/// [`read_report`] with the text inside `tables` (a plan printed inside the report) left out.
+pub fn read_report_around(
+    pages: &[PageText],
+    plan_first_page: Option<u32>,
+    tables: &[Part],
+    settings: &PaperSettings,
+) -> (Option<Meeting>, Option<Report>) {
+    let mut rows = report_rows(pages, plan_first_page, settings);
+    if !tables.is_empty() {
+        for row in &mut rows {
+            let page = row.page;
+            let (top, bottom) = (row.top, row.bottom);
+            row.words.retain(|w| {
+                let (x, y) = ((w.x0 + w.x1) / 2.0, (top + bottom) / 2.0);
+                !tables.iter().any(|t| {
+                    t.page == page
+                        && (t.bbox.x0..=t.bbox.x1).contains(&x)
+                        && (t.bbox.top..=t.bbox.bottom).contains(&y)
+                })
+            });
+        }
+        rows.retain(|r| !r.words.is_empty());
+    }
+    parse(&rows, settings)
+}
+
+/// The rows of the report's pages, running headers and footers dropped.
+fn report_rows(
+    pages: &[PageText],
+    plan_first_page: Option<u32>,
+    settings: &PaperSettings,
+) -> Vec<Row> {
+    let mut sorted: Vec<&PageText> = pages.iter().collect();
+    sorted.sort_by_key(|p| p.number);
+    let chosen: Vec<&PageText> = match plan_first_page {
+        Some(first) => sorted.into_iter().filter(|p| p.number < first).collect(),
+        None => {
+            let first = sorted.first().map(|p| p.is_landscape());
+            sorted
+                .into_iter()
+                .take_while(|p| Some(p.is_landscape()) == first)
+                .collect()
+        }
+    };
+    let mut rows_by_page: Vec<Vec<Row>> = chosen
+        .iter()
+        .map(|p| rows::page_rows(p, settings))
+        .collect();
+    running::drop_running_rows(&mut rows_by_page, &chosen, settings);
+    rows_by_page.into_iter().flatten().collect()
+}
+
+/// How each row of the report's pages was classified, one line per row ("p1 Label(Body, 2)
+/// x=72 | Report to Cabinet"): what `extract --explain` shows of the report.
+pub fn explain(
+    pages: &[PageText],
+    plan_first_page: Option<u32>,
+    settings: &PaperSettings,
+) -> Vec<String> {
+    let rows = report_rows(pages, plan_first_page, settings);
+    let geo = Geometry::measure(&rows, settings);
+    (0..rows.len())
+        .filter_map(|i| {
+            let row = rows.get(i)?;
+            Some(format!(
+                "p{} {:?} x={:.0}-{:.0} | {}",
+                row.page,
+                classify(&rows, i, &geo),
+                row.x0(),
+                row.x1(),
+                row.text()
+            ))
+        })
+        .collect()
+}
+
+/// The usual distance (points) between the baselines of consecutive rows of one page: the
+/// commonest pitch, to the half point.
+fn line_pitch(rows: &[Row], settings: &PaperSettings) -> f64 {
+    let pitches = rows.windows(2).filter_map(|w| match w {
+        [a, b] if a.page == b.page && b.baseline > a.baseline => Some(b.baseline - a.baseline),
+        _ => None,
+    });
+    commonest(pitches).unwrap_or(settings.default_font_size * 1.2)
+}
+
+/// The commonest of `values` to the half point (sizes, pitches), or `None` when there are none.
+pub(super) fn commonest(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let mut halves: Vec<i64> = values.map(|v| (v * 2.0).round() as i64).collect();
+    halves.sort_unstable();
+    let mut best: Option<(i64, usize)> = None;
+    for run in halves.chunk_by(|a, b| a == b) {
+        if let Some(&v) = run.first() {
+            if best.is_none_or(|(_, n)| run.len() > n) {
+                best = Some((v, run.len()));
+            }
+        }
+    }
+    best.map(|(v, _)| v as f64 / 2.0)
+}
+
+/// The parse proper, over the report's rows in reading order.
+fn parse(rows: &[Row], settings: &PaperSettings) -> (Option<Meeting>, Option<Report>) {
+    let Some(first_page) = rows.first().map(|r| r.page) else {
+        return (None, None);
+    };
+    let geo = Geometry::measure(rows, settings);
+    let kinds: Vec<Kind> = (0..rows.len()).map(|i| classify(rows, i, &geo)).collect();
+    // The preamble: rows opening the first page before any label, number, list or field.
+    let mut start = 0;
+    for (r, k) in rows.iter().zip(&kinds) {
+        let plain = matches!(k, Kind::Text | Kind::Heading);
+        // A row running to the margin and on is body text, not a title.
+        let body_text = !geo.is_short(r) && !geo.heading_form(r, 0) && r.words.len() > 8;
+        if r.page != first_page || !plain || body_text || start >= settings.max_preamble_rows {
+            break;
+        }
+        start += 1;
+    }
+    let preamble_rows: Vec<&Row> = rows.iter().take(start).collect();
+    let mut pre = read_preamble(&preamble_rows, settings.meeting_body_gap_em);
+
+    let numbered_doc = kinds.iter().any(|k| {
+        matches!(k, Kind::Numbered { number, heading: true, .. } if number.style == Style::Plain)
+    });
+    let pitch = line_pitch(rows, settings);
+    let mut reader = reader::Reader::new(&geo, pitch, settings.paragraph_gap, numbered_doc);
+    for (row, kind) in rows.iter().zip(&kinds).skip(start) {
+        reader.row(row, kind);
+    }
+    let (mut report, front, evidence) = reader.finish();
+
+    // The meeting: the preamble's, else the labels'.
+    let mut date = pre.date.clone();
+    let mut body = pre.body.clone();
+    if let Some(b) = &front.body {
+        match trailing_date(b) {
+            Some((d, before)) => {
+                date = date.or(d);
+                body = body.or_else(|| body_before_date(&before));
+            }
+            None => body = body.or_else(|| Some(body_case(b))),
+        }
+    }
+    if date.is_none() {
+        date = front
+            .date
+            .as_deref()
+            .and_then(trailing_date)
+            .and_then(|d| d.0);
+    }
+    if body.is_none() && front.title.is_none() {
+        pre.body_by_gap();
+        body = pre.body.clone();
+    }
+    report.title = front.title.clone().unwrap_or(pre.title);
+    report.agenda_item = pre.agenda_item.or(report.agenda_item);
+    let place = pre.place.or(front.place);
+    let body = body.unwrap_or_default();
+    let meeting = (!body.is_empty() || date.is_some()).then_some(Meeting { body, date, place });
+    let dated = meeting.as_ref().is_some_and(|m| m.date.is_some());
+    if !(evidence || (dated && !report.sections.is_empty())) {
+        return (None, None);
+    }
+    (meeting, Some(report))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,140 @@
+//! Step 3a: the rows opening the first page, before any label, number or field heading: the
+//! agenda item marker, the council's own name (dropped), the meeting (its body and date, on
+//! one line or two), its place (the line straight under the date), and the title block.
+
+use super::label::agenda_item;
+use super::rows::Row;
+use super::text::{is_council_name, is_upper, parts, title_case};
+use crate::dates::find_date;
+use crate::table::join_line;
+
+/// What the opening rows say.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(super) struct Preamble {
+    /// The meeting's body, when printed above the title.
+    pub body: Option<String>,
+    /// The meeting date (ISO).
+    pub date: Option<String>,
+    /// The meeting's place.
+    pub place: Option<String>,
+    /// The title block.
+    pub title: String,
+    /// The agenda item number.
+    pub agenda_item: Option<String>,
+    /// The first row of the title block, for a body set apart above it (see [`body_by_gap`]).
+    first_gap: Option<(String, String)>,
+}
+
+/// A body in capitals reads in title case.
+pub(super) fn body_case(body: &str) -> String {
+    if is_upper(body) {
+        title_case(body)
+    } else {
+        body.to_string()
+    }
+}
+
+/// The meeting body from the words before a date ("Northmere Borough Council – Cabinet –"):
+/// the last part that is not the council's name.
+pub(super) fn body_before_date(text: &str) -> Option<String> {
+    parts(text)
+        .into_iter()
+        .rfind(|p| !is_council_name(p))
+        .map(|p| body_case(&p))
+}
+
+/// A date at the end of `text` (or all of it): its ISO day and the words before it.
+pub(super) fn trailing_date(text: &str) -> Option<(Option<String>, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let m = find_date(&words)?;
+    let tail = words.get(m.end..).unwrap_or_default();
+    // Nothing but punctuation or a time may follow the date.
+    let tail_ok = tail.iter().all(|w| {
+        let l = w.to_lowercase();
+        l.chars().all(|c| !c.is_alphanumeric())
+            || matches!(l.as_str(), "at" | "am" | "pm" | "a.m." | "p.m.")
+            || l.chars().next().is_some_and(|c| c.is_ascii_digit())
+    });
+    if !tail_ok {
+        return None;
+    }
+    let before = words.get(..m.start).unwrap_or_default().join(" ");
+    Some((m.day.map(|d| d.to_string()), before))
+}
+
+/// Read the opening rows.
+pub(super) fn read_preamble(rows: &[&Row], body_gap_em: f64) -> Preamble {
+    let mut out = Preamble::default();
+    // Each row's text without agenda markers and council names (segment by segment).
+    let mut kept: Vec<(&Row, String)> = Vec::new();
+    for row in rows {
+        let mut text = String::new();
+        for seg in row.segments() {
+            let t = row.range_text(seg);
+            if let Some(n) = agenda_item(&t) {
+                out.agenda_item.get_or_insert(n);
+            } else if !is_council_name(&t) {
+                join_line(&mut text, &t);
+            }
+        }
+        if !text.is_empty() {
+            kept.push((row, text));
+        }
+    }
+    let date_at = kept
+        .iter()
+        .enumerate()
+        .find_map(|(i, (_, t))| trailing_date(t).map(|d| (i, d)));
+    let title_from = match date_at {
+        Some((i, (date, before))) => {
+            out.date = date;
+            out.body = body_before_date(&before).or_else(|| {
+                let mut s = String::new();
+                for (_, t) in kept.iter().take(i) {
+                    join_line(&mut s, t);
+                }
+                body_before_date(&s)
+            });
+            // A line straight under the date, closer to it than to what follows, is the place.
+            let pitch = |a: usize, b: usize| match (kept.get(a), kept.get(b)) {
+                (Some((x, _)), Some((y, _))) if x.page == y.page => Some(y.baseline - x.baseline),
+                _ => None,
+            };
+            match (pitch(i, i + 1), pitch(i + 1, i + 2)) {
+                (Some(near), Some(far)) if far > near * 1.25 => {
+                    out.place = kept.get(i + 1).map(|(_, t)| t.clone());
+                    i + 2
+                }
+                _ => i + 1,
+            }
+        }
+        None => {
+            if let (Some((a, at)), Some((b, bt))) = (kept.first(), kept.get(1)) {
+                if b.baseline - a.baseline > body_gap_em * a.size {
+                    out.first_gap = Some((at.clone(), bt.clone()));
+                }
+            }
+            0
+        }
+    };
+    for (_, t) in kept.iter().skip(title_from) {
+        join_line(&mut out.title, t);
+    }
+    out
+}
+
+impl Preamble {
+    /// With no date and no body label: a first row set apart from the rest by a wide gap is
+    /// the body, the rest the title.
+    pub fn body_by_gap(&mut self) {
+        if self.body.is_some() {
+            return;
+        }
+        if let Some((body, _)) = self.first_gap.take() {
+            if let Some(rest) = self.title.strip_prefix(&body) {
+                self.title = rest.trim().to_string();
+                self.body = Some(body_case(&body));
+            }
+        }
+    }
+}

@@ -1,0 +1,630 @@
+//! Step 5: the section and paragraph state machine. It walks the classified rows after the
+//! preamble and decides, from the context, what each numbered row is: a section heading, a
+//! numbered paragraph, or an item of the list under a paragraph (a number style other than
+//! the paragraph's, indented under it); and where continuation text goes.
+
+use super::classify::{Geometry, Kind};
+use super::contacts::{contact_line, table_continuation, table_row, Column};
+use super::label::LabelKind;
+use super::lists::{appendix_line, is_none};
+use super::model::{Report, ReportParagraph, Section};
+use super::numbering::{Number, Style};
+use super::rows::Row;
+use crate::table::join_line;
+
+/// Where continuation text goes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Target {
+    None,
+    /// A label's values: its kind and the values' left edge.
+    Label(LabelKind, f64),
+    Summary,
+    Purpose,
+    Recommendations,
+    Appendices,
+    Background,
+    Contacts,
+    Heading,
+    Para,
+    /// A bullet item whose text starts at this left edge.
+    Bullet(f64),
+}
+
+/// The values of the front matter's labels that feed the meeting.
+#[derive(Debug, Default, Clone)]
+pub(super) struct FrontLabels {
+    pub body: Option<String>,
+    pub date: Option<String>,
+    pub place: Option<String>,
+    pub title: Option<String>,
+}
+
+/// The state of the walk over the rows after the preamble.
+pub(super) struct Reader<'g> {
+    pub report: Report,
+    pub front: FrontLabels,
+    /// Whether a report-only feature was seen (a front label or field heading).
+    pub evidence: bool,
+    geo: &'g Geometry,
+    target: Target,
+    summary: Option<String>,
+    purpose: Option<String>,
+    /// The front recommendations: the items, the text before (or instead of) them, and the
+    /// left edge of the items' text.
+    recs: Vec<String>,
+    rec_text: String,
+    rec_x: Option<f64>,
+    /// The current paragraph's number style and the left edge of its number.
+    para_style: Option<Style>,
+    para_x: f64,
+    /// The left edge of the current list's first bullet glyph.
+    list_x: Option<f64>,
+    /// The columns of a contacts table, once its first person is read.
+    contact_columns: Option<Vec<(f64, Column)>>,
+    /// The left edge of the current paragraph's text.
+    para_text_x: f64,
+    /// Whether the current list's items have no glyph (a list drawn with shapes, or only
+    /// indented): then a short row before ends an item.
+    glyphless: bool,
+    /// The row before (page, baseline), and whether it ended short of the margin.
+    prev: Option<(u32, f64)>,
+    prev_short: bool,
+    /// The usual baseline pitch of the body text (points).
+    pitch: f64,
+    /// A baseline this many pitches below the row before starts a new paragraph.
+    paragraph_gap: f64,
+    /// Whether any section heading is numbered.
+    numbered_doc: bool,
+}
+
+impl<'g> Reader<'g> {
+    pub fn new(geo: &'g Geometry, pitch: f64, paragraph_gap: f64, numbered_doc: bool) -> Self {
+        Reader {
+            report: Report::default(),
+            front: FrontLabels::default(),
+            evidence: false,
+            geo,
+            target: Target::None,
+            summary: None,
+            purpose: None,
+            recs: Vec::new(),
+            rec_text: String::new(),
+            rec_x: None,
+            para_style: None,
+            para_x: 0.0,
+            list_x: None,
+            contact_columns: None,
+            para_text_x: 0.0,
+            glyphless: false,
+            prev: None,
+            prev_short: false,
+            pitch,
+            paragraph_gap,
+            numbered_doc,
+        }
+    }
+
+    /// Whether a vertical gap above `row` starts a new paragraph.
+    fn gap_before(&self, row: &Row) -> bool {
+        match self.prev {
+            Some((page, baseline)) if page == row.page => {
+                row.baseline - baseline > self.pitch * self.paragraph_gap
+            }
+            _ => false,
+        }
+    }
+
+    fn in_body(&self) -> bool {
+        !self.report.sections.is_empty()
+            || matches!(
+                self.target,
+                Target::Heading | Target::Para | Target::Bullet(_)
+            )
+    }
+
+    /// Read one row.
+    pub fn row(&mut self, row: &Row, kind: &Kind) {
+        let gap = self.gap_before(row);
+        match kind {
+            Kind::Field(k) => self.field(*k, row),
+            Kind::Label(k, from) => {
+                let field_anywhere = matches!(
+                    k,
+                    LabelKind::Background | LabelKind::Contacts | LabelKind::Appendices
+                );
+                if !self.in_body() || field_anywhere {
+                    self.label(row, *k, *from);
+                } else {
+                    self.text(row, gap);
+                }
+            }
+            Kind::Numbered {
+                number,
+                from,
+                heading,
+            } => self.numbered(row, number, *from, *heading, gap),
+            Kind::Bullet(text, glyph_x, text_x) => self.bullet(text, *glyph_x, *text_x),
+            Kind::Heading => self.heading(row, gap),
+            Kind::Text => self.text(row, gap),
+        }
+        self.prev = Some((row.page, row.baseline));
+        self.prev_short = self.geo.is_short(row);
+    }
+
+    fn field(&mut self, kind: LabelKind, row: &Row) {
+        self.evidence |= kind.is_evidence();
+        // An unknown label inside a block (a recommendation's "The Board is asked to:") is
+        // the block's text.
+        let in_block = matches!(
+            self.target,
+            Target::Summary
+                | Target::Purpose
+                | Target::Recommendations
+                | Target::Appendices
+                | Target::Background
+                | Target::Contacts
+        );
+        if kind == LabelKind::Other && (in_block || self.in_body()) {
+            self.text(row, false);
+            return;
+        }
+        self.target = match kind {
+            LabelKind::Summary => {
+                self.summary.get_or_insert_with(String::new);
+                Target::Summary
+            }
+            LabelKind::Purpose => {
+                self.purpose.get_or_insert_with(String::new);
+                Target::Purpose
+            }
+            LabelKind::Recommendations => Target::Recommendations,
+            LabelKind::Appendices => Target::Appendices,
+            LabelKind::Background => Target::Background,
+            LabelKind::Contacts | LabelKind::ContactOfficer => {
+                self.contact_columns = None;
+                Target::Contacts
+            }
+            _ => Target::Label(kind, row.x0()),
+        };
+    }
+
+    fn label(&mut self, row: &Row, kind: LabelKind, from: usize) {
+        if kind == LabelKind::Other
+            && self.target != Target::None
+            && !matches!(self.target, Target::Label(..))
+        {
+            return self.text(row, false);
+        }
+        let value = row.text_from(from);
+        let value_x = row.words.get(from).map_or(row.x1(), |w| w.x0);
+        self.field(kind, row);
+        match kind {
+            LabelKind::Summary => self.summary = Some(value),
+            LabelKind::Purpose => self.purpose = Some(value),
+            LabelKind::Recommendations => self.rec_text = value,
+            LabelKind::Appendices => appendix_line(&mut self.report.appendices, &value),
+            LabelKind::Background => {
+                if !value.is_empty() && !is_none(&value) {
+                    self.report.background_papers.push(value);
+                }
+            }
+            LabelKind::Contacts => contact_line(&mut self.report.contacts, &value),
+            _ => {
+                self.target = Target::Label(kind, value_x);
+                self.label_value(kind, &value);
+            }
+        }
+    }
+
+    fn label_value(&mut self, kind: LabelKind, value: &str) {
+        if value.is_empty() {
+            return;
+        }
+        let join = |field: &mut Option<String>| match field {
+            Some(s) => join_line(s, value),
+            None => *field = Some(value.to_string()),
+        };
+        let r = &mut self.report;
+        match kind {
+            LabelKind::ReportFrom => r.report_from.push(value.to_string()),
+            LabelKind::Author => join(&mut r.author),
+            LabelKind::ContactOfficer => {
+                if r.author.is_none() {
+                    r.author = Some(value.to_string());
+                }
+            }
+            LabelKind::CabinetMember => join(&mut r.cabinet_member),
+            LabelKind::Wards => join(&mut r.wards),
+            LabelKind::KeyDecision => join(&mut r.key_decision),
+            LabelKind::Exempt => join(&mut r.exempt),
+            LabelKind::AgendaItem => join(&mut r.agenda_item),
+            LabelKind::Body => join(&mut self.front.body),
+            LabelKind::Date => join(&mut self.front.date),
+            LabelKind::Place => join(&mut self.front.place),
+            LabelKind::Title => join(&mut self.front.title),
+            _ => return,
+        }
+        self.evidence |= kind.is_evidence();
+    }
+
+    /// Start a section.
+    fn section(&mut self, number: Option<String>, heading: String) {
+        self.report.sections.push(Section {
+            number,
+            heading,
+            paragraphs: Vec::new(),
+        });
+        self.target = Target::Heading;
+        self.para_style = None;
+        self.list_x = None;
+    }
+
+    /// Start a paragraph (a section with no number or heading first when there is none).
+    fn paragraph(&mut self, number: Option<&Number>, text: String, x: f64, text_x: f64) {
+        if self.report.sections.is_empty() {
+            self.section(None, String::new());
+        }
+        if let Some(s) = self.report.sections.last_mut() {
+            s.paragraphs.push(ReportParagraph {
+                number: number.map(|n| n.printed.clone()),
+                text,
+                bullets: Vec::new(),
+                bullet_levels: Vec::new(),
+            });
+        }
+        self.para_style = number.map(|n| n.style);
+        self.para_x = x;
+        self.para_text_x = text_x;
+        self.list_x = None;
+        self.glyphless = false;
+        self.target = Target::Para;
+    }
+
+    fn current_paragraph(&mut self, create: bool) -> Option<&mut ReportParagraph> {
+        let s = self.report.sections.last_mut()?;
+        if create && s.paragraphs.is_empty() {
+            s.paragraphs.push(ReportParagraph {
+                number: None,
+                text: String::new(),
+                bullets: Vec::new(),
+                bullet_levels: Vec::new(),
+            });
+        }
+        s.paragraphs.last_mut()
+    }
+
+    fn numbered(&mut self, row: &Row, number: &Number, from: usize, heading: bool, gap: bool) {
+        let text = row.text_from(from);
+        let text_x = row.words.get(from).map_or(row.x0(), |w| w.x0);
+        match self.target {
+            Target::Recommendations if !(heading && number.style == Style::Plain) => {
+                self.recs.push(text);
+                self.rec_x = Some(text_x);
+                return;
+            }
+            Target::Appendices | Target::Background | Target::Contacts => {
+                return self.text(row, gap);
+            }
+            _ => {}
+        }
+        let sections = &self.report.sections;
+        match number.style {
+            Style::Plain if heading && section_follows(sections, number.section) => {
+                self.section(Some(number.printed.clone()), text);
+            }
+            Style::Dotted => {
+                if paragraph_fits(sections, number.section) {
+                    self.paragraph(Some(number), text, row.x0(), text_x);
+                } else {
+                    self.text(row, gap);
+                }
+            }
+            _ => {
+                // A list item under a paragraph numbered another way, indented under it.
+                let under = self.para_style.is_some_and(|s| s != number.style)
+                    && row.x0() > self.para_x + self.geo.column_tolerance
+                    && matches!(self.target, Target::Para | Target::Bullet(_));
+                if under {
+                    self.list_item(text, row.x0(), text_x);
+                } else {
+                    self.paragraph(Some(number), text, row.x0(), text_x);
+                }
+            }
+        }
+    }
+
+    fn list_item(&mut self, text: String, glyph_x: f64, text_x: f64) {
+        let tol = self.geo.column_tolerance;
+        let list_x = *self.list_x.get_or_insert(glyph_x);
+        let level = if glyph_x > list_x + tol { 2 } else { 1 };
+        let create = self.target == Target::Heading;
+        if let Some(p) = self.current_paragraph(create) {
+            p.bullets.push(text);
+            p.bullet_levels.push(level);
+            self.target = Target::Bullet(text_x);
+        }
+    }
+
+    fn bullet(&mut self, text: &str, glyph_x: f64, text_x: f64) {
+        match self.target {
+            Target::Recommendations => {
+                self.recs.push(text.to_string());
+                self.rec_x = Some(text_x);
+            }
+            Target::Summary => push_line(&mut self.summary, text),
+            Target::Purpose => push_line(&mut self.purpose, text),
+            Target::Appendices => appendix_line(&mut self.report.appendices, text),
+            Target::Background => self.report.background_papers.push(text.to_string()),
+            Target::Contacts => contact_line(&mut self.report.contacts, text),
+            Target::Heading | Target::Para | Target::Bullet(_) => {
+                self.list_item(text.to_string(), glyph_x, text_x);
+            }
+            Target::Label(..) | Target::None => {}
+        }
+    }
+
+    fn heading(&mut self, row: &Row, gap: bool) {
+        let in_numbered_section = self
+            .report
+            .sections
+            .last()
+            .is_some_and(|s| s.number.is_some());
+        if self.numbered_doc && in_numbered_section {
+            // A sub-heading inside a numbered section is a paragraph of its own.
+            let text = row.text();
+            if self.target == Target::Heading && self.geo.has_bold {
+                if let Some(s) = self.report.sections.last_mut() {
+                    if s.paragraphs.is_empty() {
+                        join_line(&mut s.heading, &text);
+                        return;
+                    }
+                }
+            }
+            let _ = gap;
+            self.paragraph(None, text, row.x0(), row.x0());
+            return;
+        }
+        if self.target == Target::Heading {
+            // A heading wrapped over two rows.
+            if let Some(s) = self.report.sections.last_mut() {
+                if s.paragraphs.is_empty() && !gap {
+                    join_line(&mut s.heading, &row.text());
+                    return;
+                }
+            }
+        }
+        self.section(None, row.text());
+    }
+
+    /// A row that continues whatever came before.
+    fn text(&mut self, row: &Row, gap: bool) {
+        let text = row.text();
+        let tol = self.geo.column_tolerance;
+        match self.target {
+            Target::Label(kind, x) => {
+                if (row.x0() - x).abs() <= tol {
+                    self.label_value(kind, &text);
+                } else {
+                    self.target = Target::None;
+                }
+            }
+            Target::Summary => continue_block(&mut self.summary, &text, gap),
+            Target::Purpose => continue_block(&mut self.purpose, &text, gap),
+            Target::Recommendations => match (self.recs.last_mut(), self.rec_x) {
+                (Some(last), Some(x)) if row.x0() >= x - tol && !gap => join_line(last, &text),
+                _ => join_line(&mut self.rec_text, &text),
+            },
+            Target::Heading => {
+                let wraps = self.geo.has_bold && row.all_bold_from(0) && !gap;
+                match self.report.sections.last_mut() {
+                    Some(s) if wraps && s.paragraphs.is_empty() => join_line(&mut s.heading, &text),
+                    _ => self.paragraph(None, text, row.x0(), row.x0()),
+                }
+            }
+            Target::Para => {
+                let opens_list = self
+                    .current_paragraph(false)
+                    .is_some_and(|p| p.text.ends_with(':'));
+                if opens_list && row.x0() > self.para_text_x + tol {
+                    // A list printed without glyphs: indented under a paragraph ending in a
+                    // colon.
+                    self.list_item(text, row.x0(), row.x0());
+                    self.glyphless = true;
+                } else if gap || self.unnumbered_ends(row) {
+                    self.paragraph(None, text, row.x0(), row.x0());
+                } else if let Some(p) = self.current_paragraph(false) {
+                    join_line(&mut p.text, &text);
+                }
+            }
+            Target::Bullet(_) if self.glyphless => {
+                let list_x = self.list_x.unwrap_or(row.x0());
+                let last_ends = self
+                    .current_paragraph(false)
+                    .and_then(|p| p.bullets.last())
+                    .is_some_and(|b| b.ends_with([';', '.', ':']));
+                // Still indented under the paragraph, even after a gap: the list goes on.
+                if row.x0() < list_x - tol || (gap && row.x0() <= self.para_text_x + tol) {
+                    self.paragraph(None, text, row.x0(), row.x0());
+                } else if self.prev_short || last_ends {
+                    self.list_item(text, row.x0(), row.x0());
+                    self.glyphless = true;
+                } else if let Some(b) = self
+                    .current_paragraph(false)
+                    .and_then(|p| p.bullets.last_mut())
+                {
+                    join_line(b, &text);
+                }
+            }
+            Target::Bullet(x) => {
+                let wraps = row.x0() >= x - tol && !gap;
+                match self.current_paragraph(false) {
+                    Some(p) if wraps => {
+                        if let Some(b) = p.bullets.last_mut() {
+                            join_line(b, &text);
+                        }
+                    }
+                    _ => self.paragraph(None, text, row.x0(), row.x0()),
+                }
+            }
+            Target::Contacts => self.contact_row(row),
+            Target::Appendices => appendix_line(&mut self.report.appendices, &text),
+            Target::Background => {
+                if is_none(&text) {
+                    return;
+                }
+                // A row opening in lower case, or after a colon, comma or hyphen, wraps on; a
+                // web address broken over two rows joins without a space.
+                let wraps = text.chars().next().is_some_and(char::is_lowercase);
+                match self.report.background_papers.last_mut() {
+                    Some(last)
+                        if last
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| w.contains("://"))
+                            && !text.contains(' ')
+                            && !text.contains("://") =>
+                    {
+                        last.push_str(&text)
+                    }
+                    Some(last) if wraps || last.ends_with([':', ',', '-']) => {
+                        join_line(last, &text)
+                    }
+                    _ => self.report.background_papers.push(text),
+                }
+            }
+            Target::None => {}
+        }
+    }
+
+    /// Whether the current paragraph is unnumbered and its last row ended a sentence short of
+    /// the margin, so that `row`, back at the margin, starts another (paragraphs printed with
+    /// no space between them).
+    fn unnumbered_ends(&mut self, row: &Row) -> bool {
+        let tol = self.geo.column_tolerance;
+        let back_at_margin = (row.x0() - self.para_x).abs() <= tol;
+        let short = self.prev_short;
+        back_at_margin
+            && short
+            && self
+                .current_paragraph(false)
+                .is_some_and(|p| p.number.is_none() && p.text.ends_with(['.', '?', '!', ':']))
+    }
+
+    /// A row of the contact block: a table row (three cells or more), a wrapped table row,
+    /// or a line of a person's details.
+    fn contact_row(&mut self, row: &Row) {
+        let cells: Vec<(f64, String)> = row
+            .segments()
+            .into_iter()
+            .map(|s| {
+                let x = row.words.get(s.start).map_or(0.0, |w| w.x0);
+                (x, row.range_text(s))
+            })
+            .collect();
+        let min_cells = if self.contact_columns.is_some() { 2 } else { 3 };
+        if cells.len() >= min_cells {
+            if let Some((c, columns)) = table_row(&cells) {
+                self.report.contacts.push(c);
+                self.contact_columns = Some(columns);
+                return;
+            }
+        }
+        if let Some(columns) = &self.contact_columns {
+            if let Some(c) = self.report.contacts.last_mut() {
+                table_continuation(c, columns, &cells);
+                return;
+            }
+        }
+        if cells.len() >= 3 {
+            // A table's header row.
+            return;
+        }
+        contact_line(&mut self.report.contacts, &row.text());
+    }
+
+    /// Finish the walk: the summary (else the purpose), and the recommendations (the front
+    /// block's items, its one sentence, or a Recommendations section's list or paragraphs).
+    pub fn finish(mut self) -> (Report, FrontLabels, bool) {
+        let summary = self
+            .summary
+            .filter(|s| !s.is_empty())
+            .or(self.purpose.filter(|s| !s.is_empty()));
+        self.report.summary = summary;
+        let mut recs = self.recs;
+        if recs.is_empty() && !self.rec_text.is_empty() && !self.rec_text.ends_with(':') {
+            recs.push(self.rec_text);
+        }
+        if recs.is_empty() {
+            if let Some(s) = self
+                .report
+                .sections
+                .iter()
+                .find(|s| super::label::label_kind(&s.heading) == LabelKind::Recommendations)
+            {
+                for p in &s.paragraphs {
+                    if p.bullets.is_empty() {
+                        recs.push(p.text.clone());
+                    } else {
+                        recs.extend(p.bullets.iter().cloned());
+                    }
+                }
+            }
+        }
+        self.report.recommendations = recs;
+        // Levels are kept only when there are sub-bullets.
+        for s in &mut self.report.sections {
+            for p in &mut s.paragraphs {
+                if p.bullet_levels.iter().all(|l| *l == 1) {
+                    p.bullet_levels.clear();
+                }
+            }
+        }
+        (self.report, self.front, self.evidence)
+    }
+}
+
+/// Continue a summary-like block: a gap starts a new paragraph (joined with "\n").
+fn continue_block(block: &mut Option<String>, text: &str, gap: bool) {
+    match block {
+        Some(s) if gap && !s.is_empty() => {
+            s.push('\n');
+            s.push_str(text);
+        }
+        Some(s) => join_line(s, text),
+        None => {}
+    }
+}
+
+/// A list item of a summary-like block, on a line of its own.
+fn push_line(block: &mut Option<String>, text: &str) {
+    if let Some(s) = block {
+        if !s.is_empty() {
+            s.push('\n');
+        }
+        s.push_str(text);
+    }
+}
+
+/// Whether section `n` may follow the sections so far (numbers go up by one or two).
+fn section_follows(sections: &[Section], n: u32) -> bool {
+    let last = sections
+        .iter()
+        .rev()
+        .find_map(|s| s.number.as_deref())
+        .and_then(|n| n.parse::<u32>().ok());
+    match last {
+        None => (1..=3).contains(&n),
+        Some(last) => n > last && n <= last.saturating_add(2),
+    }
+}
+
+/// Whether a paragraph numbered under section `n` belongs to the current section.
+fn paragraph_fits(sections: &[Section], n: u32) -> bool {
+    match sections.last() {
+        None => true,
+        Some(s) => match s.number.as_deref() {
+            Some(num) => num.parse::<u32>().ok() == Some(n),
+            None => true,
+        },
+    }
+}

@@ -1,0 +1,158 @@
+//! The reader over synthetic rows: a two-page report with a running header and footer.
+
+use super::rows::{Row, W};
+use super::*;
+
+/// A row of layout lines: `(left edge, text, bold)`, words spaced 6 pt per character.
+fn row(page: u32, top: f64, segs: &[(f64, &str, bool)]) -> Row {
+    let mut words = Vec::new();
+    for &(x, text, bold) in segs {
+        let mut offset = 0.0;
+        for (i, w) in text.split_whitespace().enumerate() {
+            words.push(W {
+                text: w.to_string(),
+                x0: x + offset,
+                x1: x + offset + 6.0 * w.chars().count() as f64,
+                bold,
+                size: 10.0,
+                new_seg: i == 0,
+            });
+            offset += 6.0 * (w.chars().count() as f64 + 1.0);
+        }
+    }
+    Row {
+        page,
+        top,
+        bottom: top + 12.0,
+        baseline: top + 10.0,
+        size: 10.0,
+        words,
+    }
+}
+
+fn page(number: u32) -> PageText {
+    PageText {
+        number,
+        width: 595.0,
+        height: 842.0,
+        lines: Vec::new(),
+    }
+}
+
+/// A two-page report with a running header and footer, a page number, a paragraph and a
+/// wrapped bullet running over the page break, and a contact over several lines.
+#[test]
+fn synthetic_report_over_a_page_break() {
+    let (b, p) = (true, false);
+    let page1 = vec![
+        row(1, 30.0, &[(72.0, "Confidential draft", p)]),
+        row(1, 60.0, &[(250.0, "CABINET", b)]),
+        row(1, 74.0, &[(220.0, "Tuesday 3rd March 2020", b)]),
+        row(1, 100.0, &[(200.0, "SCHOOL PLACES PLAN", b)]),
+        row(
+            1,
+            126.0,
+            &[
+                (72.0, "Report from:", b),
+                (185.0, "Jane Smith, Director", p),
+            ],
+        ),
+        row(1, 140.0, &[(185.0, "Amir Khan, Deputy Director", p)]),
+        row(1, 152.0, &[(72.0, "Summary", b)]),
+        row(1, 170.0, &[(72.0, "This report sets out the", p)]),
+        row(1, 184.0, &[(72.0, "plan.", p)]),
+        row(1, 200.0, &[(72.0, "1.", b), (108.0, "Background", b)]),
+        row(
+            1,
+            226.0,
+            &[
+                (72.0, "1.1", p),
+                (108.0, "The council must plan school-", p),
+            ],
+        ),
+        row(1, 240.0, &[(108.0, "places for the area:", p)]),
+        row(1, 260.0, &[(108.0, "• Primary places in the", p)]),
+        row(1, 274.0, &[(120.0, "north", p)]),
+        row(1, 800.0, &[(72.0, "Cabinet 3 March 2020", p)]),
+    ];
+    let page2 = vec![
+        row(2, 30.0, &[(72.0, "Confidential draft", p)]),
+        row(2, 60.0, &[(120.0, "and south", p)]),
+        row(2, 80.0, &[(108.0, "Secondary places remain.", p)]),
+        row(2, 110.0, &[(72.0, "2.", b), (108.0, "Recommendation", b)]),
+        row(
+            2,
+            136.0,
+            &[(72.0, "2.1", p), (108.0, "Cabinet is asked to note.", p)],
+        ),
+        row(2, 160.0, &[(72.0, "Lead officer contact:", b)]),
+        row(2, 180.0, &[(72.0, "Jane Smith", p)]),
+        row(2, 194.0, &[(72.0, "Head of School Place Planning", p)]),
+        row(2, 208.0, &[(72.0, "Tel: 01234 567890", p)]),
+        row(2, 222.0, &[(72.0, "jane.smith@example.gov.uk", p)]),
+        row(2, 800.0, &[(72.0, "Cabinet 3 March 2020", p)]),
+        row(2, 815.0, &[(290.0, "2", p)]),
+    ];
+    let pages = [page(1), page(2)];
+    let refs: Vec<&PageText> = pages.iter().collect();
+    let mut by_page = vec![page1, page2];
+    running::drop_running_rows(&mut by_page, &refs, &PaperSettings::default());
+    let rows: Vec<Row> = by_page.into_iter().flatten().collect();
+    let (meeting, report) = parse(&rows, &PaperSettings::default());
+    assert_eq!(
+        meeting,
+        Some(Meeting {
+            body: "Cabinet".into(),
+            date: Some("2020-03-03".into()),
+            place: None,
+        })
+    );
+    let report = report.expect("a report");
+    assert_eq!(report.title, "SCHOOL PLACES PLAN");
+    assert_eq!(
+        report.report_from,
+        ["Jane Smith, Director", "Amir Khan, Deputy Director"]
+    );
+    assert_eq!(report.author, None);
+    assert_eq!(
+        report.summary.as_deref(),
+        Some("This report sets out the plan.")
+    );
+    let para = |s: usize, p: usize| &report.sections[s].paragraphs[p];
+    assert_eq!(report.sections.len(), 2);
+    assert_eq!(report.sections[0].heading, "Background");
+    assert_eq!(para(0, 0).number.as_deref(), Some("1.1"));
+    assert_eq!(
+        para(0, 0).text,
+        "The council must plan school-places for the area:"
+    );
+    // Text resuming under a list, at the paragraph's margin, is a paragraph of its own.
+    assert_eq!(para(0, 1).number, None);
+    assert_eq!(para(0, 1).text, "Secondary places remain.");
+    assert_eq!(
+        para(0, 0).bullets,
+        ["Primary places in the north and south"]
+    );
+    assert_eq!(para(1, 0).text, "Cabinet is asked to note.");
+    assert_eq!(
+        report.contacts,
+        [Contact {
+            name: "Jane Smith".into(),
+            role: Some("Head of School Place Planning".into()),
+            email: Some("jane.smith@example.gov.uk".into()),
+            phone: Some("01234 567890".into()),
+        }]
+    );
+}
+
+#[test]
+fn no_rows_no_report() {
+    assert_eq!(
+        read_report(&[], None, &PaperSettings::default()),
+        (None, None)
+    );
+    assert_eq!(
+        read_report(&[], Some(5), &PaperSettings::default()),
+        (None, None)
+    );
+}
