@@ -67,7 +67,20 @@ pub fn read(
         // A plan printed inside the report (a table in one of its sections): the report is
         // read around the plan's tables.
         let boxes = plan_table_boxes(&plans, tables, settings);
-        report::read_report_around(pages, None, &boxes, settings)
+        let (meeting, report) = report::read_report_around(pages, None, &boxes, settings);
+        // A form or a bare table with a few labels around it is no covering report: one has
+        // a title, front matter or a summary.
+        let covering = report.as_ref().is_some_and(|r| {
+            !r.title.is_empty()
+                || !r.report_from.is_empty()
+                || r.author.is_some()
+                || r.summary.is_some()
+        });
+        if covering {
+            (meeting, report)
+        } else {
+            (None, None)
+        }
     } else {
         report::read_report(pages, plan_start, settings)
     };
@@ -90,7 +103,8 @@ pub fn read(
 }
 
 /// Where the plans' tables are printed: every row's box on every page, for tables on the
-/// plans' pages wide enough to be a plan (a two-column front sheet is the report's).
+/// plans' pages wide enough to be a plan (a two-column front sheet is the report's) and for
+/// any table that holds a plan's action, however narrow.
 fn plan_table_boxes(
     plans: &[Plan],
     tables: &[table::Table],
@@ -103,9 +117,26 @@ fn plan_table_boxes(
     };
     tables
         .iter()
-        .filter(|t| t.n_cols >= settings.min_plan_columns && t.pages.iter().any(|p| on_plan(*p)))
+        .filter(|t| {
+            (t.n_cols >= settings.min_plan_columns && t.pages.iter().any(|p| on_plan(*p)))
+                || t.rows
+                    .iter()
+                    .flatten()
+                    .any(|part| holds_action(plans, part))
+        })
         .flat_map(|t| t.rows.iter().flatten().cloned())
         .collect()
+}
+
+/// Whether a table row's box on a page overlaps the box of one of the plans' actions.
+fn holds_action(plans: &[Plan], part: &table::Part) -> bool {
+    plans
+        .iter()
+        .flat_map(|p| &p.priorities)
+        .flat_map(|p| &p.improvement_areas)
+        .flat_map(|a| &a.actions)
+        .flat_map(|a| &a.rows)
+        .any(|r| r.page == part.page && r.bbox.intersection(&part.bbox).is_some())
 }
 
 /// A warning when the document has tables but no plan was recognised in them, naming every
