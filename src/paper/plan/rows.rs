@@ -276,11 +276,10 @@ pub fn read(
             state.note_profile(&g.form);
             let level = state.level(&g.form);
             say(format!(
-                "group level {} ({}): label {:?}, number {:?}, title {:?}",
+                "group level {} ({}): {}, title {:?}",
                 level + 1,
                 level_name(level),
-                g.label,
-                g.number,
+                printed(g.label.as_deref(), g.number),
                 g.title
             ));
             open(plan, state, level, g);
@@ -293,12 +292,11 @@ pub fn read(
                 let g = read_group(c, cx);
                 let level = base + k;
                 say(format!(
-                    "opens group level {} ({}) from column {}: label {:?}, number {:?}, title {:?}",
+                    "opens group level {} ({}) from column {}: {}, title {:?}",
                     level + 1,
                     level_name(level),
                     gc + 1,
-                    g.label,
-                    g.number,
+                    printed(g.label.as_deref(), g.number),
                     g.title
                 ));
                 open(plan, state, level, g);
@@ -396,5 +394,15 @@ pub fn level_name(level: usize) -> &'static str {
         0 => "priority",
         1 => "improvement area",
         _ => "action group",
+    }
+}
+
+/// A group's label and number as the explanation prints them: `label "Theme B", number 2`,
+/// `no label, counted`.
+fn printed<N: std::fmt::Display>(label: Option<&str>, number: Option<N>) -> String {
+    let label = label.map_or_else(|| "no label".to_string(), |l| format!("label {l:?}"));
+    match number {
+        Some(n) => format!("{label}, number {n}"),
+        None => format!("{label}, counted"),
     }
 }
