@@ -65,6 +65,8 @@ impl Settings {
             ("paper.caption_window_lines", p.caption_window_lines),
             ("paper.default_font_size", p.default_font_size),
             ("paper.row_baseline_em", p.row_baseline_em),
+            ("paper.heading_size_ratio", p.heading_size_ratio),
+            ("paper.paragraph_gap", p.paragraph_gap),
         ] {
             positive(name, v)?;
         }
@@ -121,6 +123,7 @@ impl Settings {
                 p.repeat_position_tolerance,
             ),
             ("paper.meeting_body_gap_em", p.meeting_body_gap_em),
+            ("paper.cell_padding", p.cell_padding),
         ] {
             not_negative(name, v)?;
         }
@@ -159,6 +162,9 @@ impl Settings {
             ),
             ("paper.caption_same_line", p.caption_same_line),
             ("paper.margin_fraction", p.margin_fraction),
+            ("paper.short_line_fraction", p.short_line_fraction),
+            ("paper.centred_fraction", p.centred_fraction),
+            ("paper.max_numeric_share", p.max_numeric_share),
         ] {
             fraction(name, v)?;
         }
@@ -242,6 +248,18 @@ mod tests {
         assert_eq!(
             s.validate().err().map(|e| e.name),
             Some("paper.column_tolerance")
+        );
+        let mut s = Settings::default();
+        s.paper.max_numeric_share = 1.5;
+        assert_eq!(
+            s.validate().err().map(|e| e.name),
+            Some("paper.max_numeric_share")
+        );
+        let mut s = Settings::default();
+        s.paper.heading_size_ratio = 0.0;
+        assert_eq!(
+            s.validate().err().map(|e| e.name),
+            Some("paper.heading_size_ratio")
         );
         let mut s = Settings::default();
         s.table.alignment.tick_min = 6.0;
