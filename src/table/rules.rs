@@ -76,7 +76,7 @@ fn on_ruled_fill(r: &Rule, ruled: &[Rect], s: &Settings) -> bool {
     ruled.iter().any(|f| f.contains(mid, s.white_rule_on_fill))
 }
 
-/// Most outline-coloured fills weighed for [`ruled_fills`]: the flood below is quadratic, and a
+/// Most outline-coloured fills weighed for [`ruled_fills`]: its flood is quadratic, and a
 /// page with more such fills is banded shading, not a table's header.
 const MAX_OUTLINE_FILLS: usize = 2000;
 
@@ -115,22 +115,20 @@ fn ruled_fills(page: &PagePrimitives, outlines: &[Colour], s: &Settings) -> Vec<
         x1: r.x1 + tol,
         bottom: r.bottom + tol,
     };
-    let mut changed = anchored.iter().any(|a| *a);
-    while changed {
-        changed = false;
-        for i in 0..fills.len() {
-            if anchored.get(i).copied().unwrap_or(true) {
-                continue;
-            }
-            let touches = fills.iter().zip(&anchored).any(|(g, a)| {
-                *a && fills
-                    .get(i)
-                    .is_some_and(|f| grown(f).intersection(g).is_some())
-            });
-            if touches {
-                if let Some(a) = anchored.get_mut(i) {
+    // Each anchored fill is taken from the list once and anchors the fills it touches:
+    // at most n × n box checks.
+    let mut todo: Vec<usize> = (0..fills.len())
+        .filter(|&i| anchored.get(i).copied().unwrap_or(false))
+        .collect();
+    while let Some(i) = todo.pop() {
+        let Some(g) = fills.get(i).map(grown) else {
+            continue;
+        };
+        for (j, f) in fills.iter().enumerate() {
+            if let Some(a) = anchored.get_mut(j).filter(|a| !**a) {
+                if g.intersection(f).is_some() {
                     *a = true;
-                    changed = true;
+                    todo.push(j);
                 }
             }
         }
