@@ -233,20 +233,12 @@ fn extract_with_a_profile_and_a_broken_one() {
 #[test]
 fn csvs_carry_labels_groups_implied_numbers_fields_and_status_words() {
     use crate::zoo_diff::hand_made::{
-        action, area, field, paper, plan, priority, unnumbered, BUSES, ROADS,
+        area, decorated, field, paper, plan, priority, unnumbered, BUSES, ROADS,
     };
-    use boardpaper::paper::model::Group;
     use boardpaper::paper::vocab::Status;
 
-    let mut a = action("1.1", ROADS);
-    a.group = Some(Group {
-        label: Some("Project 2".into()),
-        number: Some("2".into()),
-        title: "Resurfacing".into(),
-    });
-    a.fields = vec![field("Comments", "Survey done."), field("Budget", "£2m")];
+    let mut a = decorated("1.1", ROADS);
     a.milestones[0].status = Some(Status::Complete);
-    a.milestones[0].status_text = Some("Achieved".into());
     let mut b = unnumbered(1, BUSES);
     b.fields = vec![
         field("comments ", "Route agreed."),

@@ -600,18 +600,10 @@ fn a_version_2_database_is_migrated_to_plans_of_any_template() {
 #[test]
 fn labels_groups_implied_numbers_fields_and_status_words_are_stored_and_read_back() {
     use crate::zoo_diff::hand_made::{
-        action, area, field, paper, plan, priority, unnumbered, BUSES, ROADS,
+        area, decorated, paper, plan, priority, unnumbered, BUSES, ROADS,
     };
-    use boardpaper::paper::model::Group;
 
-    let mut a = action("1.1", ROADS);
-    a.group = Some(Group {
-        label: Some("Project 2".into()),
-        number: Some("2".into()),
-        title: "Resurfacing".into(),
-    });
-    a.fields = vec![field("Comments", "Survey done."), field("Budget", "£2m")];
-    a.milestones[0].status_text = Some("Achieved".into());
+    let a = decorated("1.1", ROADS);
     let b = unnumbered(2, BUSES);
     let mut made = plan(vec![priority(
         1,

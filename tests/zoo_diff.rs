@@ -171,6 +171,23 @@ pub(crate) mod hand_made {
         }
     }
 
+    /// An action carrying every part a plan of any template may print beyond FORMAT.md's
+    /// fields: a third-level group ("Project 2: Resurfacing"), two columns with no role and
+    /// its first milestone's status word as printed ("Achieved").
+    pub(crate) fn decorated(number: &str, text: &str) -> Action {
+        let mut a = action(number, text);
+        a.group = Some(boardpaper::paper::model::Group {
+            label: Some("Project 2".into()),
+            number: Some("2".into()),
+            title: "Resurfacing".into(),
+        });
+        a.fields = vec![field("Comments", "Survey done."), field("Budget", "£2m")];
+        if let Some(m) = a.milestones.first_mut() {
+            m.status_text = Some("Achieved".into());
+        }
+        a
+    }
+
     pub(crate) const ROADS: &str = "Resurface the twenty worst-rated roads in the borough";
     pub(crate) const LIGHTS: &str = "Replace every sodium street light with an LED lantern";
     pub(crate) const BUSES: &str = "Agree a new subsidised bus route to the hospital";
