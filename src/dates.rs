@@ -391,7 +391,7 @@ fn period_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?i)(?P<months>{MONTH_PATTERN}(?:\s*/\s*{MONTH_PATTERN})*)?\s*\b(?P<y>\d{{4}})(?:\s*[-/–]\s*(?P<y2>\d{{2,4}})\b)?"
+            r"(?P<months>{MONTH_PATTERN}(?:\s*/\s*{MONTH_PATTERN})*)?\s*(?-u:\b)(?P<y>[0-9]{{4}})(?:\s*[-/–]\s*(?P<y2>[0-9]{{2,4}})(?-u:\b))?"
         ))
         .unwrap_or_else(|_| unreachable!("the period pattern is a constant"))
     })
@@ -416,7 +416,9 @@ pub fn period(date: &str) -> Option<Period> {
     let rules = Rules::TIMESCALE;
     // Every year and month printed, in text order.
     let mut points: Vec<PeriodEnd> = Vec::new();
-    for c in period_re().captures_iter(date) {
+    // The pattern is written in lower case; ASCII lower case keeps every byte offset.
+    let lower = date.to_ascii_lowercase();
+    for c in period_re().captures_iter(&lower) {
         let Some(y) = c.name("y").and_then(|m| rules.year(m.as_str())) else {
             continue;
         };

@@ -5,7 +5,8 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 use super::profile::{self, Profile};
-use super::vocab::{Status, STATUS_WORDS};
+use super::status_word;
+use super::vocab::Status;
 use crate::dates::MONTH_PATTERN as MONTH;
 
 /// What the text of a milestone says besides its description.
@@ -23,9 +24,9 @@ fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let months = format!(r"{MONTH}(?:\s*/\s*{MONTH})*");
-        let one = format!(r"(?:{months}\s+)?\d{{4}}(?:\s*[-/]\s*\d{{2,4}})?");
+        let one = format!(r"(?:{months}\s+)?[0-9]{{4}}(?:\s*[-/]\s*[0-9]{{2,4}})?");
         let qualifier = r"(?:(?:quarterly\s*[–—-]\s*|monthly\s+|annually\s+|weekly\s+)?throughout\s+|by\s+|from\s+|until\s+|end\s+of\s+)?";
-        let pattern = format!(r"(?i)(?:^|[\s–—-])({qualifier}{one}(?:\s*;\s*{one})*)\s*\.?\s*$");
+        let pattern = format!(r"(?:^|[\s–—-])({qualifier}{one}(?:\s*;\s*{one})*)\s*\.?\s*$");
         Regex::new(&pattern).unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
     })
 }
@@ -35,56 +36,10 @@ fn date_re() -> &'static Regex {
 fn inner_date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let one = format!(r"(?:{MONTH}(?:\s*/\s*{MONTH})*\s+)?\d{{4}}(?:-\d{{2,4}})?");
+        let one = format!(r"(?:{MONTH}(?:\s*/\s*{MONTH})*\s+)?[0-9]{{4}}(?:-[0-9]{{2,4}})?");
         let qualifier = r"(?:(?:monthly|annually|quarterly|weekly)\s+)?(?:throughout|by)\s+";
-        Regex::new(&format!(
-            r"(?i)(?:\s[–—-]\s*|\()({qualifier}{one})(?:[\s):]|$)"
-        ))
-        .unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
-    })
-}
-
-/// The status words of [`STATUS_WORDS`], longest first, as one alternation.
-fn status_words() -> String {
-    let mut words: Vec<&str> = STATUS_WORDS.iter().map(|(w, _)| *w).collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    words
-        .iter()
-        .map(|w| regex::escape(w).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
-/// A status word at the end of the text before the timescale.
-fn status_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?i)(?:^|[\s–—(,-])({})[\s–—,-]*$",
-            status_words()
-        ))
-        .unwrap_or_else(|_| unreachable!("the status pattern is a constant"))
-    })
-}
-
-/// A status word opening the text: "Complete: cameras replaced", "On track – posts filled".
-fn leading_status_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(r"(?i)^({})\s*(?:[:–—-]|$)", status_words()))
-            .unwrap_or_else(|_| unreachable!("the status pattern is a constant"))
-    })
-}
-
-/// "text (Status, Date)": a status and a timescale in closing brackets.
-fn bracket_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?i)\(\s*({})\s*(?:[,;–—-]\s*([^()]*?))?\s*\)\s*\.?$",
-            status_words()
-        ))
-        .unwrap_or_else(|_| unreachable!("the status pattern is a constant"))
+        Regex::new(&format!(r"(?:\s[–—-]\s*|\()({qualifier}{one})(?:[\s):]|$)"))
+            .unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
     })
 }
 
@@ -166,32 +121,34 @@ struct Reading {
 /// (or mid-bullet) with a status word before it ("text – Status – Date"); a status word
 /// opening the text ("Status: text – Date", "Status – text").
 fn parse_default(text: &str) -> Reading {
-    if let Some(c) = bracket_re().captures(text) {
-        let word = c.get(1).map(|m| m.as_str().trim().to_string());
-        let date = c
-            .get(2)
-            .map(|m| m.as_str().trim().trim_end_matches('.').trim().to_string())
+    if let Some(b) = status_word::in_brackets(text) {
+        let date = b
+            .rest
+            .map(|d| d.trim().trim_end_matches('.').trim().to_string())
             .filter(|d| !d.is_empty());
         return Reading {
             parsed: Parsed {
-                status: word.as_deref().and_then(Status::parse),
+                status: Status::parse(b.word),
                 date,
-                status_text: word,
+                status_text: Some(b.word.trim().to_string()),
             },
-            date_at: c.get(0).map(|m| m.start()),
+            date_at: Some(b.at),
         };
     }
-    let (date_at, date) = match date_re().captures(text).and_then(|c| c.get(1)) {
+    // The patterns are written in lower case; ASCII lower case keeps every byte offset.
+    let lower = text.to_ascii_lowercase();
+    let printed = |m: regex::Match| text.get(m.range()).unwrap_or_default();
+    let (date_at, date) = match date_re().captures(&lower).and_then(|c| c.get(1)) {
         Some(m) => (
             Some(m.start()),
-            Some(m.as_str().trim().trim_end_matches('.').trim().to_string()),
+            Some(printed(m).trim().trim_end_matches('.').trim().to_string()),
         ),
         None => match inner_date_re()
-            .captures_iter(text)
+            .captures_iter(&lower)
             .last()
             .and_then(|c| c.get(1))
         {
-            Some(m) => (Some(m.start()), Some(m.as_str().trim().to_string())),
+            Some(m) => (Some(m.start()), Some(printed(m).trim().to_string())),
             None => (None, None),
         },
     };
@@ -199,11 +156,9 @@ fn parse_default(text: &str) -> Reading {
         Some(i) => text.get(..i).unwrap_or(text),
         None => text.trim_end_matches('.'),
     };
-    let word = status_re()
-        .captures(rest)
-        .and_then(|c| c.get(1))
-        .or_else(|| leading_status_re().captures(text).and_then(|c| c.get(1)))
-        .map(|m| m.as_str().to_string());
+    let word = status_word::at_end(rest)
+        .or_else(|| status_word::at_start(text))
+        .map(str::to_string);
     Reading {
         parsed: Parsed {
             status: word.as_deref().and_then(Status::parse),

@@ -8,6 +8,7 @@ pub mod model;
 pub mod plan;
 pub mod profile;
 pub mod report;
+mod status_word;
 pub mod vocab;
 pub mod warning;
 

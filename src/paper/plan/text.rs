@@ -27,14 +27,15 @@ pub fn is_date(s: &str) -> bool {
         let numeric = r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}";
         let year = r"(?:19|20)[0-9]{2}(?:\s*[-/–]\s*[0-9]{2,4})?";
         let quarter =
-            r"(?:Q[1-4]|quarter\s+[1-4])(?:\s+(?:19|20)?[0-9]{2}(?:\s*[-/]\s*[0-9]{2,4})?)?";
+            r"(?:q[1-4]|quarter\s+[1-4])(?:\s+(?:19|20)?[0-9]{2}(?:\s*[-/]\s*[0-9]{2,4})?)?";
         let word = r"(?:monthly|quarterly|annually|weekly|ongoing|on-going|immediate(?:ly)?|tbc|tbd|continuous)";
         let qualifier = r"(?:(?:by|from|until|before|end\s+of|start\s+of|throughout|during|mid|early|late)\s+)?";
         format!(
-            r"(?i)^{qualifier}(?:{numeric}|{quarter}|{month}|{year}|{word})(?:\s*(?:[-–—]|to|and|&|;)\s*(?:{numeric}|{quarter}|{month}|{year}))?\.?$"
+            r"^{qualifier}(?:{numeric}|{quarter}|{month}|{year}|{word})(?:\s*(?:[-–—]|to|and|&|;)\s*(?:{numeric}|{quarter}|{month}|{year}))?\.?$"
         )
     });
-    let s = collapse(s);
+    // The pattern is written in lower case.
+    let s = collapse(s).to_ascii_lowercase();
     !s.is_empty() && re.is_match(&s)
 }
 
@@ -106,10 +107,12 @@ fn ends_dated(line: &str, next: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = compiled(&RE, || {
         format!(
-            r"(?i)[–—-]\s*(?:(?:by|from|until|end\s+of)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
+            r"[–—-]\s*(?:(?:by|from|until|end\s+of)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
         )
     });
-    next.trim_start().starts_with(|c: char| c.is_uppercase()) && re.is_match(line.trim_end())
+    // The pattern is written in lower case.
+    next.trim_start().starts_with(|c: char| c.is_uppercase())
+        && re.is_match(&line.trim_end().to_ascii_lowercase())
 }
 
 /// Bullet glyphs a line may open with.
