@@ -109,25 +109,19 @@ pub fn in_brackets(text: &str) -> Option<Bracketed<'_>> {
     let lead = inner.len() - inner.trim_start().len();
     let word_start = inner_start + lead;
     any_word_at(body, word_start).find_map(|end| {
-        let after = body.get(end..)?;
-        let trimmed = after.trim_start();
-        if trimmed.trim_end().is_empty() {
-            return Some(Bracketed {
-                at: open,
-                word: body.get(word_start..end)?,
-                rest: None,
-            });
-        }
-        let sep = trimmed.chars().next()?;
-        if sep == ',' || sep == ';' || DASHES.contains(&sep) {
-            Some(Bracketed {
-                at: open,
-                word: body.get(word_start..end)?,
-                rest: Some(trimmed.get(sep.len_utf8()..)?.trim()),
-            })
-        } else {
-            None
-        }
+        let after = body.get(end..)?.trim_start();
+        let rest = match after.chars().next() {
+            None => None,
+            Some(sep) if sep == ',' || sep == ';' || DASHES.contains(&sep) => {
+                Some(after.get(sep.len_utf8()..)?.trim())
+            }
+            Some(_) => return None,
+        };
+        Some(Bracketed {
+            at: open,
+            word: body.get(word_start..end)?,
+            rest,
+        })
     })
 }
 
