@@ -716,6 +716,19 @@ impl<'a> Interpreter<'a> {
         // One list of decoded characters serves every string of the page.
         let mut chars = std::mem::take(&mut self.chars);
         font.decode_into(bytes, &mut chars, &mut self.decoded);
+        // Glyph advances only translate the text matrix, so the linear part of the rendering
+        // matrix, and with it the glyphs' size, scales and direction, is the same for every
+        // glyph of the string: computed once.
+        let linear = self.tm.then(&self.gs.ctm);
+        let (scale_x, scale_y) = (linear.a.hypot(linear.b), linear.c.hypot(linear.d));
+        let size = t.size.abs() * scale_y;
+        let trm0 =
+            Matrix::new(t.size * t.horiz_scaling, 0.0, 0.0, t.size, 0.0, t.rise).then(&linear);
+        let direction = if vertical {
+            Direction::of_vector(-trm0.c, -trm0.d)
+        } else {
+            Direction::of_vector(trm0.a, trm0.b)
+        };
         for ch in chars.drain(..) {
             if self.glyphs >= self.limits.glyphs_per_page {
                 self.hit(Limit::GlyphsPerPage, self.limits.glyphs_per_page);
@@ -750,16 +763,10 @@ impl<'a> Interpreter<'a> {
                 };
             let (advance_m, advance_len) = if vertical {
                 let ty = -(w * t.size) + spacing;
-                (
-                    Matrix::translate(0.0, ty),
-                    ty.abs() * (tm_ctm.c.hypot(tm_ctm.d)),
-                )
+                (Matrix::translate(0.0, ty), ty.abs() * scale_y)
             } else {
                 let tx = (w * t.size + spacing) * t.horiz_scaling;
-                (
-                    Matrix::translate(tx, 0.0),
-                    tx.abs() * (tm_ctm.a.hypot(tm_ctm.b)),
-                )
+                (Matrix::translate(tx, 0.0), tx.abs() * scale_x)
             };
             if let Some(bbox) = Rect::bounding(corners).filter(|b| b.is_finite()) {
                 let mut text = ch.unicode;
@@ -767,12 +774,6 @@ impl<'a> Interpreter<'a> {
                     *self.unmapped.entry(font_name.clone()).or_default() += 1;
                     text = "\u{FFFD}".into();
                 }
-                let size = t.size.abs() * tm_ctm.c.hypot(tm_ctm.d);
-                let direction = if vertical {
-                    Direction::of_vector(-trm.c, -trm.d)
-                } else {
-                    Direction::of_vector(trm.a, trm.b)
-                };
                 self.glyphs += 1;
                 self.emit(Glyph {
                     text,
