@@ -63,8 +63,26 @@ pub fn at_end(text: &str) -> Option<&str> {
     let body =
         text.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || DASHES.contains(&c));
     let end = body.len();
-    let mut before_is_separator = true;
-    for (at, c) in body.char_indices() {
+    // A word ending the text starts within its last `longest` characters, a run of spaces
+    // counting as one: the scan starts two characters before that (one is the separator).
+    let longest = words().first().map_or(0, |w| w.chars().count());
+    let mut counted = 0;
+    let mut from = 0;
+    let mut last_was_space = false;
+    for (at, c) in body.char_indices().rev() {
+        let space = c.is_whitespace();
+        if !(space && last_was_space) {
+            counted += 1;
+        }
+        last_was_space = space;
+        if counted > longest + 1 {
+            from = at;
+            break;
+        }
+    }
+    let mut before_is_separator = from == 0;
+    let tail = body.get(from..)?.char_indices().map(|(i, c)| (i + from, c));
+    for (at, c) in tail {
         if before_is_separator && any_word_at(body, at).any(|e| e == end) {
             return body.get(at..end);
         }
@@ -141,6 +159,10 @@ mod tests {
         // Inside a word is not a status word.
         assert_eq!(at_end("Incomplete"), None);
         assert_eq!(at_end("Team restarted"), None);
+        // Far into a long text, and a space run counted once.
+        let long = format!("{} – not yet   started", "word ".repeat(40));
+        assert_eq!(at_end(&long), Some("not yet   started"));
+        assert_eq!(at_end("Xno longer required"), None);
     }
 
     #[test]

@@ -10,7 +10,14 @@ use crate::table::{Cell, CellLine, Paragraph};
 
 /// Whitespace runs collapsed to one space, trimmed.
 pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn compiled(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) -> &'static Regex {
@@ -20,8 +27,11 @@ fn compiled(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) ->
 /// A cell that is a date or a timescale and nothing else: "March 2025", "31/03/2024",
 /// "Q2 2025", "2025-26", "By May 2025", "Monthly", "Ongoing".
 pub fn is_date(s: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = compiled(&RE, || {
+    // regex-lite: this pattern costs a tenth to compile there, and the text is short,
+    // collapsed (ASCII spaces only) and lower case, which is all its matcher needs.
+    static RE: OnceLock<regex_lite::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let pattern = {
         let day = r"(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?";
         let month = format!(r"{day}{MONTH}(?:\s*[-/–]\s*{day}{MONTH})?\.?,?(?:\s+[0-9]{{2,4}})?");
         let numeric = r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}";
@@ -30,13 +40,18 @@ pub fn is_date(s: &str) -> bool {
             r"(?:q[1-4]|quarter\s+[1-4])(?:\s+(?:19|20)?[0-9]{2}(?:\s*[-/]\s*[0-9]{2,4})?)?";
         let word = r"(?:monthly|quarterly|annually|weekly|ongoing|on-going|immediate(?:ly)?|tbc|tbd|continuous)";
         let qualifier = r"(?:(?:by|from|until|before|end\s+of|start\s+of|throughout|during|mid|early|late)\s+)?";
-        format!(
+            format!(
             r"^{qualifier}(?:{numeric}|{quarter}|{month}|{year}|{word})(?:\s*(?:[-–—]|to|and|&|;)\s*(?:{numeric}|{quarter}|{month}|{year}))?\.?$"
         )
+        };
+        regex_lite::Regex::new(&pattern).unwrap_or_else(|_| unreachable!("constant pattern"))
     });
+    // The longest text the pattern can match is about 105 bytes ("throughout 31st september.
+    // – 31st september., 2025 and …"): longer cells are not dates, and are not matched.
+    const LONGEST_DATE: usize = 128;
+    let s = collapse(s);
     // The pattern is written in lower case.
-    let s = collapse(s).to_ascii_lowercase();
-    !s.is_empty() && re.is_match(&s)
+    !s.is_empty() && s.len() <= LONGEST_DATE && re.is_match(&s.to_ascii_lowercase())
 }
 
 /// A printed reference: "1.1", "1a", "A3", "IA-23-04.1", "1.1.1", "7", "HW01", "3." — a short
