@@ -9,6 +9,7 @@
 mod cells;
 mod continuation;
 mod grid;
+mod index;
 mod rules;
 mod settings;
 mod strips;
@@ -16,6 +17,7 @@ mod unruled;
 
 pub use cells::join_line;
 pub use continuation::join;
+pub use index::CellIndex;
 pub use rules::{Edge, Orientation};
 pub use settings::{Settings, UnruledSettings};
 pub use unruled::{Rejected, RejectedRegion};
