@@ -19,8 +19,12 @@ def test_tables_are_the_clis(cli):
 def test_the_plan_table_runs_over_its_pages_with_spans_and_fills():
     paper = boardpaper.extract(BOARD_PAPER)
     first, last = paper.plans[0]["pages"]
-    plan = max(boardpaper.tables(BOARD_PAPER), key=lambda t: len(t.pages))
-    assert plan.pages == list(range(first, last + 1))
+    found = boardpaper.tables(BOARD_PAPER)
+    # The plan's tables, joined across page breaks, cover its pages and nothing else.
+    covered = sorted({p for t in found for p in t.pages})
+    assert covered == list(range(first, last + 1))
+    plan = found[0]
+    assert len(plan.pages) > 1
     # Priority rows span the full width; RAG cells keep the colour they were printed on.
     assert any(c["col_span"] == plan.shape[1] for c in plan.cells)
     fills = {c["fill"] for c in plan.cells if c["fill"]}
