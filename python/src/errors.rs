@@ -51,7 +51,7 @@ create_exception!(
     boardpaper,
     LimitExceeded,
     BoardpaperError,
-    "A limit on hostile input was passed; `limit` names it (CLI exit code 11)."
+    "A limit on hostile input was passed; `limit` names it, as messages do (CLI exit code 11)."
 );
 create_exception!(
     boardpaper,
@@ -170,7 +170,7 @@ fn pdf_error(py: Python<'_>, e: pdf::Error) -> PyErr {
             file, limit, page, ..
         } => {
             let err = raise::<LimitExceeded>(py, message, &file, page, 11);
-            let _ = err.value(py).setattr("limit", format!("{limit:?}"));
+            let _ = err.value(py).setattr("limit", limit.name());
             err
         }
         pdf::Error::NoTextLayer { file, .. } => raise::<NoTextLayer>(py, message, &file, None, 10),

@@ -2,7 +2,7 @@
 //! versions, follow one action across them.
 
 use pyo3::prelude::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use boardpaper::export::paper as out;
@@ -41,9 +41,9 @@ impl Outcome {
 /// Read one file and store its paper, as `boardpaper import` does: a document already stored
 /// (the same bytes) is not read again; one that cannot be read is recorded in the failures
 /// table, with the reason as the CLI words it (without the leading file name).
-fn import_one(store: &mut Store, path: &PathBuf, reading: &Reading) -> Result<Outcome, Failure> {
+fn import_one(store: &mut Store, path: &Path, reading: &Reading) -> Result<Outcome, Failure> {
     let name = path.display().to_string();
-    let source = Source::Path(path.clone());
+    let source = Source::Path(path.to_path_buf());
     let bytes = match source.bytes(&name) {
         Ok(b) => b,
         Err(Failure::Io { source, .. }) => {
@@ -160,7 +160,7 @@ impl PyStore {
 }
 
 /// JSON that could not be encoded: a bug, named with the database.
-fn json_failure(path: &std::path::Path, e: serde_json::Error) -> Failure {
+fn json_failure(path: &Path, e: serde_json::Error) -> Failure {
     Failure::Export {
         file: path.display().to_string(),
         source: e.into(),

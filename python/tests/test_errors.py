@@ -33,7 +33,7 @@ def test_a_limit_names_the_file_and_the_page(cli):
         boardpaper.extract(path)
     assert e.value.file == str(path) and e.value.page == 2
     assert f"{path}: page 2: limit document-bytes" in str(e.value)
-    assert e.value.limit == "DocumentBytes"
+    assert e.value.limit == "document-bytes"
     assert e.value.exit_code == 11 == cli("extract", path, check=False).returncode
 
 
