@@ -79,9 +79,30 @@ pub fn read_observed(
     settings: &Settings,
     observer: &dyn Observer,
 ) -> Result<Paper, pdf::Error> {
-    crate::paper::warm_up();
     let numbers: Vec<u32> = (1..=doc.page_count()).collect();
-    let read = read_pages(doc, &numbers, settings, observer)?;
+    read_numbered(doc, &numbers, settings, observer)
+}
+
+/// [`read`] on the pages `numbers` alone (1-based, in order): the paper those pages hold,
+/// as when only they were printed. Pages outside the document are
+/// [`pdf::Error::NoSuchPage`].
+pub fn read_selected(
+    doc: &Document,
+    numbers: &[u32],
+    settings: &Settings,
+) -> Result<Paper, pdf::Error> {
+    read_numbered(doc, numbers, settings, &Unobserved)
+}
+
+/// Steps 2–5 on the pages `numbers`.
+fn read_numbered(
+    doc: &Document,
+    numbers: &[u32],
+    settings: &Settings,
+    observer: &dyn Observer,
+) -> Result<Paper, pdf::Error> {
+    crate::paper::warm_up();
+    let read = read_pages(doc, numbers, settings, observer)?;
     let mut warnings: Vec<Warning> = doc.warnings().iter().map(Warning::from).collect();
     warnings.extend(read.warnings);
     let source = Source {

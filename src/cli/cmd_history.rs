@@ -1,13 +1,11 @@
 //! `boardpaper history`: one action across every stored version of its plan.
 
 use clap::{Args, ValueEnum};
-use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use boardpaper::diff::change::describe_group;
 use boardpaper::diff::{self, ChangeList};
-use boardpaper::export::wire;
 use boardpaper::paper::model::Action;
 use boardpaper::store::history::{self, ActionKey, History, VersionEntry};
 
@@ -198,39 +196,6 @@ fn text(h: &History) -> String {
     out
 }
 
-fn json_value(h: &History) -> Result<Value, serde_json::Error> {
-    let mut versions = Vec::new();
-    for e in &h.versions {
-        let mut action = serde_json::to_value(e.action.as_ref().map(wire::Action::from))?;
-        if let Some(obj) = action.as_object_mut() {
-            // Row boxes are layout, not content.
-            obj.remove("rows");
-        }
-        versions.push(json!({
-            "version": e.version.version,
-            "version_date": e.version.version_date,
-            "file": e.version.file,
-            "sha256": e.version.hash,
-            "priority": e.priority,
-            "area": e.area,
-            "outcome": e.outcome,
-            "changed": e.changed,
-            "changes": e.changes,
-            "action": action,
-        }));
-    }
-    let mut out = json!({
-        "plan": h.plan,
-        "priority": h.key.priority,
-        "action": h.key.action,
-        "versions": versions,
-    });
-    if let (Some(area), Some(obj)) = (h.key.area, out.as_object_mut()) {
-        obj.insert("area".into(), area.into());
-    }
-    Ok(out)
-}
-
 fn csv(h: &History) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
@@ -325,7 +290,7 @@ pub fn run(a: HistoryArgs) -> Result<(), Failure> {
     let bytes = match a.format {
         Format::Text => text(&h).into_bytes(),
         Format::Json => {
-            let v = json_value(&h).map_err(encode)?;
+            let v = history::to_json(&h).map_err(encode)?;
             let mut b = serde_json::to_vec_pretty(&v).map_err(encode)?;
             b.push(b'\n');
             b

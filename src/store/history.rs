@@ -9,6 +9,7 @@
 //! action.
 
 use serde::Serialize;
+use serde_json::{json, Value};
 use std::fmt;
 use std::str::FromStr;
 
@@ -16,6 +17,7 @@ use super::{Error, PlanVersion, Store};
 use crate::diff::matching::normalise;
 use crate::diff::pairing::{action_at, pair_plans, Slot};
 use crate::diff::{diff_plans, Change, ChangeKind};
+use crate::export::wire;
 use crate::paper::model::{Action, Plan};
 
 /// An action as people name it: `"P1 1.1"` is action 1.1 of priority 1, `"P1 A2 3"` action 3
@@ -341,6 +343,42 @@ pub fn history(store: &Store, key: &ActionKey, plan: Option<&str>) -> Result<His
         key: key.clone(),
         versions: entries,
     })
+}
+
+/// The history as `boardpaper history --format json` writes it: the plan, the action's key, and
+/// per version its label, date, file, hash, place, the fields changed, the changes and the
+/// whole action (without its row boxes, which are layout, not content).
+pub fn to_json(h: &History) -> Result<Value, serde_json::Error> {
+    let mut versions = Vec::new();
+    for e in &h.versions {
+        let mut action = serde_json::to_value(e.action.as_ref().map(wire::Action::from))?;
+        if let Some(obj) = action.as_object_mut() {
+            // Row boxes are layout, not content.
+            obj.remove("rows");
+        }
+        versions.push(json!({
+            "version": e.version.version,
+            "version_date": e.version.version_date,
+            "file": e.version.file,
+            "sha256": e.version.hash,
+            "priority": e.priority,
+            "area": e.area,
+            "outcome": e.outcome,
+            "changed": e.changed,
+            "changes": e.changes,
+            "action": action,
+        }));
+    }
+    let mut out = json!({
+        "plan": h.plan,
+        "priority": h.key.priority,
+        "action": h.key.action,
+        "versions": versions,
+    });
+    if let (Some(area), Some(obj)) = (h.key.area, out.as_object_mut()) {
+        obj.insert("area".into(), area.into());
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

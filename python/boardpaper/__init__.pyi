@@ -1,0 +1,113 @@
+"""Type stubs of the boardpaper package (see __init__.py for the docstrings)."""
+
+import os
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+
+from ._boardpaper import (
+    BoardpaperError as BoardpaperError,
+    Damaged as Damaged,
+    LimitExceeded as LimitExceeded,
+    NoPlan as NoPlan,
+    NotAPaper as NotAPaper,
+    NotAPdf as NotAPdf,
+    NoTextLayer as NoTextLayer,
+    PasswordRequired as PasswordRequired,
+    StoreError as StoreError,
+    WrongPassword as WrongPassword,
+)
+
+__version__: str
+
+PathLike = Union[str, os.PathLike[str]]
+PathOrBytes = Union[str, os.PathLike[str], bytes, bytearray, memoryview]
+Pages = Union[str, int, Iterable[int], None]
+# A pandas DataFrame when pandas is installed, else a list of dicts (column -> value).
+Frame = Any
+
+class Paper:
+    @property
+    def file(self) -> str: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    @property
+    def plans(self) -> List[Dict[str, Any]]: ...
+    @property
+    def report(self) -> Optional[Dict[str, Any]]: ...
+    @property
+    def warnings(self) -> List[Dict[str, Any]]: ...
+    def actions(self) -> Frame: ...
+    def milestones(self) -> Frame: ...
+
+def extract(
+    source: PathOrBytes,
+    *,
+    password: Optional[str] = ...,
+    profile: Optional[PathLike] = ...,
+    pages: Pages = ...,
+    name: Optional[str] = ...,
+) -> Paper: ...
+
+class Changes:
+    def to_json(self) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    @property
+    def changes(self) -> List[Dict[str, Any]]: ...
+    def to_csv(self) -> str: ...
+    def to_frame(self) -> Frame: ...
+    def html(self) -> str: ...
+    def text(self) -> str: ...
+    def __len__(self) -> int: ...
+
+def diff(
+    old: Union[Paper, PathOrBytes],
+    new: Union[Paper, PathOrBytes],
+    *,
+    password: Optional[str] = ...,
+    profile: Optional[PathLike] = ...,
+) -> Changes: ...
+
+class Table:
+    @property
+    def pages(self) -> List[int]: ...
+    @property
+    def page(self) -> int: ...
+    @property
+    def bbox(self) -> List[float]: ...
+    @property
+    def ruled(self) -> bool: ...
+    @property
+    def header_rows(self) -> int: ...
+    @property
+    def rows(self) -> List[List[str]]: ...
+    @property
+    def cells(self) -> List[Dict[str, Any]]: ...
+    @property
+    def shape(self) -> Tuple[int, int]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_frame(self) -> Frame: ...
+
+class Tables(List[Table]):
+    file: str
+    warnings: List[Dict[str, Any]]
+
+def tables(
+    source: PathOrBytes,
+    pages: Pages = ...,
+    *,
+    password: Optional[str] = ...,
+    name: Optional[str] = ...,
+) -> Tables: ...
+
+class Store:
+    def __init__(self, path: PathLike) -> None: ...
+    @property
+    def path(self) -> str: ...
+    def import_(
+        self,
+        paths: Union[PathLike, Iterable[PathLike]],
+        *,
+        password: Optional[str] = ...,
+        profile: Optional[PathLike] = ...,
+    ) -> List[Dict[str, Any]]: ...
+    def versions(self) -> Frame: ...
+    def history(self, action: str, plan: Optional[str] = ...) -> Dict[str, Any]: ...
