@@ -23,7 +23,7 @@ fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let months = format!(r"{MONTH}(?:\s*/\s*{MONTH})*");
-        let one = format!(r"(?:{months}\s+)?\d{{4}}(?:\s*[-/]\s*\d{{2,4}})?");
+        let one = format!(r"(?:(?:{months}|Q[1-4])\s+)?\d{{4}}(?:\s*[-/]\s*\d{{2,4}})?");
         let qualifier = r"(?:(?:quarterly\s*[–—-]\s*|monthly\s+|annually\s+|weekly\s+)?throughout\s+|by\s+|from\s+|until\s+|end\s+of\s+)?";
         let pattern = format!(r"(?i)(?:^|[\s–—-])({qualifier}{one}(?:\s*;\s*{one})*)\s*\.?\s*$");
         Regex::new(&pattern).unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
@@ -41,6 +41,19 @@ fn inner_date_re() -> &'static Regex {
             r"(?i)(?:\s[–—-]\s*|\()({qualifier}{one})(?:[\s):]|$)"
         ))
         .unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
+    })
+}
+
+/// A timescale opening the text before a colon or a dash: "Q1 2025: Surveyor contract let",
+/// "March 2025 – Report to cabinet", "31/03/2025: Policy adopted".
+fn leading_date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let one = format!(
+            r"(?:Q[1-4]\s+\d{{4}}(?:[-/]\d{{2,4}})?|(?:\d{{1,2}}\s+)?{MONTH}\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+        );
+        Regex::new(&format!(r"(?i)^(?:by\s+)?({one})\s*(?::|\s[–—-])\s*\S"))
+            .unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
     })
 }
 
@@ -192,7 +205,11 @@ fn parse_default(text: &str) -> Reading {
             .and_then(|c| c.get(1))
         {
             Some(m) => (Some(m.start()), Some(m.as_str().trim().to_string())),
-            None => (None, None),
+            None => match leading_date_re().captures(text).and_then(|c| c.get(1)) {
+                // A date first: the status, if any, ends the text.
+                Some(m) => (None, Some(m.as_str().to_string())),
+                None => (None, None),
+            },
         },
     };
     let rest = match date_at {
@@ -221,6 +238,24 @@ mod tests {
     fn p(text: &str) -> (Option<&'static str>, Option<String>) {
         let r = parse(text);
         (r.status.map(Status::as_str), r.date)
+    }
+
+    #[test]
+    fn a_date_first() {
+        assert_eq!(
+            p("Q1 2025: Surveyor contract let \u{2013} Complete"),
+            (Some("Complete"), Some("Q1 2025".into()))
+        );
+        assert_eq!(
+            p("March 2026 \u{2013} Report to cabinet"),
+            (None, Some("March 2026".into()))
+        );
+        assert_eq!(
+            p("Site agreed \u{2013} Q2 2025"),
+            (None, Some("Q2 2025".into()))
+        );
+        // A year opening a sentence is no timescale.
+        assert_eq!(p("2025 budget agreed"), (None, None));
     }
 
     #[test]
