@@ -11,7 +11,7 @@ use super::text;
 use crate::layout::{is_bold_font, Line};
 use crate::table::Table;
 
-/// Whether a line is set as a heading: every word bold, or larger than the page's body text.
+/// Whether a line is set as a heading: every word bold, or larger than the body text.
 fn heading_like(l: &Line, body: f64, ratio: f64) -> bool {
     let bold = !l.words.is_empty() && l.words.iter().all(|w| is_bold_font(&w.font));
     bold || size(l) >= body * ratio
@@ -22,8 +22,8 @@ fn size(l: &Line) -> f64 {
     l.words.iter().map(|w| w.size).fold(0.0, f64::max)
 }
 
-/// The body text's size on a page: the size most of its words are set in.
-fn body_size(lines: &[Line]) -> f64 {
+/// The body text's size: the size most of the characters of these lines are set in.
+fn body_size(lines: &[&Line]) -> f64 {
     let mut sizes: Vec<(i64, usize)> = Vec::new();
     for w in lines.iter().flat_map(|l| l.words.iter()) {
         let k = (w.size * 2.0).round() as i64;
@@ -71,7 +71,9 @@ pub fn above(lines: &[Line], top: f64, s: &PaperSettings) -> Option<String> {
     if top - nearest.bbox.bottom > s.caption_window_lines * height {
         return None;
     }
-    let body = body_size(lines);
+    // The body size of the text above the table (not of the cells of a table that fills
+    // the page, often set smaller).
+    let body = body_size(&above);
     let is_heading = |l: &Line| heading_like(l, body, s.heading_size_ratio);
     let start = if is_heading(nearest) {
         Some(nearest)
