@@ -80,15 +80,18 @@ fn no_header(t: &Table, search: usize, cx: &Context) -> String {
     let named: Vec<String> = cols
         .list
         .iter()
-        .filter(|k| !k.heading.is_empty())
+        .filter(|k| k.col != Col::Field)
         .map(|k| format!("{:?} → {}", k.heading, k.col.name()))
         .collect();
+    if named.is_empty() {
+        return format!("{head} (first row: {:?})", cols.headings());
+    }
     let lacks = if cols.first(Col::Action).is_none() {
         "no action column"
     } else {
         "no who, when or status column"
     };
-    format!("{head}; nearest, row {r}: [{}]: {lacks}", named.join(", "))
+    format!("{head}; row {r} names {}, but {lacks}", named.join(", "))
 }
 
 /// The header row and columns of a plan table, or why the table is not one.

@@ -171,7 +171,11 @@ fn ends_post(line: &CellLine, next: &CellLine) -> bool {
         .unwrap_or("")
         .trim_end_matches(['.', ';', ','])
         .to_lowercase();
+    // A comma, or a bracket left open, carries the name on ("Officer (supported by …,").
+    let open = line.text.matches('(').count() > line.text.matches(')').count();
     line.page == next.page
+        && !runs_on(&line.text)
+        && !open
         && next.text.trim_start().starts_with(char::is_uppercase)
         && POST_ENDS.contains(&last.as_str())
         && !POST_ENDS.contains(&first.as_str())
@@ -346,6 +350,12 @@ mod tests {
                 "School Sport Partnership Manager"
             ]
         );
+        // A bracket left open or a comma carries the name on.
+        let open = para(&[
+            ("Development Officer (with the Support Officer,", 0.0, 98.0),
+            ("Lay Members and young people)", 12.0, 97.0),
+        ]);
+        assert_eq!(texts(&open, Kind::Leads, f64::INFINITY).len(), 1);
         // Not in an indicator cell: there the noun says nothing (the width still does).
         assert_eq!(
             texts(&even, Kind::Plain, f64::INFINITY),
