@@ -63,6 +63,10 @@ impl Settings {
             ("table.alignment.line_baseline_em", u.line_baseline_em),
             ("table.alignment.segment_gap_em", u.segment_gap_em),
             ("paper.caption_window_lines", p.caption_window_lines),
+            (
+                "paper.caption_heading_window_lines",
+                p.caption_heading_window_lines,
+            ),
             ("paper.default_font_size", p.default_font_size),
             ("paper.row_baseline_em", p.row_baseline_em),
             ("paper.heading_size_ratio", p.heading_size_ratio),
@@ -124,6 +128,7 @@ impl Settings {
             ),
             ("paper.meeting_body_gap_em", p.meeting_body_gap_em),
             ("paper.cell_padding", p.cell_padding),
+            ("paper.entry_pitch_jump", p.entry_pitch_jump),
         ] {
             not_negative(name, v)?;
         }

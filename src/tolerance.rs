@@ -348,6 +348,11 @@ pub const FULL_TEXT_PAGES: u32 = 40;
 /// further up belongs to the page's body.
 pub const CAPTION_WINDOW_LINES: f64 = 3.0;
 
+/// When the line just above a table is body text, a heading (bold, or larger than the body)
+/// at most this many line heights above the table is the plan's title: an appendix heading
+/// over an introduction of a few lines ("Appendix B: Delivery Plan" / "The plan below …").
+pub const CAPTION_HEADING_WINDOW_LINES: f64 = 10.0;
+
 /// Lines whose bottoms lie within this fraction of a line height of the nearest line above a
 /// table are on that line (a caption printed in two runs, e.g. title and a bold version).
 pub const CAPTION_SAME_LINE: f64 = 0.5;
@@ -405,6 +410,13 @@ pub const MIN_ACTION_WORDS: usize = 2;
 /// hand — a new lead, indicator or milestone — not wrapped. Word and LibreOffice pad cells
 /// by 2-5.5 pt; the larger keeps wrapped lines whole.
 pub const CELL_PADDING: f64 = 6.0;
+
+/// Lines of one cell paragraph printed further apart than the table's wrapped lines by more
+/// than this fraction of a line height are separate entries: Word paragraphs with a little
+/// spacing after them (2 pt over 11 pt text is 0.18), which the table stage keeps as one
+/// paragraph. Glyph boxes come from font metrics, so wrapped lines of one font keep one pitch
+/// to within rounding.
+pub const ENTRY_PITCH_JUMP: f64 = 0.1;
 
 // --- Interpreter: clipping paths (pdf::clip) ---
 

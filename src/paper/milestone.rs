@@ -24,7 +24,7 @@ fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let months = format!(r"{MONTH}(?:\s*/\s*{MONTH})*");
-        let one = format!(r"(?:{months}\s+)?[0-9]{{4}}(?:\s*[-/]\s*[0-9]{{2,4}})?");
+        let one = format!(r"(?:(?:{months}|q[1-4])\s+)?[0-9]{{4}}(?:\s*[-/]\s*[0-9]{{2,4}})?");
         let qualifier = r"(?:(?:quarterly\s*[–—-]\s*|monthly\s+|annually\s+|weekly\s+)?throughout\s+|by\s+|from\s+|until\s+|end\s+of\s+)?";
         let pattern = format!(r"(?:^|[\s–—-])({qualifier}{one}(?:\s*;\s*{one})*)\s*\.?\s*$");
         Regex::new(&pattern).unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
@@ -39,6 +39,19 @@ fn inner_date_re() -> &'static Regex {
         let one = format!(r"(?:{MONTH}(?:\s*/\s*{MONTH})*\s+)?[0-9]{{4}}(?:-[0-9]{{2,4}})?");
         let qualifier = r"(?:(?:monthly|annually|quarterly|weekly)\s+)?(?:throughout|by)\s+";
         Regex::new(&format!(r"(?:\s[–—-]\s*|\()({qualifier}{one})(?:[\s):]|$)"))
+            .unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
+    })
+}
+
+/// A timescale opening the text before a colon or a dash: "Q1 2025: Surveyor contract let",
+/// "March 2025 – Report to cabinet", "31/03/2025: Policy adopted".
+fn leading_date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let one = format!(
+            r"(?:q[1-4]\s+[0-9]{{4}}(?:[-/][0-9]{{2,4}})?|(?:[0-9]{{1,2}}\s+)?{MONTH}\s+[0-9]{{4}}|[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{2,4}})"
+        );
+        Regex::new(&format!(r"^(?:by\s+)?({one})\s*(?::|\s[–—-])\s*\S"))
             .unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
     })
 }
@@ -149,7 +162,11 @@ fn parse_default(text: &str) -> Reading {
             .and_then(|c| c.get(1))
         {
             Some(m) => (Some(m.start()), Some(printed(m).trim().to_string())),
-            None => (None, None),
+            None => match leading_date_re().captures(&lower).and_then(|c| c.get(1)) {
+                // A date first: the status, if any, ends the text.
+                Some(m) => (None, Some(printed(m).to_string())),
+                None => (None, None),
+            },
         },
     };
     let rest = match date_at {
@@ -176,6 +193,24 @@ mod tests {
     fn p(text: &str) -> (Option<&'static str>, Option<String>) {
         let r = parse(text);
         (r.status.map(Status::as_str), r.date)
+    }
+
+    #[test]
+    fn a_date_first() {
+        assert_eq!(
+            p("Q1 2025: Surveyor contract let \u{2013} Complete"),
+            (Some("Complete"), Some("Q1 2025".into()))
+        );
+        assert_eq!(
+            p("March 2026 \u{2013} Report to cabinet"),
+            (None, Some("March 2026".into()))
+        );
+        assert_eq!(
+            p("Site agreed \u{2013} Q2 2025"),
+            (None, Some("Q2 2025".into()))
+        );
+        // A year opening a sentence is no timescale.
+        assert_eq!(p("2025 budget agreed"), (None, None));
     }
 
     #[test]

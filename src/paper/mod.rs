@@ -14,7 +14,7 @@ pub mod warning;
 
 use crate::colour::Colour;
 use crate::geom::Rect;
-use crate::layout::{Line, PageText};
+use crate::layout::PageText;
 use crate::table::Table;
 use crate::tolerance;
 
@@ -23,6 +23,8 @@ use crate::tolerance;
 pub struct PaperSettings {
     /// A caption lies at most this many line heights above its table.
     pub caption_window_lines: f64,
+    /// A heading over body text lies at most this many line heights above its table.
+    pub caption_heading_window_lines: f64,
     /// Lines within this fraction of a line height of the caption's lowest line are on it.
     pub caption_same_line: f64,
     /// Points a caption line may reach below the table's top.
@@ -66,6 +68,9 @@ pub struct PaperSettings {
     /// Points between a cell's edge and its text: a line ending further from the edge than
     /// the next line's first word needs was broken by hand.
     pub cell_padding: f64,
+    /// Lines of a cell paragraph this fraction of a line height further apart than the
+    /// table's wrapped lines are separate entries.
+    pub entry_pitch_jump: f64,
     /// Pages whose whole text is kept for the covering report; later pages keep the text
     /// outside their tables only (captions and running text), whose cells the tables hold.
     pub full_text_pages: u32,
@@ -75,6 +80,7 @@ impl Default for PaperSettings {
     fn default() -> Self {
         PaperSettings {
             caption_window_lines: tolerance::CAPTION_WINDOW_LINES,
+            caption_heading_window_lines: tolerance::CAPTION_HEADING_WINDOW_LINES,
             caption_same_line: tolerance::CAPTION_SAME_LINE,
             caption_touch: tolerance::CAPTION_TOUCH,
             default_font_size: tolerance::DEFAULT_FONT_SIZE,
@@ -95,6 +101,7 @@ impl Default for PaperSettings {
             max_numeric_share: tolerance::MAX_NUMERIC_SHARE,
             min_action_words: tolerance::MIN_ACTION_WORDS,
             cell_padding: tolerance::CELL_PADDING,
+            entry_pitch_jump: tolerance::ENTRY_PITCH_JUMP,
             full_text_pages: tolerance::FULL_TEXT_PAGES,
         }
     }
@@ -123,7 +130,7 @@ pub fn reading(
 ) -> plan::Reading {
     let caption = |page: u32, top: f64| -> Option<String> {
         let p = pages.iter().find(|p| p.number == page)?;
-        caption_above(&p.lines, top, settings)
+        plan::caption_above(&p.lines, top, settings)
     };
     let text_colour = |page: u32, bbox: Rect| -> Option<Colour> {
         let p = pages.iter().find(|p| p.number == page)?;
@@ -160,33 +167,6 @@ pub fn explain(
     settings: &PaperSettings,
 ) -> plan::Explain {
     reading(pages, tables, profile, settings, true).explain
-}
-
-/// The caption: the lines of the block nearest above `top`, left to right.
-fn caption_above(lines: &[Line], top: f64, s: &PaperSettings) -> Option<String> {
-    let above: Vec<&Line> = lines
-        .iter()
-        .filter(|l| l.bbox.bottom <= top + s.caption_touch)
-        .collect();
-    let nearest = above
-        .iter()
-        .map(|l| l.bbox.bottom)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let height = above
-        .iter()
-        .find(|l| l.bbox.bottom == nearest)?
-        .bbox
-        .height()
-        .max(1.0);
-    if top - nearest > s.caption_window_lines * height {
-        return None;
-    }
-    let mut block: Vec<&&Line> = above
-        .iter()
-        .filter(|l| nearest - l.bbox.bottom < s.caption_same_line * height)
-        .collect();
-    block.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-    Some(block.iter().map(|l| l.text()).collect::<Vec<_>>().join(" "))
 }
 
 /// Compile the milestone patterns (about 6% of the instructions of a one-file `extract`) on a

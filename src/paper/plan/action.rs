@@ -23,8 +23,15 @@ struct Entry {
 }
 
 /// A cell's entries: each paragraph, split where a line was broken by hand.
-fn entries(c: Option<&Cell>, padding: f64, reach: &[f64], dated: bool) -> Vec<Entry> {
+fn entries(
+    c: Option<&Cell>,
+    padding: f64,
+    cols: &Columns,
+    kind: text::Kind,
+    jump: f64,
+) -> Vec<Entry> {
     let Some(c) = c else { return Vec::new() };
+    let reach = &cols.reach;
     let edge = text::text_edge(
         c,
         padding,
@@ -33,7 +40,7 @@ fn entries(c: Option<&Cell>, padding: f64, reach: &[f64], dated: bool) -> Vec<En
     c.paragraphs
         .iter()
         .flat_map(|p| {
-            text::entries(p, &edge, dated)
+            text::entries(p, &edge, kind, cols.pitch + jump)
                 .into_iter()
                 .map(|(t, l)| Entry {
                     text: t,
@@ -44,8 +51,14 @@ fn entries(c: Option<&Cell>, padding: f64, reach: &[f64], dated: bool) -> Vec<En
         .collect()
 }
 
-fn texts(c: Option<&Cell>, padding: f64, reach: &[f64]) -> Vec<String> {
-    entries(c, padding, reach, false)
+fn texts(
+    c: Option<&Cell>,
+    padding: f64,
+    cols: &Columns,
+    kind: text::Kind,
+    jump: f64,
+) -> Vec<String> {
+    entries(c, padding, cols, kind, jump)
         .into_iter()
         .map(|e| e.text)
         .collect()
@@ -97,6 +110,7 @@ fn split_reference(s: &str) -> Option<(String, String)> {
 pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Context) -> Action {
     let cell = |col: Col| cols.first(col).and_then(|i| t.cell_at(r, i));
     let padding = cx.settings.cell_padding;
+    let jump = cx.settings.entry_pitch_jump;
     let mut specific_action = paragraphs(cell(Col::Action));
     let mut number = number;
     if cols.number_in_action && number.is_none() {
@@ -133,23 +147,29 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
         })
         .collect();
     let mut milestones: Vec<(Milestone, At)> = match cols.first(Col::Milestones) {
-        Some(_) => entries(cell(Col::Milestones), padding, &cols.reach, true)
-            .into_iter()
-            .map(|e| {
-                let parsed = milestone::parse_with(&e.text, cx.profile);
-                (
-                    Milestone {
-                        text: e.text,
-                        status: parsed.status,
-                        period: parsed.date.as_deref().and_then(dates::period),
-                        date: parsed.date,
-                        rag: None,
-                        status_text: printed_word(parsed.status, parsed.status_text),
-                    },
-                    e.at,
-                )
-            })
-            .collect(),
+        Some(_) => entries(
+            cell(Col::Milestones),
+            padding,
+            cols,
+            text::Kind::Milestones,
+            jump,
+        )
+        .into_iter()
+        .map(|e| {
+            let parsed = milestone::parse_with(&e.text, cx.profile);
+            (
+                Milestone {
+                    text: e.text,
+                    status: parsed.status,
+                    period: parsed.date.as_deref().and_then(dates::period),
+                    date: parsed.date,
+                    rag: None,
+                    status_text: printed_word(parsed.status, parsed.status_text),
+                },
+                e.at,
+            )
+        })
+        .collect(),
         None => dates
             .iter()
             .map(|d| {
@@ -219,11 +239,11 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
         number_implied: number.is_none(),
         number: number.unwrap_or_default(),
         specific_action,
-        leads: texts(cell(Col::Lead), padding, &cols.reach),
-        success_indicators: texts(cell(Col::Success), padding, &cols.reach),
+        leads: texts(cell(Col::Lead), padding, cols, text::Kind::Leads, jump),
+        success_indicators: texts(cell(Col::Success), padding, cols, text::Kind::Plain, jump),
         milestones: milestones.into_iter().map(|(m, _)| m).collect(),
         rag: rag_at.into_iter().map(|(e, _)| e).collect(),
-        impact_evidence: texts(cell(Col::Impact), padding, &cols.reach),
+        impact_evidence: texts(cell(Col::Impact), padding, cols, text::Kind::Plain, jump),
         pages: [first, last],
         rows,
         group: None,

@@ -110,6 +110,9 @@ const PHRASES: &[(&str, Col)] = &[
     ("commitment", Col::Action),
     ("commitments", Col::Action),
     ("what needs to be done", Col::Action),
+    ("stage", Col::Action),
+    ("stages", Col::Action),
+    ("project stage", Col::Action),
     // Who.
     ("lead", Col::Lead),
     ("leads", Col::Lead),
@@ -268,12 +271,24 @@ pub fn words(header: &str) -> Vec<String> {
     out
 }
 
+/// Words that make a header of two words or more a reference column when they end it
+/// ("Milestone ref", "Task ID", "Rec no."): the head noun of the header is the reference.
+const REFERENCE_ENDS: &[&str] = &["ref", "reference", "no", "number", "id", "#"];
+
 /// The role a header names by its words, with the score of the match (phrase words × 10, and
-/// 5 more when the phrase is the whole header), or `None`.
+/// 5 more when the phrase is the whole header), or `None`. A header ending in a reference
+/// word is the reference column, as if the whole header were a phrase.
 pub fn by_header(header: &str) -> Option<(Col, usize, &'static str)> {
     let w = words(header);
     if w.is_empty() {
         return None;
+    }
+    if let (true, Some(end)) = (
+        w.len() >= 2,
+        w.last()
+            .and_then(|l| REFERENCE_ENDS.iter().find(|r| **r == l.as_str())),
+    ) {
+        return Some((Col::Number, w.len() * 10 + 5, *end));
     }
     let mut best: Option<(Col, usize, &'static str)> = None;
     for (phrase, col) in PHRASES {
@@ -316,6 +331,10 @@ pub struct Columns {
     /// The furthest any text reaches in each column (points): where lines wrap when the
     /// cells have no rules.
     pub reach: Vec<f64>,
+    /// The pitch of wrapped lines in the table's cells: the least distance, in line heights,
+    /// from one line's top to the next within a paragraph (infinite when no paragraph has two
+    /// lines).
+    pub pitch: f64,
 }
 
 impl Columns {
@@ -379,6 +398,7 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
         list,
         number_in_action: false,
         reach,
+        pitch: f64::INFINITY,
     };
     // "Ref Action" in one header: the reference leads the action cell.
     if let Some(a) = cols.first(Col::Action) {
@@ -395,6 +415,22 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
         }
     }
     cols
+}
+
+/// The least top-to-top distance, in line heights, between consecutive lines of one paragraph
+/// on one page whose heights differ by less than `same` of a line, over the table's cells.
+pub fn wrap_pitch(t: &Table, same: f64) -> f64 {
+    t.cells
+        .iter()
+        .flat_map(|c| c.paragraphs.iter())
+        .flat_map(|p| p.lines.windows(2))
+        .filter_map(|w| {
+            let [a, b] = w else { return None };
+            let h = a.bbox.height();
+            let level = a.page == b.page && h > 0.0 && (b.bbox.height() - h).abs() < same * h;
+            (level && b.bbox.top > a.bbox.top).then(|| (b.bbox.top - a.bbox.top) / h)
+        })
+        .fold(f64::INFINITY, f64::min)
 }
 
 /// Whether a header row names a plan: an action column and at least one of who, when, or
@@ -444,6 +480,19 @@ fn most(part: usize, all: usize) -> bool {
 /// against the other columns; what does not fit falls back to another role or to a field.
 pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
     let fixed = |h: &str| profile.role_of(h).is_some();
+    // A role the profile gives a column is that column's alone.
+    let named: Vec<Col> = cols
+        .list
+        .iter()
+        .filter(|c| fixed(&c.heading) && c.col != Col::Group)
+        .map(|c| c.col)
+        .collect();
+    for c in cols.list.iter_mut().filter(|c| !fixed(&c.heading)) {
+        if named.contains(&c.col) {
+            c.col = Col::Field;
+            c.evidence = format!("{}; the profile names another column so", c.evidence);
+        }
+    }
     let action_col = cols.first(Col::Action);
     // Several action columns: one holding references is the number column; otherwise the
     // one with the longest header phrase keeps the role.
@@ -564,6 +613,13 @@ mod tests {
         assert_eq!(role("Lead officer"), Some(Col::Lead));
         assert_eq!(role("Specific action"), Some(Col::Action));
         assert_eq!(role("Action no."), Some(Col::Number));
+        // The head noun ends the header: a milestone's reference is a reference.
+        assert_eq!(role("MILESTONE REF"), Some(Col::Number));
+        assert_eq!(role("Task ID"), Some(Col::Number));
+        assert_eq!(role("Ref Action"), Some(Col::Action));
+        assert_eq!(role("Stage"), Some(Col::Action));
+        assert_eq!(role("Original timescale"), Some(Col::Date));
+        assert_eq!(role("Revised date"), Some(Col::Date));
         assert_eq!(role("Improvement / action required"), Some(Col::Action));
         assert_eq!(role("How we'll know"), Some(Col::Success));
         assert_eq!(role("Who is responsible"), Some(Col::Lead));

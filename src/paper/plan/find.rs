@@ -60,6 +60,40 @@ const FIGURE_HEADERS: &[&str] = &[
     "likelihood",
 ];
 
+/// Why no row among the first `search` is a plan's header: the row whose cells name the most
+/// roles, what each of its cells names, and what it lacks (an action column; a who, when or
+/// status column).
+fn no_header(t: &Table, search: usize, cx: &Context) -> String {
+    let best = (0..search)
+        .map(|r| (r, columns::from_header(t, r, cx.profile)))
+        .max_by_key(|(r, c)| {
+            let named = c.list.iter().filter(|k| k.col != Col::Field).count();
+            (named, std::cmp::Reverse(*r))
+        });
+    let head = format!(
+        "no header row among the first {search} names an action column and a who, when or \
+         status column"
+    );
+    let Some((r, cols)) = best else {
+        return head;
+    };
+    let named: Vec<String> = cols
+        .list
+        .iter()
+        .filter(|k| k.col != Col::Field)
+        .map(|k| format!("{:?} → {}", k.heading, k.col.name()))
+        .collect();
+    if named.is_empty() {
+        return format!("{head} (first row: {:?})", cols.headings());
+    }
+    let lacks = if cols.first(Col::Action).is_none() {
+        "no action column"
+    } else {
+        "no who, when or status column"
+    };
+    format!("{head}; row {r} names {}, but {lacks}", named.join(", "))
+}
+
 /// The header row and columns of a plan table, or why the table is not one.
 pub fn plan_header(t: &Table, cx: &Context) -> Result<(usize, Columns), String> {
     let search = t.n_rows.min(cx.settings.max_header_rows);
@@ -67,15 +101,7 @@ pub fn plan_header(t: &Table, cx: &Context) -> Result<(usize, Columns), String> 
         let cols = columns::from_header(t, r, cx.profile);
         columns::names_a_plan(&cols).then_some((r, cols))
     }) else {
-        let first: Vec<String> = t
-            .row_cells(0)
-            .iter()
-            .map(|c| text::collapse(&c.text()))
-            .collect();
-        return Err(format!(
-            "no header row among the first {search} names an action column and a who, when or \
-             status column (first row: {first:?})"
-        ));
+        return Err(no_header(t, search, cx));
     };
     for (words, kind) in NOT_PLAN_HEADERS {
         if let Some(c) = cols.list.iter().find(|c| {
@@ -107,6 +133,7 @@ pub fn plan_header(t: &Table, cx: &Context) -> Result<(usize, Columns), String> 
         return Err("a header and no rows".into());
     }
     columns::check(t, &body, &mut cols, cx.profile);
+    cols.pitch = columns::wrap_pitch(t, cx.settings.entry_pitch_jump);
     let Some(action) = cols.first(Col::Action) else {
         return Err("no column holds the actions".into());
     };

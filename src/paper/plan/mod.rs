@@ -25,6 +25,7 @@ use super::model::Plan;
 use super::profile::Profile;
 use super::PaperSettings;
 use crate::table::Table;
+pub use caption::above as caption_above;
 pub use explain::{Explain, TableExplain, Verdict};
 pub use rag::{is_coloured as rag_colour, TextColour};
 

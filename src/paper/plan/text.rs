@@ -115,6 +115,94 @@ fn hand_broken(line: &CellLine, next: &CellLine, right: f64) -> bool {
     line.page == next.page && opens && !runs_on(&line.text) && line.bbox.x1 + need < right
 }
 
+/// What a cell's entries are: how its lines may be told apart beyond their spacing and width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Indicators, evidence: by spacing and width only.
+    Plain,
+    /// Milestones: a line ending in a timescale ends one.
+    Milestones,
+    /// Leads: a line ending in a post's or a body's noun ends one.
+    Leads,
+}
+
+/// Nouns that end the name of a post or a body: a lead line ending in one, followed by a line
+/// opening with a capital, is a whole lead (lines of a spreadsheet cell broken by hand, where
+/// the width says nothing). Words that also open a name ("Service", "Executive") are left out.
+const POST_ENDS: &[&str] = &[
+    "manager",
+    "managers",
+    "officer",
+    "officers",
+    "lead",
+    "leads",
+    "leader",
+    "leaders",
+    "director",
+    "directors",
+    "coordinator",
+    "co-ordinator",
+    "engineer",
+    "adviser",
+    "advisor",
+    "inspector",
+    "chair",
+    "consultant",
+    "commissioner",
+    "practitioner",
+    "worker",
+    "analyst",
+    "specialist",
+    "planner",
+    "administrator",
+    "secretary",
+    "team",
+    "teams",
+    "board",
+    "group",
+    "subgroup",
+    "sub-group",
+    "partnership",
+    "panel",
+    "committee",
+    "forum",
+];
+
+/// Whether `line` ends a lead: its last word is a post's or a body's noun (brackets after it
+/// allowed: "Subgroup (PMQA)") and `next` opens with a capital, on a word that is no such noun
+/// itself ("School Sport Partnership" / "Manager" is one post).
+fn ends_post(line: &CellLine, next: &CellLine) -> bool {
+    let first = next
+        .text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['.', ';', ','])
+        .to_lowercase();
+    let last = line
+        .text
+        .split_whitespace()
+        .rev()
+        .find(|w| !(w.starts_with('(') && w.ends_with(')')))
+        .unwrap_or("")
+        .trim_end_matches(['.', ';', ','])
+        .to_lowercase();
+    // A comma, or a bracket left open, carries the name on ("Officer (supported by …,").
+    let open = line.text.matches('(').count() > line.text.matches(')').count();
+    line.page == next.page
+        && !runs_on(&line.text)
+        && !open
+        && next.text.trim_start().starts_with(char::is_uppercase)
+        && POST_ENDS.contains(&last.as_str())
+        && !POST_ENDS.contains(&first.as_str())
+}
+
+/// Whether `next` is printed further below `line` than `apart` line heights, top to top.
+fn spaced(line: &CellLine, next: &CellLine, apart: f64) -> bool {
+    let h = line.bbox.height();
+    line.page == next.page && h > 0.0 && next.bbox.top - line.bbox.top > apart * h
+}
+
 /// A milestone line ending in a timescale after a dash ("… – Complete – May 2024") with a
 /// capitalised line after it: the next milestone starts there (FORMAT.md's "text – Status –
 /// Date" entries one per line).
@@ -136,13 +224,18 @@ const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '-', '–', '*', '
 /// The entries of a paragraph: its lines grouped into runs broken by hand ("Carers Strategy
 /// Lead" / "Primary Care Network Managers" in one paragraph), each run joined as the table
 /// stage joins lines. `right` is the cell's text edge on each page.
-/// Each entry comes with the line it starts on. With `dated`, a line ending in a timescale
-/// ends an entry too.
+/// Each entry comes with the line it starts on. In a milestone cell a line ending in a
+/// timescale ends an entry too; in a lead cell, a line ending in the noun that ends a post or
+/// a body's name ("… Manager", "… Subgroup") with a capital after it. Lines further apart
+/// than `apart` line heights (top to top) are separate entries (paragraphs with a little
+/// spacing between them).
 pub fn entries<'p>(
     p: &'p Paragraph,
     right: &dyn Fn(u32) -> Option<f64>,
-    dated: bool,
+    kind: Kind,
+    apart: f64,
 ) -> Vec<(String, &'p CellLine)> {
+    let dated = kind == Kind::Milestones;
     let mut out: Vec<(String, &CellLine)> = Vec::new();
     let mut cur = String::new();
     let mut start = p.lines.first();
@@ -155,7 +248,9 @@ pub fn entries<'p>(
         let split = match (next, right(l.page)) {
             (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge),
             _ => false,
-        } || (dated && !listing && next.is_some_and(|n| ends_dated(&l.text, &n.text)));
+        } || (dated && !listing && next.is_some_and(|n| ends_dated(&l.text, &n.text)))
+            || (kind == Kind::Leads && next.is_some_and(|n| ends_post(l, n)))
+            || next.is_some_and(|n| spaced(l, n, apart));
         if split {
             if let Some(s) = start {
                 out.push((std::mem::take(&mut cur), s));
@@ -202,6 +297,92 @@ pub fn text_edge(c: &Cell, padding: f64, reach: f64) -> impl Fn(u32) -> Option<f
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A paragraph of lines 10 pt high at these tops, each reaching `x1`, on page 1.
+    fn para(lines: &[(&str, f64, f64)]) -> Paragraph {
+        let lines: Vec<CellLine> = lines
+            .iter()
+            .map(|(t, top, x1)| CellLine {
+                text: t.to_string(),
+                bbox: crate::geom::Rect {
+                    x0: 0.0,
+                    top: *top,
+                    x1: *x1,
+                    bottom: top + 10.0,
+                },
+                page: 1,
+                bold: false,
+            })
+            .collect();
+        let mut text = String::new();
+        for l in &lines {
+            crate::table::join_line(&mut text, &l.text);
+        }
+        Paragraph {
+            text,
+            bullet: false,
+            fill: None,
+            lines,
+        }
+    }
+
+    fn texts(p: &Paragraph, kind: Kind, apart: f64) -> Vec<String> {
+        entries(p, &|_| Some(100.0), kind, apart)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn entries_by_spacing_and_by_the_post_a_line_ends() {
+        // Lines filling the cell: the width says nothing.
+        let spaced = para(&[
+            ("Community Safety", 0.0, 95.0),
+            ("Manager", 12.0, 40.0),
+            ("Neighbourhood Policing", 26.0, 98.0),
+            ("Inspector", 38.0, 45.0),
+        ]);
+        // Wrapped lines are 1.2 line heights apart; 1.4 is a paragraph with spacing.
+        assert_eq!(
+            texts(&spaced, Kind::Plain, 1.3),
+            [
+                "Community Safety Manager",
+                "Neighbourhood Policing Inspector"
+            ]
+        );
+        assert_eq!(texts(&spaced, Kind::Plain, f64::INFINITY).len(), 1);
+        let even = para(&[
+            ("Housing Strategy Manager", 0.0, 96.0),
+            ("Commissioning Officer", 12.0, 90.0),
+            ("Head of Children's", 24.0, 97.0),
+            ("Services", 36.0, 40.0),
+            ("School Sport Partnership", 48.0, 98.0),
+            ("Manager", 60.0, 40.0),
+        ]);
+        assert_eq!(
+            texts(&even, Kind::Leads, f64::INFINITY),
+            [
+                "Housing Strategy Manager",
+                "Commissioning Officer",
+                "Head of Children's Services",
+                "School Sport Partnership Manager"
+            ]
+        );
+        // A bracket left open or a comma carries the name on.
+        let open = para(&[
+            ("Development Officer (with the Support Officer,", 0.0, 98.0),
+            ("Lay Members and young people)", 12.0, 97.0),
+        ]);
+        assert_eq!(texts(&open, Kind::Leads, f64::INFINITY).len(), 1);
+        // Not in an indicator cell: there the noun says nothing (the width still does).
+        assert_eq!(
+            texts(&even, Kind::Plain, f64::INFINITY),
+            [
+                "Housing Strategy Manager Commissioning Officer Head of Children's Services",
+                "School Sport Partnership Manager"
+            ]
+        );
+    }
 
     #[test]
     fn dates_references_figures() {
