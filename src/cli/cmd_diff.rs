@@ -169,6 +169,7 @@ fn diff_stored(db: &Path, a: &DiffArgs) -> Result<ChangeList, Failure> {
         from: old_version.file,
         to: new_version.file,
         changes: diff::diff_plans(&old, &new),
+        report: Vec::new(),
     })
 }
 
@@ -187,5 +188,5 @@ pub fn run(a: DiffArgs) -> Result<bool, Failure> {
     };
     let bytes = render(&list, a.format, a.output.is_some())?;
     output::write(a.output.as_deref(), &bytes)?;
-    Ok(!list.changes.is_empty())
+    Ok(!list.is_empty())
 }
