@@ -76,7 +76,14 @@ pub fn read_report_around(
         }
         rows.retain(|r| !r.words.is_empty());
     }
-    parse(&rows, settings)
+    // With no plan in the paper and upright pages, a titled document of numbered sections
+    // is report-shaped too (a strategy or policy printed as an appendix).
+    let upright = pages
+        .iter()
+        .min_by_key(|p| p.number)
+        .is_some_and(|p| !p.is_landscape());
+    let alone = plan_first_page.is_none() && tables.is_empty() && upright;
+    parse(&rows, settings, alone)
 }
 
 /// The rows of the report's pages, running headers and footers dropped.
@@ -157,8 +164,29 @@ pub(super) fn commonest(values: impl Iterator<Item = f64>) -> Option<f64> {
     best.map(|(v, _)| v as f64 / 2.0)
 }
 
-/// The parse proper, over the report's rows in reading order.
-fn parse(rows: &[Row], settings: &PaperSettings) -> (Option<Meeting>, Option<Report>) {
+/// Whether the report has a title over at least two sections numbered from 1 in order, each
+/// with paragraphs: a document shaped as a report though it prints no front matter.
+fn titled_sections(report: &Report) -> bool {
+    let numbers: Vec<Option<u32>> = report
+        .sections
+        .iter()
+        .filter_map(|s| s.number.as_deref())
+        .map(|n| n.parse().ok())
+        .collect();
+    let in_order = numbers
+        .iter()
+        .enumerate()
+        .all(|(i, n)| *n == u32::try_from(i + 1).ok());
+    !report.title.is_empty()
+        && numbers.len() >= 2
+        && in_order
+        && report.sections.iter().all(|s| !s.paragraphs.is_empty())
+}
+
+/// The parse proper, over the report's rows in reading order; `alone` when the paper holds
+/// no plan and its pages are upright (then a titled document of numbered sections is read
+/// as a report).
+fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting>, Option<Report>) {
     let Some(first_page) = rows.first().map(|r| r.page) else {
         return (None, None);
     };
@@ -215,7 +243,8 @@ fn parse(rows: &[Row], settings: &PaperSettings) -> (Option<Meeting>, Option<Rep
     let body = body.unwrap_or_default();
     let meeting = (!body.is_empty() || date.is_some()).then_some(Meeting { body, date, place });
     let dated = meeting.as_ref().is_some_and(|m| m.date.is_some());
-    if !(evidence || (dated && !report.sections.is_empty())) {
+    let shaped = alone && titled_sections(&report);
+    if !(evidence || shaped || (dated && !report.sections.is_empty())) {
         return (None, None);
     }
     (meeting, Some(report))

@@ -378,9 +378,18 @@ impl<'g> Reader<'g> {
             }
             _ => {
                 // A list item under a paragraph numbered another way, indented under it.
+                let in_para = matches!(self.target, Target::Para | Target::Bullet(_));
                 let under = self.para_style.is_some_and(|s| s != number.style)
                     && row.x0() > self.para_x + self.geo.column_tolerance
-                    && matches!(self.target, Target::Para | Target::Bullet(_));
+                    && in_para;
+                // Items introduced by an unnumbered paragraph ending in a colon ("County
+                // Council is asked to:" over "(1)", "(2)"), indented or not.
+                let introduced = self.para_style.is_none()
+                    && in_para
+                    && self
+                        .current_paragraph(false)
+                        .is_some_and(|p| p.number.is_none() && p.text.ends_with(':'));
+                let under = under || introduced;
                 if under {
                     self.list_item(text, row.x0(), text_x);
                 } else {
