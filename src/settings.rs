@@ -168,6 +168,7 @@ impl Settings {
             ("paper.caption_same_line", p.caption_same_line),
             ("paper.margin_fraction", p.margin_fraction),
             ("paper.short_line_fraction", p.short_line_fraction),
+            ("paper.footnote_size_ratio", p.footnote_size_ratio),
             ("paper.centred_fraction", p.centred_fraction),
             ("paper.max_numeric_share", p.max_numeric_share),
         ] {

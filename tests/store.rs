@@ -399,7 +399,7 @@ fn a_version_1_database_is_migrated_and_keeps_its_documents() {
     let mut store = Store::open(&path).unwrap();
     let conn = store.connection();
     assert_eq!(schema::version(conn).unwrap(), schema::latest());
-    assert_eq!(schema::latest(), 3);
+    assert_eq!(schema::latest(), 4);
     assert_eq!(count(conn, "SELECT count(*) FROM documents"), 1);
     assert_eq!(count(conn, "SELECT count(*) FROM action_versions"), 0);
     store.record_failure("x.pdf", None, "not a PDF").unwrap();
@@ -410,7 +410,7 @@ fn a_version_1_database_is_migrated_and_keeps_its_documents() {
     drop(store);
     // Opening again applies nothing twice.
     let store = Store::open(&path).unwrap();
-    assert_eq!(schema::version(store.connection()).unwrap(), 3);
+    assert_eq!(schema::version(store.connection()).unwrap(), 4);
 
     // A database from a newer boardpaper is refused, naming the file.
     let newer = dir.path().join("newer.db");
@@ -574,7 +574,7 @@ fn a_version_2_database_is_migrated_to_plans_of_any_template() {
     }
     let store = Store::open(&path).unwrap();
     let conn = store.connection();
-    assert_eq!(schema::version(conn).unwrap(), 3);
+    assert_eq!(schema::version(conn).unwrap(), schema::latest());
     let row: (
         Option<String>,
         Option<String>,
@@ -794,4 +794,86 @@ fn versions_lists_an_untitled_plan() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.starts_with("(untitled plan)\n"), "{text}");
     assert!(text.contains("made.pdf"), "{text}");
+}
+
+/// The covering report is stored in its own tables (schema 4): the board paper's meeting,
+/// report fields, contacts and lists equal its truth file's; the plan-only V3 has none.
+#[test]
+fn the_covering_report_is_stored_as_in_its_truth() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("reports.db");
+    let (code, err) = import(&db, &[fixture(PLAN_V3), fixture(BOARD_PAPER)]);
+    assert_eq!(code, Some(0), "{err}");
+    let truth: Value = serde_json::from_slice(
+        &std::fs::read(fixture("mscb/mscb-board-paper-2015-06.truth.json")).unwrap(),
+    )
+    .unwrap();
+    let conn = Connection::open(&db).unwrap();
+    let doc = "(SELECT id FROM documents WHERE file = 'mscb-board-paper-2015-06.pdf')";
+    let (body, date): (String, Option<String>) = conn
+        .query_row(
+            &format!("SELECT body, date FROM meetings WHERE document_id = {doc}"),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(body, truth["meeting"]["body"].as_str().unwrap());
+    assert_eq!(date.as_deref(), truth["meeting"]["date"].as_str());
+    let (title, author, summary): (String, Option<String>, Option<String>) = conn
+        .query_row(
+            &format!("SELECT title, author, summary FROM reports WHERE document_id = {doc}"),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let report = &truth["report"];
+    assert_eq!(title, report["title"].as_str().unwrap());
+    assert_eq!(author.as_deref(), report["author"].as_str());
+    assert_eq!(summary.as_deref(), report["summary"].as_str());
+    let texts = |sql: &str| -> Vec<String> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    let strings = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        texts(&format!(
+            "SELECT text FROM report_items WHERE document_id = {doc} AND list = 'report_from' ORDER BY seq"
+        )),
+        strings(&report["report_from"])
+    );
+    assert_eq!(
+        texts(&format!(
+            "SELECT text FROM recommendations WHERE document_id = {doc} ORDER BY seq"
+        )),
+        strings(&report["recommendations"])
+    );
+    let contacts = texts(&format!(
+        "SELECT name || ' | ' || coalesce(email, '') FROM contacts WHERE document_id = {doc} ORDER BY seq"
+    ));
+    let want: Vec<String> = report["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} | {}",
+                c["name"].as_str().unwrap(),
+                c["email"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(contacts, want);
+    assert!(!want.is_empty());
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM reports"),
+        1,
+        "V3 has no report"
+    );
 }

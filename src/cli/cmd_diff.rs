@@ -165,10 +165,17 @@ fn diff_stored(db: &Path, a: &DiffArgs) -> Result<ChangeList, Failure> {
     };
     let (old_version, old) = find(&a.from)?;
     let (new_version, new) = find(&a.to)?;
+    // The covering reports' changes, from the papers as stored (as `diff` of the files).
+    let old_paper = store.paper(old_version.document_id)?;
+    let new_paper = store.paper(new_version.document_id)?;
     Ok(ChangeList {
         from: old_version.file,
         to: new_version.file,
         changes: diff::diff_plans(&old, &new),
+        report: diff::report::diff_reports(
+            (old_paper.meeting.as_ref(), old_paper.report.as_ref()),
+            (new_paper.meeting.as_ref(), new_paper.report.as_ref()),
+        ),
     })
 }
 
@@ -187,5 +194,5 @@ pub fn run(a: DiffArgs) -> Result<bool, Failure> {
     };
     let bytes = render(&list, a.format, a.output.is_some())?;
     output::write(a.output.as_deref(), &bytes)?;
-    Ok(!list.changes.is_empty())
+    Ok(!list.is_empty())
 }

@@ -97,8 +97,29 @@ fn read_one(input: &Input, reading: &Reading, explain: bool) -> Result<Paper, Fa
             &reading.settings.paper,
         );
         eprint!("{}:\n{account}", paper.file);
+        explain_report(&doc, &paper, reading);
     }
     Ok(paper)
+}
+
+/// With `--explain`: how each row of the covering report's pages was classified (label,
+/// field heading, numbered row, bullet, heading, text), one line each, on standard error.
+/// Running headers, footers and footnotes are dropped before classifying, so they are absent.
+fn explain_report(doc: &boardpaper::pdf::Document, paper: &Paper, reading: &Reading) {
+    let pages: Vec<boardpaper::layout::PageText> = (1..=doc.page_count())
+        .filter_map(|n| doc.page(n).ok())
+        .map(|p| boardpaper::layout::PageText::new(&p.info, &p.glyphs, &reading.settings.layout))
+        .collect();
+    let plan_start = paper
+        .plans
+        .iter()
+        .filter_map(|p| p.pages.first().copied())
+        .min();
+    let rows = boardpaper::paper::report::explain(&pages, plan_start, &reading.settings.paper);
+    eprintln!("report rows ({}):", rows.len());
+    for line in rows {
+        eprintln!("  {line}");
+    }
 }
 
 /// Write one paper's outputs. `target` is a file (JSON) or a folder (CSV, batches).

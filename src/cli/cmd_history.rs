@@ -109,6 +109,7 @@ fn change_lines(e: &VersionEntry, from: &str) -> Vec<String> {
         from: from.to_string(),
         to: e.version.version.clone().unwrap_or_default(),
         changes: e.changes.clone(),
+        report: Vec::new(),
     };
     diff::text::render(&list, false)
         .lines()

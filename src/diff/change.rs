@@ -423,6 +423,10 @@ pub struct ChangeList {
     pub to: String,
     /// Every change, in plan order.
     pub changes: Vec<Change>,
+    /// The covering report's changes (recommendations, title, meeting, summary); left out
+    /// when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub report: Vec<super::report::ReportChange>,
 }
 
 impl ChangeList {
@@ -433,6 +437,11 @@ impl ChangeList {
             .map(|&k| (k, self.changes.iter().filter(|c| c.kind == k).count()))
             .filter(|&(_, n)| n > 0)
             .collect()
+    }
+
+    /// Whether nothing changed, in the plans or the report.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty() && self.report.is_empty()
     }
 }
 

@@ -105,7 +105,7 @@ pub fn render(list: &ChangeList) -> String {
     }
     out.push_str("</ul>\n<p class=\"legend\"><del>removed words</del> <ins>added words</ins> \
                   · milestones and RAG entries numbered from 1, top to bottom</p>\n</header>\n<main>\n");
-    if list.changes.is_empty() {
+    if list.is_empty() {
         out.push_str("<p class=\"same\">The plans are the same.</p>\n");
     }
     let mut i = 0;
@@ -127,8 +127,42 @@ pub fn render(list: &ChangeList) -> String {
         }
         out.push_str("</section>\n");
     }
+    report_section(&mut out, list);
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+/// The covering report's changes: one table, a row per change (what changed, old, new).
+fn report_section(out: &mut String, list: &ChangeList) {
+    if list.report.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<section class=\"report\">\n<h2>Covering report</h2>\n<article>\n<table>\n\
+         <colgroup><col class=\"what\"><col class=\"side\"><col class=\"side\"></colgroup>\n\
+         <thead><tr><th></th><th>Old · {}</th><th>New · {}</th></tr></thead>\n<tbody>\n",
+        escape(&list.from),
+        escape(&list.to)
+    );
+    for c in &list.report {
+        let what = super::report::describe(c)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let cell = |s: &Option<String>| match s {
+            Some(s) => format!("<td>{}</td>", escape(s)),
+            None => "<td class=\"none\">—</td>".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "<tr><th>{}</th>{}{}</tr>",
+            escape(&what),
+            cell(&c.old),
+            cell(&c.new)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</article>\n</section>\n");
 }
 
 fn article(out: &mut String, group: &[&Change], list: &ChangeList) {
@@ -404,6 +438,7 @@ mod tests {
                 old: Some(Value::Text("a <script>".into())),
                 new: Some(Value::Text("a <img src=x>".into())),
             }],
+            report: Vec::new(),
         };
         let html = render(&list);
         assert!(

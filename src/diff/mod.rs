@@ -1,5 +1,6 @@
 //! The `diff` stage: what changed between two versions of a plan, as a [`ChangeList`]
-//! (`fixtures/FORMAT.md`, "Change lists"), and its renderings for people ([`text`],
+//! (`fixtures/FORMAT.md`, "Change lists"), with the covering report's changes in a section
+//! of their own ([`report`]), and its renderings for people ([`text`],
 //! [`html`]) and spreadsheets ([`csv`]).
 //!
 //! Matching, step by step:
@@ -36,6 +37,7 @@ pub mod csv;
 pub mod html;
 pub mod matching;
 pub mod pairing;
+pub mod report;
 pub mod text;
 pub mod words;
 
@@ -263,6 +265,10 @@ pub fn diff_papers(old: &Paper, new: &Paper) -> ChangeList {
         from: old.file.clone(),
         to: new.file.clone(),
         changes,
+        report: report::diff_reports(
+            (old.meeting.as_ref(), old.report.as_ref()),
+            (new.meeting.as_ref(), new.report.as_ref()),
+        ),
     }
 }
 

@@ -119,7 +119,31 @@ pub fn render(list: &ChangeList, colour: bool) -> String {
             let _ = writeln!(out, "{indent}{line}");
         }
     }
+    report_lines(list, st, &mut out);
     out
+}
+
+/// The covering report's changes, after the plan's: a count per kind, then each change.
+fn report_lines(list: &ChangeList, st: Style, out: &mut String) {
+    if list.report.is_empty() {
+        return;
+    }
+    let counts: Vec<String> = super::report::counts(&list.report)
+        .iter()
+        .map(|(k, n)| k.counted(*n))
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n{}\n  {}",
+        st.bold("Covering report"),
+        counts.join(", ")
+    );
+    for c in &list.report {
+        for (i, line) in super::report::describe(c).iter().enumerate() {
+            let indent = if i == 0 { "  " } else { "    " };
+            let _ = writeln!(out, "{indent}{line}");
+        }
+    }
 }
 
 fn milestone_line(m: &Milestone) -> String {
@@ -278,6 +302,7 @@ mod tests {
             from: "v3.pdf".into(),
             to: "v4.pdf".into(),
             changes,
+            report: Vec::new(),
         };
         let text = render(&list, false);
         assert!(text.starts_with("v3.pdf → v4.pdf: 28 changes\n"), "{text}");

@@ -52,6 +52,8 @@ pub struct PaperSettings {
     pub short_line_fraction: f64,
     /// Report rows this many line pitches apart are separate paragraphs.
     pub paragraph_gap: f64,
+    /// Rows closing a page at most this fraction of the body text's size are footnotes.
+    pub footnote_size_ratio: f64,
     /// A row whose middle lies within this fraction of the page width of the page's middle
     /// is centred.
     pub centred_fraction: f64,
@@ -94,6 +96,7 @@ impl Default for PaperSettings {
             heading_size_ratio: tolerance::HEADING_SIZE_RATIO,
             short_line_fraction: tolerance::SHORT_LINE_FRACTION,
             paragraph_gap: tolerance::PARAGRAPH_GAP,
+            footnote_size_ratio: tolerance::FOOTNOTE_SIZE_RATIO,
             centred_fraction: tolerance::CENTRED_FRACTION,
             min_plan_columns: tolerance::MIN_PLAN_COLUMNS,
             min_plan_rows: tolerance::MIN_PLAN_ROWS,

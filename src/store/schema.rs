@@ -156,9 +156,62 @@ JOIN plans pl ON pl.id = pr.plan_id
 JOIN documents d ON d.id = pl.document_id;
 ";
 
+/// Migration 4: covering reports. A document's meeting and its report's fields, its
+/// recommendations and the other lists of the report, its appendices and its contacts, one
+/// row each (sections and paragraphs stay in `extract_json`). Documents stored before it have
+/// no rows here: re-import them to fill these tables.
+const V4: &str = "
+CREATE TABLE meetings (
+    document_id  INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    body         TEXT NOT NULL,
+    date         TEXT,                       -- ISO YYYY-MM-DD when printed in full
+    place        TEXT                        -- as printed; NULL when not printed
+);
+CREATE TABLE reports (
+    document_id     INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    title           TEXT NOT NULL,
+    author          TEXT,
+    summary         TEXT,                    -- paragraphs joined with a newline
+    agenda_item     TEXT,                    -- the values below as printed, or NULL
+    cabinet_member  TEXT,
+    wards           TEXT,
+    key_decision    TEXT,
+    exempt          TEXT
+);
+CREATE TABLE recommendations (
+    document_id  INTEGER NOT NULL REFERENCES reports(document_id) ON DELETE CASCADE,
+    seq          INTEGER NOT NULL,           -- 0-based, in print order
+    text         TEXT NOT NULL,              -- label (\"(a)\", \"1.\") dropped
+    PRIMARY KEY (document_id, seq)
+);
+CREATE TABLE report_items (
+    document_id  INTEGER NOT NULL REFERENCES reports(document_id) ON DELETE CASCADE,
+    list         TEXT NOT NULL CHECK (list IN ('report_from', 'background_papers')),
+    seq          INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    PRIMARY KEY (document_id, list, seq)
+);
+CREATE TABLE appendices (
+    document_id  INTEGER NOT NULL REFERENCES reports(document_id) ON DELETE CASCADE,
+    seq          INTEGER NOT NULL,
+    label        TEXT NOT NULL,              -- \"A\", \"1\" as printed
+    title        TEXT NOT NULL,
+    PRIMARY KEY (document_id, seq)
+);
+CREATE TABLE contacts (
+    document_id  INTEGER NOT NULL REFERENCES reports(document_id) ON DELETE CASCADE,
+    seq          INTEGER NOT NULL,
+    name         TEXT NOT NULL,
+    role         TEXT,
+    email        TEXT,
+    phone        TEXT,                       -- as printed
+    PRIMARY KEY (document_id, seq)
+);
+";
+
 /// Every migration in order; migration `i` (0-based) brings a database from version `i` to
 /// version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this build writes.
 pub fn latest() -> u32 {

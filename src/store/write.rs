@@ -156,6 +156,7 @@ fn insert_paper(
     for (seq, plan) in paper.plans.iter().enumerate() {
         insert_plan(tx, document_id, seq, plan, rows)?;
     }
+    insert_report(tx, document_id, paper, rows)?;
     let mut warning = tx.prepare_cached(
         "INSERT INTO warnings (document_id, seq, page, kind, message) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
@@ -170,6 +171,84 @@ fn insert_paper(
         rows.tick();
     }
     Ok(document_id)
+}
+
+/// The paper's meeting and covering report, and the report's lists (migration 4).
+fn insert_report(
+    tx: &Transaction,
+    document_id: i64,
+    paper: &Paper,
+    rows: &mut Rows,
+) -> rusqlite::Result<()> {
+    if let Some(m) = &paper.meeting {
+        tx.execute(
+            "INSERT INTO meetings (document_id, body, date, place) VALUES (?1, ?2, ?3, ?4)",
+            params![document_id, m.body, m.date, m.place],
+        )?;
+        rows.tick();
+    }
+    let Some(r) = &paper.report else {
+        return Ok(());
+    };
+    tx.execute(
+        "INSERT INTO reports (document_id, title, author, summary, agenda_item, cabinet_member,
+                              wards, key_decision, exempt)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            document_id,
+            r.title,
+            r.author,
+            r.summary,
+            r.agenda_item,
+            r.cabinet_member,
+            r.wards,
+            r.key_decision,
+            r.exempt
+        ],
+    )?;
+    rows.tick();
+    let mut rec = tx.prepare_cached(
+        "INSERT INTO recommendations (document_id, seq, text) VALUES (?1, ?2, ?3)",
+    )?;
+    for (seq, text) in r.recommendations.iter().enumerate() {
+        rec.execute(params![document_id, int(seq), text])?;
+        rows.tick();
+    }
+    let mut item = tx.prepare_cached(
+        "INSERT INTO report_items (document_id, list, seq, text) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (list, texts) in [
+        ("report_from", &r.report_from),
+        ("background_papers", &r.background_papers),
+    ] {
+        for (seq, text) in texts.iter().enumerate() {
+            item.execute(params![document_id, list, int(seq), text])?;
+            rows.tick();
+        }
+    }
+    let mut appendix = tx.prepare_cached(
+        "INSERT INTO appendices (document_id, seq, label, title) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (seq, a) in r.appendices.iter().enumerate() {
+        appendix.execute(params![document_id, int(seq), a.label, a.title])?;
+        rows.tick();
+    }
+    let mut contact = tx.prepare_cached(
+        "INSERT INTO contacts (document_id, seq, name, role, email, phone)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (seq, c) in r.contacts.iter().enumerate() {
+        contact.execute(params![
+            document_id,
+            int(seq),
+            c.name,
+            c.role,
+            c.email,
+            c.phone
+        ])?;
+        rows.tick();
+    }
+    Ok(())
 }
 
 fn insert_plan(

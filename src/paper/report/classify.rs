@@ -40,6 +40,37 @@ pub(super) enum Kind {
     Text,
 }
 
+impl Kind {
+    /// What `extract --explain` prints for the kind: "label (report from)", "field heading
+    /// (summary)", "numbered 1.1", "numbered 2 (heading form)", "bullet", "heading", "text".
+    pub fn describe(&self) -> String {
+        let words = |k: &LabelKind| {
+            let name = format!("{k:?}");
+            let mut out = String::new();
+            for (i, c) in name.chars().enumerate() {
+                if c.is_uppercase() && i > 0 {
+                    out.push(' ');
+                }
+                out.extend(c.to_lowercase());
+            }
+            out
+        };
+        match self {
+            Kind::Label(k, _) => format!("label ({})", words(k)),
+            Kind::Field(k) => format!("field heading ({})", words(k)),
+            Kind::Numbered {
+                number, heading, ..
+            } => {
+                let form = if *heading { " (heading form)" } else { "" };
+                format!("numbered {}{form}", number.printed)
+            }
+            Kind::Bullet(..) => "bullet".to_string(),
+            Kind::Heading => "heading".to_string(),
+            Kind::Text => "text".to_string(),
+        }
+    }
+}
+
 /// The page layout the classifier measures against.
 pub(super) struct Geometry {
     /// The report's left margin.
@@ -50,6 +81,8 @@ pub(super) struct Geometry {
     pub body_size: f64,
     /// Whether the fonts say which words are bold at all.
     pub has_bold: bool,
+    /// Whether the body text is set in an italic face (then italics mark no heading).
+    pub italic_body: bool,
     /// Left edges within this (points) are one column.
     pub column_tolerance: f64,
     /// A heading has at most this many words.
@@ -78,6 +111,13 @@ impl Geometry {
             body_size: super::commonest(rows.iter().map(|r| r.size))
                 .unwrap_or(settings.default_font_size),
             has_bold: rows.iter().any(|r| r.words.iter().any(|w| w.bold)),
+            italic_body: {
+                let words = rows.iter().flat_map(|r| r.words.iter());
+                let (n, italic) = words.fold((0usize, 0usize), |(n, i), w| {
+                    (n + 1, i + usize::from(w.italic))
+                });
+                italic * 2 > n
+            },
             column_tolerance: settings.column_tolerance,
             max_heading_words: settings.max_heading_words,
             heading_size_ratio: settings.heading_size_ratio,
@@ -92,7 +132,8 @@ impl Geometry {
     }
 
     /// Whether the words of `row` from `from` on look like a heading: few words, not ending
-    /// in a comma or semicolon, and bold, in capitals or larger than the body text.
+    /// in a comma or semicolon, and bold, italic (in a body set upright), in capitals or larger
+    /// than the body text.
     pub fn heading_form(&self, row: &Row, from: usize) -> bool {
         let text = row.text_from(from);
         let words = row.words.len().saturating_sub(from);
@@ -101,6 +142,7 @@ impl Geometry {
         }
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         (self.has_bold && row.all_bold_from(from))
+            || (!self.italic_body && row.all_italic_from(from) && letters >= 3)
             || (is_upper(&text) && letters >= 3)
             || row.max_size_from(from) >= self.body_size * self.heading_size_ratio
     }
@@ -128,7 +170,9 @@ fn bullet(row: &Row) -> Option<(String, f64, f64)> {
     let first = row.words.first()?;
     let mut chars = first.text.chars();
     let glyph = chars.next()?;
-    if !BULLETS.contains(&glyph) {
+    // Word's second-level bullet is a letter "o" (Courier New) standing alone before a gap.
+    let letter_o = first.text == "o" && row.words.get(1).is_some_and(|w| w.new_seg);
+    if !BULLETS.contains(&glyph) && !letter_o {
         return None;
     }
     let rest = chars.as_str().trim_start();

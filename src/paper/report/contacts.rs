@@ -52,6 +52,19 @@ fn email_in(text: &str) -> Option<String> {
 /// One person from the comma-separated parts of a line: the first is the name, parts with an
 /// "@" the e-mail, mostly digits the telephone, the rest the role.
 fn person(text: &str) -> Contact {
+    // "Name (Role, with commas)": the brackets hold the whole role.
+    if let Some((n, r)) = text.trim().split_once(" (") {
+        if let Some(r) = r.strip_suffix(')') {
+            if !n.contains([',', '@']) && !r.contains(['(', '@']) {
+                return Contact {
+                    name: n.trim().to_string(),
+                    role: Some(r.trim().to_string()),
+                    email: None,
+                    phone: None,
+                };
+            }
+        }
+    }
     let mut name = String::new();
     let mut role: Vec<String> = Vec::new();
     let (mut email, mut phone) = (None, None);

@@ -7,7 +7,7 @@
 //! The reader works from the form of the page, not from one template's words, in named steps:
 //!
 //! 1. [`rows`]: layout lines merged into rows (one baseline), with each word's form;
-//! 2. [`running`]: running headers, footers and page numbers dropped;
+//! 2. [`running`]: running headers, footers and page numbers dropped, and [`footnotes`];
 //! 3. [`preamble`]: the opening rows (agenda item, council name, meeting, place, title);
 //! 4. [`classify`]: each row told by its form (label, field heading, number, bullet,
 //!    heading, text), with the vocabulary of labels in [`label`] and numbers in
@@ -17,6 +17,7 @@
 
 mod classify;
 mod contacts;
+mod footnotes;
 mod label;
 mod lists;
 pub mod model;
@@ -34,7 +35,6 @@ use crate::layout::PageText;
 use crate::paper::PaperSettings;
 use crate::table::Part;
 use classify::{classify, Geometry, Kind};
-use numbering::Style;
 use preamble::{body_before_date, body_case, read_preamble, trailing_date};
 use rows::Row;
 
@@ -76,7 +76,14 @@ pub fn read_report_around(
         }
         rows.retain(|r| !r.words.is_empty());
     }
-    parse(&rows, settings)
+    // With no plan in the paper and upright pages, a titled document of numbered sections
+    // is report-shaped too (a strategy or policy printed as an appendix).
+    let upright = pages
+        .iter()
+        .min_by_key(|p| p.number)
+        .is_some_and(|p| !p.is_landscape());
+    let alone = plan_first_page.is_none() && tables.is_empty() && upright;
+    parse(&rows, settings, alone)
 }
 
 /// The rows of the report's pages, running headers and footers dropped.
@@ -102,11 +109,14 @@ fn report_rows(
         .map(|p| rows::page_rows(p, settings))
         .collect();
     running::drop_running_rows(&mut rows_by_page, &chosen, settings);
+    let body_size = commonest(rows_by_page.iter().flatten().map(|r| r.size))
+        .unwrap_or(settings.default_font_size);
+    footnotes::drop_footnotes(&mut rows_by_page, body_size, settings.footnote_size_ratio);
     rows_by_page.into_iter().flatten().collect()
 }
 
-/// How each row of the report's pages was classified, one line per row ("p1 Label(Body, 2)
-/// x=72 | Report to Cabinet"): what `extract --explain` shows of the report.
+/// How each row of the report's pages was classified, one line per row ("p1 label (body)
+/// x=72-310 | Report to Cabinet"): what `extract --explain` shows of the report.
 pub fn explain(
     pages: &[PageText],
     plan_first_page: Option<u32>,
@@ -118,9 +128,9 @@ pub fn explain(
         .filter_map(|i| {
             let row = rows.get(i)?;
             Some(format!(
-                "p{} {:?} x={:.0}-{:.0} | {}",
+                "p{} {} x={:.0}-{:.0} | {}",
                 row.page,
-                classify(&rows, i, &geo),
+                classify(&rows, i, &geo).describe(),
                 row.x0(),
                 row.x1(),
                 row.text()
@@ -154,8 +164,29 @@ pub(super) fn commonest(values: impl Iterator<Item = f64>) -> Option<f64> {
     best.map(|(v, _)| v as f64 / 2.0)
 }
 
-/// The parse proper, over the report's rows in reading order.
-fn parse(rows: &[Row], settings: &PaperSettings) -> (Option<Meeting>, Option<Report>) {
+/// Whether the report has a title over at least two sections numbered from 1 in order, each
+/// with paragraphs: a document shaped as a report though it prints no front matter.
+fn titled_sections(report: &Report) -> bool {
+    let numbers: Vec<Option<u32>> = report
+        .sections
+        .iter()
+        .filter_map(|s| s.number.as_deref())
+        .map(|n| n.parse().ok())
+        .collect();
+    let in_order = numbers
+        .iter()
+        .enumerate()
+        .all(|(i, n)| *n == u32::try_from(i + 1).ok());
+    !report.title.is_empty()
+        && numbers.len() >= 2
+        && in_order
+        && report.sections.iter().all(|s| !s.paragraphs.is_empty())
+}
+
+/// The parse proper, over the report's rows in reading order; `alone` when the paper holds
+/// no plan and its pages are upright (then a titled document of numbered sections is read
+/// as a report).
+fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting>, Option<Report>) {
     let Some(first_page) = rows.first().map(|r| r.page) else {
         return (None, None);
     };
@@ -175,13 +206,11 @@ fn parse(rows: &[Row], settings: &PaperSettings) -> (Option<Meeting>, Option<Rep
     let preamble_rows: Vec<&Row> = rows.iter().take(start).collect();
     let mut pre = read_preamble(&preamble_rows, settings.meeting_body_gap_em);
 
-    let numbered_doc = kinds.iter().any(|k| {
-        matches!(k, Kind::Numbered { number, heading: true, .. } if number.style == Style::Plain)
-    });
     let pitch = line_pitch(rows, settings);
-    let mut reader = reader::Reader::new(&geo, pitch, settings.paragraph_gap, numbered_doc);
-    for (row, kind) in rows.iter().zip(&kinds).skip(start) {
-        reader.row(row, kind);
+    let mut reader = reader::Reader::new(&geo, pitch, settings.paragraph_gap);
+    for (i, (row, kind)) in rows.iter().zip(&kinds).enumerate().skip(start) {
+        let next = rows.get(i + 1).zip(kinds.get(i + 1));
+        reader.row(row, kind, next);
     }
     let (mut report, front, evidence) = reader.finish();
 
@@ -214,7 +243,8 @@ fn parse(rows: &[Row], settings: &PaperSettings) -> (Option<Meeting>, Option<Rep
     let body = body.unwrap_or_default();
     let meeting = (!body.is_empty() || date.is_some()).then_some(Meeting { body, date, place });
     let dated = meeting.as_ref().is_some_and(|m| m.date.is_some());
-    if !(evidence || (dated && !report.sections.is_empty())) {
+    let shaped = alone && titled_sections(&report);
+    if !(evidence || shaped || (dated && !report.sections.is_empty())) {
         return (None, None);
     }
     (meeting, Some(report))

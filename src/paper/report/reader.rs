@@ -73,12 +73,21 @@ pub(super) struct Reader<'g> {
     pitch: f64,
     /// A baseline this many pitches below the row before starts a new paragraph.
     paragraph_gap: f64,
-    /// Whether any section heading is numbered.
-    numbered_doc: bool,
+    /// Whether the next row is a list item (a bullet, or a number in a list's style).
+    next_item: bool,
+    /// Whether this row runs to the margin and the next row, plain text at its left edge,
+    /// carries it on: the row opens a paragraph, whatever its face.
+    runs_on: bool,
+    /// The right edge of the current section heading's last row.
+    heading_end: f64,
+    /// The text's left edge of the last list item of the summary or purpose block.
+    block_item_x: Option<f64>,
+    /// Whether the contact block's last sub-heading names the report's authors.
+    contact_author: bool,
 }
 
 impl<'g> Reader<'g> {
-    pub fn new(geo: &'g Geometry, pitch: f64, paragraph_gap: f64, numbered_doc: bool) -> Self {
+    pub fn new(geo: &'g Geometry, pitch: f64, paragraph_gap: f64) -> Self {
         Reader {
             report: Report::default(),
             front: FrontLabels::default(),
@@ -100,7 +109,11 @@ impl<'g> Reader<'g> {
             prev_short: false,
             pitch,
             paragraph_gap,
-            numbered_doc,
+            next_item: false,
+            runs_on: false,
+            heading_end: 0.0,
+            block_item_x: None,
+            contact_author: false,
         }
     }
 
@@ -122,9 +135,23 @@ impl<'g> Reader<'g> {
             )
     }
 
-    /// Read one row.
-    pub fn row(&mut self, row: &Row, kind: &Kind) {
+    /// Read one row; `next` is the row after it, with its kind.
+    pub fn row(&mut self, row: &Row, kind: &Kind, next: Option<(&Row, &Kind)>) {
         let gap = self.gap_before(row);
+        self.next_item = next.is_some_and(|(_, k)| match k {
+            Kind::Bullet(..) => true,
+            Kind::Numbered { number, .. } => {
+                number.style != Style::Plain && number.style != Style::Dotted
+            }
+            _ => false,
+        });
+        self.runs_on = !self.geo.is_short(row)
+            && next.is_some_and(|(n, k)| {
+                *k == Kind::Text
+                    && n.page == row.page
+                    && (n.x0() - row.x0()).abs() <= self.geo.column_tolerance
+                    && n.baseline - row.baseline <= self.pitch * self.paragraph_gap
+            });
         match kind {
             Kind::Field(k) => self.field(*k, row),
             Kind::Label(k, from) => {
@@ -226,7 +253,13 @@ impl<'g> Reader<'g> {
         };
         let r = &mut self.report;
         match kind {
-            LabelKind::ReportFrom => r.report_from.push(value.to_string()),
+            LabelKind::ReportFrom => match r.report_from.last_mut() {
+                // A person's role wrapped onto the next row.
+                Some(last) if last.ends_with([',', '&']) || starts_lower(value) => {
+                    join_line(last, value)
+                }
+                _ => r.report_from.push(value.to_string()),
+            },
             LabelKind::Author => join(&mut r.author),
             LabelKind::ContactOfficer => {
                 if r.author.is_none() {
@@ -245,6 +278,29 @@ impl<'g> Reader<'g> {
             _ => return,
         }
         self.evidence |= kind.is_evidence();
+    }
+
+    /// Whether `row`, under a section heading with no paragraph yet, wraps the heading: its
+    /// first word would not have fitted at the end of the heading's last row.
+    fn wraps_heading(&self, row: &Row) -> bool {
+        let first = row.words.first().map_or(0.0, |w| w.x1 - w.x0);
+        self.heading_end + first > self.geo.right
+    }
+
+    /// Join `row` to the current section heading.
+    fn join_heading(&mut self, row: &Row) {
+        if let Some(s) = self.report.sections.last_mut() {
+            join_line(&mut s.heading, &row.text());
+        }
+        self.heading_end = row.x1();
+    }
+
+    /// Whether the current section has no paragraph yet.
+    fn bare_heading(&self) -> bool {
+        self.report
+            .sections
+            .last()
+            .is_some_and(|s| s.paragraphs.is_empty())
     }
 
     /// Start a section.
@@ -311,6 +367,7 @@ impl<'g> Reader<'g> {
         match number.style {
             Style::Plain if heading && section_follows(sections, number.section) => {
                 self.section(Some(number.printed.clone()), text);
+                self.heading_end = row.x1();
             }
             Style::Dotted => {
                 if paragraph_fits(sections, number.section) {
@@ -321,9 +378,18 @@ impl<'g> Reader<'g> {
             }
             _ => {
                 // A list item under a paragraph numbered another way, indented under it.
+                let in_para = matches!(self.target, Target::Para | Target::Bullet(_));
                 let under = self.para_style.is_some_and(|s| s != number.style)
                     && row.x0() > self.para_x + self.geo.column_tolerance
-                    && matches!(self.target, Target::Para | Target::Bullet(_));
+                    && in_para;
+                // Items introduced by an unnumbered paragraph ending in a colon ("County
+                // Council is asked to:" over "(1)", "(2)"), indented or not.
+                let introduced = self.para_style.is_none()
+                    && in_para
+                    && self
+                        .current_paragraph(false)
+                        .is_some_and(|p| p.number.is_none() && p.text.ends_with(':'));
+                let under = under || introduced;
                 if under {
                     self.list_item(text, row.x0(), text_x);
                 } else {
@@ -351,11 +417,17 @@ impl<'g> Reader<'g> {
                 self.recs.push(text.to_string());
                 self.rec_x = Some(text_x);
             }
-            Target::Summary => push_line(&mut self.summary, text),
-            Target::Purpose => push_line(&mut self.purpose, text),
+            Target::Summary => {
+                push_line(&mut self.summary, text);
+                self.block_item_x = Some(text_x);
+            }
+            Target::Purpose => {
+                push_line(&mut self.purpose, text);
+                self.block_item_x = Some(text_x);
+            }
             Target::Appendices => appendix_line(&mut self.report.appendices, text),
             Target::Background => self.report.background_papers.push(text.to_string()),
-            Target::Contacts => contact_line(&mut self.report.contacts, text),
+            Target::Contacts => self.contact_text(text),
             Target::Heading | Target::Para | Target::Bullet(_) => {
                 self.list_item(text.to_string(), glyph_x, text_x);
             }
@@ -364,36 +436,33 @@ impl<'g> Reader<'g> {
     }
 
     fn heading(&mut self, row: &Row, gap: bool) {
-        let in_numbered_section = self
-            .report
-            .sections
-            .last()
-            .is_some_and(|s| s.number.is_some());
-        if self.numbered_doc && in_numbered_section {
-            // A sub-heading inside a numbered section is a paragraph of its own.
-            let text = row.text();
-            if self.target == Target::Heading && self.geo.has_bold {
-                if let Some(s) = self.report.sections.last_mut() {
-                    if s.paragraphs.is_empty() {
-                        join_line(&mut s.heading, &text);
-                        return;
-                    }
-                }
+        if self.target == Target::Recommendations {
+            if self.next_item {
+                // A sub-heading between the items ("2025-26 Council Tax").
+                return;
             }
-            let _ = gap;
-            self.paragraph(None, text, row.x0(), row.x0());
-            return;
+            if self.recs.is_empty() && (self.rec_text.is_empty() || !gap) {
+                // The block's introduction, set in a heading's face.
+                join_line(&mut self.rec_text, &row.text());
+                return;
+            }
         }
-        if self.target == Target::Heading {
+        if self.target == Target::Heading && self.bare_heading() && !gap && self.wraps_heading(row)
+        {
             // A heading wrapped over two rows.
-            if let Some(s) = self.report.sections.last_mut() {
-                if s.paragraphs.is_empty() && !gap {
-                    join_line(&mut s.heading, &row.text());
-                    return;
-                }
-            }
+            return self.join_heading(row);
         }
+        let body = matches!(
+            self.target,
+            Target::Heading | Target::Para | Target::Bullet(_)
+        );
+        if self.runs_on && body {
+            // A paragraph opening in a heading's face (a title in bold italics).
+            return self.paragraph(None, row.text(), row.x0(), row.x0());
+        }
+        // An unnumbered heading, in a numbered report too (a sub-heading of a section).
         self.section(None, row.text());
+        self.heading_end = row.x1();
     }
 
     /// A row that continues whatever came before.
@@ -408,14 +477,31 @@ impl<'g> Reader<'g> {
                     self.target = Target::None;
                 }
             }
-            Target::Summary => continue_block(&mut self.summary, &text, gap),
-            Target::Purpose => continue_block(&mut self.purpose, &text, gap),
+            Target::Summary | Target::Purpose => {
+                let new_para = self.block_paragraph(row, gap);
+                let block = if self.target == Target::Summary {
+                    &mut self.summary
+                } else {
+                    &mut self.purpose
+                };
+                continue_block(block, &text, new_para);
+            }
             Target::Recommendations => match (self.recs.last_mut(), self.rec_x) {
                 (Some(last), Some(x)) if row.x0() >= x - tol && !gap => join_line(last, &text),
+                // Back at the margin after the items, and introducing no more of them
+                // ("In addition:"): the block is over.
+                (Some(_), Some(x)) if row.x0() < x - tol && !self.next_item => {
+                    self.paragraph(None, text, row.x0(), row.x0())
+                }
+                (Some(_), _) if self.next_item => {}
                 _ => join_line(&mut self.rec_text, &text),
             },
             Target::Heading => {
-                let wraps = self.geo.has_bold && row.all_bold_from(0) && !gap;
+                let wraps = self.geo.has_bold
+                    && row.all_bold_from(0)
+                    && !gap
+                    && self.bare_heading()
+                    && self.wraps_heading(row);
                 match self.report.sections.last_mut() {
                     Some(s) if wraps && s.paragraphs.is_empty() => join_line(&mut s.heading, &text),
                     _ => self.paragraph(None, text, row.x0(), row.x0()),
@@ -513,6 +599,12 @@ impl<'g> Reader<'g> {
     /// A row of the contact block: a table row (three cells or more), a wrapped table row,
     /// or a line of a person's details.
     fn contact_row(&mut self, row: &Row) {
+        let text = row.text();
+        if let Some(kind) = sub_label(&text) {
+            // "Report Author(s)", "Relevant Corporate Director:": whose details follow.
+            self.contact_author = kind == LabelKind::Author;
+            return;
+        }
         let cells: Vec<(f64, String)> = row
             .segments()
             .into_iter()
@@ -539,7 +631,40 @@ impl<'g> Reader<'g> {
             // A table's header row.
             return;
         }
-        contact_line(&mut self.report.contacts, &row.text());
+        self.contact_text(&text);
+    }
+
+    /// A line of a person's details in the contact block; the first person under a "Report
+    /// author" sub-heading is the author, as printed, when no label named one.
+    fn contact_text(&mut self, text: &str) {
+        let before = self.report.contacts.len();
+        contact_line(&mut self.report.contacts, text);
+        if self.report.contacts.len() > before && self.contact_author {
+            self.contact_author = false;
+            if self.report.author.is_none() {
+                self.report.author = Some(text.to_string());
+            }
+        }
+    }
+
+    /// Whether a summary-like block's row starts a new paragraph: after a gap; back at the
+    /// margin after a list item; or at the margin after a row that ended a sentence short of
+    /// the margin (paragraphs printed with no space between them).
+    fn block_paragraph(&mut self, row: &Row, gap: bool) -> bool {
+        let tol = self.geo.column_tolerance;
+        if let Some(x) = self.block_item_x {
+            if gap || row.x0() < x - tol {
+                self.block_item_x = None;
+                return true;
+            }
+            return false;
+        }
+        let last_ends = match self.target {
+            Target::Summary => self.summary.as_deref(),
+            _ => self.purpose.as_deref(),
+        }
+        .is_some_and(|s| s.ends_with(['.', '?', '!']));
+        gap || (self.prev_short && last_ends && (row.x0() - self.geo.left).abs() <= tol)
     }
 
     /// Finish the walk: the summary (else the purpose), and the recommendations (the front
@@ -571,6 +696,7 @@ impl<'g> Reader<'g> {
             }
         }
         self.report.recommendations = recs;
+        fields_from_sections(&mut self.report);
         // Levels are kept only when there are sub-bullets.
         for s in &mut self.report.sections {
             for p in &mut s.paragraphs {
@@ -581,6 +707,58 @@ impl<'g> Reader<'g> {
         }
         (self.report, self.front, self.evidence)
     }
+}
+
+/// The back matter printed as numbered sections ("8. Appendices:", "6. Relevant Director:",
+/// "7. Report Authors:"): their paragraphs also fill the appendices, the background papers,
+/// and the contacts and author, when no block of their own did.
+fn fields_from_sections(r: &mut Report) {
+    {
+        let (no_appendices, no_papers, no_contacts) = (
+            r.appendices.is_empty(),
+            r.background_papers.is_empty(),
+            r.contacts.is_empty(),
+        );
+        for s in &r.sections {
+            let texts = s.paragraphs.iter().map(|p| p.text.as_str());
+            match super::label::label_kind(&s.heading) {
+                LabelKind::Appendices if no_appendices => {
+                    for t in texts {
+                        appendix_line(&mut r.appendices, t);
+                    }
+                }
+                LabelKind::Background if no_papers => r
+                    .background_papers
+                    .extend(texts.filter(|t| !is_none(t)).map(str::to_string)),
+                kind @ (LabelKind::ReportFrom | LabelKind::Author) if no_contacts => {
+                    for t in texts {
+                        if kind == LabelKind::Author && r.author.is_none() {
+                            r.author = Some(t.to_string());
+                        }
+                        contact_line(&mut r.contacts, t);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Whether a value row opens in lower case (it carries on the row before).
+fn starts_lower(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// A sub-heading inside the contact block ("Report Author(s)", "Relevant Corporate
+/// Director:"): a short phrase ending in a colon with no address or number, or a label of
+/// the people's kind. Returns what it labels.
+fn sub_label(text: &str) -> Option<LabelKind> {
+    let kind = super::label::label_kind(text);
+    let words = text.split_whitespace().count();
+    let plain = !text.contains('@') && !text.chars().any(|c| c.is_ascii_digit());
+    let colon = text.ends_with(':') && plain && words <= 5;
+    let people = matches!(kind, LabelKind::Author | LabelKind::ReportFrom) && words <= 4;
+    (colon || people).then_some(kind)
 }
 
 /// Continue a summary-like block: a gap starts a new paragraph (joined with "\n").

@@ -13,6 +13,8 @@ pub(super) struct W {
     pub x0: f64,
     pub x1: f64,
     pub bold: bool,
+    /// Whether its face is italic (or oblique).
+    pub italic: bool,
     pub size: f64,
     /// Whether a column gap separates it from the word before (a new layout line starts).
     pub new_seg: bool,
@@ -54,6 +56,11 @@ impl Row {
     /// Whether every word from `from` on is bold (and there is one).
     pub fn all_bold_from(&self, from: usize) -> bool {
         self.words.len() > from && self.words.iter().skip(from).all(|w| w.bold)
+    }
+
+    /// Whether every word from `from` on is italic (and there is one).
+    pub fn all_italic_from(&self, from: usize) -> bool {
+        self.words.len() > from && self.words.iter().skip(from).all(|w| w.italic)
     }
 
     /// The largest font size of its words from `from` on.
@@ -105,6 +112,13 @@ fn is_bold(font: &str) -> bool {
     layout::is_bold_font(font) || font.to_ascii_lowercase().ends_with("-medi")
 }
 
+/// Whether a font is an italic or oblique face ("Arial-ItalicMT", "Helvetica-Oblique",
+/// "NimbusRomNo9L-ReguItal").
+fn is_italic(font: &str) -> bool {
+    let f = font.to_ascii_lowercase();
+    f.contains("italic") || f.contains("oblique") || f.ends_with("ital")
+}
+
 /// The page's left-to-right lines merged into rows by baseline, top to bottom.
 pub(super) fn page_rows(page: &PageText, settings: &PaperSettings) -> Vec<Row> {
     let mut lines: Vec<&layout::Line> = page
@@ -154,6 +168,7 @@ pub(super) fn page_rows(page: &PageText, settings: &PaperSettings) -> Vec<Row> {
                 for (i, w) in line.words.iter().enumerate() {
                     row.words.push(W {
                         bold: is_bold(&w.font),
+                        italic: is_italic(&w.font),
                         size: w.size,
                         text: w.text.clone(),
                         x0: w.bbox.x0,

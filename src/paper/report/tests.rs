@@ -14,6 +14,7 @@ fn row(page: u32, top: f64, segs: &[(f64, &str, bool)]) -> Row {
                 x0: x + offset,
                 x1: x + offset + 6.0 * w.chars().count() as f64,
                 bold,
+                italic: false,
                 size: 10.0,
                 new_seg: i == 0,
             });
