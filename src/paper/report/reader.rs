@@ -696,6 +696,11 @@ impl<'g> Reader<'g> {
             }
         }
         self.report.recommendations = recs;
+        // An unnumbered heading with nothing under it is the caption of a table or figure
+        // read elsewhere (a plan cut out of the report), not a section.
+        self.report
+            .sections
+            .retain(|s| s.number.is_some() || !s.paragraphs.is_empty());
         fields_from_sections(&mut self.report);
         // Levels are kept only when there are sub-bullets.
         for s in &mut self.report.sections {

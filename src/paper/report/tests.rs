@@ -99,7 +99,7 @@ fn synthetic_report_over_a_page_break() {
     let mut by_page = vec![page1, page2];
     running::drop_running_rows(&mut by_page, &refs, &PaperSettings::default());
     let rows: Vec<Row> = by_page.into_iter().flatten().collect();
-    let (meeting, report) = parse(&rows, &PaperSettings::default());
+    let (meeting, report) = parse(&rows, &PaperSettings::default(), false);
     assert_eq!(
         meeting,
         Some(Meeting {
