@@ -62,6 +62,8 @@ impl Settings {
             ("layout.column_gap_em", l.column_gap_em),
             ("table.alignment.line_baseline_em", u.line_baseline_em),
             ("table.alignment.segment_gap_em", u.segment_gap_em),
+            ("table.alignment.heading_size_ratio", u.heading_size_ratio),
+            ("table.alignment.paragraph_gap_lines", u.paragraph_gap_lines),
             ("paper.caption_window_lines", p.caption_window_lines),
             (
                 "paper.caption_heading_window_lines",
@@ -147,6 +149,10 @@ impl Settings {
             ("table.alignment.grid_line_inset", u.grid_line_inset),
             ("table.alignment.min_density", u.min_density),
             ("table.alignment.max_prose_fraction", u.max_prose_fraction),
+            (
+                "table.alignment.short_column_prose_fraction",
+                u.short_column_prose_fraction,
+            ),
             ("table.alignment.max_marker_fraction", u.max_marker_fraction),
             (
                 "table.alignment.lower_start_fraction",

@@ -223,6 +223,17 @@ pub const MAX_BAND_HEIGHT: f64 = 200.0;
 /// row).
 pub const CONTINUATION_GAP_LINES: f64 = 0.8;
 
+/// A body line with no key text starts a new row when at least this many of its columns (and
+/// most of those with text in the row) start a new paragraph there: the rows under a merged
+/// key cell (LaTeX and Word plans print an aim once beside its actions). One column starting
+/// a paragraph is a second paragraph in a cell.
+pub const ROW_START_COLUMNS: usize = 2;
+
+/// See [`ROW_START_COLUMNS`]: a column starts a new paragraph where its text resumes more
+/// than this many line heights further down than the region's solid lines are set (LaTeX's
+/// `\\[3pt]` after a 10 pt row adds 0.3; word spaces of leading vary by a few hundredths).
+pub const ROW_PARAGRAPH_GAP_LINES: f64 = 0.2;
+
 /// A section label starts within this (points) of the region's left edge...
 pub const SECTION_LABEL_SLACK: f64 = 3.0;
 
@@ -236,6 +247,11 @@ pub const HANGING_INDENT: f64 = 2.0;
 /// Fraction of body lines allowed to cross a gutter (a wide section label, a note): one in
 /// ten.
 pub const GUTTER_CROSSING_FRACTION: f64 = 0.1;
+
+/// A body line set larger than this times the body's median font size is a group heading run
+/// across the table (LaTeX's `\large` is 1.2 times the body size), and no evidence of where
+/// its columns are: plans print a heading per priority, more than one line in ten.
+pub const GROUP_HEADING_SIZE_RATIO: f64 = 1.15;
 
 /// A rule below a spanning header label, at most this many line heights under it, gives the
 /// columns the label spans.
@@ -278,6 +294,16 @@ pub const PROSE_WORDS: usize = 6;
 /// A region whose non-empty body cells are more than this fraction prose is running text
 /// (several page columns), not a table.
 pub const MAX_PROSE_FRACTION: f64 = 0.6;
+
+/// ...unless at least this many columns are short entries ([`SHORT_COLUMN_PROSE_FRACTION`]):
+/// a plan's wordy action and progress cells stand beside columns of names, dates and
+/// statuses, while running text in page columns (and numbered paragraphs, one column of
+/// numbers beside the prose) has at most one such column.
+pub const MIN_SHORT_COLUMNS: usize = 2;
+
+/// A column of at least two non-empty body cells is short when at most this fraction of them
+/// are prose ([`PROSE_WORDS`]): a name or a date wrapped onto a sixth word now and then.
+pub const SHORT_COLUMN_PROSE_FRACTION: f64 = 0.25;
 
 /// A region whose first-column cells are at least this fraction list markers is a list.
 pub const MAX_MARKER_FRACTION: f64 = 0.5;
@@ -325,6 +351,12 @@ pub const MIN_SEPARATED_FRACTION: f64 = 0.25;
 
 /// A word ending (starting) within this (points) of a gutter's edge bounds it.
 pub const GUTTER_EDGE: f64 = 1.0;
+
+/// A gutter narrower than a segment gap separates columns when on at least this many lines
+/// (and on every line with text on both sides) the gap is wider than a word space and the
+/// text after it starts at one x, within [`GUTTER_EDGE`]: a narrow reference column beside
+/// left-aligned actions ("1.1.1 Train nursery staff", 0.7 em apart in an HTML plan).
+pub const MIN_EDGE_LINES: usize = 3;
 
 // --- Fallbacks where a page gives no value ---
 

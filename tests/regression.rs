@@ -334,3 +334,140 @@ fn issue_19_gradient_strips_are_one_fill() {
         ]
     );
 }
+
+/// Issue 19 item 1: plan tables drawn with horizontal rules only, or none
+/// (`fixtures/regression/horizontal-rules.py`, which holds the data typed here). An HTML
+/// table ruled under every row keeps its title and subtitle out of its header.
+#[test]
+fn issue_19_row_rules_keep_the_title_out_of_the_header() {
+    let got = grids_and_fills("chromium-row-rules.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Ref", "Action", "Lead", "Due", "Status"],
+            &[
+                "1",
+                "Open two new family hubs in the north of the borough.",
+                "Head of Early Help",
+                "March 2026",
+                "On track"
+            ],
+            &[
+                "2",
+                "Recruit six more foster carers through the spring campaign.",
+                "Fostering Manager",
+                "June 2026",
+                "At risk"
+            ],
+            &[
+                "3",
+                "Publish the school places plan after consulting every head teacher.",
+                "Education Planning Lead",
+                "May 2026",
+                "Complete"
+            ],
+            &[
+                "4",
+                "Cut waiting times for speech therapy to twelve weeks.",
+                "Health Partnerships Officer",
+                "April 2026",
+                "Delayed"
+            ],
+        ])
+    );
+}
+
+/// Issue 19 item 1: a LaTeX booktabs table (rules above and under the header and between
+/// themes only) printing each theme once beside its actions. Its wordy cells read as prose
+/// and it was no table; then each theme's actions were one row. A row starts where several
+/// columns start afresh at once, and the theme's cell spans its actions.
+#[test]
+fn issue_19_booktabs_rows_under_a_merged_theme() {
+    let tables = crate::tables::tables_of("regression/latex-booktabs-merged.pdf");
+    assert_eq!(tables.len(), 1);
+    let t = &tables[0];
+    assert_eq!(
+        t.grid(),
+        rows(&[
+            &["Theme", "What we will do", "Lead officer", "Target date"],
+            &[
+                "Theme A: Safer streets",
+                "Light every underpass in the town centre.",
+                "Street Lighting Engineer",
+                "July 2026"
+            ],
+            &[
+                "",
+                "Fund a night bus on Fridays and Saturdays.",
+                "Transport Planner",
+                "October 2026"
+            ],
+            &[
+                "Theme B: Cleaner air",
+                "Plant four hundred street trees.",
+                "Tree Officer",
+                "March 2027"
+            ],
+            &[
+                "",
+                "Add charging points at every council car park.",
+                "Parking Services Manager",
+                "December 2026"
+            ],
+        ])
+    );
+    let spans: Vec<usize> = [1, 3]
+        .iter()
+        .filter_map(|&r| t.cell_at(r, 0).map(|c| c.row_span))
+        .collect();
+    assert_eq!(spans, [2, 2], "each theme spans its two actions");
+}
+
+/// Issue 19 item 1: a LaTeX table with no rules, a title set larger above it, group headings
+/// set larger across it and a reference column a little over a space wide. The title was
+/// read as header, the references ran into the actions ("1.1.1 Buy back") and, once apart,
+/// the column of "1.1.1"s read as a list.
+#[test]
+fn issue_19_unruled_plan_with_headings_and_narrow_references() {
+    let got = grids_and_fills("latex-no-rules.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Ref", "Action", "Lead", "Status"],
+            &["Priority 1 Homes people can afford", "", "", ""],
+            &[
+                "1.1.1",
+                "Buy back fifty former council homes.",
+                "Housing Investment Lead",
+                "On track"
+            ],
+            &[
+                "1.1.2",
+                "Bring empty flats above shops back into use.",
+                "Empty Homes Officer",
+                "Delayed"
+            ],
+            &["Priority 2 Warm and dry homes", "", "", ""],
+            &[
+                "2.1.1",
+                "Insulate three hundred council homes each year.",
+                "Retrofit Manager",
+                "On track"
+            ],
+            &[
+                "2.1.2",
+                "Inspect every private rented home with damp reported.",
+                "Private Sector Housing Lead",
+                "At risk"
+            ],
+            &[
+                "2.1.3",
+                "Offer free boiler checks to tenants over seventy.",
+                "Tenancy Services",
+                "Complete"
+            ],
+        ])
+    );
+}

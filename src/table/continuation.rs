@@ -17,13 +17,17 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
         for (k, pt) in list.into_iter().enumerate() {
             let target = open.filter(|&ti| {
                 k == 0
-                    && pt.ruled
                     && tables.get(ti).is_some_and(|t| {
-                        t.ruled && t.pages.last().is_some_and(|&p| p + 1 == pt.page)
+                        t.pages.last().is_some_and(|&p| p + 1 == pt.page)
+                            && if pt.ruled {
+                                t.ruled
+                                    && last_xs.get(ti).is_some_and(|xs| {
+                                        columns_match(xs, &pt.xs, s.column_match_tolerance)
+                                    })
+                            } else {
+                                repeats_header(t, &pt)
+                            }
                     })
-                    && last_xs
-                        .get(ti)
-                        .is_some_and(|xs| columns_match(xs, &pt.xs, s.column_match_tolerance))
             });
             match target.and_then(|ti| tables.get_mut(ti).map(|t| (ti, t))) {
                 Some((ti, t)) => {
@@ -43,6 +47,17 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
         open = last_on_page;
     }
     tables
+}
+
+/// Whether unruled page table `pt` continues unruled table `t`: the same number of columns
+/// under a first row that repeats `t`'s (a running header, as print titles and LaTeX's
+/// `\endhead` print it). Unruled columns come from the gutters of each page's text, which
+/// move with it, so their positions alone say nothing.
+fn repeats_header(t: &Table, pt: &PageTable) -> bool {
+    !t.ruled && t.n_cols == pt.n_cols() && pt.n_rows() > 1 && {
+        let a = row_key(t.cells.iter(), 0);
+        !a.iter().all(|(_, _, s)| s.is_empty()) && a == row_key(pt.cells.iter(), 0)
+    }
 }
 
 fn columns_match(a: &[f64], b: &[f64], tol: f64) -> bool {

@@ -174,6 +174,17 @@ pub struct UnruledSettings {
     pub prose_words: usize,
     /// Most of the non-empty body cells (fraction) that may be prose.
     pub max_prose_fraction: f64,
+    /// A line without key text starts a row when this many of its columns start a paragraph.
+    pub row_start_columns: usize,
+    /// ...more than this (line heights) below solid leading.
+    pub paragraph_gap_lines: f64,
+    /// Body lines set larger than this times the body's median size are headings, not
+    /// evidence of columns.
+    pub heading_size_ratio: f64,
+    /// ...unless this many columns are short entries...
+    pub min_short_columns: usize,
+    /// ...with at most this fraction of their cells prose.
+    pub short_column_prose_fraction: f64,
     /// A first column this fraction list markers makes a list...
     pub max_marker_fraction: f64,
     /// A body whose pieces start in lower case this often (fraction)...
@@ -198,6 +209,8 @@ pub struct UnruledSettings {
     pub min_separated_fraction: f64,
     /// A word ending (starting) within this (points) of a gutter's edge bounds it.
     pub gutter_edge: f64,
+    /// A narrow gutter separates columns when this many lines start at one x after it.
+    pub min_edge_lines: usize,
 }
 
 impl Default for UnruledSettings {
@@ -244,6 +257,11 @@ impl Default for UnruledSettings {
             min_density: tolerance::MIN_DENSITY,
             prose_words: tolerance::PROSE_WORDS,
             max_prose_fraction: tolerance::MAX_PROSE_FRACTION,
+            row_start_columns: tolerance::ROW_START_COLUMNS,
+            paragraph_gap_lines: tolerance::ROW_PARAGRAPH_GAP_LINES,
+            heading_size_ratio: tolerance::GROUP_HEADING_SIZE_RATIO,
+            min_short_columns: tolerance::MIN_SHORT_COLUMNS,
+            short_column_prose_fraction: tolerance::SHORT_COLUMN_PROSE_FRACTION,
             max_marker_fraction: tolerance::MAX_MARKER_FRACTION,
             lower_start_fraction: tolerance::LOWER_START_FRACTION,
             lower_start_min_lines: tolerance::LOWER_START_MIN_LINES,
@@ -256,6 +274,7 @@ impl Default for UnruledSettings {
             boundary_split_em: tolerance::BOUNDARY_SPLIT_EM,
             min_separated_fraction: tolerance::MIN_SEPARATED_FRACTION,
             gutter_edge: tolerance::GUTTER_EDGE,
+            min_edge_lines: tolerance::MIN_EDGE_LINES,
         }
     }
 }

@@ -67,7 +67,8 @@ fn body_texts(b: &Built<'_>, words: &[Word]) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// A list: the first column is mostly bullets or enumerators and the rest is not numbers.
+/// A list: the first column is mostly bullets or enumerators, the text beside them in one
+/// column, and the rest is not numbers.
 fn not_a_list(texts: &[(usize, String)], u: &UnruledSettings) -> Result<(), Rejected> {
     let col0: Vec<&String> = texts
         .iter()
@@ -77,7 +78,14 @@ fn not_a_list(texts: &[(usize, String)], u: &UnruledSettings) -> Result<(), Reje
     let markers = col0.iter().filter(|t| is_list_marker(t)).count();
     let rest = texts.iter().filter(|(c, _)| *c > 0);
     let numeric = rest.clone().filter(|(_, t)| is_numeric(t)).count();
+    // A list's text beside its markers is one column; a numbered table has several.
+    let mut per_col: std::collections::BTreeMap<usize, usize> = Default::default();
+    for (c, _) in texts.iter().filter(|(c, _)| *c > 0) {
+        *per_col.entry(*c).or_default() += 1;
+    }
+    let text_cols = per_col.values().filter(|&&n| n >= 2).count();
     if !col0.is_empty()
+        && text_cols < u.min_short_columns
         && markers as f64 >= u.max_marker_fraction * col0.len() as f64
         && (numeric as f64) < u.min_numeric_for_numbered * rest.count() as f64
     {
@@ -89,19 +97,32 @@ fn not_a_list(texts: &[(usize, String)], u: &UnruledSettings) -> Result<(), Reje
     Ok(())
 }
 
-/// Prose: too many cells hold a run of words.
+/// Prose: too many cells hold a run of words, and fewer than `min_short_columns` columns
+/// are short entries (names, dates, statuses) beside them.
 fn not_prose(texts: &[(usize, String)], u: &UnruledSettings) -> Result<(), Rejected> {
-    let prose = texts
-        .iter()
-        .filter(|(_, t)| t.split_whitespace().count() >= u.prose_words)
-        .count();
-    if !texts.is_empty() && prose as f64 > u.max_prose_fraction * texts.len() as f64 {
-        return Err(Rejected::Prose {
-            prose,
-            cells: texts.len(),
-        });
+    let is_prose = |t: &str| t.split_whitespace().count() >= u.prose_words;
+    let prose = texts.iter().filter(|(_, t)| is_prose(t)).count();
+    if texts.is_empty() || prose as f64 <= u.max_prose_fraction * texts.len() as f64 {
+        return Ok(());
     }
-    Ok(())
+    // Per column: (cells, prose cells).
+    let mut per_col: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
+    for (c, t) in texts {
+        let e = per_col.entry(*c).or_default();
+        e.0 += 1;
+        e.1 += usize::from(is_prose(t));
+    }
+    let short = per_col
+        .values()
+        .filter(|&&(n, p)| n >= 2 && p as f64 <= u.short_column_prose_fraction * n as f64)
+        .count();
+    if short >= u.min_short_columns {
+        return Ok(());
+    }
+    Err(Rejected::Prose {
+        prose,
+        cells: texts.len(),
+    })
 }
 
 /// Text in at least two columns.

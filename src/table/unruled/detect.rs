@@ -199,6 +199,7 @@ pub(super) fn regions(
         let mut members = vec![i];
         let mut ext = start.bbox;
         let mut pending: Vec<usize> = Vec::new();
+        let mut bridged = 0usize;
         let mut last = i;
         let mut j = i + 1;
         while let Some(l) = lines.get(j) {
@@ -220,22 +221,25 @@ pub(super) fn regions(
                 break;
             }
             if is_multi(j) {
-                let window: Vec<&TLine> = members
-                    .iter()
-                    .rev()
-                    .filter(|&&k| is_multi(k))
-                    .take(u.window_lines)
-                    .filter_map(|&k| lines.get(k))
-                    .collect();
+                let window = window(lines, &members, &multi, u.window_lines);
                 if !aligned(&window, l, words, u) {
                     break;
                 }
                 members.append(&mut pending);
+                bridged = 0;
                 members.push(j);
                 ext = ext.union(&l.bbox);
                 last = j;
             } else {
-                if pending.len() >= u.max_bridge_lines
+                // Wrapped text of a later column (starting inside the table, keeping its
+                // gutters open) does not count towards the bridge: a plan's cells wrap onto
+                // many such lines.
+                let window = window(lines, &members, &multi, u.window_lines);
+                let in_column = l.bbox.x0 > ext.x0 + u.min_gutter && aligned(&window, l, words, u);
+                if !in_column {
+                    bridged += 1;
+                }
+                if bridged > u.max_bridge_lines
                     || !within_x(&l.bbox, &ext, u.extent_slack)
                     || prose_line(l, &ext, u)
                 {
@@ -244,6 +248,22 @@ pub(super) fn regions(
                 pending.push(j);
             }
             j += 1;
+        }
+        // The last row's wrapped text, set solid under it and starting inside the table
+        // (not at its left edge, where a note or the next paragraph starts), ends the run.
+        let mut prev_i = last;
+        for k in pending {
+            let (Some(prev), Some(l)) = (lines.get(prev_i), lines.get(k)) else {
+                break;
+            };
+            let gap = l.bbox.top - prev.bbox.bottom;
+            let solid = gap <= u.continuation_gap_lines * prev.height().max(l.height());
+            if !solid || l.bbox.x0 <= ext.x0 + u.min_gutter {
+                break;
+            }
+            members.push(k);
+            ext = ext.union(&l.bbox);
+            prev_i = k;
         }
         let n_multi = members.iter().filter(|&&k| is_multi(k)).count();
         if n_multi >= u.min_multi_lines {
@@ -262,6 +282,18 @@ pub(super) fn regions(
         i = last + 1;
     }
     out
+}
+
+/// The last `n` multi-segment lines among a region's `members`, nearest first: the lines a
+/// new line's alignment is judged against.
+fn window<'a>(lines: &'a [TLine], members: &[usize], multi: &[bool], n: usize) -> Vec<&'a TLine> {
+    members
+        .iter()
+        .rev()
+        .filter(|&&k| multi.get(k).copied().unwrap_or(false))
+        .take(n)
+        .filter_map(|&k| lines.get(k))
+        .collect()
 }
 
 /// Whether line `l` would take the region into a ruled table's box.
@@ -314,7 +346,9 @@ fn header_lines(
     let mut out = Vec::new();
     let mut prev = first_line;
     for &(k, l) in &above {
+        // A title set larger than the table's first line is its caption, not its header.
         if caption.get(k).copied().unwrap_or(true)
+            || l.size > u.heading_size_ratio * first_line.size
             || !within_x(&l.bbox, ext, u.extent_slack)
             || prose_line(l, ext, u)
         {

@@ -37,9 +37,13 @@ pub(super) fn frame(
         .ok_or(Rejected::TooFewLines)?;
     let hdr = header_len(ls, words, rules, &ext, u);
     let body = ls.get(hdr..).ok_or(Rejected::TooFewLines)?;
+    // Lines set larger than the body's text are group headings run across the table
+    // ("Priority 1  Children learn well", a quad between label and title): they say nothing
+    // of where its columns are.
+    let body_size = median_size(body);
     let body_multi: Vec<Vec<(f64, f64)>> = body
         .iter()
-        .filter(|l| l.segs.len() >= 2)
+        .filter(|l| l.segs.len() >= 2 && l.size <= u.heading_size_ratio * body_size)
         .map(|l| intervals(l, words))
         .collect();
     if body_multi.len() < 2 {
@@ -68,6 +72,18 @@ pub(super) fn frame(
                     *c += 1;
                 }
             }
+        }
+        // A column of bullets and symbols alone ("●" before "On track") is the marker of
+        // the text after it: the gutter on its right goes.
+        if let Some(k) = (0..n.saturating_sub(1)).find(|&k| {
+            body.iter()
+                .flat_map(|l| l.words.iter().filter_map(|&i| words.get(i)))
+                .filter(|w| col_of(&xs, w.bbox.centre().x, n) == k)
+                .all(|w| !w.text.chars().any(char::is_alphanumeric))
+                && count.get(k).is_some_and(|&c| c > 0)
+        }) {
+            guts.remove(k);
+            continue;
         }
         let Some(empty) = count.iter().position(|&c| c == 0) else {
             break;
@@ -111,6 +127,10 @@ pub(super) fn frame(
 pub(super) fn separates(g: &Gutter, body: &[&TLine], words: &[Word], u: &UnruledSettings) -> bool {
     let mut pairs = 0usize;
     let mut separated = 0usize;
+    // Lines whose gap across the gutter is wider than a word space, and where the word after
+    // it starts.
+    let mut wide_starts: Vec<f64> = Vec::new();
+    let mut bounding = 0usize;
     for l in body {
         let ws: Vec<&Word> = l.words.iter().filter_map(|&i| words.get(i)).collect();
         let k = ws.partition_point(|w| w.bbox.centre().x < g.mid());
@@ -122,11 +142,39 @@ pub(super) fn separates(g: &Gutter, body: &[&TLine], words: &[Word], u: &Unruled
             continue;
         }
         pairs += 1;
+        // Lines whose words stay clear of the gutter, after a word (not a bullet or symbol
+        // set before its text: "● On track").
+        let clear = a.bbox.x1 <= g.x0 + u.gutter_edge && b.bbox.x0 >= g.x1 - u.gutter_edge;
+        if clear && a.text.chars().any(char::is_alphanumeric) {
+            bounding += 1;
+            if b.bbox.x0 - a.bbox.x1 > u.boundary_split_em * l.size {
+                wide_starts.push(b.bbox.x0);
+            }
+        }
         if b.bbox.x0 - a.bbox.x1 > u.segment_gap_em * l.size
             || (is_numeric(&a.text) && is_numeric(&b.text))
         {
             separated += 1;
         }
     }
-    separated > 0 && separated as f64 >= u.min_separated_fraction * pairs as f64
+    // A narrow column (a reference like "1.1.1" set a little over a space before its action)
+    // still separates when, on every such line, the gap is wider than a word space and the
+    // text after it starts at one x: a left-aligned column's edge. Word spaces that line up
+    // are as narrow as spaces, and rarely start every line's next word at the same x.
+    let lo = wide_starts.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = wide_starts
+        .iter()
+        .copied()
+        .fold(f64::NEG_INFINITY, f64::max);
+    let column_edge =
+        wide_starts.len() == bounding && bounding >= u.min_edge_lines && hi - lo <= u.gutter_edge;
+    column_edge || (separated > 0 && separated as f64 >= u.min_separated_fraction * pairs as f64)
+}
+
+/// The median font size of `ls` (points); infinite when there are none, so no line is
+/// larger.
+fn median_size(ls: &[&TLine]) -> f64 {
+    let mut sizes: Vec<f64> = ls.iter().map(|l| l.size).collect();
+    sizes.sort_by(f64::total_cmp);
+    sizes.get(sizes.len() / 2).copied().unwrap_or(f64::INFINITY)
 }

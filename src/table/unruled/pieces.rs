@@ -60,18 +60,31 @@ pub(super) fn pieces(
             }
             _ => true,
         };
+        // A word from the first column over a whole gutter (a group label run across the
+        // table from its left edge) covers the columns on both sides of it, not only the one
+        // holding its centre.
+        let (lo, hi) = if col_of(xs, w.bbox.x0, n_cols) == 0
+            && gaps.iter().any(|g| w.bbox.x0 < g.x0 && w.bbox.x1 > g.x1)
+        {
+            (
+                col_of(xs, w.bbox.x0, n_cols).min(c),
+                col_of(xs, w.bbox.x1, n_cols).max(c),
+            )
+        } else {
+            (c, c)
+        };
         if new {
             out.push(Piece {
-                c0: c,
-                c1: c,
+                c0: lo,
+                c1: hi,
                 words: vec![wi],
                 numeric: true,
                 x0: w.bbox.x0,
                 x1: w.bbox.x1,
             });
         } else if let Some(p) = out.last_mut() {
-            p.c0 = p.c0.min(c);
-            p.c1 = p.c1.max(c);
+            p.c0 = p.c0.min(lo);
+            p.c1 = p.c1.max(hi);
             p.words.push(wi);
             p.x1 = p.x1.max(w.bbox.x1);
         }

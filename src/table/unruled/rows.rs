@@ -2,6 +2,8 @@
 //! continues a wrapped label; a line without key text continues the row above unless numbers
 //! would stack.
 
+use std::collections::BTreeMap;
+
 use crate::layout::Word;
 use crate::table::UnruledSettings;
 
@@ -41,6 +43,16 @@ pub(super) fn body_rows(
     // row's wrapped text; a line without key text continues the row above.
     let mut cur: Option<(usize, usize, bool)> = None; // (row, last body line, row spans)
     let mut body_rows = 0;
+    // Per column other than the key, the bottom of the row's last line with text in it.
+    let mut col_bottom: BTreeMap<usize, f64> = BTreeMap::new();
+    // Rows started without key text beside a key cell above, which spans them.
+    let mut key_row: Option<usize> = None;
+    let mut spans_key: Vec<(usize, usize)> = Vec::new();
+    // The leading of solid text: the smallest gap between consecutive body lines.
+    let solid = body
+        .windows(2)
+        .map(|w| (w[1].bbox.top - w[0].bbox.bottom).max(0.0))
+        .fold(f64::INFINITY, f64::min);
     for (off, l) in body.iter().enumerate() {
         let k = hdr + off;
         let Some(ps) = body_pieces.get(off) else {
@@ -50,6 +62,7 @@ pub(super) fn body_rows(
             continue;
         }
         let has_key = ps.iter().any(|p| p.c0 == 0);
+        let mut under_key = false;
         let spanning = ps.iter().any(|p| p.c1 > p.c0);
         let new_row = match cur {
             None => true,
@@ -67,7 +80,14 @@ pub(super) fn body_rows(
                 if !close || spanning || r_span || clash {
                     true
                 } else if !has_key {
-                    false
+                    // Most columns start afresh, or two do and the others start new items
+                    // under solid text (a capital after a finished line), none running on.
+                    let starts = paragraph_starts(ps, l, &col_bottom, solid, u);
+                    let fresh = ps.len() > starts && !runs_on(ps, prev_ps, words);
+                    let split =
+                        starts >= u.row_start_columns && (2 * starts > col_bottom.len() || fresh);
+                    under_key = split;
+                    split
                 } else {
                     let prev_key = prev_ps.iter().find(|p| p.c0 == 0);
                     let this_key = ps.iter().find(|p| p.c0 == 0);
@@ -92,9 +112,23 @@ pub(super) fn body_rows(
             _ => {
                 body_rows += 1;
                 row_lines.push(Vec::new());
-                row_lines.len() - 1
+                col_bottom.clear();
+                let row = row_lines.len() - 1;
+                if has_key {
+                    key_row = Some(row);
+                } else if let (true, Some(k)) = (under_key, key_row) {
+                    spans_key.push((k, row));
+                } else {
+                    key_row = None;
+                }
+                row
             }
         };
+        for p in ps.iter().filter(|p| p.c0 > 0) {
+            for c in p.c0..=p.c1 {
+                col_bottom.insert(c, l.bbox.bottom);
+            }
+        }
         if let Some(r) = row_lines.get_mut(row) {
             r.push(k);
         }
@@ -107,8 +141,47 @@ pub(super) fn body_rows(
         };
         cur = Some((row, off, span));
     }
+    for (k, last) in spans_key {
+        grid.span_down(k, 0, last);
+    }
     if body_rows < 2 {
         return Err(Rejected::FewBodyRows { rows: body_rows });
     }
     Ok(())
+}
+
+/// Whether a piece of a line continues the text of its column on the line before (`prev`):
+/// it starts in lower case, or that text stops mid-phrase.
+fn runs_on(ps: &[Piece], prev: &[Piece], words: &[Word]) -> bool {
+    ps.iter().any(|p| {
+        let after = words_text(&p.words, words);
+        let before = prev
+            .iter()
+            .find(|q| q.c0 <= p.c1 && p.c0 <= q.c1)
+            .map(|q| words_text(&q.words, words))
+            .unwrap_or_default();
+        continues(&before, &after)
+    })
+}
+
+/// How many of line `l`'s pieces start a new paragraph in a column that already has text in
+/// the row: more than `paragraph_gap_lines` further under that column's last text than
+/// solid lines are set (`solid`, points). A row under a merged key cell (a plan's aim printed once beside its actions) starts
+/// where most of its columns start afresh at once; a second paragraph in one cell does not.
+fn paragraph_starts(
+    ps: &[Piece],
+    l: &TLine,
+    col_bottom: &BTreeMap<usize, f64>,
+    solid: f64,
+    u: &UnruledSettings,
+) -> usize {
+    let solid = if solid.is_finite() { solid } else { 0.0 };
+    ps.iter()
+        .filter(|p| p.c0 > 0)
+        .filter(|p| {
+            col_bottom
+                .get(&p.c0)
+                .is_some_and(|&b| l.bbox.top - b > solid + u.paragraph_gap_lines * l.height())
+        })
+        .count()
 }

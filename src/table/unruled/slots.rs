@@ -46,4 +46,26 @@ impl GridBuild {
             words: words.to_vec(),
         });
     }
+
+    /// Let the cell at (`row`, `col`), if it spans one column, span down to row `last`
+    /// through slots no other cell holds.
+    pub fn span_down(&mut self, row: usize, col: usize, last: usize) {
+        let Some(&k) = self.owner.get(&(row, col)) else {
+            return;
+        };
+        let Some(cell) = self.cells.get(k) else {
+            return;
+        };
+        if cell.col_span != 1 || cell.row != row {
+            return;
+        }
+        let mut end = cell.row + cell.row_span;
+        while end <= last && !self.owner.contains_key(&(end, col)) {
+            self.owner.insert((end, col), k);
+            end += 1;
+        }
+        if let Some(c) = self.cells.get_mut(k) {
+            c.row_span = end - c.row;
+        }
+    }
 }
