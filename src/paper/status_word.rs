@@ -52,7 +52,7 @@ fn word_at(text: &str, at: usize, word: &str) -> Option<usize> {
     Some(end)
 }
 
-/// The first status word (longest first) printed at `at`, with its end.
+/// The ends of the status words printed at `at`, longest word first.
 fn any_word_at(text: &str, at: usize) -> impl Iterator<Item = usize> + '_ {
     words().iter().filter_map(move |w| word_at(text, at, w))
 }

@@ -455,8 +455,11 @@ struct Content {
 
 fn content(t: &Table, body: &[usize], col: usize) -> Content {
     let mut k = Content::default();
+    let cells = t.index();
     for &r in body {
-        let Some(c) = t.cell_at(r, col) else { continue };
+        let Some(c) = cells.cell_at(r, col) else {
+            continue;
+        };
         if c.row != r || c.col != col || c.col_span > 1 || c.is_empty() {
             continue;
         }

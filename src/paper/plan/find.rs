@@ -126,8 +126,9 @@ pub fn plan_header(t: &Table, cx: &Context) -> Result<(usize, Columns), String> 
             "a table of figures ({figures} columns of amounts by header)"
         ));
     }
+    let cells = t.index();
     let body: Vec<usize> = (hr + 1..t.n_rows)
-        .filter(|&r| t.row_cells(r).iter().any(|c| !c.is_empty()))
+        .filter(|&r| cells.row_cells(r).iter().any(|c| !c.is_empty()))
         .collect();
     if body.is_empty() {
         return Err("a header and no rows".into());
