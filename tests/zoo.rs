@@ -554,6 +554,7 @@ fn score(rel: &str, truth: &Value) -> (BTreeMap<String, [usize; 2]>, Vec<String>
 const FLOORS: &[(&str, usize)] = &[
     ("ashford-green-scrutiny", 96),
     ("audit-recommendations", 100),
+    ("brackenfield-housing-plan", 100),
     ("bramley-leisure-update", 100),
     ("calder-housing-plan-v1", 100),
     ("calder-housing-plan-v2", 100),

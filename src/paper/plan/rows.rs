@@ -203,12 +203,13 @@ fn last_action(plan: &mut Plan) -> Option<&mut Action> {
 /// or alone left of the action column (and not a reference), when no group column holds it.
 fn group_cell<'t>(t: &'t Table, cols: &Columns, cells: &[&'t Cell]) -> Option<&'t Cell> {
     let [c] = cells else { return None };
+    // Across most of the table it is a group row, even when it starts in a group column.
+    if c.col_span * 2 > t.n_cols {
+        return Some(c);
+    }
     let role = cols.list.get(c.col).map(|k| k.col);
     if role == Some(Col::Group) {
         return None;
-    }
-    if c.col_span * 2 > t.n_cols {
-        return Some(c);
     }
     let action = cols.first(Col::Action)?;
     let s = text::collapse(&c.text());
