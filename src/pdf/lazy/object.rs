@@ -429,7 +429,7 @@ mod tests {
     #[test]
     fn plain_objects_are_read() {
         let (id, o) = read(
-            b"12 0 obj\n<</Type/Page/Kids[1 0 R 2 0R]/N -3/R .5/S(a\\(b\\)\\101\r\nc)/H<4142 4>/K#20x true/Z null>>\nendobj",
+            b"12 0 obj\n<</Type/Page/Kids[1 0 R 2 0R]/N -3/R .5/S(a\\(b\\)\\101\\t\r\nc)/H<4142 4>/K#20x true/Z null>>\nendobj",
         )
         .unwrap();
         assert_eq!(id, (12, 0));
@@ -441,7 +441,7 @@ mod tests {
         );
         assert_eq!(d.get(b"N").unwrap(), &Object::Integer(-3));
         assert_eq!(d.get(b"R").unwrap(), &Object::Real(0.5));
-        assert_eq!(d.get(b"S").unwrap().as_str().unwrap(), b"a(b)A\nc");
+        assert_eq!(d.get(b"S").unwrap().as_str().unwrap(), b"a(b)A\t\nc");
         assert_eq!(d.get(b"H").unwrap().as_str().unwrap(), b"AB@");
         assert_eq!(d.get(b"K x").unwrap(), &Object::Boolean(true));
         assert_eq!(d.get(b"Z").unwrap(), &Object::Null);
