@@ -101,7 +101,8 @@ fn read_numbered(
     settings: &Settings,
     observer: &dyn Observer,
 ) -> Result<Paper, pdf::Error> {
-    crate::paper::warm_up();
+    // The milestone patterns are compiled when the first milestone is read, not warmed up here:
+    // a paper without a plan never needs them (a quarter of a one-page `extract`).
     let read = read_pages(doc, numbers, settings, observer)?;
     let mut warnings: Vec<Warning> = doc.warnings().iter().map(Warning::from).collect();
     warnings.extend(read.warnings);

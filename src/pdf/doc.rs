@@ -90,7 +90,10 @@ impl Document {
             };
             lopdf::Document::load_mem_with_options(bytes, opts)
         };
-        let mut inner = match load(None) {
+        // The objects the pages need, read directly when the file is plain; lopdf's full
+        // load (with its repairs and decryption) otherwise.
+        let quick = super::lazy::load(bytes, options.limits.stream_bytes, options.limits.objects);
+        let mut inner = match quick.map_or_else(|| load(None), Ok) {
             Ok(doc) => doc,
             Err(lopdf::Error::Decryption(_)) | Err(lopdf::Error::InvalidPassword) => {
                 return Err(Error::PasswordRequired { file })

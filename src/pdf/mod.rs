@@ -16,6 +16,7 @@ pub mod font;
 mod glyph_text;
 mod inflate;
 mod interp;
+mod lazy;
 pub mod limits;
 mod ops;
 mod path;
