@@ -138,9 +138,9 @@ fn write(paper: &Paper, format: Format, target: Option<&Path>, excel: bool) -> R
 }
 
 pub fn run(a: ExtractArgs) -> Result<(), Failure> {
-    if a.format == Format::Json && cfg!(debug_assertions) {
-        // Debug builds validate the JSON ([`boardpaper::export::paper::json`]): compile the
-        // schema on a worker while the first paper is read; validation waits for it.
+    if a.format == Format::Json {
+        // Compile the JSON Schema on a worker while the first paper is read (it costs as much
+        // as reading a short paper); validation waits for it if it is not ready yet.
         rayon::spawn(|| {
             let _ = boardpaper::export::schema::validate_paper(&serde_json::Value::Null);
         });

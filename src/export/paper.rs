@@ -27,16 +27,10 @@ pub enum Error {
     Csv(#[from] csv::Error),
 }
 
-/// The paper as JSON (through [`wire::Paper`]). Debug builds, and so every test, validate it
-/// against the schema first; release builds trust the wire types, which give the schema's
-/// shape by construction: building the validator (mostly jsonschema checking our schema
-/// against its meta-schema, which the crate cannot skip) cost more than a one-page paper's
-/// reading. `boardpaper validate` checks a written file.
+/// The paper as JSON (through [`wire::Paper`]), validated against the schema.
 pub fn json(paper: &Paper) -> Result<Vec<u8>, Error> {
     let value: Value = serde_json::to_value(wire::Paper::from(paper))?;
-    if cfg!(debug_assertions) {
-        validate_paper(&value).map_err(Error::Schema)?;
-    }
+    validate_paper(&value).map_err(Error::Schema)?;
     let mut out = serde_json::to_vec_pretty(&value)?;
     out.push(b'\n');
     Ok(out)

@@ -171,17 +171,3 @@ pub fn explain(
 ) -> plan::Explain {
     reading(pages, tables, profile, settings, true).explain
 }
-
-/// Compile the milestone patterns (about 6% of the instructions of a one-file `extract`) on a
-/// worker while the first document's pages are interpreted, not afterwards on the critical
-/// path. Once per process; `milestone::parse` waits for them if they are not ready yet.
-pub fn warm_up() {
-    static WARM: std::sync::Once = std::sync::Once::new();
-    WARM.call_once(|| {
-        rayon::spawn(|| {
-            // A date at the end, and none (the pattern for dates inside the text).
-            let _ = milestone::parse("Report – Complete – October 2014");
-            let _ = milestone::parse("Complete");
-        })
-    });
-}
