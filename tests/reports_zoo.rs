@@ -461,7 +461,6 @@ fn zoo_reports_match_their_truths() {
 }
 
 #[test]
-#[ignore = "issue 18: one difference left, the footnote mark printed as a superscript in \"6.3%1\" (section 25 statement summary)"]
 fn kent_reports_match_their_truths() {
     let Some(corpus) = kent_corpus() else { return };
     let differences = score("Kent covering reports", &kent(&corpus));

@@ -264,8 +264,9 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
     let second_seg = row.words.get(1).is_some_and(|w| w.new_seg);
     if row.words.len() > 1 {
         if let Some(number) = numbering::parse(&first.text) {
-            // A bare "1" needs a gap after it ("1 Background"); "1." or "(a)" do not.
-            let bare = number.style == Style::Plain && !number.stop;
+            // A bare "1" needs a gap after it ("1 Background"); "1.", "1.0" or "(a)" do not.
+            let bare =
+                number.style == Style::Plain && !number.stop && !number.printed.contains('.');
             if second_seg || !bare {
                 let next = rows.get(i + 1);
                 let heading = number.style == Style::Plain
@@ -290,6 +291,11 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
     let kind = label_kind(&text);
     if kind.is_block() && row.words.len() <= 6 && (at_left || geo.heading_form(row, 0)) {
         return Kind::Field(kind);
+    }
+    // A value's label alone on its row in a heading's face ("Exempt information",
+    // "Key decision"): its value is printed under it.
+    if kind != LabelKind::Other && row.words.len() <= 6 && geo.heading_form(row, 0) {
+        return Kind::Label(kind, row.words.len());
     }
     if at_left && geo.heading_form(row, 0) && !ends_sentence(&text) {
         return Kind::Heading;
