@@ -276,8 +276,8 @@ mod tests {
     fn a_raised_small_figure_starts_a_word_and_raised_letters_do_not() {
         let small = |text: &str, x: f64| Glyph {
             size: 6.5,
-            origin: Pt::new(x, 96.7),
-            ..g(text, x, 96.7)
+            origin: Pt::new(x, 97.0),
+            ..g(text, x, 97.0)
         };
         // "6.3%" then a footnote mark "1"; "13" then a superscript "th".
         let glyphs = vec![

@@ -200,7 +200,7 @@ fn bullet(row: &Row) -> Option<(String, f64, f64)> {
 
 /// A label opening the row: up to five words of its first segment ending in a colon, or a
 /// known label phrase (its first segment, or its bold opening words) beside a value.
-fn label(row: &Row, geo: &Geometry) -> Option<Kind> {
+pub(super) fn label(row: &Row, geo: &Geometry) -> Option<Kind> {
     let segments = row.segments();
     let first = segments.first()?.clone();
     for (i, w) in row.words.iter().enumerate().take(first.end.min(5)) {

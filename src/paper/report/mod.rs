@@ -248,7 +248,11 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
         preamble_rows.push(kept);
     }
     let preamble_rows: Vec<&Row> = preamble_rows.iter().collect();
-    let mut pre = read_preamble(&preamble_rows, settings.meeting_body_gap_em);
+    let mut pre = read_preamble(
+        &preamble_rows,
+        settings.meeting_body_gap_em,
+        settings.heading_size_ratio,
+    );
 
     let pitch = line_pitch(rows, settings);
     let mut reader = reader::Reader::new(&geo, pitch, settings.paragraph_gap);

@@ -228,7 +228,9 @@ impl<'g> Reader<'g> {
         {
             return self.text(row, false);
         }
-        let value = row.text_from(from);
+        // A second label and value in a column of their own ("Proposer: A   Seconder: B").
+        let second = second_label(row, from);
+        let value = row.range_text(from..second.unwrap_or(row.words.len()));
         let value_x = row.words.get(from).map_or(row.x1(), |w| w.x0);
         // A label alone on its row may have its value printed under it ("Exempt
         // information" over its paragraph).
@@ -248,6 +250,15 @@ impl<'g> Reader<'g> {
             _ => {
                 self.target = Target::Label(kind, value_x);
                 self.label_value(kind, &value);
+            }
+        }
+        if let Some(at) = second {
+            let rest = Row {
+                words: row.words.get(at..).unwrap_or_default().to_vec(),
+                ..row.clone()
+            };
+            if let Some(Kind::Label(k, f)) = super::classify::label(&rest, self.geo) {
+                self.label(&rest, k, f);
             }
         }
     }
@@ -777,6 +788,22 @@ fn fields_from_sections(r: &mut Report) {
             }
         }
     }
+}
+
+/// Where a second label starts on a label's row: a later segment (after a column gap) whose
+/// first three words or fewer end in a colon, with no figure in them ("Seconder:", "Report
+/// of:", not "Tel: 01632").
+fn second_label(row: &Row, from: usize) -> Option<usize> {
+    row.segments().into_iter().skip(1).find_map(|seg| {
+        let words = row.words.get(seg.start..seg.end.min(seg.start + 3))?;
+        let end = words.iter().position(|w| w.text.ends_with(':'))?;
+        let label = words.get(..=end)?;
+        let plain = label
+            .iter()
+            .all(|w| !w.text.chars().any(|c| c.is_ascii_digit()))
+            && label.iter().map(|w| w.text.chars().count()).sum::<usize>() > 1;
+        (seg.start > from && plain).then_some(seg.start)
+    })
 }
 
 /// Whether a value row opens in lower case (it carries on the row before).
