@@ -60,6 +60,7 @@ impl Settings {
             ("layout.block_gap_lines", l.block_gap_lines),
             ("layout.layout_char_width", l.layout_char_width),
             ("layout.column_gap_em", l.column_gap_em),
+            ("layout.superscript_rise_em", l.superscript_rise_em),
             ("table.alignment.line_baseline_em", u.line_baseline_em),
             ("table.alignment.segment_gap_em", u.segment_gap_em),
             ("table.alignment.heading_size_ratio", u.heading_size_ratio),
@@ -86,6 +87,7 @@ impl Settings {
             ("layout.duplicate_glyph_em", l.duplicate_glyph_em),
             ("layout.block_overlap_lines", l.block_overlap_lines),
             ("layout.layout_blank_line_em", l.layout_blank_line_em),
+            ("layout.superscript_size_ratio", l.superscript_size_ratio),
             ("table.axis_tolerance", t.axis_tolerance),
             ("table.white_rule_on_fill", t.white_rule_on_fill),
             ("table.open_row_min", t.open_row_min),
@@ -175,6 +177,7 @@ impl Settings {
             ("paper.margin_fraction", p.margin_fraction),
             ("paper.short_line_fraction", p.short_line_fraction),
             ("paper.footnote_size_ratio", p.footnote_size_ratio),
+            ("paper.footnote_mark_gap_em", p.footnote_mark_gap_em),
             ("paper.centred_fraction", p.centred_fraction),
             ("paper.max_numeric_share", p.max_numeric_share),
         ] {

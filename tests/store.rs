@@ -399,7 +399,7 @@ fn a_version_1_database_is_migrated_and_keeps_its_documents() {
     let mut store = Store::open(&path).unwrap();
     let conn = store.connection();
     assert_eq!(schema::version(conn).unwrap(), schema::latest());
-    assert_eq!(schema::latest(), 4);
+    assert_eq!(schema::latest(), 5);
     assert_eq!(count(conn, "SELECT count(*) FROM documents"), 1);
     assert_eq!(count(conn, "SELECT count(*) FROM action_versions"), 0);
     store.record_failure("x.pdf", None, "not a PDF").unwrap();
@@ -410,7 +410,7 @@ fn a_version_1_database_is_migrated_and_keeps_its_documents() {
     drop(store);
     // Opening again applies nothing twice.
     let store = Store::open(&path).unwrap();
-    assert_eq!(schema::version(store.connection()).unwrap(), 4);
+    assert_eq!(schema::version(store.connection()).unwrap(), 5);
 
     // A database from a newer boardpaper is refused, naming the file.
     let newer = dir.path().join("newer.db");
@@ -876,4 +876,43 @@ fn the_covering_report_is_stored_as_in_its_truth() {
         1,
         "V3 has no report"
     );
+}
+
+/// An appendix attached after the report is stored with the pages that hold it (schema 5),
+/// as the zoo report's truth gives them; a listed appendix not attached has none.
+#[test]
+fn attached_appendices_are_stored_with_their_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("appendices.db");
+    let name = "reports/fenwick-cabinet-2025-07";
+    let (code, err) = import(&db, &[fixture(&format!("{name}.pdf"))]);
+    assert_eq!(code, Some(0), "{err}");
+    let truth: Value =
+        serde_json::from_slice(&std::fs::read(fixture(&format!("{name}.truth.json"))).unwrap())
+            .unwrap();
+    let conn = Connection::open(&db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT label, title, first_page, last_page FROM appendices ORDER BY seq")
+        .unwrap();
+    let got: Vec<(String, String, Option<u32>, Option<u32>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let want: Vec<(String, String, Option<u32>, Option<u32>)> = truth["report"]["appendices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let page = |i: usize| a["pages"].get(i).and_then(Value::as_u64).map(|p| p as u32);
+            (
+                a["label"].as_str().unwrap().to_string(),
+                a["title"].as_str().unwrap().to_string(),
+                page(0),
+                page(1),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+    assert!(got.iter().any(|a| a.2.is_some()), "an attached appendix");
 }

@@ -43,6 +43,10 @@ pub struct Settings {
     pub block_overlap_lines: f64,
     /// In `--layout` text, a baseline step over this (em) prints a blank line.
     pub layout_blank_line_em: f64,
+    /// A figure's glyph below this fraction of the size of the glyph before it...
+    pub superscript_size_ratio: f64,
+    /// ...and raised at least this much (em of the glyph before) starts a word of its own.
+    pub superscript_rise_em: f64,
 }
 
 impl Default for Settings {
@@ -56,6 +60,8 @@ impl Default for Settings {
             duplicate_glyph_em: tolerance::DUPLICATE_GLYPH_EM,
             block_overlap_lines: tolerance::BLOCK_OVERLAP_LINES,
             layout_blank_line_em: tolerance::LAYOUT_BLANK_LINE_EM,
+            superscript_size_ratio: tolerance::SUPERSCRIPT_SIZE_RATIO,
+            superscript_rise_em: tolerance::SUPERSCRIPT_RISE_EM,
         }
     }
 }

@@ -126,6 +126,20 @@ pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
     out
 }
 
+/// Whether `it` is a superscript figure or mark after the glyph `prev`: much smaller and
+/// raised (a footnote mark glued to its word, "6.3%¹"). Then it starts a word of its own, and
+/// so does the full-size glyph after it ("¹." gives "¹" and "."). Superscript letters
+/// ("13th") stay in their word.
+fn superscript_mark(prev: Option<&Item>, it: &Item, settings: &Settings) -> bool {
+    let Some(p) = prev else {
+        return false;
+    };
+    let big = p.g.size.max(1.0);
+    it.g.size < big * settings.superscript_size_ratio
+        && p.baseline - it.baseline >= settings.superscript_rise_em * big
+        && !it.text.chars().any(char::is_alphabetic)
+}
+
 fn split_words(cluster: &[&Item], d: Direction, settings: &Settings) -> (Vec<Word>, Vec<Rect>) {
     let mut words = Vec::new();
     let mut boxes = Vec::new();
@@ -151,7 +165,9 @@ fn split_words(cluster: &[&Item], d: Direction, settings: &Settings) -> (Vec<Wor
         }
         let gap_ok = current
             .as_ref()
-            .is_some_and(|(w, rb)| it.rbox.x0 - rb.x1 <= settings.word_gap_em * w.size.max(1.0));
+            .is_some_and(|(w, rb)| it.rbox.x0 - rb.x1 <= settings.word_gap_em * w.size.max(1.0))
+            && !superscript_mark(last, it, settings)
+            && !last.is_some_and(|p| superscript_mark(Some(it), p, settings));
         match (&mut current, gap_ok) {
             (Some((w, rb)), true) => {
                 w.text.push_str(it.text);
@@ -254,6 +270,27 @@ mod tests {
             w.iter().map(|w| w.text.as_str()).collect::<Vec<_>>(),
             ["y", "z"]
         );
+    }
+
+    #[test]
+    fn a_raised_small_figure_starts_a_word_and_raised_letters_do_not() {
+        let small = |text: &str, x: f64| Glyph {
+            size: 6.5,
+            origin: Pt::new(x, 97.0),
+            ..g(text, x, 97.0)
+        };
+        // "6.3%" then a footnote mark "1"; "13" then a superscript "th".
+        let glyphs = vec![
+            g("%", 0.0, 100.0),
+            small("1", 5.0),
+            g(".", 8.0, 100.0),
+            g("3", 30.0, 100.0),
+            small("t", 35.0),
+            small("h", 38.0),
+        ];
+        let w = words(&glyphs, &Settings::default());
+        let texts: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["%", "1", ".", "3th"]);
     }
 
     #[test]

@@ -54,6 +54,8 @@ pub struct PaperSettings {
     pub paragraph_gap: f64,
     /// Rows closing a page at most this fraction of the body text's size are footnotes.
     pub footnote_size_ratio: f64,
+    /// A smaller raised figure nearer than this (em) to the word before is a footnote mark.
+    pub footnote_mark_gap_em: f64,
     /// A row whose middle lies within this fraction of the page width of the page's middle
     /// is centred.
     pub centred_fraction: f64,
@@ -97,6 +99,7 @@ impl Default for PaperSettings {
             short_line_fraction: tolerance::SHORT_LINE_FRACTION,
             paragraph_gap: tolerance::PARAGRAPH_GAP,
             footnote_size_ratio: tolerance::FOOTNOTE_SIZE_RATIO,
+            footnote_mark_gap_em: tolerance::FOOTNOTE_MARK_GAP_EM,
             centred_fraction: tolerance::CENTRED_FRACTION,
             min_plan_columns: tolerance::MIN_PLAN_COLUMNS,
             min_plan_rows: tolerance::MIN_PLAN_ROWS,

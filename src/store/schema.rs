@@ -209,9 +209,16 @@ CREATE TABLE contacts (
 );
 ";
 
+/// Migration 5: which pages of the PDF hold each attached appendix (NULL when it is only
+/// listed, or for documents stored before it).
+const V5: &str = "
+ALTER TABLE appendices ADD COLUMN first_page INTEGER;   -- 1-based, when attached
+ALTER TABLE appendices ADD COLUMN last_page INTEGER;
+";
+
 /// Every migration in order; migration `i` (0-based) brings a database from version `i` to
 /// version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this build writes.
 pub fn latest() -> u32 {

@@ -227,10 +227,19 @@ fn insert_report(
         }
     }
     let mut appendix = tx.prepare_cached(
-        "INSERT INTO appendices (document_id, seq, label, title) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO appendices (document_id, seq, label, title, first_page, last_page)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (seq, a) in r.appendices.iter().enumerate() {
-        appendix.execute(params![document_id, int(seq), a.label, a.title])?;
+        let (first, last) = (a.pages.map(|p| p[0]), a.pages.map(|p| p[1]));
+        appendix.execute(params![
+            document_id,
+            int(seq),
+            a.label,
+            a.title,
+            first,
+            last
+        ])?;
         rows.tick();
     }
     let mut contact = tx.prepare_cached(

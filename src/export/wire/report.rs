@@ -98,13 +98,16 @@ pub struct Contact {
     pub phone: Option<String>,
 }
 
-/// An appendix: `{"label", "title"}`.
+/// An appendix: `{"label", "title"[, "pages"]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Appendix {
     /// Its number or letter.
     pub label: String,
     /// Its title.
     pub title: String,
+    /// The first and last page of the PDF that hold it, when attached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<[u32; 2]>,
 }
 
 impl From<&model::Meeting> for Meeting {
@@ -148,6 +151,7 @@ impl From<&model::Report> for Report {
                 .map(|a| Appendix {
                     label: a.label.clone(),
                     title: a.title.clone(),
+                    pages: a.pages,
                 })
                 .collect(),
             background_papers: r.background_papers.clone(),
@@ -176,6 +180,7 @@ impl From<Report> for model::Report {
                 .map(|a| model::Appendix {
                     label: a.label,
                     title: a.title,
+                    pages: a.pages,
                 })
                 .collect(),
             background_papers: r.background_papers,

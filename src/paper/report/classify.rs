@@ -200,7 +200,7 @@ fn bullet(row: &Row) -> Option<(String, f64, f64)> {
 
 /// A label opening the row: up to five words of its first segment ending in a colon, or a
 /// known label phrase (its first segment, or its bold opening words) beside a value.
-fn label(row: &Row, geo: &Geometry) -> Option<Kind> {
+pub(super) fn label(row: &Row, geo: &Geometry) -> Option<Kind> {
     let segments = row.segments();
     let first = segments.first()?.clone();
     for (i, w) in row.words.iter().enumerate().take(first.end.min(5)) {
@@ -264,8 +264,9 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
     let second_seg = row.words.get(1).is_some_and(|w| w.new_seg);
     if row.words.len() > 1 {
         if let Some(number) = numbering::parse(&first.text) {
-            // A bare "1" needs a gap after it ("1 Background"); "1." or "(a)" do not.
-            let bare = number.style == Style::Plain && !number.stop;
+            // A bare "1" needs a gap after it ("1 Background"); "1.", "1.0" or "(a)" do not.
+            let bare =
+                number.style == Style::Plain && !number.stop && !number.printed.contains('.');
             if second_seg || !bare {
                 let next = rows.get(i + 1);
                 let heading = number.style == Style::Plain
@@ -290,6 +291,11 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
     let kind = label_kind(&text);
     if kind.is_block() && row.words.len() <= 6 && (at_left || geo.heading_form(row, 0)) {
         return Kind::Field(kind);
+    }
+    // A value's label alone on its row in a heading's face ("Exempt information",
+    // "Key decision"): its value is printed under it.
+    if kind != LabelKind::Other && row.words.len() <= 6 && geo.heading_form(row, 0) {
+        return Kind::Label(kind, row.words.len());
     }
     if at_left && geo.heading_form(row, 0) && !ends_sentence(&text) {
         return Kind::Heading;

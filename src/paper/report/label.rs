@@ -15,7 +15,8 @@ pub(super) enum LabelKind {
     AgendaItem,
     /// "Title", "Subject", "Report title".
     Title,
-    /// "Report of", "Report from", "From", "Lead officer", "Executive director lead".
+    /// "Report of", "Report from", "From", "Lead officer", "Executive director lead", and
+    /// the proposer of an amendment or motion ("Proposer", "Proposed by").
     ReportFrom,
     /// "Author", "Report author", "Officer presenting".
     Author,
@@ -140,6 +141,8 @@ pub(super) fn label_kind(label: &str) -> LabelKind {
         "responsible officer",
         "responsible director",
         "strategic director",
+        "proposer",
+        "proposed by",
     ]) {
         LabelKind::ReportFrom
     } else if l.contains("author") || one_of(&["officer presenting", "presenting officer"]) {

@@ -23,6 +23,26 @@ fn is_label(word: &str) -> bool {
                 && w.chars().skip(1).all(|c| c.is_ascii_digit())))
 }
 
+/// "Appendix A", "APPENDIX 2: Title", "Appendix B – Title": the label and the title after it
+/// (empty when none), when `text` opens with an appendix label.
+pub(super) fn appendix_heading(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [a, label, rest @ ..] if a.eq_ignore_ascii_case("appendix") && is_label(label) => {
+            let rest: Vec<&str> = rest
+                .iter()
+                .copied()
+                .skip_while(|w| w.chars().all(|c| matches!(c, '-' | '–' | '—' | ':')))
+                .collect();
+            Some((
+                label.trim_end_matches([':', '.', ',']).to_string(),
+                rest.join(" "),
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// One row of an appendices list: "Appendix A – Title", "Appendix 1: Title", "A  Title", or
 /// a title's wrapped continuation.
 pub(super) fn appendix_line(list: &mut Vec<Appendix>, text: &str) {
@@ -50,6 +70,7 @@ pub(super) fn appendix_line(list: &mut Vec<Appendix>, text: &str) {
     list.push(Appendix {
         label: label.trim_end_matches([':', '.', ',']).to_string(),
         title: rest.join(" "),
+        pages: None,
     });
 }
 
@@ -77,5 +98,11 @@ mod tests {
             ]
         );
         assert!(is_none("None"));
+        assert_eq!(
+            appendix_heading("APPENDIX 2: Equality impact"),
+            Some(("2".into(), "Equality impact".into()))
+        );
+        assert_eq!(appendix_heading("Appendix"), None);
+        assert_eq!(appendix_heading("Appendices to this report"), None);
     }
 }

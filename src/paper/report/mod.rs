@@ -8,6 +8,7 @@
 //!
 //! 1. [`rows`]: layout lines merged into rows (one baseline), with each word's form;
 //! 2. [`running`]: running headers, footers and page numbers dropped, and [`footnotes`];
+//!    the pages of appendices [`attached`] after the report set apart;
 //! 3. [`preamble`]: the opening rows (agenda item, council name, meeting, place, title);
 //! 4. [`classify`]: each row told by its form (label, field heading, number, bullet,
 //!    heading, text), with the vocabulary of labels in [`label`] and numbers in
@@ -15,6 +16,7 @@
 //! 5. [`reader`]: the state machine that builds sections, paragraphs and lists, with the
 //!    back matter's [`lists`] and [`contacts`].
 
+mod attached;
 mod classify;
 mod contacts;
 mod footnotes;
@@ -35,6 +37,7 @@ use crate::layout::PageText;
 use crate::paper::PaperSettings;
 use crate::table::Part;
 use classify::{classify, Geometry, Kind};
+use label::LabelKind;
 use preamble::{body_before_date, body_case, read_preamble, trailing_date};
 use rows::Row;
 
@@ -60,7 +63,7 @@ pub fn read_report_around(
     tables: &[Part],
     settings: &PaperSettings,
 ) -> (Option<Meeting>, Option<Report>) {
-    let mut rows = report_rows(pages, plan_first_page, settings);
+    let (mut rows, attached) = report_rows(pages, plan_first_page, settings);
     if !tables.is_empty() {
         for row in &mut rows {
             let page = row.page;
@@ -83,15 +86,39 @@ pub fn read_report_around(
         .min_by_key(|p| p.number)
         .is_some_and(|p| !p.is_landscape());
     let alone = plan_first_page.is_none() && tables.is_empty() && upright;
-    parse(&rows, settings, alone)
+    let (meeting, mut report) = parse(&rows, settings, alone);
+    if let Some(r) = &mut report {
+        add_attached(r, attached);
+    }
+    (meeting, report)
 }
 
-/// The rows of the report's pages, running headers and footers dropped.
+/// The pages of each attached appendix on the appendix the report lists with its label (an
+/// appendix attached but not listed is added with the title its page prints).
+fn add_attached(report: &mut Report, attached: Vec<attached::Attached>) {
+    for a in attached {
+        let listed = report
+            .appendices
+            .iter_mut()
+            .find(|l| l.label.eq_ignore_ascii_case(&a.label) && l.pages.is_none());
+        match listed {
+            Some(l) => l.pages = Some(a.pages),
+            None => report.appendices.push(Appendix {
+                label: a.label,
+                title: a.title,
+                pages: Some(a.pages),
+            }),
+        }
+    }
+}
+
+/// The rows of the report's pages, running headers and footers dropped, and the appendices
+/// attached after it (their pages left out of the rows).
 fn report_rows(
     pages: &[PageText],
     plan_first_page: Option<u32>,
     settings: &PaperSettings,
-) -> Vec<Row> {
+) -> (Vec<Row>, Vec<attached::Attached>) {
     let mut sorted: Vec<&PageText> = pages.iter().collect();
     sorted.sort_by_key(|p| p.number);
     let chosen: Vec<&PageText> = match plan_first_page {
@@ -112,7 +139,10 @@ fn report_rows(
     let body_size = commonest(rows_by_page.iter().flatten().map(|r| r.size))
         .unwrap_or(settings.default_font_size);
     footnotes::drop_footnotes(&mut rows_by_page, body_size, settings.footnote_size_ratio);
-    rows_by_page.into_iter().flatten().collect()
+    let (attached, first_appendix) =
+        attached::attached_appendices(&rows_by_page, body_size, settings.heading_size_ratio);
+    rows_by_page.truncate(first_appendix);
+    (rows_by_page.into_iter().flatten().collect(), attached)
 }
 
 /// How each row of the report's pages was classified, one line per row ("p1 label (body)
@@ -122,7 +152,7 @@ pub fn explain(
     plan_first_page: Option<u32>,
     settings: &PaperSettings,
 ) -> Vec<String> {
-    let rows = report_rows(pages, plan_first_page, settings);
+    let (rows, _) = report_rows(pages, plan_first_page, settings);
     let geo = Geometry::measure(&rows, settings);
     (0..rows.len())
         .filter_map(|i| {
@@ -171,7 +201,7 @@ fn titled_sections(report: &Report) -> bool {
         .sections
         .iter()
         .filter_map(|s| s.number.as_deref())
-        .map(|n| n.parse().ok())
+        .map(numbering::section_of)
         .collect();
     let in_order = numbers
         .iter()
@@ -194,17 +224,35 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
     let kinds: Vec<Kind> = (0..rows.len()).map(|i| classify(rows, i, &geo)).collect();
     // The preamble: rows opening the first page before any label, number, list or field.
     let mut start = 0;
-    for (r, k) in rows.iter().zip(&kinds) {
-        let plain = matches!(k, Kind::Text | Kind::Heading);
+    let mut preamble_rows: Vec<Row> = Vec::new();
+    for (i, (r, k)) in rows.iter().zip(&kinds).enumerate() {
+        // A "Date of meeting:" line between the meeting and a title block (county style):
+        // the preamble's date.
+        let date_line = match k {
+            Kind::Label(LabelKind::Date, from) if start > 0 => rows
+                .get(i + 1)
+                .is_some_and(|n| n.page == r.page && geo.heading_form(n, 0))
+                .then_some(*from),
+            _ => None,
+        };
+        let plain = matches!(k, Kind::Text | Kind::Heading) || date_line.is_some();
         // A row running to the margin and on is body text, not a title.
         let body_text = !geo.is_short(r) && !geo.heading_form(r, 0) && r.words.len() > 8;
         if r.page != first_page || !plain || body_text || start >= settings.max_preamble_rows {
             break;
         }
         start += 1;
+        let mut kept = r.clone();
+        kept.words
+            .drain(..date_line.unwrap_or(0).min(kept.words.len()));
+        preamble_rows.push(kept);
     }
-    let preamble_rows: Vec<&Row> = rows.iter().take(start).collect();
-    let mut pre = read_preamble(&preamble_rows, settings.meeting_body_gap_em);
+    let preamble_rows: Vec<&Row> = preamble_rows.iter().collect();
+    let mut pre = read_preamble(
+        &preamble_rows,
+        settings.meeting_body_gap_em,
+        settings.heading_size_ratio,
+    );
 
     let pitch = line_pitch(rows, settings);
     let mut reader = reader::Reader::new(&geo, pitch, settings.paragraph_gap);

@@ -107,4 +107,8 @@ pub struct Appendix {
     pub label: String,
     /// Its title.
     pub title: String,
+    /// The first and last page (1-based) of the PDF that hold it, when it is attached after
+    /// the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<[u32; 2]>,
 }

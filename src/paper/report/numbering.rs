@@ -72,12 +72,19 @@ pub(super) fn parse(token: &str) -> Option<Number> {
     let parts: Vec<&str> = t.split('.').collect();
     match parts.as_slice() {
         [n] if digits(n, 2) => Some(number(Style::Plain, n.parse().ok()?)),
+        // "1.0", "2.0": a section's own number in reports that number paragraphs 1.1, 1.2.
+        [n, "0"] if digits(n, 2) => Some(number(Style::Plain, n.parse().ok()?)),
         [first, rest @ ..] if !rest.is_empty() && rest.iter().all(|p| digits(p, 3)) => {
             digits(first, 3).then_some(())?;
             Some(number(Style::Dotted, first.parse().ok()?))
         }
         _ => None,
     }
+}
+
+/// The section a printed section number stands for ("3" → 3, "3.0" → 3).
+pub(super) fn section_of(printed: &str) -> Option<u32> {
+    printed.split('.').next()?.parse().ok()
 }
 
 #[cfg(test)]
@@ -100,6 +107,8 @@ mod tests {
         assert_eq!(p("(iv)"), Some((Style::Roman, "(iv)".into(), 0)));
         assert_eq!(p("(i)"), Some((Style::Roman, "(i)".into(), 0)));
         assert_eq!(p("(1)"), Some((Style::Bracketed, "(1)".into(), 0)));
+        assert_eq!(p("2.0"), Some((Style::Plain, "2.0".into(), 2)));
+        assert_eq!(section_of("2.0"), Some(2));
         assert_eq!(p("£9.2m"), None);
         assert_eq!(p("(see"), None);
     }

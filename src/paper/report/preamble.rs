@@ -62,8 +62,9 @@ pub(super) fn trailing_date(text: &str) -> Option<(Option<String>, String)> {
     Some((m.day.map(|d| d.to_string()), before))
 }
 
-/// Read the opening rows.
-pub(super) fn read_preamble(rows: &[&Row], body_gap_em: f64) -> Preamble {
+/// Read the opening rows: `body_gap_em` is the gap (em) that sets a row apart, and a row
+/// `heading_size_ratio` times larger than the next is a title, never a body set apart.
+pub(super) fn read_preamble(rows: &[&Row], body_gap_em: f64, heading_size_ratio: f64) -> Preamble {
     let mut out = Preamble::default();
     // Each row's text without agenda markers and council names (segment by segment).
     let mut kept: Vec<(&Row, String)> = Vec::new();
@@ -110,17 +111,41 @@ pub(super) fn read_preamble(rows: &[&Row], body_gap_em: f64) -> Preamble {
         }
         None => {
             if let (Some((a, at)), Some((b, bt))) = (kept.first(), kept.get(1)) {
-                if b.baseline - a.baseline > body_gap_em * a.size {
+                // A row opening with the council's name ("… County Council Labour Group"), or
+                // set larger than the next, is no meeting body.
+                let larger = a.size >= b.size * heading_size_ratio;
+                if b.baseline - a.baseline > body_gap_em * a.size
+                    && !opens_with_council(at)
+                    && !larger
+                {
                     out.first_gap = Some((at.clone(), bt.clone()));
                 }
             }
             0
         }
     };
-    for (_, t) in kept.iter().skip(title_from) {
+    // The title block ends at the first wide gap: what follows it is set apart (a subtitle
+    // or the opening text of a form).
+    let mut above: Option<&Row> = None;
+    for (i, (row, t)) in kept.iter().enumerate().skip(title_from) {
+        // The gap under a body set apart (see [`Preamble::body_by_gap`]) is not the title's end.
+        let body_gap = i == 1 && out.first_gap.is_some();
+        let wide = above.is_some_and(|a| {
+            row.page != a.page || row.baseline - a.baseline > body_gap_em * a.size
+        });
+        if wide && !body_gap {
+            break;
+        }
         join_line(&mut out.title, t);
+        above = Some(row);
     }
     out
+}
+
+/// Whether `text` opens with a council's name ("Kent County Council Labour Group").
+fn opens_with_council(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=words.len().min(8)).any(|n| is_council_name(&words.get(..n).unwrap_or_default().join(" ")))
 }
 
 impl Preamble {
@@ -131,7 +156,12 @@ impl Preamble {
             return;
         }
         if let Some((body, _)) = self.first_gap.take() {
-            if let Some(rest) = self.title.strip_prefix(&body) {
+            // A body needs a title after it.
+            if let Some(rest) = self
+                .title
+                .strip_prefix(&body)
+                .filter(|r| !r.trim().is_empty())
+            {
                 self.title = rest.trim().to_string();
                 self.body = Some(body_case(&body));
             }

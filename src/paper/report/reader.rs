@@ -8,7 +8,7 @@ use super::contacts::{contact_line, table_continuation, table_row, Column};
 use super::label::LabelKind;
 use super::lists::{appendix_line, is_none};
 use super::model::{Report, ReportParagraph, Section};
-use super::numbering::{Number, Style};
+use super::numbering::{section_of, Number, Style};
 use super::rows::Row;
 use crate::table::join_line;
 
@@ -84,6 +84,8 @@ pub(super) struct Reader<'g> {
     block_item_x: Option<f64>,
     /// Whether the contact block's last sub-heading names the report's authors.
     contact_author: bool,
+    /// For a label alone on its row: its left edge and how many value rows were read under it.
+    label_under: Option<(f64, usize)>,
 }
 
 impl<'g> Reader<'g> {
@@ -114,6 +116,7 @@ impl<'g> Reader<'g> {
             heading_end: 0.0,
             block_item_x: None,
             contact_author: false,
+            label_under: None,
         }
     }
 
@@ -161,6 +164,9 @@ impl<'g> Reader<'g> {
                 );
                 if !self.in_body() || field_anywhere {
                     self.label(row, *k, *from);
+                } else if *from >= row.words.len() && self.geo.heading_form(row, 0) {
+                    // A label's words alone in a heading's face inside the body: a heading.
+                    self.heading(row, gap);
                 } else {
                     self.text(row, gap);
                 }
@@ -222,8 +228,13 @@ impl<'g> Reader<'g> {
         {
             return self.text(row, false);
         }
-        let value = row.text_from(from);
+        // A second label and value in a column of their own ("Proposer: A   Seconder: B").
+        let second = second_label(row, from);
+        let value = row.range_text(from..second.unwrap_or(row.words.len()));
         let value_x = row.words.get(from).map_or(row.x1(), |w| w.x0);
+        // A label alone on its row may have its value printed under it ("Exempt
+        // information" over its paragraph).
+        self.label_under = value.is_empty().then(|| (row.x0(), 0));
         self.field(kind, row);
         match kind {
             LabelKind::Summary => self.summary = Some(value),
@@ -239,6 +250,15 @@ impl<'g> Reader<'g> {
             _ => {
                 self.target = Target::Label(kind, value_x);
                 self.label_value(kind, &value);
+            }
+        }
+        if let Some(at) = second {
+            let rest = Row {
+                words: row.words.get(at..).unwrap_or_default().to_vec(),
+                ..row.clone()
+            };
+            if let Some(Kind::Label(k, f)) = super::classify::label(&rest, self.geo) {
+                self.label(&rest, k, f);
             }
         }
     }
@@ -471,7 +491,15 @@ impl<'g> Reader<'g> {
         let tol = self.geo.column_tolerance;
         match self.target {
             Target::Label(kind, x) => {
-                if (row.x0() - x).abs() <= tol {
+                // Under a label alone on its row: its value's rows up to a paragraph gap.
+                let under = match &mut self.label_under {
+                    Some((lx, taken)) if (row.x0() - *lx).abs() <= tol && (*taken == 0 || !gap) => {
+                        *taken += 1;
+                        true
+                    }
+                    _ => false,
+                };
+                if under || (row.x0() - x).abs() <= tol {
                     self.label_value(kind, &text);
                 } else {
                     self.target = Target::None;
@@ -670,10 +698,23 @@ impl<'g> Reader<'g> {
     /// Finish the walk: the summary (else the purpose), and the recommendations (the front
     /// block's items, its one sentence, or a Recommendations section's list or paragraphs).
     pub fn finish(mut self) -> (Report, FrontLabels, bool) {
+        // With no block of their own, a numbered "Summary" or "Purpose of report" section
+        // gives its paragraphs (the section stays).
+        let from_section = |kind: LabelKind| {
+            let s = self
+                .report
+                .sections
+                .iter()
+                .find(|s| super::label::label_kind(&s.heading) == kind)?;
+            let texts: Vec<&str> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
+            Some(texts.join("\n")).filter(|t| !t.is_empty())
+        };
         let summary = self
             .summary
             .filter(|s| !s.is_empty())
-            .or(self.purpose.filter(|s| !s.is_empty()));
+            .or(self.purpose.filter(|s| !s.is_empty()))
+            .or_else(|| from_section(LabelKind::Summary))
+            .or_else(|| from_section(LabelKind::Purpose));
         self.report.summary = summary;
         let mut recs = self.recs;
         if recs.is_empty() && !self.rec_text.is_empty() && !self.rec_text.ends_with(':') {
@@ -749,6 +790,22 @@ fn fields_from_sections(r: &mut Report) {
     }
 }
 
+/// Where a second label starts on a label's row: a later segment (after a column gap) whose
+/// first three words or fewer end in a colon, with no figure in them ("Seconder:", "Report
+/// of:", not "Tel: 01632").
+fn second_label(row: &Row, from: usize) -> Option<usize> {
+    row.segments().into_iter().skip(1).find_map(|seg| {
+        let words = row.words.get(seg.start..seg.end.min(seg.start + 3))?;
+        let end = words.iter().position(|w| w.text.ends_with(':'))?;
+        let label = words.get(..=end)?;
+        let plain = label
+            .iter()
+            .all(|w| !w.text.chars().any(|c| c.is_ascii_digit()))
+            && label.iter().map(|w| w.text.chars().count()).sum::<usize>() > 1;
+        (seg.start > from && plain).then_some(seg.start)
+    })
+}
+
 /// Whether a value row opens in lower case (it carries on the row before).
 fn starts_lower(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
@@ -794,7 +851,7 @@ fn section_follows(sections: &[Section], n: u32) -> bool {
         .iter()
         .rev()
         .find_map(|s| s.number.as_deref())
-        .and_then(|n| n.parse::<u32>().ok());
+        .and_then(section_of);
     match last {
         None => (1..=3).contains(&n),
         Some(last) => n > last && n <= last.saturating_add(2),
@@ -806,7 +863,7 @@ fn paragraph_fits(sections: &[Section], n: u32) -> bool {
     match sections.last() {
         None => true,
         Some(s) => match s.number.as_deref() {
-            Some(num) => num.parse::<u32>().ok() == Some(n),
+            Some(num) => section_of(num) == Some(n),
             None => true,
         },
     }

@@ -119,6 +119,17 @@ fn is_italic(font: &str) -> bool {
     f.contains("italic") || f.contains("oblique") || f.ends_with("ital")
 }
 
+/// Whether `w` is a footnote mark glued to the word `before` it: figures or marks only, set
+/// smaller, raised and touching it ("6.3%¹"; the layout gives such a superscript a word of
+/// its own).
+fn footnote_mark(before: &layout::Word, w: &layout::Word, settings: &PaperSettings) -> bool {
+    let size = before.size.max(1.0);
+    !w.text.chars().any(char::is_alphabetic)
+        && w.size < size * settings.footnote_size_ratio
+        && w.baseline < before.baseline
+        && w.bbox.x0 - before.bbox.x1 <= settings.footnote_mark_gap_em * size
+}
+
 /// The page's left-to-right lines merged into rows by baseline, top to bottom.
 pub(super) fn page_rows(page: &PageText, settings: &PaperSettings) -> Vec<Row> {
     let mut lines: Vec<&layout::Line> = page
@@ -165,7 +176,25 @@ pub(super) fn page_rows(page: &PageText, settings: &PaperSettings) -> Vec<Row> {
         .map(|(mut row, mut group)| {
             group.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
             for line in group {
+                let mut before: Option<&layout::Word> = None;
+                // A footnote mark left out, and whether the word after it touches it.
+                let mut dropped: Option<&layout::Word> = None;
                 for (i, w) in line.words.iter().enumerate() {
+                    let mark = before.is_some_and(|b| footnote_mark(b, w, settings));
+                    before = Some(w);
+                    if mark {
+                        dropped = Some(w);
+                        continue;
+                    }
+                    let glued = dropped.take().is_some_and(|m| {
+                        w.bbox.x0 - m.bbox.x1 <= settings.footnote_mark_gap_em * w.size.max(1.0)
+                    });
+                    if let Some(last) = row.words.last_mut().filter(|_| glued) {
+                        // The rest of the word the mark was printed in ("6.3%¹." → "6.3%.").
+                        last.text.push_str(&w.text);
+                        last.x1 = w.bbox.x1;
+                        continue;
+                    }
                     row.words.push(W {
                         bold: is_bold(&w.font),
                         italic: is_italic(&w.font),
