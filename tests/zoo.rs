@@ -554,6 +554,8 @@ fn score(rel: &str, truth: &Value) -> (BTreeMap<String, [usize; 2]>, Vec<String>
 const FLOORS: &[(&str, usize)] = &[
     ("ashford-green-scrutiny", 96),
     ("audit-recommendations", 100),
+    ("brackenfield-depot-plan-v1", 100),
+    ("brackenfield-depot-plan-v2", 100),
     ("bramley-leisure-update", 100),
     ("calder-housing-plan-v1", 100),
     ("calder-housing-plan-v2", 100),
@@ -564,6 +566,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("greystone-strategy", 69),
     ("hallam-action-plan", 63),
     ("harbour-task-list", 100),
+    ("kestrel-climate-plan", 100),
     ("kingsmere-cabinet-report", 87),
     ("lowther-highways-plan", 100),
     ("marsh-licensing-report", 100),

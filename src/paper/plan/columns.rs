@@ -197,6 +197,14 @@ const PHRASES: &[(&str, Col)] = &[
     ("timeframe", Col::Date),
     ("completion date", Col::Date),
     ("target completion date", Col::Date),
+    ("start", Col::Date),
+    ("finish", Col::Date),
+    ("end", Col::Date),
+    ("planned start", Col::Date),
+    ("planned finish", Col::Date),
+    ("planned end", Col::Date),
+    ("actual start", Col::Date),
+    ("actual finish", Col::Date),
     ("start date", Col::Date),
     ("finish date", Col::Date),
     ("end date", Col::Date),
@@ -562,6 +570,11 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
                 } else {
                     note(c, Col::Field, "right of the action: not a grouping level")
                 }
+            }
+            // A column no header phrase names whose cells are dates is a date column
+            // ("Baseline", "Forecast"): its dates are the row's dated work.
+            Col::Field if !left_of_action && k.cells > 0 && most(k.dates, k.cells) => {
+                note(c, Col::Date, "its cells are dates")
             }
             Col::Field if left_of_action && k.cells > 0 && !most(k.refs, k.cells) => {
                 // A leading column merged down its rows, or printed on a group's first row

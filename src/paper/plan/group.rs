@@ -132,6 +132,34 @@ pub fn is_labelled(text: &str) -> bool {
     labelled(text).is_some()
 }
 
+/// Words labelling a part of the paper rather than a group of the plan ("Appendix B:",
+/// "Table 2:").
+const PAPER_PARTS: &[&str] = &[
+    "appendix", "annex", "annexe", "schedule", "attachment", "enclosure", "table", "figure",
+    "part", "chapter", "page", "version",
+];
+
+/// A heading printed over a table read as a group of the plan: a numbered label whose word
+/// names no part of the paper ("Outcome 2: …", "Priority 3 – …", "Theme B: …").
+pub fn heading(text: &str) -> Option<GroupText> {
+    let (label, word, number, depth, rest) = labelled(text)?;
+    let first = word.split_whitespace().next().unwrap_or_default();
+    if word.is_empty() || number.is_none() || PAPER_PARTS.contains(&first) {
+        return None;
+    }
+    Some(GroupText {
+        label,
+        number,
+        title: collapse(&rest),
+        form: Form {
+            word,
+            depth,
+            bold: false,
+            filled: false,
+        },
+    })
+}
+
 /// Read a group cell. The label is read from the first line; a label line standing alone
 /// ("Objective 1") takes the following lines as its title, and leading bold lines followed by
 /// plain ones are a heading printed by the template ("Identified improvement area / desired
