@@ -119,7 +119,11 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
             specific_action = rest;
         }
     }
-    let rag_cells = rag::entries(cell(Col::Rag), cx.text_colour, cx.settings.pale_fill_saturation);
+    let rag_cells = rag::entries(
+        cell(Col::Rag),
+        cx.text_colour,
+        cx.settings.pale_fill_saturation,
+    );
     let rag_at: Vec<(RagEntry, At)> = rag_cells
         .iter()
         .map(|(e, p)| {
@@ -279,8 +283,16 @@ pub fn extend_wrapped(a: &mut Action, more: Action, wrapped: &dyn Fn(Col) -> boo
         a.specific_action.push_str(&more.specific_action);
     }
     carry_on(&mut a.leads, more.leads, wrapped(Col::Lead));
-    carry_on(&mut a.success_indicators, more.success_indicators, wrapped(Col::Success));
-    carry_on(&mut a.impact_evidence, more.impact_evidence, wrapped(Col::Impact));
+    carry_on(
+        &mut a.success_indicators,
+        more.success_indicators,
+        wrapped(Col::Success),
+    );
+    carry_on(
+        &mut a.impact_evidence,
+        more.impact_evidence,
+        wrapped(Col::Impact),
+    );
     let mut ms = more.milestones.into_iter();
     if wrapped(Col::Milestones) {
         if let (Some(last), Some(first)) = (a.milestones.last_mut(), ms.next()) {

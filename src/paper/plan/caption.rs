@@ -95,7 +95,32 @@ pub fn above(lines: &[Line], top: f64, s: &PaperSettings) -> Above {
     // The body size of the text above the table (not of the cells of a table that fills
     // the page, often set smaller).
     let body = body_size(&above);
-    let is_heading = |l: &Line| heading_like(l, body, s.heading_size_ratio);
+    // A position line ("Status at 5 January 2026") is no heading, however it is set.
+    let is_heading =
+        |l: &Line| heading_like(l, body, s.heading_size_ratio) && !is_dated_line(&l.text());
+    // A numbered group heading over the table, bold or plain: the table's group; the title
+    // is then the next heading up, over any introduction between.
+    let group_over = if is_heading(nearest) {
+        let (text, text_top) = heading_at(&above, nearest, &is_heading, s);
+        group::heading(&text).map(|_| (text, text_top))
+    } else {
+        let text = joined(&level_with(&above, nearest, s));
+        group::heading(&text).map(|_| (text, nearest.bbox.top))
+    };
+    if let Some((group, group_top)) = group_over {
+        let title = above
+            .iter()
+            .filter(|l| l.bbox.bottom <= group_top)
+            .find(|l| is_heading(l) && group::heading(&l.text()).is_none())
+            .map(|t| {
+                let (text, t_top) = heading_at(&above, t, &is_heading, s);
+                with_version(&above, text, t_top, group_top)
+            });
+        return Above {
+            caption: title,
+            group: Some(group),
+        };
+    }
     let start = if is_heading(nearest) {
         Some(nearest)
     } else {
@@ -105,32 +130,16 @@ pub fn above(lines: &[Line], top: f64, s: &PaperSettings) -> Above {
             .find(|l| is_heading(l))
             .copied()
     };
-    let Some(start) = start else {
-        return Above {
-            caption: Some(joined(&level_with(&above, nearest, s))),
-            group: None,
-        };
+    let caption = match start {
+        Some(start) => {
+            let (heading, heading_top) = heading_at(&above, start, &is_heading, s);
+            with_version(&above, heading, heading_top, top)
+        }
+        None => joined(&level_with(&above, nearest, s)),
     };
-    let (heading, heading_top) = heading_at(&above, start, &is_heading, s);
-    if start.bbox.bottom < nearest.bbox.bottom || group::heading(&heading).is_none() {
-        return Above {
-            caption: Some(with_version(&above, heading, heading_top, top)),
-            group: None,
-        };
-    }
-    // A group heading over the table: the title is the next heading up, over any
-    // introduction between.
-    let title = above
-        .iter()
-        .filter(|l| l.bbox.bottom <= heading_top)
-        .find(|l| is_heading(l) && group::heading(&l.text()).is_none())
-        .map(|t| {
-            let (text, t_top) = heading_at(&above, t, &is_heading, s);
-            with_version(&above, text, t_top, heading_top)
-        });
     Above {
-        caption: title,
-        group: Some(heading),
+        caption: Some(caption),
+        group: None,
     }
 }
 
@@ -323,7 +332,7 @@ pub fn inside(t: &Table, hr: usize, s: &PaperSettings) -> Option<String> {
         if is_dated_line(&one) && !is_version_line(&one) {
             continue;
         }
-        if form.is_none() || (same && !is_version_line(&one)) || is_version_line(&one) {
+        if form.is_none() || same || is_version_line(&one) {
             parts.push(one);
             form = form.or(Some((bold, h)));
         }
@@ -418,8 +427,18 @@ mod tests {
                 "",
                 "",
             ),
-            ("Fenmoor Council Delivery Plan", "Fenmoor Council Delivery Plan", "", ""),
-            ("Riverside Council Plan 2023-2026: Delivery Plan", "Riverside Council Plan 2023-2026: Delivery Plan", "", ""),
+            (
+                "Fenmoor Council Delivery Plan",
+                "Fenmoor Council Delivery Plan",
+                "",
+                "",
+            ),
+            (
+                "Riverside Council Plan 2023-2026: Delivery Plan",
+                "Riverside Council Plan 2023-2026: Delivery Plan",
+                "",
+                "",
+            ),
         ] {
             assert_eq!(
                 read_str(cap),

@@ -135,8 +135,20 @@ pub fn is_labelled(text: &str) -> bool {
 /// Words labelling a part of the paper rather than a group of the plan ("Appendix B:",
 /// "Table 2:").
 const PAPER_PARTS: &[&str] = &[
-    "appendix", "annex", "annexe", "schedule", "attachment", "enclosure", "table", "figure",
-    "part", "chapter", "page", "version",
+    "appendix",
+    "annex",
+    "annexe",
+    "schedule",
+    "attachment",
+    "enclosure",
+    "table",
+    "figure",
+    "part",
+    "chapter",
+    "page",
+    "paragraph",
+    "item",
+    "version",
 ];
 
 /// A heading printed over a table read as a group of the plan: a numbered label whose word
@@ -296,5 +308,23 @@ mod tests {
         assert_eq!(l("Over 300 homes built").0, None);
         assert_eq!(l("2,000 trees planted").0, None);
         assert_eq!(l("A thriving local economy").0, None);
+    }
+
+    #[test]
+    fn headings_over_tables() {
+        let g = heading("Goal 2: Communities are ready for flooding");
+        assert_eq!(
+            g.map(|g| (g.label, g.number, g.title)),
+            Some((
+                Some("Goal 2".to_string()),
+                Some(2),
+                "Communities are ready for flooding".to_string()
+            ))
+        );
+        // Parts of the paper, unnumbered labels and bare numbers are no group.
+        assert!(heading("Appendix 2: Delivery plan").is_none());
+        assert!(heading("Table 3 – Actions agreed").is_none());
+        assert!(heading("Internal Audit: Follow-up of Recommendations").is_none());
+        assert!(heading("2. The plan below sets out our actions").is_none());
     }
 }

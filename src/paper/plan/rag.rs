@@ -26,7 +26,9 @@ pub fn classify_fill(c: Colour, pale: f64) -> RagColour {
     let full = RagColour::classify(c);
     let max = c.r.max(c.g).max(c.b);
     let min = c.r.min(c.g).min(c.b);
-    if !matches!(full, RagColour::Other(_)) || max == 0 || f64::from(max - min) / f64::from(max) < pale
+    if !matches!(full, RagColour::Other(_))
+        || max == 0
+        || f64::from(max - min) / f64::from(max) < pale
     {
         return full;
     }
@@ -110,7 +112,13 @@ mod tests {
         assert_eq!(classify_fill(hex(0xFFEB9C), pale), RagColour::Amber);
         assert_eq!(classify_fill(hex(0x00B050), pale), RagColour::Green);
         // Grey and pale blue have no RAG hue: kept as printed.
-        assert_eq!(classify_fill(hex(0xD9D9D9), pale), RagColour::Other(hex(0xD9D9D9)));
-        assert_eq!(classify_fill(hex(0xDDEBF7), pale), RagColour::Other(hex(0xDDEBF7)));
+        assert_eq!(
+            classify_fill(hex(0xD9D9D9), pale),
+            RagColour::Other(hex(0xD9D9D9))
+        );
+        assert_eq!(
+            classify_fill(hex(0xDDEBF7), pale),
+            RagColour::Other(hex(0xDDEBF7))
+        );
     }
 }
