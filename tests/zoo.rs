@@ -587,6 +587,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("northdown-plan-v2", 100),
     ("oakfield-plan-v1", 100),
     ("oakfield-plan-v2", 100),
+    ("ravensby-parks-plan", 100),
     ("riverside-theme-plan", 100),
     ("thornbury-safety-plan", 100),
     ("westbrook-plan-v1", 100),
