@@ -133,6 +133,7 @@ impl Settings {
             ("paper.meeting_body_gap_em", p.meeting_body_gap_em),
             ("paper.cell_padding", p.cell_padding),
             ("paper.entry_pitch_jump", p.entry_pitch_jump),
+            ("paper.pale_fill_saturation", p.pale_fill_saturation),
         ] {
             not_negative(name, v)?;
         }

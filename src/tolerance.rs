@@ -461,6 +461,12 @@ pub const CELL_PADDING: f64 = 6.0;
 /// to within rounding.
 pub const ENTRY_PITCH_JUMP: f64 = 0.1;
 
+/// A RAG cell's fill at least this saturated (max − min over max of its channels) is read by
+/// its hue even when pale: a spreadsheet's cell styles shade status cells in tints (the "Good"
+/// green #C6EFCE is 0.17, the "Bad" pink #FFC7CE 0.22), which a reader calls green and red;
+/// greys and near-whites (below 0.05) have no hue to read.
+pub const PALE_FILL_SATURATION: f64 = 0.1;
+
 // --- Interpreter: clipping paths (pdf::clip) ---
 
 /// A glyph box must reach this far (points) into a clipping box, or into the page's crop box,

@@ -75,6 +75,8 @@ pub struct PaperSettings {
     /// Lines of a cell paragraph this fraction of a line height further apart than the
     /// table's wrapped lines are separate entries.
     pub entry_pitch_jump: f64,
+    /// A RAG fill at least this saturated is read by its hue, however pale.
+    pub pale_fill_saturation: f64,
     /// Pages whose whole text is kept for the covering report; later pages keep the text
     /// outside their tables only (captions and running text), whose cells the tables hold.
     pub full_text_pages: u32,
@@ -108,6 +110,7 @@ impl Default for PaperSettings {
             min_action_words: tolerance::MIN_ACTION_WORDS,
             cell_padding: tolerance::CELL_PADDING,
             entry_pitch_jump: tolerance::ENTRY_PITCH_JUMP,
+            pale_fill_saturation: tolerance::PALE_FILL_SATURATION,
             full_text_pages: tolerance::FULL_TEXT_PAGES,
         }
     }
@@ -134,9 +137,12 @@ pub fn reading(
     settings: &PaperSettings,
     detail: bool,
 ) -> plan::Reading {
-    let caption = |page: u32, top: f64| -> Option<String> {
-        let p = pages.iter().find(|p| p.number == page)?;
-        plan::caption_above(&p.lines, top, settings)
+    let caption = |page: u32, top: f64| -> plan::Above {
+        pages
+            .iter()
+            .find(|p| p.number == page)
+            .map(|p| plan::caption_above(&p.lines, top, settings))
+            .unwrap_or_default()
     };
     let text_colour = |page: u32, bbox: Rect| -> Option<Colour> {
         let p = pages.iter().find(|p| p.number == page)?;

@@ -57,8 +57,14 @@ fn any_word_at(text: &str, at: usize) -> impl Iterator<Item = usize> + '_ {
     words().iter().filter_map(move |w| word_at(text, at, w))
 }
 
-/// A status word ending the text, before trailing spaces, dashes and commas, and after the
-/// start or a space, dash, comma or opening bracket: "… – Complete –" → "Complete".
+/// Marks that set a status word off from the text before it: a dash, an opening bracket, a
+/// comma, a semicolon, a colon or a full stop ("… – Complete", "… (Complete", "Status:
+/// Complete"). A word after a plain space is part of the sentence ("… works complete").
+const SETS_OFF: [char; 8] = ['–', '—', '-', '(', ',', ';', ':', '.'];
+
+/// A status word ending the text, before trailing spaces, dashes and commas, set off from the
+/// text before it by a dash, bracket or other mark (or the whole text): "… – Complete –" →
+/// "Complete"; "… works complete" has none.
 pub fn at_end(text: &str) -> Option<&str> {
     let body =
         text.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || DASHES.contains(&c));
@@ -84,7 +90,10 @@ pub fn at_end(text: &str) -> Option<&str> {
     let tail = body.get(from..)?.char_indices().map(|(i, c)| (i + from, c));
     for (at, c) in tail {
         if before_is_separator && any_word_at(body, at).any(|e| e == end) {
-            return body.get(at..end);
+            let before = body.get(..at).unwrap_or_default().trim_end();
+            if before.is_empty() || before.ends_with(SETS_OFF) {
+                return body.get(at..end);
+            }
         }
         before_is_separator = c.is_whitespace() || c == '(' || c == ',' || DASHES.contains(&c);
     }
@@ -163,6 +172,9 @@ mod tests {
         let long = format!("{} – not yet   started", "word ".repeat(40));
         assert_eq!(at_end(&long), Some("not yet   started"));
         assert_eq!(at_end("Xno longer required"), None);
+        // A status word after a plain space is part of the sentence.
+        assert_eq!(at_end("Q2 2026: depot works complete"), None);
+        assert_eq!(at_end("Status: Complete"), Some("Complete"));
     }
 
     #[test]

@@ -119,7 +119,11 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
             specific_action = rest;
         }
     }
-    let rag_cells = rag::entries(cell(Col::Rag), cx.text_colour);
+    let rag_cells = rag::entries(
+        cell(Col::Rag),
+        cx.text_colour,
+        cx.settings.pale_fill_saturation,
+    );
     let rag_at: Vec<(RagEntry, At)> = rag_cells
         .iter()
         .map(|(e, p)| {
@@ -251,22 +255,71 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
     }
 }
 
-/// Add a row that carries on the action above (no reference, no action text: the rest of a
-/// row the table stage did not join) to it.
-pub fn extend(a: &mut Action, more: Action) {
-    if !more.specific_action.is_empty() {
+/// Join `more` to the end of `list`: its first entry carries on the last one (`wrapped`: a
+/// wrapped line the table stage cut into another row), the rest follow.
+fn carry_on(list: &mut Vec<String>, more: Vec<String>, wrapped: bool) {
+    let mut more = more.into_iter();
+    if wrapped {
+        if let (Some(last), Some(first)) = (list.last_mut(), more.next()) {
+            crate::table::join_line(last, &first);
+        }
+    }
+    list.extend(more);
+}
+
+/// Add a row that carries on the action above (no reference, and no action text or the
+/// action's wrapped lines: the rest of a row the table stage did not join, or the lines it cut
+/// off the row above in an unruled table). `wrapped` says, per
+/// role, whether the row's first line in that column is a wrapped line of the entry above (at
+/// the table's line pitch) rather than a new paragraph: wrapped text joins the last entry (a
+/// milestone read again), the rest are new entries.
+pub fn extend_wrapped(a: &mut Action, more: Action, wrapped: &dyn Fn(Col) -> bool, cx: &Context) {
+    if wrapped(Col::Action) {
+        crate::table::join_line(&mut a.specific_action, &more.specific_action);
+    } else if !more.specific_action.is_empty() {
         if !a.specific_action.is_empty() {
             a.specific_action.push('\n');
         }
         a.specific_action.push_str(&more.specific_action);
     }
-    a.leads.extend(more.leads);
-    a.success_indicators.extend(more.success_indicators);
-    a.milestones.extend(more.milestones);
-    a.rag.extend(more.rag);
-    a.impact_evidence.extend(more.impact_evidence);
+    carry_on(&mut a.leads, more.leads, wrapped(Col::Lead));
+    carry_on(
+        &mut a.success_indicators,
+        more.success_indicators,
+        wrapped(Col::Success),
+    );
+    carry_on(
+        &mut a.impact_evidence,
+        more.impact_evidence,
+        wrapped(Col::Impact),
+    );
+    let mut ms = more.milestones.into_iter();
+    if wrapped(Col::Milestones) {
+        if let (Some(last), Some(first)) = (a.milestones.last_mut(), ms.next()) {
+            crate::table::join_line(&mut last.text, &first.text);
+            let parsed = milestone::parse_with(&last.text, cx.profile);
+            last.status = parsed.status;
+            last.period = parsed.date.as_deref().and_then(dates::period);
+            last.date = parsed.date.or(last.date.take());
+            last.status_text = printed_word(parsed.status, parsed.status_text);
+        }
+    }
+    a.milestones.extend(ms);
+    let mut rag = more.rag.into_iter();
+    if wrapped(Col::Rag) {
+        if let (Some(last), Some(first)) = (a.rag.last_mut(), rag.next()) {
+            crate::table::join_line(&mut last.text, &first.text);
+            last.colour = last.colour.or(first.colour);
+        }
+    }
+    a.rag.extend(rag);
+    for f in more.fields {
+        match a.fields.iter_mut().find(|g| g.heading == f.heading) {
+            Some(g) if wrapped(Col::Field) => crate::table::join_line(&mut g.text, &f.text),
+            _ => a.fields.push(f),
+        }
+    }
     a.pages[0] = a.pages[0].min(more.pages[0]);
     a.pages[1] = a.pages[1].max(more.pages[1]);
     a.rows.extend(more.rows);
-    a.fields.extend(more.fields);
 }

@@ -2,11 +2,17 @@
 //! the table above its header, else the heading printed just above the table ("… Action Plan –
 //! Version 1.2 – October 2019", "Delivery Plan (Version 2.1, January 2025)"), chosen by its
 //! form (bold or larger than the body text) over the body sentences between it and the table.
+//! A numbered group heading printed over a table ("Outcome 2: …") is that table's group, not
+//! the plan's title, which is the heading above it; a version line printed under the title
+//! ("Version 1.0 | Last updated: December 2024") gives the version; a position line ("Status
+//! at 5 January 2026") and a label or council name leading the title ("Appendix B:",
+//! "Wexford Council –") are no part of it.
 
 use regex::Regex;
 use std::sync::OnceLock;
 
 use super::super::PaperSettings;
+use super::group;
 use super::text;
 use crate::layout::{is_bold_font, Line};
 use crate::table::Table;
@@ -55,26 +61,66 @@ fn joined(row: &[&Line]) -> String {
     row.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ")
 }
 
+/// What is printed above a table: the plan's caption, and a group heading printed over this
+/// table alone ("Outcome 2: …", one table per group).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Above {
+    /// The caption (title, and any version line under it).
+    pub caption: Option<String>,
+    /// The group heading directly above the table.
+    pub group: Option<String>,
+}
+
 /// The caption above a table whose top is at `top`: the nearest line (and the runs level with
 /// it) when it lies within the caption window; but when that line is body text and a heading
 /// (bold, or larger than the body) is printed within the heading window above it, with only
 /// body text between, the heading — a plan's title is its heading, not the last sentence of
-/// the introduction under it. A heading wrapped over lines of one form is read whole.
-pub fn above(lines: &[Line], top: f64, s: &PaperSettings) -> Option<String> {
+/// the introduction under it. A heading wrapped over lines of one form is read whole. A
+/// numbered group heading is the table's group; the title is then the heading above it, over
+/// any introduction between. A version line printed between the title and the table is
+/// added to the caption.
+pub fn above(lines: &[Line], top: f64, s: &PaperSettings) -> Above {
     let mut above: Vec<&Line> = lines
         .iter()
         .filter(|l| l.bbox.bottom <= top + s.caption_touch && !l.words.is_empty())
         .collect();
     above.sort_by(|a, b| b.bbox.bottom.total_cmp(&a.bbox.bottom));
-    let nearest = *above.first()?;
+    let Some(nearest) = above.first().copied() else {
+        return Above::default();
+    };
     let height = nearest.bbox.height().max(1.0);
     if top - nearest.bbox.bottom > s.caption_window_lines * height {
-        return None;
+        return Above::default();
     }
     // The body size of the text above the table (not of the cells of a table that fills
     // the page, often set smaller).
     let body = body_size(&above);
-    let is_heading = |l: &Line| heading_like(l, body, s.heading_size_ratio);
+    // A position line ("Status at 5 January 2026") is no heading, however it is set.
+    let is_heading =
+        |l: &Line| heading_like(l, body, s.heading_size_ratio) && !is_dated_line(&l.text());
+    // A numbered group heading over the table, bold or plain: the table's group; the title
+    // is then the next heading up, over any introduction between.
+    let group_over = if is_heading(nearest) {
+        let (text, text_top) = heading_at(&above, nearest, &is_heading, s);
+        group::heading(&text).map(|_| (text, text_top))
+    } else {
+        let text = joined(&level_with(&above, nearest, s));
+        group::heading(&text).map(|_| (text, nearest.bbox.top))
+    };
+    if let Some((group, group_top)) = group_over {
+        let title = above
+            .iter()
+            .filter(|l| l.bbox.bottom <= group_top)
+            .find(|l| is_heading(l) && group::heading(&l.text()).is_none())
+            .map(|t| {
+                let (text, t_top) = heading_at(&above, t, &is_heading, s);
+                with_version(&above, text, t_top, group_top)
+            });
+        return Above {
+            caption: title,
+            group: Some(group),
+        };
+    }
     let start = if is_heading(nearest) {
         Some(nearest)
     } else {
@@ -84,11 +130,29 @@ pub fn above(lines: &[Line], top: f64, s: &PaperSettings) -> Option<String> {
             .find(|l| is_heading(l))
             .copied()
     };
-    let Some(start) = start else {
-        return Some(joined(&level_with(&above, nearest, s)));
+    let caption = match start {
+        Some(start) => {
+            let (heading, heading_top) = heading_at(&above, start, &is_heading, s);
+            with_version(&above, heading, heading_top, top)
+        }
+        None => joined(&level_with(&above, nearest, s)),
     };
-    // The heading's lines: of its form, each within half a line of the one below.
-    let mut rows = vec![level_with(&above, start, s)];
+    Above {
+        caption: Some(caption),
+        group: None,
+    }
+}
+
+/// The heading whose lowest line is `start`, with its lines wrapped above it (of its form,
+/// each within half a line of the one below; a council's name on a line of its own is not
+/// part of it), and the top of its first line.
+fn heading_at(
+    above: &[&Line],
+    start: &Line,
+    is_heading: &dyn Fn(&Line) -> bool,
+    s: &PaperSettings,
+) -> (String, f64) {
+    let mut rows = vec![level_with(above, start, s)];
     let mut low = start;
     for l in above.iter().filter(|l| l.bbox.bottom < start.bbox.bottom) {
         let h = low.bbox.height().max(1.0);
@@ -97,15 +161,65 @@ pub fn above(lines: &[Line], top: f64, s: &PaperSettings) -> Option<String> {
         }
         let wrapped = low.bbox.top - l.bbox.bottom <= s.caption_same_line * h
             && is_heading(l)
-            && size(l).max(size(low)) < size(l).min(size(low)) * s.heading_size_ratio;
+            && size(l).max(size(low)) < size(l).min(size(low)) * s.heading_size_ratio
+            && !is_council_name(&l.text());
         if !wrapped {
             break;
         }
-        rows.push(level_with(&above, l, s));
+        rows.push(level_with(above, l, s));
         low = l;
     }
     rows.reverse();
-    Some(rows.iter().map(|r| joined(r)).collect::<Vec<_>>().join(" "))
+    (
+        rows.iter().map(|r| joined(r)).collect::<Vec<_>>().join(" "),
+        low.bbox.top,
+    )
+}
+
+/// A heading with the version line printed under it, above `bottom` (the table or the group
+/// heading over it), if any: "Version 1.0 | Last updated: December 2024".
+fn with_version(above: &[&Line], heading: String, heading_top: f64, bottom: f64) -> String {
+    let version = above
+        .iter()
+        .filter(|l| l.bbox.top > heading_top && l.bbox.bottom <= bottom)
+        .map(|l| l.text())
+        .filter(|t| !heading.contains(t.as_str()))
+        .find(|t| is_version_line(t));
+    match version {
+        Some(v) => format!("{heading} {v}"),
+        None => heading,
+    }
+}
+
+/// A line that gives a version: "Version 0.4 · 14 July 2025", "v2 – March 2025".
+fn is_version_line(t: &str) -> bool {
+    caption_re()
+        .captures(t)
+        .is_some_and(|c| c.get(1).is_some_and(|m| trim_parts(m.as_str()).is_empty()))
+}
+
+/// A council's name standing alone: "Wexford Council", "Brent London Borough Council".
+fn is_council_name(t: &str) -> bool {
+    let w: Vec<&str> = t.split_whitespace().collect();
+    w.len() <= 6
+        && w.last().is_some_and(|l| *l == "Council")
+        && w.iter().all(|x| x.starts_with(char::is_uppercase))
+}
+
+/// A line giving the date a plan's position was taken ("Status at 5 January 2026", "Position
+/// as at 31 March", "Last updated: 2 May 2025"): a few words ending in "at", "as of",
+/// "updated", "date" or a colon, then a date.
+fn is_dated_line(t: &str) -> bool {
+    let w: Vec<&str> = t.split_whitespace().collect();
+    (1..w.len().min(6)).any(|k| {
+        let lead = w.get(..k).unwrap_or_default().join(" ").to_lowercase();
+        let rest = w.get(k..).unwrap_or_default().join(" ");
+        let lead_in = lead.ends_with(':')
+            || [" at", " of", "updated", " date", "dated", " on"]
+                .iter()
+                .any(|e| lead.ends_with(e));
+        lead_in && text::is_date(&rest) && rest.chars().any(|c| c.is_ascii_digit())
+    })
 }
 
 /// "<title> Version <v> <rest>": "Version 4", "Ver. 2", "v2.1", "Rev 3", in or out of brackets.
@@ -121,7 +235,38 @@ fn caption_re() -> &'static Regex {
 
 /// Separators and brackets around a caption's parts.
 fn trim_parts(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || "–—-:,;()[]".contains(c))
+    s.trim_matches(|c: char| c.is_whitespace() || "–—-:,;()[]|·•/".contains(c))
+}
+
+/// The date in what follows a version: all of it, or its longest tail that is a date ("|
+/// Last updated: December 2024" → "December 2024").
+fn date_after_version(rest: &str) -> &str {
+    let rest = trim_parts(rest);
+    if text::is_date(rest) {
+        return rest;
+    }
+    rest.char_indices()
+        .filter(|(i, c)| c.is_whitespace() && *i > 0)
+        .map(|(i, _)| trim_parts(rest.get(i..).unwrap_or_default()))
+        .find(|t| text::is_date(t) && t.chars().any(|c| c.is_ascii_digit()))
+        .unwrap_or(rest)
+}
+
+/// The plan's name without the paper's label or the council's name leading it: "Appendix
+/// B: Delivery Plan", "Annex 2 – Delivery Plan", "Wexford Council – Delivery Plan" →
+/// "Delivery Plan".
+fn plan_name(title: &str) -> String {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:(?:Appendix|Appendices|Annex|Annexe|Schedule|Attachment|Enclosure|Exhibit)\s+[A-Z0-9]{1,3}\s*[:.–—-]\s*|(?:[A-Z][\w'’.&-]*\s+){1,5}Council\s*[:–—|-]\s*)+(?P<rest>\S.*)$",
+        )
+        .unwrap_or_else(|_| unreachable!("constant pattern"))
+    });
+    match re.captures(title).and_then(|c| c.name("rest")) {
+        Some(m) if m.as_str().split_whitespace().count() >= 2 => m.as_str().to_string(),
+        _ => title.to_string(),
+    }
 }
 
 /// A date printed at the end of a title after a separator or in brackets ("Action Plan –
@@ -158,20 +303,38 @@ fn title_case(s: &str) -> String {
 }
 
 /// The text of the title rows above the header row `hr`: rows printing one text alone (a
-/// band of several headings over the header, "Planning | Monitoring", is no title).
-pub fn inside(t: &Table, hr: usize) -> Option<String> {
-    let mut parts = Vec::new();
+/// band of several headings over the header, "Planning | Monitoring", is no title). The
+/// title is the first row and the rows after it of its form (bold alike, of a size); a later
+/// row of another form is kept only when it gives a version, and a position line ("Status at
+/// 5 January 2026") never.
+pub fn inside(t: &Table, hr: usize, s: &PaperSettings) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut form: Option<(bool, f64)> = None;
     for r in 0..hr {
-        let texts: Vec<String> = t
+        let cells: Vec<_> = t
             .row_cells(r)
-            .iter()
-            .map(|c| text::collapse(&c.text()))
-            .filter(|s| !s.is_empty())
+            .into_iter()
+            .filter(|c| !c.is_empty())
             .collect();
-        match texts.as_slice() {
-            [] => {}
-            [one] => parts.push(one.clone()),
-            _ => return None,
+        let [c] = cells.as_slice() else {
+            if cells.is_empty() {
+                continue;
+            }
+            return None;
+        };
+        let one = text::collapse(&c.text());
+        let lines: Vec<_> = c.paragraphs.iter().flat_map(|p| p.lines.iter()).collect();
+        let bold = lines.iter().all(|l| l.bold);
+        let h = lines.iter().map(|l| l.bbox.height()).fold(0.0, f64::max);
+        let same = form.is_none_or(|(b, fh)| {
+            b == bold && h.max(fh) < h.min(fh).max(0.1) * s.heading_size_ratio
+        });
+        if is_dated_line(&one) && !is_version_line(&one) {
+            continue;
+        }
+        if form.is_none() || same || is_version_line(&one) {
+            parts.push(one);
+            form = form.or(Some((bold, h)));
         }
     }
     let s = parts.join(" ");
@@ -182,7 +345,7 @@ pub fn inside(t: &Table, hr: usize) -> Option<String> {
 /// "<title> (Version 2.1, January 2025)", "<title> – January 2025 – v3".
 pub fn read(cap: &str) -> (String, Option<String>, Option<String>) {
     let Some(c) = caption_re().captures(cap) else {
-        return (cap.trim().to_string(), None, None);
+        return (plan_name(cap.trim()), None, None);
     };
     let part = |i: usize| c.get(i).map_or("", |m| m.as_str());
     let mut title = trim_parts(part(1)).to_string();
@@ -191,14 +354,14 @@ pub fn read(cap: &str) -> (String, Option<String>, Option<String>) {
         .or_else(|| c.get(3))
         .map(|m| m.as_str().trim_end_matches('.').to_string())
         .filter(|v| !v.is_empty());
-    let mut date = Some(title_case(trim_parts(part(4)))).filter(|s| !s.is_empty());
+    let mut date = Some(title_case(date_after_version(part(4)))).filter(|s| !s.is_empty());
     if date.is_none() {
         if let Some((t, d)) = trailing_date(&title) {
             title = t;
             date = Some(title_case(&d));
         }
     }
-    (title, version, date)
+    (plan_name(&title), version, date)
 }
 
 #[cfg(test)]
@@ -240,6 +403,42 @@ mod tests {
             ),
             ("Action Plan: Version 1.2.", "Action Plan", "1.2", ""),
             ("Service Plan 2024-25", "Service Plan 2024-25", "", ""),
+            (
+                "Children's Plan Version 1.0 | Last updated: December 2024",
+                "Children's Plan",
+                "1.0",
+                "December 2024",
+            ),
+            (
+                "Climate Plan Version 0.4 · 14 July 2025",
+                "Climate Plan",
+                "0.4",
+                "14 July 2025",
+            ),
+            (
+                "Appendix B: Community Safety Plan 2025-26",
+                "Community Safety Plan 2025-26",
+                "",
+                "",
+            ),
+            (
+                "Wexdale Borough Council – Parks Action Plan",
+                "Parks Action Plan",
+                "",
+                "",
+            ),
+            (
+                "Fenmoor Council Delivery Plan",
+                "Fenmoor Council Delivery Plan",
+                "",
+                "",
+            ),
+            (
+                "Riverside Council Plan 2023-2026: Delivery Plan",
+                "Riverside Council Plan 2023-2026: Delivery Plan",
+                "",
+                "",
+            ),
         ] {
             assert_eq!(
                 read_str(cap),
@@ -247,5 +446,18 @@ mod tests {
                 "{cap}"
             );
         }
+    }
+
+    #[test]
+    fn position_and_version_lines() {
+        assert!(is_dated_line("Status at 5 January 2026"));
+        assert!(is_dated_line("Position as at 31 March 2025"));
+        assert!(is_dated_line("Last updated: 2 May 2025"));
+        assert!(!is_dated_line("Service Plan 2024-25"));
+        assert!(!is_dated_line("Delivery Plan – March 2025"));
+        assert!(is_version_line("Version 0.4 · 14 July 2025"));
+        assert!(!is_version_line("Delivery Plan Version 2"));
+        assert!(is_council_name("Wexdale Borough Council"));
+        assert!(!is_council_name("Youth Council action plan"));
     }
 }

@@ -197,6 +197,14 @@ const PHRASES: &[(&str, Col)] = &[
     ("timeframe", Col::Date),
     ("completion date", Col::Date),
     ("target completion date", Col::Date),
+    ("start", Col::Date),
+    ("finish", Col::Date),
+    ("end", Col::Date),
+    ("planned start", Col::Date),
+    ("planned finish", Col::Date),
+    ("planned end", Col::Date),
+    ("actual start", Col::Date),
+    ("actual finish", Col::Date),
     ("start date", Col::Date),
     ("finish date", Col::Date),
     ("end date", Col::Date),
@@ -447,6 +455,8 @@ pub fn names_a_plan(cols: &Columns) -> bool {
 struct Content {
     cells: usize,
     dates: usize,
+    /// Dates printing a day, month or year in figures ("Ongoing" and "Monthly" print none).
+    figured_dates: usize,
     refs: usize,
     short: usize,
     words: usize,
@@ -467,7 +477,9 @@ fn content(t: &Table, body: &[usize], col: usize) -> Content {
         k.cells += 1;
         let n = s.split(' ').count();
         k.words += n;
-        k.dates += usize::from(text::is_date(&s));
+        let date = text::is_date(&s);
+        k.dates += usize::from(date);
+        k.figured_dates += usize::from(date && s.chars().any(|c| c.is_ascii_digit()));
         k.refs += usize::from(text::is_reference(&s));
         k.short += usize::from(n <= 3);
         k.merged += usize::from(c.row_span > 1);
@@ -562,6 +574,11 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
                 } else {
                     note(c, Col::Field, "right of the action: not a grouping level")
                 }
+            }
+            // A column no header phrase names whose cells are dates in figures is a date
+            // column ("Baseline", "Forecast"): its dates are the row's dated work.
+            Col::Field if !left_of_action && k.cells > 0 && most(k.figured_dates, k.cells) => {
+                note(c, Col::Date, "its cells are dates")
             }
             Col::Field if left_of_action && k.cells > 0 && !most(k.refs, k.cells) => {
                 // A leading column merged down its rows, or printed on a group's first row

@@ -132,6 +132,56 @@ pub fn is_labelled(text: &str) -> bool {
     labelled(text).is_some()
 }
 
+/// Words labelling a part of the paper rather than a group of the plan ("Appendix B:",
+/// "Table 2:").
+const PAPER_PARTS: &[&str] = &[
+    "appendix",
+    "annex",
+    "annexe",
+    "schedule",
+    "attachment",
+    "enclosure",
+    "table",
+    "figure",
+    "part",
+    "chapter",
+    "page",
+    "paragraph",
+    "item",
+    "version",
+];
+
+/// A heading printed over a table read as a group of the plan: a numbered label whose word
+/// names no part of the paper ("Outcome 2: …", "Priority 3 – …", "Theme B: …").
+pub fn heading(text: &str) -> Option<GroupText> {
+    let (label, word, number, depth, rest) = labelled(text)?;
+    let first = word.split_whitespace().next().unwrap_or_default();
+    if word.is_empty() || number.is_none() || PAPER_PARTS.contains(&first) {
+        return None;
+    }
+    // A number that starts a date is a day, not a group's ("Position as at 31 March 2025.
+    // Audit Committee"): the line is a dated remark over the table.
+    let from_number: Vec<&str> = text
+        .split_whitespace()
+        .skip(word.split_whitespace().count())
+        .take(3)
+        .collect();
+    if crate::dates::find_date(&from_number).is_some_and(|d| d.start == 0) {
+        return None;
+    }
+    Some(GroupText {
+        label,
+        number,
+        title: collapse(&rest),
+        form: Form {
+            word,
+            depth,
+            bold: false,
+            filled: false,
+        },
+    })
+}
+
 /// Read a group cell. The label is read from the first line; a label line standing alone
 /// ("Objective 1") takes the following lines as its title, and leading bold lines followed by
 /// plain ones are a heading printed by the template ("Identified improvement area / desired
@@ -242,6 +292,17 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_over_a_table_numbers_its_group_but_a_date_is_no_number() {
+        let g = heading("Outcome 2: People are safe at home");
+        assert_eq!(
+            g.map(|g| (g.number, g.title)),
+            Some((Some(2), "People are safe at home".into()))
+        );
+        assert!(heading("Position as at 31 March 2025. Audit and Standards Committee.").is_none());
+        assert!(heading("Progress at 30 June 2025").is_none());
+    }
+
+    #[test]
     fn labels_numbers_and_titles() {
         assert_eq!(
             l("Priority 1: Help people stay independent"),
@@ -268,5 +329,23 @@ mod tests {
         assert_eq!(l("Over 300 homes built").0, None);
         assert_eq!(l("2,000 trees planted").0, None);
         assert_eq!(l("A thriving local economy").0, None);
+    }
+
+    #[test]
+    fn headings_over_tables() {
+        let g = heading("Goal 2: Communities are ready for flooding");
+        assert_eq!(
+            g.map(|g| (g.label, g.number, g.title)),
+            Some((
+                Some("Goal 2".to_string()),
+                Some(2),
+                "Communities are ready for flooding".to_string()
+            ))
+        );
+        // Parts of the paper, unnumbered labels and bare numbers are no group.
+        assert!(heading("Appendix 2: Delivery plan").is_none());
+        assert!(heading("Table 3 – Actions agreed").is_none());
+        assert!(heading("Internal Audit: Follow-up of Recommendations").is_none());
+        assert!(heading("2. The plan below sets out our actions").is_none());
     }
 }

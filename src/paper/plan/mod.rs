@@ -25,7 +25,7 @@ use super::model::Plan;
 use super::profile::Profile;
 use super::PaperSettings;
 use crate::table::Table;
-pub use caption::above as caption_above;
+pub use caption::{above as caption_above, Above};
 pub use explain::{Explain, TableExplain, Verdict};
 pub use rag::{is_coloured as rag_colour, TextColour};
 
@@ -106,12 +106,13 @@ impl std::fmt::Display for UnplacedRow {
     }
 }
 
-/// Build plans from tables. `caption` gives the text printed just above a table (page, top
-/// of the table), used for the plan's title and version when no title row is printed inside
-/// it. With `detail`, the account holds each column and row too.
+/// Build plans from tables. `caption` gives what is printed just above a table (page, top
+/// of the table): the caption, used for the plan's title and version when no title row is
+/// printed inside it, and a group heading over the table, which opens that group. With
+/// `detail`, the account holds each column and row too.
 pub fn plans(
     tables: &[Table],
-    caption: &dyn Fn(u32, f64) -> Option<String>,
+    caption: &dyn Fn(u32, f64) -> Above,
     cx: &Context,
     detail: bool,
 ) -> Reading {
@@ -149,12 +150,13 @@ pub fn plans(
         }
         let headings = cols.headings();
         let continues = last_columns.as_ref() == Some(&headings) && !out.plans.is_empty();
+        let first_page = t.pages.first().copied().unwrap_or(0);
+        let above = caption(first_page, t.bbox.top);
         if continues {
             account.verdict = Verdict::Continues;
         } else {
-            let first_page = t.pages.first().copied().unwrap_or(0);
-            let cap = caption::inside(t, hr)
-                .or_else(|| caption(first_page, t.bbox.top))
+            let cap = caption::inside(t, hr, cx.settings)
+                .or_else(|| above.caption.clone())
                 .unwrap_or_default();
             let (title, version, version_date) = caption::read(&cap);
             out.plans.push(Plan {
@@ -175,6 +177,21 @@ pub fn plans(
             plan.pages[1] = plan.pages[1].max(p);
         }
         let mut why = detail.then(Vec::new);
+        if let Some(heading) = &above.group {
+            if let Some(level) = rows::open_heading(plan, &mut state, heading) {
+                if let Some(w) = why.as_mut() {
+                    w.push(explain::RowExplain {
+                        row: 0,
+                        page: first_page,
+                        reading: format!(
+                            "the heading over the table opens group level {} ({}): {heading:?}",
+                            level + 1,
+                            rows::level_name(level)
+                        ),
+                    });
+                }
+            }
+        }
         rows::read(
             t,
             hr,

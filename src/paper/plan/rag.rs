@@ -1,6 +1,7 @@
 //! The RAG column: one entry per paragraph, top to bottom, with the colour it is printed on
 //! or in — the paragraph's fill, the cell's fill, else the colour of its text or of a symbol
-//! (●) — classified green / amber / red, else kept as its value.
+//! (●) — classified green / amber / red, else kept as its value. A pale fill is read by its
+//! hue (a spreadsheet's pale green status cell is green).
 
 use super::super::model::{RagColour, RagEntry};
 use crate::colour::Colour;
@@ -19,10 +20,36 @@ pub fn is_coloured(c: Colour) -> bool {
     max > 0 && f64::from(max - min) / f64::from(max) >= 0.35
 }
 
-/// The RAG entries of a cell, with the paragraphs they came from.
+/// A fill classified by its hue: as [`RagColour::classify`] does, and a pale tint at least
+/// `pale` saturated (max − min over max) by the hue it shares with the full colour.
+pub fn classify_fill(c: Colour, pale: f64) -> RagColour {
+    let full = RagColour::classify(c);
+    let max = c.r.max(c.g).max(c.b);
+    let min = c.r.min(c.g).min(c.b);
+    if !matches!(full, RagColour::Other(_))
+        || max == 0
+        || f64::from(max - min) / f64::from(max) < pale
+    {
+        return full;
+    }
+    // The same hue at full saturation: each channel stretched from [min, max] to [0, 255].
+    let stretch = |v: u8| ((u32::from(v - min) * 255) / u32::from(max - min)) as u8;
+    match RagColour::classify(Colour {
+        r: stretch(c.r),
+        g: stretch(c.g),
+        b: stretch(c.b),
+    }) {
+        RagColour::Other(_) => full,
+        hue => hue,
+    }
+}
+
+/// The RAG entries of a cell, with the paragraphs they came from; `pale` the least
+/// saturation of a fill read by its hue.
 pub fn entries<'c>(
     cell: Option<&'c Cell>,
     text_colour: TextColour,
+    pale: f64,
 ) -> Vec<(RagEntry, &'c Paragraph)> {
     let Some(cell) = cell else { return Vec::new() };
     cell.paragraphs
@@ -31,7 +58,7 @@ pub fn entries<'c>(
         .map(|p| {
             let fill = p.fill.or(cell.fill);
             let colour = match fill {
-                Some(f) => Some(RagColour::classify(f)),
+                Some(f) => Some(classify_fill(f, pale)),
                 None => p
                     .lines
                     .iter()
@@ -62,5 +89,36 @@ pub fn without_symbol(text: &str) -> String {
         t.to_string()
     } else {
         rest.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hex(v: u32) -> Colour {
+        Colour {
+            r: (v >> 16) as u8,
+            g: (v >> 8) as u8,
+            b: v as u8,
+        }
+    }
+
+    #[test]
+    fn pale_fills_by_their_hue() {
+        let pale = crate::tolerance::PALE_FILL_SATURATION;
+        assert_eq!(classify_fill(hex(0xC6EFCE), pale), RagColour::Green);
+        assert_eq!(classify_fill(hex(0xFFC7CE), pale), RagColour::Red);
+        assert_eq!(classify_fill(hex(0xFFEB9C), pale), RagColour::Amber);
+        assert_eq!(classify_fill(hex(0x00B050), pale), RagColour::Green);
+        // Grey and pale blue have no RAG hue: kept as printed.
+        assert_eq!(
+            classify_fill(hex(0xD9D9D9), pale),
+            RagColour::Other(hex(0xD9D9D9))
+        );
+        assert_eq!(
+            classify_fill(hex(0xDDEBF7), pale),
+            RagColour::Other(hex(0xDDEBF7))
+        );
     }
 }

@@ -12,7 +12,7 @@ use super::explain::RowExplain;
 use super::group::{self, Form, GroupText};
 use super::text;
 use super::{Context, Unplaced, UnplacedRow};
-use crate::table::{Cell, Table};
+use crate::table::{Cell, CellLine, Table};
 
 /// What the reader carries from row to row of one plan (across the tables it continues in).
 #[derive(Debug, Default)]
@@ -144,6 +144,15 @@ fn open(plan: &mut Plan, state: &mut State, level: usize, g: GroupText) {
     state.open = Some((level, false));
 }
 
+/// Open the group whose heading is printed over a table (one table per group); `None` when
+/// the text is no group heading, else the level opened.
+pub fn open_heading(plan: &mut Plan, state: &mut State, text: &str) -> Option<usize> {
+    let g = group::heading(text)?;
+    let level = state.level(&g.form);
+    open(plan, state, level, g);
+    Some(level)
+}
+
 /// An untitled group's title printed in the next row ("1. Identified improvement area:" at a
 /// page foot, its outcome on the next page).
 fn retitle(plan: &mut Plan, state: &mut State, title: String) -> bool {
@@ -220,6 +229,55 @@ fn group_cell<'t>(t: &'t Table, cols: &Columns, cells: &[&'t Cell]) -> Option<&'
         .then_some(*c)
 }
 
+/// The last line printed in each column for the action being read (what a row's first lines
+/// may carry on).
+struct LastLines(Vec<Option<CellLine>>);
+
+impl LastLines {
+    /// Note the last line of each cell that starts on row `r`.
+    fn note(&mut self, t: &Table, r: usize) {
+        for c in t.row_cells(r).into_iter().filter(|c| c.row == r) {
+            if let (Some(slot), Some(l)) = (
+                self.0.get_mut(c.col),
+                c.paragraphs.iter().flat_map(|p| p.lines.iter()).last(),
+            ) {
+                *slot = Some(l.clone());
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        self.0.iter_mut().for_each(|s| *s = None);
+    }
+
+    /// Whether the first line of column `i` in row `r` is a wrapped line of the last one
+    /// above: on the same page, at most the table's line pitch (and the entry jump) below it.
+    fn wraps(&self, t: &Table, r: usize, i: usize, cols: &Columns, jump: f64) -> bool {
+        let first = columns::starts(t, r, i)
+            .filter(|c| c.col == i)
+            .and_then(|c| c.paragraphs.first())
+            .and_then(|p| p.lines.first());
+        match (self.0.get(i).and_then(Option::as_ref), first) {
+            (Some(last), Some(first)) => {
+                let h = last.bbox.height();
+                cols.pitch.is_finite()
+                    && h > 0.0
+                    && last.page == first.page
+                    && first.bbox.top > last.bbox.top
+                    && first.bbox.top - last.bbox.top <= (cols.pitch + jump) * h
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether any column of role `col` wraps on row `r` (see [`LastLines::wraps`]).
+    fn wraps_any(&self, t: &Table, r: usize, col: Col, cols: &Columns, jump: f64) -> bool {
+        cols.all(col)
+            .into_iter()
+            .any(|i| self.wraps(t, r, i, cols, jump))
+    }
+}
+
 /// Read the body rows of one plan table (header at `hr`) into `plan`.
 #[allow(clippy::too_many_arguments)]
 pub fn read(
@@ -236,6 +294,8 @@ pub fn read(
     let number_col = cols.first(Col::Number);
     let action_col = cols.first(Col::Action);
     let group_cols = cols.all(Col::Group);
+    let mut last = LastLines(vec![None; t.n_cols]);
+    let jump = cx.settings.entry_pitch_jump;
     for r in hr + 1..t.n_rows {
         let page = t.rows.get(r).and_then(|p| p.first()).map_or(0, |p| p.page);
         let mut say = |s: String| {
@@ -284,6 +344,7 @@ pub fn read(
                 g.title
             ));
             open(plan, state, level, g);
+            last.clear();
             continue;
         }
         // Leading group columns whose cell starts on this row open their level.
@@ -359,7 +420,9 @@ pub fn read(
                         "the rest of action {} (no reference, no action text)",
                         prev.number
                     ));
-                    action::extend(prev, more);
+                    let wrapped = |col: Col| last.wraps_any(t, r, col, cols, jump);
+                    action::extend_wrapped(prev, more, &wrapped, cx);
+                    last.note(t, r);
                 } else {
                     say("skipped: cells with no action before any action".into());
                 }
@@ -374,7 +437,27 @@ pub fn read(
                 continue;
             }
         }
+        // In a plan whose actions are numbered, a row with no reference whose action text is a
+        // wrapped line of the action above (an unruled table cut at each line) carries it on.
+        let carries_on = number.is_none()
+            && number_col.is_some()
+            && action_col.is_some_and(|i| last.wraps(t, r, i, cols, jump));
+        if carries_on {
+            if let Some(prev) = last_action(plan).filter(|p| !p.number_implied) {
+                let more = action::read(t, r, cols, None, cx);
+                let wrapped = |col: Col| last.wraps_any(t, r, col, cols, jump);
+                say(format!(
+                    "the rest of action {} (its lines wrapped into this row)",
+                    prev.number
+                ));
+                action::extend_wrapped(prev, more, &wrapped, cx);
+                last.note(t, r);
+                continue;
+            }
+        }
         let mut a = action::read(t, r, cols, number, cx);
+        last.clear();
+        last.note(t, r);
         if a.number_implied {
             state.implied += 1;
             a.number = state.implied.to_string();

@@ -197,6 +197,28 @@ fn ends_post(line: &CellLine, next: &CellLine) -> bool {
         && !POST_ENDS.contains(&first.as_str())
 }
 
+/// A lead printed "Name, Organisation": a comma inside it after a short name (at most five
+/// words), with text after the comma.
+fn named_lead(s: &str) -> bool {
+    let s = s.trim().trim_end_matches(',');
+    s.split_once(", ").is_some_and(|(name, org)| {
+        let n = name.split_whitespace().count();
+        (1..=5).contains(&n) && !org.trim().is_empty()
+    })
+}
+
+/// Whether the lead `cur` (its lines so far, ending with `line`) is whole and `next` starts
+/// another: both read "Name, Organisation", `next` opens with a capital, and `line` does not
+/// run on (a trailing comma or "and"). The wrapped lines of one long lead have no comma of
+/// their own before the organisation ("Head of Housing and Private" / "Sector Renewal, …").
+fn starts_named_lead(cur: &str, line: &CellLine, next: &CellLine) -> bool {
+    line.page == next.page
+        && !runs_on(&line.text)
+        && next.text.trim_start().starts_with(char::is_uppercase)
+        && named_lead(cur)
+        && named_lead(&next.text)
+}
+
 /// Whether `next` is printed further below `line` than `apart` line heights, top to top.
 fn spaced(line: &CellLine, next: &CellLine, apart: f64) -> bool {
     let h = line.bbox.height();
@@ -249,7 +271,8 @@ pub fn entries<'p>(
             (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge),
             _ => false,
         } || (dated && !listing && next.is_some_and(|n| ends_dated(&l.text, &n.text)))
-            || (kind == Kind::Leads && next.is_some_and(|n| ends_post(l, n)))
+            || (kind == Kind::Leads
+                && next.is_some_and(|n| ends_post(l, n) || starts_named_lead(&cur, l, n)))
             || next.is_some_and(|n| spaced(l, n, apart));
         if split {
             if let Some(s) = start {
@@ -382,6 +405,44 @@ mod tests {
                 "School Sport Partnership Manager"
             ]
         );
+    }
+
+    #[test]
+    fn leads_named_with_their_organisation() {
+        // Each lead fills its line: the width says nothing, the comma inside each does.
+        let two = para(&[
+            ("Dana Whitlock, Kestrel Vale Council", 0.0, 97.0),
+            ("Owen Pryce, Valeside Leisure Trust", 12.0, 96.0),
+        ]);
+        assert_eq!(
+            texts(&two, Kind::Leads, f64::INFINITY),
+            [
+                "Dana Whitlock, Kestrel Vale Council",
+                "Owen Pryce, Valeside Leisure Trust"
+            ]
+        );
+        // Wrapped lines of one lead: the second line has no comma, or the first none before.
+        let wrapped = para(&[
+            ("Dana Whitlock, Kestrel", 0.0, 97.0),
+            ("Vale District Council", 12.0, 96.0),
+            ("Owen Pryce, Valeside", 24.0, 97.0),
+            ("Leisure Trust", 36.0, 96.0),
+        ]);
+        assert_eq!(
+            texts(&wrapped, Kind::Leads, f64::INFINITY),
+            [
+                "Dana Whitlock, Kestrel Vale District Council",
+                "Owen Pryce, Valeside Leisure Trust"
+            ]
+        );
+        let long = para(&[
+            ("Head of Housing Standards and Private", 0.0, 98.0),
+            ("Sector Renewal, Kestrel Vale District", 12.0, 97.0),
+            ("Council", 24.0, 40.0),
+        ]);
+        assert_eq!(texts(&long, Kind::Leads, f64::INFINITY).len(), 1);
+        // Not in an indicator cell.
+        assert_eq!(texts(&two, Kind::Plain, f64::INFINITY).len(), 1);
     }
 
     #[test]
