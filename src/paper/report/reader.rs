@@ -378,7 +378,14 @@ impl<'g> Reader<'g> {
                 self.rec_x = Some(text_x);
                 return;
             }
-            Target::Appendices | Target::Background | Target::Contacts => {
+            // A list in the front matter ("Appendices: A – …" in a label–value table) ends
+            // at the first numbered heading, which opens the body.
+            Target::Appendices | Target::Background | Target::Contacts
+                if !(heading
+                    && number.style == Style::Plain
+                    && self.report.sections.is_empty()
+                    && section_follows(&self.report.sections, number.section)) =>
+            {
                 return self.text(row, gap);
             }
             _ => {}

@@ -157,3 +157,70 @@ fn no_rows_no_report() {
         (None, None)
     );
 }
+
+/// A label–value front matter whose last label lists the appendices: the list ends at the
+/// first numbered heading, which opens the body (the sections are not read as appendices).
+#[test]
+fn an_appendices_list_in_the_front_matter_ends_at_the_first_numbered_heading() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(1, 60.0, &[(72.0, "Report to", b), (200.0, "Cabinet", p)]),
+        row(
+            1,
+            74.0,
+            &[
+                (72.0, "Date of meeting", b),
+                (200.0, "17 September 2025", p),
+            ],
+        ),
+        row(
+            1,
+            88.0,
+            &[
+                (72.0, "Report title", b),
+                (200.0, "Town Centre Masterplan", p),
+            ],
+        ),
+        row(
+            1,
+            102.0,
+            &[(72.0, "Appendices", b), (200.0, "A – Draft masterplan", p)],
+        ),
+        row(1, 116.0, &[(200.0, "B – Equality impact assessment", p)]),
+        row(1, 140.0, &[(72.0, "1.", b), (96.0, "Executive summary", b)]),
+        row(
+            1,
+            160.0,
+            &[
+                (72.0, "1.1", p),
+                (108.0, "This report presents a masterplan.", p),
+            ],
+        ),
+        row(1, 184.0, &[(72.0, "2.", b), (96.0, "Background", b)]),
+        row(
+            1,
+            204.0,
+            &[(72.0, "2.1", p), (108.0, "Footfall has fallen.", p)],
+        ),
+    ];
+    let (_, report) = parse(&rows, &PaperSettings::default(), false);
+    let report = report.expect("a report");
+    let appendices: Vec<_> = report
+        .appendices
+        .iter()
+        .map(|a| (a.label.as_str(), a.title.as_str()))
+        .collect();
+    assert_eq!(
+        appendices,
+        [
+            ("A", "Draft masterplan"),
+            ("B", "Equality impact assessment")
+        ]
+    );
+    let headings: Vec<_> = report.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["Executive summary", "Background"]);
+    assert_eq!(
+        report.sections[0].paragraphs[0].text,
+        "This report presents a masterplan."
+    );
+}
