@@ -69,12 +69,26 @@ fn key(text: &str) -> String {
         .join(" ")
 }
 
+/// Whether a line is a footnote: it opens with a note mark (a number of one or two digits with
+/// no full stop after it, or *, † or ‡) and a word ("2 Gross investment income …"). A numbered
+/// heading has its full stop or colon ("2. Outcome", "2: Outcome").
+fn footnote(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(mark) = words.next() else {
+        return false;
+    };
+    let numbered = (1..=2).contains(&mark.len()) && mark.chars().all(|c| c.is_ascii_digit());
+    let symbol = mark.chars().all(|c| matches!(c, '*' | '†' | '‡'));
+    (numbered || symbol) && words.next().is_some()
+}
+
 /// Whether `line` says nothing about where a table ends: a page number, a running header or
-/// footer (a line with the same key at about the same height on the `other` page), or a
-/// "continued" note.
+/// footer (a line with the same key at about the same height on the `other` page), a footnote
+/// or a "continued" note.
 fn neutral(line: &TextLine, other: &[TextLine], s: &Settings) -> bool {
     let k = key(&line.text);
     k.is_empty()
+        || footnote(&line.text)
         || k.contains("continued")
         || k.contains("cont'd")
         || other.iter().any(|o| {
@@ -83,12 +97,15 @@ fn neutral(line: &TextLine, other: &[TextLine], s: &Settings) -> bool {
 }
 
 /// Whether text printed between `last` (the last table on its page) and `next` (the first table
-/// on the next page) separates them: a line below `last` or above `next` that is not neutral.
+/// on the next page) separates them: a line below `last` (above its page's footnotes) or above
+/// `next` that is not neutral.
 pub(crate) fn separated(last: &PageTable, next: &PageTable, s: &Settings) -> bool {
     let below = last
         .outside
         .iter()
-        .filter(|l| l.bbox.top >= last.bbox.bottom - s.snap_tolerance);
+        .filter(|l| l.bbox.top >= last.bbox.bottom - s.snap_tolerance)
+        // Footnotes run on to the page's foot.
+        .take_while(|l| !footnote(&l.text));
     let above = next
         .outside
         .iter()
@@ -154,6 +171,20 @@ mod tests {
             ],
         );
         assert!(!separated(&a, &b, &s));
+        let footnote = table(
+            2,
+            60.0,
+            500.0,
+            vec![
+                line("2 Gross income is estimated to be £19.8m including", 760.0),
+                line("£8.3m of other bodies.", 771.0),
+            ],
+        );
+        assert!(!separated(
+            &footnote,
+            &table(3, 60.0, 500.0, Vec::new()),
+            &s
+        ));
         let cont = table(
             2,
             60.0,
@@ -180,6 +211,8 @@ mod tests {
             ],
         );
         assert!(separated(&a, &b, &s));
+        let numbered = table(2, 80.0, 500.0, vec![line("2. Safer streets", 60.0)]);
+        assert!(separated(&a, &numbered, &s));
         let caption_below = table(1, 100.0, 700.0, vec![line("Source: annual survey", 710.0)]);
         let plain = table(2, 80.0, 500.0, Vec::new());
         assert!(separated(&caption_below, &plain, &s));
