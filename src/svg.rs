@@ -139,6 +139,20 @@ fn draw(
                     c.row,
                     c.col
                 );
+                // The cell's marks drawn on this part: outlined, named on hover.
+                for m in c.marks.iter().filter(|m| r.contains(m.bbox.centre(), 0.0)) {
+                    let b = m.bbox;
+                    let _ = writeln!(
+                        s,
+                        r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="none" stroke="{colour}" stroke-width="0.8"><title>mark {:?} {}</title></rect>"#,
+                        b.x0 - 1.0,
+                        b.top - 1.0,
+                        b.width() + 2.0,
+                        b.height() + 2.0,
+                        m.shape,
+                        m.colour
+                    );
+                }
             }
         }
     }

@@ -88,6 +88,23 @@ pub const PARAGRAPH_GAP_LINES: f64 = 0.45;
 /// A fill covering at least this fraction of a cell's area is the cell's background.
 pub const FILL_CELL_COVERAGE: f64 = 0.5;
 
+/// A filled shape in a cell is a mark (a RAG symbol drawn as a vector circle, square, triangle
+/// or diamond) when its larger side is at most this (points): such symbols are printed at about
+/// text size (6–16 pt); a larger filled shape is a picture, a badge or a fill.
+pub const MARK_MAX_SIDE: f64 = 20.0;
+
+/// ...and its smaller side at least this (points): smaller dots are specks and full stops drawn
+/// as paths (thinner filled rectangles are rules already, below [`THIN_FILL_MAX`]).
+pub const MARK_MIN_SIDE: f64 = 3.0;
+
+/// ...and it is at most this many times as wide as tall, or tall as wide: symbols are round or
+/// square; a longer shape behind text is a status pill (a paragraph's fill).
+pub const MARK_MAX_ASPECT: f64 = 2.0;
+
+/// ...and no channel of its colour exceeds this (0–255) is black: a near-black dot is a list
+/// bullet drawn as a path (Chromium draws disc bullets so, in the text's colour), not a rating.
+pub const MARK_DARK_MAX: u8 = 64;
+
 /// Column boundaries of two page tables match for continuation when within this (points).
 pub const COLUMN_MATCH_TOLERANCE: f64 = 3.0;
 
@@ -125,6 +142,12 @@ pub const STRIP_GAP: f64 = 0.5;
 
 /// Rules within this (points) of axis-parallel count as horizontal or vertical.
 pub const AXIS_TOLERANCE: f64 = 0.5;
+
+/// Lines with the same words (digits aside) within this (points) of the same height on
+/// consecutive pages are a running header or footer, not a caption between two tables: word
+/// processors print them at the same place on every page; 4 pt allows a first page's taller
+/// header block shifting them a little.
+pub const RUNNING_LINE_TOLERANCE: f64 = 4.0;
 
 /// Most leading rows compared when looking for a repeated header.
 pub const MAX_HEADER_ROWS: usize = 5;

@@ -153,8 +153,8 @@ fn rows_cut_by_page_breaks_without_rules_are_kept() {
 /// and the next cells intact.
 ///
 /// "Signi" is what Calc writes of the 14 pt "Significant Risks" cut at its narrow cell's
-/// edge; it touches the next cell's "Task" and the layout stage joins them (its last glyph
-/// carries its clip box, `Glyph::clip`, for a later stage to split them by).
+/// edge; it touches the next cell's "Task", and its last glyph carries its clip box
+/// (`Glyph::clip`): the layout stage does not join words across a clip edge.
 #[test]
 fn issue_19_clipped_calc_cell_is_not_interleaved_with_the_next_row() {
     let doc = open("calc-clipped-cell.pdf", "the Calc export opens");
@@ -172,7 +172,8 @@ fn issue_19_clipped_calc_cell_is_not_interleaved_with_the_next_row() {
             .map(|w| w.text.as_str())
             .collect()
     };
-    assert_eq!(row("Due"), ["SigniTask", "Due", "Owner", "Milestone"]);
+    // "Signi" ends at its cell's clip edge and "Task" starts past it: two words.
+    assert_eq!(row("Due"), ["Signi", "Task", "Due", "Owner", "Milestone"]);
     assert_eq!(
         row("Mobilisation"),
         [
@@ -470,4 +471,172 @@ fn issue_19_unruled_plan_with_headings_and_narrow_references() {
             ],
         ])
     );
+}
+
+/// The marks in column `col` of table `t`, row by row from row 1: each as "shape #colour".
+fn marks_in_column(t: &boardpaper::table::Table, col: usize) -> Vec<Vec<String>> {
+    (1..t.n_rows)
+        .map(|r| {
+            t.cell_at(r, col)
+                .map(|c| {
+                    c.marks
+                        .iter()
+                        .map(|m| format!("{:?} {}", m.shape, m.colour))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Issue 17: RAG printed as small filled vector shapes in the status cell (SVG circle, square,
+/// triangle and diamond, and a CSS dot with `border-radius: 50%`, all printed by Chromium from
+/// `fixtures/regression/chromium-rag-marks.html`): each cell carries its shapes as marks, with
+/// their colours as the HTML gives them, in a ruled table and in a borderless one; no other
+/// cell has marks (the header's shading and the table's rules are not marks).
+#[test]
+fn issue_17_rag_symbols_drawn_as_shapes_are_cell_marks() {
+    let tables = crate::tables::tables_of("regression/chromium-rag-marks.pdf");
+    assert_eq!(tables.len(), 2, "{tables:?}");
+    let want = |rows: &[&[&str]]| -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|s| s.to_string()).collect())
+            .collect()
+    };
+    assert_eq!(
+        marks_in_column(&tables[0], 3),
+        want(&[
+            &["Circle #00B050"],
+            &["Circle #FFC000"],
+            &["Square #FF0000"],
+            &["Triangle #FFC000", "Diamond #0070C0"],
+            &[],
+        ])
+    );
+    assert_eq!(tables[0].grid()[2][3], "slipping");
+    assert_eq!(
+        marks_in_column(&tables[1], 2),
+        want(&[
+            &["Circle #FF0000"],
+            &["Circle #00B050"],
+            &["Circle #FFC000"]
+        ])
+    );
+    let with_marks: Vec<usize> = tables
+        .iter()
+        .map(|t| t.cells.iter().filter(|c| !c.marks.is_empty()).count())
+        .collect();
+    assert_eq!(with_marks, [4, 3]);
+}
+
+/// Issue 17: a status word on a "pill" (a span with a background, rounded with curves or
+/// plain, narrower than its cell; `fixtures/regression/chromium-status-pills.html`). The pill's
+/// colour is the fill of the paragraph it lies behind (`Paragraph::fill`), not the cell's
+/// background; the borderless table's pills gave no colour at all before.
+#[test]
+fn issue_17_status_pills_are_paragraph_fills() {
+    let tables = crate::tables::tables_of("regression/chromium-status-pills.pdf");
+    assert_eq!(tables.len(), 2, "{tables:?}");
+    let fills = |t: &boardpaper::table::Table, col: usize| -> Vec<(String, Option<String>, bool)> {
+        (1..t.n_rows)
+            .filter_map(|r| t.cell_at(r, col))
+            .map(|c| {
+                let p = c.paragraphs.first();
+                (
+                    c.text(),
+                    p.and_then(|p| p.fill).map(|f| f.to_string()),
+                    c.fill.is_some(),
+                )
+            })
+            .collect()
+    };
+    let row = |t: &str, f: Option<&str>| (t.to_string(), f.map(str::to_string), false);
+    assert_eq!(
+        fills(&tables[0], 2),
+        [
+            row("On track", Some("#00B050")),
+            row("At risk", Some("#FFC000")),
+            row("Off track", Some("#FF0000")),
+            row("Not started", None),
+        ]
+    );
+    assert_eq!(
+        fills(&tables[1], 2),
+        [
+            row("Off track", Some("#FF0000")),
+            row("On track", Some("#00B050")),
+            row("Not started", None),
+        ]
+    );
+}
+
+/// Issue 19: where tables end (`fixtures/regression/chromium-table-boundaries.html`). A plan
+/// printed as one table per heading, each heading at the top of a page, gives one table per
+/// heading even though their columns and header are the same; a table under a header of its
+/// own at the top of the next page is another table; that table runs on over a page break
+/// with its header repeated and is one table. The running header printed on every page does
+/// not separate anything.
+#[test]
+fn issue_19_headings_and_new_headers_end_tables() {
+    let tables = crate::tables::tables_of("regression/chromium-table-boundaries.pdf");
+    let got: Vec<(Vec<u32>, usize, Vec<String>)> = tables
+        .iter()
+        .map(|t| {
+            (
+                t.pages.clone(),
+                t.n_rows,
+                t.grid().first().cloned().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let header = |h: &[&str]| h.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        got,
+        [
+            (vec![1], 3, header(&["Ref", "Action", "Lead", "Due"])),
+            (vec![2], 3, header(&["Ref", "Action", "Lead", "Due"])),
+            (
+                vec![3, 4],
+                41,
+                header(&["Code", "Measure", "Target", "Actual"])
+            ),
+        ]
+    );
+    assert_eq!(tables[1].grid()[1][0], "2.1");
+    assert_eq!(tables[2].grid()[40][0], "M40");
+}
+
+/// Issue 19: an OCR program's output (`fixtures/regression/ocr-layer.py`): a scan under
+/// invisible text (render mode 3). Over the image the invisible text is the page's text and
+/// its table is read; the same text over no image (page 2) is hidden text, not read, and
+/// counted: all 176 glyphs of the title and the table, 15 of them spaces.
+#[test]
+fn issue_19_invisible_text_is_read_only_over_a_scan() {
+    let tables = crate::tables::tables_of("regression/ocr-layer.pdf");
+    assert_eq!(tables.len(), 1, "{tables:?}");
+    assert_eq!(tables[0].pages, [1]);
+    assert_eq!(
+        tables[0].grid(),
+        rows(&[
+            &["Action", "Lead", "Status"],
+            &["Repair the library roof", "Estates Manager", "On track"],
+            &["Replace the bus shelters", "Transport Manager", "Delayed"],
+            &["Publish the annual report", "Policy Team", "Complete"],
+        ])
+    );
+    let doc = open("ocr-layer.pdf", "the OCR layer opens");
+    let scan = doc.page(1).expect("page 1 reads");
+    let text: String = scan.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.starts_with("Scanned progress table"), "{text}");
+    let hidden = doc.page(2).expect("page 2 reads");
+    assert!(hidden.glyphs.is_empty());
+    let counted: Vec<_> = hidden
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            boardpaper::pdf::WarningKind::InvisibleText { count, blank } => Some((count, blank)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(counted, [(176, 15)]);
 }

@@ -751,3 +751,36 @@ fn a_profile_role_is_no_built_in_columns() {
         .collect();
     assert_eq!(fields, [("Success criteria", "Twenty roads resurfaced.")]);
 }
+
+/// Issue 17: RAG printed as drawn shapes (`fixtures/regression/chromium-rag-marks.html`: an
+/// SVG circle, square, triangle and diamond in the Status cells, a dot before a word): each
+/// shape alone is an entry whose text is its symbol and whose colour is the shape's; a shape
+/// before a word colours that word's entry.
+#[test]
+fn rag_drawn_as_shapes_gives_symbols_and_colours() {
+    let paper = read("regression/chromium-rag-marks.pdf");
+    let plan = paper.plans.first().expect("a plan");
+    let rags: Vec<Vec<(String, Option<String>)>> = plan
+        .priorities
+        .iter()
+        .flat_map(|p| &p.improvement_areas)
+        .flat_map(|a| &a.actions)
+        .map(|a| {
+            a.rag
+                .iter()
+                .map(|e| (e.text.clone(), e.colour.as_ref().map(|c| c.to_string())))
+                .collect()
+        })
+        .collect();
+    let e = |t: &str, c: Option<&str>| (t.to_string(), c.map(str::to_string));
+    assert_eq!(
+        rags,
+        vec![
+            vec![e("●", Some("green"))],
+            vec![e("slipping", Some("amber"))],
+            vec![e("■", Some("red"))],
+            vec![e("▲", Some("amber")), e("◆", Some("#0070C0"))],
+            vec![e("Not started", None)],
+        ]
+    );
+}

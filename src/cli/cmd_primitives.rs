@@ -18,8 +18,8 @@ pub struct PrimitivesArgs {
     page: u32,
     /// Also draw the page as an SVG file: fills, rules, glyph boxes, text, the edges ruled
     /// tables are built from (red), the cells of the tables found on the page (ruled in green,
-    /// unruled in orange) and the regions of aligned text that were not tables, with the
-    /// reason (dashed magenta).
+    /// unruled in orange) with their marks (RAG symbols drawn as shapes, outlined), and the
+    /// regions of aligned text that were not tables, with the reason (dashed magenta).
     #[arg(long, value_name = "OUT")]
     svg: Option<PathBuf>,
     #[command(flatten)]

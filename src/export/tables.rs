@@ -2,7 +2,11 @@
 //!
 //! JSON: `{"file", "tables": [{"pages", "page", "bbox", "header_rows", "ruled", "rows",
 //! "cells": [{"row", "col", "row_span", "col_span", "text", "paragraphs", "fill", "page",
-//! "bbox", "parts"}]}], "warnings": [{"page", "kind", "message", ...}]}`. `rows` is the plain
+//! "bbox", "continued", "marks"}]}], "warnings": [{"page", "kind", "message", ...}]}`. `fill`
+//! is the cell's background, else the fill behind its first shaded paragraph (a status pill).
+//! `marks` (left out when none) are the small filled shapes drawn in the cell, each
+//! `{"bbox", "colour", "shape"}` with `shape` one of `circle`, `square`, `triangle`, `diamond`,
+//! `other` (RAG symbols drawn as vector shapes). `rows` is the plain
 //! grid: a spanning cell's text once, in its top-left slot, "" elsewhere. Boxes are
 //! `[x0, top, x1, bottom]` in points on the displayed page, origin top-left.
 
@@ -10,7 +14,7 @@ use serde::Serialize;
 
 use crate::colour::Colour;
 use crate::geom::Rect;
-use crate::table::{Part, Table};
+use crate::table::{Mark, Part, Table};
 
 pub use super::wire::Warning as WireWarning;
 
@@ -50,6 +54,8 @@ struct WireCell {
     bbox: Rect,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     continued: Vec<Part>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    marks: Vec<Mark>,
 }
 
 impl From<&Table> for WireTable {
@@ -80,6 +86,7 @@ impl From<&Table> for WireTable {
                         page: first.page,
                         bbox: first.bbox,
                         continued: c.parts.iter().skip(1).copied().collect(),
+                        marks: c.marks.clone(),
                     }
                 })
                 .collect(),

@@ -14,14 +14,14 @@ mod words;
 use serde::Serialize;
 use std::sync::Arc;
 
-use crate::geom::Rect;
+use crate::geom::{Pt, Rect};
 use crate::pdf::{Colour, Direction};
 use crate::tolerance;
 
 pub use lines::{blocks, lines};
 pub use page::PageText;
 pub use text::{layout_text, reading_text};
-pub use words::words;
+pub use words::{across_clip, words};
 
 /// Tolerances for the layout stage, in ems of the font size unless said otherwise.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,6 +108,21 @@ pub struct Word {
     /// Colour of its first glyph.
     #[serde(skip)]
     pub colour: Option<Colour>,
+    /// The clip box of its partly clipped glyphs (the region they were drawn for, as
+    /// [`crate::pdf::Glyph::clip`]); `None` when it is drawn whole.
+    #[serde(skip)]
+    pub clip: Option<Rect>,
+}
+
+impl Word {
+    /// Where the word is seen: the middle of the part of it its clip lets through (a clipped
+    /// cell's overflowing text belongs to that cell), else of its box.
+    pub fn anchor(&self) -> Pt {
+        self.clip
+            .and_then(|c| c.intersection(&self.bbox))
+            .unwrap_or(self.bbox)
+            .centre()
+    }
 }
 
 /// A line: words sharing a baseline, close enough to read as one run of text.

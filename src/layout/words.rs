@@ -167,11 +167,15 @@ fn split_words(cluster: &[&Item], d: Direction, settings: &Settings) -> (Vec<Wor
             .as_ref()
             .is_some_and(|(w, rb)| it.rbox.x0 - rb.x1 <= settings.word_gap_em * w.size.max(1.0))
             && !superscript_mark(last, it, settings)
-            && !last.is_some_and(|p| superscript_mark(Some(it), p, settings));
+            && !last.is_some_and(|p| superscript_mark(Some(it), p, settings))
+            && !last.is_some_and(|prev| {
+                across_clip((&prev.g.bbox, prev.g.clip), (&it.g.bbox, it.g.clip))
+            });
         match (&mut current, gap_ok) {
             (Some((w, rb)), true) => {
                 w.text.push_str(it.text);
                 *rb = rb.union(&it.rbox);
+                w.clip = w.clip.or(it.g.clip);
             }
             _ => {
                 if let Some(w) = current.take() {
@@ -191,6 +195,7 @@ fn split_words(cluster: &[&Item], d: Direction, settings: &Settings) -> (Vec<Wor
                         font: it.g.font.clone(),
                         size: it.g.size,
                         colour: it.g.colour,
+                        clip: it.g.clip,
                     },
                     it.rbox,
                 ));
@@ -206,6 +211,16 @@ fn split_words(cluster: &[&Item], d: Direction, settings: &Settings) -> (Vec<Wor
         w.bbox = rect_with(to_display, d, *rb);
     }
     (words, boxes)
+}
+
+/// Whether two glyphs or words side by side on a line, each given as its box and its clip,
+/// lie on either side of a clip edge: one is partly clipped (it carries the clip of the region
+/// it was drawn for, [`Glyph::clip`]) and the other's centre lies outside that clip. Text
+/// overflowing a clipped spreadsheet cell touches the next cell's text; they are two words,
+/// never one.
+pub fn across_clip(a: (&Rect, Option<Rect>), b: (&Rect, Option<Rect>)) -> bool {
+    let outside = |r: &Rect, clip: Option<Rect>| clip.is_some_and(|c| !c.contains(r.centre(), 0.0));
+    a.1 != b.1 && (outside(b.0, a.1) || outside(a.0, b.1))
 }
 
 #[cfg(test)]
@@ -291,6 +306,32 @@ mod tests {
         let w = words(&glyphs, &Settings::default());
         let texts: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
         assert_eq!(texts, ["%", "1", ".", "3th"]);
+    }
+
+    #[test]
+    fn text_cut_at_a_clip_edge_is_not_joined_to_the_next_cells_text() {
+        // "ab" cut by its cell's clip at x = 9 touches "cd", drawn whole just past it.
+        let cell = Rect {
+            x0: 0.0,
+            top: 80.0,
+            x1: 9.0,
+            bottom: 110.0,
+        };
+        let mut glyphs = vec![
+            g("a", 0.0, 100.0),
+            g("b", 5.0, 100.0),
+            g("c", 10.0, 100.0),
+            g("d", 15.0, 100.0),
+        ];
+        glyphs[1].clip = Some(cell);
+        let w = words(&glyphs, &Settings::default());
+        let texts: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["ab", "cd"]);
+        // Glyphs cut by one clip stay one word.
+        for gl in &mut glyphs {
+            gl.clip = Some(Rect { x1: 17.0, ..cell });
+        }
+        assert_eq!(words(&glyphs, &Settings::default())[0].text, "abcd");
     }
 
     #[test]

@@ -853,7 +853,7 @@ impl<'a> Interpreter<'a> {
                 out.push(Err(Fill {
                     rect: r,
                     colour,
-                    shape: FillShape::Path,
+                    shape: sp.figure(),
                 }));
             }
         }

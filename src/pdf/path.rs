@@ -1,9 +1,15 @@
 //! The current path (8.5.2), kept in the displayed page frame, and what painting it yields.
 
+use super::types::FillShape;
 use crate::geom::{Pt, Rect};
 
 /// Coordinates closer than this are the same vertex when recognising rectangles (points).
 const VERTEX_EPSILON: f64 = 0.01;
+
+/// When naming a filled figure: a straight piece shorter than this fraction of the figure's
+/// smaller side is a joint between curves (producers close circles with a tiny line), and a
+/// corner within this fraction of a side's middle touches it (a diamond's corners).
+const FIGURE_SLACK: f64 = 0.1;
 
 /// One segment of a subpath.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -76,6 +82,68 @@ impl Subpath {
         let ok = (0..4).all(|i| axis(vertices[i], vertices[(i + 1) % 4]));
         ok.then(|| Rect::bounding(vertices.iter().copied()))
             .flatten()
+    }
+}
+
+impl Subpath {
+    /// The figure this subpath fills when it is not an axis-aligned rectangle: an ellipse
+    /// (curves only, save joints shorter than [`FIGURE_SLACK`] of its size), a triangle (three
+    /// straight sides), a diamond (four straight sides with their corners at the middles of the
+    /// bounding box's sides), else any path. RAG symbols are drawn as such small figures.
+    pub fn figure(&self) -> FillShape {
+        let Some(b) = self.bbox().filter(|b| b.width() > 0.0 && b.height() > 0.0) else {
+            return FillShape::Path;
+        };
+        let slack = FIGURE_SLACK * b.width().min(b.height());
+        let segments: Vec<Segment> = self
+            .segments
+            .iter()
+            .copied()
+            .chain(self.closing_segment())
+            .collect();
+        let curves = segments
+            .iter()
+            .filter(|s| matches!(s, Segment::Curve(..)))
+            .count();
+        if curves > 0 {
+            let joint = |s: &Segment| match *s {
+                Segment::Line(a, b) => (a.x - b.x).hypot(a.y - b.y) < slack,
+                Segment::Curve(..) => true,
+            };
+            return if curves >= 2 && segments.iter().all(joint) {
+                FillShape::Ellipse
+            } else {
+                FillShape::Path
+            };
+        }
+        let mut corners: Vec<Pt> = vec![self.start];
+        for s in &segments {
+            if let Segment::Line(_, p) = *s {
+                if corners.last().is_none_or(|last| !same(*last, p)) {
+                    corners.push(p);
+                }
+            }
+        }
+        if corners.len() > 1
+            && corners
+                .first()
+                .zip(corners.last())
+                .is_some_and(|(a, z)| same(*a, *z))
+        {
+            corners.pop();
+        }
+        let c = b.centre();
+        let mid_side = |p: &Pt| {
+            let near = |u: f64, v: f64, size: f64| (u - v).abs() <= FIGURE_SLACK * size;
+            let (w, h) = (b.width(), b.height());
+            (near(p.x, c.x, w) && (near(p.y, b.top, h) || near(p.y, b.bottom, h)))
+                || (near(p.y, c.y, h) && (near(p.x, b.x0, w) || near(p.x, b.x1, w)))
+        };
+        match corners.len() {
+            3 => FillShape::Triangle,
+            4 if corners.iter().all(mid_side) => FillShape::Diamond,
+            _ => FillShape::Path,
+        }
     }
 }
 
@@ -192,6 +260,65 @@ mod tests {
         t.line_to(Pt::new(5.0, 8.0));
         t.close();
         assert_eq!(t.subpaths[0].as_axis_rect(), None);
+    }
+
+    #[test]
+    fn names_the_figures_rag_symbols_are_drawn_as() {
+        let k = 0.5523 * 5.0;
+        let mut circle = Path::default();
+        circle.move_to(Pt::new(10.0, 5.0));
+        circle.curve_to(
+            Some(Pt::new(10.0, 5.0 + k)),
+            Some(Pt::new(5.0 + k, 10.0)),
+            Pt::new(5.0, 10.0),
+        );
+        circle.curve_to(
+            Some(Pt::new(5.0 - k, 10.0)),
+            Some(Pt::new(0.0, 5.0 + k)),
+            Pt::new(0.0, 5.0),
+        );
+        circle.curve_to(
+            Some(Pt::new(0.0, 5.0 - k)),
+            Some(Pt::new(5.0 - k, 0.0)),
+            Pt::new(5.0, 0.0),
+        );
+        circle.curve_to(
+            Some(Pt::new(5.0 + k, 0.0)),
+            Some(Pt::new(10.0, 5.0 - k)),
+            Pt::new(10.0, 5.0),
+        );
+        circle.close();
+        assert_eq!(circle.subpaths[0].figure(), FillShape::Ellipse);
+        let polygon = |pts: &[(f64, f64)]| {
+            let mut p = Path::default();
+            p.move_to(Pt::new(pts[0].0, pts[0].1));
+            for &(x, y) in &pts[1..] {
+                p.line_to(Pt::new(x, y));
+            }
+            p.close();
+            p.subpaths[0].figure()
+        };
+        assert_eq!(
+            polygon(&[(5.0, 0.0), (10.0, 10.0), (0.0, 10.0)]),
+            FillShape::Triangle
+        );
+        assert_eq!(
+            polygon(&[(5.0, 0.0), (10.0, 5.0), (5.0, 10.0), (0.0, 5.0)]),
+            FillShape::Diamond
+        );
+        // A quadrilateral that is no diamond, and a rounded rectangle (long straight sides).
+        assert_eq!(
+            polygon(&[(0.0, 0.0), (10.0, 2.0), (8.0, 10.0), (1.0, 7.0)]),
+            FillShape::Path
+        );
+        let mut pill = Path::default();
+        pill.move_to(Pt::new(5.0, 0.0));
+        pill.line_to(Pt::new(45.0, 0.0));
+        pill.curve_to(None, None, Pt::new(45.0, 10.0));
+        pill.line_to(Pt::new(5.0, 10.0));
+        pill.curve_to(None, None, Pt::new(5.0, 0.0));
+        pill.close();
+        assert_eq!(pill.subpaths[0].figure(), FillShape::Path);
     }
 
     #[test]

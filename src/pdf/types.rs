@@ -90,6 +90,14 @@ pub enum FillShape {
     Rect,
     /// Any other path; `rect` is its bounding box.
     Path,
+    /// A closed path of curves only (a circle or ellipse drawn with Béziers); `rect` is its
+    /// bounding box.
+    Ellipse,
+    /// A closed path of three straight sides; `rect` is its bounding box.
+    Triangle,
+    /// A closed path of four straight sides whose corners touch the middles of its bounding
+    /// box's sides (a square turned 45°); `rect` is its bounding box.
+    Diamond,
 }
 
 /// A filled area (a cell background, a highlight, a page background).

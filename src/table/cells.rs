@@ -1,6 +1,7 @@
 //! Grids + words + fills → cells with text, paragraphs and colours.
 
 use super::grid::{Grid, GridCell};
+use super::marks::{self, Mark};
 use super::{Cell, CellLine, PageTable, Paragraph, Part, Settings, Warning, WarningKind};
 use crate::geom::{Pt, Rect};
 use crate::layout::Word;
@@ -39,7 +40,7 @@ pub fn fill_grid(
         if *u {
             continue;
         }
-        let c = w.bbox.centre();
+        let c = w.anchor();
         if !bbox.contains(c, 0.0) {
             continue;
         }
@@ -72,31 +73,13 @@ pub fn fill_grid(
     }
     let direction = dominant_direction(cell_words.iter().flatten().copied());
     let (xs, ys, slots) = reorient(grid, direction);
+    let marks = marks::candidates(page, s);
     let mut cells: Vec<Cell> = grid
         .cells
         .iter()
         .zip(slots)
         .zip(cell_words)
-        .map(|((gc, rc), ws)| {
-            let rect = grid.cell_rect(gc);
-            let mut paragraphs = paragraphs(&ws, page.info.number, s);
-            let fill = cell_fill(page, &rect, text_top(ws.iter().copied()), s);
-            for p in &mut paragraphs {
-                p.fill = paragraph_fill(page, &rect, p, s);
-            }
-            Cell {
-                row: rc.row,
-                col: rc.col,
-                row_span: rc.row_span,
-                col_span: rc.col_span,
-                paragraphs,
-                fill,
-                parts: vec![Part {
-                    page: page.info.number,
-                    bbox: rect,
-                }],
-            }
-        })
+        .map(|((gc, rc), ws)| make_cell(page, grid.cell_rect(gc), rc, &ws, &marks, s))
         .collect();
     cells.sort_by_key(|c| (c.row, c.col));
     PageTable {
@@ -106,6 +89,37 @@ pub fn fill_grid(
         ys,
         cells,
         ruled: true,
+        outside: Default::default(),
+    }
+}
+
+/// The cell in `slot` drawn in `rect` holding `words`: their paragraphs, the fill behind the
+/// cell and behind each paragraph that is shaded apart (a status pill), and the `marks`
+/// (candidates on the page) centred in it. The ruled and unruled paths both build cells so.
+pub(crate) fn make_cell(
+    page: &PagePrimitives,
+    rect: Rect,
+    slot: GridCell,
+    words: &[&Word],
+    marks: &[Mark],
+    s: &Settings,
+) -> Cell {
+    let mut paragraphs = paragraphs(words, page.info.number, s);
+    for p in &mut paragraphs {
+        p.fill = paragraph_fill(page, &rect, p, s);
+    }
+    Cell {
+        row: slot.row,
+        col: slot.col,
+        row_span: slot.row_span,
+        col_span: slot.col_span,
+        paragraphs,
+        fill: cell_fill(page, &rect, text_top(words.iter().copied()), s),
+        marks: marks::in_cell(marks, &rect),
+        parts: vec![Part {
+            page: page.info.number,
+            bbox: rect,
+        }],
     }
 }
 
@@ -236,13 +250,17 @@ fn framed_lines(words: &[&Word], page: u32, s: &Settings) -> Vec<(CellLine, Rect
                 .reduce(|a, b| a.union(&b))?;
             let rbox = line.iter().map(|(_, r)| *r).reduce(|a, b| a.union(&b))?;
             let mut text = String::new();
-            let mut prev: Option<Rect> = None;
+            let mut prev: Option<(Rect, &Word)> = None;
             for (w, r) in &line {
-                if prev.is_some_and(|p| r.x0 - p.x1 >= s.cell_word_gap_em * w.size.max(1.0)) {
+                let spaced = prev.is_some_and(|(p, pw)| {
+                    r.x0 - p.x1 >= s.cell_word_gap_em * w.size.max(1.0)
+                        || crate::layout::across_clip((&pw.bbox, pw.clip), (&w.bbox, w.clip))
+                });
+                if spaced {
                     text.push(' ');
                 }
                 text.push_str(&w.text);
-                prev = Some(*r);
+                prev = Some((*r, *w));
             }
             // ASCII holds no right-to-left letters: nothing to reorder.
             let text = if text.is_ascii() {
@@ -539,6 +557,7 @@ mod tests {
             font: std::sync::Arc::from("F"),
             size: 10.0,
             colour: None,
+            clip: None,
         }
     }
 

@@ -1,44 +1,42 @@
 //! Page tables → logical tables: a table that ends one page and one that starts the next
-//! with the same columns are one table; repeated header rows are dropped, and a row broken by
-//! the page break (its first cell empty on the new page) is mended cell by cell and paragraph
-//! by paragraph.
+//! with the same columns are one table, unless a caption or heading is printed between them
+//! ([`super::context`]) or the next one starts under a header of its own; repeated header rows
+//! are dropped, and a row broken by the page break (its first cell empty on the new page) is
+//! mended cell by cell and paragraph by paragraph.
+
+use std::sync::Arc;
 
 use super::cells::join_line;
+use super::context;
 use super::{Cell, PageTable, Part, Settings, Table};
 use crate::tolerance::DEFAULT_FONT_SIZE;
 
 /// Join page tables (one list per page, in page order, each top to bottom) into logical tables.
 pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
     let mut tables: Vec<Table> = Vec::new();
-    let mut last_xs: Vec<Vec<f64>> = Vec::new();
+    // Each logical table's last page table, its cells gone.
+    let mut tails: Vec<PageTable> = Vec::new();
     let mut open: Option<usize> = None;
     for list in pages {
         let mut last_on_page = None;
         for (k, pt) in list.into_iter().enumerate() {
             let target = open.filter(|&ti| {
                 k == 0
-                    && tables.get(ti).is_some_and(|t| {
-                        t.pages.last().is_some_and(|&p| p + 1 == pt.page)
-                            && if pt.ruled {
-                                t.ruled
-                                    && last_xs.get(ti).is_some_and(|xs| {
-                                        columns_match(xs, &pt.xs, s.column_match_tolerance)
-                                    })
-                            } else {
-                                repeats_header(t, &pt)
-                            }
-                    })
+                    && tables
+                        .get(ti)
+                        .zip(tails.get(ti))
+                        .is_some_and(|(t, tail)| continues(t, tail, &pt, s))
             });
             match target.and_then(|ti| tables.get_mut(ti).map(|t| (ti, t))) {
                 Some((ti, t)) => {
-                    if let Some(xs) = last_xs.get_mut(ti) {
-                        xs.clone_from(&pt.xs);
+                    if let Some(tail) = tails.get_mut(ti) {
+                        *tail = frame(&pt);
                     }
                     append(t, pt, s);
                     last_on_page = Some(ti);
                 }
                 None => {
-                    last_xs.push(pt.xs.clone());
+                    tails.push(frame(&pt));
                     tables.push(start(pt));
                     last_on_page = Some(tables.len() - 1);
                 }
@@ -47,6 +45,54 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
         open = last_on_page;
     }
     tables
+}
+
+/// A page table without its cells: what the next page's table is compared with.
+fn frame(pt: &PageTable) -> PageTable {
+    PageTable {
+        cells: Vec::new(),
+        outside: Arc::clone(&pt.outside),
+        xs: pt.xs.clone(),
+        ys: Vec::new(),
+        ..*pt
+    }
+}
+
+/// Whether page table `pt`, first on its page, continues table `t`, whose last page table
+/// (`tail`) was last on the page before: ruled tables with the same columns or unruled ones
+/// under a repeated header, with no caption or heading between them and no header of its own.
+fn continues(t: &Table, tail: &PageTable, pt: &PageTable, s: &Settings) -> bool {
+    let next_page = t.pages.last().is_some_and(|&p| p + 1 == pt.page);
+    let same_columns = if pt.ruled {
+        t.ruled && columns_match(&tail.xs, &pt.xs, s.column_match_tolerance)
+    } else {
+        repeats_header(t, pt)
+    };
+    next_page && same_columns && !context::separated(tail, pt, s) && !own_header(t, pt, s)
+}
+
+/// Whether `pt` starts under a header row of its own: `t` has a shaded header, `pt`'s first
+/// row is shaded the same way (every cell) and split into the same cells (a group row shaded
+/// like the header spans them), and it does not repeat `t`'s header.
+fn own_header(t: &Table, pt: &PageTable, s: &Settings) -> bool {
+    let slots = |cells: &[Cell]| -> Vec<(usize, usize)> {
+        let mut v: Vec<_> = cells
+            .iter()
+            .filter(|c| c.row == 0)
+            .map(|c| (c.col, c.col_span))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let fill = |cells: &[Cell]| {
+        let row: Vec<&Cell> = cells.iter().filter(|c| c.row == 0).collect();
+        let f = row.first().and_then(|c| c.fill)?;
+        row.iter().all(|c| c.fill == Some(f)).then_some(f)
+    };
+    t.header_rows > 0
+        && slots(&t.cells) == slots(&pt.cells)
+        && fill(&t.cells).is_some_and(|f| fill(&pt.cells) == Some(f))
+        && repeated_header(t, pt, s) == 0
 }
 
 /// Whether unruled page table `pt` continues unruled table `t`: the same number of columns
@@ -257,5 +303,6 @@ fn merge_cell(a: &mut Cell, b: Cell, break_gap_lines: f64) {
     }
     a.paragraphs.extend(bp);
     a.fill = a.fill.or(b.fill);
+    a.marks.extend(b.marks);
     a.parts.extend(b.parts);
 }

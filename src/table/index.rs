@@ -94,6 +94,7 @@ mod tests {
             col_span,
             paragraphs: Vec::new(),
             fill: None,
+            marks: Vec::new(),
             parts: Vec::new(),
         }
     }

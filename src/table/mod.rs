@@ -7,17 +7,21 @@
 //! rules are found from text alignment ([`unruled`]).
 
 mod cells;
+mod context;
 mod continuation;
 mod grid;
 mod index;
+mod marks;
 mod rules;
 mod settings;
 mod strips;
 mod unruled;
 
 pub use cells::join_line;
+pub use context::TextLine;
 pub use continuation::join;
 pub use index::CellIndex;
+pub use marks::{Mark, MarkShape};
 pub use rules::{Edge, Orientation};
 pub use settings::{Settings, UnruledSettings};
 pub use unruled::{Rejected, RejectedRegion};
@@ -89,8 +93,13 @@ pub struct Cell {
     pub col_span: usize,
     /// Its paragraphs, top to bottom (across pages when the row breaks).
     pub paragraphs: Vec<Paragraph>,
-    /// The cell's background, when a fill covers most of it.
+    /// The cell's background, when a fill covers most of it. (A fill behind part of its text,
+    /// such as a status pill, is that paragraph's [`Paragraph::fill`].)
     pub fill: Option<Colour>,
+    /// Small filled shapes drawn in it (RAG symbols drawn as circles, squares, triangles or
+    /// diamonds), top to bottom, left to right; across pages when the row breaks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
     /// Where it is printed: one part per page.
     pub parts: Vec<Part>,
 }
@@ -129,6 +138,9 @@ pub struct PageTable {
     pub cells: Vec<Cell>,
     /// Found from rules (true) or from text alignment.
     pub ruled: bool,
+    /// The lines of text on its page outside every table (shared by the page's tables): what
+    /// tells a table split by a page break from two tables ([`join`]).
+    pub outside: std::sync::Arc<[TextLine]>,
 }
 
 impl PageTable {
@@ -310,5 +322,10 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
         out.rejected = found.rejected;
     }
     out.tables.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
+    let boxes: Vec<Rect> = out.tables.iter().map(|t| t.bbox).collect();
+    let outside = context::lines_outside(words, &boxes, settings);
+    for t in &mut out.tables {
+        t.outside = outside.clone();
+    }
     Inspection { edges, found: out }
 }

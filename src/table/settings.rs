@@ -43,8 +43,19 @@ pub struct Settings {
     pub paragraph_gap_lines: f64,
     /// Fraction of a cell a fill must cover to be its background.
     pub fill_cell_coverage: f64,
+    /// Largest side (points) of a filled shape read as a cell's mark.
+    pub mark_max_side: f64,
+    /// Smallest side (points) of a mark.
+    pub mark_min_side: f64,
+    /// Largest ratio of a mark's longer side to its shorter.
+    pub mark_max_aspect: f64,
+    /// A shape whose colour has no channel above this (0–255) is a bullet, not a mark.
+    pub mark_dark_max: u8,
     /// How close column boundaries must be for tables on consecutive pages to join.
     pub column_match_tolerance: f64,
+    /// Lines this close in height (points) on consecutive pages, with the same words, are a
+    /// running header or footer.
+    pub running_line_tolerance: f64,
     /// Most leading rows compared when looking for a header repeated on the next page.
     pub max_header_rows: usize,
     /// A gap this many line heights between a cell's text and a page break ends a paragraph.
@@ -75,7 +86,12 @@ impl Default for Settings {
             cell_word_gap_em: tolerance::WORD_GAP_EM,
             paragraph_gap_lines: tolerance::PARAGRAPH_GAP_LINES,
             fill_cell_coverage: tolerance::FILL_CELL_COVERAGE,
+            mark_max_side: tolerance::MARK_MAX_SIDE,
+            mark_min_side: tolerance::MARK_MIN_SIDE,
+            mark_max_aspect: tolerance::MARK_MAX_ASPECT,
+            mark_dark_max: tolerance::MARK_DARK_MAX,
             column_match_tolerance: tolerance::COLUMN_MATCH_TOLERANCE,
+            running_line_tolerance: tolerance::RUNNING_LINE_TOLERANCE,
             max_header_rows: tolerance::MAX_HEADER_ROWS,
             break_gap_lines: tolerance::BREAK_GAP_LINES,
             unruled: true,

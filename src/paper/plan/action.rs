@@ -13,7 +13,7 @@ use crate::dates;
 use crate::table::{Cell, Table};
 
 /// Where a line is printed: page, top, height.
-type At = Option<(u32, f64, f64)>;
+use super::rag::At;
 
 /// One entry of a cell: its text and where its first line is printed (page, top, height).
 #[derive(Debug, Clone)]
@@ -119,21 +119,11 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
             specific_action = rest;
         }
     }
-    let rag_cells = rag::entries(
+    let rag_at: Vec<(RagEntry, At)> = rag::entries(
         cell(Col::Rag),
         cx.text_colour,
         cx.settings.pale_fill_saturation,
     );
-    let rag_at: Vec<(RagEntry, At)> = rag_cells
-        .iter()
-        .map(|(e, p)| {
-            let at = p
-                .lines
-                .first()
-                .map(|l| (l.page, l.bbox.top, l.bbox.height()));
-            (e.clone(), at)
-        })
-        .collect();
     let dates: Vec<Entry> = cols
         .all(Col::Date)
         .into_iter()

@@ -5,8 +5,8 @@
 
 use super::super::model::{RagColour, RagEntry};
 use crate::colour::Colour;
-use crate::geom::Rect;
-use crate::table::{Cell, Paragraph};
+use crate::geom::{Pt, Rect};
+use crate::table::{Cell, Mark, MarkShape};
 
 /// Where the reader can ask the colour of the text printed in a box (page, box): the first
 /// coloured (not black, grey or white) word's colour.
@@ -44,37 +44,88 @@ pub fn classify_fill(c: Colour, pale: f64) -> RagColour {
     }
 }
 
-/// The RAG entries of a cell, with the paragraphs they came from; `pale` the least
-/// saturation of a fill read by its hue.
-pub fn entries<'c>(
-    cell: Option<&'c Cell>,
-    text_colour: TextColour,
-    pale: f64,
-) -> Vec<(RagEntry, &'c Paragraph)> {
+/// Where an entry is printed: page, top and line height.
+pub type At = Option<(u32, f64, f64)>;
+
+/// The RAG entries of a cell, top to bottom, with where each is printed; `pale` the least
+/// saturation of a fill read by its hue. A paragraph's colour is its own fill, else a shape
+/// drawn level with it (a vector ● or a circle behind an "R"), else the cell's fill, else its
+/// text's colour. A cell with shapes and no text gives one entry per shape, its text the
+/// shape's symbol (FORMAT.md: the text as printed).
+pub fn entries(cell: Option<&Cell>, text_colour: TextColour, pale: f64) -> Vec<(RagEntry, At)> {
     let Some(cell) = cell else { return Vec::new() };
-    cell.paragraphs
+    let texts: Vec<(RagEntry, At)> = cell
+        .paragraphs
         .iter()
         .filter(|p| !p.text.trim().is_empty())
         .map(|p| {
-            let fill = p.fill.or(cell.fill);
-            let colour = match fill {
-                Some(f) => Some(classify_fill(f, pale)),
-                None => p
+            let at = p
+                .lines
+                .first()
+                .map(|l| (l.page, l.bbox.top, l.bbox.height()));
+            let mark = cell.marks.iter().find(|m| {
+                let mid = (m.bbox.top + m.bbox.bottom) / 2.0;
+                p.lines
+                    .iter()
+                    .any(|l| mid >= l.bbox.top - 1.0 && mid <= l.bbox.bottom + 1.0)
+            });
+            let fill = p.fill;
+            let colour = match (fill, mark, cell.fill) {
+                (Some(f), _, _) => Some(classify_fill(f, pale)),
+                (None, Some(m), _) => Some(RagColour::classify(m.colour)),
+                (None, None, Some(f)) => Some(classify_fill(f, pale)),
+                (None, None, None) => p
                     .lines
                     .iter()
                     .find_map(|l| text_colour(l.page, l.bbox))
                     .map(RagColour::classify),
             };
-            (
-                RagEntry {
-                    text: without_symbol(&p.text),
-                    colour,
-                    fill,
-                },
-                p,
-            )
+            let entry = RagEntry {
+                text: without_symbol(&p.text),
+                colour,
+                fill: fill.or(cell.fill),
+            };
+            (entry, at)
+        })
+        .collect();
+    if !texts.is_empty() {
+        return texts;
+    }
+    let mut marks: Vec<&Mark> = cell.marks.iter().collect();
+    marks.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
+    marks
+        .into_iter()
+        .map(|m| {
+            let page = cell
+                .parts
+                .iter()
+                .find(|part| {
+                    let mid = Pt::new(
+                        (m.bbox.x0 + m.bbox.x1) / 2.0,
+                        (m.bbox.top + m.bbox.bottom) / 2.0,
+                    );
+                    part.bbox.contains(mid, 1.0)
+                })
+                .or(cell.parts.first())
+                .map_or(0, |part| part.page);
+            let entry = RagEntry {
+                text: symbol(m.shape).to_string(),
+                colour: Some(RagColour::classify(m.colour)),
+                fill: None,
+            };
+            (entry, Some((page, m.bbox.top, m.bbox.height())))
         })
         .collect()
+}
+
+/// The character a reader writes for a drawn shape.
+fn symbol(shape: MarkShape) -> char {
+    match shape {
+        MarkShape::Circle | MarkShape::Other => '●',
+        MarkShape::Square => '■',
+        MarkShape::Triangle => '▲',
+        MarkShape::Diamond => '◆',
+    }
 }
 
 /// Symbols printed as a rating's colour swatch.

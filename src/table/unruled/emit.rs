@@ -4,8 +4,10 @@
 use crate::geom::Rect;
 use crate::layout::Word;
 use crate::pdf::PagePrimitives;
-use crate::table::cells::{cell_fill, paragraphs, text_top};
-use crate::table::{Cell, PageTable, Part, Settings};
+use crate::table::cells::make_cell;
+use crate::table::grid::GridCell;
+use crate::table::marks;
+use crate::table::{PageTable, Settings};
 
 use super::lines::{strip_leader, TLine};
 use super::slots::{GridBuild, Slot};
@@ -54,6 +56,7 @@ pub(super) fn page_table(
     // Cells: every slot, spanning cells once.
     let page_no = page.info.number;
     let mut cells = Vec::new();
+    let marks = marks::candidates(page, s);
     let mut covered = vec![false; n_rows * n_cols];
     let mut order: Vec<&Slot> = grid.cells.iter().collect();
     order.sort_by_key(|c| (c.row, c.col));
@@ -103,18 +106,13 @@ pub(super) fn page_table(
             .collect();
         let ws: Vec<&Word> = trimmed.iter().collect();
         let bbox = rect(c.row, c.col, c.row_span, c.col_span);
-        cells.push(Cell {
+        let slot = GridCell {
             row: c.row,
             col: c.col,
             row_span: c.row_span,
             col_span: c.col_span,
-            paragraphs: paragraphs(&ws, page_no, s),
-            fill: cell_fill(page, &bbox, text_top(ws.iter().copied()), s),
-            parts: vec![Part {
-                page: page_no,
-                bbox,
-            }],
-        });
+        };
+        cells.push(make_cell(page, bbox, slot, &ws, &marks, s));
     }
     Ok(PageTable {
         page: page_no,
@@ -123,5 +121,6 @@ pub(super) fn page_table(
         ys,
         cells,
         ruled: false,
+        outside: Default::default(),
     })
 }

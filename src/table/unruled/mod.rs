@@ -156,6 +156,7 @@ mod tests {
             font: Arc::from("Test"),
             size: SIZE,
             colour: None,
+            clip: None,
         }
     }
 
