@@ -468,7 +468,10 @@ impl<'g> Reader<'g> {
                 // A sub-heading between the items ("2025-26 Council Tax").
                 return;
             }
-            if self.recs.is_empty() && (self.rec_text.is_empty() || !gap) {
+            // A finished sentence ("That the Committee notes the report.") is the whole
+            // recommendation: a heading after it opens the next section, gap or none.
+            let finished = self.rec_text.trim_end().ends_with(['.', '!', '?']);
+            if self.recs.is_empty() && (self.rec_text.is_empty() || (!gap && !finished)) {
                 // The block's introduction, set in a heading's face.
                 join_line(&mut self.rec_text, &row.text());
                 return;

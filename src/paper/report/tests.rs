@@ -224,3 +224,37 @@ fn an_appendices_list_in_the_front_matter_ends_at_the_first_numbered_heading() {
         "This report presents a masterplan."
     );
 }
+
+/// An unnumbered report: a Recommendation block of one finished sentence, then a heading
+/// set close under it: the heading opens a section, it is not the block's introduction.
+#[test]
+fn a_heading_after_a_finished_recommendation_opens_a_section() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(1, 60.0, &[(72.0, "Scrutiny Committee", b)]),
+        row(1, 74.0, &[(72.0, "4 November 2025", p)]),
+        row(1, 92.0, &[(72.0, "Children Missing Education", b)]),
+        row(1, 120.0, &[(72.0, "Recommendation", b)]),
+        row(
+            1,
+            134.0,
+            &[(72.0, "That the Committee notes the update.", p)],
+        ),
+        row(1, 148.0, &[(72.0, "Background", b)]),
+        row(1, 162.0, &[(72.0, "Numbers rose last year.", p)]),
+        row(1, 176.0, &[(72.0, "Next steps", b)]),
+        row(1, 190.0, &[(72.0, "A protocol follows in January.", p)]),
+    ];
+    let (_, report) = parse(&rows, &PaperSettings::default(), false);
+    let report = report.expect("a report");
+    assert_eq!(
+        report.recommendations,
+        ["That the Committee notes the update."]
+    );
+    let sections: Vec<_> = report
+        .sections
+        .iter()
+        .map(|s| (s.heading.as_str(), s.paragraphs.len()))
+        .collect();
+    assert_eq!(sections, [("Background", 1), ("Next steps", 1)]);
+}
