@@ -29,18 +29,21 @@ const POW10_F32: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 
 /// The largest mantissa exact in an `f32` (2^24).
 const F32_EXACT_MANTISSA: u64 = 1 << 24;
 
-fn is_white(c: u8) -> bool {
+/// PDF white-space (7.2.3), shared with the lazy object reader.
+pub(in crate::pdf) fn is_white(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\0' | b'\x0C')
 }
 
-fn is_delimiter(c: u8) -> bool {
+/// PDF delimiters (7.2.3).
+pub(in crate::pdf) fn is_delimiter(c: u8) -> bool {
     matches!(
         c,
         b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
     )
 }
 
-fn is_regular(c: u8) -> bool {
+/// Neither white-space nor a delimiter.
+pub(in crate::pdf) fn is_regular(c: u8) -> bool {
     !is_white(c) && !is_delimiter(c)
 }
 

@@ -13,20 +13,7 @@ use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 /// nest a few levels; deeper ones go to lopdf, whose own limit is 100).
 const MAX_DEPTH: usize = 32;
 
-fn is_white(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\0' | b'\x0C')
-}
-
-fn is_delimiter(c: u8) -> bool {
-    matches!(
-        c,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
-}
-
-fn is_regular(c: u8) -> bool {
-    !is_white(c) && !is_delimiter(c)
-}
+use crate::pdf::content::{is_regular, is_white};
 
 /// A stream's `/Length` when it is a reference: the caller resolves it.
 pub(super) trait LengthOf {
