@@ -32,14 +32,19 @@ fn date_re() -> &'static Regex {
 }
 
 /// A timescale printed mid-bullet after a dash or in brackets, before sub-lines: "… young
-/// people (annually throughout 2014-17): Young people in …".
+/// people (annually throughout 2014-17): Young people in …", or alone in brackets before a
+/// status: "Template agreed (due Jul 2025) – Complete".
 fn inner_date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let one = format!(r"(?:{MONTH}(?:\s*/\s*{MONTH})*\s+)?[0-9]{{4}}(?:-[0-9]{{2,4}})?");
         let qualifier = r"(?:(?:monthly|annually|quarterly|weekly)\s+)?(?:throughout|by)\s+";
-        Regex::new(&format!(r"(?:\s[–—-]\s*|\()({qualifier}{one})(?:[\s):]|$)"))
-            .unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
+        // In brackets a timescale may stand alone or after "due"/"target": "(due Jul 2025)".
+        let bracketed = format!(r"\((?:(?:due|target|by)\s*:?\s+)?((?:{MONTH}\s+)?[0-9]{{4}})\)");
+        Regex::new(&format!(
+            r"(?:(?:\s[–—-]\s*|\()({qualifier}{one})(?:[\s):]|$))|{bracketed}"
+        ))
+        .unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
     })
 }
 
@@ -54,6 +59,13 @@ fn leading_date_re() -> &'static Regex {
         Regex::new(&format!(r"^(?:by\s+)?({one})\s*(?::|\s[–—-])\s*\S"))
             .unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
     })
+}
+
+/// The timescale opening `text` before a colon or a dash, as printed ("Dec 2025: …").
+pub(crate) fn leading_date(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let m = leading_date_re().captures(&lower)?.get(1)?;
+    text.get(m.range()).map(str::to_string)
 }
 
 /// Read the status and the timescale from a milestone's text. The timescale is the date text
@@ -135,10 +147,13 @@ struct Reading {
 /// opening the text ("Status: text – Date", "Status – text").
 fn parse_default(text: &str) -> Reading {
     if let Some(b) = status_word::in_brackets(text) {
+        // "May 2025 – Terms agreed (Complete)": with no date in the brackets, the timescale
+        // is the one opening the text.
         let date = b
             .rest
             .map(|d| d.trim().trim_end_matches('.').trim().to_string())
-            .filter(|d| !d.is_empty());
+            .filter(|d| !d.is_empty())
+            .or_else(|| leading_date(text.get(..b.at).unwrap_or_default()));
         return Reading {
             parsed: Parsed {
                 status: Status::parse(b.word),
@@ -159,7 +174,7 @@ fn parse_default(text: &str) -> Reading {
         None => match inner_date_re()
             .captures_iter(&lower)
             .last()
-            .and_then(|c| c.get(1))
+            .and_then(|c| c.get(1).or_else(|| c.get(2)))
         {
             Some(m) => (Some(m.start()), Some(printed(m).trim().to_string())),
             None => match leading_date_re().captures(&lower).and_then(|c| c.get(1)) {
@@ -173,8 +188,10 @@ fn parse_default(text: &str) -> Reading {
         Some(i) => text.get(..i).unwrap_or(text),
         None => text.trim_end_matches('.'),
     };
+    // A timescale read mid-text may have the status after it: "… (due Jul 2025) – Complete".
     let word = status_word::at_end(rest)
         .or_else(|| status_word::at_start(text))
+        .or_else(|| date_at.and_then(|_| status_word::at_end(text.trim_end_matches('.'))))
         .map(str::to_string);
     Reading {
         parsed: Parsed {
@@ -208,6 +225,18 @@ mod tests {
         assert_eq!(
             p("Site agreed \u{2013} Q2 2025"),
             (None, Some("Q2 2025".into()))
+        );
+        assert_eq!(
+            p("May 2025 \u{2013} Terms of reference agreed (Complete)"),
+            (Some("Complete"), Some("May 2025".into()))
+        );
+        assert_eq!(
+            p("Template agreed by the team (due Jul 2025) \u{2013} Complete"),
+            (Some("Complete"), Some("Jul 2025".into()))
+        );
+        assert_eq!(
+            p("Core sessions delivered (due Dec 2025)"),
+            (None, Some("Dec 2025".into()))
         );
         // A year opening a sentence is no timescale.
         assert_eq!(p("2025 budget agreed"), (None, None));

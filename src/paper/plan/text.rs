@@ -240,6 +240,15 @@ fn ends_dated(line: &str, next: &str) -> bool {
         && re.is_match(&line.trim_end().to_ascii_lowercase())
 }
 
+/// A milestone line opening with a timescale before a colon or a dash ("Dec 2025: Programme
+/// agreed") after a line that does not run on: a new milestone starts there (FORMAT.md's
+/// "date: text" entries one per line, broken by hand where the width says nothing).
+fn opens_dated(line: &CellLine, next: &CellLine) -> bool {
+    line.page == next.page
+        && !runs_on(&line.text)
+        && crate::paper::milestone::leading_date(next.text.trim_start()).is_some()
+}
+
 /// Bullet glyphs a line may open with.
 const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '-', '–', '*', '·', '○'];
 
@@ -270,7 +279,9 @@ pub fn entries<'p>(
         let split = match (next, right(l.page)) {
             (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge),
             _ => false,
-        } || (dated && !listing && next.is_some_and(|n| ends_dated(&l.text, &n.text)))
+        } || (dated
+            && !listing
+            && next.is_some_and(|n| ends_dated(&l.text, &n.text) || opens_dated(l, n)))
             || (kind == Kind::Leads
                 && next.is_some_and(|n| ends_post(l, n) || starts_named_lead(&cur, l, n)))
             || next.is_some_and(|n| spaced(l, n, apart));
@@ -354,6 +365,26 @@ mod tests {
             .into_iter()
             .map(|(t, _)| t)
             .collect()
+    }
+
+    #[test]
+    fn milestones_opening_with_a_timescale() {
+        // Lines filling the cell: only the date opening the next line says where one starts.
+        let p = para(&[
+            ("Sep 2025: Summer programme evaluated – Achieved", 0.0, 97.0),
+            ("Dec 2025: Programme agreed with traders", 12.0, 96.0),
+            ("before the spring and", 24.0, 96.0),
+            ("March 2026: reviewed", 36.0, 60.0),
+        ]);
+        assert_eq!(
+            texts(&p, Kind::Milestones, f64::INFINITY),
+            [
+                "Sep 2025: Summer programme evaluated – Achieved",
+                "Dec 2025: Programme agreed with traders before the spring and March 2026: reviewed"
+            ]
+        );
+        // Elsewhere a date opening a line is text.
+        assert_eq!(texts(&p, Kind::Plain, f64::INFINITY).len(), 1);
     }
 
     #[test]
