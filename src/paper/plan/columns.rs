@@ -513,7 +513,10 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
     // one with the longest header phrase keeps the role.
     let actions = cols.all(Col::Action);
     if actions.len() > 1 {
-        let mut keep = None;
+        // (column, one cell per row, header score): a column merged down several rows
+        // ("Recommendation" over the actions agreed for it) gives way to one that is not.
+        let mut keep: Option<(usize, bool, usize)> = None;
+        let mut merged = Vec::new();
         for &i in &actions {
             let k = content(t, body, i);
             if cols.first(Col::Number).is_none() && most(k.refs, k.cells) {
@@ -527,16 +530,30 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
                     .get(i)
                     .and_then(|c| by_header(&c.heading))
                     .map_or(0, |(_, s, _)| s);
-                if keep.is_none_or(|(_, s)| score > s) {
-                    keep = Some((i, score));
+                let single = k.merged == 0;
+                if !single {
+                    merged.push(i);
+                }
+                if keep.is_none_or(|(_, one, s)| (single, score) > (one, s)) {
+                    keep = Some((i, single, score));
                 }
             }
         }
+        let keep = keep.map(|(k, _, _)| k);
         for &i in &actions {
-            if Some(i) != keep.map(|(k, _)| k) {
+            if Some(i) != keep {
+                let group = merged.contains(&i) && keep.is_some_and(|k| i < k);
                 if let Some(c) = cols.list.get_mut(i).filter(|c| c.col == Col::Action) {
-                    c.col = Col::Field;
-                    c.evidence = format!("{}; another column is the action", c.evidence);
+                    if group {
+                        c.col = Col::Group;
+                        c.evidence = format!(
+                            "{}; merged down the rows of the action column: a grouping level",
+                            c.evidence
+                        );
+                    } else {
+                        c.col = Col::Field;
+                        c.evidence = format!("{}; another column is the action", c.evidence);
+                    }
                 }
             }
         }
@@ -591,6 +608,7 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
             _ => {}
         }
     }
+    same_rows_as_group(t, body, cols, &fixed);
     // One of each single role: later duplicates are fields.
     for role in [
         Col::Number,
@@ -606,6 +624,42 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
                 c.col = Col::Field;
                 c.evidence = format!("{}; a second {} column", c.evidence, role.name());
             }
+        }
+    }
+}
+
+/// A leading column merged over exactly the rows of the group column before it (a "Response"
+/// beside each "Recommendation") is no level of its own: it says more about that group, and
+/// its text stays on each action as a field.
+fn same_rows_as_group(t: &Table, body: &[usize], cols: &mut Columns, fixed: &dyn Fn(&str) -> bool) {
+    let spans = |i: usize| -> Vec<usize> {
+        body.iter()
+            .copied()
+            .filter(|&r| starts(t, r, i).is_some())
+            .collect()
+    };
+    let mut before: Option<(usize, Vec<usize>)> = None;
+    for i in cols.all(Col::Group) {
+        let rows = spans(i);
+        let named = cols.list.get(i).is_some_and(|c| {
+            fixed(&c.heading) || by_header(&c.heading).is_some_and(|(k, _, _)| k == Col::Group)
+        });
+        match &before {
+            Some((g, prev)) if !named && *prev == rows && rows.len() < body.len() => {
+                let heading = cols
+                    .list
+                    .get(*g)
+                    .map(|c| c.heading.clone())
+                    .unwrap_or_default();
+                if let Some(c) = cols.list.get_mut(i) {
+                    c.col = Col::Field;
+                    c.evidence = format!(
+                        "{}; merged over the same rows as \"{heading}\": part of that group",
+                        c.evidence
+                    );
+                }
+            }
+            _ => before = Some((i, rows)),
         }
     }
 }
