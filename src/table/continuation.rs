@@ -1,8 +1,9 @@
 //! Page tables → logical tables: a table that ends one page and one that starts the next
 //! with the same columns are one table, unless a caption or heading is printed between them
 //! ([`super::context`]) or the next one starts under a header of its own; repeated header rows
-//! are dropped, and a row broken by the page break (its first cell empty on the new page) is
-//! mended cell by cell and paragraph by paragraph.
+//! are dropped, and a row broken by the page break (its key cell empty on the new page: the
+//! first column most rows open, past leading columns merged down their rows) is mended cell by
+//! cell and paragraph by paragraph.
 
 use std::sync::Arc;
 
@@ -192,10 +193,11 @@ fn append(t: &mut Table, mut pt: PageTable, s: &Settings) {
     let body_rows = pt.n_rows().saturating_sub(skip);
     let last_row = t.n_rows.saturating_sub(1);
     let broken = t.n_rows > t.header_rows && body_rows > 0 && {
+        let key = key_column(t);
         let first_key_empty = pt
             .cells
             .iter()
-            .find(|c| c.row == skip && c.col == 0)
+            .find(|c| c.row == skip && c.col <= key && key < c.col + c.col_span.max(1))
             .is_none_or(|c| c.is_empty());
         let first_not_full = !pt
             .cells
@@ -238,6 +240,30 @@ fn append(t: &mut Table, mut pt: PageTable, s: &Settings) {
     t.n_rows = t.rows.len();
     t.pages.push(pt.page);
     t.cells.sort_by_key(|c| (c.row, c.col));
+}
+
+/// The column whose cell opens every row: the leftmost in which most body rows start a cell
+/// with text. Leading columns merged down their rows (a priority, an objective) are empty on
+/// most rows, so an empty cell there says nothing about a row cut by the page break; the
+/// reference or first text column beside them does.
+fn key_column(t: &Table) -> usize {
+    let body: Vec<usize> = (t.header_rows..t.n_rows).collect();
+    if body.is_empty() {
+        return 0;
+    }
+    (0..t.n_cols)
+        .find(|&col| {
+            let opened = body
+                .iter()
+                .filter(|&&r| {
+                    t.cells
+                        .iter()
+                        .any(|c| c.row == r && c.col == col && !c.is_empty())
+                })
+                .count();
+            opened * 10 >= body.len() * 7
+        })
+        .unwrap_or(0)
 }
 
 /// Whether a full-width row that starts the page continues the full-width row that ended the
@@ -305,4 +331,58 @@ fn merge_cell(a: &mut Cell, b: Cell, break_gap_lines: f64) {
     a.fill = a.fill.or(b.fill);
     a.marks.extend(b.marks);
     a.parts.extend(b.parts);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(row: usize, col: usize, row_span: usize, text: &str) -> Cell {
+        Cell {
+            row,
+            col,
+            row_span,
+            col_span: 1,
+            paragraphs: vec![super::super::Paragraph {
+                text: text.to_string(),
+                bullet: false,
+                fill: None,
+                lines: Vec::new(),
+            }],
+            fill: None,
+            marks: Vec::new(),
+            parts: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_key_column_is_past_leading_columns_merged_down_their_rows() {
+        // Priority | Objective | Ref | Action: the first two merged down four rows.
+        let mut cells = vec![cell(0, 0, 1, "Priority"), cell(0, 1, 1, "Objective")];
+        cells.extend([cell(0, 2, 1, "Ref"), cell(0, 3, 1, "Action")]);
+        cells.extend([cell(1, 0, 4, "Economy"), cell(1, 1, 2, "1.1 Town centres")]);
+        cells.push(cell(3, 1, 2, "1.2 Jobs"));
+        for r in 1..5 {
+            cells.push(cell(r, 2, 1, &format!("KD0{r}")));
+            cells.push(cell(r, 3, 1, "Do something."));
+        }
+        let mut t = Table {
+            pages: vec![1],
+            bbox: Default::default(),
+            header_rows: 1,
+            n_rows: 5,
+            n_cols: 4,
+            cells,
+            rows: Vec::new(),
+            ruled: true,
+        };
+        assert_eq!(key_column(&t), 2);
+        // With a reference on every row's first cell, that is the key.
+        t.cells.retain(|c| c.col != 1 || c.row == 0);
+        t.cells.retain(|c| c.col != 0 || c.row == 0);
+        for r in 1..5 {
+            t.cells.push(cell(r, 0, 1, "x"));
+        }
+        assert_eq!(key_column(&t), 0);
+    }
 }
