@@ -247,7 +247,11 @@ fn append(t: &mut Table, mut pt: PageTable, s: &Settings) {
 /// most rows, so an empty cell there says nothing about a row cut by the page break; the
 /// reference or first text column beside them does.
 fn key_column(t: &Table) -> usize {
-    let body: Vec<usize> = (t.header_rows..t.n_rows).collect();
+    // Rows across the table (group headings) open no column.
+    let across = |c: &Cell| c.col_span >= t.n_cols;
+    let body: Vec<usize> = (t.header_rows..t.n_rows)
+        .filter(|&r| !t.cells.iter().any(|c| c.row == r && across(c)))
+        .collect();
     if body.is_empty() {
         return 0;
     }
@@ -258,7 +262,7 @@ fn key_column(t: &Table) -> usize {
                 .filter(|&&r| {
                     t.cells
                         .iter()
-                        .any(|c| c.row == r && c.col == col && !c.is_empty())
+                        .any(|c| c.row == r && c.col == col && c.col_span == 1 && !c.is_empty())
                 })
                 .count();
             opened * 10 >= body.len() * 7
@@ -376,6 +380,15 @@ mod tests {
             rows: Vec::new(),
             ruled: true,
         };
+        assert_eq!(key_column(&t), 2);
+        // Rows across the table (group headings) count for no column.
+        for r in 5..8 {
+            t.cells.push(Cell {
+                col_span: 4,
+                ..cell(r, 0, 1, "Priority 2")
+            });
+        }
+        t.n_rows = 8;
         assert_eq!(key_column(&t), 2);
         // With a reference on every row's first cell, that is the key.
         t.cells.retain(|c| c.col != 1 || c.row == 0);
