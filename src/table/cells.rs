@@ -372,10 +372,14 @@ pub fn visual_to_logical(text: &str) -> String {
     clusters.into_iter().flatten().collect()
 }
 
-/// Split a bullet glyph off the start of a line.
+/// Split a bullet glyph off the start of a line. A glyph alone on its line bullets nothing: it
+/// is the line's text (a coloured "●" printed as a RAG rating).
 fn strip_bullet(text: &str) -> Option<&str> {
     BULLETS.iter().find_map(|b| {
         let rest = text.strip_prefix(b)?;
+        if rest.trim().is_empty() {
+            return None;
+        }
         // "-" only counts when followed by a space ("- item"), not in "-5".
         if *b == "-" && !rest.starts_with(' ') {
             return None;
@@ -699,5 +703,8 @@ mod tests {
         assert_eq!(strip_bullet("•Report"), Some("Report"));
         assert_eq!(strip_bullet("-5 degrees"), None);
         assert_eq!(strip_bullet("Plain"), None);
+        // A glyph alone is the text: a RAG symbol.
+        assert_eq!(strip_bullet("●"), None);
+        assert_eq!(strip_bullet("● "), None);
     }
 }
