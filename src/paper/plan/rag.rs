@@ -91,6 +91,9 @@ pub fn entries(cell: Option<&Cell>, text_colour: TextColour, pale: f64) -> Vec<(
     if !texts.is_empty() {
         return texts;
     }
+    if cell.marks.is_empty() {
+        return fill_alone(cell, pale).into_iter().collect();
+    }
     let mut marks: Vec<&Mark> = cell.marks.iter().collect();
     marks.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
     marks
@@ -119,6 +122,27 @@ pub fn entries(cell: Option<&Cell>, text_colour: TextColour, pale: f64) -> Vec<(
 }
 
 /// The character a reader writes for a drawn shape.
+/// A RAG cell with no text and no mark, only a fill in a rating's colour (a spreadsheet whose
+/// status cells are coloured in): one entry with no text and that colour. A fill of no
+/// rating's hue (grey, white, a banding shade) is no rating.
+fn fill_alone(cell: &Cell, pale: f64) -> Option<(RagEntry, At)> {
+    let fill = cell.fill?;
+    let colour = classify_fill(fill, pale);
+    if matches!(colour, RagColour::Other(_)) {
+        return None;
+    }
+    let at = cell
+        .parts
+        .first()
+        .map(|p| (p.page, p.bbox.top, p.bbox.height()));
+    let entry = RagEntry {
+        text: String::new(),
+        colour: Some(colour),
+        fill: Some(fill),
+    };
+    Some((entry, at))
+}
+
 fn symbol(shape: MarkShape) -> char {
     match shape {
         MarkShape::Circle | MarkShape::Other => '●',
@@ -171,5 +195,27 @@ mod tests {
             classify_fill(hex(0xDDEBF7), pale),
             RagColour::Other(hex(0xDDEBF7))
         );
+    }
+
+    #[test]
+    fn a_cell_coloured_in_with_no_text_is_its_fill() {
+        let pale = crate::tolerance::PALE_FILL_SATURATION;
+        let cell = |fill: Option<Colour>| Cell {
+            row: 1,
+            col: 5,
+            row_span: 1,
+            col_span: 1,
+            paragraphs: Vec::new(),
+            fill,
+            marks: Vec::new(),
+            parts: Vec::new(),
+        };
+        let none = |_: u32, _: Rect| None;
+        let got = entries(Some(&cell(Some(hex(0xFFC000)))), &none, pale);
+        let got: Vec<_> = got.into_iter().map(|(e, _)| (e.text, e.colour)).collect();
+        assert_eq!(got, [(String::new(), Some(RagColour::Amber))]);
+        // A grey banding shade, or no fill, is no rating.
+        assert!(entries(Some(&cell(Some(hex(0xD9D9D9)))), &none, pale).is_empty());
+        assert!(entries(Some(&cell(None)), &none, pale).is_empty());
     }
 }
