@@ -11,36 +11,33 @@ use crate::tolerance::DEFAULT_FONT_SIZE;
 /// Ordered top to bottom, then left to right, per direction.
 pub fn lines(glyphs: &[Glyph], settings: &Settings) -> Vec<Line> {
     let mut out = Vec::new();
+    // Where each line starts in its run's words (one list for every run in turn), so that
+    // each line's words are gathered once, into a list of the right size.
+    let mut starts: Vec<usize> = Vec::new();
     for run in runs(glyphs, settings) {
-        let mut current: Option<(Line, f64)> = None;
-        for (word, rbox) in run.words.into_iter().zip(run.reading_boxes) {
-            let split = current.as_ref().is_none_or(|(l, right)| {
-                rbox.x0 - right
-                    > settings.column_gap_em
-                        * l.words
-                            .first()
-                            .map_or(DEFAULT_FONT_SIZE, |w| w.size.max(1.0))
-            });
-            if split {
-                if let Some((l, _)) = current.take() {
-                    out.push(l);
-                }
-                current = Some((
-                    Line {
-                        bbox: word.bbox,
-                        direction: run.direction,
-                        words: vec![word],
-                    },
-                    rbox.x1,
-                ));
-            } else if let Some((l, right)) = current.as_mut() {
-                l.bbox = l.bbox.union(&word.bbox);
-                l.words.push(word);
-                *right = rbox.x1;
+        starts.clear();
+        let mut first_size = DEFAULT_FONT_SIZE;
+        let mut right = f64::NEG_INFINITY;
+        for (i, (word, rbox)) in run.words.iter().zip(&run.reading_boxes).enumerate() {
+            if starts.is_empty() || rbox.x0 - right > settings.column_gap_em * first_size {
+                starts.push(i);
+                first_size = word.size.max(1.0);
             }
+            right = rbox.x1;
         }
-        if let Some((l, _)) = current {
-            out.push(l);
+        let count = run.words.len().min(run.reading_boxes.len());
+        let mut words = run.words.into_iter();
+        for (k, &start) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).copied().unwrap_or(count);
+            let line_words: Vec<_> = words.by_ref().take(end - start).collect();
+            let Some(bbox) = line_words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b)) else {
+                continue;
+            };
+            out.push(Line {
+                bbox,
+                direction: run.direction,
+                words: line_words,
+            });
         }
     }
     out

@@ -705,7 +705,8 @@ impl<'a> Interpreter<'a> {
             }
         };
         let font_name = font.shared_name();
-        let t = self.gs.text.clone();
+        // The text state's numbers, copied (the state itself holds the font: no clone).
+        let t = self.gs.text.numbers();
         let colour = if t.render.uses_stroke_colour() {
             self.gs.stroke.colour
         } else {
@@ -722,8 +723,10 @@ impl<'a> Interpreter<'a> {
         let linear = self.tm.then(&self.gs.ctm);
         let (scale_x, scale_y) = (linear.a.hypot(linear.b), linear.c.hypot(linear.d));
         let size = t.size.abs() * scale_y;
-        let trm0 =
-            Matrix::new(t.size * t.horiz_scaling, 0.0, 0.0, t.size, 0.0, t.rise).then(&linear);
+        // [Tfs·Th 0 0 Tfs 0 Ts], the first factor of the text rendering matrix (9.4.4).
+        let font_m = Matrix::new(t.size * t.horiz_scaling, 0.0, 0.0, t.size, 0.0, t.rise);
+        let trm0 = font_m.then(&linear);
+        let invisible = t.render.is_invisible();
         let direction = if vertical {
             Direction::of_vector(-trm0.c, -trm0.d)
         } else {
@@ -737,8 +740,7 @@ impl<'a> Interpreter<'a> {
             }
             // Text rendering matrix (9.4.4): [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM.
             let tm_ctm = self.tm.then(&self.gs.ctm);
-            let trm =
-                Matrix::new(t.size * t.horiz_scaling, 0.0, 0.0, t.size, 0.0, t.rise).then(&tm_ctm);
+            let trm = font_m.then(&tm_ctm);
             let w = ch.width;
             let corners = if vertical {
                 [
@@ -784,7 +786,7 @@ impl<'a> Interpreter<'a> {
                     size,
                     direction,
                     colour,
-                    invisible: t.render.is_invisible(),
+                    invisible,
                     clip: None,
                 });
             }
@@ -799,12 +801,11 @@ impl<'a> Interpreter<'a> {
     fn stroke_path(&mut self) {
         let width = self.gs.line_width * self.gs.ctm.mean_scale();
         let colour = self.gs.stroke.colour;
-        let mut rules = Vec::new();
         for sp in &self.path.subpaths {
             for seg in sp.segments.iter().copied().chain(sp.closing_segment()) {
                 if let Segment::Line(a, b) = seg {
                     if (a.x - b.x).abs() + (a.y - b.y).abs() > 0.0 {
-                        rules.push(Rule {
+                        self.sink.rule(Rule {
                             p0: a,
                             p1: b,
                             width,
@@ -815,14 +816,10 @@ impl<'a> Interpreter<'a> {
                 }
             }
         }
-        for r in rules {
-            self.sink.rule(r);
-        }
     }
 
     fn fill_path(&mut self) {
         let colour = self.gs.fill.colour;
-        let mut out = Vec::new();
         for sp in &self.path.subpaths {
             if let Some(r) = sp.as_axis_rect() {
                 let (w, h) = (r.width(), r.height());
@@ -834,33 +831,27 @@ impl<'a> Interpreter<'a> {
                         (Pt::new(c.x, r.top), Pt::new(c.x, r.bottom), w)
                     };
                     if w.max(h) > 0.0 {
-                        out.push(Ok(Rule {
+                        self.sink.rule(Rule {
                             p0,
                             p1,
                             width,
                             colour,
                             source: RuleSource::ThinFill,
-                        }));
+                        });
                     }
                 } else {
-                    out.push(Err(Fill {
+                    self.sink.fill(Fill {
                         rect: r,
                         colour,
                         shape: FillShape::Rect,
-                    }));
+                    });
                 }
             } else if let Some(r) = sp.bbox().filter(|r| r.area() > 0.0) {
-                out.push(Err(Fill {
+                self.sink.fill(Fill {
                     rect: r,
                     colour,
                     shape: sp.figure(),
-                }));
-            }
-        }
-        for item in out {
-            match item {
-                Ok(rule) => self.sink.rule(rule),
-                Err(fill) => self.sink.fill(fill),
+                });
             }
         }
     }

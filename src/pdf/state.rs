@@ -78,6 +78,38 @@ pub struct TextState {
     pub rise: f64,
 }
 
+/// The numbers of a [`TextState`] that placing a string's glyphs reads (everything but the
+/// font), copied out once per string so the state stays borrowable.
+#[derive(Debug, Clone, Copy)]
+pub struct TextNumbers {
+    /// `Tc`.
+    pub char_spacing: f64,
+    /// `Tw`.
+    pub word_spacing: f64,
+    /// `Tz` / 100.
+    pub horiz_scaling: f64,
+    /// The font size set by `Tf`.
+    pub size: f64,
+    /// `Tr`.
+    pub render: RenderMode,
+    /// `Ts`.
+    pub rise: f64,
+}
+
+impl TextState {
+    /// The state's numbers, without the font.
+    pub fn numbers(&self) -> TextNumbers {
+        TextNumbers {
+            char_spacing: self.char_spacing,
+            word_spacing: self.word_spacing,
+            horiz_scaling: self.horiz_scaling,
+            size: self.size,
+            render: self.render,
+            rise: self.rise,
+        }
+    }
+}
+
 impl Default for TextState {
     fn default() -> Self {
         TextState {

@@ -36,6 +36,9 @@ impl CodespaceRange {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Codespace {
     ranges: Vec<CodespaceRange>,
+    /// Bit `n` set when some range has codes of `n` bytes: [`Codespace::next_code`] tries
+    /// only those lengths (a composite font's codespace is usually one length).
+    lengths: u8,
 }
 
 /// Big-endian value of up to four bytes.
@@ -71,6 +74,7 @@ impl Codespace {
             *d_hi = s_hi;
         }
         if !self.ranges.contains(&r) {
+            self.lengths |= 1 << len;
             self.ranges.push(r);
         }
     }
@@ -79,6 +83,7 @@ impl Codespace {
     pub(crate) fn merge(&mut self, other: &Codespace) {
         for r in &other.ranges {
             if self.ranges.len() < MAX_CODESPACE_RANGES && !self.ranges.contains(r) {
+                self.lengths |= 1 << r.len;
                 self.ranges.push(r.clone());
             }
         }
@@ -94,6 +99,9 @@ impl Codespace {
     /// codespace length (bounded by what is left) is consumed.
     pub(crate) fn next_code(&self, bytes: &[u8]) -> (u32, usize) {
         for n in 1..=4usize {
+            if self.lengths & (1 << n) == 0 {
+                continue;
+            }
             let Some(prefix) = bytes.get(..n) else { break };
             if self.ranges.iter().any(|r| r.matches(prefix)) {
                 return (code_value(prefix), n);
@@ -932,6 +940,24 @@ mod tests {
         let m = p.into_cid_map(Vec::new());
         assert_eq!(m.cid(0x10), 0x15);
         assert_eq!(m.cid(0x100), 0);
+    }
+
+    #[test]
+    fn codes_are_read_at_the_lengths_the_codespace_has() {
+        let mut cs = Codespace::single(2, 0x0000, 0xFFFF);
+        assert_eq!(cs.next_code(&[0x00, 0x41, 0x00]), (0x0041, 2));
+        // A lone last byte is a code of its own.
+        assert_eq!(cs.next_code(&[0x41]), (0x41, 1));
+        // Merged in: one-byte codes below 0x80 now come first.
+        let mut one = Codespace::default();
+        one.add(1, 0x00, 0x7F);
+        cs.merge(&one);
+        assert_eq!(cs.next_code(&[0x41, 0x00]), (0x41, 1));
+        assert_eq!(cs.next_code(&[0x81, 0x00]), (0x8100, 2));
+        // Three-byte codes only: two bytes left are one code of two.
+        let three = Codespace::single(3, 0x000000, 0xFFFFFF);
+        assert_eq!(three.next_code(&[1, 2, 3, 4]), (0x010203, 3));
+        assert_eq!(three.next_code(&[1, 2]), (0x0102, 2));
     }
 
     #[test]
