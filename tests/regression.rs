@@ -640,3 +640,48 @@ fn issue_19_invisible_text_is_read_only_over_a_scan() {
         .collect();
     assert_eq!(counted, [(176, 15)]);
 }
+
+/// Issue 19: text the colour of what lies under it is not seen, so it is not read
+/// (`fixtures/regression/chromium-white-text.html`, printed by Chromium). Unseen: a line of
+/// white text on the page ("Draft figures not for publication", 33 glyphs, 4 spaces), a
+/// white note in a white cell ("check with finance", 18 and 2) and an amber note in an amber
+/// cell ("overspend hidden", 16 and 1): 67 glyphs, 7 blank, counted in one page warning. The
+/// header, white on a dark fill, is seen and stays the header.
+#[test]
+fn issue_19_text_the_colour_of_its_background_is_not_read() {
+    let got = grids_and_fills("chromium-white-text.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Scheme", "Budget", "Forecast", "Status"],
+            &["Library refit", "120", "118", "On track"],
+            &["Depot roof", "340", "365", "Amber"],
+            &["Cycle lanes", "75", "75", "On track"],
+        ])
+    );
+    let dark = Some("#1F3864".to_string());
+    assert!(fills.first().is_some_and(|row| row.iter().all(|f| *f == dark)), "{fills:?}");
+    assert_eq!(
+        fills.get(2).and_then(|row| row.get(3)),
+        Some(&Some("#FFC000".to_string()))
+    );
+    let doc = open("chromium-white-text.pdf", "the Chromium page opens");
+    let page = doc.page(1).expect("page 1 reads");
+    let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+    for unseen in ["Draft", "finance", "overspend"] {
+        assert!(!text.contains(unseen), "{unseen} in {text}");
+    }
+    let counted: Vec<_> = page
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            boardpaper::pdf::WarningKind::TextColourOfBackground { count, blank } => {
+                Some((count, blank))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(counted, [(67, 7)]);
+}
