@@ -176,7 +176,55 @@ pub fn edges(page: &PagePrimitives, s: &Settings) -> Vec<Edge> {
         }
     }
     out.retain(|e| e.pos.is_finite() && e.start.is_finite() && e.end.is_finite());
-    merge(out, s)
+    let merged = merge(out, s);
+    let bands = band_sides(page, &merged, s);
+    if bands.is_empty() {
+        return merged;
+    }
+    merge(merged.into_iter().chain(bands).collect(), s)
+}
+
+/// The sides of filled bands hung under a ruled block: a fill whose left and right edges
+/// each continue a vertical edge that ends at its top (within `snap_tolerance`) is bordered
+/// there, and along its top and bottom. A spreadsheet draws its total rows so: a bar filled
+/// across the table's width, ruled above and below but not at its sides ("TOTAL POLICY"
+/// between two groups of rows, or under the last); read without its sides, the bar is no row
+/// and cuts one table into two, its totals lost. A band with no rule ending on its top (a
+/// header bar over the grid) gets nothing: its labels have no column rules to be cut by.
+fn band_sides(page: &PagePrimitives, edges: &[Edge], s: &Settings) -> Vec<Edge> {
+    let tol = s.snap_tolerance;
+    let ends_on = |x: f64, y: f64| {
+        edges.iter().any(|e| {
+            e.orientation == Orientation::Vertical
+                && (e.pos - x).abs() <= tol
+                && (e.end - y).abs() <= tol
+                && e.end - e.start > tol
+        })
+    };
+    let mut out = Vec::new();
+    for f in page.fills.iter().filter(|f| f.colour.is_some()) {
+        let r = f.rect;
+        if r.height() <= 0.0 || !ends_on(r.x0, r.top) || !ends_on(r.x1, r.top) {
+            continue;
+        }
+        for x in [r.x0, r.x1] {
+            out.push(Edge {
+                orientation: Orientation::Vertical,
+                pos: x,
+                start: r.top,
+                end: r.bottom,
+            });
+        }
+        for y in [r.top, r.bottom] {
+            out.push(Edge {
+                orientation: Orientation::Horizontal,
+                pos: y,
+                start: r.x0,
+                end: r.x1,
+            });
+        }
+    }
+    out
 }
 
 /// Snap and join edges of both orientations.
