@@ -185,18 +185,19 @@ pub fn edges(page: &PagePrimitives, s: &Settings) -> Vec<Edge> {
 }
 
 /// The sides of filled bands hung under a ruled block: a fill whose left and right edges
-/// each continue a vertical edge that ends at its top (within `snap_tolerance`) is bordered
-/// there, and along its top and bottom. A spreadsheet draws its total rows so: a bar filled
+/// each continue a vertical edge that ends at its top (within `snap_tolerance`), and that at
+/// least one column rule ending on its top crosses, is bordered at its sides, top and bottom. A spreadsheet draws its total rows so: a bar filled
 /// across the table's width, ruled above and below but not at its sides ("TOTAL POLICY"
 /// between two groups of rows, or under the last); read without its sides, the bar is no row
 /// and cuts one table into two, its totals lost. A band with no rule ending on its top (a
 /// header bar over the grid) gets nothing: its labels have no column rules to be cut by.
 fn band_sides(page: &PagePrimitives, edges: &[Edge], s: &Settings) -> Vec<Edge> {
     let tol = s.snap_tolerance;
-    let ends_on = |x: f64, y: f64| {
+    let ends_on = |lo: f64, hi: f64, y: f64| {
         edges.iter().any(|e| {
             e.orientation == Orientation::Vertical
-                && (e.pos - x).abs() <= tol
+                && e.pos >= lo
+                && e.pos <= hi
                 && (e.end - y).abs() <= tol
                 && e.end - e.start > tol
         })
@@ -204,7 +205,10 @@ fn band_sides(page: &PagePrimitives, edges: &[Edge], s: &Settings) -> Vec<Edge> 
     let mut out = Vec::new();
     for f in page.fills.iter().filter(|f| f.colour.is_some()) {
         let r = f.rect;
-        if r.height() <= 0.0 || !ends_on(r.x0, r.top) || !ends_on(r.x1, r.top) {
+        let sides = ends_on(r.x0 - tol, r.x0 + tol, r.top) && ends_on(r.x1 - tol, r.x1 + tol, r.top);
+        // A cell's own fill under the rules of its column is no band across the table.
+        let across = r.x1 - r.x0 > 2.0 * tol && ends_on(r.x0 + tol, r.x1 - tol, r.top);
+        if r.height() <= 0.0 || !sides || !across {
             continue;
         }
         for x in [r.x0, r.x1] {
