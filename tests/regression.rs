@@ -662,7 +662,12 @@ fn issue_19_text_the_colour_of_its_background_is_not_read() {
         ])
     );
     let dark = Some("#1F3864".to_string());
-    assert!(fills.first().is_some_and(|row| row.iter().all(|f| *f == dark)), "{fills:?}");
+    assert!(
+        fills
+            .first()
+            .is_some_and(|row| row.iter().all(|f| *f == dark)),
+        "{fills:?}"
+    );
     assert_eq!(
         fills.get(2).and_then(|row| row.get(3)),
         Some(&Some("#FFC000".to_string()))
@@ -684,4 +689,40 @@ fn issue_19_text_the_colour_of_its_background_is_not_read() {
         })
         .collect();
     assert_eq!(counted, [(67, 7)]);
+}
+
+/// Issue 19: a budget sheet drawn as Excel prints one (`fixtures/regression/band-rows.py`): a
+/// header bar and total bars filled across the table with no rules at their sides or between
+/// their columns. Each bar is a row, its figures in their columns; a label crossing a column
+/// rule spans it. The table was read as two, without its header and totals.
+#[test]
+fn issue_19_header_and_total_bars_are_rows() {
+    let got = grids_and_fills("band-rows.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Category", "Scheme", "2025-26", "2026-27"],
+            &["Policy", "Civil Society", "-200.0", "0.0"],
+            &["Policy", "Waste review", "500.0", "0.0"],
+            &["TOTAL POLICY", "", "300.0", "0.0"],
+            &["Income", "Parking charges", "-50.0", "-10.0"],
+            &[
+                "TOTAL INCOME AND CHARGES FROM SERVICES",
+                "",
+                "-50.0",
+                "-10.0"
+            ],
+        ])
+    );
+    let (red, purple) = (Some("#963634".to_string()), Some("#6600CC".to_string()));
+    let first = |r: usize| fills.get(r).and_then(|row| row.first()).cloned().flatten();
+    assert!(
+        fills
+            .first()
+            .is_some_and(|row| row.iter().all(|f| *f == red)),
+        "{fills:?}"
+    );
+    assert_eq!((first(3), first(5)), (red, purple));
 }

@@ -88,7 +88,12 @@ impl Backdrop {
             return false;
         }
         let centre = glyph.centre();
-        match self.paints.iter().rev().find(|p| p.rect.contains(centre, 0.0)) {
+        match self
+            .paints
+            .iter()
+            .rev()
+            .find(|p| p.rect.contains(centre, 0.0))
+        {
             Some(p) => p.colour.is_some_and(|c| near(colour, c)),
             None => near(colour, Colour::WHITE),
         }

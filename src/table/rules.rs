@@ -221,19 +221,20 @@ fn band_sides(page: &PagePrimitives, edges: &[Edge], s: &Settings) -> Vec<Edge> 
                 && meeting(r.x0 + tol, r.x1 - tol, y, below).next().is_some()
         };
         let inner: Vec<f64> = if band(r.top, true) {
-            meeting(r.x0 + tol, r.x1 - tol, r.top, true).map(|e| e.pos).collect()
+            meeting(r.x0 + tol, r.x1 - tol, r.top, true)
+                .map(|e| e.pos)
+                .collect()
         } else if band(r.bottom, false) {
-            meeting(r.x0 + tol, r.x1 - tol, r.bottom, false).map(|e| e.pos).collect()
+            meeting(r.x0 + tol, r.x1 - tol, r.bottom, false)
+                .map(|e| e.pos)
+                .collect()
         } else {
             continue;
         };
         let straddled = |x: f64| {
             page.glyphs.iter().any(|g| {
                 let c = g.bbox.centre();
-                r.contains(c, 0.0)
-                    && g.bbox.x0 < x
-                    && g.bbox.x1 > x
-                    && !g.text.trim().is_empty()
+                r.contains(c, 0.0) && g.bbox.x0 < x && g.bbox.x1 > x && !g.text.trim().is_empty()
             })
         };
         for x in [r.x0, r.x1]

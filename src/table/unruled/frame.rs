@@ -174,8 +174,8 @@ pub(super) fn separates(
         .copied()
         .fold(f64::NEG_INFINITY, f64::max);
     let one_edge = bounding > 0 && wide_starts.len() == bounding && hi - lo <= u.gutter_edge;
-    let column_edge = one_edge
-        && (bounding >= u.min_edge_lines || header_vouches(g, lo, header, words, u));
+    let column_edge =
+        one_edge && (bounding >= u.min_edge_lines || header_vouches(g, lo, header, words, u));
     column_edge || (separated > 0 && separated as f64 >= u.min_separated_fraction * pairs as f64)
 }
 
@@ -184,7 +184,13 @@ pub(super) fn separates(
 /// it: the header names the column the edge begins. A table's last row alone on a page under
 /// its repeated header ("2.1.2 Map community transport…" under "Ref Action") has too few
 /// lines for the edge alone to tell a column from a word space.
-fn header_vouches(g: &Gutter, x: f64, header: &[&TLine], words: &[Word], u: &UnruledSettings) -> bool {
+fn header_vouches(
+    g: &Gutter,
+    x: f64,
+    header: &[&TLine],
+    words: &[Word],
+    u: &UnruledSettings,
+) -> bool {
     header.iter().any(|l| {
         let ws: Vec<&Word> = l.words.iter().filter_map(|&i| words.get(i)).collect();
         let k = ws.partition_point(|w| w.bbox.centre().x < g.mid());
