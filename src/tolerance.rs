@@ -492,6 +492,12 @@ pub const PALE_FILL_SATURATION: f64 = 0.1;
 
 // --- Interpreter: clipping paths (pdf::clip) ---
 
+/// Text is the colour of what lies under it, and unseen, when the two differ by at most this
+/// much (0–255) in every channel: colour conversion (CMYK or Lab to sRGB, rounding of 0–1
+/// operands) moves one colour by a few units, and text within 4% of its background in every
+/// channel (#F6F6F6 on white) cannot be read by eye. Text any further from it is kept.
+pub const BACKDROP_MATCH: u8 = 10;
+
 /// A glyph box must reach this far (points) into a clipping box, or into the page's crop box,
 /// to be drawn at all; it is partly clipped only when it pokes out by more than this. It only
 /// absorbs arithmetic noise: a glyph set flush against a cell's clip edge (LibreOffice Calc

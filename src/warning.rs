@@ -70,6 +70,7 @@ fn pdf_code(k: &pdf::WarningKind) -> &'static str {
         ClippedText { .. } => "clipped_text",
         InvisibleText { .. } => "invisible_text",
         TextOffPage { .. } => "text_off_page",
+        TextColourOfBackground { .. } => "text_colour_of_background",
     }
 }
 
@@ -183,6 +184,7 @@ mod tests {
             },
             P::InvisibleText { count: 3, blank: 1 },
             P::TextOffPage { count: 3, blank: 1 },
+            P::TextColourOfBackground { count: 3, blank: 1 },
         ]
     }
 

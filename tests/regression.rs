@@ -640,3 +640,89 @@ fn issue_19_invisible_text_is_read_only_over_a_scan() {
         .collect();
     assert_eq!(counted, [(176, 15)]);
 }
+
+/// Issue 19: text the colour of what lies under it is not seen, so it is not read
+/// (`fixtures/regression/chromium-white-text.html`, printed by Chromium). Unseen: a line of
+/// white text on the page ("Draft figures not for publication", 33 glyphs, 4 spaces), a
+/// white note in a white cell ("check with finance", 18 and 2) and an amber note in an amber
+/// cell ("overspend hidden", 16 and 1): 67 glyphs, 7 blank, counted in one page warning. The
+/// header, white on a dark fill, is seen and stays the header.
+#[test]
+fn issue_19_text_the_colour_of_its_background_is_not_read() {
+    let got = grids_and_fills("chromium-white-text.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Scheme", "Budget", "Forecast", "Status"],
+            &["Library refit", "120", "118", "On track"],
+            &["Depot roof", "340", "365", "Amber"],
+            &["Cycle lanes", "75", "75", "On track"],
+        ])
+    );
+    let dark = Some("#1F3864".to_string());
+    assert!(
+        fills
+            .first()
+            .is_some_and(|row| row.iter().all(|f| *f == dark)),
+        "{fills:?}"
+    );
+    assert_eq!(
+        fills.get(2).and_then(|row| row.get(3)),
+        Some(&Some("#FFC000".to_string()))
+    );
+    let doc = open("chromium-white-text.pdf", "the Chromium page opens");
+    let page = doc.page(1).expect("page 1 reads");
+    let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+    for unseen in ["Draft", "finance", "overspend"] {
+        assert!(!text.contains(unseen), "{unseen} in {text}");
+    }
+    let counted: Vec<_> = page
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            boardpaper::pdf::WarningKind::TextColourOfBackground { count, blank } => {
+                Some((count, blank))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(counted, [(67, 7)]);
+}
+
+/// Issue 19: a budget sheet drawn as Excel prints one (`fixtures/regression/band-rows.py`): a
+/// header bar and total bars filled across the table with no rules at their sides or between
+/// their columns. Each bar is a row, its figures in their columns; a label crossing a column
+/// rule spans it. The table was read as two, without its header and totals.
+#[test]
+fn issue_19_header_and_total_bars_are_rows() {
+    let got = grids_and_fills("band-rows.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Category", "Scheme", "2025-26", "2026-27"],
+            &["Policy", "Civil Society", "-200.0", "0.0"],
+            &["Policy", "Waste review", "500.0", "0.0"],
+            &["TOTAL POLICY", "", "300.0", "0.0"],
+            &["Income", "Parking charges", "-50.0", "-10.0"],
+            &[
+                "TOTAL INCOME AND CHARGES FROM SERVICES",
+                "",
+                "-50.0",
+                "-10.0"
+            ],
+        ])
+    );
+    let (red, purple) = (Some("#963634".to_string()), Some("#6600CC".to_string()));
+    let first = |r: usize| fills.get(r).and_then(|row| row.first()).cloned().flatten();
+    assert!(
+        fills
+            .first()
+            .is_some_and(|row| row.iter().all(|f| *f == red)),
+        "{fills:?}"
+    );
+    assert_eq!((first(3), first(5)), (red, purple));
+}

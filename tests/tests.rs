@@ -6,6 +6,7 @@ mod common;
 mod corpus;
 mod diff;
 mod export;
+mod kent_tables;
 mod mutation;
 mod paper;
 mod poppler;

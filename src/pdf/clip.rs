@@ -144,6 +144,8 @@ pub struct Hidden {
     pub invisible: Tally,
     /// Wholly outside the page's crop box: dropped.
     pub off_page: Tally,
+    /// The colour of what lies under them ([`super::backdrop`]): dropped.
+    pub unseen: Tally,
 }
 
 impl Hidden {
@@ -168,6 +170,13 @@ impl Hidden {
         let Tally { glyphs, blank } = self.off_page;
         if glyphs > 0 {
             out.push(WarningKind::TextOffPage {
+                count: glyphs,
+                blank,
+            });
+        }
+        let Tally { glyphs, blank } = self.unseen;
+        if glyphs > 0 {
+            out.push(WarningKind::TextColourOfBackground {
                 count: glyphs,
                 blank,
             });

@@ -215,6 +215,14 @@ pub enum WarningKind {
         /// Of them, blanks (spaces).
         blank: usize,
     },
+    /// Glyphs the colour of what lies under them (white on the white page, or coloured like
+    /// the fill behind them) were not read as text.
+    TextColourOfBackground {
+        /// How many glyphs.
+        count: usize,
+        /// Of them, blanks (spaces).
+        blank: usize,
+    },
 }
 
 impl fmt::Display for WarningKind {
@@ -260,6 +268,10 @@ impl fmt::Display for WarningKind {
             TextOffPage { count, blank } => write!(
                 f,
                 "{count} glyphs outside the page's crop box were not read ({blank} of them blank)"
+            ),
+            TextColourOfBackground { count, blank } => write!(
+                f,
+                "{count} glyphs the colour of what lies under them (white on white, or a cell's fill) were not read ({blank} of them blank)"
             ),
         }
     }

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Object, ObjectId};
 
+use super::backdrop::Backdrop;
 use super::clip::{self, Hidden, Seen};
 use super::colour::{self, Space};
 use super::content::Ops;
@@ -110,6 +111,8 @@ pub(crate) struct Interpreter<'a> {
     hidden: Hidden,
     /// Boxes of the images drawn so far.
     images: Vec<Rect>,
+    /// The areas painted so far: what lies under the next glyph.
+    backdrop: Backdrop,
     /// Invisible glyphs over no image yet; kept at the end of the page if an image drawn
     /// later lies under them (an OCR layer drawn before its scan).
     held: Vec<Glyph>,
@@ -170,6 +173,7 @@ impl<'a> Interpreter<'a> {
             },
             hidden: Hidden::default(),
             images: Vec::new(),
+            backdrop: Backdrop::default(),
             held: Vec::new(),
             fonts: HashMap::new(),
             font_names: Vec::new(),
@@ -265,7 +269,8 @@ impl<'a> Interpreter<'a> {
     }
 
     /// Pass a glyph to the sink if it is seen: not wholly outside the crop box or the clip,
-    /// and not invisible unless over an image. What is dropped is counted.
+    /// not the colour of what lies under it ([`Backdrop`]), and not invisible unless over an
+    /// image. What is dropped is counted.
     fn emit(&mut self, mut glyph: Glyph) {
         if clip::wholly_outside(&glyph.bbox, &self.page_box) {
             self.hidden.off_page.add(&glyph.text);
@@ -285,6 +290,10 @@ impl<'a> Interpreter<'a> {
                 self.hidden.clipped.add(&glyph.text);
                 return;
             }
+        }
+        if !glyph.invisible && self.backdrop.hides(&glyph.bbox, glyph.colour) {
+            self.hidden.unseen.add(&glyph.text);
+            return;
         }
         if glyph.invisible && !clip::over_image(&glyph.bbox, &self.images) {
             self.held.push(glyph);
@@ -456,7 +465,9 @@ impl<'a> Interpreter<'a> {
             }
             Op::EndPath => self.end_path(),
             Op::Clip => self.clip_pending = true,
-            Op::Ignored | Op::Shading => {}
+            Op::Ignored => {}
+            // A shading fills the clip region with colours that vary.
+            Op::Shading => self.backdrop.mixed(self.page_box, &self.gs.clip),
             Op::ColourSpace { stroke, name } => {
                 let cs = res.and_then(|r| self.resource_dict(r, b"ColorSpace"));
                 match colour::resolve(self.doc, &Object::Name(name.to_vec()), cs, 0) {
@@ -822,6 +833,7 @@ impl<'a> Interpreter<'a> {
         let colour = self.gs.fill.colour;
         for sp in &self.path.subpaths {
             if let Some(r) = sp.as_axis_rect() {
+                self.backdrop.rect(r, colour, &self.gs.clip);
                 let (w, h) = (r.width(), r.height());
                 if w.min(h) < THIN_FILL_MAX {
                     let c = r.centre();
@@ -847,6 +859,7 @@ impl<'a> Interpreter<'a> {
                     });
                 }
             } else if let Some(r) = sp.bbox().filter(|r| r.area() > 0.0) {
+                self.backdrop.mixed(r, &self.gs.clip);
                 self.sink.fill(Fill {
                     rect: r,
                     colour,
@@ -865,6 +878,7 @@ impl<'a> Interpreter<'a> {
         ];
         if let Some(b) = Rect::bounding(corners).filter(|b| b.is_finite()) {
             self.saw_image = true;
+            self.backdrop.mixed(b, &self.gs.clip);
             self.images.push(b);
             self.sink.image(b);
         }

@@ -7,6 +7,7 @@
 //! colours and following forms is done here by our own interpreter ([`interp`]), which pushes
 //! events into a [`PageSink`].
 
+mod backdrop;
 mod clip;
 mod colour;
 mod content;

@@ -89,6 +89,7 @@ pub fn fill_grid(
         ys,
         cells,
         ruled: true,
+        continuation_only: false,
         outside: Default::default(),
     }
 }

@@ -143,6 +143,7 @@ mod tests {
             ys: vec![top, bottom],
             cells: Vec::new(),
             ruled: true,
+            continuation_only: false,
             outside: outside.into(),
         }
     }

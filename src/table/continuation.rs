@@ -3,7 +3,8 @@
 //! ([`super::context`]) or the next one starts under a header of its own; repeated header rows
 //! are dropped, and a row broken by the page break (its key cell empty on the new page: the
 //! first column most rows open, past leading columns merged down their rows) is mended cell by
-//! cell and paragraph by paragraph.
+//! cell and paragraph by paragraph. A page table found only as a continuation (a header and one
+//! row, [`PageTable::continuation_only`]) is dropped when it continues nothing.
 
 use std::sync::Arc;
 
@@ -20,9 +21,12 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
     let mut open: Option<usize> = None;
     for list in pages {
         let mut last_on_page = None;
-        for (k, pt) in list.into_iter().enumerate() {
+        let mut k = 0;
+        for pt in list {
+            let first = k == 0;
+            k += 1;
             let target = open.filter(|&ti| {
-                k == 0
+                first
                     && tables
                         .get(ti)
                         .zip(tails.get(ti))
@@ -36,6 +40,8 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
                     append(t, pt, s);
                     last_on_page = Some(ti);
                 }
+                // Nothing before it to continue: not a table (it was no evidence of one).
+                None if pt.continuation_only => k -= 1,
                 None => {
                     tails.push(frame(&pt));
                     tables.push(start(pt));

@@ -138,6 +138,10 @@ pub struct PageTable {
     pub cells: Vec<Cell>,
     /// Found from rules (true) or from text alignment.
     pub ruled: bool,
+    /// A table only if it continues one from the page before: a header and one body row
+    /// (the last row of a table pushed onto a page of its own under the repeated header).
+    /// Alone, so little is no evidence of a table; [`join`] keeps it only as a continuation.
+    pub continuation_only: bool,
     /// The lines of text on its page outside every table (shared by the page's tables): what
     /// tells a table split by a page break from two tables ([`join`]).
     pub outside: std::sync::Arc<[TextLine]>,
@@ -322,7 +326,14 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
         out.rejected = found.rejected;
     }
     out.tables.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
-    let boxes: Vec<Rect> = out.tables.iter().map(|t| t.bbox).collect();
+    // A table that may yet be dropped (it continues nothing) leaves its lines outside, as
+    // a rejected region did: a heading among them still separates the tables around it.
+    let boxes: Vec<Rect> = out
+        .tables
+        .iter()
+        .filter(|t| !t.continuation_only)
+        .map(|t| t.bbox)
+        .collect();
     let outside = context::lines_outside(words, &boxes, settings);
     for t in &mut out.tables {
         t.outside = outside.clone();

@@ -176,7 +176,88 @@ pub fn edges(page: &PagePrimitives, s: &Settings) -> Vec<Edge> {
         }
     }
     out.retain(|e| e.pos.is_finite() && e.start.is_finite() && e.end.is_finite());
-    merge(out, s)
+    let merged = merge(out, s);
+    let bands = band_sides(page, &merged, s);
+    if bands.is_empty() {
+        return merged;
+    }
+    merge(merged.into_iter().chain(bands).collect(), s)
+}
+
+/// The borders of filled bands set against a ruled block: a fill whose left and right edges
+/// each continue a vertical edge that ends at its top, or one that starts at its bottom
+/// (within `snap_tolerance`), and that a column rule ending (starting) there crosses. A
+/// spreadsheet draws its total rows and its header so: a bar filled across the table's width,
+/// with no rules at its sides or between its columns ("TOTAL POLICY" under a group of rows,
+/// "MTFP Category Directorate …" white on red over them). Read without them, the bar is no row:
+/// it cuts one table in two and its text is lost. The band is bordered at its sides, top and
+/// bottom, and each column rule that meets it runs on across it wherever no glyph of the band
+/// straddles it (a long label spans the columns it crosses; a space, which Excel sets after a
+/// right-aligned figure over the rule, is no text). A cell's own fill under the rules
+/// of its column is no band: no column rule meets it inside.
+fn band_sides(page: &PagePrimitives, edges: &[Edge], s: &Settings) -> Vec<Edge> {
+    let tol = s.snap_tolerance;
+    // Vertical edges with an end at `y` (the bottom end when `below`, else the top) and a
+    // position in `lo..=hi`.
+    let meeting = |lo: f64, hi: f64, y: f64, below: bool| {
+        edges.iter().filter(move |e| {
+            let end = if below { e.end } else { e.start };
+            e.orientation == Orientation::Vertical
+                && e.pos >= lo
+                && e.pos <= hi
+                && (end - y).abs() <= tol
+                && e.end - e.start > tol
+        })
+    };
+    let mut out = Vec::new();
+    for f in page.fills.iter().filter(|f| f.colour.is_some()) {
+        let r = f.rect;
+        if r.height() <= 0.0 || r.width() <= 2.0 * tol {
+            continue;
+        }
+        let band = |y: f64, below: bool| {
+            meeting(r.x0 - tol, r.x0 + tol, y, below).next().is_some()
+                && meeting(r.x1 - tol, r.x1 + tol, y, below).next().is_some()
+                && meeting(r.x0 + tol, r.x1 - tol, y, below).next().is_some()
+        };
+        let inner: Vec<f64> = if band(r.top, true) {
+            meeting(r.x0 + tol, r.x1 - tol, r.top, true)
+                .map(|e| e.pos)
+                .collect()
+        } else if band(r.bottom, false) {
+            meeting(r.x0 + tol, r.x1 - tol, r.bottom, false)
+                .map(|e| e.pos)
+                .collect()
+        } else {
+            continue;
+        };
+        let straddled = |x: f64| {
+            page.glyphs.iter().any(|g| {
+                let c = g.bbox.centre();
+                r.contains(c, 0.0) && g.bbox.x0 < x && g.bbox.x1 > x && !g.text.trim().is_empty()
+            })
+        };
+        for x in [r.x0, r.x1]
+            .into_iter()
+            .chain(inner.into_iter().filter(|&x| !straddled(x)))
+        {
+            out.push(Edge {
+                orientation: Orientation::Vertical,
+                pos: x,
+                start: r.top,
+                end: r.bottom,
+            });
+        }
+        for y in [r.top, r.bottom] {
+            out.push(Edge {
+                orientation: Orientation::Horizontal,
+                pos: y,
+                start: r.x0,
+                end: r.x1,
+            });
+        }
+    }
+    out
 }
 
 /// Snap and join edges of both orientations.

@@ -139,9 +139,9 @@ fn nested_clips_intersect_and_restore_with_q() {
 #[test]
 fn clip_takes_effect_after_the_painting_operator() {
     // `W f`: the fill is not clipped by its own path, the text after it is. Disjoint clips
-    // leave nothing.
+    // leave nothing. The fill is grey, so the black text over it is seen.
     let p = page(
-        b"q 0 0 50 200 re W f BT /F1 12 Tf 10 100 Td (In) Tj 100 0 Td (Out) Tj ET \
+        b"q 0.9 g 0 0 50 200 re W f 0 g BT /F1 12 Tf 10 100 Td (In) Tj 100 0 Td (Out) Tj ET \
           100 0 50 200 re W n BT /F1 12 Tf 110 50 Td (None) Tj ET Q",
         Extras::default(),
     );
@@ -296,4 +296,26 @@ fn clip_boxes_intersect() {
     // Text running down the page: the same box is cut along its baseline, and is seen.
     let g = glyph(60.0, -8.5, 70.0);
     assert_eq!(clip.sees(&g, Pt::new(62.0, g.top), Direction::Ttb), cut);
+}
+
+#[test]
+fn text_the_colour_of_what_lies_under_it_is_dropped() {
+    // White "Hid" on the bare page; a dark blue bar (y 120–140) under white "Head", which is
+    // seen; an amber box (x 0–100, y 0–40) under amber "Gone" and black "Seen"; white "Late"
+    // drawn over the bar after a white box covers it there. Hidden: "Hid", "Gone", "Late" (11).
+    let p = page(
+        b"0.1 0.2 0.4 rg 0 120 300 20 re f 1 0.75 0 rg 0 0 100 40 re f \
+          BT /F1 12 Tf 1 g 10 180 Td (Hid) Tj 0 -55 Td (Head) Tj \
+          1 0.75 0 rg 0 -100 Td (Gone) Tj 0 g 0 -15 Td (Seen) Tj ET \
+          1 g 150 120 100 20 re f BT /F1 12 Tf 160 125 Td (Late) Tj ET",
+        Extras::default(),
+    );
+    assert_eq!(text(&p), "HeadSeen");
+    assert_eq!(
+        kinds(&p),
+        [WarningKind::TextColourOfBackground {
+            count: 11,
+            blank: 0
+        }]
+    );
 }

@@ -4,15 +4,17 @@
 //! 1. [`frame`]: extent, header lines and columns (from the body's gutters);
 //! 2. the body lines cut into [`pieces`] by column;
 //! 3. [`header::place`]: the header's labels on their rows;
-//! 4. [`rows::body_rows`]: body lines on rows;
-//! 5. [`checks::check`]: not a list, prose, running text, chart; two columns; dense enough;
+//! 4. [`rows::body_rows`]: body lines on rows (one body row under a header: a table only as
+//!    the continuation of one on the page before, [`PageTable::continuation_only`]);
+//! 5. [`checks::check`]: not a list, prose, running text, chart; two columns; dense enough
+//!    (a lone row: two columns only, [`checks::check_lone`]);
 //! 6. [`emit::page_table`]: row boundaries and cells.
 
 use crate::layout::Word;
 use crate::pdf::PagePrimitives;
 use crate::table::{PageTable, Settings};
 
-use super::checks::{check, Built};
+use super::checks::{check, check_lone, Built};
 use super::detect::{HRule, Region};
 use super::frame::{frame, Frame};
 use super::lines::TLine;
@@ -49,7 +51,13 @@ pub(super) fn table(
         &mut grid,
         u,
     );
-    rows::body_rows(body, &body_pieces, hdr, words, &mut grid, &mut row_lines, u)?;
+    // One body row under a header may be the last row of a table pushed onto a page of its
+    // own: built and checked as any table, it is kept as a continuation only.
+    let lone = match rows::body_rows(body, &body_pieces, hdr, words, &mut grid, &mut row_lines, u) {
+        Ok(()) => false,
+        Err(Rejected::FewBodyRows { rows: 1 }) if n_hdr_rows > 0 => true,
+        Err(e) => return Err(e),
+    };
     let built = Built {
         grid: &grid,
         n_hdr_rows,
@@ -59,6 +67,12 @@ pub(super) fn table(
         body,
         body_pieces: &body_pieces,
     };
-    check(&built, page, words, rules, u)?;
-    emit::page_table(page, words, &ls, &row_lines, grid, xs, ext, s)
+    if lone {
+        check_lone(&built)?;
+    } else {
+        check(&built, page, words, rules, u)?;
+    }
+    let mut table = emit::page_table(page, words, &ls, &row_lines, grid, xs, ext, s)?;
+    table.continuation_only = lone;
+    Ok(table)
 }

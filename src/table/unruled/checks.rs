@@ -56,6 +56,15 @@ pub(super) fn check(
     dense_enough(b, u)
 }
 
+/// The checks for a header and one body row, kept only if it continues a table from the
+/// page before under the same header ([`crate::table::PageTable::continuation_only`]): that
+/// repeated header is the evidence, and one row is too little for the content checks to
+/// weigh (a single numbered row reads as a list, a single row of sentences as prose). It
+/// must still have two columns.
+pub(super) fn check_lone(b: &Built<'_>) -> Result<(), Rejected> {
+    two_columns(b)
+}
+
 /// The body cells' texts with their columns, blanks left out.
 fn body_texts(b: &Built<'_>, words: &[Word]) -> Vec<(usize, String)> {
     b.grid

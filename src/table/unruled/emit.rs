@@ -121,6 +121,7 @@ pub(super) fn page_table(
         ys,
         cells,
         ruled: false,
+        continuation_only: false,
         outside: Default::default(),
     })
 }

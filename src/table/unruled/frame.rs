@@ -52,7 +52,7 @@ pub(super) fn frame(
     let crossing = (u.gutter_crossing_fraction * body_multi.len() as f64).floor() as usize;
     let guts: Vec<Gutter> = gutters(&body_multi, u.min_gutter, crossing)
         .into_iter()
-        .filter(|g| separates(g, body, words, u))
+        .filter(|g| separates(g, body, ls.get(..hdr).unwrap_or(&[]), words, u))
         .collect();
     if guts.is_empty() {
         return Err(Rejected::NoGutter);
@@ -123,8 +123,15 @@ pub(super) fn frame(
 /// Whether a gutter separates columns rather than words of one phrase: in at least
 /// `min_separated_fraction` of the lines with text on both sides, the gap across it is a
 /// segment gap, or numbers stand on both sides ("40 years", left-aligned in every row, leaves
-/// a word-space gutter that separates nothing).
-pub(super) fn separates(g: &Gutter, body: &[&TLine], words: &[Word], u: &UnruledSettings) -> bool {
+/// a word-space gutter that separates nothing). The `header` lines vouch for a narrow column's
+/// edge that too few body lines show ([`header_vouches`]).
+pub(super) fn separates(
+    g: &Gutter,
+    body: &[&TLine],
+    header: &[&TLine],
+    words: &[Word],
+    u: &UnruledSettings,
+) -> bool {
     let mut pairs = 0usize;
     let mut separated = 0usize;
     // Lines whose gap across the gutter is wider than a word space, and where the word after
@@ -166,9 +173,36 @@ pub(super) fn separates(g: &Gutter, body: &[&TLine], words: &[Word], u: &Unruled
         .iter()
         .copied()
         .fold(f64::NEG_INFINITY, f64::max);
+    let one_edge = bounding > 0 && wide_starts.len() == bounding && hi - lo <= u.gutter_edge;
     let column_edge =
-        wide_starts.len() == bounding && bounding >= u.min_edge_lines && hi - lo <= u.gutter_edge;
+        one_edge && (bounding >= u.min_edge_lines || header_vouches(g, lo, header, words, u));
     column_edge || (separated > 0 && separated as f64 >= u.min_separated_fraction * pairs as f64)
+}
+
+/// Whether a header line has a label starting at `x` (within `gutter_edge`), the left edge
+/// the body's text after gutter `g` starts at, more than a word space after the label before
+/// it: the header names the column the edge begins. A table's last row alone on a page under
+/// its repeated header ("2.1.2 Map community transport…" under "Ref Action") has too few
+/// lines for the edge alone to tell a column from a word space.
+fn header_vouches(
+    g: &Gutter,
+    x: f64,
+    header: &[&TLine],
+    words: &[Word],
+    u: &UnruledSettings,
+) -> bool {
+    header.iter().any(|l| {
+        let ws: Vec<&Word> = l.words.iter().filter_map(|&i| words.get(i)).collect();
+        let k = ws.partition_point(|w| w.bbox.centre().x < g.mid());
+        k.checked_sub(1)
+            .and_then(|i| ws.get(i))
+            .zip(ws.get(k))
+            .is_some_and(|(a, b)| {
+                a.bbox.x1 <= g.x0 + u.gutter_edge
+                    && (b.bbox.x0 - x).abs() <= u.gutter_edge
+                    && b.bbox.x0 - a.bbox.x1 > u.boundary_split_em * l.size
+            })
+    })
 }
 
 /// The median font size of `ls` (points); infinite when there are none, so no line is
