@@ -589,6 +589,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("oakfield-plan-v2", 100),
     ("ravensby-parks-plan", 100),
     ("riverside-theme-plan", 100),
+    ("tarnside-send-plan", 100),
     ("thornbury-safety-plan", 100),
     ("westbrook-plan-v1", 100),
     ("westbrook-plan-v2", 100),
