@@ -65,10 +65,41 @@ fn joined(row: &[&Line]) -> String {
 /// table alone ("Outcome 2: …", one table per group).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Above {
-    /// The caption (title, and any version line under it).
+    /// The caption (title, and any version line under or over it).
     pub caption: Option<String>,
     /// The group heading directly above the table.
     pub group: Option<String>,
+    /// The date of a position line in the title block ("Progress at September 2025",
+    /// "Wexdale Borough Council – Updated July 2025"): the version date when the caption
+    /// gives none.
+    pub dated: Option<String>,
+    /// An unnumbered heading directly over the table, read as the caption above; a group when
+    /// the plan prints one table under each such heading (the caller sees the tables).
+    pub plain: Option<Plain>,
+}
+
+/// An unnumbered heading printed directly over a table ("Housing supply"), and the title
+/// block above it: what the table's caption is if the heading is a group's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plain {
+    /// The heading's text.
+    pub text: String,
+    /// Whether it is bold.
+    pub bold: bool,
+    /// Its size (points).
+    pub size: f64,
+    /// The caption above it (the next heading up, with its version line).
+    pub caption: Option<String>,
+    /// The date of a position line in that title block.
+    pub dated: Option<String>,
+}
+
+impl Plain {
+    /// Whether two headings are set alike: bold alike, sizes within `ratio`.
+    pub fn same_form(&self, other: &Plain, ratio: f64) -> bool {
+        self.bold == other.bold
+            && self.size.max(other.size) < self.size.min(other.size).max(0.1) * ratio
+    }
 }
 
 /// The caption above a table whose top is at `top`: the nearest line (and the runs level with
@@ -77,8 +108,8 @@ pub struct Above {
 /// body text between, the heading — a plan's title is its heading, not the last sentence of
 /// the introduction under it. A heading wrapped over lines of one form is read whole. A
 /// numbered group heading is the table's group; the title is then the heading above it, over
-/// any introduction between. A version line printed between the title and the table is
-/// added to the caption.
+/// any introduction between. A version line printed under the title or just over it is added
+/// to the caption; a version line or a position line is never the heading itself.
 pub fn above(lines: &[Line], top: f64, s: &PaperSettings) -> Above {
     let mut above: Vec<&Line> = lines
         .iter()
@@ -95,32 +126,53 @@ pub fn above(lines: &[Line], top: f64, s: &PaperSettings) -> Above {
     // The body size of the text above the table (not of the cells of a table that fills
     // the page, often set smaller).
     let body = body_size(&above);
-    // A position line ("Status at 5 January 2026") is no heading, however it is set.
-    let is_heading =
-        |l: &Line| heading_like(l, body, s.heading_size_ratio) && !is_dated_line(&l.text());
-    // A numbered group heading over the table, bold or plain: the table's group; the title
-    // is then the next heading up, over any introduction between.
-    let group_over = if is_heading(nearest) {
-        let (text, text_top) = heading_at(&above, nearest, &is_heading, s);
-        group::heading(&text).map(|_| (text, text_top))
-    } else {
-        let text = joined(&level_with(&above, nearest, s));
-        group::heading(&text).map(|_| (text, nearest.bbox.top))
+    // A position line ("Status at 5 January 2026") or a version line alone is no heading,
+    // however it is set.
+    let is_heading = |l: &Line| {
+        let t = l.text();
+        heading_like(l, body, s.heading_size_ratio) && !is_dated_line(&t) && !is_version_line(&t)
     };
-    if let Some((group, group_top)) = group_over {
-        let title = above
+    // The title block over a heading whose top is at `under`: the next heading up that is
+    // no group's, with its version line and position date.
+    let title_over = |under: f64| {
+        above
             .iter()
-            .filter(|l| l.bbox.bottom <= group_top)
+            .filter(|l| l.bbox.bottom <= under)
             .find(|l| is_heading(l) && group::heading(&l.text()).is_none())
             .map(|t| {
                 let (text, t_top) = heading_at(&above, t, &is_heading, s);
-                with_version(&above, text, t_top, group_top)
-            });
+                title_block(&above, text, t_top, under)
+            })
+    };
+    // A numbered group heading over the table, bold or plain: the table's group; the title
+    // is then the next heading up, over any introduction between.
+    let heading_over = is_heading(nearest).then(|| heading_at(&above, nearest, &is_heading, s));
+    let group_over = match &heading_over {
+        Some((text, text_top)) => group::heading(text).map(|_| (text.clone(), *text_top)),
+        None => {
+            let text = joined(&level_with(&above, nearest, s));
+            group::heading(&text).map(|_| (text, nearest.bbox.top))
+        }
+    };
+    if let Some((group, group_top)) = group_over {
+        let (caption, dated) = title_over(group_top).unzip();
         return Above {
-            caption: title,
+            caption,
             group: Some(group),
+            dated: dated.flatten(),
+            plain: None,
         };
     }
+    let plain = heading_over.as_ref().map(|(text, text_top)| {
+        let (caption, dated) = title_over(*text_top).unzip();
+        Plain {
+            text: text.clone(),
+            bold: nearest.words.iter().all(|w| is_bold_font(&w.font)),
+            size: size(nearest),
+            caption,
+            dated: dated.flatten(),
+        }
+    });
     let start = if is_heading(nearest) {
         Some(nearest)
     } else {
@@ -130,16 +182,18 @@ pub fn above(lines: &[Line], top: f64, s: &PaperSettings) -> Above {
             .find(|l| is_heading(l))
             .copied()
     };
-    let caption = match start {
+    let (caption, dated) = match start {
         Some(start) => {
             let (heading, heading_top) = heading_at(&above, start, &is_heading, s);
-            with_version(&above, heading, heading_top, top)
+            title_block(&above, heading, heading_top, top)
         }
-        None => joined(&level_with(&above, nearest, s)),
+        None => (joined(&level_with(&above, nearest, s)), None),
     };
     Above {
         caption: Some(caption),
         group: None,
+        dated,
+        plain,
     }
 }
 
@@ -176,18 +230,32 @@ fn heading_at(
     )
 }
 
-/// A heading with the version line printed under it, above `bottom` (the table or the group
-/// heading over it), if any: "Version 1.0 | Last updated: December 2024".
-fn with_version(above: &[&Line], heading: String, heading_top: f64, bottom: f64) -> String {
-    let version = above
+/// A heading with its title block: the version line printed under it (above `bottom`, the
+/// table or the group heading over it) or on the line just over it ("Version 1.0 | Last
+/// updated: December 2024"), added to the caption; and the date of a position line printed
+/// there ("Progress at September 2025").
+fn title_block(
+    above: &[&Line],
+    heading: String,
+    heading_top: f64,
+    bottom: f64,
+) -> (String, Option<String>) {
+    let under = above
         .iter()
-        .filter(|l| l.bbox.top > heading_top && l.bbox.bottom <= bottom)
+        .filter(|l| l.bbox.top > heading_top && l.bbox.bottom <= bottom);
+    // The line just over the heading: within a line height of its top.
+    let over = above.iter().filter(|l| {
+        l.bbox.bottom <= heading_top && heading_top - l.bbox.bottom <= l.bbox.height().max(1.0)
+    });
+    let texts: Vec<String> = under
+        .chain(over)
         .map(|l| l.text())
         .filter(|t| !heading.contains(t.as_str()))
-        .find(|t| is_version_line(t));
-    match version {
-        Some(v) => format!("{heading} {v}"),
-        None => heading,
+        .collect();
+    let dated = texts.iter().find_map(|t| position_date(t));
+    match texts.into_iter().find(|t| is_version_line(t)) {
+        Some(v) => (format!("{heading} {v}"), dated),
+        None => (heading, dated),
     }
 }
 
@@ -207,18 +275,40 @@ fn is_council_name(t: &str) -> bool {
 }
 
 /// A line giving the date a plan's position was taken ("Status at 5 January 2026", "Position
-/// as at 31 March", "Last updated: 2 May 2025"): a few words ending in "at", "as of",
-/// "updated", "date" or a colon, then a date.
+/// as at 31 March", "Last updated: 2 May 2025", "Progress at September 2025"), alone or
+/// after a council's name ("Wexdale Borough Council – Updated July 2025").
 fn is_dated_line(t: &str) -> bool {
-    let w: Vec<&str> = t.split_whitespace().collect();
-    (1..w.len().min(6)).any(|k| {
-        let lead = w.get(..k).unwrap_or_default().join(" ").to_lowercase();
-        let rest = w.get(k..).unwrap_or_default().join(" ");
-        let lead_in = lead.ends_with(':')
-            || [" at", " of", "updated", " date", "dated", " on"]
-                .iter()
-                .any(|e| lead.ends_with(e));
-        lead_in && text::is_date(&rest) && rest.chars().any(|c| c.is_ascii_digit())
+    position_date(t).is_some()
+}
+
+/// The date of a position line (see [`is_dated_line`]): a few words ending in "at", "as of",
+/// "on", "updated", "date" or a colon, then a date.
+fn position_date(t: &str) -> Option<String> {
+    let dated = |t: &str| -> Option<String> {
+        let w: Vec<&str> = t.split_whitespace().collect();
+        // The lead-in runs to the date with no separator ("Plan – Updated …" is a title).
+        let seps = w
+            .iter()
+            .position(|x| matches!(*x, "–" | "—" | "-" | "|"))
+            .unwrap_or(w.len());
+        (1..w.len().min(6).min(seps + 1)).find_map(|k| {
+            let lead = w.get(..k).unwrap_or_default().join(" ").to_lowercase();
+            let rest = w.get(k..).unwrap_or_default().join(" ");
+            let lead_in = lead.ends_with(':')
+                || [" at", " of", "updated", " date", "dated", " on"]
+                    .iter()
+                    .any(|e| lead.ends_with(e))
+                || lead == "at";
+            (lead_in && text::is_date(&rest) && rest.chars().any(|c| c.is_ascii_digit()))
+                .then(|| title_case(trim_parts(&rest)))
+        })
+    };
+    // "<Council> – Updated July 2025": the council's name, then the position (a title before
+    // a date is a title with its date, read by [`read`]).
+    let ps = parts(t);
+    dated(t).or_else(|| match ps.as_slice() {
+        [name, last] if is_council_name(trim_parts(name)) => dated(last),
+        _ => None,
     })
 }
 
@@ -238,18 +328,44 @@ fn trim_parts(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || "–—-:,;()[]|·•/".contains(c))
 }
 
-/// The date in what follows a version: all of it, or its longest tail that is a date ("|
-/// Last updated: December 2024" → "December 2024").
-fn date_after_version(rest: &str) -> &str {
+/// The date in what follows a version: all of it, else the first part between separators
+/// that is a date or ends in one ("| June 2025 | Response to the inspection …" → "June 2025";
+/// "| Last updated: December 2024" → "December 2024"); `None` when no part gives a date.
+fn date_after_version(rest: &str) -> Option<&str> {
     let rest = trim_parts(rest);
     if text::is_date(rest) {
-        return rest;
+        return Some(rest);
     }
-    rest.char_indices()
-        .filter(|(i, c)| c.is_whitespace() && *i > 0)
-        .map(|(i, _)| trim_parts(rest.get(i..).unwrap_or_default()))
-        .find(|t| text::is_date(t) && t.chars().any(|c| c.is_ascii_digit()))
-        .unwrap_or(rest)
+    parts(rest).into_iter().find_map(|part| {
+        let part = trim_parts(part);
+        std::iter::once(part)
+            .chain(
+                part.char_indices()
+                    .filter(|(i, c)| c.is_whitespace() && *i > 0)
+                    .map(|(i, _)| trim_parts(part.get(i..).unwrap_or_default())),
+            )
+            .find(|t| text::is_date(t) && t.chars().any(|c| c.is_ascii_digit()))
+    })
+}
+
+/// A line cut at its separators: bars, middle dots, semicolons, commas, and dashes set off
+/// by spaces (a dash inside "2025–2027" joins a range).
+fn parts(t: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let spaced = |j: Option<&(usize, char)>| j.is_none_or(|(_, c)| c.is_whitespace());
+        let dash = matches!(c, '–' | '—' | '-')
+            && spaced(k.checked_sub(1).and_then(|j| chars.get(j)))
+            && spaced(chars.get(k + 1));
+        if dash || matches!(c, '|' | '·' | '•' | ';' | ',') {
+            out.push(t.get(start..i).unwrap_or_default());
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(t.get(start..).unwrap_or_default());
+    out
 }
 
 /// The plan's name without the paper's label or the council's name leading it: "Appendix
@@ -270,19 +386,41 @@ fn plan_name(title: &str) -> String {
 }
 
 /// A date printed at the end of a title after a separator or in brackets ("Action Plan –
-/// January 2025", "Action Plan (January 2025)"): the title without it, and the date.
+/// January 2025", "Action Plan (January 2025)", "Action Plan – Updated July 2025"): the title
+/// without it, and the date.
 fn trailing_date(title: &str) -> Option<(String, String)> {
     let t = title.trim_end().trim_end_matches([')', ']']);
     let cut = t
-        .rfind(['–', '—', '(', '[', ','])
-        .or_else(|| t.rfind(" - "))?;
+        .rfind(['(', '[', ','])
+        .into_iter()
+        .chain(
+            [t.rfind(" – "), t.rfind(" — "), t.rfind(" - ")]
+                .into_iter()
+                .flatten(),
+        )
+        .max()?;
     let date = trim_parts(t.get(cut..)?);
+    if let Some(found) = position_tail(t) {
+        return Some(found);
+    }
     (text::is_date(date) && date.chars().any(|c| c.is_ascii_digit())).then(|| {
         (
             trim_parts(t.get(..cut).unwrap_or_default()).to_string(),
             date.to_string(),
         )
     })
+}
+
+/// A position printed after a title and a dash ("Parks Action Plan – Updated July 2025"): the
+/// title and the date.
+fn position_tail(t: &str) -> Option<(String, String)> {
+    let cut = [t.rfind(" – "), t.rfind(" — "), t.rfind(" - ")]
+        .into_iter()
+        .flatten()
+        .max()?;
+    let date = position_date(trim_parts(t.get(cut..)?))?;
+    let title = trim_parts(t.get(..cut)?);
+    (!title.is_empty()).then(|| (title.to_string(), date))
 }
 
 /// Title case for a shouted month ("JUNE 2015" → "June 2015").
@@ -305,10 +443,13 @@ fn title_case(s: &str) -> String {
 /// The text of the title rows above the header row `hr`: rows printing one text alone (a
 /// band of several headings over the header, "Planning | Monitoring", is no title). The
 /// title is the first row and the rows after it of its form (bold alike, of a size); a later
-/// row of another form is kept only when it gives a version, and a position line ("Status at
-/// 5 January 2026") never.
-pub fn inside(t: &Table, hr: usize, s: &PaperSettings) -> Option<String> {
+/// row of another form is kept only when it gives a version (over or under the title), and
+/// a position line ("Status at 5 January 2026") never: its date is returned beside the
+/// caption, the version date when the caption gives none.
+pub fn inside(t: &Table, hr: usize, s: &PaperSettings) -> (Option<String>, Option<String>) {
     let mut parts: Vec<String> = Vec::new();
+    let mut version: Option<String> = None;
+    let mut dated: Option<String> = None;
     let mut form: Option<(bool, f64)> = None;
     for r in 0..hr {
         let cells: Vec<_> = t
@@ -320,32 +461,42 @@ pub fn inside(t: &Table, hr: usize, s: &PaperSettings) -> Option<String> {
             if cells.is_empty() {
                 continue;
             }
-            return None;
+            return (None, None);
         };
         let one = text::collapse(&c.text());
+        if is_version_line(&one) {
+            version = version.or(Some(one));
+            continue;
+        }
+        if let Some(d) = position_date(&one) {
+            dated = dated.or(Some(d));
+            continue;
+        }
         let lines: Vec<_> = c.paragraphs.iter().flat_map(|p| p.lines.iter()).collect();
         let bold = lines.iter().all(|l| l.bold);
         let h = lines.iter().map(|l| l.bbox.height()).fold(0.0, f64::max);
         let same = form.is_none_or(|(b, fh)| {
             b == bold && h.max(fh) < h.min(fh).max(0.1) * s.heading_size_ratio
         });
-        if is_dated_line(&one) && !is_version_line(&one) {
-            continue;
-        }
-        if form.is_none() || same || is_version_line(&one) {
+        if same {
             parts.push(one);
             form = form.or(Some((bold, h)));
         }
     }
-    let s = parts.join(" ");
-    (!s.is_empty()).then_some(s)
+    parts.extend(version);
+    let caption = parts.join(" ");
+    ((!caption.is_empty()).then_some(caption), dated)
 }
 
 /// Title, version and version date from a caption: "<title> – Version 4 – June 2015",
 /// "<title> (Version 2.1, January 2025)", "<title> – January 2025 – v3".
 pub fn read(cap: &str) -> (String, Option<String>, Option<String>) {
     let Some(c) = caption_re().captures(cap) else {
-        return (plan_name(cap.trim()), None, None);
+        // No version: a position after the title ("… – Updated July 2025") is still its date.
+        return match position_tail(cap) {
+            Some((title, date)) => (plan_name(&title), None, Some(date)),
+            None => (plan_name(cap.trim()), None, None),
+        };
     };
     let part = |i: usize| c.get(i).map_or("", |m| m.as_str());
     let mut title = trim_parts(part(1)).to_string();
@@ -354,7 +505,7 @@ pub fn read(cap: &str) -> (String, Option<String>, Option<String>) {
         .or_else(|| c.get(3))
         .map(|m| m.as_str().trim_end_matches('.').to_string())
         .filter(|v| !v.is_empty());
-    let mut date = Some(title_case(date_after_version(part(4)))).filter(|s| !s.is_empty());
+    let mut date = date_after_version(part(4)).map(title_case);
     if date.is_none() {
         if let Some((t, d)) = trailing_date(&title) {
             title = t;
@@ -368,6 +519,12 @@ pub fn read(cap: &str) -> (String, Option<String>, Option<String>) {
 mod tests {
     use super::*;
 
+    /// Title, version and date read from a caption, an absent one as "".
+    fn read_str(s: &str) -> (String, String, String) {
+        let (t, v, d) = read(s);
+        (t, v.unwrap_or_default(), d.unwrap_or_default())
+    }
+
     #[test]
     fn captions_give_title_version_and_date() {
         assert_eq!(
@@ -378,10 +535,6 @@ mod tests {
                 Some("June 2015".into())
             )
         );
-        let read_str = |s: &str| {
-            let (t, v, d) = read(s);
-            (t, v.unwrap_or_default(), d.unwrap_or_default())
-        };
         for (cap, title, version, date) in [
             (
                 "Delivery Plan (Version 2.1, January 2025)",
@@ -446,6 +599,183 @@ mod tests {
                 "{cap}"
             );
         }
+    }
+
+    #[test]
+    fn version_lines_with_a_subtitle_and_year_ranges() {
+        for (cap, title, version, date) in [
+            // The date stops at the next separator; the rest is a subtitle.
+            (
+                "Fernbrook Children's Plan Version 1.3 | June 2025 | Response to the inspection of children's services",
+                "Fernbrook Children's Plan",
+                "1.3",
+                "June 2025",
+            ),
+            (
+                "Local Area SEND Written Statement of Action 2025–2027 Version 2.1 – 14 March 2025",
+                "Local Area SEND Written Statement of Action 2025–2027",
+                "2.1",
+                "14 March 2025",
+            ),
+            // A year range's dash is no separator before a date.
+            (
+                "Local Area SEND Written Statement of Action 2025–2027",
+                "Local Area SEND Written Statement of Action 2025–2027",
+                "",
+                "",
+            ),
+            ("Delivery Plan Version 2 – Draft for consultation", "Delivery Plan", "2", ""),
+            (
+                "Parks Action Plan – Updated July 2025",
+                "Parks Action Plan",
+                "",
+                "July 2025",
+            ),
+        ] {
+            assert_eq!(
+                read_str(cap),
+                (title.into(), version.into(), date.into()),
+                "{cap}"
+            );
+        }
+        assert_eq!(
+            position_date("Torrington Metropolitan Borough Council – Updated July 2025").as_deref(),
+            Some("July 2025")
+        );
+        assert_eq!(
+            position_date("Progress at September 2025").as_deref(),
+            Some("September 2025")
+        );
+        assert_eq!(
+            position_date("As at 31 March 2025").as_deref(),
+            Some("31 March 2025")
+        );
+        // A title with its date is no position line.
+        assert_eq!(position_date("Parks Action Plan – Updated July 2025"), None);
+    }
+
+    /// A line of words 6 pt a character, one word per token, at `top`.
+    fn line(text: &str, top: f64, size: f64, bold: bool) -> Line {
+        let mut x = 40.0;
+        let words: Vec<crate::layout::Word> = text
+            .split_whitespace()
+            .map(|t| {
+                let w = t.chars().count() as f64 * 0.5 * size;
+                let word = crate::layout::Word {
+                    text: t.into(),
+                    bbox: crate::geom::Rect {
+                        x0: x,
+                        top,
+                        x1: x + w,
+                        bottom: top + size * 1.2,
+                    },
+                    direction: Default::default(),
+                    baseline: top + size,
+                    font: if bold { "Arial-Bold" } else { "Arial" }.into(),
+                    size,
+                    colour: None,
+                    clip: None,
+                };
+                x += w + 0.25 * size;
+                word
+            })
+            .collect();
+        let bbox = words
+            .iter()
+            .map(|w| w.bbox)
+            .reduce(|a, b| a.union(&b))
+            .unwrap_or_default();
+        Line {
+            words,
+            bbox,
+            direction: Default::default(),
+        }
+    }
+
+    #[test]
+    fn title_blocks_over_a_table() {
+        let s = PaperSettings::default();
+        let intro = |top: f64| {
+            line(
+                "The plan below sets out what the partnership will do and how progress is checked.",
+                top,
+                10.0,
+                false,
+            )
+        };
+        // A title directly over a bold version line, an introduction and a key line: the
+        // version line is no heading, the title is.
+        let lines = vec![
+            line(
+                "Tarnside Local Area SEND Written Statement of Action 2025–2027",
+                40.0,
+                16.0,
+                true,
+            ),
+            line("Version 2.1 – 14 March 2025", 62.0, 11.0, true),
+            intro(80.0),
+            intro(93.0),
+            intro(106.0),
+            line(
+                "RAG key: Green on track; Amber some slippage; Red off track.",
+                125.0,
+                10.0,
+                false,
+            ),
+        ];
+        let read_above = |a: Above| {
+            let (t, v, d) = read_str(&a.caption.unwrap_or_default());
+            [t, v, d]
+        };
+        assert_eq!(
+            read_above(above(&lines, 145.0, &s)),
+            [
+                "Tarnside Local Area SEND Written Statement of Action 2025–2027",
+                "2.1",
+                "14 March 2025"
+            ]
+        );
+        // A version line over the title, and a position line under it.
+        let lines = vec![
+            line(
+                "Version 1.3 | June 2025 | Response to the peer review",
+                30.0,
+                10.0,
+                false,
+            ),
+            line("Fernbrook Housing Improvement Plan", 44.0, 16.0, true),
+            line(
+                "Fernbrook Borough Council – Updated July 2025",
+                66.0,
+                10.0,
+                false,
+            ),
+            intro(84.0),
+        ];
+        let a = above(&lines, 104.0, &s);
+        assert_eq!(a.dated.as_deref(), Some("July 2025"));
+        assert_eq!(
+            read_above(a),
+            ["Fernbrook Housing Improvement Plan", "1.3", "June 2025"]
+        );
+        // An unnumbered heading directly over the table: the caption if it stands alone, a
+        // group (with the title above it) if the plan prints one table per heading.
+        let lines = vec![
+            line("Fernbrook Housing Improvement Plan", 30.0, 16.0, true),
+            line("Progress at September 2025", 52.0, 10.0, false),
+            line("Housing supply", 80.0, 12.0, true),
+        ];
+        let a = above(&lines, 100.0, &s);
+        assert_eq!(a.caption.as_deref(), Some("Housing supply"));
+        let p = a
+            .plain
+            .unwrap_or_else(|| unreachable!("a heading over the table"));
+        assert_eq!(p.text, "Housing supply");
+        assert_eq!(
+            p.caption.as_deref(),
+            Some("Fernbrook Housing Improvement Plan")
+        );
+        assert_eq!(p.dated.as_deref(), Some("September 2025"));
     }
 
     #[test]

@@ -25,7 +25,7 @@ use super::model::Plan;
 use super::profile::Profile;
 use super::PaperSettings;
 use crate::table::Table;
-pub use caption::{above as caption_above, Above};
+pub use caption::{above as caption_above, Above, Plain};
 pub use explain::{Explain, TableExplain, Verdict};
 pub use rag::{is_coloured as rag_colour, TextColour};
 
@@ -117,9 +117,15 @@ pub fn plans(
     detail: bool,
 ) -> Reading {
     let mut out = Reading::default();
+    let headers: Vec<_> = tables.iter().map(|t| find::plan_header(t, cx)).collect();
+    let aboves: Vec<Above> = tables
+        .iter()
+        .map(|t| caption(t.pages.first().copied().unwrap_or(0), t.bbox.top))
+        .collect();
+    let plain = plain_groups(&headers, &aboves, cx.settings.heading_size_ratio);
     let mut state = rows::State::default();
     let mut last_columns: Option<Vec<String>> = None;
-    for t in tables {
+    for (k, (t, found)) in tables.iter().zip(headers).enumerate() {
         let mut account = TableExplain {
             pages: t.pages.clone(),
             size: (t.n_rows, t.n_cols),
@@ -128,7 +134,7 @@ pub fn plans(
             columns: Vec::new(),
             rows: Vec::new(),
         };
-        let (hr, cols) = match find::plan_header(t, cx) {
+        let (hr, cols) = match found {
             Ok(found) => found,
             Err(why) => {
                 account.verdict = Verdict::Refused(why);
@@ -151,18 +157,33 @@ pub fn plans(
         let headings = cols.headings();
         let continues = last_columns.as_ref() == Some(&headings) && !out.plans.is_empty();
         let first_page = t.pages.first().copied().unwrap_or(0);
-        let above = caption(first_page, t.bbox.top);
+        let mut above = aboves.get(k).cloned().unwrap_or_default();
+        // An unnumbered heading over each table of a plan printed one table per heading: the
+        // table's group, the caption the title block above it.
+        let mut plain_heading = None;
+        if plain.get(k).copied().unwrap_or(false) {
+            if let Some(p) = above.plain.take() {
+                above.caption = p.caption;
+                above.dated = p.dated;
+                plain_heading = Some(p.text);
+            }
+        }
         if continues {
             account.verdict = Verdict::Continues;
         } else {
-            let cap = caption::inside(t, hr, cx.settings)
-                .or_else(|| above.caption.clone())
-                .unwrap_or_default();
+            let (inside, inside_dated) = caption::inside(t, hr, cx.settings);
+            let (cap, dated) = match inside {
+                Some(cap) => (cap, inside_dated),
+                None => (
+                    above.caption.clone().unwrap_or_default(),
+                    above.dated.clone(),
+                ),
+            };
             let (title, version, version_date) = caption::read(&cap);
             out.plans.push(Plan {
                 title,
                 version,
-                version_date,
+                version_date: version_date.or(dated),
                 columns: headings.clone(),
                 pages: [first_page, first_page],
                 priorities: Vec::new(),
@@ -177,20 +198,23 @@ pub fn plans(
             plan.pages[1] = plan.pages[1].max(p);
         }
         let mut why = detail.then(Vec::new);
-        if let Some(heading) = &above.group {
-            if let Some(level) = rows::open_heading(plan, &mut state, heading) {
-                if let Some(w) = why.as_mut() {
-                    w.push(explain::RowExplain {
-                        row: 0,
-                        page: first_page,
-                        reading: format!(
-                            "the heading over the table opens group level {} ({}): {heading:?}",
-                            level + 1,
-                            rows::level_name(level)
-                        ),
-                    });
-                }
+        let opened = match (&above.group, &plain_heading) {
+            (Some(heading), _) => {
+                rows::open_heading(plan, &mut state, heading).map(|l| (l, heading))
             }
+            (None, Some(heading)) => Some((rows::open_plain(plan, &mut state, heading), heading)),
+            (None, None) => None,
+        };
+        if let (Some((level, heading)), Some(w)) = (opened, why.as_mut()) {
+            w.push(explain::RowExplain {
+                row: 0,
+                page: first_page,
+                reading: format!(
+                    "the heading over the table opens group level {} ({}): {heading:?}",
+                    level + 1,
+                    rows::level_name(level)
+                ),
+            });
         }
         rows::read(
             t,
@@ -204,6 +228,65 @@ pub fn plans(
         );
         account.rows = why.unwrap_or_default();
         out.explain.tables.push(account);
+    }
+    out
+}
+
+/// Which tables open a group with the unnumbered heading printed over them: in a run of plan
+/// tables with one header (a plan printed one table per heading), every table after the
+/// first whose heading directly over it is unnumbered, the headings of the run all distinct
+/// (a running heading repeated over each page's part is no group); the first table too
+/// when its heading is set as the second's (bold alike, of a size within `ratio`), else its
+/// heading is the plan's title.
+fn plain_groups<E>(
+    headers: &[Result<(usize, columns::Columns), E>],
+    aboves: &[Above],
+    ratio: f64,
+) -> Vec<bool> {
+    let mut out = vec![false; headers.len()];
+    // Runs of plan tables with one header, by index.
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut last: Option<Vec<String>> = None;
+    for (k, h) in headers.iter().enumerate() {
+        let Ok((_, cols)) = h else { continue };
+        let headings = cols.headings();
+        match runs.last_mut() {
+            Some(run) if last.as_ref() == Some(&headings) => run.push(k),
+            _ => runs.push(vec![k]),
+        }
+        last = Some(headings);
+    }
+    for run in runs.iter().filter(|r| r.len() >= 2) {
+        let heads: Vec<Option<&Plain>> = run
+            .iter()
+            .map(|&k| aboves.get(k).and_then(|a| a.plain.as_ref()))
+            .collect();
+        let (Some(first), Some(Some(second))) = (run.first(), heads.get(1)) else {
+            continue;
+        };
+        let rest: Vec<&Plain> = heads.iter().skip(1).flatten().copied().collect();
+        let distinct = |list: &[&Plain]| {
+            list.iter()
+                .enumerate()
+                .all(|(i, a)| list.iter().skip(i + 1).all(|b| a.text != b.text))
+        };
+        if rest.len() + 1 != run.len() || !distinct(&rest) {
+            continue;
+        }
+        for &k in run.iter().skip(1) {
+            if let Some(v) = out.get_mut(k) {
+                *v = true;
+            }
+        }
+        if let Some(Some(h)) = heads.first() {
+            let mut all = rest.clone();
+            all.push(h);
+            if h.same_form(second, ratio) && distinct(&all) {
+                if let Some(v) = out.get_mut(*first) {
+                    *v = true;
+                }
+            }
+        }
     }
     out
 }

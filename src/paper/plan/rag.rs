@@ -6,7 +6,7 @@
 use super::super::model::{RagColour, RagEntry};
 use crate::colour::Colour;
 use crate::geom::{Pt, Rect};
-use crate::table::{Cell, Mark, MarkShape};
+use crate::table::{Cell, Mark, MarkShape, Paragraph};
 
 /// Where the reader can ask the colour of the text printed in a box (page, box): the first
 /// coloured (not black, grey or white) word's colour.
@@ -57,8 +57,8 @@ pub fn entries(cell: Option<&Cell>, text_colour: TextColour, pale: f64) -> Vec<(
     let texts: Vec<(RagEntry, At)> = cell
         .paragraphs
         .iter()
-        .filter(|p| !p.text.trim().is_empty())
-        .map(|p| {
+        .filter_map(|p| Some((p, printed(p)?)))
+        .map(|(p, printed)| {
             let at = p
                 .lines
                 .first()
@@ -81,7 +81,7 @@ pub fn entries(cell: Option<&Cell>, text_colour: TextColour, pale: f64) -> Vec<(
                     .map(RagColour::classify),
             };
             let entry = RagEntry {
-                text: without_symbol(&p.text),
+                text: without_symbol(&printed),
                 colour,
                 fill: fill.or(cell.fill),
             };
@@ -119,6 +119,22 @@ pub fn entries(cell: Option<&Cell>, text_colour: TextColour, pale: f64) -> Vec<(
             (entry, Some((page, m.bbox.top, m.bbox.height())))
         })
         .collect()
+}
+
+/// The text a RAG paragraph prints: its text, or, when that is empty because its only
+/// character is a swatch symbol the table stage took for a bullet (a coloured ● typed in the
+/// cell, a font glyph rather than a drawn shape), that symbol. `None`: nothing printed.
+fn printed(p: &Paragraph) -> Option<String> {
+    let t = p.text.trim();
+    if !t.is_empty() {
+        return Some(t.to_string());
+    }
+    let line = p.lines.iter().map(|l| l.text.trim()).collect::<String>();
+    let mut cs = line.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) if SYMBOLS.contains(&c) => Some(c.to_string()),
+        _ => None,
+    }
 }
 
 /// The character a reader writes for a drawn shape.
@@ -177,6 +193,55 @@ mod tests {
             g: (v >> 8) as u8,
             b: v as u8,
         }
+    }
+
+    /// A cell of one paragraph printing `line`, its text as the table stage gives it.
+    fn cell_of(line: &str, text: &str) -> Cell {
+        let bbox = Rect {
+            x0: 430.0,
+            top: 110.0,
+            x1: 444.0,
+            bottom: 131.0,
+        };
+        Cell {
+            row: 1,
+            col: 4,
+            row_span: 1,
+            col_span: 1,
+            paragraphs: vec![Paragraph {
+                text: text.into(),
+                bullet: text.is_empty(),
+                fill: None,
+                lines: vec![crate::table::CellLine {
+                    text: line.into(),
+                    bbox,
+                    page: 2,
+                    bold: false,
+                }],
+            }],
+            fill: None,
+            marks: Vec::new(),
+            parts: vec![crate::table::Part { page: 2, bbox }],
+        }
+    }
+
+    #[test]
+    fn a_coloured_symbol_typed_alone_is_an_entry() {
+        // A ● typed in the cell in the RAG colour: the table stage reads it as a bullet with
+        // no text; the reader sees the symbol in its colour.
+        let green = |_: u32, _: Rect| Some(hex(0x00873C));
+        let pale = crate::tolerance::PALE_FILL_SATURATION;
+        let got = entries(Some(&cell_of("●", "")), &green, pale);
+        assert_eq!(got.len(), 1);
+        let (entry, at) = &got[0];
+        assert_eq!(entry.text, "●");
+        assert_eq!(entry.colour, Some(RagColour::Green));
+        assert_eq!(*at, Some((2, 110.0, 21.0)));
+        // A bullet with nothing after it that is no swatch symbol prints nothing.
+        assert!(entries(Some(&cell_of("•", "")), &green, pale).is_empty());
+        // A symbol before a word: the word is the text.
+        let got = entries(Some(&cell_of("● On track", "On track")), &green, pale);
+        assert_eq!(got[0].0.text, "On track");
     }
 
     #[test]

@@ -153,6 +153,29 @@ pub fn open_heading(plan: &mut Plan, state: &mut State, text: &str) -> Option<us
     Some(level)
 }
 
+/// Open the group whose unnumbered heading is printed over a table (a plan printed one
+/// table per heading, "Housing supply"): counted in order, its title the heading; the level
+/// of headings over tables, whatever rows inside the tables print. Returns the level.
+pub fn open_plain(plan: &mut Plan, state: &mut State, text: &str) -> usize {
+    let g = GroupText {
+        label: None,
+        number: None,
+        title: text::collapse(text),
+        form: Form {
+            word: HEADING_OVER_TABLE.to_string(),
+            depth: 0,
+            bold: true,
+            filled: false,
+        },
+    };
+    let level = state.level(&g.form);
+    open(plan, state, level, g);
+    level
+}
+
+/// The form word of unnumbered headings over tables: no label word a row prints.
+const HEADING_OVER_TABLE: &str = "\u{1}heading over a table";
+
 /// An untitled group's title printed in the next row ("1. Identified improvement area:" at a
 /// page foot, its outcome on the next page).
 fn retitle(plan: &mut Plan, state: &mut State, title: String) -> bool {
