@@ -249,6 +249,23 @@ pub(super) fn label(row: &Row, geo: &Geometry) -> Option<Kind> {
     None
 }
 
+/// Whether `row` is a part divider: "PART A", "Part B", "PART 2" alone on its row (Part A
+/// the public summary, Part B the detail). It is neither a section, a heading nor text.
+pub(super) fn part_divider(row: &Row) -> bool {
+    match row.words.as_slice() {
+        [a, b] => {
+            let mark = b.text.trim_end_matches([':', '.']);
+            let letter = mark.len() == 1 && mark.chars().all(|c| c.is_ascii_uppercase());
+            let figure =
+                !mark.is_empty() && mark.len() <= 2 && mark.chars().all(|c| c.is_ascii_digit());
+            let roman =
+                !mark.is_empty() && mark.len() <= 4 && mark.chars().all(|c| "IVX".contains(c));
+            a.text.eq_ignore_ascii_case("part") && (letter || figure || roman)
+        }
+        _ => false,
+    }
+}
+
 /// Classify row `i` of `rows`.
 pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
     let Some(row) = rows.get(i) else {

@@ -258,3 +258,52 @@ fn a_heading_after_a_finished_recommendation_opens_a_section() {
         .collect();
     assert_eq!(sections, [("Background", 1), ("Next steps", 1)]);
 }
+
+/// Part dividers: "PART A" straight above the title is not the title's, and "PART B"
+/// between two paragraphs printed close together breaks them apart, as a gap does; neither
+/// is a section or text.
+#[test]
+fn part_dividers_are_no_title_section_or_text() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(1, 60.0, &[(72.0, "Planning Committee", b)]),
+        row(1, 74.0, &[(72.0, "9 April 2025", p)]),
+        row(1, 92.0, &[(72.0, "PART A", b)]),
+        row(1, 106.0, &[(72.0, "Local Plan Timetable", b)]),
+        row(1, 130.0, &[(72.0, "Summary", b)]),
+        row(1, 144.0, &[(72.0, "The timetable moves by a year.", p)]),
+        row(1, 158.0, &[(72.0, "1.", b), (100.0, "Background", b)]),
+        row(
+            1,
+            172.0,
+            &[(72.0, "The inspector asked for more sites.", p)],
+        ),
+        row(1, 186.0, &[(72.0, "PART B", b)]),
+        row(1, 200.0, &[(72.0, "Sites were assessed again in May.", p)]),
+    ];
+    let (meeting, report) = parse(&rows, &PaperSettings::default(), false);
+    let report = report.expect("a report");
+    assert_eq!(
+        meeting.map(|m| m.body).as_deref(),
+        Some("Planning Committee")
+    );
+    assert_eq!(report.title, "Local Plan Timetable");
+    let sections: Vec<_> = report
+        .sections
+        .iter()
+        .map(|s| {
+            let texts: Vec<&str> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
+            (s.heading.as_str(), texts)
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [(
+            "Background",
+            vec![
+                "The inspector asked for more sites.",
+                "Sites were assessed again in May."
+            ]
+        )]
+    );
+}
