@@ -307,3 +307,36 @@ fn part_dividers_are_no_title_section_or_text() {
         )]
     );
 }
+
+/// "Proposed by Mr Tom Vane" with no colon is the proposer (a label ending in "by" before a
+/// capitalised name); "Approved by Cabinet in May …" opening a body row stays text.
+#[test]
+fn proposed_by_without_a_colon_is_the_proposer() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(1, 60.0, &[(72.0, "Amendment to the Parking Strategy", b)]),
+        row(1, 90.0, &[(72.0, "Proposed by Mr Tom Vane", p)]),
+        row(1, 104.0, &[(72.0, "Seconded by Mrs Ada Lyle", p)]),
+        row(1, 130.0, &[(72.0, "1.", b), (100.0, "Introduction", b)]),
+        row(
+            1,
+            144.0,
+            &[(72.0, "1.1", p), (100.0, "The strategy is out of date.", p)],
+        ),
+        row(1, 158.0, &[(72.0, "2.", b), (100.0, "Proposal", b)]),
+        row(
+            1,
+            172.0,
+            &[(72.0, "Approved by Cabinet in May, the plan stands.", p)],
+        ),
+    ];
+    let (_, report) = parse(&rows, &PaperSettings::default(), true);
+    let report = report.expect("a report");
+    assert_eq!(report.title, "Amendment to the Parking Strategy");
+    assert_eq!(report.report_from, ["Mr Tom Vane"]);
+    let last = report.sections.last().and_then(|s| s.paragraphs.first());
+    assert_eq!(
+        last.map(|p| p.text.as_str()),
+        Some("Approved by Cabinet in May, the plan stands.")
+    );
+}
