@@ -121,6 +121,33 @@ fn xlsx_reads_back_with_values_sheets_and_rag_fills() {
     assert!(rows.iter().any(|(i, n, _)| i == "plan" && n == "4"));
 }
 
+/// The Report sheet gives an attached appendix the pages that hold it (the zoo truth says
+/// pages 2-3 of the Fenwick report) and the board paper's plan its pages (5-21: the plan
+/// opens on page 5 of 21); other rows leave `pages` empty.
+#[test]
+fn report_sheet_shows_the_pages_of_attached_appendices_and_plans() {
+    for (pdf, item, pages) in [
+        ("reports/fenwick-cabinet-2025-07.pdf", "appendix", "2-3"),
+        (BOARD_PAPER, "plan", "5-21"),
+    ] {
+        let bytes = boardpaper::export::xlsx::workbook(&paper(pdf)).unwrap();
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let sheet = book.worksheet_range("Report").unwrap();
+        assert_eq!(text(sheet.get((0, 3))), "pages", "{pdf}");
+        let rows: Vec<(String, String)> = (1..sheet.height())
+            .map(|r| (text(sheet.get((r, 0))), text(sheet.get((r, 3)))))
+            .collect();
+        assert!(
+            rows.contains(&(item.to_string(), pages.to_string())),
+            "{pdf}: {rows:?}"
+        );
+        assert!(
+            rows.iter().any(|(i, p)| i == "title" && p.is_empty()),
+            "{pdf}"
+        );
+    }
+}
+
 /// A list cell: one entry per line, none when empty.
 fn lines(cell: &str) -> Vec<&str> {
     if cell.is_empty() {

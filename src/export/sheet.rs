@@ -142,7 +142,21 @@ pub const MILESTONE_COLUMNS: &[Column] = &[
 ];
 
 /// The columns of the report sheet.
-pub const REPORT_COLUMNS: &[Column] = &[col("item", 12.0), col("number", 8.0), col("text", 100.0)];
+pub const REPORT_COLUMNS: &[Column] = &[
+    col("item", 12.0),
+    col("number", 8.0),
+    col("text", 100.0),
+    col("pages", 8.0),
+];
+
+/// A page range as the sheets print it: "4" for one page, "2-3" for several.
+fn page_range([first, last]: [u32; 2]) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}-{last}")
+    }
+}
 
 /// A RAG colour's name, or "" when unfilled.
 fn colour_name(c: Option<RagColour>) -> String {
@@ -345,32 +359,34 @@ pub fn milestones(paper: &Paper) -> Sheet {
 /// `key decision`, `exempt`, `summary`, `recommendation` (numbered from 1), `section`
 /// (number as printed), `paragraph`, `bullet` (the paragraph's number; a sub-bullet's item is
 /// `sub-bullet`), `appendix` (its label), `background paper`, `contact` ("name, role, e-mail,
-/// telephone"), `plan`.
+/// telephone"), `plan`. `pages` is the PDF's pages holding an attached appendix or a plan
+/// ("2-3"), else empty.
 pub fn report(paper: &Paper) -> Sheet {
     let mut rows = Vec::new();
-    let mut push = |item: &str, number: &str, text: &str| {
+    let mut push = |item: &str, number: &str, text: &str, pages: Option<[u32; 2]>| {
         rows.push(vec![
             Value::text(item),
             Value::text(number),
             Value::text(text),
+            Value::text(pages.map(page_range).unwrap_or_default()),
         ]);
     };
     if let Some(m) = &paper.meeting {
-        push("meeting", "", &m.body);
+        push("meeting", "", &m.body, None);
         if let Some(d) = &m.date {
-            push("date", "", d);
+            push("date", "", d, None);
         }
         if let Some(p) = &m.place {
-            push("place", "", p);
+            push("place", "", p, None);
         }
     }
     if let Some(r) = &paper.report {
-        push("title", "", &r.title);
+        push("title", "", &r.title, None);
         if let Some(a) = &r.agenda_item {
-            push("agenda item", "", a);
+            push("agenda item", "", a, None);
         }
         for f in &r.report_from {
-            push("report from", "", f);
+            push("report from", "", f, None);
         }
         let fields = [
             ("author", &r.author),
@@ -382,32 +398,33 @@ pub fn report(paper: &Paper) -> Sheet {
         ];
         for (item, value) in fields {
             if let Some(v) = value {
-                push(item, "", v);
+                push(item, "", v, None);
             }
         }
         for (i, rec) in r.recommendations.iter().enumerate() {
-            push("recommendation", &(i + 1).to_string(), rec);
+            push("recommendation", &(i + 1).to_string(), rec, None);
         }
         for s in &r.sections {
             push(
                 "section",
                 s.number.as_deref().unwrap_or_default(),
                 &s.heading,
+                None,
             );
             for p in &s.paragraphs {
                 let number = p.number.as_deref().unwrap_or_default();
-                push("paragraph", number, &p.text);
+                push("paragraph", number, &p.text, None);
                 for (i, b) in p.bullets.iter().enumerate() {
                     let sub = p.bullet_levels.get(i).is_some_and(|l| *l > 1);
-                    push(if sub { "sub-bullet" } else { "bullet" }, number, b);
+                    push(if sub { "sub-bullet" } else { "bullet" }, number, b, None);
                 }
             }
         }
         for a in &r.appendices {
-            push("appendix", &a.label, &a.title);
+            push("appendix", &a.label, &a.title, a.pages);
         }
         for b in &r.background_papers {
-            push("background paper", "", b);
+            push("background paper", "", b, None);
         }
         for c in &r.contacts {
             let parts: Vec<&str> = [
@@ -419,7 +436,7 @@ pub fn report(paper: &Paper) -> Sheet {
             .into_iter()
             .flatten()
             .collect();
-            push("contact", "", &parts.join(", "));
+            push("contact", "", &parts.join(", "), None);
         }
     }
     for plan in &paper.plans {
@@ -428,7 +445,7 @@ pub fn report(paper: &Paper) -> Sheet {
             Some(d) => format!("{} ({d})", plan.title),
             None => plan.title.clone(),
         };
-        push("plan", version, &title);
+        push("plan", version, &title, Some(plan.pages));
     }
     Sheet {
         name: "Report",

@@ -238,6 +238,19 @@ pub(super) fn label(row: &Row, geo: &Geometry) -> Option<Kind> {
             return Some(Kind::Label(kind, first.end));
         }
     }
+    // "Proposed by Mr A Brady", "Report by Jo Hale": a label ending in "by" needs no colon
+    // before the capitalised name it introduces (only labels of whom the report is from: a
+    // sign-off's words also open sentences).
+    for n in 2..=3 {
+        let (Some(last), Some(next)) = (row.words.get(n - 1), row.words.get(n)) else {
+            break;
+        };
+        let named = next.text.chars().next().is_some_and(char::is_uppercase);
+        if last.text == "by" && named && label_kind(&row.range_text(0..n)) == LabelKind::ReportFrom
+        {
+            return Some(Kind::Label(LabelKind::ReportFrom, n));
+        }
+    }
     // Bold opening words naming a label, then plain words.
     let bold = row.words.iter().take_while(|w| w.bold).count();
     if bold > 0 && bold <= 5 && bold < row.words.len() {
@@ -247,6 +260,23 @@ pub(super) fn label(row: &Row, geo: &Geometry) -> Option<Kind> {
         }
     }
     None
+}
+
+/// Whether `row` is a part divider: "PART A", "Part B", "PART 2" alone on its row (Part A
+/// the public summary, Part B the detail). It is neither a section, a heading nor text.
+pub(super) fn part_divider(row: &Row) -> bool {
+    match row.words.as_slice() {
+        [a, b] => {
+            let mark = b.text.trim_end_matches([':', '.']);
+            let letter = mark.len() == 1 && mark.chars().all(|c| c.is_ascii_uppercase());
+            let figure =
+                !mark.is_empty() && mark.len() <= 2 && mark.chars().all(|c| c.is_ascii_digit());
+            let roman =
+                !mark.is_empty() && mark.len() <= 4 && mark.chars().all(|c| "IVX".contains(c));
+            a.text.eq_ignore_ascii_case("part") && (letter || figure || roman)
+        }
+        _ => false,
+    }
 }
 
 /// Classify row `i` of `rows`.

@@ -49,6 +49,60 @@ fn email_in(text: &str) -> Option<String> {
     )
 }
 
+/// The telephone number on a line that also holds an e-mail address ("Tel: 01632 960 775
+/// Email: a.b@c.gov.uk", "a.b@c.gov.uk | T: 01632 960 775"): the text before the address
+/// (without the address's own label), else the text after it, read as a telephone value.
+fn phone_beside_email(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = words.iter().position(|w| w.contains('@'))?;
+    let piece = |range: &[&str]| -> Option<String> {
+        let mut kept: Vec<&str> = range
+            .iter()
+            .copied()
+            .filter(|w| {
+                !w.chars()
+                    .all(|c| matches!(c, '|' | '/' | '-' | '–' | ',' | ';'))
+            })
+            .collect();
+        // The address's label ("Email:", "E-mail", "E:") closing the part before it.
+        while kept.last().is_some_and(|w| {
+            let l = w.trim_end_matches(':').to_lowercase();
+            matches!(
+                l.as_str(),
+                "email" | "e-mail" | "e" | "mail" | "email address"
+            )
+        }) {
+            kept.pop();
+        }
+        phone_value(&kept.join(" "))
+    };
+    piece(words.get(..at).unwrap_or_default())
+        .or_else(|| piece(words.get(at + 1..).unwrap_or_default()))
+}
+
+/// The person a lead-in sentence names ("For further information please contact Jo Brant"):
+/// the run of capitalised words closing it (at most five), when the part is longer than a
+/// name.
+fn name_after_lead_in(part: &str) -> Option<String> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    if words.len() <= 5 {
+        return None;
+    }
+    let name: Vec<&str> = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .take(5)
+        .copied()
+        .collect();
+    // The word before the name is the sentence's ("contact"), not a title of the name's.
+    let before = words.len().checked_sub(name.len() + 1)?;
+    let lead_in = words
+        .get(before)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    (name.len() >= 2 && lead_in).then(|| name.into_iter().rev().collect::<Vec<_>>().join(" "))
+}
+
 /// One person from the comma-separated parts of a line: the first is the name, parts with an
 /// "@" the e-mail, mostly digits the telephone, the rest the role.
 fn person(text: &str) -> Contact {
@@ -77,8 +131,8 @@ fn person(text: &str) -> Contact {
         } else if let Some(p) = phone_value(part) {
             phone = Some(p);
         } else if i == 0 {
-            name = part.to_string();
-        } else {
+            name = name_after_lead_in(part).unwrap_or_else(|| part.to_string());
+        } else if phone.is_none() && email.is_none() {
             role.push(part.to_string());
         }
     }
@@ -109,8 +163,15 @@ pub(super) fn contact_line(contacts: &mut Vec<Contact>, text: &str) {
     let has_comma = text.contains(',');
     if !has_comma {
         if text.contains('@') {
-            if let Some(c) = contacts.last_mut().filter(|c| c.email.is_none()) {
-                c.email = email_in(text);
+            // "Tel: 01632 960 775 Email: …": both labelled values on one line.
+            let phone = phone_beside_email(text);
+            if let Some(c) = contacts.last_mut() {
+                if c.email.is_none() {
+                    c.email = email_in(text);
+                }
+                if c.phone.is_none() {
+                    c.phone = phone;
+                }
             }
             return;
         }
@@ -142,6 +203,51 @@ pub(super) fn contact_line(contacts: &mut Vec<Contact>, text: &str) {
         return;
     }
     contacts.push(p);
+}
+
+/// The person a "Contact officer" value names, with the details printed with it: the value's
+/// rows ("Name, Role" over "Tel: …" and "Email: …" in one table cell), or one sentence
+/// wrapped over them ("For further information … please contact Name, Role, telephone …,
+/// email …"). `None` unless a telephone number or an e-mail address is printed: a name
+/// alone is the author, not a contact.
+pub(super) fn officer(lines: &[String]) -> Option<Contact> {
+    let first = lines.first()?;
+    let first_part = first.split(',').next().unwrap_or_default();
+    let sentence =
+        first_part.split_whitespace().count() > 5 || name_after_lead_in(first_part).is_some();
+    let mut found = Vec::new();
+    if sentence {
+        let mut joined = String::new();
+        for l in lines {
+            crate::table::join_line(&mut joined, l);
+        }
+        contact_line(&mut found, &joined);
+    } else {
+        for l in lines {
+            contact_line(&mut found, l);
+        }
+    }
+    found
+        .into_iter()
+        .next()
+        .filter(|c| !c.name.is_empty() && (c.email.is_some() || c.phone.is_some()))
+}
+
+/// Add `person` to `contacts`: into the entry with the same name (its empty fields filled),
+/// else at `at` (where it was printed among them). Returns whether it was inserted.
+pub(super) fn merge_at(contacts: &mut Vec<Contact>, at: usize, person: Contact) -> bool {
+    match contacts.iter_mut().find(|c| c.name == person.name) {
+        Some(c) => {
+            c.role = c.role.take().or(person.role);
+            c.email = c.email.take().or(person.email);
+            c.phone = c.phone.take().or(person.phone);
+            false
+        }
+        None => {
+            contacts.insert(at.min(contacts.len()), person);
+            true
+        }
+    }
 }
 
 /// What a column of a contacts table holds.
@@ -276,6 +382,10 @@ mod tests {
             "Tel: 01634 123456",
             "Email: simon.plummer@medway.gov.uk.",
             "Sophie Lane, Repairs Performance Officer, 01632 960 255, sophie.lane@westfield.gov.uk",
+            "Anil Bose, Parks Development Lead",
+            "Tel: 01632 960 301 Email: anil.bose@stowe.gov.uk",
+            "For more about this report please contact Mina Kerr, Lettings Manager, telephone \
+             01632 960 412, email mina.kerr@stowe.gov.uk",
         ] {
             contact_line(&mut got, line);
         }
@@ -299,6 +409,18 @@ mod tests {
                     Some("Repairs Performance Officer"),
                     Some("sophie.lane@westfield.gov.uk"),
                     Some("01632 960 255")
+                ),
+                c(
+                    "Anil Bose",
+                    Some("Parks Development Lead"),
+                    Some("anil.bose@stowe.gov.uk"),
+                    Some("01632 960 301")
+                ),
+                c(
+                    "Mina Kerr",
+                    Some("Lettings Manager"),
+                    Some("mina.kerr@stowe.gov.uk"),
+                    Some("01632 960 412")
                 ),
             ]
         );

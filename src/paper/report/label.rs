@@ -18,6 +18,9 @@ pub(super) enum LabelKind {
     /// "Report of", "Report from", "From", "Lead officer", "Executive director lead", and
     /// the proposer of an amendment or motion ("Proposer", "Proposed by").
     ReportFrom,
+    /// A sign-off: "Report approved by", "Signed off by", "Cleared by". The report is from
+    /// them when no label says whom it is from.
+    SignOff,
     /// "Author", "Report author", "Officer presenting".
     Author,
     /// "Contact officer": with a value beside it the author, alone a contact block.
@@ -141,10 +144,23 @@ pub(super) fn label_kind(label: &str) -> LabelKind {
         "responsible officer",
         "responsible director",
         "strategic director",
+        "sponsoring director",
+        "sponsoring officer",
+        "report sponsor",
+        "accountable director",
+        "accountable officer",
+        "director responsible",
         "proposer",
         "proposed by",
     ]) {
         LabelKind::ReportFrom
+    } else if l.ends_with("approved by")
+        || l.ends_with("signed off by")
+        || l.ends_with("cleared by")
+        || l.ends_with("authorised by")
+        || l.ends_with("authorized by")
+    {
+        LabelKind::SignOff
     } else if l.contains("author") || one_of(&["officer presenting", "presenting officer"]) {
         LabelKind::Author
     } else if one_of(&[
@@ -237,6 +253,9 @@ mod tests {
         assert_eq!(label_kind("Report from:"), LabelKind::ReportFrom);
         assert_eq!(label_kind("REPORT FROM:"), LabelKind::ReportFrom);
         assert_eq!(label_kind("Author:"), LabelKind::Author);
+        assert_eq!(label_kind("Report approved by:"), LabelKind::SignOff);
+        assert_eq!(label_kind("Signed off by"), LabelKind::SignOff);
+        assert_eq!(label_kind("Sponsoring director:"), LabelKind::ReportFrom);
         assert_eq!(label_kind("Lead officer contact"), LabelKind::Contacts);
         assert_eq!(label_kind("Contact officer:"), LabelKind::ContactOfficer);
         assert_eq!(label_kind("Summary"), LabelKind::Summary);

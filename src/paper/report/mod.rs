@@ -146,12 +146,16 @@ fn report_rows(
 }
 
 /// How each row of the report's pages was classified, one line per row ("p1 label (body)
-/// x=72-310 | Report to Cabinet"): what `extract --explain` shows of the report.
+/// x=72-310 | Report to Cabinet"): what `extract --explain` shows of the report. A plan
+/// opening on the first page is printed inside the report, which is then read from every
+/// page (as the paper reader does).
 pub fn explain(
     pages: &[PageText],
     plan_first_page: Option<u32>,
     settings: &PaperSettings,
 ) -> Vec<String> {
+    let first = pages.iter().map(|p| p.number).min();
+    let plan_first_page = plan_first_page.filter(|p| Some(*p) != first);
     let (rows, _) = report_rows(pages, plan_first_page, settings);
     let geo = Geometry::measure(&rows, settings);
     (0..rows.len())
@@ -226,6 +230,10 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
     let mut start = 0;
     let mut preamble_rows: Vec<Row> = Vec::new();
     for (i, (r, k)) in rows.iter().zip(&kinds).enumerate() {
+        if classify::part_divider(r) && r.page == first_page {
+            start += 1;
+            continue;
+        }
         // A "Date of meeting:" line between the meeting and a title block (county style):
         // the preamble's date.
         let date_line = match k {
@@ -257,6 +265,10 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
     let pitch = line_pitch(rows, settings);
     let mut reader = reader::Reader::new(&geo, pitch, settings.paragraph_gap);
     for (i, (row, kind)) in rows.iter().zip(&kinds).enumerate().skip(start) {
+        if classify::part_divider(row) {
+            reader.divider();
+            continue;
+        }
         let next = rows.get(i + 1).zip(kinds.get(i + 1));
         reader.row(row, kind, next);
     }

@@ -1,6 +1,8 @@
 //! Paragraph and list numbers as councils print them: "1." and "1" (sections or numbered
 //! paragraphs), "1.1" and "1.1.1" (paragraphs), "(a)" and "a)" (lettered paragraphs or
-//! lists), "(i)" (roman lists), "(1)" and "1)" (numbered lists).
+//! lists), "(i)" (roman lists), "(1)" and "1)" (numbered lists), and "a." and "ii." (lettered
+//! and roman items written with a full stop, lower case only: a capital with a full stop is
+//! more often an initial, "A. Patel").
 
 /// How a number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +71,16 @@ pub(super) fn parse(token: &str) -> Option<Number> {
         }
         return None;
     }
+    // "a.", "ii.": a lower-case letter or roman number closed by a full stop.
+    if stop && !t.is_empty() && t.bytes().all(|b| b.is_ascii_lowercase()) {
+        if roman(t) && (t.len() > 1 || t == "i") {
+            return Some(number(Style::Roman, 0));
+        }
+        if t.len() == 1 {
+            return Some(number(Style::Letter, 0));
+        }
+        return None;
+    }
     let parts: Vec<&str> = t.split('.').collect();
     match parts.as_slice() {
         [n] if digits(n, 2) => Some(number(Style::Plain, n.parse().ok()?)),
@@ -111,5 +123,11 @@ mod tests {
         assert_eq!(section_of("2.0"), Some(2));
         assert_eq!(p("£9.2m"), None);
         assert_eq!(p("(see"), None);
+        assert_eq!(p("a."), Some((Style::Letter, "a".into(), 0)));
+        assert_eq!(p("ii."), Some((Style::Roman, "ii".into(), 0)));
+        assert_eq!(p("i."), Some((Style::Roman, "i".into(), 0)));
+        assert_eq!(p("A."), None);
+        assert_eq!(p("etc."), None);
+        assert_eq!(p("a"), None);
     }
 }

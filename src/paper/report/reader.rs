@@ -4,7 +4,7 @@
 //! the paragraph's, indented under it); and where continuation text goes.
 
 use super::classify::{Geometry, Kind};
-use super::contacts::{contact_line, table_continuation, table_row, Column};
+use super::contacts::{contact_line, merge_at, officer, table_continuation, table_row, Column};
 use super::label::LabelKind;
 use super::lists::{appendix_line, is_none};
 use super::model::{Report, ReportParagraph, Section};
@@ -86,6 +86,19 @@ pub(super) struct Reader<'g> {
     contact_author: bool,
     /// For a label alone on its row: its left edge and how many value rows were read under it.
     label_under: Option<(f64, usize)>,
+    /// The left edge of the current label.
+    label_x: f64,
+    /// The rows of each "Contact officer" value, with how many contacts were read before it,
+    /// and whether the last is still being read.
+    officers: Vec<(usize, Vec<String>)>,
+    officer_open: bool,
+    /// Which Contact officer's value is the author.
+    author_from_officer: Option<usize>,
+    /// The values of sign-off labels ("Report approved by"): the report is from them when no
+    /// label names whom it is from.
+    sign_off: Vec<String>,
+    /// Whether a part divider ("PART B") stands before the next row: a break, as a gap is.
+    divider: bool,
 }
 
 impl<'g> Reader<'g> {
@@ -117,6 +130,12 @@ impl<'g> Reader<'g> {
             block_item_x: None,
             contact_author: false,
             label_under: None,
+            label_x: 0.0,
+            officers: Vec::new(),
+            officer_open: false,
+            author_from_officer: None,
+            sign_off: Vec::new(),
+            divider: false,
         }
     }
 
@@ -140,7 +159,7 @@ impl<'g> Reader<'g> {
 
     /// Read one row; `next` is the row after it, with its kind.
     pub fn row(&mut self, row: &Row, kind: &Kind, next: Option<(&Row, &Kind)>) {
-        let gap = self.gap_before(row);
+        let gap = self.gap_before(row) || std::mem::take(&mut self.divider);
         self.next_item = next.is_some_and(|(_, k)| match k {
             Kind::Bullet(..) => true,
             Kind::Numbered { number, .. } => {
@@ -160,7 +179,11 @@ impl<'g> Reader<'g> {
             Kind::Label(k, from) => {
                 let field_anywhere = matches!(
                     k,
-                    LabelKind::Background | LabelKind::Contacts | LabelKind::Appendices
+                    LabelKind::Background
+                        | LabelKind::Contacts
+                        | LabelKind::Appendices
+                        | LabelKind::ContactOfficer
+                        | LabelKind::SignOff
                 );
                 if !self.in_body() || field_anywhere {
                     self.label(row, *k, *from);
@@ -182,6 +205,12 @@ impl<'g> Reader<'g> {
         }
         self.prev = Some((row.page, row.baseline));
         self.prev_short = self.geo.is_short(row);
+    }
+
+    /// A part divider ("PART A", "Part B") stood between the last row and the next: it is
+    /// no text, but it breaks a paragraph as a gap does.
+    pub fn divider(&mut self) {
+        self.divider = true;
     }
 
     fn field(&mut self, kind: LabelKind, row: &Row) {
@@ -235,6 +264,12 @@ impl<'g> Reader<'g> {
         // A label alone on its row may have its value printed under it ("Exempt
         // information" over its paragraph).
         self.label_under = value.is_empty().then(|| (row.x0(), 0));
+        self.label_x = row.x0();
+        // A "Contact officer" value is read whole (its rows may hold the details).
+        self.officer_open = kind == LabelKind::ContactOfficer;
+        if self.officer_open {
+            self.officers.push((self.report.contacts.len(), Vec::new()));
+        }
         self.field(kind, row);
         match kind {
             LabelKind::Summary => self.summary = Some(value),
@@ -282,10 +317,20 @@ impl<'g> Reader<'g> {
             },
             LabelKind::Author => join(&mut r.author),
             LabelKind::ContactOfficer => {
+                if let Some((_, lines)) = self.officers.last_mut().filter(|_| self.officer_open) {
+                    lines.push(value.to_string());
+                }
                 if r.author.is_none() {
                     r.author = Some(value.to_string());
+                    self.author_from_officer = self.officers.len().checked_sub(1);
                 }
             }
+            LabelKind::SignOff => match self.sign_off.last_mut() {
+                Some(last) if last.ends_with([',', '&']) || starts_lower(value) => {
+                    join_line(last, value)
+                }
+                _ => self.sign_off.push(value.to_string()),
+            },
             LabelKind::CabinetMember => join(&mut r.cabinet_member),
             LabelKind::Wards => join(&mut r.wards),
             LabelKind::KeyDecision => join(&mut r.key_decision),
@@ -409,13 +454,14 @@ impl<'g> Reader<'g> {
                 let under = self.para_style.is_some_and(|s| s != number.style)
                     && row.x0() > self.para_x + self.geo.column_tolerance
                     && in_para;
-                // Items introduced by an unnumbered paragraph ending in a colon ("County
-                // Council is asked to:" over "(1)", "(2)"), indented or not.
-                let introduced = self.para_style.is_none()
+                // Items introduced by a paragraph ending in a colon and numbered another way
+                // ("County Council is asked to:" over "(1)", "(2)"; "2.1 That Cabinet:" over
+                // "a.", "b."), indented or not.
+                let introduced = self.para_style != Some(number.style)
                     && in_para
                     && self
                         .current_paragraph(false)
-                        .is_some_and(|p| p.number.is_none() && p.text.ends_with(':'));
+                        .is_some_and(|p| p.text.ends_with(':'));
                 let under = under || introduced;
                 if under {
                     self.list_item(text, row.x0(), text_x);
@@ -509,10 +555,20 @@ impl<'g> Reader<'g> {
                     }
                     _ => false,
                 };
-                if under || (row.x0() - x).abs() <= tol {
+                // A "Contact officer" sentence wrapped back to the label's own edge.
+                let wrapped = kind == LabelKind::ContactOfficer
+                    && self.officer_open
+                    && !gap
+                    && (row.x0() - self.label_x).abs() <= tol;
+                if under || wrapped || (row.x0() - x).abs() <= tol {
                     self.label_value(kind, &text);
                 } else {
                     self.target = Target::None;
+                    self.officer_open = false;
+                    // A label's value inside the body is over: the row opens a paragraph.
+                    if !self.report.sections.is_empty() {
+                        self.paragraph(None, text, row.x0(), row.x0());
+                    }
                 }
             }
             Target::Summary | Target::Purpose => {
@@ -549,7 +605,13 @@ impl<'g> Reader<'g> {
                 let opens_list = self
                     .current_paragraph(false)
                     .is_some_and(|p| p.text.ends_with(':'));
-                if opens_list && row.x0() > self.para_text_x + tol {
+                // A list item drawn with a shape for its bullet (no glyph in the text): a
+                // short row indented past the paragraph's first row, opening in lower case
+                // or closing with a semicolon, even when the paragraph hangs its text as far.
+                let shape_item = row.x0() > self.para_x + tol
+                    && self.geo.is_short(row)
+                    && (starts_lower(&text) || text.ends_with(';'));
+                if opens_list && (row.x0() > self.para_text_x + tol || shape_item) {
                     // A list printed without glyphs: indented under a paragraph ending in a
                     // colon.
                     self.list_item(text, row.x0(), row.x0());
@@ -747,6 +809,23 @@ impl<'g> Reader<'g> {
             }
         }
         self.report.recommendations = recs;
+        if self.report.report_from.is_empty() {
+            self.report.report_from = self.sign_off;
+        }
+        // Each Contact officer printed with details is a contact, where it was read.
+        let mut added = 0;
+        for (i, (at, lines)) in self.officers.iter().enumerate() {
+            let Some(p) = officer(lines) else { continue };
+            if self.author_from_officer == Some(i) {
+                self.report.author = Some(match &p.role {
+                    Some(role) => format!("{}, {role}", p.name),
+                    None => p.name.clone(),
+                });
+            }
+            if merge_at(&mut self.report.contacts, at + added, p) {
+                added += 1;
+            }
+        }
         // An unnumbered heading with nothing under it is the caption of a table or figure
         // read elsewhere (a plan cut out of the report), not a section.
         self.report

@@ -258,3 +258,85 @@ fn a_heading_after_a_finished_recommendation_opens_a_section() {
         .collect();
     assert_eq!(sections, [("Background", 1), ("Next steps", 1)]);
 }
+
+/// Part dividers: "PART A" straight above the title is not the title's, and "PART B"
+/// between two paragraphs printed close together breaks them apart, as a gap does; neither
+/// is a section or text.
+#[test]
+fn part_dividers_are_no_title_section_or_text() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(1, 60.0, &[(72.0, "Planning Committee", b)]),
+        row(1, 74.0, &[(72.0, "9 April 2025", p)]),
+        row(1, 92.0, &[(72.0, "PART A", b)]),
+        row(1, 106.0, &[(72.0, "Local Plan Timetable", b)]),
+        row(1, 130.0, &[(72.0, "Summary", b)]),
+        row(1, 144.0, &[(72.0, "The timetable moves by a year.", p)]),
+        row(1, 158.0, &[(72.0, "1.", b), (100.0, "Background", b)]),
+        row(
+            1,
+            172.0,
+            &[(72.0, "The inspector asked for more sites.", p)],
+        ),
+        row(1, 186.0, &[(72.0, "PART B", b)]),
+        row(1, 200.0, &[(72.0, "Sites were assessed again in May.", p)]),
+    ];
+    let (meeting, report) = parse(&rows, &PaperSettings::default(), false);
+    let report = report.expect("a report");
+    assert_eq!(
+        meeting.map(|m| m.body).as_deref(),
+        Some("Planning Committee")
+    );
+    assert_eq!(report.title, "Local Plan Timetable");
+    let sections: Vec<_> = report
+        .sections
+        .iter()
+        .map(|s| {
+            let texts: Vec<&str> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
+            (s.heading.as_str(), texts)
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [(
+            "Background",
+            vec![
+                "The inspector asked for more sites.",
+                "Sites were assessed again in May."
+            ]
+        )]
+    );
+}
+
+/// "Proposed by Mr Tom Vane" with no colon is the proposer (a label ending in "by" before a
+/// capitalised name); "Approved by Cabinet in May …" opening a body row stays text.
+#[test]
+fn proposed_by_without_a_colon_is_the_proposer() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(1, 60.0, &[(72.0, "Amendment to the Parking Strategy", b)]),
+        row(1, 90.0, &[(72.0, "Proposed by Mr Tom Vane", p)]),
+        row(1, 104.0, &[(72.0, "Seconded by Mrs Ada Lyle", p)]),
+        row(1, 130.0, &[(72.0, "1.", b), (100.0, "Introduction", b)]),
+        row(
+            1,
+            144.0,
+            &[(72.0, "1.1", p), (100.0, "The strategy is out of date.", p)],
+        ),
+        row(1, 158.0, &[(72.0, "2.", b), (100.0, "Proposal", b)]),
+        row(
+            1,
+            172.0,
+            &[(72.0, "Approved by Cabinet in May, the plan stands.", p)],
+        ),
+    ];
+    let (_, report) = parse(&rows, &PaperSettings::default(), true);
+    let report = report.expect("a report");
+    assert_eq!(report.title, "Amendment to the Parking Strategy");
+    assert_eq!(report.report_from, ["Mr Tom Vane"]);
+    let last = report.sections.last().and_then(|s| s.paragraphs.first());
+    assert_eq!(
+        last.map(|p| p.text.as_str()),
+        Some("Approved by Cabinet in May, the plan stands.")
+    );
+}
