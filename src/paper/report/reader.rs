@@ -54,6 +54,11 @@ pub(super) struct Reader<'g> {
     recs: Vec<String>,
     rec_text: String,
     rec_x: Option<f64>,
+    /// Where the last recommendation item's row starts (its number or glyph): an item's
+    /// wrapped rows may return there rather than to its text.
+    rec_item_x: Option<f64>,
+    /// Where the Recommendations heading or label starts.
+    rec_block_x: f64,
     /// The current paragraph's number style and the left edge of its number.
     para_style: Option<Style>,
     para_x: f64,
@@ -114,6 +119,8 @@ impl<'g> Reader<'g> {
             recs: Vec::new(),
             rec_text: String::new(),
             rec_x: None,
+            rec_item_x: None,
+            rec_block_x: 0.0,
             para_style: None,
             para_x: 0.0,
             list_x: None,
@@ -239,7 +246,10 @@ impl<'g> Reader<'g> {
                 self.purpose.get_or_insert_with(String::new);
                 Target::Purpose
             }
-            LabelKind::Recommendations => Target::Recommendations,
+            LabelKind::Recommendations => {
+                self.rec_block_x = row.x0();
+                Target::Recommendations
+            }
             LabelKind::Appendices => Target::Appendices,
             LabelKind::Background => Target::Background,
             LabelKind::Contacts | LabelKind::ContactOfficer => {
@@ -274,7 +284,21 @@ impl<'g> Reader<'g> {
         match kind {
             LabelKind::Summary => self.summary = Some(value),
             LabelKind::Purpose => self.purpose = Some(value),
-            LabelKind::Recommendations => self.rec_text = value,
+            LabelKind::Recommendations => {
+                // A label–value table whose value opens the numbered items ("Recommendations
+                // | 1. That the Committee notes …"): the value is the first item.
+                let item = value
+                    .split_once(' ')
+                    .filter(|(n, _)| super::numbering::parse(n).is_some());
+                match (item, row.words.get(from + 1)) {
+                    (Some((_, rest)), Some(w)) => {
+                        self.recs.push(rest.trim().to_string());
+                        self.rec_x = Some(w.x0);
+                        self.rec_item_x = Some(value_x);
+                    }
+                    _ => self.rec_text = value,
+                }
+            }
             LabelKind::Appendices => appendix_line(&mut self.report.appendices, &value),
             LabelKind::Background => {
                 if !value.is_empty() && !is_none(&value) {
@@ -421,6 +445,10 @@ impl<'g> Reader<'g> {
             Target::Recommendations if !(heading && number.style == Style::Plain) => {
                 self.recs.push(text);
                 self.rec_x = Some(text_x);
+                // Only items indented past the block's heading: at the margin, a row back
+                // at the number's edge is the next paragraph.
+                let tol = self.geo.column_tolerance;
+                self.rec_item_x = (row.x0() > self.rec_block_x + tol).then_some(row.x0());
                 return;
             }
             // A list in the front matter ("Appendices: A – …" in a label–value table) ends
@@ -489,6 +517,7 @@ impl<'g> Reader<'g> {
             Target::Recommendations => {
                 self.recs.push(text.to_string());
                 self.rec_x = Some(text_x);
+                self.rec_item_x = None;
             }
             Target::Summary => {
                 push_line(&mut self.summary, text);
@@ -580,7 +609,10 @@ impl<'g> Reader<'g> {
                 };
                 continue_block(block, &text, new_para);
             }
-            Target::Recommendations => match (self.recs.last_mut(), self.rec_x) {
+            Target::Recommendations => match (
+                self.recs.last_mut(),
+                self.rec_x.map(|x| self.rec_item_x.map_or(x, |i| i.min(x))),
+            ) {
                 (Some(last), Some(x)) if row.x0() >= x - tol && !gap => join_line(last, &text),
                 // Back at the margin after the items, and introducing no more of them
                 // ("In addition:"): the block is over.

@@ -340,3 +340,71 @@ fn proposed_by_without_a_colon_is_the_proposer() {
         Some("Approved by Cabinet in May, the plan stands.")
     );
 }
+
+/// A cover-sheet table whose Recommendations value opens the numbered items, each wrapping
+/// back to its number's edge, then "Background papers | None" and the numbered body.
+#[test]
+fn numbered_recommendations_in_a_label_value_table() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(
+            1,
+            60.0,
+            &[(72.0, "Meeting", b), (200.0, "Audit Committee", p)],
+        ),
+        row(
+            1,
+            74.0,
+            &[(72.0, "Date of meeting", b), (200.0, "14 October 2025", p)],
+        ),
+        row(
+            1,
+            88.0,
+            &[
+                (72.0, "Report title", b),
+                (200.0, "Governance Statement", p),
+            ],
+        ),
+        row(
+            1,
+            102.0,
+            &[
+                (72.0, "Recommendations", b),
+                (200.0, "1. That the Committee notes the", p),
+            ],
+        ),
+        row(1, 116.0, &[(200.0, "progress made.", p)]),
+        row(
+            1,
+            130.0,
+            &[(200.0, "2. That the Committee agrees the revised", p)],
+        ),
+        row(1, 144.0, &[(200.0, "target date.", p)]),
+        row(
+            1,
+            158.0,
+            &[(72.0, "Background papers", b), (200.0, "None", p)],
+        ),
+        row(1, 190.0, &[(72.0, "1.", b), (96.0, "Introduction", b)]),
+        row(
+            1,
+            210.0,
+            &[
+                (72.0, "1.1", p),
+                (108.0, "The regulations require a review.", p),
+            ],
+        ),
+    ];
+    let (_, report) = parse(&rows, &PaperSettings::default(), false);
+    let report = report.expect("a report");
+    assert_eq!(
+        report.recommendations,
+        [
+            "That the Committee notes the progress made.",
+            "That the Committee agrees the revised target date."
+        ]
+    );
+    assert!(report.background_papers.is_empty());
+    let headings: Vec<_> = report.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["Introduction"]);
+}
