@@ -327,7 +327,12 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
     if kind != LabelKind::Other && row.words.len() <= 6 && geo.heading_form(row, 0) {
         return Kind::Label(kind, row.words.len());
     }
-    if at_left && geo.heading_form(row, 0) && !ends_sentence(&text) {
+    // A heading may stand a little right of the margin when the margin is a gutter of
+    // paragraph numbers ("1", "2" at the edge, headings and text further in).
+    // (One run of words: a row of columns, such as a table's header, is no heading.)
+    let near_left = first.x0 - geo.left <= 3.0 * geo.column_tolerance
+        && !row.words.iter().skip(1).any(|w| w.new_seg);
+    if (at_left || near_left) && geo.heading_form(row, 0) && !ends_sentence(&text) {
         return Kind::Heading;
     }
     Kind::Text

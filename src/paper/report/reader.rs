@@ -59,6 +59,9 @@ pub(super) struct Reader<'g> {
     rec_item_x: Option<f64>,
     /// Where the Recommendations heading or label starts.
     rec_block_x: f64,
+    /// The last Summary, Purpose or Recommendations heading as printed: the section's heading
+    /// when numbered body paragraphs follow it.
+    block_heading: String,
     /// The current paragraph's number style and the left edge of its number.
     para_style: Option<Style>,
     para_x: f64,
@@ -121,6 +124,7 @@ impl<'g> Reader<'g> {
             rec_x: None,
             rec_item_x: None,
             rec_block_x: 0.0,
+            block_heading: String::new(),
             para_style: None,
             para_x: 0.0,
             list_x: None,
@@ -236,6 +240,12 @@ impl<'g> Reader<'g> {
         if kind == LabelKind::Other && (in_block || self.in_body()) {
             self.text(row, false);
             return;
+        }
+        if matches!(
+            kind,
+            LabelKind::Summary | LabelKind::Purpose | LabelKind::Recommendations
+        ) {
+            self.block_heading = row.text();
         }
         self.target = match kind {
             LabelKind::Summary => {
@@ -441,6 +451,7 @@ impl<'g> Reader<'g> {
     fn numbered(&mut self, row: &Row, number: &Number, from: usize, heading: bool, gap: bool) {
         let text = row.text_from(from);
         let text_x = row.words.get(from).map_or(row.x0(), |w| w.x0);
+        self.block_as_section(number, heading);
         match self.target {
             Target::Recommendations if !(heading && number.style == Style::Plain) => {
                 self.recs.push(text);
@@ -498,6 +509,50 @@ impl<'g> Reader<'g> {
                 }
             }
         }
+    }
+
+    /// A Summary, Purpose or Recommendations heading over body paragraphs numbered in the
+    /// report's one sequence ("Summary" over "1", "2"; "Recommendations" over "3 The Board is
+    /// recommended to:") is a section like the others; the summary and recommendations are
+    /// then read from it when the report is finished.
+    fn block_as_section(&mut self, number: &Number, heading: bool) {
+        if heading || !matches!(number.style, Style::Plain | Style::Dotted) {
+            return;
+        }
+        let empty = |b: &Option<String>| b.as_deref().is_none_or(|t| t.trim().is_empty());
+        let open = match self.target {
+            Target::Summary => empty(&self.summary),
+            Target::Purpose => empty(&self.purpose),
+            // Only a number that carries on the paragraphs before: "1. That …" under a
+            // Recommendations heading is the first recommendation.
+            Target::Recommendations => {
+                let last = self
+                    .report
+                    .sections
+                    .iter()
+                    .rev()
+                    .find_map(|s| s.paragraphs.iter().rev().find_map(|p| p.number.clone()));
+                let n = |s: &str| s.trim_end_matches('.').parse::<u32>().ok();
+                self.recs.is_empty()
+                    && self.rec_text.trim().is_empty()
+                    && last
+                        .as_deref()
+                        .and_then(n)
+                        .zip(n(&number.printed))
+                        .is_some_and(|(a, b)| b == a + 1)
+            }
+            _ => false,
+        };
+        if !open {
+            return;
+        }
+        match self.target {
+            Target::Summary => self.summary = None,
+            Target::Purpose => self.purpose = None,
+            _ => {}
+        }
+        let heading = std::mem::take(&mut self.block_heading);
+        self.section(None, heading);
     }
 
     fn list_item(&mut self, text: String, glyph_x: f64, text_x: f64) {

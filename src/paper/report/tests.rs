@@ -408,3 +408,77 @@ fn numbered_recommendations_in_a_label_value_table() {
     let headings: Vec<_> = report.sections.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(headings, ["Introduction"]);
 }
+
+/// Unnumbered headings a little right of a gutter of paragraph numbers that run through the
+/// report: "Summary" and "Recommendations" over numbered paragraphs are sections like the
+/// others, and still give the summary and the recommendations.
+#[test]
+fn summary_and_recommendations_over_numbered_paragraphs_are_sections() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(1, 40.0, &[(63.0, "Health and Wellbeing Board", p)]),
+        row(1, 54.0, &[(63.0, "Thursday 4 December 2025", p)]),
+        row(1, 80.0, &[(63.0, "Needs Assessment", b)]),
+        row(1, 110.0, &[(63.0, "Summary", b)]),
+        row(
+            1,
+            126.0,
+            &[(57.0, "1", p), (85.0, "Every board must publish one.", p)],
+        ),
+        row(
+            1,
+            140.0,
+            &[
+                (57.0, "2", p),
+                (85.0, "The draft finds adequate provision.", p),
+            ],
+        ),
+        row(1, 166.0, &[(63.0, "Recommendations", b)]),
+        row(
+            1,
+            182.0,
+            &[(57.0, "3", p), (85.0, "The Board is recommended to:", p)],
+        ),
+        row(1, 196.0, &[(94.0, "• approve the assessment;", p)]),
+        row(1, 210.0, &[(94.0, "• note the gaps.", p)]),
+        row(1, 236.0, &[(63.0, "Background", b)]),
+        row(
+            1,
+            252.0,
+            &[
+                (57.0, "4", p),
+                (85.0, "The assessment is used by the NHS.", p),
+            ],
+        ),
+    ];
+    let (_, report) = parse(&rows, &PaperSettings::default(), false);
+    let report = report.expect("a report");
+    let sections: Vec<_> = report
+        .sections
+        .iter()
+        .map(|s| {
+            let numbers: Vec<_> = s
+                .paragraphs
+                .iter()
+                .filter_map(|p| p.number.clone())
+                .collect();
+            (s.heading.as_str(), numbers)
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("Summary", vec!["1".to_string(), "2".to_string()]),
+            ("Recommendations", vec!["3".to_string()]),
+            ("Background", vec!["4".to_string()]),
+        ]
+    );
+    assert_eq!(
+        report.summary.as_deref(),
+        Some("Every board must publish one.\nThe draft finds adequate provision.")
+    );
+    assert_eq!(
+        report.recommendations,
+        ["approve the assessment;", "note the gaps."]
+    );
+}
