@@ -188,14 +188,27 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
             m.date = Some(d.text.clone());
         }
     }
-    // Each RAG entry is level with at most one milestone: the first one.
-    for (entry, at) in &rag_at {
+    // Each RAG entry is level with at most one milestone: the first one. An entry with no
+    // text (a cell coloured in) gives no milestone a rating's text.
+    let rated = rag_at.iter().filter(|(e, _)| !e.text.is_empty());
+    for (entry, at) in rated.clone() {
         if let Some((m, _)) = milestones
             .iter_mut()
             .find(|(m, mat)| m.rag.is_none() && level(*mat, *at))
         {
             m.rag = Some(entry.text.clone());
         }
+    }
+    // Milestones from the row's date columns share the row's one rating, set against the
+    // first wherever it is printed in the row (a symbol centred in a tall row is level with
+    // no date).
+    let from_dates = cols.first(Col::Milestones).is_none();
+    if let (true, [(entry, _)], Some((first, _))) = (
+        from_dates && milestones.iter().all(|(m, _)| m.rag.is_none()),
+        rated.collect::<Vec<_>>().as_slice(),
+        milestones.first_mut(),
+    ) {
+        first.rag = Some(entry.text.clone());
     }
     let fields = cols
         .list
