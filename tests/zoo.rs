@@ -561,9 +561,8 @@ fn score(rel: &str, truth: &Value) -> (BTreeMap<String, [usize; 2]>, Vec<String>
 }
 
 /// Each zoo plan's share of FORMAT.md values read right with no profile must not fall below
-/// what the reader reached (percent). Below 90: the table stage does not yet give the plan's
-/// table whole (greystone: two columns as one in a row, and no table found on its second
-/// page).
+/// what the reader reached (percent). Below 100: greystone, whose unruled column split puts
+/// one column edge inside a milestone's last words, so "● On" joins that milestone.
 const FLOORS: &[(&str, usize)] = &[
     ("ashford-green-scrutiny", 100),
     ("audit-recommendations", 100),
@@ -576,7 +575,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("eastvale-delivery-plan", 100),
     ("eqia-library-hours", 100),
     ("fenmoor-outline-plan", 100),
-    ("greystone-strategy", 82),
+    ("greystone-strategy", 97),
     ("hallam-action-plan", 100),
     ("harbour-task-list", 100),
     ("holmbury-housing-plan", 100),
