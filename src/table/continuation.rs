@@ -253,25 +253,41 @@ fn append(t: &mut Table, mut pt: PageTable, s: &Settings) {
 /// most rows, so an empty cell there says nothing about a row cut by the page break; the
 /// reference or first text column beside them does.
 fn key_column(t: &Table) -> usize {
-    // Rows across the table (group headings) open no column.
-    let across = |c: &Cell| c.col_span >= t.n_cols;
-    let body: Vec<usize> = (t.header_rows..t.n_rows)
-        .filter(|&r| !t.cells.iter().any(|c| c.row == r && across(c)))
+    // One pass over the cells (this runs once per page a table continues on).
+    let rows = t.n_rows.saturating_sub(t.header_rows);
+    let mut across = vec![false; rows];
+    let mut opened = vec![vec![false; t.n_cols]; rows];
+    for c in &t.cells {
+        let Some(r) = c.row.checked_sub(t.header_rows).filter(|&r| r < rows) else {
+            continue;
+        };
+        // Rows across the table (group headings) open no column.
+        if c.col_span >= t.n_cols {
+            if let Some(a) = across.get_mut(r) {
+                *a = true;
+            }
+        } else if c.col_span == 1 && !c.is_empty() {
+            if let Some(o) = opened.get_mut(r).and_then(|o| o.get_mut(c.col)) {
+                *o = true;
+            }
+        }
+    }
+    let body: Vec<&Vec<bool>> = opened
+        .iter()
+        .zip(&across)
+        .filter(|(_, a)| !**a)
+        .map(|(o, _)| o)
         .collect();
     if body.is_empty() {
         return 0;
     }
     (0..t.n_cols)
         .find(|&col| {
-            let opened = body
+            let n = body
                 .iter()
-                .filter(|&&r| {
-                    t.cells
-                        .iter()
-                        .any(|c| c.row == r && c.col == col && c.col_span == 1 && !c.is_empty())
-                })
+                .filter(|o| o.get(col).copied().unwrap_or(false))
                 .count();
-            opened * 10 >= body.len() * 7
+            n * 10 >= body.len() * 7
         })
         .unwrap_or(0)
 }
