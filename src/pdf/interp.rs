@@ -833,8 +833,11 @@ impl<'a> Interpreter<'a> {
         let colour = self.gs.fill.colour;
         for sp in &self.path.subpaths {
             if let Some(r) = sp.as_axis_rect() {
-                self.backdrop.rect(r, colour, &self.gs.clip);
                 let (w, h) = (r.width(), r.height());
+                // A rule drawn as a thin fill is no backdrop: text is not set inside it.
+                if w.min(h) >= THIN_FILL_MAX {
+                    self.backdrop.rect(r, colour, &self.gs.clip);
+                }
                 if w.min(h) < THIN_FILL_MAX {
                     let c = r.centre();
                     let (p0, p1, width) = if w >= h {
