@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A path inside the repository's `fixtures/` folder.
 pub fn fixture(rel: &str) -> PathBuf {
@@ -99,4 +99,19 @@ pub fn assert_no_differences(what: &str, diffs: &[String]) {
         diffs.len(),
         diffs.join("\n")
     );
+}
+
+/// The Kent corpus folder (`../shared/corpus/kent-cc-2025`, or under `$BOARDPAPER_CORPUS`), or
+/// `None` with a notice naming what is skipped when it is not on this machine.
+pub fn kent_corpus(skipped: &str) -> Option<PathBuf> {
+    let base = std::env::var_os("BOARDPAPER_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    let kent = base.join("kent-cc-2025");
+    if kent.join("MANIFEST.json").is_file() {
+        Some(kent)
+    } else {
+        eprintln!("notice: {} absent, {skipped} skipped", kent.display());
+        None
+    }
 }

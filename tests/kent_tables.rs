@@ -8,13 +8,13 @@
 //! cells; a cell with text is right when the cell in its column has the same text
 //! (whitespace runs collapsed), a fill right when within [`FILL_TOLERANCE`] in every channel.
 
-use std::path::{Path, PathBuf};
-
 use boardpaper::pdf::{Document, OpenOptions};
 use boardpaper::pipeline;
 use boardpaper::settings::Settings;
 use boardpaper::table::Table;
 use serde_json::Value;
+
+use crate::common::{fixture, kent_corpus};
 
 /// A fill is right within this many units (0–255) per channel: the truth is a pixel of a
 /// rendering, whose colour management moves a colour by a few units.
@@ -28,19 +28,6 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("appendix-f-p19-savings.json", 44, 5),
     ("appendix-f-p19-totals.json", 12, 3),
 ];
-
-fn kent_corpus() -> Option<PathBuf> {
-    let base = std::env::var_os("BOARDPAPER_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    let kent = base.join("kent-cc-2025");
-    if kent.join("MANIFEST.json").is_file() {
-        Some(kent)
-    } else {
-        eprintln!("notice: {} absent, Kent tables skipped", kent.display());
-        None
-    }
-}
 
 fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -99,10 +86,10 @@ fn score(truth: &Value, tables: &[&Table]) -> (usize, usize, usize, usize) {
 /// Every truth scores at least its floor; the totals are printed to quote.
 #[test]
 fn kent_tables_cells_and_fills() {
-    let Some(corpus) = kent_corpus() else {
+    let Some(corpus) = kent_corpus("Kent tables") else {
         return;
     };
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/kent/tables");
+    let dir = fixture("kent/tables");
     let mut total = (0, 0, 0, 0);
     let mut failures = Vec::new();
     for &(name, cells_floor, fills_floor) in FLOORS {

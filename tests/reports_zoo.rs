@@ -18,7 +18,7 @@ use boardpaper::pipeline;
 use boardpaper::settings::Settings;
 use serde_json::Value;
 
-use crate::common::{compare, fixture};
+use crate::common::{compare, fixture, kent_corpus};
 
 /// The FORMAT.md fields of a report scored one by one.
 const FIELDS: &[&str] = &[
@@ -90,20 +90,6 @@ fn zoo() -> Vec<Case> {
             })
         })
         .collect()
-}
-
-/// The Kent corpus folder, or `None` (with a notice) when it is not on this machine.
-fn kent_corpus() -> Option<PathBuf> {
-    let base = std::env::var_os("BOARDPAPER_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    let kent = base.join("kent-cc-2025");
-    if kent.join("MANIFEST.json").is_file() {
-        Some(kent)
-    } else {
-        eprintln!("notice: {} absent, Kent reports skipped", kent.display());
-        None
-    }
 }
 
 /// The Kent truths, each with its PDF in the corpus (`corpus_path`).
@@ -302,7 +288,7 @@ fn report_truths_are_consistent() {
         }
         problems.extend(truth_problems(case, facts.as_ref()));
     }
-    let corpus = kent_corpus();
+    let corpus = kent_corpus("Kent reports");
     let kent_truths = truth_files("kent");
     assert!(kent_truths.len() >= 3, "{} Kent truths", kent_truths.len());
     for truth_file in kent_truths {
@@ -441,7 +427,7 @@ fn kent_list_covers_the_corpus() {
             "{covering} Kent truths of covering reports, want 3 or more"
         ));
     }
-    if let Some(corpus) = kent_corpus() {
+    if let Some(corpus) = kent_corpus("Kent reports") {
         let manifest = read_json(&corpus.join("MANIFEST.json"));
         for f in manifest["files"].as_array().into_iter().flatten() {
             let file = f["file"].as_str().unwrap_or_default();
@@ -462,7 +448,9 @@ fn zoo_reports_match_their_truths() {
 
 #[test]
 fn kent_reports_match_their_truths() {
-    let Some(corpus) = kent_corpus() else { return };
+    let Some(corpus) = kent_corpus("Kent reports") else {
+        return;
+    };
     let differences = score("Kent covering reports", &kent(&corpus));
     assert_eq!(differences, 0, "differences printed above");
 }
@@ -471,7 +459,9 @@ fn kent_reports_match_their_truths() {
 /// date of its row (null where the row says nothing is printed).
 #[test]
 fn kent_covering_reports_give_title_meeting_and_date() {
-    let Some(corpus) = kent_corpus() else { return };
+    let Some(corpus) = kent_corpus("Kent reports") else {
+        return;
+    };
     let mut problems = Vec::new();
     let covering: Vec<_> = kent_rows()
         .into_iter()
@@ -514,7 +504,9 @@ fn kent_covering_reports_give_title_meeting_and_date() {
 /// none is read as one.
 #[test]
 fn kent_papers_give_no_plan() {
-    let Some(kent) = kent_corpus() else { return };
+    let Some(kent) = kent_corpus("Kent reports") else {
+        return;
+    };
     fn pdfs(dir: &Path, out: &mut Vec<PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;

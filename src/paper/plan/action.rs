@@ -190,8 +190,8 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
     }
     // Each RAG entry is level with at most one milestone: the first one. An entry with no
     // text (a cell coloured in) gives no milestone a rating's text.
-    let rated = rag_at.iter().filter(|(e, _)| !e.text.is_empty());
-    for (entry, at) in rated.clone() {
+    let rated: Vec<_> = rag_at.iter().filter(|(e, _)| !e.text.is_empty()).collect();
+    for (entry, at) in &rated {
         if let Some((m, _)) = milestones
             .iter_mut()
             .find(|(m, mat)| m.rag.is_none() && level(*mat, *at))
@@ -205,7 +205,7 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
     let from_dates = cols.first(Col::Milestones).is_none();
     if let (true, [(entry, _)], Some((first, _))) = (
         from_dates && milestones.iter().all(|(m, _)| m.rag.is_none()),
-        rated.collect::<Vec<_>>().as_slice(),
+        rated.as_slice(),
         milestones.first_mut(),
     ) {
         first.rag = Some(entry.text.clone());
