@@ -462,6 +462,11 @@ pub const MIN_PLAN_ROWS: usize = 3;
 /// and a blank row above it, Word templates a band ("Planning | Monitoring") over it.
 pub const PLAN_HEADER_ROWS: usize = 6;
 
+/// A plan header cell naming a role has at most this many words: headers run to nine or ten
+/// ("What difference will this make / how will we know?"); a longer cell is a sentence of the
+/// body holding a header word, and its row is no header.
+pub const MAX_HEADER_WORDS: usize = 12;
+
 /// A table more than this share (fraction) of whose cells outside its reference and date
 /// columns are numbers is a table of figures (budgets, KPIs), not a plan: plan cells are
 /// sentences, names and ratings.

@@ -65,6 +65,8 @@ pub struct PaperSettings {
     pub min_plan_rows: usize,
     /// A plan's header row is among a table's first this many rows (title rows above it).
     pub max_header_rows: usize,
+    /// A plan header cell naming a role has at most this many words.
+    pub max_header_words: usize,
     /// A table more than this share of whose cells are numbers is figures, not a plan.
     pub max_numeric_share: f64,
     /// An action cell has at least this many words.
@@ -106,6 +108,7 @@ impl Default for PaperSettings {
             min_plan_columns: tolerance::MIN_PLAN_COLUMNS,
             min_plan_rows: tolerance::MIN_PLAN_ROWS,
             max_header_rows: tolerance::PLAN_HEADER_ROWS,
+            max_header_words: tolerance::MAX_HEADER_WORDS,
             max_numeric_share: tolerance::MAX_NUMERIC_SHARE,
             min_action_words: tolerance::MIN_ACTION_WORDS,
             cell_padding: tolerance::CELL_PADDING,

@@ -97,6 +97,8 @@ const PHRASES: &[(&str, Col)] = &[
     ("recommendations", Col::Action),
     ("improvement action required", Col::Action),
     ("action required", Col::Action),
+    ("improvement required", Col::Action),
+    ("improvements required", Col::Action),
     ("actions required", Col::Action),
     ("action to be taken", Col::Action),
     ("actions to be taken", Col::Action),
@@ -130,6 +132,8 @@ const PHRASES: &[(&str, Col)] = &[
     ("responsible person", Col::Lead),
     ("responsibility", Col::Lead),
     ("accountable officer", Col::Lead),
+    ("accountable lead", Col::Lead),
+    ("accountable", Col::Lead),
     ("who", Col::Lead),
     ("who is responsible", Col::Lead),
     ("by whom", Col::Lead),
@@ -144,6 +148,8 @@ const PHRASES: &[(&str, Col)] = &[
     ("measures of success", Col::Success),
     ("how we will know", Col::Success),
     ("how will we know", Col::Success),
+    ("how we will measure", Col::Success),
+    ("how will we measure", Col::Success),
     ("how well know", Col::Success),
     ("kpi", Col::Success),
     ("kpis", Col::Success),
@@ -584,6 +590,11 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
             Col::Number if k.cells > 0 && !most(k.refs, k.cells) => {
                 note(c, Col::Field, "its cells are not references")
             }
+            Col::Group if k.merged == 0 && recurs(t, body, i) => note(
+                c,
+                Col::Field,
+                "its values come back after others: a rating of each row, not a grouping level",
+            ),
             Col::Group if !left_of_action => {
                 let w = words(&c.heading);
                 if w.iter().any(|x| x == "outcomes") {
@@ -626,6 +637,29 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
             }
         }
     }
+}
+
+/// Whether a column's values, read down its body rows, come back after another value
+/// ("High", "High", "Medium", "High"): groups do not return once left, so such a column rates
+/// each row (an audit recommendation's priority) rather than grouping the rows.
+fn recurs(t: &Table, body: &[usize], i: usize) -> bool {
+    let mut seen: Vec<String> = Vec::new();
+    for &r in body {
+        let Some(s) = starts(t, r, i)
+            .filter(|c| c.col == i && !c.is_empty())
+            .map(|c| text::collapse(&c.text()))
+        else {
+            continue;
+        };
+        if seen.last() == Some(&s) {
+            continue;
+        }
+        if seen.contains(&s) {
+            return true;
+        }
+        seen.push(s);
+    }
+    false
 }
 
 /// A leading column merged over exactly the rows of the group column before it (a "Response"
@@ -703,5 +737,71 @@ mod tests {
         assert_eq!(role("Planning"), None);
         // Whole words only: "lead" is not in "mislead", "rag" not in "storage".
         assert_eq!(role("Misleading storage"), None);
+        // The longest phrase wins: measuring impact is how success is judged.
+        assert_eq!(role("How we will measure impact"), Some(Col::Success));
+        assert_eq!(role("Evidence of impact"), Some(Col::Impact));
+        assert_eq!(role("Improvement required"), Some(Col::Action));
+        assert_eq!(role("Accountable lead"), Some(Col::Lead));
+    }
+
+    /// A table of one-paragraph cells, one per text (none for "").
+    fn grid(rows: &[&[&str]]) -> Table {
+        let mut cells = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, s) in row.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
+                cells.push(Cell {
+                    row: r,
+                    col: c,
+                    row_span: 1,
+                    col_span: 1,
+                    paragraphs: vec![crate::table::Paragraph {
+                        text: s.to_string(),
+                        bullet: false,
+                        fill: None,
+                        lines: Vec::new(),
+                    }],
+                    fill: None,
+                    marks: Vec::new(),
+                    parts: Vec::new(),
+                });
+            }
+        }
+        Table {
+            pages: vec![1],
+            bbox: crate::geom::Rect::default(),
+            header_rows: 1,
+            n_rows: rows.len(),
+            n_cols: rows.first().map_or(0, |r| r.len()),
+            cells,
+            rows: Vec::new(),
+            ruled: true,
+        }
+    }
+
+    #[test]
+    fn a_rating_on_each_row_is_no_grouping_level() {
+        let t = grid(&[
+            &["Ref", "Priority", "Recommendation", "Owner"],
+            &["A/01", "High", "Remove leavers from the payroll", "Payroll Manager"],
+            &["A/02", "High", "Authorise new starter forms", "HR Manager"],
+            &["A/03", "Medium", "Review exception reports monthly", "Payroll Manager"],
+            &["B/01", "High", "Evidence the means test", "Housing Manager"],
+        ]);
+        let body = [1, 2, 3, 4];
+        assert!(recurs(&t, &body, 1));
+        let mut cols = from_header(&t, 0, &Profile::default());
+        assert_eq!(cols.list.get(1).map(|c| c.col), Some(Col::Group));
+        check(&t, &body, &mut cols, &Profile::default());
+        assert_eq!(cols.list.get(1).map(|c| c.col), Some(Col::Field));
+        // A theme printed on every row and never coming back stays a grouping level.
+        let t = grid(&[
+            &["Theme", "Action", "Lead"],
+            &["Housing", "Build 200 homes", "Head of Housing"],
+            &["Housing", "Buy back empty homes", "Head of Housing"],
+            &["Economy", "Open a business hub", "Head of Growth"],
+        ]);
+        let mut cols = from_header(&t, 0, &Profile::default());
+        check(&t, &[1, 2, 3], &mut cols, &Profile::default());
+        assert_eq!(cols.list.first().map(|c| c.col), Some(Col::Group));
     }
 }

@@ -318,6 +318,9 @@ pub fn read(
     let action_col = cols.first(Col::Action);
     let group_cols = cols.all(Col::Group);
     let mut last = LastLines(vec![None; t.n_cols]);
+    // The text of the group each leading group column last opened: a spreadsheet prints its
+    // group on every row, and the same text on the next row carries the group on.
+    let mut opened: Vec<Option<String>> = vec![None; group_cols.len()];
     let jump = cx.settings.entry_pitch_jump;
     for r in hr + 1..t.n_rows {
         let page = t.rows.get(r).and_then(|p| p.first()).map_or(0, |p| p.page);
@@ -368,12 +371,24 @@ pub fn read(
             ));
             open(plan, state, level, g);
             last.clear();
+            opened.iter_mut().for_each(|o| *o = None);
             continue;
         }
         // Leading group columns whose cell starts on this row open their level.
         let base = state.full_width_levels();
         for (k, &gc) in group_cols.iter().enumerate() {
             if let Some(c) = columns::starts(t, r, gc).filter(|c| !c.is_empty()) {
+                let printed_text = text::collapse(&c.text());
+                if opened.get(k).is_some_and(|o| o.as_ref() == Some(&printed_text)) {
+                    say(format!(
+                        "column {} carries on the group above (the same text repeated)",
+                        gc + 1
+                    ));
+                    continue;
+                }
+                for (j, o) in opened.iter_mut().enumerate().skip(k) {
+                    *o = (j == k).then(|| printed_text.clone());
+                }
                 let g = read_group(c, cx);
                 let level = base + k;
                 say(format!(
