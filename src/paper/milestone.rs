@@ -24,9 +24,18 @@ fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let months = format!(r"{MONTH}(?:\s*/\s*{MONTH})*");
-        let one = format!(r"(?:(?:{months}|q[1-4])\s+)?[0-9]{{4}}(?:\s*[-/]\s*[0-9]{{2,4}})?");
+        // A day may open it ("31 Oct 2025"), and a date may be all figures ("31/10/2025").
+        let day = r"(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?";
+        let one = format!(
+            r"(?:(?:(?:{day}{months})|q[1-4])\s+)?[0-9]{{4}}(?:\s*[-/]\s*[0-9]{{2,4}})?|[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}"
+        );
+        let one = format!("(?:{one})");
         let qualifier = r"(?:(?:quarterly\s*[–—-]\s*|monthly\s+|annually\s+|weekly\s+)?throughout\s+|by\s+|from\s+|until\s+|end\s+of\s+)?";
-        let pattern = format!(r"(?:^|[\s–—-])({qualifier}{one}(?:\s*;\s*{one})*)\s*\.?\s*$");
+        // A label before the timescale is not part of it: "… – target 31 Dec 2025".
+        let label = r"(?:(?:target|due|deadline)\s*:?\s+)?";
+        let pattern = format!(
+            r"(?:^|[\s–—-])({label}({qualifier}{one}(?:\s*;\s*{one})*))\s*\.?\s*$"
+        );
         Regex::new(&pattern).unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
     })
 }
@@ -166,9 +175,13 @@ fn parse_default(text: &str) -> Reading {
     // The patterns are written in lower case; ASCII lower case keeps every byte offset.
     let lower = text.to_ascii_lowercase();
     let printed = |m: regex::Match| text.get(m.range()).unwrap_or_default();
-    let (date_at, date) = match date_re().captures(&lower).and_then(|c| c.get(1)) {
-        Some(m) => (
-            Some(m.start()),
+    let found = date_re()
+        .captures(&lower)
+        .and_then(|c| Some((c.get(1)?, c.get(2)?)));
+    let (date_at, date) = match found {
+        // The text before the label (or the date) holds the status: "… – Complete – target …".
+        Some((whole, m)) => (
+            Some(whole.start()),
             Some(printed(m).trim().trim_end_matches('.').trim().to_string()),
         ),
         None => match inner_date_re()
@@ -240,6 +253,26 @@ mod tests {
         );
         // A year opening a sentence is no timescale.
         assert_eq!(p("2025 budget agreed"), (None, None));
+    }
+
+    #[test]
+    fn a_labelled_date_with_its_day() {
+        assert_eq!(
+            p("Protocol drafted \u{2013} completed \u{2013} target 31 Oct 2025"),
+            (Some("Complete"), Some("31 Oct 2025".into()))
+        );
+        assert_eq!(
+            p("Launch the online form \u{2013} target 31 Dec 2025"),
+            (None, Some("31 Dec 2025".into()))
+        );
+        assert_eq!(
+            p("Policy adopted \u{2013} Complete \u{2013} 31/03/2026"),
+            (Some("Complete"), Some("31/03/2026".into()))
+        );
+        assert_eq!(
+            p("Q4 2025/26: Heat pumps installed [Done]"),
+            (Some("Complete"), Some("Q4 2025/26".into()))
+        );
     }
 
     #[test]

@@ -126,9 +126,13 @@ pub struct Bracketed<'a> {
 pub fn in_brackets(text: &str) -> Option<Bracketed<'_>> {
     let body = text.trim_end();
     let body = body.strip_suffix('.').unwrap_or(body).trim_end();
-    let body = body.strip_suffix(')')?;
-    let open = body.rfind('(')?;
-    if body.get(open + 1..)?.contains(')') {
+    // Round or square brackets: "(Complete, Oct 2025)", "[Done]".
+    let (body, open, close) = match body.strip_suffix(')') {
+        Some(b) => (b, '(', ')'),
+        None => (body.strip_suffix(']')?, '[', ']'),
+    };
+    let open = body.rfind(open)?;
+    if body.get(open + 1..)?.contains(close) {
         return None;
     }
     let inner_start = open + 1;

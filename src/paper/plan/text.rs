@@ -232,7 +232,7 @@ fn ends_dated(line: &str, next: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = compiled(&RE, || {
         format!(
-            r"[–—-]\s*(?:(?:by|from|until|end\s+of)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
+            r"[–—-]\s*(?:(?:by|from|until|end\s+of|target|due|deadline)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
         )
     });
     // The pattern is written in lower case.
