@@ -105,6 +105,18 @@ pub const MARK_MAX_ASPECT: f64 = 2.0;
 /// bullet drawn as a path (Chromium draws disc bullets so, in the text's colour), not a rating.
 pub const MARK_DARK_MAX: u8 = 64;
 
+/// A near-black filled circle or square drawn just left of a cell line's first word, with
+/// sides from [`BULLET_DOT_MIN_SIDE`] to this (points), is that line's list bullet: Chromium
+/// draws a `<ul>` disc as a path about a third of the text size (3 pt at 9 pt text).
+pub const BULLET_DOT_MAX_SIDE: f64 = 8.0;
+
+/// ...its sides at least this (points): smaller dots are specks.
+pub const BULLET_DOT_MIN_SIDE: f64 = 1.5;
+
+/// ...and its right edge at most this many line heights left of the line's first word
+/// (bullets sit one indent, about an em, before their text).
+pub const BULLET_DOT_GAP_LINES: f64 = 2.5;
+
 /// Column boundaries of two page tables match for continuation when within this (points).
 pub const COLUMN_MATCH_TOLERANCE: f64 = 3.0;
 

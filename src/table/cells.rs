@@ -105,7 +105,8 @@ pub(crate) fn make_cell(
     marks: &[Mark],
     s: &Settings,
 ) -> Cell {
-    let mut paragraphs = paragraphs(words, page.info.number, s);
+    let dots = marks::bullet_dots(page, &rect, s);
+    let mut paragraphs = paragraphs(words, page.info.number, s, &dots);
     for p in &mut paragraphs {
         p.fill = paragraph_fill(page, &rect, p, s);
     }
@@ -407,20 +408,29 @@ pub fn join_line(text: &mut String, line: &str) {
     text.push_str(line);
 }
 
-/// Lines → paragraphs: a new paragraph after a blank gap or at a bullet.
-pub fn paragraphs(words: &[&Word], page: u32, s: &Settings) -> Vec<Paragraph> {
+/// Lines → paragraphs: a new paragraph after a blank gap or at a bullet, typed (a glyph) or
+/// drawn as a path (`dots`: a line with a dot just left of its first word).
+fn paragraphs(words: &[&Word], page: u32, s: &Settings, dots: &[Rect]) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut prev: Option<Rect> = None;
     for (line, rbox) in framed_lines(words, page, s) {
         let bullet_rest = strip_bullet(&line.text).map(str::to_string);
+        let b = line.bbox;
+        let dotted = dots.iter().any(|d| {
+            let mid = (d.top + d.bottom) / 2.0;
+            mid >= b.top
+                && mid <= b.bottom
+                && d.x1 <= b.x0 + 0.5
+                && b.x0 - d.x1 <= s.bullet_dot_gap_lines * b.height()
+        });
         let gap_break =
             prev.is_some_and(|p| rbox.top - p.bottom > s.paragraph_gap_lines * p.height());
-        let new = out.is_empty() || gap_break || bullet_rest.is_some();
+        let new = out.is_empty() || gap_break || bullet_rest.is_some() || dotted;
         prev = Some(rbox);
         if new {
             out.push(Paragraph {
                 text: bullet_rest.clone().unwrap_or_else(|| line.text.clone()),
-                bullet: bullet_rest.is_some(),
+                bullet: bullet_rest.is_some() || dotted,
                 fill: None,
                 lines: vec![line],
             });
@@ -532,6 +542,31 @@ mod tests {
         let mut t = String::from("Complete -");
         join_line(&mut t, "February 2015");
         assert_eq!(t, "Complete - February 2015");
+    }
+
+    #[test]
+    fn a_dot_drawn_before_a_line_is_its_bullet() {
+        // Two list items, each wrapped over two lines; a 3 pt black dot drawn before the first
+        // line of each (Chromium's <ul> disc), none before the wrapped lines.
+        let ws = [
+            word("Recruit", 20.0, 60.0, 100.0, Direction::Ltr),
+            word("officers", 20.0, 60.0, 111.0, Direction::Ltr),
+            word("Launch", 20.0, 60.0, 122.0, Direction::Ltr),
+            word("form", 20.0, 45.0, 133.0, Direction::Ltr),
+        ];
+        let words: Vec<&Word> = ws.iter().collect();
+        let dot = |top: f64| Rect {
+            x0: 12.0,
+            top,
+            x1: 15.0,
+            bottom: top + 3.0,
+        };
+        let s = Settings::default();
+        let ps = paragraphs(&words, 1, &s, &[dot(103.5), dot(125.5)]);
+        let texts: Vec<(&str, bool)> = ps.iter().map(|p| (p.text.as_str(), p.bullet)).collect();
+        assert_eq!(texts, [("Recruit officers", true), ("Launch form", true)]);
+        // Without the dots the four lines are one paragraph.
+        assert_eq!(paragraphs(&words, 1, &s, &[]).len(), 1);
     }
 
     fn word(text: &str, x0: f64, x1: f64, top: f64, direction: Direction) -> Word {

@@ -67,6 +67,28 @@ fn as_mark(f: &Fill, s: &Settings) -> Option<Mark> {
     })
 }
 
+/// The list bullets drawn as paths in `cell`: near-black filled circles and squares of a
+/// bullet's size (the dots [`as_mark`] leaves out for being black).
+pub(crate) fn bullet_dots(page: &PagePrimitives, cell: &Rect, s: &Settings) -> Vec<Rect> {
+    page.fills
+        .iter()
+        .filter(|f| {
+            let (w, h) = (f.rect.width(), f.rect.height());
+            let sized = w.min(h) >= s.bullet_dot_min_side
+                && w.max(h) <= s.bullet_dot_max_side
+                && w.max(h) <= s.mark_max_aspect * w.min(h);
+            let dark = f
+                .colour
+                .is_some_and(|c| c.r.max(c.g).max(c.b) <= s.mark_dark_max);
+            sized
+                && dark
+                && matches!(f.shape, FillShape::Ellipse | FillShape::Rect)
+                && cell.contains(f.rect.centre(), 0.0)
+        })
+        .map(|f| f.rect)
+        .collect()
+}
+
 /// The marks whose centres lie in `cell`, top to bottom then left to right.
 pub(crate) fn in_cell(candidates: &[Mark], cell: &Rect) -> Vec<Mark> {
     let mut out: Vec<Mark> = candidates

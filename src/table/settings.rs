@@ -51,6 +51,13 @@ pub struct Settings {
     pub mark_max_aspect: f64,
     /// A shape whose colour has no channel above this (0–255) is a bullet, not a mark.
     pub mark_dark_max: u8,
+    /// Sides (points) of a near-black dot drawn as a list bullet before a cell line, and how
+    /// far (line heights) left of the line's first word it may end.
+    pub bullet_dot_min_side: f64,
+    /// See `bullet_dot_min_side`.
+    pub bullet_dot_max_side: f64,
+    /// See `bullet_dot_min_side`.
+    pub bullet_dot_gap_lines: f64,
     /// How close column boundaries must be for tables on consecutive pages to join.
     pub column_match_tolerance: f64,
     /// Lines this close in height (points) on consecutive pages, with the same words, are a
@@ -90,6 +97,9 @@ impl Default for Settings {
             mark_min_side: tolerance::MARK_MIN_SIDE,
             mark_max_aspect: tolerance::MARK_MAX_ASPECT,
             mark_dark_max: tolerance::MARK_DARK_MAX,
+            bullet_dot_min_side: tolerance::BULLET_DOT_MIN_SIDE,
+            bullet_dot_max_side: tolerance::BULLET_DOT_MAX_SIDE,
+            bullet_dot_gap_lines: tolerance::BULLET_DOT_GAP_LINES,
             column_match_tolerance: tolerance::COLUMN_MATCH_TOLERANCE,
             running_line_tolerance: tolerance::RUNNING_LINE_TOLERANCE,
             max_header_rows: tolerance::MAX_HEADER_ROWS,

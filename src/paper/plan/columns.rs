@@ -566,6 +566,7 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
     }
     let action_col = cols.first(Col::Action).or(action_col);
     let has_milestones = cols.first(Col::Milestones).is_some();
+    let has_rag = cols.first(Col::Rag).is_some();
     for i in 0..cols.list.len() {
         let k = content(t, body, i);
         let Some(c) = cols.list.get_mut(i) else {
@@ -584,6 +585,10 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
                 note(c, Col::Milestones, "its cells are dated text, not dates")
             }
             Col::Success if most(k.dates, k.cells) => note(c, Col::Date, "its cells are dates"),
+            // "Progress" holding "■ Green", "On track": the rating, when no column is.
+            Col::Milestones if !has_rag && k.cells > 0 && most(ratings(t, body, i), k.cells) => {
+                note(c, Col::Rag, "its cells are ratings")
+            }
             Col::Rag if k.cells > 0 && k.words > k.cells * 8 && !has_milestones => {
                 note(c, Col::Milestones, "its cells are sentences, not ratings")
             }
@@ -637,6 +642,28 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
             }
         }
     }
+}
+
+/// Words a rating is printed in besides the status words: RAG colours and their letters.
+const RATING_WORDS: &[&str] = &[
+    "red", "amber", "green", "blue", "r", "a", "g", "b", "ra", "ag", "red/amber",
+    "amber/green", "at risk", "off track", "off target",
+];
+
+/// How many body cells of column `i` hold only ratings: each paragraph a RAG word or letter,
+/// a status word, or a swatch symbol alone.
+fn ratings(t: &Table, body: &[usize], i: usize) -> usize {
+    let rating = |s: &str| {
+        let s = super::rag::without_symbol(s);
+        let w = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        RATING_WORDS.contains(&w.as_str())
+            || super::super::vocab::Status::parse(&w).is_some()
+            || (!w.is_empty() && !w.chars().any(char::is_alphanumeric))
+    };
+    body.iter()
+        .filter_map(|&r| starts(t, r, i).filter(|c| c.col == i && !c.is_empty()))
+        .filter(|c| c.paragraphs.iter().all(|p| p.text.trim().is_empty() || rating(&p.text)))
+        .count()
 }
 
 /// Whether a column's values, read down its body rows, come back after another value

@@ -236,7 +236,9 @@ fn ends_dated(line: &str, next: &str) -> bool {
         )
     });
     // The pattern is written in lower case.
-    next.trim_start().starts_with(|c: char| c.is_uppercase())
+    // The next opens with a capital or a figure ("40 homes bought – …").
+    next.trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && re.is_match(&line.trim_end().to_ascii_lowercase())
 }
 
