@@ -40,7 +40,7 @@ fn numbered_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?s)^(?P<word>[A-Z][A-Za-z'’&/-]*(?:\s+[A-Za-z][A-Za-z'’&/-]*){0,2}\s+)?(?P<num>[0-9]{1,3}(?:\.[0-9]{1,3})*|[A-Z]|[IVX]{1,4})(?P<sep>\.?\s*[:.)–—-]\s*|\s+|$)(?P<rest>.*)$",
+            r"(?s)^(?P<word>[A-Z][A-Za-z'’&/-]*(?:\s+[A-Za-z][A-Za-z'’&/-]*){0,4}\s+)?(?P<num>[0-9]{1,3}(?:\.[0-9]{1,3})*|[A-Z]|[IVX]{1,4})(?P<sep>\.?\s*[:.)–—-]\s*|\s+|$)(?P<rest>.*)$",
         )
         .unwrap_or_else(|_| unreachable!("constant pattern"))
     })
@@ -88,7 +88,12 @@ fn labelled(text: &str) -> Option<Labelled> {
             || rest.starts_with(|ch: char| {
                 ch.is_uppercase() || ch.is_ascii_digit() || ch == '"' || ch == '‘' || ch == '“'
             });
+        // A label of four or five words ("Area for Priority Action 1:") needs a separator.
+        let long = word
+            .as_ref()
+            .is_some_and(|w| w.split_whitespace().count() > 3);
         let ok = match &word {
+            _ if long && (separated || sep.is_empty()) => false,
             // "Priority 1: …", "Theme B – …", "Objective 1 People …": the text after a plain
             // space must start a sentence ("Over 300 homes" is no label).
             Some(_) => rest_ok && (!separated || rest.is_empty() || is_digits || num.len() == 1),
@@ -329,6 +334,17 @@ mod tests {
         assert_eq!(l("Over 300 homes built").0, None);
         assert_eq!(l("2,000 trees planted").0, None);
         assert_eq!(l("A thriving local economy").0, None);
+        // A long label needs its separator.
+        assert_eq!(
+            l("Area for Priority Action 2: Communication with families"),
+            (
+                Some("Area for Priority Action 2".into()),
+                Some(2),
+                1,
+                "Communication with families".into()
+            )
+        );
+        assert_eq!(l("Deliver the new Youth Hub 2 Programme").0, None);
     }
 
     #[test]
