@@ -27,12 +27,23 @@ pub struct Edge {
     pub end: f64,
 }
 
-/// Whether a near-white rule is visible: it runs inside or along a non-white fill (white lines
-/// separating shaded cells). On a white page it is invisible and no separator.
+/// Whether a near-white rule is visible: some stretch of it runs inside or along a non-white
+/// fill (white lines separating shaded cells; a slide table's white grid shows over its
+/// coloured header and runs on, unseen, down its white body: the whole rule is the column's
+/// edge). On a white page it is invisible and no separator.
 fn white_rule_visible(page: &PagePrimitives, r: &Rule, s: &Settings) -> bool {
-    let mid = Pt::new((r.p0.x + r.p1.x) / 2.0, (r.p0.y + r.p1.y) / 2.0);
+    let t = s.white_rule_on_fill;
+    let (x0, x1) = (r.p0.x.min(r.p1.x), r.p0.x.max(r.p1.x));
+    let (y0, y1) = (r.p0.y.min(r.p1.y), r.p0.y.max(r.p1.y));
     page.fills.iter().any(|f| {
-        f.colour.is_some_and(|c| !c.is_white()) && f.rect.contains(mid, s.white_rule_on_fill)
+        let b = f.rect;
+        f.colour.is_some_and(|c| !c.is_white())
+            && x0 <= b.x1 + t
+            && x1 >= b.x0 - t
+            && y0 <= b.bottom + t
+            && y1 >= b.top - t
+            // Not a mere touch at a corner: the rule runs along or through it.
+            && (x1.min(b.x1) - x0.max(b.x0) > t || y1.min(b.bottom) - y0.max(b.top) > t)
     })
 }
 

@@ -93,6 +93,8 @@ const PHRASES: &[(&str, Col)] = &[
     ("what we will do", Col::Action),
     ("what will we do", Col::Action),
     ("what we are going to do", Col::Action),
+    ("what we are doing", Col::Action),
+    ("what are we doing", Col::Action),
     ("recommendation", Col::Action),
     ("recommendations", Col::Action),
     ("improvement action required", Col::Action),

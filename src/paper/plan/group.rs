@@ -88,12 +88,13 @@ fn labelled(text: &str) -> Option<Labelled> {
             || rest.starts_with(|ch: char| {
                 ch.is_uppercase() || ch.is_ascii_digit() || ch == '"' || ch == '‘' || ch == '“'
             });
-        // A label of four or five words ("Area for Priority Action 1:") needs a separator.
+        // A label of four or five words ("Area for Priority Action 1:") needs a colon after
+        // its number ("… Plan Version 1.2 – October 2018" is a caption).
         let long = word
             .as_ref()
             .is_some_and(|w| w.split_whitespace().count() > 3);
         let ok = match &word {
-            _ if long && (separated || sep.is_empty()) => false,
+            _ if long && !sep.contains(':') => false,
             // "Priority 1: …", "Theme B – …", "Objective 1 People …": the text after a plain
             // space must start a sentence ("Over 300 homes" is no label).
             Some(_) => rest_ok && (!separated || rest.is_empty() || is_digits || num.len() == 1),
@@ -345,6 +346,7 @@ mod tests {
             )
         );
         assert_eq!(l("Deliver the new Youth Hub 2 Programme").0, None);
+        assert_eq!(l("Northby Borough Delivery Plan Version 1.2 – October 2018").0, None);
     }
 
     #[test]
