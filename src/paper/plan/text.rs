@@ -65,12 +65,10 @@ pub fn is_reference(s: &str) -> bool {
     !s.is_empty() && s.len() <= 16 && re.is_match(&s)
 }
 
-/// A reference trimmed as FORMAT.md writes it: no trailing full stop or bracket.
+/// A reference trimmed as FORMAT.md writes it: as printed, without a trailing full stop
+/// ("(1)" stays "(1)", "3." is "3").
 pub fn reference(s: &str) -> String {
-    collapse(s)
-        .trim_end_matches(['.', ')'])
-        .trim_start_matches('(')
-        .to_string()
+    collapse(s).trim_end_matches('.').to_string()
 }
 
 /// A cell of figures: amounts, counts, percentages ("£1,200", "12.5%", "(340)", "-").
@@ -517,6 +515,7 @@ mod tests {
             assert!(!is_reference(r), "{r}");
         }
         assert_eq!(reference(" 1. "), "1");
+        assert_eq!(reference("(12)"), "(12)");
         assert!(is_numeric("£1,200") && is_numeric("12.5%") && is_numeric("(340)"));
         assert!(!is_numeric("Q2 2025 review"));
     }
