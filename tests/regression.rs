@@ -246,6 +246,54 @@ fn issue_19_table_without_side_rules_keeps_its_outer_columns() {
     );
 }
 
+/// Issue 19: a slide table with a dark header, white body cells and a white grid
+/// (`fixtures/regression/impress-white-grid.fodp`, LibreOffice Impress). The white rules show
+/// over the header only; read as invisible, the body's first three columns were one. No word
+/// crosses them, and the whole rule is the column's edge; the status cells keep their fills.
+#[test]
+fn issue_19_a_white_grid_seen_over_the_header_rules_the_body_too() {
+    let got = grids_and_fills("impress-white-grid.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["What we are doing", "Owner", "Timescale", "Status"],
+            &[
+                "Run a residents conversation",
+                "Assistant Chief Executive",
+                "December 2025",
+                "On track"
+            ],
+            &[
+                "Agree the vision with partners",
+                "Leader of the Council",
+                "March 2026",
+                "Some delay"
+            ],
+            &[
+                "Set out a savings programme",
+                "Director of Finance",
+                "February 2026",
+                "On track"
+            ],
+        ])
+    );
+    let status: Vec<Option<&str>> = fills
+        .iter()
+        .map(|r| r.get(3).and_then(|f| f.as_deref()))
+        .collect();
+    assert_eq!(
+        status,
+        [
+            Some("#3A2C6B"),
+            Some("#00B050"),
+            Some("#FFC000"),
+            Some("#00B050")
+        ]
+    );
+}
+
 /// Issue 19: a borderless table with rows 1, 3 and 5 shaded, each shaded cell bordered in its
 /// own shade (`fixtures/regression/calc-banded-rows.fods`, LibreOffice Calc). The outlines made
 /// each band a ruled one-row table and rows 2 and 4 were lost; they outline fills and rule

@@ -648,8 +648,21 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
 
 /// Words a rating is printed in besides the status words: RAG colours and their letters.
 const RATING_WORDS: &[&str] = &[
-    "red", "amber", "green", "blue", "r", "a", "g", "b", "ra", "ag", "red/amber",
-    "amber/green", "at risk", "off track", "off target",
+    "red",
+    "amber",
+    "green",
+    "blue",
+    "r",
+    "a",
+    "g",
+    "b",
+    "ra",
+    "ag",
+    "red/amber",
+    "amber/green",
+    "at risk",
+    "off track",
+    "off target",
 ];
 
 /// How many body cells of column `i` hold only ratings: each paragraph a RAG word or letter,
@@ -657,14 +670,22 @@ const RATING_WORDS: &[&str] = &[
 fn ratings(t: &Table, body: &[usize], i: usize) -> usize {
     let rating = |s: &str| {
         let s = super::rag::without_symbol(s);
-        let w = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let w = s
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
         RATING_WORDS.contains(&w.as_str())
             || super::super::vocab::Status::parse(&w).is_some()
             || (!w.is_empty() && !w.chars().any(char::is_alphanumeric))
     };
     body.iter()
         .filter_map(|&r| starts(t, r, i).filter(|c| c.col == i && !c.is_empty()))
-        .filter(|c| c.paragraphs.iter().all(|p| p.text.trim().is_empty() || rating(&p.text)))
+        .filter(|c| {
+            c.paragraphs
+                .iter()
+                .all(|p| p.text.trim().is_empty() || rating(&p.text))
+        })
         .count()
 }
 
@@ -811,9 +832,19 @@ mod tests {
     fn a_rating_on_each_row_is_no_grouping_level() {
         let t = grid(&[
             &["Ref", "Priority", "Recommendation", "Owner"],
-            &["A/01", "High", "Remove leavers from the payroll", "Payroll Manager"],
+            &[
+                "A/01",
+                "High",
+                "Remove leavers from the payroll",
+                "Payroll Manager",
+            ],
             &["A/02", "High", "Authorise new starter forms", "HR Manager"],
-            &["A/03", "Medium", "Review exception reports monthly", "Payroll Manager"],
+            &[
+                "A/03",
+                "Medium",
+                "Review exception reports monthly",
+                "Payroll Manager",
+            ],
             &["B/01", "High", "Evidence the means test", "Housing Manager"],
         ]);
         let body = [1, 2, 3, 4];

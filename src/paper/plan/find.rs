@@ -101,9 +101,11 @@ pub fn plan_header(t: &Table, cx: &Context) -> Result<(usize, Columns), String> 
         let cols = columns::from_header(t, r, cx.profile);
         // A cell naming a role is a heading, not a sentence of the body that happens to hold
         // a header word ("… clear the backlog of remedial actions.").
-        let headings = cols.list.iter().filter(|c| c.col != Col::Field).all(|c| {
-            c.heading.split_whitespace().count() <= cx.settings.max_header_words
-        });
+        let headings = cols
+            .list
+            .iter()
+            .filter(|c| c.col != Col::Field)
+            .all(|c| c.heading.split_whitespace().count() <= cx.settings.max_header_words);
         (headings && columns::names_a_plan(&cols)).then_some((r, cols))
     }) else {
         return Err(no_header(t, search, cx));

@@ -346,7 +346,10 @@ mod tests {
             )
         );
         assert_eq!(l("Deliver the new Youth Hub 2 Programme").0, None);
-        assert_eq!(l("Northby Borough Delivery Plan Version 1.2 – October 2018").0, None);
+        assert_eq!(
+            l("Northby Borough Delivery Plan Version 1.2 – October 2018").0,
+            None
+        );
     }
 
     #[test]

@@ -379,7 +379,10 @@ pub fn read(
         for (k, &gc) in group_cols.iter().enumerate() {
             if let Some(c) = columns::starts(t, r, gc).filter(|c| !c.is_empty()) {
                 let printed_text = text::collapse(&c.text());
-                if opened.get(k).is_some_and(|o| o.as_ref() == Some(&printed_text)) {
+                if opened
+                    .get(k)
+                    .is_some_and(|o| o.as_ref() == Some(&printed_text))
+                {
                     say(format!(
                         "column {} carries on the group above (the same text repeated)",
                         gc + 1
