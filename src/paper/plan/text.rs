@@ -328,6 +328,64 @@ pub fn text_edge(c: &Cell, padding: f64, reach: f64) -> impl Fn(u32) -> Option<f
     }
 }
 
+/// Nouns of `POST_ENDS` that name a body, not a person's post.
+const BODIES: &[&str] = &[
+    "team",
+    "teams",
+    "board",
+    "group",
+    "subgroup",
+    "sub-group",
+    "partnership",
+    "panel",
+    "committee",
+    "forum",
+];
+
+/// Whether a lead's text ends in a post's or a body's noun (brackets after it allowed:
+/// "Performance Lead (ICB)"); with `person`, a person's post only ("… Manager", not "… Board").
+fn is_post(s: &str, person: bool) -> bool {
+    s.split_whitespace()
+        .rev()
+        .find(|w| !(w.starts_with('(') && w.ends_with(')')))
+        .is_some_and(|w| {
+            let w = w.trim_end_matches(['.', ';']).to_lowercase();
+            POST_ENDS.contains(&w.as_str()) && !(person && BODIES.contains(&w.as_str()))
+        })
+}
+
+/// Split each lead entry listing posts with commas ("Independent Chair, Board Manager") into
+/// one lead per post: a comma splits where the text before it ends in a post's or a body's
+/// noun, the part after it in a person's post, and both are two words or more. A part that
+/// does not stays with the post before it ("Head of HR, People Directorate"; "Jo Smith, Kent
+/// Police"; "Chair, Health and Wellbeing Board"; "Team Managers, Locality Teams").
+pub fn split_posts(leads: Vec<String>) -> Vec<String> {
+    let words = |s: &str| s.split_whitespace().count() >= 2;
+    let mut out = Vec::with_capacity(leads.len());
+    for lead in leads {
+        let parts: Vec<&str> = lead.split(", ").collect();
+        let mut cur = String::new();
+        for (i, part) in parts.iter().enumerate() {
+            if !cur.is_empty() {
+                cur.push_str(", ");
+            }
+            cur.push_str(part);
+            if is_post(&cur, false)
+                && words(&cur)
+                && parts
+                    .get(i + 1)
+                    .is_some_and(|n| is_post(n, true) && words(n))
+            {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -435,6 +493,40 @@ mod tests {
                 "Housing Strategy Manager Commissioning Officer Head of Children's Services",
                 "School Sport Partnership Manager"
             ]
+        );
+    }
+
+    #[test]
+    fn posts_listed_with_commas_are_leads_each() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            split_posts(v(&[
+                "Independent Chair, Board Manager",
+                "Head of HR, People Directorate"
+            ])),
+            v(&[
+                "Independent Chair",
+                "Board Manager",
+                "Head of HR, People Directorate"
+            ])
+        );
+        assert_eq!(
+            split_posts(v(&["Performance Lead (ICB), Performance Manager (Council), Inspector, Public Protection"])),
+            v(&["Performance Lead (ICB)", "Performance Manager (Council), Inspector, Public Protection"])
+        );
+        assert_eq!(
+            split_posts(v(&[
+                "Chair, Health and Wellbeing Board",
+                "Jo Smith, Kent Police",
+                "Team Managers, Locality Teams",
+                "Designated Clinical Officer, Northby Integrated Care Board"
+            ])),
+            v(&[
+                "Chair, Health and Wellbeing Board",
+                "Jo Smith, Kent Police",
+                "Team Managers, Locality Teams",
+                "Designated Clinical Officer, Northby Integrated Care Board"
+            ])
         );
     }
 
