@@ -339,7 +339,7 @@ fn positional(lead: &str) -> bool {
 /// What opens `rest` up to its first separator, bracket or full stop ending a sentence
 /// ("30 September 2025 (Quarter 2 2025/26)" → "30 September 2025").
 fn first_part(rest: &str) -> &str {
-    let stop = rest.find(". ").map(|i| i + 1);
+    let stop = rest.find(". ");
     let bracket = rest.find(['(', '[']);
     let sep = parts(rest).first().map(|p| p.len());
     let end = [stop, bracket, sep]
