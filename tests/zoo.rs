@@ -1,9 +1,9 @@
 //! The template zoo (fixtures/templates: plans of many councils, shapes and producers, each
 //! with its truth, and version pairs with their change lists) and the not-a-plan papers
 //! (fixtures/notplans). Issue 17 is reading any council's plan with no profile: the scorer
-//! that compares every FORMAT.md field with the truth is ignored until then, and prints each
-//! file's field accuracy and differences (`cargo test --test tests zoo -- --ignored
-//! --nocapture`). What must hold today: the zoo's truths are well formed and agree with their
+//! compares every FORMAT.md field with the truth and prints each file's field accuracy and
+//! differences (`cargo test --test tests zoo -- --nocapture`). What must hold too: the zoo's
+//! truths are well formed and agree with their
 //! PDFs and change lists, and no ordinary paper is taken for a plan.
 
 use std::collections::BTreeMap;
@@ -586,15 +586,25 @@ const FLOORS: &[(&str, usize)] = &[
     ("northdown-plan-v2", 100),
     ("oakfield-plan-v1", 100),
     ("oakfield-plan-v2", 100),
+    ("oxley-libraries-plan", 100),
     ("ravensby-parks-plan", 100),
     ("riverside-theme-plan", 100),
+    ("sallowby-economy-plan", 100),
     ("tarnside-send-plan", 100),
     ("thornbury-safety-plan", 100),
     ("westbrook-plan-v1", 100),
     ("westbrook-plan-v2", 100),
 ];
 
-/// The guard while issue 17 is open: no zoo plan reads worse than its floor.
+/// The floor of the zoo file `rel` (percent; 100 when none is set).
+fn floor(rel: &str) -> usize {
+    FLOORS
+        .iter()
+        .find(|(stem, _)| rel.contains(&format!("/{stem}.truth.json")))
+        .map_or(100, |(_, f)| *f)
+}
+
+/// No zoo plan reads worse than its floor.
 #[test]
 fn zoo_plans_read_at_least_as_well_as_before() {
     let mut worse = Vec::new();
@@ -606,10 +616,7 @@ fn zoo_plans_read_at_least_as_well_as_before() {
             .values()
             .fold([0, 0], |[r, t], [fr, ft]| [r + fr, t + ft]);
         let pct = 100 * right / all.max(1);
-        let floor = FLOORS
-            .iter()
-            .find(|(stem, _)| rel.contains(&format!("/{stem}.truth.json")))
-            .map_or(100, |(_, f)| *f);
+        let floor = floor(&rel);
         if pct < floor {
             worse.push(format!("{rel}: {pct}% < {floor}%"));
         }
@@ -618,9 +625,10 @@ fn zoo_plans_read_at_least_as_well_as_before() {
 }
 
 /// Issue 17's measure: every zoo plan read with no profile, every FORMAT.md field compared
-/// with its truth. Prints each file's accuracy per field and its differences.
+/// with its truth, exact. Prints each file's accuracy per field and its differences
+/// (`-- --nocapture`). A file with a floor below 100 (greystone: its column split belongs to
+/// the table stage) is held to that floor by the test above instead.
 #[test]
-#[ignore = "issue 17: plans of any council"]
 fn zoo_plans_match_their_truths() {
     let mut failed = Vec::new();
     for (rel, truth) in json_files("templates", ".truth.json") {
@@ -641,7 +649,7 @@ fn zoo_plans_match_their_truths() {
         if diffs.len() > 40 {
             println!("    … {} more", diffs.len() - 40);
         }
-        if !diffs.is_empty() {
+        if !diffs.is_empty() && floor(&rel) == 100 {
             failed.push(format!("{rel}: {} differences", diffs.len()));
         }
     }

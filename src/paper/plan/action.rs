@@ -40,7 +40,7 @@ fn entries(
     c.paragraphs
         .iter()
         .flat_map(|p| {
-            text::entries(p, &edge, kind, cols.pitch + jump)
+            text::entries(p, &edge, cols.ruled, kind, cols.pitch + jump)
                 .into_iter()
                 .map(|(t, l)| Entry {
                     text: t,

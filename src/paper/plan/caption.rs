@@ -208,7 +208,13 @@ fn heading_at(
 ) -> (String, f64) {
     let mut rows = vec![level_with(above, start, s)];
     let mut low = start;
-    for l in above.iter().filter(|l| l.bbox.bottom < start.bbox.bottom) {
+    // Lines beside the heading (a council's name in a header table's first cell, left of the
+    // title cell) are no part of it and do not end it.
+    let over = |l: &Line| l.bbox.x0 < start.bbox.x1 && l.bbox.x1 > start.bbox.x0;
+    for l in above
+        .iter()
+        .filter(|l| l.bbox.bottom < start.bbox.bottom && over(l))
+    {
         let h = low.bbox.height().max(1.0);
         if l.bbox.bottom >= low.bbox.bottom - s.caption_same_line * h {
             continue; // level with a line already taken
@@ -220,7 +226,12 @@ fn heading_at(
         if !wrapped {
             break;
         }
-        rows.push(level_with(above, l, s));
+        rows.push(
+            level_with(above, l, s)
+                .into_iter()
+                .filter(|l| over(l))
+                .collect(),
+        );
         low = l;
     }
     rows.reverse();
@@ -253,7 +264,7 @@ fn title_block(
         .filter(|t| !heading.contains(t.as_str()))
         .collect();
     let dated = texts.iter().find_map(|t| position_date(t));
-    match texts.into_iter().find(|t| is_version_line(t)) {
+    match texts.iter().find_map(|t| version_part(t)) {
         Some(v) => (format!("{heading} {v}"), dated),
         None => (heading, dated),
     }
@@ -261,9 +272,22 @@ fn title_block(
 
 /// A line that gives a version: "Version 0.4 · 14 July 2025", "v2 – March 2025".
 fn is_version_line(t: &str) -> bool {
-    caption_re()
-        .captures(t)
-        .is_some_and(|c| c.get(1).is_some_and(|m| trim_parts(m.as_str()).is_empty()))
+    version_part(t).is_some()
+}
+
+/// A version line from its version on: the line itself, or what follows position words
+/// leading it ("Annual update – Version 3 – May 2025" → "Version 3 – May 2025").
+fn version_part(t: &str) -> Option<&str> {
+    let c = caption_re().captures(t)?;
+    let lead = c.get(1)?;
+    let before = trim_parts(lead.as_str());
+    if before.is_empty() {
+        Some(t)
+    } else if positional(before) {
+        t.get(lead.end()..).map(trim_parts)
+    } else {
+        None
+    }
 }
 
 /// A council's name standing alone: "Wexford Council", "Brent London Borough Council".
@@ -281,17 +305,68 @@ fn is_dated_line(t: &str) -> bool {
     position_date(t).is_some()
 }
 
+/// Words that say a line gives the plan's position, not its name: "Progress report",
+/// "Annual update", "Position as at", "Progress to".
+const POSITION_WORDS: &[&str] = &[
+    "progress",
+    "position",
+    "update",
+    "updated",
+    "report",
+    "status",
+    "annual",
+    "quarterly",
+    "monthly",
+];
+
+/// Words joining a position's words to its date ("as at", "to").
+const POSITION_JOINS: &[&str] = &["as", "at", "to", "of", "on"];
+
+/// A lead made of position words only ("Progress report", "Annual update", "Progress to"),
+/// separators aside.
+fn positional(lead: &str) -> bool {
+    let words: Vec<String> = lead
+        .split_whitespace()
+        .map(|w| trim_parts(w).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| POSITION_WORDS.contains(&w.as_str()))
+        && words
+            .iter()
+            .all(|w| POSITION_WORDS.contains(&w.as_str()) || POSITION_JOINS.contains(&w.as_str()))
+}
+
+/// What opens `rest` up to its first separator, bracket or full stop ending a sentence
+/// ("30 September 2025 (Quarter 2 2025/26)" → "30 September 2025").
+fn first_part(rest: &str) -> &str {
+    let stop = rest.find(". ");
+    let bracket = rest.find(['(', '[']);
+    let sep = parts(rest).first().map(|p| p.len());
+    let end = [stop, bracket, sep]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(rest.len());
+    trim_parts(rest.get(..end).unwrap_or(rest))
+}
+
 /// The date of a position line (see [`is_dated_line`]): a few words ending in "at", "as of",
-/// "on", "updated", "date" or a colon, then a date.
+/// "on", "updated", "date" or a colon, then a date; or position words alone, set off by a
+/// separator or not ("Progress report – November 2025", "Progress to October 2025 | Owner:
+/// …"), then a date ending at the next separator, bracket or full stop ("Position as at 31
+/// March 2025. Audit and Standards Committee.").
 fn position_date(t: &str) -> Option<String> {
     let dated = |t: &str| -> Option<String> {
         let w: Vec<&str> = t.split_whitespace().collect();
-        // The lead-in runs to the date with no separator ("Plan – Updated …" is a title).
-        let seps = w
-            .iter()
-            .position(|x| matches!(*x, "–" | "—" | "-" | "|"))
-            .unwrap_or(w.len());
-        (1..w.len().min(6).min(seps + 1)).find_map(|k| {
+        let is_sep = |x: &&str| matches!(*x, "–" | "—" | "-" | "|" | ":");
+        // The lead-in runs to the date with no separator ("Plan – Updated …" is a title),
+        // unless it is made of position words alone ("Progress report – …").
+        let seps = w.iter().position(is_sep).unwrap_or(w.len());
+        let reach = match w.get(..seps) {
+            Some(lead) if positional(&lead.join(" ")) => seps + 2,
+            _ => seps + 1,
+        };
+        (1..w.len().min(6).min(reach)).find_map(|k| {
             let lead = w.get(..k).unwrap_or_default().join(" ").to_lowercase();
             let rest = w.get(k..).unwrap_or_default().join(" ");
             let lead_in = lead.ends_with(':')
@@ -299,8 +374,18 @@ fn position_date(t: &str) -> Option<String> {
                     .iter()
                     .any(|e| lead.ends_with(e))
                 || lead == "at";
-            (lead_in && text::is_date(&rest) && rest.chars().any(|c| c.is_ascii_digit()))
-                .then(|| title_case(trim_parts(&rest)))
+            let date = |d: &str| text::is_date(d) && d.chars().any(|c| c.is_ascii_digit());
+            if lead_in && date(&rest) {
+                Some(title_case(trim_parts(&rest)))
+            } else if lead_in || positional(&lead) {
+                // After position words alone, a date naming its month or day: "Annual
+                // Report 2025" is a title.
+                let part = first_part(&rest);
+                let dayed = lead_in || part.contains(char::is_alphabetic) || part.contains('/');
+                (date(part) && dayed).then(|| title_case(part))
+            } else {
+                None
+            }
         })
     };
     // "<Council> – Updated July 2025": the council's name, then the position (a title before
@@ -652,6 +737,34 @@ mod tests {
         );
         // A title with its date is no position line.
         assert_eq!(position_date("Parks Action Plan – Updated July 2025"), None);
+        // Position words alone before the date, set off or not; the date ends at the next
+        // separator, bracket or full stop.
+        for (line, date) in [
+            ("Progress report – November 2025", "November 2025"),
+            (
+                "Progress to October 2025 | Owner: Director of Place",
+                "October 2025",
+            ),
+            (
+                "Position at 30 September 2025 (Quarter 2 2025/26)",
+                "30 September 2025",
+            ),
+            (
+                "Position as at 31 March 2025. Audit and Standards Committee.",
+                "31 March 2025",
+            ),
+        ] {
+            assert_eq!(position_date(line).as_deref(), Some(date), "{line}");
+        }
+        // A title of position words and a year is a title.
+        assert_eq!(position_date("Annual Report 2025"), None);
+        assert_eq!(position_date("Housing Strategy to 2030"), None);
+        // A version line led by position words is a version line from its version on.
+        assert_eq!(
+            version_part("Annual update – Version 3 – May 2025"),
+            Some("Version 3 – May 2025")
+        );
+        assert_eq!(version_part("Delivery Plan Version 2"), None);
     }
 
     /// A line of words 6 pt a character, one word per token, at `top`.

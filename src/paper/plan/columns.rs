@@ -347,6 +347,9 @@ pub struct Columns {
     /// The furthest any text reaches in each column (points): where lines wrap when the
     /// cells have no rules.
     pub reach: Vec<f64>,
+    /// The table was found from its rules: each cell's box is its real edge, where its lines
+    /// wrap (else a cell is boxed tight around its text and `reach` is the least its edge is).
+    pub ruled: bool,
     /// The pitch of wrapped lines in the table's cells: the least distance, in line heights,
     /// from one line's top to the next within a paragraph (infinite when no paragraph has two
     /// lines).
@@ -414,6 +417,7 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
         list,
         number_in_action: false,
         reach,
+        ruled: t.ruled,
         pitch: f64::INFINITY,
     };
     // "Ref Action" in one header: the reference leads the action cell.

@@ -133,6 +133,27 @@ fn labelled(text: &str) -> Option<Labelled> {
     Some((Some(word.clone()), word.to_lowercase(), None, 0, rest))
 }
 
+/// A group cell opening with an outline number and a space before a capital ("1.2 Empty
+/// shops are …"): the number's last part and the text after it. Read in a group cell only,
+/// where a number leading the text is the group's (elsewhere a bare number needs a separator).
+fn outlined(text: &str) -> Option<Labelled> {
+    let (num, rest) = text.trim().split_once(' ')?;
+    let parts: Vec<&str> = num.split('.').collect();
+    let digits = |p: &&str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let rest = rest.trim();
+    (parts.len() >= 2 && parts.iter().all(digits) && rest.starts_with(char::is_uppercase)).then(
+        || {
+            (
+                Some(num.to_string()),
+                String::new(),
+                parts.last().and_then(|p| p.parse().ok()),
+                u8::try_from(parts.len()).unwrap_or(u8::MAX),
+                rest.to_string(),
+            )
+        },
+    )
+}
+
 /// Whether a text opens with a group label ("Priority 1:", "Theme B –", "Audit:").
 pub fn is_labelled(text: &str) -> bool {
     labelled(text).is_some()
@@ -221,11 +242,14 @@ pub fn read(cell: &Cell) -> GroupText {
         }
         collapse(&s)
     };
-    match labelled(first).or_else(|| labelled(&whole)) {
+    match labelled(first)
+        .or_else(|| labelled(&whole))
+        .or_else(|| outlined(&whole))
+    {
         Some((label, word, number, depth, _)) => {
             let title = match heading {
                 Some(k) => joined(k),
-                None => match labelled(&whole) {
+                None => match labelled(&whole).or_else(|| outlined(&whole)) {
                     Some((_, _, _, _, rest)) => collapse(&rest),
                     None => joined(1),
                 },
@@ -306,6 +330,23 @@ mod tests {
         );
         assert!(heading("Position as at 31 March 2025. Audit and Standards Committee.").is_none());
         assert!(heading("Progress at 30 June 2025").is_none());
+    }
+
+    #[test]
+    fn a_group_cell_opening_with_an_outline_number() {
+        let o = |s: &str| outlined(s).map(|(label, _, n, d, rest)| (label, n, d, rest));
+        assert_eq!(
+            o("1.2 Empty shops are brought back into use."),
+            Some((
+                Some("1.2".into()),
+                Some(2),
+                2,
+                "Empty shops are brought back into use.".into()
+            ))
+        );
+        // A whole number, a figure or a number before lower case is no group's number.
+        assert_eq!(o("12 Empty shops"), None);
+        assert_eq!(o("2.5 million visitors"), None);
     }
 
     #[test]

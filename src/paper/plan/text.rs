@@ -85,8 +85,6 @@ pub fn is_numeric(s: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | '–'))
 }
 
-/// Whether the first word of `next` would have fitted at the end of `line` in a cell whose
-/// text may reach `right` (points): if so, the line was broken by hand, not wrapped.
 /// A line ending that carries on: a hyphen, a comma, or a word that cannot end an entry.
 fn runs_on(line: &str) -> bool {
     const JOINING: &[&str] = &[
@@ -100,6 +98,8 @@ fn runs_on(line: &str) -> bool {
             .is_some_and(|w| JOINING.contains(&w.to_lowercase().as_str()))
 }
 
+/// Whether the first word of `next` would have fitted at the end of `line` in a cell whose
+/// text may reach `right` (points): if so, the line was broken by hand, not wrapped.
 fn hand_broken(line: &CellLine, next: &CellLine, right: f64) -> bool {
     let chars = line.text.chars().count().max(1) as f64;
     let per_char = line.bbox.width() / chars;
@@ -145,6 +145,7 @@ const POST_ENDS: &[&str] = &[
     "advisor",
     "inspector",
     "chair",
+    "chairs",
     "consultant",
     "commissioner",
     "practitioner",
@@ -154,6 +155,16 @@ const POST_ENDS: &[&str] = &[
     "planner",
     "administrator",
     "secretary",
+    "surveyor",
+    "partner",
+    "partners",
+    "solicitor",
+    "accountant",
+    "auditor",
+];
+
+/// Nouns that end a body's name (a team, a board, an organisation).
+const BODY_ENDS: &[&str] = &[
     "team",
     "teams",
     "board",
@@ -166,33 +177,166 @@ const POST_ENDS: &[&str] = &[
     "forum",
 ];
 
-/// Whether `line` ends a lead: its last word is a post's or a body's noun (brackets after it
-/// allowed: "Subgroup (PMQA)") and `next` opens with a capital, on a word that is no such noun
-/// itself ("School Sport Partnership" / "Manager" is one post).
-fn ends_post(line: &CellLine, next: &CellLine) -> bool {
-    let first = next
-        .text
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_end_matches(['.', ';', ','])
-        .to_lowercase();
-    let last = line
-        .text
-        .split_whitespace()
+/// Nouns that end an organisation's name, read only where the width says a line wrapped:
+/// there a lead reading as a whole body before a line that reads as a whole post is two leads
+/// only when the post opens with its own word ("Head of …").
+const ORGANISATION_ENDS: &[&str] = &[
+    "union",
+    "trust",
+    "council",
+    "network",
+    "college",
+    "service",
+    "services",
+    "police",
+    "authority",
+    "agency",
+    "association",
+    "directorate",
+    "alliance",
+    "commission",
+];
+
+/// Words that open the name of a post: "Head of Parks", "Director of Place", "Deputy
+/// Director …", "Assistant Director …".
+const POST_OPENS: &[&str] = &[
+    "head",
+    "director",
+    "assistant",
+    "deputy",
+    "chief",
+    "chair",
+    "executive",
+];
+
+/// A line's last word, lower case, trailing punctuation and a bracketed word after it
+/// ("Subgroup (PMQA)") left out.
+fn last_word(s: &str) -> String {
+    s.split_whitespace()
         .rev()
         .find(|w| !(w.starts_with('(') && w.ends_with(')')))
         .unwrap_or("")
         .trim_end_matches(['.', ';', ','])
-        .to_lowercase();
+        .to_lowercase()
+}
+
+/// A line's first word, lower case, trailing punctuation left out.
+fn first_word(s: &str) -> String {
+    s.split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['.', ';', ','])
+        .to_lowercase()
+}
+
+/// How the lead `cur` reads whole, if it does: it ends in a post's noun ("Deputy Director"),
+/// or opens "Head of", "Director of", "Chair of" ("Head of Parks"; such a line may still be
+/// wrapping: "Head of Housing" / "Standards …"), and does not run on (a joining word, a
+/// possessive: "Head of Children's").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Whole {
+    /// Ends in a post's noun.
+    Post,
+    /// Opens with a post's "Head of".
+    HeadOf,
+    /// Ends in a body's or an organisation's noun.
+    Body,
+}
+
+fn whole(cur: &str) -> Option<Whole> {
+    let last = last_word(cur);
+    let mut words = cur.split_whitespace().map(str::to_lowercase);
+    let head_of = matches!(
+        (words.next().as_deref(), words.next().as_deref()),
+        (Some("head" | "director" | "chair"), Some("of"))
+    );
+    if runs_on(cur) || last.ends_with("'s") || last.ends_with("’s") {
+        None
+    } else if POST_ENDS.contains(&last.as_str()) {
+        Some(Whole::Post)
+    } else if head_of {
+        Some(Whole::HeadOf)
+    } else if BODY_ENDS.contains(&last.as_str()) || ORGANISATION_ENDS.contains(&last.as_str()) {
+        Some(Whole::Body)
+    } else {
+        None
+    }
+}
+
+/// What the lines `rest` open, read on across wrapped lines (`wrapped`: the next line's first
+/// word would not have fitted) to the first line ending in a post's or a body's noun: a post
+/// (`true`) or a body (`false`) of two words or more ("Countryside" / "Ranger Manager"), or a
+/// post opening with its own word ("Head of …"). `None` when the lines open with no capital,
+/// or end a lead before any such noun (a wrapped lead's last words: "Care" / "Trust …").
+fn lead_follows(rest: &[CellLine], wrapped: &dyn Fn(&CellLine, &CellLine) -> bool) -> Option<bool> {
+    let first = rest.first()?;
+    if !first.text.trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut run = String::new();
+    for (k, l) in rest.iter().enumerate() {
+        crate::table::join_line(&mut run, l.text.trim());
+        let last = last_word(&l.text);
+        let post = POST_ENDS.contains(&last.as_str());
+        if post || BODY_ENDS.contains(&last.as_str()) || ORGANISATION_ENDS.contains(&last.as_str())
+        {
+            return (run.split_whitespace().count() >= 2).then_some(post);
+        }
+        match rest.get(k + 1) {
+            Some(n) if wrapped(l, n) => {}
+            _ => break,
+        }
+    }
+    (POST_OPENS.contains(&first_word(&first.text).as_str()) && run.split_whitespace().count() >= 2)
+        .then_some(true)
+}
+
+/// Whether a lead cell's line `line`, ending the lead `cur` so far, and the lines `rest` after
+/// it are two leads, where the next first word would not have fitted on `line` (a wrap, by
+/// the width): only when the form says so — `rest` opens a whole post or body and `cur` is a
+/// whole post; or `cur` opens "Head of …" and `rest` is a whole post; or `cur` is a whole body
+/// before a post opening with its own word ("… Partnership" / "Head of …"; "… Partnership" /
+/// "Business Manager" is one post wrapped). With no cell edge to measure against (`exact`
+/// false: an unruled table), a line ending in a post's noun before a capital ends a lead too.
+fn wraps_into_lead(
+    cur: &str,
+    line: &CellLine,
+    rest: &[CellLine],
+    exact: bool,
+    wrapped: &dyn Fn(&CellLine, &CellLine) -> bool,
+) -> bool {
+    let Some(next) = rest.first() else {
+        return false;
+    };
+    let open = cur.matches('(').count() > cur.matches(')').count();
+    if line.page != next.page || runs_on(&line.text) || open {
+        return false;
+    }
+    let opens_post = POST_OPENS.contains(&first_word(&next.text).as_str());
+    let by_form = match (whole(cur), lead_follows(rest, wrapped)) {
+        (Some(Whole::Post), Some(_)) => true,
+        (Some(Whole::HeadOf), Some(post)) => post,
+        (Some(Whole::Body), Some(_)) => opens_post,
+        _ => false,
+    };
+    by_form || (!exact && ends_post(line, next))
+}
+
+/// Whether `line` ends a lead: its last word is a post's or a body's noun (brackets after it
+/// allowed: "Subgroup (PMQA)") and `next` opens with a capital, on a word that is no such noun
+/// itself ("School Sport Partnership" / "Manager" is one post).
+fn ends_post(line: &CellLine, next: &CellLine) -> bool {
+    let first = first_word(&next.text);
+    let last = last_word(&line.text);
     // A comma, or a bracket left open, carries the name on ("Officer (supported by …,").
     let open = line.text.matches('(').count() > line.text.matches(')').count();
+    let noun = |w: &str| POST_ENDS.contains(&w) || BODY_ENDS.contains(&w);
     line.page == next.page
         && !runs_on(&line.text)
         && !open
         && next.text.trim_start().starts_with(char::is_uppercase)
-        && POST_ENDS.contains(&last.as_str())
-        && !POST_ENDS.contains(&first.as_str())
+        && noun(&last)
+        && !noun(&first)
 }
 
 /// A lead printed "Name, Organisation": a comma inside it after a short name (at most five
@@ -254,7 +398,9 @@ const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '-', '–', '*', '
 
 /// The entries of a paragraph: its lines grouped into runs broken by hand ("Carers Strategy
 /// Lead" / "Primary Care Network Managers" in one paragraph), each run joined as the table
-/// stage joins lines. `right` is the cell's text edge on each page.
+/// stage joins lines. `right` is the cell's text edge on each page; `exact` says it is the
+/// cell's own edge (a ruled table), so that a next first word that would not have fitted
+/// says the line wrapped.
 /// Each entry comes with the line it starts on. In a milestone cell a line ending in a
 /// timescale ends an entry too; in a lead cell, a line ending in the noun that ends a post or
 /// a body's name ("… Manager", "… Subgroup") with a capital after it. Lines further apart
@@ -263,6 +409,7 @@ const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '-', '–', '*', '
 pub fn entries<'p>(
     p: &'p Paragraph,
     right: &dyn Fn(u32) -> Option<f64>,
+    exact: bool,
     kind: Kind,
     apart: f64,
 ) -> Vec<(String, &'p CellLine)> {
@@ -283,7 +430,16 @@ pub fn entries<'p>(
             && !listing
             && next.is_some_and(|n| ends_dated(&l.text, &n.text) || opens_dated(l, n)))
             || (kind == Kind::Leads
-                && next.is_some_and(|n| ends_post(l, n) || starts_named_lead(&cur, l, n)))
+                && next.is_some_and(|n| {
+                    starts_named_lead(&cur, l, n)
+                        || wraps_into_lead(
+                            &cur,
+                            l,
+                            p.lines.get(i + 1..).unwrap_or(&[]),
+                            exact,
+                            &|a, b| right(a.page).is_some_and(|e| !hand_broken(a, b, e)),
+                        )
+                }))
             || next.is_some_and(|n| spaced(l, n, apart));
         if split {
             if let Some(s) = start {
@@ -328,20 +484,6 @@ pub fn text_edge(c: &Cell, padding: f64, reach: f64) -> impl Fn(u32) -> Option<f
     }
 }
 
-/// Nouns of `POST_ENDS` that name a body, not a person's post.
-const BODIES: &[&str] = &[
-    "team",
-    "teams",
-    "board",
-    "group",
-    "subgroup",
-    "sub-group",
-    "partnership",
-    "panel",
-    "committee",
-    "forum",
-];
-
 /// Whether a lead's text ends in a post's or a body's noun (brackets after it allowed:
 /// "Performance Lead (ICB)"); with `person`, a person's post only ("… Manager", not "… Board").
 fn is_post(s: &str, person: bool) -> bool {
@@ -350,7 +492,7 @@ fn is_post(s: &str, person: bool) -> bool {
         .find(|w| !(w.starts_with('(') && w.ends_with(')')))
         .is_some_and(|w| {
             let w = w.trim_end_matches(['.', ';']).to_lowercase();
-            POST_ENDS.contains(&w.as_str()) && !(person && BODIES.contains(&w.as_str()))
+            POST_ENDS.contains(&w.as_str()) || !person && BODY_ENDS.contains(&w.as_str())
         })
 }
 
@@ -419,7 +561,7 @@ mod tests {
     }
 
     fn texts(p: &Paragraph, kind: Kind, apart: f64) -> Vec<String> {
-        entries(p, &|_| Some(100.0), kind, apart)
+        entries(p, &|_| Some(100.0), false, kind, apart)
             .into_iter()
             .map(|(t, _)| t)
             .collect()
@@ -527,6 +669,69 @@ mod tests {
                 "Team Managers, Locality Teams",
                 "Designated Clinical Officer, Northby Integrated Care Board"
             ])
+        );
+    }
+
+    #[test]
+    fn leads_wrapped_by_a_ruled_cell_or_broken_by_hand() {
+        // A ruled cell whose text reaches 100 pt: where the next first word would not have
+        // fitted, the line wrapped, unless both sides read as whole posts.
+        let exact = |lines: &[(&str, f64, f64)]| -> Vec<String> {
+            entries(
+                &para(lines),
+                &|_| Some(100.0),
+                true,
+                Kind::Leads,
+                f64::INFINITY,
+            )
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+        };
+        assert_eq!(
+            exact(&[
+                ("Head of Parks", 0.0, 60.0),
+                ("Countryside", 12.0, 62.0),
+                ("Ranger Manager", 24.0, 75.0)
+            ]),
+            ["Head of Parks", "Countryside Ranger Manager"]
+        );
+        assert_eq!(
+            exact(&[
+                ("Deputy Director", 0.0, 75.0),
+                ("Adult Learning", 12.0, 70.0)
+            ]),
+            ["Deputy Director Adult Learning"]
+        );
+        assert_eq!(
+            exact(&[
+                ("Community Safety", 0.0, 85.0),
+                ("Partnership", 12.0, 60.0),
+                ("Business Manager", 24.0, 80.0)
+            ]),
+            ["Community Safety Partnership Business Manager"]
+        );
+        // "Trust" would have fitted after "Care": a lead's wrapped last word, then a lead.
+        assert_eq!(
+            exact(&[
+                ("Director of Adult", 0.0, 85.0),
+                ("Care", 12.0, 22.0),
+                ("Trust Discharge Lead", 24.0, 95.0)
+            ]),
+            ["Director of Adult Care", "Trust Discharge Lead"]
+        );
+        // Unruled, the width says nothing beyond the widest line: the post's noun decides.
+        assert_eq!(
+            texts(
+                &para(&[
+                    ("Deputy Director", 0.0, 75.0),
+                    ("Adult Learning", 12.0, 70.0)
+                ]),
+                Kind::Leads,
+                f64::INFINITY
+            )
+            .len(),
+            2
         );
     }
 
