@@ -6,7 +6,7 @@
 use super::super::profile::Profile;
 use super::super::vocab::Role;
 use super::text;
-use crate::table::{Cell, Table};
+use crate::table::{Cell, CellIndex, Table};
 
 /// What a plan column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -632,10 +632,11 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
 /// beside each "Recommendation") is no level of its own: it says more about that group, and
 /// its text stays on each action as a field.
 fn same_rows_as_group(t: &Table, body: &[usize], cols: &mut Columns, fixed: &dyn Fn(&str) -> bool) {
+    let cells = t.index();
     let spans = |i: usize| -> Vec<usize> {
         body.iter()
             .copied()
-            .filter(|&r| starts(t, r, i).is_some())
+            .filter(|&r| starts(&cells, r, i).is_some())
             .collect()
     };
     let mut before: Option<(usize, Vec<usize>)> = None;
@@ -665,8 +666,8 @@ fn same_rows_as_group(t: &Table, body: &[usize], cols: &mut Columns, fixed: &dyn
 }
 
 /// The cell of row `r` in column `i` when it starts there.
-pub fn starts(t: &Table, r: usize, i: usize) -> Option<&Cell> {
-    t.cell_at(r, i).filter(|c| c.row == r)
+pub fn starts<'t>(cells: &CellIndex<'t>, r: usize, i: usize) -> Option<&'t Cell> {
+    cells.cell_at(r, i).filter(|c| c.row == r)
 }
 
 #[cfg(test)]
