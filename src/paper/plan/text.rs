@@ -66,7 +66,40 @@ pub fn is_date(s: &str) -> bool {
     }
     let s = collapse(s);
     // The pattern is written in lower case.
-    !s.is_empty() && s.len() <= LONGEST_DATE && re.is_match(&s.to_ascii_lowercase())
+    let lower = s.to_ascii_lowercase();
+    !s.is_empty() && s.len() <= LONGEST_DATE && may_be_date(&lower) && re.is_match(&lower)
+}
+
+/// Whether lower-case `s` holds what every text [`is_date`] accepts holds: a figure (days,
+/// numeric dates, years, quarters), a month's first three letters ([`MONTH`]), or one of the
+/// timescale words of its pattern. Most cells hold none, and telling so costs a small part of
+/// running the pattern.
+fn may_be_date(s: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "monthly",
+        "quarterly",
+        "annually",
+        "weekly",
+        "ongoing",
+        "on-going",
+        "immediate",
+        "tbc",
+        "tbd",
+        "continuous",
+    ];
+    s.bytes().any(|b| b.is_ascii_digit()) || MARKS.iter().any(|m| s.contains(m))
 }
 
 /// A printed reference: "1.1", "1a", "A3", "IA-23-04.1", "1.1.1", "7", "HW01", "3." — a short
@@ -554,6 +587,30 @@ mod tests {
         // Text longer than a date or a reference is neither.
         assert!(!is_date(&format!("March 2025 {}", "x".repeat(130))));
         assert!(collapses_longer_than(&"a ".repeat(9), 8));
+    }
+
+    #[test]
+    fn dates_without_figures_are_still_dates() {
+        // What the pattern accepts with no figure passes the quick test before it.
+        for d in [
+            "Monthly",
+            "Quarterly",
+            "Annually",
+            "Weekly",
+            "Ongoing",
+            "On-going",
+            "Immediately",
+            "TBC",
+            "tbd",
+            "Continuous",
+            "By March",
+            "Sept",
+            "late june",
+            "Jan - Feb",
+        ] {
+            assert!(is_date(d), "{d}");
+        }
+        assert!(!may_be_date("head of fostering") && !is_date("Head of Fostering"));
         assert!(!collapses_longer_than(&"a ".repeat(8), 8));
     }
 }
