@@ -10,7 +10,7 @@ use super::rag;
 use super::text;
 use super::Context;
 use crate::dates;
-use crate::table::{Cell, Table};
+use crate::table::{Cell, CellIndex, Table};
 
 /// Where a line is printed: page, top, height.
 use super::rag::At;
@@ -106,9 +106,17 @@ fn split_reference(s: &str) -> Option<(String, String)> {
     text::is_reference(first).then(|| (text::reference(first), rest.trim().to_string()))
 }
 
-/// Read row `r` as an action numbered `number` (`None`: counted, set by the caller).
-pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Context) -> Action {
-    let cell = |col: Col| cols.first(col).and_then(|i| t.cell_at(r, i));
+/// Read row `r` as an action numbered `number` (`None`: counted, set by the caller); `cells`
+/// is `t`'s index.
+pub fn read(
+    t: &Table,
+    cells: &CellIndex,
+    r: usize,
+    cols: &Columns,
+    number: Option<String>,
+    cx: &Context,
+) -> Action {
+    let cell = |col: Col| cols.first(col).and_then(|i| cells.cell_at(r, i));
     let padding = cx.settings.cell_padding;
     let jump = cx.settings.entry_pitch_jump;
     let mut specific_action = paragraphs(cell(Col::Action));
@@ -128,7 +136,9 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
         .all(Col::Date)
         .into_iter()
         .filter_map(|i| {
-            let c = t.cell_at(r, i).filter(|c| c.row <= r && !c.is_empty())?;
+            let c = cells
+                .cell_at(r, i)
+                .filter(|c| c.row <= r && !c.is_empty())?;
             let at = c
                 .paragraphs
                 .first()
@@ -216,7 +226,7 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
         .enumerate()
         .filter(|(_, c)| c.col == Col::Field)
         .filter_map(|(i, c)| {
-            let cell = t.cell_at(r, i).filter(|c| c.row == r)?;
+            let cell = cells.cell_at(r, i).filter(|c| c.row == r)?;
             let text = paragraphs(Some(cell));
             (!text.is_empty()).then(|| Field {
                 heading: c.heading.clone(),
@@ -224,7 +234,7 @@ pub fn read(t: &Table, r: usize, cols: &Columns, number: Option<String>, cx: &Co
             })
         })
         .collect();
-    let pages: Vec<u32> = t
+    let pages: Vec<u32> = cells
         .row_cells(r)
         .iter()
         .filter(|c| c.row == r && cols.list.get(c.col).is_none_or(|k| k.col != Col::Group))

@@ -6,7 +6,7 @@
 use super::super::profile::Profile;
 use super::super::vocab::Role;
 use super::text;
-use crate::table::{Cell, Table};
+use crate::table::{Cell, CellIndex, Table};
 
 /// What a plan column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -672,6 +672,7 @@ const RATING_WORDS: &[&str] = &[
 /// How many body cells of column `i` hold only ratings: each paragraph a RAG word or letter,
 /// a status word, or a swatch symbol alone.
 fn ratings(t: &Table, body: &[usize], i: usize) -> usize {
+    let cells = t.index();
     let rating = |s: &str| {
         let s = super::rag::without_symbol(s);
         let w = s
@@ -684,7 +685,7 @@ fn ratings(t: &Table, body: &[usize], i: usize) -> usize {
             || (!w.is_empty() && !w.chars().any(char::is_alphanumeric))
     };
     body.iter()
-        .filter_map(|&r| starts(t, r, i).filter(|c| c.col == i && !c.is_empty()))
+        .filter_map(|&r| starts(&cells, r, i).filter(|c| c.col == i && !c.is_empty()))
         .filter(|c| {
             c.paragraphs
                 .iter()
@@ -697,9 +698,10 @@ fn ratings(t: &Table, body: &[usize], i: usize) -> usize {
 /// ("High", "High", "Medium", "High"): groups do not return once left, so such a column rates
 /// each row (an audit recommendation's priority) rather than grouping the rows.
 fn recurs(t: &Table, body: &[usize], i: usize) -> bool {
+    let cells = t.index();
     let mut seen: Vec<String> = Vec::new();
     for &r in body {
-        let Some(s) = starts(t, r, i)
+        let Some(s) = starts(&cells, r, i)
             .filter(|c| c.col == i && !c.is_empty())
             .map(|c| text::collapse(&c.text()))
         else {
@@ -720,10 +722,11 @@ fn recurs(t: &Table, body: &[usize], i: usize) -> bool {
 /// beside each "Recommendation") is no level of its own: it says more about that group, and
 /// its text stays on each action as a field.
 fn same_rows_as_group(t: &Table, body: &[usize], cols: &mut Columns, fixed: &dyn Fn(&str) -> bool) {
+    let cells = t.index();
     let spans = |i: usize| -> Vec<usize> {
         body.iter()
             .copied()
-            .filter(|&r| starts(t, r, i).is_some())
+            .filter(|&r| starts(&cells, r, i).is_some())
             .collect()
     };
     let mut before: Option<(usize, Vec<usize>)> = None;
@@ -753,8 +756,8 @@ fn same_rows_as_group(t: &Table, body: &[usize], cols: &mut Columns, fixed: &dyn
 }
 
 /// The cell of row `r` in column `i` when it starts there.
-pub fn starts(t: &Table, r: usize, i: usize) -> Option<&Cell> {
-    t.cell_at(r, i).filter(|c| c.row == r)
+pub fn starts<'t>(cells: &CellIndex<'t>, r: usize, i: usize) -> Option<&'t Cell> {
+    cells.cell_at(r, i).filter(|c| c.row == r)
 }
 
 #[cfg(test)]

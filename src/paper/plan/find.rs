@@ -146,26 +146,26 @@ pub fn plan_header(t: &Table, cx: &Context) -> Result<(usize, Columns), String> 
         return Err("no column holds the actions".into());
     };
     // Figures: most cells outside the reference and date columns are numbers.
-    let (mut cells, mut numbers) = (0usize, 0usize);
+    let (mut filled, mut numbers) = (0usize, 0usize);
     for &r in &body {
-        for c in t.row_cells(r) {
+        for c in cells.row_cells(r) {
             let role = cols.list.get(c.col).map(|k| k.col);
             if c.is_empty() || matches!(role, Some(Col::Number | Col::Date)) {
                 continue;
             }
-            cells += 1;
+            filled += 1;
             numbers += usize::from(text::is_numeric(&c.text()));
         }
     }
-    if cells > 0 && numbers as f64 > cx.settings.max_numeric_share * cells as f64 {
+    if filled > 0 && numbers as f64 > cx.settings.max_numeric_share * filled as f64 {
         return Err(format!(
-            "a table of figures ({numbers} of {cells} cells are numbers)"
+            "a table of figures ({numbers} of {filled} cells are numbers)"
         ));
     }
     let actions = body
         .iter()
         .filter(|&&r| {
-            columns::starts(t, r, action).is_some_and(|c| {
+            columns::starts(&cells, r, action).is_some_and(|c| {
                 let s = text::collapse(&c.text());
                 s.split(' ').count() >= cx.settings.min_action_words && !text::is_numeric(&s)
             })

@@ -12,7 +12,7 @@ use super::explain::RowExplain;
 use super::group::{self, Form, GroupText};
 use super::text;
 use super::{Context, Unplaced, UnplacedRow};
-use crate::table::{Cell, CellLine, Table};
+use crate::table::{Cell, CellIndex, CellLine, Table};
 
 /// What the reader carries from row to row of one plan (across the tables it continues in).
 #[derive(Debug, Default)]
@@ -258,8 +258,8 @@ struct LastLines(Vec<Option<CellLine>>);
 
 impl LastLines {
     /// Note the last line of each cell that starts on row `r`.
-    fn note(&mut self, t: &Table, r: usize) {
-        for c in t.row_cells(r).into_iter().filter(|c| c.row == r) {
+    fn note(&mut self, cells: &CellIndex, r: usize) {
+        for c in cells.row_cells(r).into_iter().filter(|c| c.row == r) {
             if let (Some(slot), Some(l)) = (
                 self.0.get_mut(c.col),
                 c.paragraphs.iter().flat_map(|p| p.lines.iter()).last(),
@@ -275,8 +275,8 @@ impl LastLines {
 
     /// Whether the first line of column `i` in row `r` is a wrapped line of the last one
     /// above: on the same page, at most the table's line pitch (and the entry jump) below it.
-    fn wraps(&self, t: &Table, r: usize, i: usize, cols: &Columns, jump: f64) -> bool {
-        let first = columns::starts(t, r, i)
+    fn wraps(&self, cells: &CellIndex, r: usize, i: usize, cols: &Columns, jump: f64) -> bool {
+        let first = columns::starts(cells, r, i)
             .filter(|c| c.col == i)
             .and_then(|c| c.paragraphs.first())
             .and_then(|p| p.lines.first());
@@ -294,10 +294,10 @@ impl LastLines {
     }
 
     /// Whether any column of role `col` wraps on row `r` (see [`LastLines::wraps`]).
-    fn wraps_any(&self, t: &Table, r: usize, col: Col, cols: &Columns, jump: f64) -> bool {
+    fn wraps_any(&self, cells: &CellIndex, r: usize, col: Col, cols: &Columns, jump: f64) -> bool {
         cols.all(col)
             .into_iter()
-            .any(|i| self.wraps(t, r, i, cols, jump))
+            .any(|i| self.wraps(cells, r, i, cols, jump))
     }
 }
 
@@ -322,6 +322,8 @@ pub fn read(
     // group on every row, and the same text on the next row carries the group on.
     let mut opened: Vec<Option<String>> = vec![None; group_cols.len()];
     let jump = cx.settings.entry_pitch_jump;
+    // Slots looked up through an index: a plan joined across many pages is one long table.
+    let index = t.index();
     for r in hr + 1..t.n_rows {
         let page = t.rows.get(r).and_then(|p| p.first()).map_or(0, |p| p.page);
         let mut say = |s: String| {
@@ -333,7 +335,7 @@ pub fn read(
                 });
             }
         };
-        let cells: Vec<&Cell> = t
+        let cells: Vec<&Cell> = index
             .row_cells(r)
             .into_iter()
             .filter(|c| !c.is_empty())
@@ -344,7 +346,7 @@ pub fn read(
         }
         let texts: Vec<String> = (0..t.n_cols)
             .map(|i| {
-                columns::starts(t, r, i)
+                columns::starts(&index, r, i)
                     .filter(|c| c.col == i)
                     .map(|c| text::collapse(&c.text()))
                     .unwrap_or_default()
@@ -377,7 +379,7 @@ pub fn read(
         // Leading group columns whose cell starts on this row open their level.
         let base = state.full_width_levels();
         for (k, &gc) in group_cols.iter().enumerate() {
-            if let Some(c) = columns::starts(t, r, gc).filter(|c| !c.is_empty()) {
+            if let Some(c) = columns::starts(&index, r, gc).filter(|c| !c.is_empty()) {
                 let printed_text = text::collapse(&c.text());
                 if opened
                     .get(k)
@@ -446,7 +448,7 @@ pub fn read(
         if action_text.is_empty() {
             if number.is_none() && others {
                 if let Some(prev) = last_action(plan) {
-                    let mut more = action::read(t, r, cols, None, cx);
+                    let mut more = action::read(t, &index, r, cols, None, cx);
                     let heading = |s: &String| header.contains(s);
                     more.leads.retain(|s| !heading(s));
                     more.success_indicators.retain(|s| !heading(s));
@@ -461,9 +463,9 @@ pub fn read(
                         "the rest of action {} (no reference, no action text)",
                         prev.number
                     ));
-                    let wrapped = |col: Col| last.wraps_any(t, r, col, cols, jump);
+                    let wrapped = |col: Col| last.wraps_any(&index, r, col, cols, jump);
                     action::extend_wrapped(prev, more, &wrapped, cx);
-                    last.note(t, r);
+                    last.note(&index, r);
                 } else {
                     say("skipped: cells with no action before any action".into());
                 }
@@ -482,23 +484,23 @@ pub fn read(
         // wrapped line of the action above (an unruled table cut at each line) carries it on.
         let carries_on = number.is_none()
             && number_col.is_some()
-            && action_col.is_some_and(|i| last.wraps(t, r, i, cols, jump));
+            && action_col.is_some_and(|i| last.wraps(&index, r, i, cols, jump));
         if carries_on {
             if let Some(prev) = last_action(plan).filter(|p| !p.number_implied) {
-                let more = action::read(t, r, cols, None, cx);
-                let wrapped = |col: Col| last.wraps_any(t, r, col, cols, jump);
+                let more = action::read(t, &index, r, cols, None, cx);
+                let wrapped = |col: Col| last.wraps_any(&index, r, col, cols, jump);
                 say(format!(
                     "the rest of action {} (its lines wrapped into this row)",
                     prev.number
                 ));
                 action::extend_wrapped(prev, more, &wrapped, cx);
-                last.note(t, r);
+                last.note(&index, r);
                 continue;
             }
         }
-        let mut a = action::read(t, r, cols, number, cx);
+        let mut a = action::read(t, &index, r, cols, number, cx);
         last.clear();
-        last.note(t, r);
+        last.note(&index, r);
         if a.number_implied {
             state.implied += 1;
             a.number = state.implied.to_string();

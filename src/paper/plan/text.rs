@@ -20,6 +20,18 @@ pub fn collapse(s: &str) -> String {
     out
 }
 
+/// Whether `s` collapsed (see [`collapse`]) is longer than `n` bytes, told without collapsing
+/// it: every ASCII byte that is not white space stays. Long cells (a column of milestones) are
+/// asked whether they are a date or a reference; collapsing them first cost more than the rest
+/// of the question.
+fn collapses_longer_than(s: &str, n: usize) -> bool {
+    s.len() > n
+        && s.bytes()
+            .filter(|&b| b.is_ascii() && !char::from(b).is_whitespace())
+            .count()
+            > n
+}
+
 fn compiled(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) -> &'static Regex {
     cell.get_or_init(|| Regex::new(&pattern()).unwrap_or_else(|_| unreachable!("constant pattern")))
 }
@@ -49,9 +61,45 @@ pub fn is_date(s: &str) -> bool {
     // The longest text the pattern can match is about 105 bytes ("throughout 31st september.
     // – 31st september., 2025 and …"): longer cells are not dates, and are not matched.
     const LONGEST_DATE: usize = 128;
+    if collapses_longer_than(s, LONGEST_DATE) {
+        return false;
+    }
     let s = collapse(s);
     // The pattern is written in lower case.
-    !s.is_empty() && s.len() <= LONGEST_DATE && re.is_match(&s.to_ascii_lowercase())
+    let lower = s.to_ascii_lowercase();
+    !s.is_empty() && s.len() <= LONGEST_DATE && may_be_date(&lower) && re.is_match(&lower)
+}
+
+/// Whether lower-case `s` holds what every text [`is_date`] accepts holds: a figure (days,
+/// numeric dates, years, quarters), a month's first three letters ([`MONTH`]), or one of the
+/// timescale words of its pattern. Most cells hold none, and telling so costs a small part of
+/// running the pattern.
+fn may_be_date(s: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "monthly",
+        "quarterly",
+        "annually",
+        "weekly",
+        "ongoing",
+        "on-going",
+        "immediate",
+        "tbc",
+        "tbd",
+        "continuous",
+    ];
+    s.bytes().any(|b| b.is_ascii_digit()) || MARKS.iter().any(|m| s.contains(m))
 }
 
 /// A printed reference: "1.1", "1a", "A3", "IA-23-04.1", "1.1.1", "7", "HW01", "3." — a short
@@ -61,8 +109,12 @@ pub fn is_reference(s: &str) -> bool {
     let re = compiled(&RE, || {
         r"^(?:[A-Za-z]{1,4}[-./ ]?)?[0-9]{1,4}(?:[-./][0-9A-Za-z]{1,4}){0,4}[a-z]?[.)]?$|^[A-Z]$|^\(?[a-z]\)$|^[ivx]{1,4}[.)]$".into()
     });
+    const LONGEST_REFERENCE: usize = 16;
+    if collapses_longer_than(s, LONGEST_REFERENCE) {
+        return false;
+    }
     let s = collapse(s);
-    !s.is_empty() && s.len() <= 16 && re.is_match(&s)
+    !s.is_empty() && s.len() <= LONGEST_REFERENCE && re.is_match(&s)
 }
 
 /// A reference trimmed as FORMAT.md writes it: as printed, without a trailing full stop
@@ -73,16 +125,20 @@ pub fn reference(s: &str) -> String {
 
 /// A cell of figures: amounts, counts, percentages ("£1,200", "12.5%", "(340)", "-").
 pub fn is_numeric(s: &str) -> bool {
-    let s = collapse(s);
-    let body: String = s
-        .chars()
-        .filter(|c| !matches!(c, '£' | '$' | '€' | '%' | ',' | '(' | ')' | ' ' | 'k' | 'm'))
-        .collect();
-    !body.is_empty()
-        && body.chars().any(|c| c.is_ascii_digit())
-        && body
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | '–'))
+    // One pass, stopping at the first other character: white space and the signs of amounts
+    // are passed over, and what is left must be figures with at least one digit.
+    let mut digit = false;
+    for c in s.chars() {
+        if c.is_whitespace() || matches!(c, '£' | '$' | '€' | '%' | ',' | '(' | ')' | 'k' | 'm')
+        {
+            continue;
+        }
+        if !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | '–')) {
+            return false;
+        }
+        digit |= c.is_ascii_digit();
+    }
+    digit
 }
 
 /// A line ending that carries on: a hyphen, a comma, or a word that cannot end an entry.
@@ -815,5 +871,44 @@ mod tests {
         assert_eq!(reference("(12)"), "(12)");
         assert!(is_numeric("£1,200") && is_numeric("12.5%") && is_numeric("(340)"));
         assert!(!is_numeric("Q2 2025 review"));
+        assert!(is_numeric(" – 1\u{a0}200\t\n(5)% ") && !is_numeric("£ ,()") && !is_numeric(""));
+    }
+
+    #[test]
+    fn long_cells_are_measured_collapsed() {
+        // White space (ASCII, the vertical tab, no-break spaces) does not count towards the
+        // length limits: these read as if printed on one line.
+        let pad = format!("{}\u{b}\u{a0}\u{3000}", " \n\t".repeat(60));
+        assert!(is_date(&format!("{pad}March{pad}2025{pad}")));
+        assert!(is_reference(&format!("{pad}1.2{pad}")));
+        assert!(!collapses_longer_than(&pad, 0));
+        // Text longer than a date or a reference is neither.
+        assert!(!is_date(&format!("March 2025 {}", "x".repeat(130))));
+        assert!(collapses_longer_than(&"a ".repeat(9), 8));
+    }
+
+    #[test]
+    fn dates_without_figures_are_still_dates() {
+        // What the pattern accepts with no figure passes the quick test before it.
+        for d in [
+            "Monthly",
+            "Quarterly",
+            "Annually",
+            "Weekly",
+            "Ongoing",
+            "On-going",
+            "Immediately",
+            "TBC",
+            "tbd",
+            "Continuous",
+            "By March",
+            "Sept",
+            "late june",
+            "Jan - Feb",
+        ] {
+            assert!(is_date(d), "{d}");
+        }
+        assert!(!may_be_date("head of fostering") && !is_date("Head of Fostering"));
+        assert!(!collapses_longer_than(&"a ".repeat(8), 8));
     }
 }
