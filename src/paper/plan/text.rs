@@ -107,7 +107,7 @@ fn may_be_date(s: &str) -> bool {
 pub fn is_reference(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = compiled(&RE, || {
-        r"^(?:[A-Za-z]{1,4}[-./ ]?)?[0-9]{1,4}(?:[-./][0-9A-Za-z]{1,4}){0,4}[a-z]?[.)]?$|^[A-Z]$|^\(?[a-z]\)$|^[ivx]{1,4}[.)]$".into()
+        r"^(?:[A-Za-z]{1,4}[-./ ]?)?[0-9]{1,4}(?:[-./][0-9A-Za-z]{1,4}){0,4}[a-z]?[.)]?$|^[A-Z]$|^\(?[a-z]\)$|^\([0-9]{1,3}\)$|^[ivx]{1,4}[.)]$".into()
     });
     const LONGEST_REFERENCE: usize = 16;
     if collapses_longer_than(s, LONGEST_REFERENCE) {
@@ -861,6 +861,7 @@ mod tests {
             "HW01",
             "3.",
             "2.3.1",
+            "(12)",
         ] {
             assert!(is_reference(r), "{r}");
         }
