@@ -41,8 +41,10 @@ mod lines;
 mod pieces;
 mod rows;
 mod slots;
+mod stacked;
 mod verdict;
 
+pub(crate) use stacked::under_ruled;
 pub use verdict::{Rejected, RejectedRegion};
 
 use super::{PageTable, Settings};
@@ -83,6 +85,7 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         })
         .collect();
     let hrules = detect::horizontal_rules(page, u);
+    let vrules = detect::vertical_rules(page, u);
     // Two passes at most: the second after leaving out page columns of running text found
     // beside tables (they share the tables' baselines).
     for pass in 0..2 {
@@ -94,7 +97,9 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         if pass == 0 {
             let zones: Vec<Rect> = regions
                 .iter()
-                .filter_map(|r| checks::edge_prose(words, &lines, r, &hrules, page.info.width, u))
+                .filter_map(|r| {
+                    checks::edge_prose(words, &lines, r, &hrules, &vrules, page.info.width, u)
+                })
                 .collect();
             if !zones.is_empty() {
                 ids.retain(|&i| {
@@ -106,7 +111,7 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         }
         let mut out = Found::default();
         for region in &regions {
-            match build::table(page, words, &lines, region, &hrules, s) {
+            match build::table(page, words, &lines, region, &hrules, &vrules, s) {
                 Ok(t) => out.tables.push(t),
                 Err(reason) => {
                     let bbox = region
