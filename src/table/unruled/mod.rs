@@ -308,6 +308,58 @@ mod tests {
         );
     }
 
+    /// A spreadsheet ruled round groups of columns only (Kent's revenue plan: a frame, and
+    /// rules between the year groups): each ruled cell holds lines of two numbers a column's
+    /// gap apart, so the grid is read from alignment; and the rule between the right-aligned
+    /// first column and the labels after it, closer than a column's gap, still parts them.
+    #[test]
+    fn grid_ruled_round_groups_of_columns_is_read_from_alignment() {
+        let mut ws = Vec::new();
+        let rows = [
+            ("10", "Pay", "1,234", "5,678"),
+            ("250", "Prices", "987", "1,010"),
+            ("35", "Rent", "45", "52"),
+            ("4", "Fees", "2,001", "2,100"),
+            ("77", "Grants", "11", "12"),
+        ];
+        for (k, (a, b, c, d)) in rows.iter().enumerate() {
+            let top = 100.0 + 14.0 * k as f64;
+            // The first column right-aligned at 146, 3 pt (0.3 em, a word space) before the
+            // label, a rule between.
+            ws.push(word(a, 146.0 - CHAR_W * a.len() as f64, top));
+            ws.push(word(b, 149.0, top));
+            ws.push(word(c, 270.0, top));
+            ws.push(word(d, 330.0, top));
+        }
+        let vrule = |x: f64| Rule {
+            p0: Pt::new(x, 95.0),
+            p1: Pt::new(x, 175.0),
+            ..hrule(0.0, 0.0, 0.0)
+        };
+        let rules = vec![
+            hrule(90.0, 380.0, 95.0),
+            hrule(90.0, 380.0, 175.0),
+            vrule(90.0),
+            vrule(147.5),
+            vrule(250.0),
+            vrule(380.0),
+        ];
+        let found = crate::table::page_tables(&page(rules), &ws, &Settings::default());
+        assert_eq!(found.tables.len(), 1);
+        let t = &found.tables[0];
+        assert!(!t.ruled);
+        assert_eq!(
+            grid(t),
+            g(&[
+                &["10", "Pay", "1,234", "5,678"],
+                &["250", "Prices", "987", "1,010"],
+                &["35", "Rent", "45", "52"],
+                &["4", "Fees", "2,001", "2,100"],
+                &["77", "Grants", "11", "12"],
+            ])
+        );
+    }
+
     #[test]
     fn wrapped_text_cell_stays_in_its_row() {
         // The second column wraps; its continuation line has no text in the key column.
