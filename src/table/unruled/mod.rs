@@ -206,6 +206,23 @@ mod tests {
         }
     }
 
+    fn vrule(x: f64, top: f64, bottom: f64) -> Rule {
+        Rule {
+            p0: Pt::new(x, top),
+            p1: Pt::new(x, bottom),
+            ..hrule(0.0, 0.0, 0.0)
+        }
+    }
+
+    /// The grid of the one table found among `words` and `rules` by the whole table stage,
+    /// which must have read it from alignment.
+    fn from_alignment(rules: Vec<Rule>, words: &[Word]) -> Vec<Vec<String>> {
+        let found = crate::table::page_tables(&page(rules), words, &Settings::default());
+        assert_eq!(found.tables.len(), 1);
+        assert!(!found.tables[0].ruled);
+        grid(&found.tables[0])
+    }
+
     /// The plain grid of a page table, as the CLI prints it.
     fn grid(t: &PageTable) -> Vec<Vec<String>> {
         let table = Table {
@@ -281,11 +298,7 @@ mod tests {
         for (k, r) in rows.iter().enumerate() {
             ws.extend(line(r, 100.0 + 14.0 * k as f64));
         }
-        let vrule = |x: f64| Rule {
-            p0: Pt::new(x, 95.0),
-            p1: Pt::new(x, 160.0),
-            ..hrule(0.0, 0.0, 0.0)
-        };
+        let vrule = |x: f64| vrule(x, 95.0, 160.0);
         let frame = vec![
             hrule(40.0, 320.0, 95.0),
             hrule(40.0, 320.0, 112.0),
@@ -293,12 +306,8 @@ mod tests {
             vrule(40.0),
             vrule(320.0),
         ];
-        let found = crate::table::page_tables(&page(frame), &ws, &Settings::default());
-        assert_eq!(found.tables.len(), 1);
-        let t = &found.tables[0];
-        assert!(!t.ruled);
         assert_eq!(
-            grid(t),
+            from_alignment(frame, &ws),
             g(&[
                 &["Region", "2010", "2011"],
                 &["North", "1,234", "1,300"],
@@ -331,11 +340,7 @@ mod tests {
             ws.push(word(c, 270.0, top));
             ws.push(word(d, 330.0, top));
         }
-        let vrule = |x: f64| Rule {
-            p0: Pt::new(x, 95.0),
-            p1: Pt::new(x, 175.0),
-            ..hrule(0.0, 0.0, 0.0)
-        };
+        let vrule = |x: f64| vrule(x, 95.0, 175.0);
         let rules = vec![
             hrule(90.0, 380.0, 95.0),
             hrule(90.0, 380.0, 175.0),
@@ -344,12 +349,8 @@ mod tests {
             vrule(250.0),
             vrule(380.0),
         ];
-        let found = crate::table::page_tables(&page(rules), &ws, &Settings::default());
-        assert_eq!(found.tables.len(), 1);
-        let t = &found.tables[0];
-        assert!(!t.ruled);
         assert_eq!(
-            grid(t),
+            from_alignment(rules, &ws),
             g(&[
                 &["10", "Pay", "1,234", "5,678"],
                 &["250", "Prices", "987", "1,010"],
