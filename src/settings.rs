@@ -178,6 +178,11 @@ impl Settings {
                 "table.alignment.min_separated_fraction",
                 u.min_separated_fraction,
             ),
+            ("table.alignment.stacked_line_share", u.stacked_line_share),
+            (
+                "table.alignment.column_rule_fraction",
+                u.column_rule_fraction,
+            ),
             ("paper.caption_same_line", p.caption_same_line),
             ("paper.margin_fraction", p.margin_fraction),
             ("paper.short_line_fraction", p.short_line_fraction),

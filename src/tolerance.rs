@@ -395,6 +395,20 @@ pub const BOUNDARY_SPLIT_EM: f64 = 0.45;
 /// separates nothing).
 pub const MIN_SEPARATED_FRACTION: f64 = 0.25;
 
+/// A ruled grid is read from its text's alignment when at least this fraction of its lines
+/// (and `MIN_MULTI_LINES` of them) hold two segments inside one ruled column: its rules part
+/// groups of columns (a spreadsheet bordered round year groups only), not columns. Half
+/// because a wrapped paragraph never holds a column-sized gap and only a justified line now
+/// and then stretches one; in a grouped spreadsheet nearly every line does.
+pub const STACKED_LINE_SHARE: f64 = 0.5;
+
+/// A gutter that a vertical rule runs down beside at least this fraction of the body's height
+/// separates columns however narrow it is (a rule between a right-aligned total and the
+/// left-aligned label after it, 3 pt apart). Half: a rule that bounds a group of rows only
+/// (a totals block) is drawn between columns all the same, while a tick or a box round one
+/// cell is not.
+pub const COLUMN_RULE_FRACTION: f64 = 0.5;
+
 /// A word ending (starting) within this (points) of a gutter's edge bounds it.
 pub const GUTTER_EDGE: f64 = 1.0;
 

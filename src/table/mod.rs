@@ -305,7 +305,10 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
     for g in grids {
         let before = (used.clone(), out.warnings.len());
         let t = cells::fill_grid(page, &g, words, &mut used, settings, &mut out.warnings);
-        if settings.unruled && collapsed(&t) {
+        let took: Vec<usize> = (0..words.len())
+            .filter(|&i| used.get(i) == Some(&true) && before.0.get(i) == Some(&false))
+            .collect();
+        if settings.unruled && (collapsed(&t) || unruled::under_ruled(&t, words, &took, settings)) {
             // Its words go to the unruled path, which reads their alignment.
             (used, _) = before.clone();
             out.warnings.truncate(before.1);

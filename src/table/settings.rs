@@ -233,6 +233,12 @@ pub struct UnruledSettings {
     pub boundary_split_em: f64,
     /// Fraction of lines across a gutter with a segment gap (or numbers) for it to separate columns.
     pub min_separated_fraction: f64,
+    /// A ruled grid whose lines hold two segments inside one ruled column in this fraction
+    /// of its lines is read from alignment (its rules part groups of columns).
+    pub stacked_line_share: f64,
+    /// A vertical rule down a gutter beside this fraction of the body's height makes it a
+    /// column boundary.
+    pub column_rule_fraction: f64,
     /// A word ending (starting) within this (points) of a gutter's edge bounds it.
     pub gutter_edge: f64,
     /// A narrow gutter separates columns when this many lines start at one x after it.
@@ -299,6 +305,8 @@ impl Default for UnruledSettings {
             min_numeric_for_numbered: tolerance::MIN_NUMERIC_FOR_NUMBERED,
             boundary_split_em: tolerance::BOUNDARY_SPLIT_EM,
             min_separated_fraction: tolerance::MIN_SEPARATED_FRACTION,
+            stacked_line_share: tolerance::STACKED_LINE_SHARE,
+            column_rule_fraction: tolerance::COLUMN_RULE_FRACTION,
             gutter_edge: tolerance::GUTTER_EDGE,
             min_edge_lines: tolerance::MIN_EDGE_LINES,
         }

@@ -7,6 +7,9 @@ pub(super) struct Gutter {
     pub x0: f64,
     /// Right edge (the left edge of the text after it).
     pub x1: f64,
+    /// A vertical rule runs down it: words on either side are in different columns however
+    /// close.
+    pub ruled: bool,
 }
 
 impl Gutter {
@@ -65,7 +68,11 @@ pub(super) fn gutters(
         } else if before <= limit && depth > limit {
             if let Some(x0) = open.take() {
                 if x - x0 >= min_width {
-                    out.push(Gutter { x0, x1: x });
+                    out.push(Gutter {
+                        x0,
+                        x1: x,
+                        ruled: false,
+                    });
                 }
             }
         }
@@ -88,7 +95,14 @@ mod tests {
             vec![(0.0, 45.0), (62.0, 80.0)],
         ];
         let g = gutters(&lines, 2.0, 0);
-        assert_eq!(g, vec![Gutter { x0: 45.0, x1: 60.0 }]);
+        assert_eq!(
+            g,
+            vec![Gutter {
+                x0: 45.0,
+                x1: 60.0,
+                ruled: false
+            }]
+        );
     }
 
     #[test]
@@ -99,7 +113,14 @@ mod tests {
             vec![(0.0, 45.0), (62.0, 80.0)],
         ];
         assert!(gutters(&lines, 2.0, 0).is_empty());
-        assert_eq!(gutters(&lines, 2.0, 1), vec![Gutter { x0: 45.0, x1: 60.0 }]);
+        assert_eq!(
+            gutters(&lines, 2.0, 1),
+            vec![Gutter {
+                x0: 45.0,
+                x1: 60.0,
+                ruled: false
+            }]
+        );
     }
 
     #[test]

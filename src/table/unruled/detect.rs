@@ -16,6 +16,31 @@ pub(super) struct HRule {
     pub x1: f64,
 }
 
+/// A vertical rule of the page (a stroke or thin fill), `[top, bottom]` at `x`, points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct VRule {
+    pub x: f64,
+    pub top: f64,
+    pub bottom: f64,
+}
+
+/// Vertical rules of the page longer than a mark, sorted by x.
+pub(super) fn vertical_rules(page: &PagePrimitives, u: &UnruledSettings) -> Vec<VRule> {
+    let mut out: Vec<VRule> = page
+        .rules
+        .iter()
+        .filter(|r| r.is_vertical(u.axis_tolerance))
+        .map(|r| VRule {
+            x: 0.5 * (r.p0.x + r.p1.x),
+            top: r.p0.y.min(r.p1.y),
+            bottom: r.p0.y.max(r.p1.y),
+        })
+        .filter(|r| r.x.is_finite() && r.top.is_finite() && r.bottom - r.top > u.min_rule_piece)
+        .collect();
+    out.sort_by(|a, b| a.x.total_cmp(&b.x));
+    out
+}
+
 /// A candidate table: lines (indices into the page's lines, top to bottom).
 #[derive(Debug, Clone)]
 pub(super) struct Region {

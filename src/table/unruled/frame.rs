@@ -5,7 +5,7 @@ use crate::layout::Word;
 use crate::table::UnruledSettings;
 
 use super::columns::{gutters, Gutter};
-use super::detect::HRule;
+use super::detect::{HRule, VRule};
 use super::header::header_len;
 use super::lines::{is_numeric, TLine};
 use super::pieces::{col_of, intervals};
@@ -23,11 +23,13 @@ pub(super) struct Frame {
     pub gaps: Vec<Gutter>,
 }
 
-/// Extent, header and columns (from the gutters of the body lines with two or more segments).
+/// Extent, header and columns (from the gutters of the body lines with two or more segments;
+/// a gutter a vertical rule runs down separates columns whatever its width).
 pub(super) fn frame(
     ls: &[&TLine],
     words: &[Word],
     rules: &[HRule],
+    vrules: &[VRule],
     u: &UnruledSettings,
 ) -> Result<Frame, Rejected> {
     let ext = ls
@@ -52,7 +54,10 @@ pub(super) fn frame(
     let crossing = (u.gutter_crossing_fraction * body_multi.len() as f64).floor() as usize;
     let guts: Vec<Gutter> = gutters(&body_multi, u.min_gutter, crossing)
         .into_iter()
-        .filter(|g| separates(g, body, ls.get(..hdr).unwrap_or(&[]), words, u))
+        .filter_map(|mut g| {
+            g.ruled = ruled_down(&g, body, vrules, u);
+            (g.ruled || separates(&g, body, ls.get(..hdr).unwrap_or(&[]), words, u)).then_some(g)
+        })
         .collect();
     if guts.is_empty() {
         return Err(Rejected::NoGutter);
@@ -177,6 +182,26 @@ pub(super) fn separates(
     let column_edge =
         one_edge && (bounding >= u.min_edge_lines || header_vouches(g, lo, header, words, u));
     column_edge || (separated > 0 && separated as f64 >= u.min_separated_fraction * pairs as f64)
+}
+
+/// Whether a vertical rule runs down gutter `g` beside at least `column_rule_fraction` of
+/// the body's height: a column boundary drawn (a spreadsheet ruled between groups of columns, a
+/// rule between a right-aligned total and the left-aligned label after it, closer than a
+/// column's gap).
+fn ruled_down(g: &Gutter, body: &[&TLine], vrules: &[VRule], u: &UnruledSettings) -> bool {
+    let Some(span) = body.iter().map(|l| l.bbox).reduce(|a, b| a.union(&b)) else {
+        return false;
+    };
+    let lo = vrules.partition_point(|r| r.x < g.x0);
+    vrules
+        .get(lo..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|r| r.x <= g.x1)
+        .any(|r| {
+            r.bottom.min(span.bottom) - r.top.max(span.top)
+                >= u.column_rule_fraction * span.height()
+        })
 }
 
 /// Whether a header line has a label starting at `x` (within `gutter_edge`), the left edge

@@ -41,8 +41,10 @@ mod lines;
 mod pieces;
 mod rows;
 mod slots;
+mod stacked;
 mod verdict;
 
+pub(crate) use stacked::under_ruled;
 pub use verdict::{Rejected, RejectedRegion};
 
 use super::{PageTable, Settings};
@@ -83,6 +85,7 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         })
         .collect();
     let hrules = detect::horizontal_rules(page, u);
+    let vrules = detect::vertical_rules(page, u);
     // Two passes at most: the second after leaving out page columns of running text found
     // beside tables (they share the tables' baselines).
     for pass in 0..2 {
@@ -94,7 +97,9 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         if pass == 0 {
             let zones: Vec<Rect> = regions
                 .iter()
-                .filter_map(|r| checks::edge_prose(words, &lines, r, &hrules, page.info.width, u))
+                .filter_map(|r| {
+                    checks::edge_prose(words, &lines, r, &hrules, &vrules, page.info.width, u)
+                })
                 .collect();
             if !zones.is_empty() {
                 ids.retain(|&i| {
@@ -106,7 +111,7 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         }
         let mut out = Found::default();
         for region in &regions {
-            match build::table(page, words, &lines, region, &hrules, s) {
+            match build::table(page, words, &lines, region, &hrules, &vrules, s) {
                 Ok(t) => out.tables.push(t),
                 Err(reason) => {
                     let bbox = region
@@ -201,6 +206,23 @@ mod tests {
         }
     }
 
+    fn vrule(x: f64, top: f64, bottom: f64) -> Rule {
+        Rule {
+            p0: Pt::new(x, top),
+            p1: Pt::new(x, bottom),
+            ..hrule(0.0, 0.0, 0.0)
+        }
+    }
+
+    /// The grid of the one table found among `words` and `rules` by the whole table stage,
+    /// which must have read it from alignment.
+    fn from_alignment(rules: Vec<Rule>, words: &[Word]) -> Vec<Vec<String>> {
+        let found = crate::table::page_tables(&page(rules), words, &Settings::default());
+        assert_eq!(found.tables.len(), 1);
+        assert!(!found.tables[0].ruled);
+        grid(&found.tables[0])
+    }
+
     /// The plain grid of a page table, as the CLI prints it.
     fn grid(t: &PageTable) -> Vec<Vec<String>> {
         let table = Table {
@@ -276,11 +298,7 @@ mod tests {
         for (k, r) in rows.iter().enumerate() {
             ws.extend(line(r, 100.0 + 14.0 * k as f64));
         }
-        let vrule = |x: f64| Rule {
-            p0: Pt::new(x, 95.0),
-            p1: Pt::new(x, 160.0),
-            ..hrule(0.0, 0.0, 0.0)
-        };
+        let vrule = |x: f64| vrule(x, 95.0, 160.0);
         let frame = vec![
             hrule(40.0, 320.0, 95.0),
             hrule(40.0, 320.0, 112.0),
@@ -288,17 +306,57 @@ mod tests {
             vrule(40.0),
             vrule(320.0),
         ];
-        let found = crate::table::page_tables(&page(frame), &ws, &Settings::default());
-        assert_eq!(found.tables.len(), 1);
-        let t = &found.tables[0];
-        assert!(!t.ruled);
         assert_eq!(
-            grid(t),
+            from_alignment(frame, &ws),
             g(&[
                 &["Region", "2010", "2011"],
                 &["North", "1,234", "1,300"],
                 &["South", "987", "1,010"],
                 &["West", "2,001", "2,100"],
+            ])
+        );
+    }
+
+    /// A spreadsheet ruled round groups of columns only (Kent's revenue plan: a frame, and
+    /// rules between the year groups): each ruled cell holds lines of two numbers a column's
+    /// gap apart, so the grid is read from alignment; and the rule between the right-aligned
+    /// first column and the labels after it, closer than a column's gap, still parts them.
+    #[test]
+    fn grid_ruled_round_groups_of_columns_is_read_from_alignment() {
+        let mut ws = Vec::new();
+        let rows = [
+            ("10", "Pay", "1,234", "5,678"),
+            ("250", "Prices", "987", "1,010"),
+            ("35", "Rent", "45", "52"),
+            ("4", "Fees", "2,001", "2,100"),
+            ("77", "Grants", "11", "12"),
+        ];
+        for (k, (a, b, c, d)) in rows.iter().enumerate() {
+            let top = 100.0 + 14.0 * k as f64;
+            // The first column right-aligned at 146, 3 pt (0.3 em, a word space) before the
+            // label, a rule between.
+            ws.push(word(a, 146.0 - CHAR_W * a.len() as f64, top));
+            ws.push(word(b, 149.0, top));
+            ws.push(word(c, 270.0, top));
+            ws.push(word(d, 330.0, top));
+        }
+        let vrule = |x: f64| vrule(x, 95.0, 175.0);
+        let rules = vec![
+            hrule(90.0, 380.0, 95.0),
+            hrule(90.0, 380.0, 175.0),
+            vrule(90.0),
+            vrule(147.5),
+            vrule(250.0),
+            vrule(380.0),
+        ];
+        assert_eq!(
+            from_alignment(rules, &ws),
+            g(&[
+                &["10", "Pay", "1,234", "5,678"],
+                &["250", "Prices", "987", "1,010"],
+                &["35", "Rent", "45", "52"],
+                &["4", "Fees", "2,001", "2,100"],
+                &["77", "Grants", "11", "12"],
             ])
         );
     }

@@ -33,8 +33,8 @@ pub(super) fn col_of(xs: &[f64], x: f64, n_cols: usize) -> usize {
         .min(n_cols.saturating_sub(1))
 }
 
-/// Split a line into pieces: at segment gaps, and between two numbers on either side of a
-/// column boundary (monospaced tables set numbers one space apart).
+/// Split a line into pieces: at segment gaps, at a ruled gutter, and between two numbers on
+/// either side of a column boundary (monospaced tables set numbers one space apart).
 pub(super) fn pieces(
     l: &TLine,
     words: &[Word],
@@ -53,8 +53,10 @@ pub(super) fn pieces(
             (Some(p), Some(_)) => {
                 let gap = w.bbox.x0 - p.bbox.x1;
                 // The white space between the words reaches into a gutter.
-                let at_boundary = gaps.iter().any(|g| p.bbox.x1 < g.x1 && w.bbox.x0 > g.x0);
+                let across = |g: &&Gutter| p.bbox.x1 < g.x1 && w.bbox.x0 > g.x0;
+                let at_boundary = gaps.iter().any(|g| across(&g));
                 gap > u.segment_gap_em * l.size
+                    || gaps.iter().filter(across).any(|g| g.ruled)
                     || (at_boundary && gap > u.boundary_split_em * l.size)
                     || (split_numbers && at_boundary && is_numeric(&p.text) && is_numeric(&w.text))
             }
