@@ -722,7 +722,7 @@ impl<'g> Reader<'g> {
                     // colon.
                     self.list_item(text, row.x0(), row.x0());
                     self.glyphless = true;
-                } else if gap || self.unnumbered_ends(row) {
+                } else if (gap && !self.hanging_wrap(row)) || self.unnumbered_ends(row) {
                     self.paragraph(None, text, row.x0(), row.x0());
                 } else if let Some(p) = self.current_paragraph(false) {
                     join_line(&mut p.text, &text);
@@ -786,6 +786,17 @@ impl<'g> Reader<'g> {
             }
             Target::None => {}
         }
+    }
+
+    /// Whether `row` wraps a paragraph printed with a hanging indent: the row before ran to
+    /// the margin and `row` stands at the paragraph's text edge, right of its number. Such a
+    /// row carries the paragraph on even when the body is set with looser leading than the
+    /// lists and tables that make the commonest line pitch.
+    fn hanging_wrap(&self, row: &Row) -> bool {
+        let tol = self.geo.column_tolerance;
+        !self.prev_short
+            && self.para_text_x > self.para_x + tol
+            && (row.x0() - self.para_text_x).abs() <= tol
     }
 
     /// Whether the current paragraph is unnumbered and its last row ended a sentence short of

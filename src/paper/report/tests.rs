@@ -554,3 +554,41 @@ fn a_joint_report_line_and_plain_x0_headings() {
         ]
     );
 }
+
+/// Issue 18: paragraphs set with looser leading (18 pt) than the single-spaced lists that
+/// make the commonest pitch (12 pt): a row at a hanging paragraph's text edge under a row
+/// that ran to the margin wraps the paragraph, it opens no new one.
+#[test]
+fn a_loosely_set_hanging_paragraph_wraps() {
+    let p = false;
+    let long = "The recycling rate rose from 41 to 46 per cent in the first year. Missed";
+    let mut rows = vec![
+        row(
+            1,
+            36.0,
+            &[(72.0, "Report of:", true), (160.0, "Jo Hale", p)],
+        ),
+        row(
+            1,
+            60.0,
+            &[(72.0, "3.0", true), (108.0, "Detailed proposal", true)],
+        ),
+        row(1, 80.0, &[(72.0, "3.1", p), (108.0, long, p)]),
+        row(1, 98.0, &[(108.0, "bins fell to fewer than 30.", p)]),
+        row(1, 122.0, &[(72.0, "3.2", p), (108.0, long, p)]),
+        row(1, 140.0, &[(108.0, "service uses:", p)]),
+    ];
+    for i in 0..6 {
+        let top = 152.0 + 12.0 * f64::from(i);
+        rows.push(row(1, top, &[(108.0, "•", p), (120.0, "a list item;", p)]));
+    }
+    let (_, report) = parse(&rows, &PaperSettings::default(), true);
+    let report = report.expect("a report");
+    let paragraphs: Vec<(Option<&str>, usize)> = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .map(|p| (p.number.as_deref(), p.bullets.len()))
+        .collect();
+    assert_eq!(paragraphs, [(Some("3.1"), 0), (Some("3.2"), 6)]);
+}
