@@ -574,3 +574,17 @@ pub const FOOTNOTE_MARK_GAP_EM: f64 = 0.1;
 /// centred (a footer printed once); 3% of an A4 page is 18 pt, well inside the slack of a
 /// centred line's rounding and well away from a left-aligned line's middle.
 pub const CENTRED_FRACTION: f64 = 0.03;
+
+/// A report heading may stand this many points right of the left margin when the margin is
+/// a gutter of paragraph numbers ("1", "2" at the edge, headings a little further in): three
+/// column tolerances, less than the 0.5 in (36 pt) indent of a paragraph's text.
+pub const HEADING_GUTTER: f64 = 12.0;
+
+/// The line pitch (em) assumed for a report with no two rows on one page to measure it by:
+/// single spacing.
+pub const LINE_PITCH_EM: f64 = 1.2;
+
+/// A line straight under the meeting date is the meeting's place when the gap under it is
+/// more than this many times the gap above it (the place set with the date, the title set
+/// apart); the same pitch on both sides is one block.
+pub const PLACE_GAP_RATIO: f64 = 1.25;

@@ -59,6 +59,13 @@ pub struct PaperSettings {
     /// A row whose middle lies within this fraction of the page width of the page's middle
     /// is centred.
     pub centred_fraction: f64,
+    /// A report heading may stand this far (points) right of a margin of paragraph numbers.
+    pub heading_gutter: f64,
+    /// The line pitch (em) assumed where no rows measure it.
+    pub line_pitch_em: f64,
+    /// A line under the meeting date is its place when the gap under it is this many times
+    /// the gap above.
+    pub place_gap_ratio: f64,
     /// A table needs this many columns...
     pub min_plan_columns: usize,
     /// ...and rows to be named as a plan no column synonym recognised.
@@ -105,6 +112,9 @@ impl Default for PaperSettings {
             footnote_size_ratio: tolerance::FOOTNOTE_SIZE_RATIO,
             footnote_mark_gap_em: tolerance::FOOTNOTE_MARK_GAP_EM,
             centred_fraction: tolerance::CENTRED_FRACTION,
+            heading_gutter: tolerance::HEADING_GUTTER,
+            line_pitch_em: tolerance::LINE_PITCH_EM,
+            place_gap_ratio: tolerance::PLACE_GAP_RATIO,
             min_plan_columns: tolerance::MIN_PLAN_COLUMNS,
             min_plan_rows: tolerance::MIN_PLAN_ROWS,
             max_header_rows: tolerance::PLAN_HEADER_ROWS,

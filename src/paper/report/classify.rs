@@ -85,6 +85,8 @@ pub(super) struct Geometry {
     pub italic_body: bool,
     /// Left edges within this (points) are one column.
     pub column_tolerance: f64,
+    /// A heading may stand this far (points) right of a margin of paragraph numbers.
+    pub heading_gutter: f64,
     /// A heading has at most this many words.
     pub max_heading_words: usize,
     /// A heading's size is at least this many times the body's.
@@ -119,6 +121,7 @@ impl Geometry {
                 italic * 2 > n
             },
             column_tolerance: settings.column_tolerance,
+            heading_gutter: settings.heading_gutter,
             max_heading_words: settings.max_heading_words,
             heading_size_ratio: settings.heading_size_ratio,
             short_line_fraction: settings.short_line_fraction,
@@ -299,11 +302,17 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
                 number.style == Style::Plain && !number.stop && !number.printed.contains('.');
             if second_seg || !bare {
                 let next = rows.get(i + 1);
+                let short_phrase = geo.is_short(row) && !ends_sentence(&row.text());
+                // "3.0 Detailed proposal": a number ending ".0" is a section's own, whatever
+                // the face of the few words after it.
+                let section_number = number.printed.ends_with(".0")
+                    && short_phrase
+                    && row.words.len() <= geo.max_heading_words + 1;
                 let heading = number.style == Style::Plain
                     && (geo.heading_form(row, 1)
+                        || section_number
                         || (!geo.has_bold
-                            && geo.is_short(row)
-                            && !ends_sentence(&row.text())
+                            && short_phrase
                             && next.is_some_and(|n| n.x0() <= row.x0() + geo.column_tolerance)));
                 return Kind::Numbered {
                     number,
@@ -330,8 +339,8 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
     // A heading may stand a little right of the margin when the margin is a gutter of
     // paragraph numbers ("1", "2" at the edge, headings and text further in).
     // (One run of words: a row of columns, such as a table's header, is no heading.)
-    let near_left = first.x0 - geo.left <= 3.0 * geo.column_tolerance
-        && !row.words.iter().skip(1).any(|w| w.new_seg);
+    let near_left =
+        first.x0 - geo.left <= geo.heading_gutter && !row.words.iter().skip(1).any(|w| w.new_seg);
     if (at_left || near_left) && geo.heading_form(row, 0) && !ends_sentence(&text) {
         return Kind::Heading;
     }

@@ -153,10 +153,33 @@ fn person(text: &str) -> Contact {
     }
 }
 
-/// One row of the contacts block: a person (with role, telephone and e-mail after commas),
-/// a role on its own line, a telephone line or an e-mail address.
+/// Separators printed between a person's details on one line instead of commas ("Ann
+/// Ryle, Audit Manager – 01632 960 000 – ann.ryle@…", "Name | Role | T: … | E: …"): spaced
+/// dashes, bars and slashes.
+const SEPARATORS: &[&str] = &[" \u{2013} ", " \u{2014} ", " | ", " / ", " - "];
+
+/// A line of details with its separators (see [`SEPARATORS`]) read as commas, when it holds
+/// an e-mail address or a telephone number (elsewhere a dash is the text's own).
+fn commas_for_separators(text: &str) -> String {
+    let commas = SEPARATORS
+        .iter()
+        .fold(text.to_string(), |t, sep| t.replace(sep, ", "));
+    let details = text.contains('@')
+        || commas
+            .split(',')
+            .any(|part| phone_value(part.trim()).is_some());
+    if details {
+        commas
+    } else {
+        text.to_string()
+    }
+}
+
+/// One row of the contacts block: a person (with role, telephone and e-mail after commas,
+/// dashes or bars), a role on its own line, a telephone line or an e-mail address.
 pub(super) fn contact_line(contacts: &mut Vec<Contact>, text: &str) {
-    let text = text.trim();
+    let text = commas_for_separators(text.trim());
+    let text = text.as_str();
     if text.is_empty() {
         return;
     }
@@ -386,6 +409,9 @@ mod tests {
             "Tel: 01632 960 301 Email: anil.bose@stowe.gov.uk",
             "For more about this report please contact Mina Kerr, Lettings Manager, telephone \
              01632 960 412, email mina.kerr@stowe.gov.uk",
+            "Ann Ryle, Audit Manager \u{2013} 01632 960 000 \u{2013} ann.ryle@stowe.gov.uk",
+            "Owen Pike | Parking Manager | Tel 01632 960 111 | E: owen.pike@stowe.gov.uk",
+            "Rosa Vint / Housing Lead / T: 01632 960 222 / rosa.vint@stowe.gov.uk",
         ] {
             contact_line(&mut got, line);
         }
@@ -421,6 +447,24 @@ mod tests {
                     Some("Lettings Manager"),
                     Some("mina.kerr@stowe.gov.uk"),
                     Some("01632 960 412")
+                ),
+                c(
+                    "Ann Ryle",
+                    Some("Audit Manager"),
+                    Some("ann.ryle@stowe.gov.uk"),
+                    Some("01632 960 000")
+                ),
+                c(
+                    "Owen Pike",
+                    Some("Parking Manager"),
+                    Some("owen.pike@stowe.gov.uk"),
+                    Some("01632 960 111")
+                ),
+                c(
+                    "Rosa Vint",
+                    Some("Housing Lead"),
+                    Some("rosa.vint@stowe.gov.uk"),
+                    Some("01632 960 222")
                 ),
             ]
         );

@@ -180,7 +180,7 @@ fn line_pitch(rows: &[Row], settings: &PaperSettings) -> f64 {
         [a, b] if a.page == b.page && b.baseline > a.baseline => Some(b.baseline - a.baseline),
         _ => None,
     });
-    commonest(pitches).unwrap_or(settings.default_font_size * 1.2)
+    commonest(pitches).unwrap_or(settings.default_font_size * settings.line_pitch_em)
 }
 
 /// The commonest of `values` to the half point (sizes, pitches), or `None` when there are none.
@@ -244,8 +244,12 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
             _ => None,
         };
         let plain = matches!(k, Kind::Text | Kind::Heading) || date_line.is_some();
-        // A row running to the margin and on is body text, not a title.
-        let body_text = !geo.is_short(r) && !geo.heading_form(r, 0) && r.words.len() > 8;
+        // A row running to the margin and on is body text, not a title (a long "Joint
+        // report of …" line is the title block's).
+        let body_text = !geo.is_short(r)
+            && !geo.heading_form(r, 0)
+            && r.words.len() > 8
+            && preamble::report_of_line(&r.text()).is_none();
         if r.page != first_page || !plain || body_text || start >= settings.max_preamble_rows {
             break;
         }
@@ -256,14 +260,11 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
         preamble_rows.push(kept);
     }
     let preamble_rows: Vec<&Row> = preamble_rows.iter().collect();
-    let mut pre = read_preamble(
-        &preamble_rows,
-        settings.meeting_body_gap_em,
-        settings.heading_size_ratio,
-    );
+    let mut pre = read_preamble(&preamble_rows, settings);
 
     let pitch = line_pitch(rows, settings);
     let mut reader = reader::Reader::new(&geo, pitch, settings.paragraph_gap);
+    reader.title_from(std::mem::take(&mut pre.report_from));
     for (i, (row, kind)) in rows.iter().zip(&kinds).enumerate().skip(start) {
         if classify::part_divider(row) {
             reader.divider();

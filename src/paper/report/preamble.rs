@@ -1,11 +1,13 @@
 //! Step 3a: the rows opening the first page, before any label, number or field heading: the
 //! agenda item marker, the council's own name (dropped), the meeting (its body and date, on
-//! one line or two), its place (the line straight under the date), and the title block.
+//! one line or two), its place (the line straight under the date), the title block, and a
+//! "Report of …" line in or under it.
 
 use super::label::agenda_item;
 use super::rows::Row;
 use super::text::{is_council_name, is_upper, parts, title_case};
 use crate::dates::find_date;
+use crate::paper::PaperSettings;
 use crate::table::join_line;
 
 /// What the opening rows say.
@@ -21,6 +23,9 @@ pub(super) struct Preamble {
     pub title: String,
     /// The agenda item number.
     pub agenda_item: Option<String>,
+    /// Whom a "Report of the Strategic Director, Place" line (no colon) in or under the title
+    /// block names, one entry per person ("Joint report of A and B": two).
+    pub report_from: Vec<String>,
     /// The first row of the title block, for a body set apart above it (see [`body_by_gap`]).
     first_gap: Option<(String, String)>,
 }
@@ -62,9 +67,12 @@ pub(super) fn trailing_date(text: &str) -> Option<(Option<String>, String)> {
     Some((m.day.map(|d| d.to_string()), before))
 }
 
-/// Read the opening rows: `body_gap_em` is the gap (em) that sets a row apart, and a row
-/// `heading_size_ratio` times larger than the next is a title, never a body set apart.
-pub(super) fn read_preamble(rows: &[&Row], body_gap_em: f64, heading_size_ratio: f64) -> Preamble {
+/// Read the opening rows: `meeting_body_gap_em` is the gap (em) that sets a row apart, a
+/// row `heading_size_ratio` times larger than the next is a title, never a body set apart,
+/// and `place_gap_ratio` sets the place apart from the title under it.
+pub(super) fn read_preamble(rows: &[&Row], settings: &PaperSettings) -> Preamble {
+    let body_gap_em = settings.meeting_body_gap_em;
+    let heading_size_ratio = settings.heading_size_ratio;
     let mut out = Preamble::default();
     // Each row's text without agenda markers and council names (segment by segment).
     let mut kept: Vec<(&Row, String)> = Vec::new();
@@ -102,7 +110,7 @@ pub(super) fn read_preamble(rows: &[&Row], body_gap_em: f64, heading_size_ratio:
                 _ => None,
             };
             match (pitch(i, i + 1), pitch(i + 1, i + 2)) {
-                (Some(near), Some(far)) if far > near * 1.25 => {
+                (Some(near), Some(far)) if far > near * settings.place_gap_ratio => {
                     out.place = kept.get(i + 1).map(|(_, t)| t.clone());
                     i + 2
                 }
@@ -124,10 +132,24 @@ pub(super) fn read_preamble(rows: &[&Row], body_gap_em: f64, heading_size_ratio:
             0
         }
     };
+    // A "Report of …" line under the title's first row ends the title block and names whom
+    // the report is from (as the first row it is the title: "Report of the Review Panel").
+    let from_at = kept
+        .iter()
+        .enumerate()
+        .skip(title_from + 1)
+        .find_map(|(i, (_, t))| report_of_line(t).map(|names| (i, names)));
+    let title_end = match from_at {
+        Some((i, names)) => {
+            out.report_from = names;
+            i
+        }
+        None => kept.len(),
+    };
     // The title block ends at the first wide gap: what follows it is set apart (a subtitle
     // or the opening text of a form).
     let mut above: Option<&Row> = None;
-    for (i, (row, t)) in kept.iter().enumerate().skip(title_from) {
+    for (i, (row, t)) in kept.iter().enumerate().take(title_end).skip(title_from) {
         // The gap under a body set apart (see [`Preamble::body_by_gap`]) is not the title's end.
         let body_gap = i == 1 && out.first_gap.is_some();
         let wide = above.is_some_and(|a| {
@@ -140,6 +162,40 @@ pub(super) fn read_preamble(rows: &[&Row], body_gap_em: f64, heading_size_ratio:
         above = Some(row);
     }
     out
+}
+
+/// The people a title block's "Report of …" line names, without a colon after its lead-in:
+/// "Report of the Strategic Director, Place" → ["Strategic Director, Place"]; "Report by
+/// …", "Report from …"; "Joint report of A and B" → [A, B] (a plain report splits only at
+/// "and the", so "Director of Finance and Resources" stays one).
+pub(super) fn report_of_line(text: &str) -> Option<Vec<String>> {
+    let lower = text.to_lowercase();
+    let (joint, rest) = match lower.strip_prefix("joint ") {
+        Some(r) => (true, r),
+        None => (false, lower.as_str()),
+    };
+    let lead = ["report of ", "report by ", "report from "]
+        .into_iter()
+        .find(|l| rest.starts_with(l))?;
+    let cut = text.len() - rest.len() + lead.len();
+    let named = text.get(cut..)?.trim();
+    // A label's colon makes it a label–value row, read with the front matter.
+    if named.is_empty() || named.starts_with(':') || text.contains(": ") {
+        return None;
+    }
+    let strip_the = |s: &str| -> String {
+        let s = s.trim();
+        match s.get(..4) {
+            Some(t) if t.eq_ignore_ascii_case("the ") => s.get(4..).unwrap_or(s).trim().to_string(),
+            _ => s.to_string(),
+        }
+    };
+    let mut names: Vec<String> = named.split(" and the ").map(strip_the).collect();
+    if joint && names.len() == 1 {
+        names = named.splitn(2, " and ").map(strip_the).collect();
+    }
+    names.retain(|n| !n.is_empty());
+    (!names.is_empty()).then_some(names)
 }
 
 /// Whether `text` opens with a council's name ("Kent County Council Labour Group").
@@ -166,5 +222,30 @@ impl Preamble {
                 self.body = Some(body_case(&body));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::report_of_line;
+
+    #[test]
+    fn report_of_lines() {
+        let names = |t: &str| report_of_line(t);
+        assert_eq!(
+            names("Report of the Strategic Director, Place"),
+            Some(vec!["Strategic Director, Place".to_string()])
+        );
+        assert_eq!(
+            names("Report by the Director of Finance and Resources"),
+            Some(vec!["Director of Finance and Resources".to_string()])
+        );
+        assert_eq!(
+            names("Joint report of Ann Ryle and Tom Vell"),
+            Some(vec!["Ann Ryle".to_string(), "Tom Vell".to_string()])
+        );
+        assert_eq!(names("Report of: Jo Hale"), None);
+        assert_eq!(names("Reporting of incidents"), None);
+        assert_eq!(names("Report of"), None);
     }
 }

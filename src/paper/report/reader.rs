@@ -107,6 +107,13 @@ pub(super) struct Reader<'g> {
     sign_off: Vec<String>,
     /// Whether a part divider ("PART B") stands before the next row: a break, as a gap is.
     divider: bool,
+    /// Whom the title block's "Report of …" line names: the report is from them when no
+    /// label says so.
+    title_from: Vec<String>,
+    /// The Summary, Purpose and Recommendations blocks headed in a heading's face (no
+    /// colon): where they stand among the sections, their heading and kind. In a report
+    /// whose headings and paragraphs are all unnumbered they are sections too.
+    blocks: Vec<(usize, String, LabelKind)>,
 }
 
 impl<'g> Reader<'g> {
@@ -147,7 +154,15 @@ impl<'g> Reader<'g> {
             author_from_officer: None,
             sign_off: Vec::new(),
             divider: false,
+            title_from: Vec::new(),
+            blocks: Vec::new(),
         }
+    }
+
+    /// Whom the title block's "Report of …" line names (report evidence, as a label is).
+    pub fn title_from(&mut self, names: Vec<String>) {
+        self.evidence |= !names.is_empty();
+        self.title_from = names;
     }
 
     /// Whether a vertical gap above `row` starts a new paragraph.
@@ -246,6 +261,10 @@ impl<'g> Reader<'g> {
             LabelKind::Summary | LabelKind::Purpose | LabelKind::Recommendations
         ) {
             self.block_heading = row.text();
+            if self.geo.heading_form(row, 0) && !self.block_heading.ends_with(':') {
+                let at = self.report.sections.len();
+                self.blocks.push((at, row.text(), kind));
+            }
         }
         self.target = match kind {
             LabelKind::Summary => {
@@ -703,7 +722,7 @@ impl<'g> Reader<'g> {
                     // colon.
                     self.list_item(text, row.x0(), row.x0());
                     self.glyphless = true;
-                } else if gap || self.unnumbered_ends(row) {
+                } else if (gap && !self.hanging_wrap(row)) || self.unnumbered_ends(row) {
                     self.paragraph(None, text, row.x0(), row.x0());
                 } else if let Some(p) = self.current_paragraph(false) {
                     join_line(&mut p.text, &text);
@@ -767,6 +786,17 @@ impl<'g> Reader<'g> {
             }
             Target::None => {}
         }
+    }
+
+    /// Whether `row` wraps a paragraph printed with a hanging indent: the row before ran to
+    /// the margin and `row` stands at the paragraph's text edge, right of its number. Such a
+    /// row carries the paragraph on even when the body is set with looser leading than the
+    /// lists and tables that make the commonest line pitch.
+    fn hanging_wrap(&self, row: &Row) -> bool {
+        let tol = self.geo.column_tolerance;
+        !self.prev_short
+            && self.para_text_x > self.para_x + tol
+            && (row.x0() - self.para_text_x).abs() <= tol
     }
 
     /// Whether the current paragraph is unnumbered and its last row ended a sentence short of
@@ -857,6 +887,7 @@ impl<'g> Reader<'g> {
     /// Finish the walk: the summary (else the purpose), and the recommendations (the front
     /// block's items, its one sentence, or a Recommendations section's list or paragraphs).
     pub fn finish(mut self) -> (Report, FrontLabels, bool) {
+        self.blocks_as_sections();
         // With no block of their own, a numbered "Summary" or "Purpose of report" section
         // gives its paragraphs (the section stays).
         let from_section = |kind: LabelKind| {
@@ -897,6 +928,9 @@ impl<'g> Reader<'g> {
         }
         self.report.recommendations = recs;
         if self.report.report_from.is_empty() {
+            self.report.report_from = self.title_from;
+        }
+        if self.report.report_from.is_empty() {
             self.report.report_from = self.sign_off;
         }
         // Each Contact officer printed with details is a contact, where it was read.
@@ -928,6 +962,61 @@ impl<'g> Reader<'g> {
             }
         }
         (self.report, self.front, self.evidence)
+    }
+}
+
+impl Reader<'_> {
+    /// In a report whose headings and paragraphs are all unnumbered, the Summary, Purpose
+    /// and Recommendations blocks headed like the other headings are sections too, where they
+    /// stand (number null): the block's paragraphs, or the recommendations' introduction
+    /// with the items as its bullets (each item a paragraph when there is none).
+    fn blocks_as_sections(&mut self) {
+        let sections = &self.report.sections;
+        let numbered = sections
+            .iter()
+            .any(|s| s.number.is_some() || s.paragraphs.iter().any(|p| p.number.is_some()));
+        let headed = sections.iter().any(|s| !s.heading.is_empty());
+        if numbered || !headed {
+            return;
+        }
+        let plain = |text: &str| ReportParagraph {
+            number: None,
+            text: text.to_string(),
+            bullets: Vec::new(),
+            bullet_levels: Vec::new(),
+        };
+        let summary = self.summary.clone().unwrap_or_default();
+        let purpose = self.purpose.clone().unwrap_or_default();
+        for (at, heading, kind) in self.blocks.iter().rev() {
+            let paragraphs: Vec<ReportParagraph> = match kind {
+                LabelKind::Summary | LabelKind::Purpose => {
+                    let text = if *kind == LabelKind::Summary {
+                        &summary
+                    } else {
+                        &purpose
+                    };
+                    text.lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(plain)
+                        .collect()
+                }
+                _ if self.rec_text.trim().is_empty() => {
+                    self.recs.iter().map(|r| plain(r)).collect()
+                }
+                _ => vec![ReportParagraph {
+                    bullets: self.recs.clone(),
+                    bullet_levels: vec![1; self.recs.len()],
+                    ..plain(self.rec_text.trim())
+                }],
+            };
+            let section = Section {
+                number: None,
+                heading: heading.clone(),
+                paragraphs,
+            };
+            let at = (*at).min(self.report.sections.len());
+            self.report.sections.insert(at, section);
+        }
     }
 }
 

@@ -226,7 +226,8 @@ fn an_appendices_list_in_the_front_matter_ends_at_the_first_numbered_heading() {
 }
 
 /// An unnumbered report: a Recommendation block of one finished sentence, then a heading
-/// set close under it: the heading opens a section, it is not the block's introduction.
+/// set close under it: the heading opens a section, it is not the block's introduction (and
+/// the block, headed like the others in a report with no numbers, is a section too).
 #[test]
 fn a_heading_after_a_finished_recommendation_opens_a_section() {
     let (b, p) = (true, false);
@@ -256,7 +257,11 @@ fn a_heading_after_a_finished_recommendation_opens_a_section() {
         .iter()
         .map(|s| (s.heading.as_str(), s.paragraphs.len()))
         .collect();
-    assert_eq!(sections, [("Background", 1), ("Next steps", 1)]);
+    // No heading is numbered: the Recommendation block is a section too.
+    assert_eq!(
+        sections,
+        [("Recommendation", 1), ("Background", 1), ("Next steps", 1)]
+    );
 }
 
 /// Part dividers: "PART A" straight above the title is not the title's, and "PART B"
@@ -481,4 +486,109 @@ fn summary_and_recommendations_over_numbered_paragraphs_are_sections() {
         report.recommendations,
         ["approve the assessment;", "note the gaps."]
     );
+}
+
+/// Issue 18: a "Joint report of …" line under the title (no colon) names both people and is
+/// not the title; "3.0" headings in the body's plain face open sections over "3.1".
+#[test]
+fn a_joint_report_line_and_plain_x0_headings() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(1, 60.0, &[(250.0, "Cabinet", p)]),
+        row(1, 74.0, &[(230.0, "8 April 2025", p)]),
+        row(1, 100.0, &[(180.0, "Review of Household Waste", b)]),
+        row(
+            1,
+            116.0,
+            &[(
+                100.0,
+                "Joint report of the Director of Place and the Director of Resources",
+                p,
+            )],
+        ),
+        row(
+            1,
+            150.0,
+            &[(72.0, "3.0", p), (108.0, "Detailed proposal", p)],
+        ),
+        row(
+            1,
+            164.0,
+            &[
+                (72.0, "3.1", p),
+                (108.0, "The recycling rate rose in the year.", p),
+            ],
+        ),
+        row(
+            1,
+            178.0,
+            &[(72.0, "4.0", p), (108.0, "Financial implications", p)],
+        ),
+        row(
+            1,
+            192.0,
+            &[
+                (72.0, "4.1", p),
+                (108.0, "The changes are met from budget.", p),
+            ],
+        ),
+    ];
+    let (meeting, report) = parse(&rows, &PaperSettings::default(), true);
+    let report = report.expect("a report");
+    assert_eq!(report.title, "Review of Household Waste");
+    assert_eq!(
+        report.report_from,
+        ["Director of Place", "Director of Resources"]
+    );
+    assert_eq!(meeting.map(|m| m.body), Some("Cabinet".to_string()));
+    let sections: Vec<(Option<&str>, &str, usize)> = report
+        .sections
+        .iter()
+        .map(|s| (s.number.as_deref(), s.heading.as_str(), s.paragraphs.len()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            (Some("3.0"), "Detailed proposal", 1),
+            (Some("4.0"), "Financial implications", 1)
+        ]
+    );
+}
+
+/// Issue 18: paragraphs set with looser leading (18 pt) than the single-spaced lists that
+/// make the commonest pitch (12 pt): a row at a hanging paragraph's text edge under a row
+/// that ran to the margin wraps the paragraph, it opens no new one.
+#[test]
+fn a_loosely_set_hanging_paragraph_wraps() {
+    let p = false;
+    let long = "The recycling rate rose from 41 to 46 per cent in the first year. Missed";
+    let mut rows = vec![
+        row(
+            1,
+            36.0,
+            &[(72.0, "Report of:", true), (160.0, "Jo Hale", p)],
+        ),
+        row(
+            1,
+            60.0,
+            &[(72.0, "3.0", true), (108.0, "Detailed proposal", true)],
+        ),
+        row(1, 80.0, &[(72.0, "3.1", p), (108.0, long, p)]),
+        row(1, 98.0, &[(108.0, "bins fell to fewer than 30.", p)]),
+        row(1, 122.0, &[(72.0, "3.2", p), (108.0, long, p)]),
+        row(1, 140.0, &[(108.0, "service uses:", p)]),
+    ];
+    for i in 0..6 {
+        let top = 152.0 + 12.0 * f64::from(i);
+        rows.push(row(1, top, &[(108.0, "•", p), (120.0, "a list item;", p)]));
+    }
+    let (_, report) = parse(&rows, &PaperSettings::default(), true);
+    let report = report.expect("a report");
+    let paragraphs: Vec<(Option<&str>, usize)> = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .map(|p| (p.number.as_deref(), p.bullets.len()))
+        .collect();
+    assert_eq!(paragraphs, [(Some("3.1"), 0), (Some("3.2"), 6)]);
 }
