@@ -300,7 +300,15 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
             // A bare "1" needs a gap after it ("1 Background"); "1.", "1.0" or "(a)" do not.
             let bare =
                 number.style == Style::Plain && !number.stop && !number.printed.contains('.');
-            if second_seg || !bare {
+            // A bare number before a short phrase in a heading's face is a section's own
+            // ("1 Introduction", LaTeX's \section).
+            // A day before a month ("23 September 2025") is a date, not a number.
+            let dated = row
+                .words
+                .get(1)
+                .is_some_and(|w| crate::dates::Rules::MEETING.month(&w.text).is_some());
+            let set_as_heading = geo.heading_form(row, 1) && geo.is_short(row) && !dated;
+            if second_seg || !bare || set_as_heading {
                 let next = rows.get(i + 1);
                 let short_phrase = geo.is_short(row) && !ends_sentence(&row.text());
                 // "3.0 Detailed proposal": a number ending ".0" is a section's own, whatever
