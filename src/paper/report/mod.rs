@@ -245,11 +245,13 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
         };
         let plain = matches!(k, Kind::Text | Kind::Heading) || date_line.is_some();
         // A row running to the margin and on is body text, not a title (a long "Joint
-        // report of …" line is the title block's).
+        // report of …" line is the title block's, and a meeting line ending in its date
+        // across the page, "COUNCIL … Committee – 9 February 2026", the preamble's).
         let body_text = !geo.is_short(r)
             && !geo.heading_form(r, 0)
             && r.words.len() > 8
-            && preamble::report_of_line(&r.text()).is_none();
+            && preamble::report_of_line(&r.text()).is_none()
+            && preamble::trailing_date(&r.text()).is_none();
         if r.page != first_page || !plain || body_text || start >= settings.max_preamble_rows {
             break;
         }

@@ -366,7 +366,14 @@ impl<'g> Reader<'g> {
                 Some(last) if last.ends_with([',', '&']) || starts_lower(value) => {
                     join_line(last, value)
                 }
-                _ => r.report_from.push(value.to_string()),
+                // "Report of the Head of Regulatory Services": the post, without "the".
+                _ => r.report_from.push(
+                    value
+                        .strip_prefix("the ")
+                        .filter(|v| v.starts_with(char::is_uppercase))
+                        .unwrap_or(value)
+                        .to_string(),
+                ),
             },
             LabelKind::Author => join(&mut r.author),
             LabelKind::ContactOfficer => {

@@ -592,3 +592,45 @@ fn a_loosely_set_hanging_paragraph_wraps() {
         .collect();
     assert_eq!(paragraphs, [(Some("3.1"), 0), (Some("3.2"), 6)]);
 }
+
+/// The council's name and the meeting with its date on one line across the page, then the
+/// title and "Report of the …" / "Author …" lines without colons: the meeting line is the
+/// preamble's, however many words it holds, and the post is read without "the".
+#[test]
+fn a_meeting_line_across_the_page_and_report_of_the() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(
+            1,
+            40.0,
+            &[
+                (40.0, "NORTHBY DISTRICT COUNCIL", b),
+                (
+                    300.0,
+                    "Licensing and Regulatory Committee – 9 February 2026",
+                    p,
+                ),
+            ],
+        ),
+        row(1, 70.0, &[(40.0, "Review of the Licensing Policy", b)]),
+        row(
+            1,
+            84.0,
+            &[(40.0, "Report of the Head of Regulatory Services", p)],
+        ),
+        row(1, 98.0, &[(40.0, "Author Ann Ryle, Licensing Manager", p)]),
+        row(1, 130.0, &[(40.0, "1.", b), (68.0, "Background", b)]),
+        row(
+            1,
+            144.0,
+            &[(40.0, "1.1", p), (68.0, "The policy is five years old.", p)],
+        ),
+    ];
+    let (meeting, report) = parse(&rows, &PaperSettings::default(), true);
+    let meeting = meeting.expect("a meeting");
+    assert_eq!(meeting.body, "Licensing and Regulatory Committee");
+    assert_eq!(meeting.date.as_deref(), Some("2026-02-09"));
+    let report = report.expect("a report");
+    assert_eq!(report.title, "Review of the Licensing Policy");
+    assert_eq!(report.report_from, ["Head of Regulatory Services"]);
+}
