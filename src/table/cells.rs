@@ -1,7 +1,7 @@
 //! Grids + words + fills → cells with text, paragraphs and colours.
 
 use super::grid::{Grid, GridCell};
-use super::marks::{self, Mark};
+use super::marks::{self, Candidates};
 use super::{Cell, CellLine, PageTable, Paragraph, Part, Settings, Warning, WarningKind};
 use crate::geom::{Pt, Rect};
 use crate::layout::Word;
@@ -95,17 +95,17 @@ pub fn fill_grid(
 }
 
 /// The cell in `slot` drawn in `rect` holding `words`: their paragraphs, the fill behind the
-/// cell and behind each paragraph that is shaded apart (a status pill), and the `marks`
-/// (candidates on the page) centred in it. The ruled and unruled paths both build cells so.
+/// cell and behind each paragraph that is shaded apart (a status pill), and the `marks` and
+/// drawn bullets (candidates on the page) centred in it. The ruled and unruled paths both build cells so.
 pub(crate) fn make_cell(
     page: &PagePrimitives,
     rect: Rect,
     slot: GridCell,
     words: &[&Word],
-    marks: &[Mark],
+    marks: &Candidates,
     s: &Settings,
 ) -> Cell {
-    let dots = marks::bullet_dots(page, &rect, s);
+    let dots = marks::dots_in(&marks.dots, &rect);
     let mut paragraphs = paragraphs(words, page.info.number, s, &dots);
     for p in &mut paragraphs {
         p.fill = paragraph_fill(page, &rect, p, s);
@@ -117,7 +117,7 @@ pub(crate) fn make_cell(
         col_span: slot.col_span,
         paragraphs,
         fill: cell_fill(page, &rect, text_top(words.iter().copied()), s),
-        marks: marks::in_cell(marks, &rect),
+        marks: marks::in_cell(&marks.marks, &rect),
         parts: vec![Part {
             page: page.info.number,
             bbox: rect,

@@ -364,21 +364,7 @@ mod tests {
     use super::*;
 
     fn cell(row: usize, col: usize, row_span: usize, text: &str) -> Cell {
-        Cell {
-            row,
-            col,
-            row_span,
-            col_span: 1,
-            paragraphs: vec![super::super::Paragraph {
-                text: text.to_string(),
-                bullet: false,
-                fill: None,
-                lines: Vec::new(),
-            }],
-            fill: None,
-            marks: Vec::new(),
-            parts: Vec::new(),
-        }
+        super::super::text_cell(row, col, row_span, text)
     }
 
     #[test]

@@ -38,9 +38,21 @@ pub struct Mark {
     pub shape: MarkShape,
 }
 
-/// Every fill on the page that could be a mark, as a mark (the cell is checked by [`in_cell`]).
-pub(crate) fn candidates(page: &PagePrimitives, s: &Settings) -> Vec<Mark> {
-    page.fills.iter().filter_map(|f| as_mark(f, s)).collect()
+/// A page's small filled shapes, found once for all its cells: marks, and list bullets drawn
+/// as paths (the cell of each is checked by [`in_cell`] and [`dots_in`]).
+pub(crate) struct Candidates {
+    /// Every fill that could be a mark, as a mark.
+    pub marks: Vec<Mark>,
+    /// Every fill that could be a bullet drawn as a path.
+    pub dots: Vec<Rect>,
+}
+
+/// The page's [`Candidates`].
+pub(crate) fn candidates(page: &PagePrimitives, s: &Settings) -> Candidates {
+    Candidates {
+        marks: page.fills.iter().filter_map(|f| as_mark(f, s)).collect(),
+        dots: bullet_dots(page, s),
+    }
 }
 
 /// The fill as a mark, if it has a mark's size, proportions and colour.
@@ -67,9 +79,9 @@ fn as_mark(f: &Fill, s: &Settings) -> Option<Mark> {
     })
 }
 
-/// The list bullets drawn as paths in `cell`: near-black filled circles and squares of a
+/// The list bullets drawn as paths on the page: near-black filled circles and squares of a
 /// bullet's size (the dots [`as_mark`] leaves out for being black).
-pub(crate) fn bullet_dots(page: &PagePrimitives, cell: &Rect, s: &Settings) -> Vec<Rect> {
+fn bullet_dots(page: &PagePrimitives, s: &Settings) -> Vec<Rect> {
     page.fills
         .iter()
         .filter(|f| {
@@ -80,12 +92,17 @@ pub(crate) fn bullet_dots(page: &PagePrimitives, cell: &Rect, s: &Settings) -> V
             let dark = f
                 .colour
                 .is_some_and(|c| c.r.max(c.g).max(c.b) <= s.mark_dark_max);
-            sized
-                && dark
-                && matches!(f.shape, FillShape::Ellipse | FillShape::Rect)
-                && cell.contains(f.rect.centre(), 0.0)
+            sized && dark && matches!(f.shape, FillShape::Ellipse | FillShape::Rect)
         })
         .map(|f| f.rect)
+        .collect()
+}
+
+/// The bullet dots whose centres lie in `cell`.
+pub(crate) fn dots_in(dots: &[Rect], cell: &Rect) -> Vec<Rect> {
+    dots.iter()
+        .filter(|d| cell.contains(d.centre(), 0.0))
+        .copied()
         .collect()
 }
 

@@ -158,6 +158,27 @@ impl PageTable {
     }
 }
 
+/// A cell of one paragraph with no lines, box or fill, for tests of the stages that read
+/// tables: `text` at (`row`, `col`) over `row_span` rows.
+#[cfg(test)]
+pub(crate) fn text_cell(row: usize, col: usize, row_span: usize, text: &str) -> Cell {
+    Cell {
+        row,
+        col,
+        row_span,
+        col_span: 1,
+        paragraphs: vec![Paragraph {
+            text: text.to_string(),
+            bullet: false,
+            fill: None,
+            lines: Vec::new(),
+        }],
+        fill: None,
+        marks: Vec::new(),
+        parts: Vec::new(),
+    }
+}
+
 /// A logical table: one or more page tables joined.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {

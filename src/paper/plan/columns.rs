@@ -475,9 +475,8 @@ struct Content {
     merged: usize,
 }
 
-fn content(t: &Table, body: &[usize], col: usize) -> Content {
+fn content(cells: &CellIndex, body: &[usize], col: usize) -> Content {
     let mut k = Content::default();
-    let cells = t.index();
     for &r in body {
         let Some(c) = cells.cell_at(r, col) else {
             continue;
@@ -506,6 +505,8 @@ fn most(part: usize, all: usize) -> bool {
 /// Check each column's role against its body rows (`body`: rows that are not group rows) and
 /// against the other columns; what does not fit falls back to another role or to a field.
 pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
+    // One index of the table's slots for every column's content.
+    let cells = t.index();
     let fixed = |h: &str| profile.role_of(h).is_some();
     // A role the profile gives a column is that column's alone.
     let named: Vec<Col> = cols
@@ -530,7 +531,7 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
         let mut keep: Option<(usize, bool, usize)> = None;
         let mut merged = Vec::new();
         for &i in &actions {
-            let k = content(t, body, i);
+            let k = content(&cells, body, i);
             if cols.first(Col::Number).is_none() && most(k.refs, k.cells) {
                 if let Some(c) = cols.list.get_mut(i) {
                     c.col = Col::Number;
@@ -574,7 +575,7 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
     let has_milestones = cols.first(Col::Milestones).is_some();
     let has_rag = cols.first(Col::Rag).is_some();
     for i in 0..cols.list.len() {
-        let k = content(t, body, i);
+        let k = content(&cells, body, i);
         let Some(c) = cols.list.get_mut(i) else {
             continue;
         };
@@ -592,7 +593,9 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
             }
             Col::Success if most(k.dates, k.cells) => note(c, Col::Date, "its cells are dates"),
             // "Progress" holding "■ Green", "On track": the rating, when no column is.
-            Col::Milestones if !has_rag && k.cells > 0 && most(ratings(t, body, i), k.cells) => {
+            Col::Milestones
+                if !has_rag && k.cells > 0 && most(ratings(&cells, body, i), k.cells) =>
+            {
                 note(c, Col::Rag, "its cells are ratings")
             }
             Col::Rag if k.cells > 0 && k.words > k.cells * 8 && !has_milestones => {
@@ -601,7 +604,7 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
             Col::Number if k.cells > 0 && !most(k.refs, k.cells) => {
                 note(c, Col::Field, "its cells are not references")
             }
-            Col::Group if k.merged == 0 && recurs(t, body, i) => note(
+            Col::Group if k.merged == 0 && recurs(&cells, body, i) => note(
                 c,
                 Col::Field,
                 "its values come back after others: a rating of each row, not a grouping level",
@@ -630,7 +633,7 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
             _ => {}
         }
     }
-    same_rows_as_group(t, body, cols, &fixed);
+    same_rows_as_group(&cells, body, cols, &fixed);
     // One of each single role: later duplicates are fields.
     for role in [
         Col::Number,
@@ -671,8 +674,7 @@ const RATING_WORDS: &[&str] = &[
 
 /// How many body cells of column `i` hold only ratings: each paragraph a RAG word or letter,
 /// a status word, or a swatch symbol alone.
-fn ratings(t: &Table, body: &[usize], i: usize) -> usize {
-    let cells = t.index();
+fn ratings(cells: &CellIndex, body: &[usize], i: usize) -> usize {
     let rating = |s: &str| {
         let s = super::rag::without_symbol(s);
         let w = s
@@ -685,7 +687,7 @@ fn ratings(t: &Table, body: &[usize], i: usize) -> usize {
             || (!w.is_empty() && !w.chars().any(char::is_alphanumeric))
     };
     body.iter()
-        .filter_map(|&r| starts(&cells, r, i).filter(|c| c.col == i && !c.is_empty()))
+        .filter_map(|&r| starts(cells, r, i).filter(|c| c.col == i && !c.is_empty()))
         .filter(|c| {
             c.paragraphs
                 .iter()
@@ -697,11 +699,10 @@ fn ratings(t: &Table, body: &[usize], i: usize) -> usize {
 /// Whether a column's values, read down its body rows, come back after another value
 /// ("High", "High", "Medium", "High"): groups do not return once left, so such a column rates
 /// each row (an audit recommendation's priority) rather than grouping the rows.
-fn recurs(t: &Table, body: &[usize], i: usize) -> bool {
-    let cells = t.index();
+fn recurs(cells: &CellIndex, body: &[usize], i: usize) -> bool {
     let mut seen: Vec<String> = Vec::new();
     for &r in body {
-        let Some(s) = starts(&cells, r, i)
+        let Some(s) = starts(cells, r, i)
             .filter(|c| c.col == i && !c.is_empty())
             .map(|c| text::collapse(&c.text()))
         else {
@@ -721,12 +722,16 @@ fn recurs(t: &Table, body: &[usize], i: usize) -> bool {
 /// A leading column merged over exactly the rows of the group column before it (a "Response"
 /// beside each "Recommendation") is no level of its own: it says more about that group, and
 /// its text stays on each action as a field.
-fn same_rows_as_group(t: &Table, body: &[usize], cols: &mut Columns, fixed: &dyn Fn(&str) -> bool) {
-    let cells = t.index();
+fn same_rows_as_group(
+    cells: &CellIndex,
+    body: &[usize],
+    cols: &mut Columns,
+    fixed: &dyn Fn(&str) -> bool,
+) {
     let spans = |i: usize| -> Vec<usize> {
         body.iter()
             .copied()
-            .filter(|&r| starts(&cells, r, i).is_some())
+            .filter(|&r| starts(cells, r, i).is_some())
             .collect()
     };
     let mut before: Option<(usize, Vec<usize>)> = None;
@@ -806,21 +811,7 @@ mod tests {
         let mut cells = Vec::new();
         for (r, row) in rows.iter().enumerate() {
             for (c, s) in row.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
-                cells.push(Cell {
-                    row: r,
-                    col: c,
-                    row_span: 1,
-                    col_span: 1,
-                    paragraphs: vec![crate::table::Paragraph {
-                        text: s.to_string(),
-                        bullet: false,
-                        fill: None,
-                        lines: Vec::new(),
-                    }],
-                    fill: None,
-                    marks: Vec::new(),
-                    parts: Vec::new(),
-                });
+                cells.push(crate::table::text_cell(r, c, 1, s));
             }
         }
         Table {
@@ -855,7 +846,7 @@ mod tests {
             &["B/01", "High", "Evidence the means test", "Housing Manager"],
         ]);
         let body = [1, 2, 3, 4];
-        assert!(recurs(&t, &body, 1));
+        assert!(recurs(&t.index(), &body, 1));
         let mut cols = from_header(&t, 0, &Profile::default());
         assert_eq!(cols.list.get(1).map(|c| c.col), Some(Col::Group));
         check(&t, &body, &mut cols, &Profile::default());

@@ -543,13 +543,8 @@ pub fn text_edge(c: &Cell, padding: f64, reach: f64) -> impl Fn(u32) -> Option<f
 /// Whether a lead's text ends in a post's or a body's noun (brackets after it allowed:
 /// "Performance Lead (ICB)"); with `person`, a person's post only ("… Manager", not "… Board").
 fn is_post(s: &str, person: bool) -> bool {
-    s.split_whitespace()
-        .rev()
-        .find(|w| !(w.starts_with('(') && w.ends_with(')')))
-        .is_some_and(|w| {
-            let w = w.trim_end_matches(['.', ';']).to_lowercase();
-            POST_ENDS.contains(&w.as_str()) || !person && BODY_ENDS.contains(&w.as_str())
-        })
+    let w = last_word(s);
+    POST_ENDS.contains(&w.as_str()) || !person && BODY_ENDS.contains(&w.as_str())
 }
 
 /// Split each lead entry listing posts with commas ("Independent Chair, Board Manager") into
