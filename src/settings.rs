@@ -141,6 +141,7 @@ impl Settings {
             ("paper.cell_padding", p.cell_padding),
             ("paper.entry_pitch_jump", p.entry_pitch_jump),
             ("paper.pale_fill_saturation", p.pale_fill_saturation),
+            ("paper.banner_dark_luminance", p.banner_dark_luminance),
         ] {
             not_negative(name, v)?;
         }

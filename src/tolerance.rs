@@ -117,6 +117,12 @@ pub const BULLET_DOT_MIN_SIDE: f64 = 1.5;
 /// (bullets sit one indent, about an em, before their text).
 pub const BULLET_DOT_GAP_LINES: f64 = 2.5;
 
+/// A bullet glyph opening a cell line more than this many line heights right of the bullet
+/// above it stands at that item's text indent: it is the first character of a wrapped line
+/// ("· Not started" under "Start construction · Apr 2026"), not a new item. Items of one
+/// list share their bullet's x to within a point; a hanging indent is about an em.
+pub const BULLET_INDENT_LINES: f64 = 0.5;
+
 /// Column boundaries of two page tables match for continuation when within this (points).
 pub const COLUMN_MATCH_TOLERANCE: f64 = 3.0;
 
@@ -514,6 +520,12 @@ pub const CELL_PADDING: f64 = 6.0;
 /// paragraph. Glyph boxes come from font metrics, so wrapped lines of one font keep one pitch
 /// to within rounding.
 pub const ENTRY_PITCH_JUMP: f64 = 0.1;
+
+/// Luminance (0 black, 1 white; Rec. 601 weights) at or below which a fill behind a whole row
+/// of an unruled plan is a dark band setting the row apart as a group banner even when its
+/// text is not bold: white text on a strong colour (teal #00656E is 0.28, a mid blue #4472C4
+/// 0.43); the pale shades of banded rows (#F2F2F2 is 0.95, pale blue #DEEAF6 0.91) are not.
+pub const BANNER_DARK_LUMINANCE: f64 = 0.6;
 
 /// A RAG cell's fill at least this saturated (max − min over max of its channels) is read by
 /// its hue even when pale: a spreadsheet's cell styles shade status cells in tints (the "Good"

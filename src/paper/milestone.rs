@@ -42,7 +42,8 @@ fn date_re() -> &'static Regex {
 
 /// A timescale printed mid-bullet after a dash or in brackets, before sub-lines: "… young
 /// people (annually throughout 2014-17): Young people in …", or alone in brackets before a
-/// status: "Template agreed (due Jul 2025) – Complete".
+/// status: "Template agreed (due Jul 2025) – Complete", or between dashes before one: "… –
+/// Jun 2025 – Complete".
 fn inner_date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -50,8 +51,12 @@ fn inner_date_re() -> &'static Regex {
         let qualifier = r"(?:(?:monthly|annually|quarterly|weekly)\s+)?(?:throughout|by)\s+";
         // In brackets a timescale may stand alone or after "due"/"target": "(due Jul 2025)".
         let bracketed = format!(r"\((?:(?:due|target|by)\s*:?\s+)?((?:{MONTH}\s+)?[0-9]{{4}})\)");
+        // Between two dashes a date needs no qualifier: "text – Jun 2025 – Complete".
+        let between = format!(
+            r"\s[–—-]\s*((?:[0-9]{{1,2}}\s+)?{MONTH}\s+[0-9]{{4}}|q[1-4]\s+[0-9]{{4}}(?:[-/][0-9]{{2,4}})?|[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}})\s*[–—-]\s"
+        );
         Regex::new(&format!(
-            r"(?:(?:\s[–—-]\s*|\()({qualifier}{one})(?:[\s):]|$))|{bracketed}"
+            r"(?:(?:\s[–—-]\s*|\()({qualifier}{one})(?:[\s):]|$))|{bracketed}|{between}"
         ))
         .unwrap_or_else(|_| unreachable!("the date pattern is a constant"))
     })
@@ -87,7 +92,12 @@ pub fn parse(text: &str) -> Parsed {
 /// [`parse`] with a template's profile: its milestone pattern (groups `status`, `date`)
 /// first, and its status words beside the built-in ones.
 pub fn parse_with(text: &str, profile: &Profile) -> Parsed {
-    let text = text.trim();
+    // A spaced middle dot or bar parts the entry as a dash does: "text · Jun 2025 · Complete".
+    let mut dashed = text.trim().to_string();
+    for sep in [" · ", " | ", " • "] {
+        dashed = dashed.replace(sep, " – ");
+    }
+    let text = dashed.as_str();
     if let Some(c) = profile.milestone.as_ref().and_then(|re| re.captures(text)) {
         let group = |name| {
             c.name(name)
@@ -187,7 +197,7 @@ fn parse_default(text: &str) -> Reading {
         None => match inner_date_re()
             .captures_iter(&lower)
             .last()
-            .and_then(|c| c.get(1).or_else(|| c.get(2)))
+            .and_then(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)))
         {
             Some(m) => (Some(m.start()), Some(printed(m).trim().to_string())),
             None => match leading_date_re().captures(&lower).and_then(|c| c.get(1)) {
@@ -277,6 +287,14 @@ mod tests {
 
     #[test]
     fn status_and_date() {
+        assert_eq!(
+            p("Install chargers at the depot · Nov 2025 · Complete"),
+            (Some("Complete"), Some("Nov 2025".into()))
+        );
+        assert_eq!(
+            p("Open the shop | May 2026 | Not started"),
+            (Some("Not started"), Some("May 2026".into()))
+        );
         assert_eq!(
             p("Report to the Board – Complete – October 2014"),
             (Some("Complete"), Some("October 2014".into()))

@@ -86,6 +86,9 @@ pub struct PaperSettings {
     pub entry_pitch_jump: f64,
     /// A RAG fill at least this saturated is read by its hue, however pale.
     pub pale_fill_saturation: f64,
+    /// A band behind a row of an unruled plan at most this luminance (0 black, 1 white) is
+    /// dark enough to set the row apart as a group banner without bold text.
+    pub banner_dark_luminance: f64,
     /// Pages whose whole text is kept for the covering report; later pages keep the text
     /// outside their tables only (captions and running text), whose cells the tables hold.
     pub full_text_pages: u32,
@@ -124,6 +127,7 @@ impl Default for PaperSettings {
             cell_padding: tolerance::CELL_PADDING,
             entry_pitch_jump: tolerance::ENTRY_PITCH_JUMP,
             pale_fill_saturation: tolerance::PALE_FILL_SATURATION,
+            banner_dark_luminance: tolerance::BANNER_DARK_LUMINANCE,
             full_text_pages: tolerance::FULL_TEXT_PAGES,
         }
     }

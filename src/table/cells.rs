@@ -413,20 +413,33 @@ pub fn join_line(text: &mut String, line: &str) {
 fn paragraphs(words: &[&Word], page: u32, s: &Settings, dots: &[Rect]) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut prev: Option<Rect> = None;
+    // Where the last bulleted paragraph's bullet stands (its glyph's or dot's left edge).
+    let mut bullet_x: Option<f64> = None;
     for (line, rbox) in framed_lines(words, page, s) {
-        let bullet_rest = strip_bullet(&line.text).map(str::to_string);
         let b = line.bbox;
-        let dotted = dots.iter().any(|d| {
+        let dot = dots.iter().find(|d| {
             let mid = (d.top + d.bottom) / 2.0;
             mid >= b.top
                 && mid <= b.bottom
                 && d.x1 <= b.x0 + 0.5
                 && b.x0 - d.x1 <= s.bullet_dot_gap_lines * b.height()
         });
+        let dotted = dot.is_some();
+        // A glyph opening a line right of the bullets above, at their text's indent, is a
+        // wrapped line's first character ("… · Apr 2026" / "· Not started"), not a bullet.
+        let indented = bullet_x.is_some_and(|x| b.x0 > x + s.bullet_indent_lines * b.height());
+        let bullet_rest = strip_bullet(&line.text)
+            .filter(|_| !indented || dotted)
+            .map(str::to_string);
         let gap_break =
             prev.is_some_and(|p| rbox.top - p.bottom > s.paragraph_gap_lines * p.height());
         let new = out.is_empty() || gap_break || bullet_rest.is_some() || dotted;
         prev = Some(rbox);
+        if bullet_rest.is_some() || dotted {
+            bullet_x = Some(dot.map_or(b.x0, |d| d.x0));
+        } else if new {
+            bullet_x = None;
+        }
         if new {
             out.push(Paragraph {
                 text: bullet_rest.clone().unwrap_or_else(|| line.text.clone()),

@@ -58,6 +58,8 @@ pub struct Settings {
     pub bullet_dot_max_side: f64,
     /// See `bullet_dot_min_side`.
     pub bullet_dot_gap_lines: f64,
+    /// A bullet glyph this many line heights right of the bullet above it is wrapped text.
+    pub bullet_indent_lines: f64,
     /// How close column boundaries must be for tables on consecutive pages to join.
     pub column_match_tolerance: f64,
     /// Lines this close in height (points) on consecutive pages, with the same words, are a
@@ -100,6 +102,7 @@ impl Default for Settings {
             bullet_dot_min_side: tolerance::BULLET_DOT_MIN_SIDE,
             bullet_dot_max_side: tolerance::BULLET_DOT_MAX_SIDE,
             bullet_dot_gap_lines: tolerance::BULLET_DOT_GAP_LINES,
+            bullet_indent_lines: tolerance::BULLET_INDENT_LINES,
             column_match_tolerance: tolerance::COLUMN_MATCH_TOLERANCE,
             running_line_tolerance: tolerance::RUNNING_LINE_TOLERANCE,
             max_header_rows: tolerance::MAX_HEADER_ROWS,

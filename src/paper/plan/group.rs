@@ -134,24 +134,25 @@ fn labelled(text: &str) -> Option<Labelled> {
 }
 
 /// A group cell opening with an outline number and a space before a capital ("1.2 Empty
-/// shops are …"): the number's last part and the text after it. Read in a group cell only,
+/// shops are …", "01 Transport"): the number's last part and the text after it. Read in a group cell only,
 /// where a number leading the text is the group's (elsewhere a bare number needs a separator).
 fn outlined(text: &str) -> Option<Labelled> {
     let (num, rest) = text.trim().split_once(' ')?;
     let parts: Vec<&str> = num.split('.').collect();
     let digits = |p: &&str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
     let rest = rest.trim();
-    (parts.len() >= 2 && parts.iter().all(digits) && rest.starts_with(char::is_uppercase)).then(
-        || {
-            (
-                Some(num.to_string()),
-                String::new(),
-                parts.last().and_then(|p| p.parse().ok()),
-                u8::try_from(parts.len()).unwrap_or(u8::MAX),
-                rest.to_string(),
-            )
-        },
-    )
+    // One part needs at most two digits ("01 Buildings and Energy" on a banner; "2030 Net
+    // Zero" is a title).
+    let whole_number = parts.len() >= 2 || num.len() <= 2;
+    (whole_number && parts.iter().all(digits) && rest.starts_with(char::is_uppercase)).then(|| {
+        (
+            Some(num.to_string()),
+            String::new(),
+            parts.last().and_then(|p| p.parse().ok()),
+            u8::try_from(parts.len()).unwrap_or(u8::MAX),
+            rest.to_string(),
+        )
+    })
 }
 
 /// Whether a text opens with a group label ("Priority 1:", "Theme B –", "Audit:").

@@ -252,6 +252,46 @@ fn group_cell<'t>(t: &'t Table, cols: &Columns, cells: &[&'t Cell]) -> Option<&'
         .then_some(*c)
 }
 
+/// A banner across the table the table stage cut at its column edges (an unruled, designed
+/// plan: "01 | Buildings and Energy" on one coloured band): every slot of row `r` under one
+/// fill that is not white, the row below not under it, text only up to the action column, and
+/// that text bold or the band dark. It is read as one group cell spanning the row.
+fn banner(index: &CellIndex, t: &Table, r: usize, cols: &Columns, dark: f64) -> Option<Cell> {
+    let row = index.row_cells(r);
+    let fill = row.first()?.fill.filter(|f| !f.is_white())?;
+    let covered: usize = row.iter().map(|c| c.col_span).sum();
+    if covered < t.n_cols || row.iter().any(|c| c.fill != Some(fill) || c.row_span != 1) {
+        return None;
+    }
+    let below = index.row_cells(r + 1);
+    if !below.is_empty() && below.iter().all(|c| c.fill == Some(fill)) {
+        return None;
+    }
+    let action = cols.first(Col::Action)?;
+    let texts: Vec<&&Cell> = row.iter().filter(|c| !c.is_empty()).collect();
+    if texts.is_empty() || texts.iter().any(|c| c.col > action) {
+        return None;
+    }
+    let lines = || {
+        texts
+            .iter()
+            .flat_map(|c| c.paragraphs.iter())
+            .flat_map(|p| p.lines.iter())
+    };
+    let bold = lines().any(|l| l.bold);
+    let luminance =
+        (0.299 * f64::from(fill.r) + 0.587 * f64::from(fill.g) + 0.114 * f64::from(fill.b)) / 255.0;
+    if !bold && luminance > dark {
+        return None;
+    }
+    let mut cell = (**texts.first()?).clone();
+    for c in texts.iter().skip(1) {
+        cell.paragraphs.extend(c.paragraphs.iter().cloned());
+    }
+    cell.col_span = t.n_cols.saturating_sub(cell.col).max(1);
+    Some(cell)
+}
+
 /// The last line printed in each column for the action being read (what a row's first lines
 /// may carry on).
 struct LastLines(Vec<Option<CellLine>>);
@@ -356,7 +396,8 @@ pub fn read(
             say("skipped: the header repeated".into());
             continue;
         }
-        if let Some(c) = group_cell(t, cols, &cells) {
+        let banner = banner(&index, t, r, cols, cx.settings.banner_dark_luminance);
+        if let Some(c) = group_cell(t, cols, &cells).or(banner.as_ref()) {
             let g = read_group(c, cx);
             if g.label.is_none() && retitle(plan, state, g.title.clone()) {
                 say("the title of the group above (printed in the next row)".into());
