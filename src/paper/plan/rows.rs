@@ -252,6 +252,24 @@ fn group_cell<'t>(t: &'t Table, cols: &Columns, cells: &[&'t Cell]) -> Option<&'
         .then_some(*c)
 }
 
+/// A summary row of a task list: its action cell wholly bold and a numbered group label
+/// ("Stage 1: Discovery", with its own ID and dates beside it) over a plain action cell in
+/// the row below. It is a group row, read from that cell.
+fn summary_row<'t>(index: &CellIndex<'t>, r: usize, cols: &Columns) -> Option<&'t Cell> {
+    let action = cols.first(Col::Action)?;
+    let cell = columns::starts(index, r, action).filter(|c| c.col == action)?;
+    let bold = |c: &Cell| {
+        let mut lines = c.paragraphs.iter().flat_map(|p| p.lines.iter()).peekable();
+        lines.peek().is_some() && lines.all(|l| l.bold)
+    };
+    if !bold(cell) {
+        return None;
+    }
+    group::heading(&text::collapse(&cell.text()))?;
+    let below = columns::starts(index, r + 1, action).filter(|c| c.col == action)?;
+    (!bold(below)).then_some(cell)
+}
+
 /// A banner across the table the table stage cut at its column edges (an unruled, designed
 /// plan: "01 | Buildings and Energy" on one coloured band): every slot of row `r` under one
 /// fill that is not white, the row below not under it, text only up to the action column, and
@@ -397,7 +415,10 @@ pub fn read(
             continue;
         }
         let banner = banner(&index, t, r, cols, cx.settings.banner_dark_luminance);
-        if let Some(c) = group_cell(t, cols, &cells).or(banner.as_ref()) {
+        let group_row = group_cell(t, cols, &cells)
+            .or(banner.as_ref())
+            .or_else(|| summary_row(&index, r, cols));
+        if let Some(c) = group_row {
             let g = read_group(c, cx);
             if g.label.is_none() && retitle(plan, state, g.title.clone()) {
                 say("the title of the group above (printed in the next row)".into());
