@@ -221,23 +221,30 @@ fn band_sides(page: &PagePrimitives, edges: &[Edge], s: &Settings) -> Vec<Edge> 
         })
     };
     let mut out = Vec::new();
-    for f in page.fills.iter().filter(|f| f.colour.is_some()) {
-        let r = f.rect;
+    let singles = page
+        .fills
+        .iter()
+        .filter(|f| f.colour.is_some())
+        .map(|f| (f.rect, Vec::new()));
+    for (r, joins) in singles.chain(fill_runs(page, tol)) {
         if r.height() <= 0.0 || r.width() <= 2.0 * tol {
             continue;
         }
+        // Where fills of a run meet are its columns' edges, as a column rule would be.
         let band = |y: f64, below: bool| {
             meeting(r.x0 - tol, r.x0 + tol, y, below).next().is_some()
                 && meeting(r.x1 - tol, r.x1 + tol, y, below).next().is_some()
-                && meeting(r.x0 + tol, r.x1 - tol, y, below).next().is_some()
+                && (!joins.is_empty() || meeting(r.x0 + tol, r.x1 - tol, y, below).next().is_some())
         };
         let inner: Vec<f64> = if band(r.top, true) {
             meeting(r.x0 + tol, r.x1 - tol, r.top, true)
                 .map(|e| e.pos)
+                .chain(joins.iter().copied())
                 .collect()
         } else if band(r.bottom, false) {
             meeting(r.x0 + tol, r.x1 - tol, r.bottom, false)
                 .map(|e| e.pos)
+                .chain(joins.iter().copied())
                 .collect()
         } else {
             continue;
@@ -269,6 +276,39 @@ fn band_sides(page: &PagePrimitives, edges: &[Edge], s: &Settings) -> Vec<Edge> 
         }
     }
     out
+}
+
+/// Runs of fills of one colour side by side on one band, each fill meeting the next within
+/// `tol` (a header row whose cells are filled one by one and bordered in their own shade,
+/// white text on navy): the run's box and the x of each place two of its fills meet.
+fn fill_runs(page: &PagePrimitives, tol: f64) -> Vec<(Rect, Vec<f64>)> {
+    let mut fills: Vec<(Rect, Colour)> = page
+        .fills
+        .iter()
+        .filter_map(|f| Some((f.rect, f.colour?)))
+        .filter(|(r, _)| r.height() > 0.0)
+        .collect();
+    fills.sort_by(|a, b| a.0.top.total_cmp(&b.0.top).then(a.0.x0.total_cmp(&b.0.x0)));
+    let mut runs: Vec<(Rect, Colour, Vec<f64>)> = Vec::new();
+    for (r, c) in fills {
+        let extends = runs.last_mut().filter(|(run, colour, _)| {
+            *colour == c
+                && (run.top - r.top).abs() <= tol
+                && (run.bottom - r.bottom).abs() <= tol
+                && (r.x0 - run.x1).abs() <= tol
+        });
+        match extends {
+            Some((run, _, joins)) => {
+                joins.push(r.x0);
+                *run = run.union(&r);
+            }
+            None => runs.push((r, c, Vec::new())),
+        }
+    }
+    runs.into_iter()
+        .filter(|(_, _, joins)| !joins.is_empty())
+        .map(|(r, _, joins)| (r, joins))
+        .collect()
 }
 
 /// Snap and join edges of both orientations.

@@ -106,6 +106,44 @@ fn split_reference(s: &str) -> Option<(String, String)> {
     text::is_reference(first).then(|| (text::reference(first), rest.trim().to_string()))
 }
 
+/// A cell's first line when it is a rating alone printed in colour or on a coloured fill, with
+/// more text under it: read as a RAG entry and taken out of the cell.
+fn rating_opening(c: &mut Cell, cx: &Context) -> Option<(RagEntry, At)> {
+    let p = c.paragraphs.first()?;
+    let line = p.lines.first()?;
+    if (p.lines.len() < 2 && c.paragraphs.len() < 2) || !super::columns::is_rating(&line.text) {
+        return None;
+    }
+    let alone = Cell {
+        paragraphs: vec![crate::table::Paragraph {
+            text: line.text.clone(),
+            lines: vec![line.clone()],
+            ..p.clone()
+        }],
+        ..c.clone()
+    };
+    let entry = rag::entries(
+        Some(&alone),
+        cx.text_colour,
+        cx.settings.pale_fill_saturation,
+    )
+    .into_iter()
+    .next()
+    .filter(|(e, _)| e.colour.is_some())?;
+    if let Some(p) = c.paragraphs.first_mut() {
+        p.lines.remove(0);
+        let mut text = String::new();
+        for l in &p.lines {
+            crate::table::join_line(&mut text, &l.text);
+        }
+        p.text = text;
+        if p.lines.is_empty() {
+            c.paragraphs.remove(0);
+        }
+    }
+    Some(entry)
+}
+
 /// Read row `r` as an action numbered `number` (`None`: counted, set by the caller); `cells`
 /// is `t`'s index.
 pub fn read(
@@ -127,11 +165,21 @@ pub fn read(
             specific_action = rest;
         }
     }
-    let rag_at: Vec<(RagEntry, At)> = rag::entries(
+    let mut rag_at: Vec<(RagEntry, At)> = rag::entries(
         cell(Col::Rag),
         cx.text_colour,
         cx.settings.pale_fill_saturation,
     );
+    // With no RAG column, a rating printed in colour as the first paragraph of the progress
+    // cell ("GREEN" over its dated updates) is the action's RAG, not a milestone.
+    let mut progress = cell(Col::Milestones).cloned();
+    if cols.first(Col::Rag).is_none() {
+        if let Some(c) = progress.as_mut() {
+            if let Some(entry) = rating_opening(c, cx) {
+                rag_at.push(entry);
+            }
+        }
+    }
     let dates: Vec<Entry> = cols
         .all(Col::Date)
         .into_iter()
@@ -152,7 +200,7 @@ pub fn read(
         .collect();
     let mut milestones: Vec<(Milestone, At)> = match cols.first(Col::Milestones) {
         Some(_) => entries(
-            cell(Col::Milestones),
+            progress.as_ref(),
             padding,
             cols,
             text::Kind::Milestones,

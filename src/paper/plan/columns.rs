@@ -681,26 +681,29 @@ const RATING_WORDS: &[&str] = &[
     "off target",
 ];
 
+/// Whether a paragraph is a rating alone: a RAG word or letter, a status word, or a swatch
+/// symbol.
+pub fn is_rating(s: &str) -> bool {
+    let s = super::rag::without_symbol(s);
+    let w = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    RATING_WORDS.contains(&w.as_str())
+        || super::super::vocab::Status::parse(&w).is_some()
+        || (!w.is_empty() && !w.chars().any(char::is_alphanumeric))
+}
+
 /// How many body cells of column `i` hold only ratings: each paragraph a RAG word or letter,
 /// a status word, or a swatch symbol alone.
 fn ratings(cells: &CellIndex, body: &[usize], i: usize) -> usize {
-    let rating = |s: &str| {
-        let s = super::rag::without_symbol(s);
-        let w = s
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        RATING_WORDS.contains(&w.as_str())
-            || super::super::vocab::Status::parse(&w).is_some()
-            || (!w.is_empty() && !w.chars().any(char::is_alphanumeric))
-    };
     body.iter()
         .filter_map(|&r| starts(cells, r, i).filter(|c| c.col == i && !c.is_empty()))
         .filter(|c| {
             c.paragraphs
                 .iter()
-                .all(|p| p.text.trim().is_empty() || rating(&p.text))
+                .all(|p| p.text.trim().is_empty() || is_rating(&p.text))
         })
         .count()
 }

@@ -40,7 +40,7 @@ fn numbered_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?s)^(?P<word>[A-Z][A-Za-z'’&/-]*(?:\s+[A-Za-z][A-Za-z'’&/-]*){0,4}\s+)?(?P<num>[0-9]{1,3}(?:\.[0-9]{1,3})*|[A-Z]|[IVX]{1,4})(?P<sep>\.?\s*[:.)–—-]\s*|\s+|$)(?P<rest>.*)$",
+            r"(?s)^(?P<word>[A-Z][A-Za-z'’&/-]*(?:\s+[A-Za-z][A-Za-z'’&/-]*){0,4}\s+)?(?P<num>[0-9]{1,3}(?:\.[0-9]{1,3})*|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|[A-Z]|[IVX]{1,4})(?P<sep>\.?\s*[:.)–—-]\s*|\s+|$)(?P<rest>.*)$",
         )
         .unwrap_or_else(|_| unreachable!("constant pattern"))
     })
@@ -70,6 +70,17 @@ fn roman(s: &str) -> Option<u32> {
         }
     }
     u32::try_from(total).ok()
+}
+
+/// A number written as a word ("PRIORITY ONE", "Theme Three").
+fn number_word(s: &str) -> Option<u32> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    let lower = s.to_ascii_lowercase();
+    let i = WORDS.iter().position(|w| *w == lower)?;
+    u32::try_from(i + 1).ok()
 }
 
 /// A label read: the label, its form word, number, numbering depth, and the rest.
@@ -102,7 +113,9 @@ fn labelled(text: &str) -> Option<Labelled> {
             None => is_digits && !separated && !sep.is_empty() && rest_ok,
         };
         if ok {
-            let (number, depth) = if is_digits {
+            let (number, depth) = if let Some(n) = number_word(num) {
+                (Some(n), 1)
+            } else if is_digits {
                 let parts: Vec<&str> = num.split('.').collect();
                 (
                     parts.last().and_then(|p| p.parse().ok()),
