@@ -120,6 +120,9 @@ pub fn parse_with(text: &str, profile: &Profile) -> Parsed {
             };
         }
     }
+    // A remark in brackets ending the entry ("… – Jan 2026 (revised from Nov 2025)") is not
+    // its timescale: the date before it is.
+    let text = without_remark(text);
     let Reading { parsed, date_at } = parse_default(text);
     if parsed.status.is_some() || profile.statuses.is_empty() {
         return parsed;
@@ -143,6 +146,31 @@ pub fn parse_with(text: &str, profile: &Profile) -> Parsed {
         }),
         status,
         ..parsed
+    }
+}
+
+/// `text` without a closing bracketed remark on an earlier date ("(revised from Nov 2025)",
+/// "(was 31/12/2025)", "(originally March)").
+fn without_remark(text: &str) -> &str {
+    let Some(open) = text.rfind('(') else {
+        return text;
+    };
+    let inner = text.get(open + 1..).unwrap_or_default().trim_end();
+    let remark = inner.ends_with(')')
+        && [
+            "revised",
+            "was ",
+            "originally",
+            "previously",
+            "rescheduled",
+            "moved from",
+        ]
+        .iter()
+        .any(|w| inner.to_ascii_lowercase().starts_with(w));
+    if remark {
+        text.get(..open).map_or(text, str::trim_end)
+    } else {
+        text
     }
 }
 
@@ -287,6 +315,10 @@ mod tests {
 
     #[test]
     fn status_and_date() {
+        assert_eq!(
+            p("Co-located team in place – Jan 2026 (revised from Nov 2025)"),
+            (None, Some("Jan 2026".into()))
+        );
         assert_eq!(
             p("Install chargers at the depot · Nov 2025 · Complete"),
             (Some("Complete"), Some("Nov 2025".into()))

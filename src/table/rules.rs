@@ -226,7 +226,7 @@ fn band_sides(page: &PagePrimitives, edges: &[Edge], s: &Settings) -> Vec<Edge> 
         .iter()
         .filter(|f| f.colour.is_some())
         .map(|f| (f.rect, Vec::new()));
-    for (r, joins) in singles.chain(fill_runs(page, tol)) {
+    for (r, joins) in singles.chain(fill_runs(page, s)) {
         if r.height() <= 0.0 || r.width() <= 2.0 * tol {
             continue;
         }
@@ -279,14 +279,16 @@ fn band_sides(page: &PagePrimitives, edges: &[Edge], s: &Settings) -> Vec<Edge> 
 }
 
 /// Runs of fills of one colour side by side on one band, each fill meeting the next within
-/// `tol` (a header row whose cells are filled one by one and bordered in their own shade,
+/// the snap tolerance (a header row whose cells are filled one by one and bordered in their own shade,
 /// white text on navy): the run's box and the x of each place two of its fills meet.
-fn fill_runs(page: &PagePrimitives, tol: f64) -> Vec<(Rect, Vec<f64>)> {
+fn fill_runs(page: &PagePrimitives, s: &Settings) -> Vec<(Rect, Vec<f64>)> {
+    let tol = s.snap_tolerance;
+    // Thin strips are a gradient's, not cells.
     let mut fills: Vec<(Rect, Colour)> = page
         .fills
         .iter()
         .filter_map(|f| Some((f.rect, f.colour?)))
-        .filter(|(r, _)| r.height() > 0.0)
+        .filter(|(r, _)| r.height() >= s.strip_max_width && r.width() >= s.strip_max_width)
         .collect();
     fills.sort_by(|a, b| a.0.top.total_cmp(&b.0.top).then(a.0.x0.total_cmp(&b.0.x0)));
     let mut runs: Vec<(Rect, Colour, Vec<f64>)> = Vec::new();

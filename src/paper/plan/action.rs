@@ -64,12 +64,12 @@ fn texts(
         .collect()
 }
 
-/// The cell's paragraphs joined with "\n".
+/// The cell's paragraphs joined with "\n" (a list in one: its items on lines of their own).
 fn paragraphs(c: Option<&Cell>) -> String {
     c.map(|c| {
         c.paragraphs
             .iter()
-            .map(|p| p.text.trim())
+            .map(text::listed)
             .filter(|t| !t.is_empty())
             .collect::<Vec<_>>()
             .join("\n")
@@ -103,7 +103,10 @@ fn level(a: Option<(u32, f64, f64)>, b: Option<(u32, f64, f64)>) -> bool {
 /// both.
 fn split_reference(s: &str) -> Option<(String, String)> {
     let (first, rest) = s.trim().split_once(' ')?;
-    text::is_reference(first).then(|| (text::reference(first), rest.trim().to_string()))
+    // A list label ("b) Feedback …", the rest of a list broken over a page) is no reference.
+    let numbered = first.chars().any(|c| c.is_ascii_digit());
+    (numbered && text::is_reference(first))
+        .then(|| (text::reference(first), rest.trim().to_string()))
 }
 
 /// A cell's first line when it is a rating alone printed in colour or on a coloured fill, with

@@ -544,9 +544,17 @@ pub fn read(
         }
         // In a plan whose actions are numbered, a row with no reference whose action text is a
         // wrapped line of the action above (an unruled table cut at each line) carries it on.
+        // Likewise the first row of a page with no reference, in a plan whose references are
+        // printed: the rest of the action the page break cut.
+        let referenced = number_col.is_some() || cols.number_in_action;
+        let page_top = r > hr + 1
+            && t.rows
+                .get(r - 1)
+                .and_then(|p| p.first())
+                .is_some_and(|p| p.page < page);
         let carries_on = number.is_none()
-            && number_col.is_some()
-            && action_col.is_some_and(|i| last.wraps(&index, r, i, cols, jump));
+            && referenced
+            && (page_top || action_col.is_some_and(|i| last.wraps(&index, r, i, cols, jump)));
         if carries_on {
             if let Some(prev) = last_action(plan).filter(|p| !p.number_implied) {
                 let more = action::read(t, &index, r, cols, None, cx);

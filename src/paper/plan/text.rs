@@ -496,7 +496,8 @@ pub fn entries<'p>(
                             &|a, b| right(a.page).is_some_and(|e| !hand_broken(a, b, e)),
                         )
                 }))
-            || next.is_some_and(|n| spaced(l, n, apart));
+            || next.is_some_and(|n| spaced(l, n, apart))
+            || next.is_some_and(|n| list_label(&n.text).is_some());
         if split {
             if let Some(s) = start {
                 out.push((std::mem::take(&mut cur), s));
@@ -510,6 +511,7 @@ pub fn entries<'p>(
     if out.len() <= 1 {
         // One entry: the paragraph's own text (the table stage took its bullet off).
         let t = p.text.trim();
+        let t = list_label(t).unwrap_or(t);
         return match p.lines.first() {
             Some(l) if !t.is_empty() => vec![(t.to_string(), l)],
             _ => Vec::new(),
@@ -520,8 +522,9 @@ pub fn entries<'p>(
             let t = s
                 .trim()
                 .trim_start_matches(|c: char| BULLETS.contains(&c) && c != '-')
-                .trim()
-                .to_string();
+                .trim();
+            // A numbered list's label goes with the list, as a bullet does.
+            let t = list_label(t).unwrap_or(t).to_string();
             (t, l)
         })
         .filter(|(s, _)| !s.is_empty())
@@ -907,4 +910,39 @@ mod tests {
         assert!(!may_be_date("head of fostering") && !is_date("Head of Fostering"));
         assert!(!collapses_longer_than(&"a ".repeat(8), 8));
     }
+}
+
+/// The text after a list label opening a line ("1. ", "2) ", "a) ", "(b) ", "(iv) ", "ii. "):
+/// Word and browsers print a numbered list's labels as text.
+pub fn list_label(line: &str) -> Option<&str> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\s*(?:[0-9]{1,2}[.)]|[a-z]\)|\([a-z0-9]{1,2}\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+\S")
+            .unwrap_or_else(|_| unreachable!("constant pattern"))
+    });
+    let m = re.find(line)?;
+    // The match ends on the first character of the item's text.
+    line.get(m.end().saturating_sub(1)..)
+        .or(line.get(m.end()..))
+}
+
+/// A paragraph as a lead-in and its list: each line opening with a list label ("a) …") starts
+/// an item, its label dropped; the parts joined by newlines. A paragraph with no labelled line
+/// is its own text.
+pub fn listed(p: &Paragraph) -> String {
+    if !p.lines.iter().any(|l| list_label(&l.text).is_some()) {
+        return p.text.trim().to_string();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for l in &p.lines {
+        let t = l.text.trim();
+        match list_label(t) {
+            Some(rest) => parts.push(rest.to_string()),
+            None => match parts.last_mut() {
+                Some(last) => crate::table::join_line(last, t),
+                None => parts.push(t.to_string()),
+            },
+        }
+    }
+    parts.join("\n")
 }
