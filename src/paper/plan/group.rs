@@ -147,16 +147,16 @@ fn labelled(text: &str) -> Option<Labelled> {
 }
 
 /// A group cell opening with an outline number and a space before a capital ("1.2 Empty
-/// shops are …", "01 Transport"): the number's last part and the text after it. Read in a group cell only,
+/// shops are …", "01 Transport" with a leading zero): the number's last part and the text after it. Read in a group cell only,
 /// where a number leading the text is the group's (elsewhere a bare number needs a separator).
 fn outlined(text: &str) -> Option<Labelled> {
     let (num, rest) = text.trim().split_once(' ')?;
     let parts: Vec<&str> = num.split('.').collect();
     let digits = |p: &&str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
     let rest = rest.trim();
-    // One part needs at most two digits ("01 Buildings and Energy" on a banner; "2030 Net
-    // Zero" is a title).
-    let whole_number = parts.len() >= 2 || num.len() <= 2;
+    // One part needs a leading zero: "01 Buildings and Energy" on a banner is numbered, "12
+    // Empty shops" a figure.
+    let whole_number = parts.len() >= 2 || (num.len() == 2 && num.starts_with('0'));
     (whole_number && parts.iter().all(digits) && rest.starts_with(char::is_uppercase)).then(|| {
         (
             Some(num.to_string()),
@@ -360,6 +360,7 @@ mod tests {
         );
         // A whole number, a figure or a number before lower case is no group's number.
         assert_eq!(o("12 Empty shops"), None);
+        assert_eq!(o("01 Transport").map(|g| g.1), Some(Some(1)));
         assert_eq!(o("2.5 million visitors"), None);
     }
 
