@@ -37,6 +37,10 @@ pub(crate) struct Backdrop {
     colours: Vec<Colour>,
     /// More distinct colours were painted than `colours` holds.
     many: bool,
+    /// The last glyph colour asked about and whether it passed the quick test (near white or
+    /// near a painted colour): the glyphs of a page come in long runs of one colour, so the
+    /// test is made once per run. Forgotten whenever `colours` or `many` change.
+    last_quick: Option<(Colour, bool)>,
 }
 
 impl Backdrop {
@@ -57,6 +61,7 @@ impl Backdrop {
                 } else {
                     self.many = true;
                 }
+                self.last_quick = None;
             }
         }
         self.paints.push(Paint { rect, colour });
@@ -77,13 +82,20 @@ impl Backdrop {
 
     /// Whether a glyph in box `glyph` drawn in `colour` is the colour of what lies under it.
     /// A glyph of unknown colour (a pattern) is seen.
-    pub fn hides(&self, glyph: &Rect, colour: Option<Colour>) -> bool {
+    pub fn hides(&mut self, glyph: &Rect, colour: Option<Colour>) -> bool {
         let Some(colour) = colour else {
             return false;
         };
-        let candidate = near(colour, Colour::WHITE)
-            || self.many
-            || self.colours.iter().any(|&c| near(colour, c));
+        let candidate = match self.last_quick {
+            Some((c, answer)) if c == colour => answer,
+            _ => {
+                let answer = near(colour, Colour::WHITE)
+                    || self.many
+                    || self.colours.iter().any(|&c| near(colour, c));
+                self.last_quick = Some((colour, answer));
+                answer
+            }
+        };
         if !candidate {
             return false;
         }
