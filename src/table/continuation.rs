@@ -162,14 +162,28 @@ fn start(pt: PageTable) -> Table {
     }
 }
 
-fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A cell's text with every run of white space made one space and none at either end: its
+/// paragraphs' words in order (as [`Cell::text`], whose paragraphs are joined by white space,
+/// would give), written straight into one string.
+fn normalised_text(cell: &Cell) -> String {
+    let mut out = String::new();
+    for word in cell
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.text.split_whitespace())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn row_key<'a>(cells: impl Iterator<Item = &'a Cell>, row: usize) -> Vec<(usize, usize, String)> {
     let mut k: Vec<_> = cells
         .filter(|c| c.row == row)
-        .map(|c| (c.col, c.col_span, normalise(&c.text())))
+        .map(|c| (c.col, c.col_span, normalised_text(c)))
         .collect();
     k.sort();
     k
@@ -365,6 +379,16 @@ mod tests {
 
     fn cell(row: usize, col: usize, row_span: usize, text: &str) -> Cell {
         super::super::text_cell(row, col, row_span, text)
+    }
+
+    #[test]
+    fn a_cells_normalised_text_joins_its_paragraphs_words_with_single_spaces() {
+        let mut c = cell(0, 0, 1, "  Lead\u{a0} officer\t(name) ");
+        let mut second = c.paragraphs[0].clone();
+        second.text = "\n and  date\n".into();
+        c.paragraphs.push(second);
+        assert_eq!(normalised_text(&c), "Lead officer (name) and date");
+        assert_eq!(normalised_text(&cell(0, 0, 1, " \n ")), "");
     }
 
     #[test]
