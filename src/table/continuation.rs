@@ -25,19 +25,23 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
         for pt in list {
             let first = k == 0;
             k += 1;
+            // How many leading rows of `pt` repeat the open table's, once asked: asked by
+            // `continues` and again by `append`, of the same table and page table.
+            let mut skip = None;
             let target = open.filter(|&ti| {
                 first
                     && tables
                         .get(ti)
                         .zip(tails.get(ti))
-                        .is_some_and(|(t, tail)| continues(t, tail, &pt, s))
+                        .is_some_and(|(t, tail)| continues(t, tail, &pt, s, &mut skip))
             });
             match target.and_then(|ti| tables.get_mut(ti).map(|t| (ti, t))) {
                 Some((ti, t)) => {
                     if let Some(tail) = tails.get_mut(ti) {
                         *tail = frame(&pt);
                     }
-                    append(t, pt, s);
+                    let skip = skip.unwrap_or_else(|| repeated_header(t, &pt, s));
+                    append(t, pt, skip, s);
                     last_on_page = Some(ti);
                 }
                 // Nothing before it to continue: not a table (it was no evidence of one).
@@ -68,20 +72,28 @@ fn frame(pt: &PageTable) -> PageTable {
 /// Whether page table `pt`, first on its page, continues table `t`, whose last page table
 /// (`tail`) was last on the page before: ruled tables with the same columns or unruled ones
 /// under a repeated header, with no caption or heading between them and no header of its own.
-fn continues(t: &Table, tail: &PageTable, pt: &PageTable, s: &Settings) -> bool {
+/// `skip` keeps [`repeated_header`] of `t` and `pt` once it has been asked.
+fn continues(
+    t: &Table,
+    tail: &PageTable,
+    pt: &PageTable,
+    s: &Settings,
+    skip: &mut Option<usize>,
+) -> bool {
     let next_page = t.pages.last().is_some_and(|&p| p + 1 == pt.page);
     let same_columns = if pt.ruled {
         t.ruled && columns_match(&tail.xs, &pt.xs, s.column_match_tolerance)
     } else {
         repeats_header(t, pt)
     };
-    next_page && same_columns && !context::separated(tail, pt, s) && !own_header(t, pt, s)
+    next_page && same_columns && !context::separated(tail, pt, s) && !own_header(t, pt, s, skip)
 }
 
 /// Whether `pt` starts under a header row of its own: `t` has a shaded header, `pt`'s first
 /// row is shaded the same way (every cell) and split into the same cells (a group row shaded
-/// like the header spans them), and it does not repeat `t`'s header.
-fn own_header(t: &Table, pt: &PageTable, s: &Settings) -> bool {
+/// like the header spans them), and it does not repeat `t`'s header. `skip` as for
+/// [`continues`].
+fn own_header(t: &Table, pt: &PageTable, s: &Settings, skip: &mut Option<usize>) -> bool {
     let slots = |cells: &[Cell]| -> Vec<(usize, usize)> {
         let mut v: Vec<_> = cells
             .iter()
@@ -99,7 +111,7 @@ fn own_header(t: &Table, pt: &PageTable, s: &Settings) -> bool {
     t.header_rows > 0
         && slots(&t.cells) == slots(&pt.cells)
         && fill(&t.cells).is_some_and(|f| fill(&pt.cells) == Some(f))
-        && repeated_header(t, pt, s) == 0
+        && *skip.get_or_insert_with(|| repeated_header(t, pt, s)) == 0
 }
 
 /// Whether unruled page table `pt` continues unruled table `t`: the same number of columns
@@ -167,15 +179,20 @@ fn start(pt: PageTable) -> Table {
 /// would give), written straight into one string.
 fn normalised_text(cell: &Cell) -> String {
     let mut out = String::new();
-    for word in cell
-        .paragraphs
-        .iter()
-        .flat_map(|p| p.text.split_whitespace())
-    {
+    let mut push = |word: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    };
+    for p in &cell.paragraphs {
+        // ASCII text splits byte by byte; its only white space `split_ascii_whitespace` does
+        // not know is the vertical tab, so text holding one takes the general path.
+        if p.text.is_ascii() && !p.text.as_bytes().contains(&0x0B) {
+            p.text.split_ascii_whitespace().for_each(&mut push);
+        } else {
+            p.text.split_whitespace().for_each(&mut push);
+        }
     }
     out
 }
@@ -202,9 +219,9 @@ fn repeated_header(t: &Table, pt: &PageTable, s: &Settings) -> usize {
         .count()
 }
 
-/// Append a page table to a logical table.
-fn append(t: &mut Table, mut pt: PageTable, s: &Settings) {
-    let skip = repeated_header(t, &pt, s);
+/// Append a page table to a logical table; its first `skip` rows repeat the table's leading
+/// rows ([`repeated_header`]).
+fn append(t: &mut Table, mut pt: PageTable, skip: usize, s: &Settings) {
     if skip > 0 {
         t.header_rows = t.header_rows.max(skip);
     }
@@ -389,6 +406,9 @@ mod tests {
         c.paragraphs.push(second);
         assert_eq!(normalised_text(&c), "Lead officer (name) and date");
         assert_eq!(normalised_text(&cell(0, 0, 1, " \n ")), "");
+        // ASCII text, with and without a vertical tab (white space to `split_whitespace`).
+        assert_eq!(normalised_text(&cell(0, 0, 1, "\ta  b\r\nc ")), "a b c");
+        assert_eq!(normalised_text(&cell(0, 0, 1, "a\x0Bb\x0C c")), "a b c");
     }
 
     #[test]
