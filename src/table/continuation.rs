@@ -284,27 +284,29 @@ fn append(t: &mut Table, mut pt: PageTable, skip: usize, s: &Settings) {
 /// most rows, so an empty cell there says nothing about a row cut by the page break; the
 /// reference or first text column beside them does.
 fn key_column(t: &Table) -> usize {
-    // One pass over the cells (this runs once per page a table continues on).
+    // One pass over the cells (this runs once per page a table continues on), into one flat
+    // list of rows × columns: a list per row was an allocation per row on every page.
     let rows = t.n_rows.saturating_sub(t.header_rows);
+    let n_cols = t.n_cols;
     let mut across = vec![false; rows];
-    let mut opened = vec![vec![false; t.n_cols]; rows];
+    let mut opened = vec![false; rows * n_cols];
     for c in &t.cells {
         let Some(r) = c.row.checked_sub(t.header_rows).filter(|&r| r < rows) else {
             continue;
         };
         // Rows across the table (group headings) open no column.
-        if c.col_span >= t.n_cols {
+        if c.col_span >= n_cols {
             if let Some(a) = across.get_mut(r) {
                 *a = true;
             }
-        } else if c.col_span == 1 && !c.is_empty() {
-            if let Some(o) = opened.get_mut(r).and_then(|o| o.get_mut(c.col)) {
+        } else if c.col_span == 1 && c.col < n_cols && !c.is_empty() {
+            if let Some(o) = opened.get_mut(r * n_cols + c.col) {
                 *o = true;
             }
         }
     }
-    let body: Vec<&Vec<bool>> = opened
-        .iter()
+    let body: Vec<&[bool]> = opened
+        .chunks(n_cols.max(1))
         .zip(&across)
         .filter(|(_, a)| !**a)
         .map(|(o, _)| o)
@@ -312,7 +314,7 @@ fn key_column(t: &Table) -> usize {
     if body.is_empty() {
         return 0;
     }
-    (0..t.n_cols)
+    (0..n_cols)
         .find(|&col| {
             let n = body
                 .iter()
