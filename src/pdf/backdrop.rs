@@ -118,3 +118,33 @@ fn near(a: Colour, b: Colour) -> bool {
         && a.g.abs_diff(b.g) <= BACKDROP_MATCH
         && a.b.abs_diff(b.b) <= BACKDROP_MATCH
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RED: Colour = Colour { r: 200, g: 0, b: 0 };
+
+    fn rect(x0: f64, top: f64, x1: f64, bottom: f64) -> Rect {
+        Rect {
+            x0,
+            top,
+            x1,
+            bottom,
+        }
+    }
+
+    #[test]
+    fn a_colour_asked_about_before_its_fill_is_painted_is_asked_again_after() {
+        let mut page = Backdrop::default();
+        let glyph = rect(10.0, 10.0, 15.0, 20.0);
+        // Red text on the white page: seen, and red passes no quick test yet.
+        assert!(!page.hides(&glyph, Some(RED)));
+        page.rect(rect(0.0, 0.0, 100.0, 100.0), Some(RED), &Clip::Unclipped);
+        // Now red on red: unseen.
+        assert!(page.hides(&glyph, Some(RED)));
+        // White text on the red fill is seen; on the page beside it, unseen.
+        assert!(!page.hides(&glyph, Some(Colour::WHITE)));
+        assert!(page.hides(&rect(200.0, 10.0, 205.0, 20.0), Some(Colour::WHITE)));
+    }
+}
