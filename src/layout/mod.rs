@@ -71,20 +71,30 @@ impl Default for Settings {
 pub fn is_bold_font(name: &str) -> bool {
     // One pass, ASCII case folded byte by byte, no lowercased copy: this runs once per word of
     // every cell. "semibold" contains "bold".
+    // Setting bit 0x20 lower-cases exactly the letters B, H and D among the bytes that could
+    // become b, h or d, so the loop skips every other byte with one test.
     let n = name.as_bytes();
-    (0..n.len()).any(|i| {
-        let rest = n.get(i..).unwrap_or_default();
-        let starts = |w: &[u8]| {
-            rest.get(..w.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(w))
+    let mut rest = n;
+    while let Some(i) = rest
+        .iter()
+        .position(|&b| matches!(b | 0x20, b'b' | b'h' | b'd'))
+    {
+        let Some(at) = rest.get(i..) else {
+            return false;
         };
-        match rest.first().map(u8::to_ascii_lowercase) {
+        let starts = |w: &[u8]| at.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
+        let found = match at.first().map(|b| b | 0x20) {
             Some(b'b') => starts(b"bold") || starts(b"black"),
             Some(b'h') => starts(b"heavy"),
             Some(b'd') => starts(b"demi"),
             _ => false,
+        };
+        if found {
+            return true;
         }
-    })
+        rest = at.get(1..).unwrap_or_default();
+    }
+    false
 }
 
 /// A word: glyphs on one baseline with no gap wider than the word gap between them.
@@ -174,10 +184,21 @@ mod tests {
             "Avenir-Heavy",
             "Futura-DemiBold",
             "Ünïcode-bold",
+            "BBold",
+            "dhb-HEAVYx",
+            "ÄBLACK",
         ] {
             assert!(is_bold_font(bold), "{bold}");
         }
-        for plain in ["Arial", "Calibri,Italic", "", "Bol", "Times-Roman"] {
+        for plain in [
+            "Arial",
+            "Calibri,Italic",
+            "",
+            "Bol",
+            "Times-Roman",
+            "Dem",
+            "bhd-Bl",
+        ] {
             assert!(!is_bold_font(plain), "{plain}");
         }
     }

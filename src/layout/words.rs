@@ -29,12 +29,26 @@ struct Item<'a> {
 }
 
 /// What glyphs are sorted by, with the glyph's place in the item list: a third of an item's
-/// size, so the sorts move less.
+/// size, so the sorts move less. The two coordinates are held as [`total_order`] integers, so
+/// the sorts compare integers yet order exactly as `f64::total_cmp` does.
 #[derive(Clone, Copy)]
 struct Key {
-    baseline: f64,
-    x0: f64,
+    baseline: i64,
+    x0: i64,
     item: usize,
+}
+
+/// `v` as an integer that orders as `f64::total_cmp` orders the floats (the same bit trick
+/// `total_cmp` applies at each comparison: negative values have their magnitude bits flipped).
+/// It is its own inverse: [`from_total_order`] undoes it.
+fn total_order(v: f64) -> i64 {
+    let bits = v.to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
+}
+
+/// The float whose [`total_order`] is `k`, bit for bit.
+fn from_total_order(k: i64) -> f64 {
+    f64::from_bits((k ^ (((k >> 63) as u64) >> 1) as i64) as u64)
 }
 
 /// The four directions, in the order their text is given.
@@ -80,35 +94,31 @@ pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
         }));
         keys.clear();
         keys.extend(items.iter().enumerate().map(|(item, it)| Key {
-            baseline: it.baseline,
-            x0: it.rbox.x0,
+            baseline: total_order(it.baseline),
+            x0: total_order(it.rbox.x0),
             item,
         }));
         // Stable: content-stream order is mostly reading order already, which this sort
         // uses (an unstable one took twice the instructions on the board paper).
-        keys.sort_by(|a, b| {
-            a.baseline
-                .total_cmp(&b.baseline)
-                .then(a.x0.total_cmp(&b.x0))
-        });
+        keys.sort_by(|a, b| a.baseline.cmp(&b.baseline).then_with(|| a.x0.cmp(&b.x0)));
         // One list for every line's glyphs in turn.
         let mut cluster_items: Vec<&Item> = Vec::new();
         let mut start = 0;
         while let Some(first) = keys.get(start) {
-            let base = first.baseline;
+            let base = from_total_order(first.baseline);
             let size = items.get(first.item).map_or(1.0, |it| it.g.size.max(1.0));
             let tol = settings.line_baseline_em * size;
             let mut end = start + 1;
             while keys
                 .get(end)
-                .is_some_and(|k| (k.baseline - base).abs() <= tol)
+                .is_some_and(|k| (from_total_order(k.baseline) - base).abs() <= tol)
             {
                 end += 1;
             }
             let Some(cluster) = keys.get_mut(start..end) else {
                 break;
             };
-            cluster.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            cluster.sort_by_key(|k| k.x0);
             cluster_items.clear();
             cluster_items.extend(cluster.iter().filter_map(|k| items.get(k.item)));
             let (words, reading_boxes) = split_words(&cluster_items, d, settings);
@@ -332,6 +342,32 @@ mod tests {
             gl.clip = Some(Rect { x1: 17.0, ..cell });
         }
         assert_eq!(words(&glyphs, &Settings::default())[0].text, "abcd");
+    }
+
+    #[test]
+    fn total_order_keys_sort_as_total_cmp_and_read_back() {
+        let values = [
+            f64::NEG_INFINITY,
+            -1e300,
+            -2.5,
+            -0.0,
+            0.0,
+            1e-310,
+            3.25,
+            f64::INFINITY,
+            f64::NAN,
+            -f64::NAN,
+        ];
+        for a in values {
+            assert_eq!(from_total_order(total_order(a)).to_bits(), a.to_bits());
+            for b in values {
+                assert_eq!(
+                    total_order(a).cmp(&total_order(b)),
+                    a.total_cmp(&b),
+                    "{a} {b}"
+                );
+            }
+        }
     }
 
     #[test]

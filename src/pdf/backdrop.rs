@@ -37,6 +37,10 @@ pub(crate) struct Backdrop {
     colours: Vec<Colour>,
     /// More distinct colours were painted than `colours` holds.
     many: bool,
+    /// The last glyph colour asked about and whether it passed the quick test (near white or
+    /// near a painted colour): the glyphs of a page come in long runs of one colour, so the
+    /// test is made once per run. Forgotten whenever `colours` or `many` change.
+    last_quick: Option<(Colour, bool)>,
 }
 
 impl Backdrop {
@@ -57,6 +61,7 @@ impl Backdrop {
                 } else {
                     self.many = true;
                 }
+                self.last_quick = None;
             }
         }
         self.paints.push(Paint { rect, colour });
@@ -77,13 +82,20 @@ impl Backdrop {
 
     /// Whether a glyph in box `glyph` drawn in `colour` is the colour of what lies under it.
     /// A glyph of unknown colour (a pattern) is seen.
-    pub fn hides(&self, glyph: &Rect, colour: Option<Colour>) -> bool {
+    pub fn hides(&mut self, glyph: &Rect, colour: Option<Colour>) -> bool {
         let Some(colour) = colour else {
             return false;
         };
-        let candidate = near(colour, Colour::WHITE)
-            || self.many
-            || self.colours.iter().any(|&c| near(colour, c));
+        let candidate = match self.last_quick {
+            Some((c, answer)) if c == colour => answer,
+            _ => {
+                let answer = near(colour, Colour::WHITE)
+                    || self.many
+                    || self.colours.iter().any(|&c| near(colour, c));
+                self.last_quick = Some((colour, answer));
+                answer
+            }
+        };
         if !candidate {
             return false;
         }
@@ -105,4 +117,34 @@ fn near(a: Colour, b: Colour) -> bool {
     a.r.abs_diff(b.r) <= BACKDROP_MATCH
         && a.g.abs_diff(b.g) <= BACKDROP_MATCH
         && a.b.abs_diff(b.b) <= BACKDROP_MATCH
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RED: Colour = Colour { r: 200, g: 0, b: 0 };
+
+    fn rect(x0: f64, top: f64, x1: f64, bottom: f64) -> Rect {
+        Rect {
+            x0,
+            top,
+            x1,
+            bottom,
+        }
+    }
+
+    #[test]
+    fn a_colour_asked_about_before_its_fill_is_painted_is_asked_again_after() {
+        let mut page = Backdrop::default();
+        let glyph = rect(10.0, 10.0, 15.0, 20.0);
+        // Red text on the white page: seen, and red passes no quick test yet.
+        assert!(!page.hides(&glyph, Some(RED)));
+        page.rect(rect(0.0, 0.0, 100.0, 100.0), Some(RED), &Clip::Unclipped);
+        // Now red on red: unseen.
+        assert!(page.hides(&glyph, Some(RED)));
+        // White text on the red fill is seen; on the page beside it, unseen.
+        assert!(!page.hides(&glyph, Some(Colour::WHITE)));
+        assert!(page.hides(&rect(200.0, 10.0, 205.0, 20.0), Some(Colour::WHITE)));
+    }
 }

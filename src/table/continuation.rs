@@ -25,19 +25,23 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
         for pt in list {
             let first = k == 0;
             k += 1;
+            // How many leading rows of `pt` repeat the open table's, once asked: asked by
+            // `continues` and again by `append`, of the same table and page table.
+            let mut skip = None;
             let target = open.filter(|&ti| {
                 first
                     && tables
                         .get(ti)
                         .zip(tails.get(ti))
-                        .is_some_and(|(t, tail)| continues(t, tail, &pt, s))
+                        .is_some_and(|(t, tail)| continues(t, tail, &pt, s, &mut skip))
             });
             match target.and_then(|ti| tables.get_mut(ti).map(|t| (ti, t))) {
                 Some((ti, t)) => {
                     if let Some(tail) = tails.get_mut(ti) {
                         *tail = frame(&pt);
                     }
-                    append(t, pt, s);
+                    let skip = skip.unwrap_or_else(|| repeated_header(t, &pt, s));
+                    append(t, pt, skip, s);
                     last_on_page = Some(ti);
                 }
                 // Nothing before it to continue: not a table (it was no evidence of one).
@@ -68,20 +72,28 @@ fn frame(pt: &PageTable) -> PageTable {
 /// Whether page table `pt`, first on its page, continues table `t`, whose last page table
 /// (`tail`) was last on the page before: ruled tables with the same columns or unruled ones
 /// under a repeated header, with no caption or heading between them and no header of its own.
-fn continues(t: &Table, tail: &PageTable, pt: &PageTable, s: &Settings) -> bool {
+/// `skip` keeps [`repeated_header`] of `t` and `pt` once it has been asked.
+fn continues(
+    t: &Table,
+    tail: &PageTable,
+    pt: &PageTable,
+    s: &Settings,
+    skip: &mut Option<usize>,
+) -> bool {
     let next_page = t.pages.last().is_some_and(|&p| p + 1 == pt.page);
     let same_columns = if pt.ruled {
         t.ruled && columns_match(&tail.xs, &pt.xs, s.column_match_tolerance)
     } else {
         repeats_header(t, pt)
     };
-    next_page && same_columns && !context::separated(tail, pt, s) && !own_header(t, pt, s)
+    next_page && same_columns && !context::separated(tail, pt, s) && !own_header(t, pt, s, skip)
 }
 
 /// Whether `pt` starts under a header row of its own: `t` has a shaded header, `pt`'s first
 /// row is shaded the same way (every cell) and split into the same cells (a group row shaded
-/// like the header spans them), and it does not repeat `t`'s header.
-fn own_header(t: &Table, pt: &PageTable, s: &Settings) -> bool {
+/// like the header spans them), and it does not repeat `t`'s header. `skip` as for
+/// [`continues`].
+fn own_header(t: &Table, pt: &PageTable, s: &Settings, skip: &mut Option<usize>) -> bool {
     let slots = |cells: &[Cell]| -> Vec<(usize, usize)> {
         let mut v: Vec<_> = cells
             .iter()
@@ -99,7 +111,7 @@ fn own_header(t: &Table, pt: &PageTable, s: &Settings) -> bool {
     t.header_rows > 0
         && slots(&t.cells) == slots(&pt.cells)
         && fill(&t.cells).is_some_and(|f| fill(&pt.cells) == Some(f))
-        && repeated_header(t, pt, s) == 0
+        && *skip.get_or_insert_with(|| repeated_header(t, pt, s)) == 0
 }
 
 /// Whether unruled page table `pt` continues unruled table `t`: the same number of columns
@@ -162,14 +174,33 @@ fn start(pt: PageTable) -> Table {
     }
 }
 
-fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A cell's text with every run of white space made one space and none at either end: its
+/// paragraphs' words in order (as [`Cell::text`], whose paragraphs are joined by white space,
+/// would give), written straight into one string.
+fn normalised_text(cell: &Cell) -> String {
+    let mut out = String::new();
+    let mut push = |word: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    };
+    for p in &cell.paragraphs {
+        // ASCII text splits byte by byte; its only white space `split_ascii_whitespace` does
+        // not know is the vertical tab, so text holding one takes the general path.
+        if p.text.is_ascii() && !p.text.as_bytes().contains(&0x0B) {
+            p.text.split_ascii_whitespace().for_each(&mut push);
+        } else {
+            p.text.split_whitespace().for_each(&mut push);
+        }
+    }
+    out
 }
 
 fn row_key<'a>(cells: impl Iterator<Item = &'a Cell>, row: usize) -> Vec<(usize, usize, String)> {
     let mut k: Vec<_> = cells
         .filter(|c| c.row == row)
-        .map(|c| (c.col, c.col_span, normalise(&c.text())))
+        .map(|c| (c.col, c.col_span, normalised_text(c)))
         .collect();
     k.sort();
     k
@@ -188,9 +219,9 @@ fn repeated_header(t: &Table, pt: &PageTable, s: &Settings) -> usize {
         .count()
 }
 
-/// Append a page table to a logical table.
-fn append(t: &mut Table, mut pt: PageTable, s: &Settings) {
-    let skip = repeated_header(t, &pt, s);
+/// Append a page table to a logical table; its first `skip` rows repeat the table's leading
+/// rows ([`repeated_header`]).
+fn append(t: &mut Table, mut pt: PageTable, skip: usize, s: &Settings) {
     if skip > 0 {
         t.header_rows = t.header_rows.max(skip);
     }
@@ -253,27 +284,29 @@ fn append(t: &mut Table, mut pt: PageTable, s: &Settings) {
 /// most rows, so an empty cell there says nothing about a row cut by the page break; the
 /// reference or first text column beside them does.
 fn key_column(t: &Table) -> usize {
-    // One pass over the cells (this runs once per page a table continues on).
+    // One pass over the cells (this runs once per page a table continues on), into one flat
+    // list of rows × columns: a list per row was an allocation per row on every page.
     let rows = t.n_rows.saturating_sub(t.header_rows);
+    let n_cols = t.n_cols;
     let mut across = vec![false; rows];
-    let mut opened = vec![vec![false; t.n_cols]; rows];
+    let mut opened = vec![false; rows * n_cols];
     for c in &t.cells {
         let Some(r) = c.row.checked_sub(t.header_rows).filter(|&r| r < rows) else {
             continue;
         };
         // Rows across the table (group headings) open no column.
-        if c.col_span >= t.n_cols {
+        if c.col_span >= n_cols {
             if let Some(a) = across.get_mut(r) {
                 *a = true;
             }
-        } else if c.col_span == 1 && !c.is_empty() {
-            if let Some(o) = opened.get_mut(r).and_then(|o| o.get_mut(c.col)) {
+        } else if c.col_span == 1 && c.col < n_cols && !c.is_empty() {
+            if let Some(o) = opened.get_mut(r * n_cols + c.col) {
                 *o = true;
             }
         }
     }
-    let body: Vec<&Vec<bool>> = opened
-        .iter()
+    let body: Vec<&[bool]> = opened
+        .chunks(n_cols.max(1))
         .zip(&across)
         .filter(|(_, a)| !**a)
         .map(|(o, _)| o)
@@ -281,7 +314,7 @@ fn key_column(t: &Table) -> usize {
     if body.is_empty() {
         return 0;
     }
-    (0..t.n_cols)
+    (0..n_cols)
         .find(|&col| {
             let n = body
                 .iter()
@@ -365,6 +398,19 @@ mod tests {
 
     fn cell(row: usize, col: usize, row_span: usize, text: &str) -> Cell {
         super::super::text_cell(row, col, row_span, text)
+    }
+
+    #[test]
+    fn a_cells_normalised_text_joins_its_paragraphs_words_with_single_spaces() {
+        let mut c = cell(0, 0, 1, "  Lead\u{a0} officer\t(name) ");
+        let mut second = c.paragraphs[0].clone();
+        second.text = "\n and  date\n".into();
+        c.paragraphs.push(second);
+        assert_eq!(normalised_text(&c), "Lead officer (name) and date");
+        assert_eq!(normalised_text(&cell(0, 0, 1, " \n ")), "");
+        // ASCII text, with and without a vertical tab (white space to `split_whitespace`).
+        assert_eq!(normalised_text(&cell(0, 0, 1, "\ta  b\r\nc ")), "a b c");
+        assert_eq!(normalised_text(&cell(0, 0, 1, "a\x0Bb\x0C c")), "a b c");
     }
 
     #[test]

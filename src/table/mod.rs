@@ -117,9 +117,12 @@ impl Cell {
         s
     }
 
-    /// Whether no text is in it.
+    /// Whether no text is in it (white space only; read from the front, stopping at the first
+    /// other character, which is what `trim().is_empty()` tells at twice the reading).
     pub fn is_empty(&self) -> bool {
-        self.paragraphs.iter().all(|p| p.text.trim().is_empty())
+        self.paragraphs
+            .iter()
+            .all(|p| p.text.chars().all(char::is_whitespace))
     }
 }
 
