@@ -582,6 +582,41 @@ pub fn split_posts(leads: Vec<String>) -> Vec<String> {
     out
 }
 
+/// The text after a list label opening a line ("1. ", "2) ", "a) ", "(b) ", "(iv) ", "ii. "):
+/// Word and browsers print a numbered list's labels as text.
+pub fn list_label(line: &str) -> Option<&str> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\s*(?:[0-9]{1,2}[.)]|[a-z]\)|\([a-z0-9]{1,2}\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+\S")
+            .unwrap_or_else(|_| unreachable!("constant pattern"))
+    });
+    let m = re.find(line)?;
+    // The match ends on the first character of the item's text.
+    line.get(m.end().saturating_sub(1)..)
+        .or(line.get(m.end()..))
+}
+
+/// A paragraph as a lead-in and its list: each line opening with a list label ("a) …") starts
+/// an item, its label dropped; the parts joined by newlines. A paragraph with no labelled line
+/// is its own text.
+pub fn listed(p: &Paragraph) -> String {
+    if !p.lines.iter().any(|l| list_label(&l.text).is_some()) {
+        return p.text.trim().to_string();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for l in &p.lines {
+        let t = l.text.trim();
+        match list_label(t) {
+            Some(rest) => parts.push(rest.to_string()),
+            None => match parts.last_mut() {
+                Some(last) => crate::table::join_line(last, t),
+                None => parts.push(t.to_string()),
+            },
+        }
+    }
+    parts.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -910,39 +945,4 @@ mod tests {
         assert!(!may_be_date("head of fostering") && !is_date("Head of Fostering"));
         assert!(!collapses_longer_than(&"a ".repeat(8), 8));
     }
-}
-
-/// The text after a list label opening a line ("1. ", "2) ", "a) ", "(b) ", "(iv) ", "ii. "):
-/// Word and browsers print a numbered list's labels as text.
-pub fn list_label(line: &str) -> Option<&str> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^\s*(?:[0-9]{1,2}[.)]|[a-z]\)|\([a-z0-9]{1,2}\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+\S")
-            .unwrap_or_else(|_| unreachable!("constant pattern"))
-    });
-    let m = re.find(line)?;
-    // The match ends on the first character of the item's text.
-    line.get(m.end().saturating_sub(1)..)
-        .or(line.get(m.end()..))
-}
-
-/// A paragraph as a lead-in and its list: each line opening with a list label ("a) …") starts
-/// an item, its label dropped; the parts joined by newlines. A paragraph with no labelled line
-/// is its own text.
-pub fn listed(p: &Paragraph) -> String {
-    if !p.lines.iter().any(|l| list_label(&l.text).is_some()) {
-        return p.text.trim().to_string();
-    }
-    let mut parts: Vec<String> = Vec::new();
-    for l in &p.lines {
-        let t = l.text.trim();
-        match list_label(t) {
-            Some(rest) => parts.push(rest.to_string()),
-            None => match parts.last_mut() {
-                Some(last) => crate::table::join_line(last, t),
-                None => parts.push(t.to_string()),
-            },
-        }
-    }
-    parts.join("\n")
 }
