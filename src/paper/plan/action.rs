@@ -183,22 +183,23 @@ pub fn read(
             }
         }
     }
-    let dates: Vec<Entry> = cols
+    let date_cells: Vec<&Cell> = cols
         .all(Col::Date)
         .into_iter()
-        .filter_map(|i| {
-            let c = cells
-                .cell_at(r, i)
-                .filter(|c| c.row <= r && !c.is_empty())?;
+        .filter_map(|i| cells.cell_at(r, i).filter(|c| c.row <= r && !c.is_empty()))
+        .collect();
+    let dates: Vec<Entry> = date_cells
+        .iter()
+        .map(|c| {
             let at = c
                 .paragraphs
                 .first()
                 .and_then(|p| p.lines.first())
                 .map(|l| (l.page, l.bbox.top, l.bbox.height()));
-            Some(Entry {
+            Entry {
                 text: text::collapse(&c.text()),
                 at,
-            })
+            }
         })
         .collect();
     let mut milestones: Vec<(Milestone, At)> = match cols.first(Col::Milestones) {
@@ -225,20 +226,45 @@ pub fn read(
             )
         })
         .collect(),
-        None => dates
+        // Each date cell is a milestone; one holding several dated lines ("Draft plan:
+        // December 2025" / "Actions complete: June 2026") one per line.
+        None => date_cells
             .iter()
-            .map(|d| {
-                (
-                    Milestone {
-                        text: d.text.clone(),
-                        status: None,
-                        date: Some(d.text.clone()),
-                        rag: None,
-                        period: dates::period(&d.text),
-                        status_text: None,
-                    },
-                    d.at,
-                )
+            .zip(&dates)
+            .flat_map(|(c, d)| {
+                let parts = entries(Some(c), padding, cols, text::Kind::Milestones, jump);
+                if parts.len() < 2 {
+                    return vec![(
+                        Milestone {
+                            text: d.text.clone(),
+                            status: None,
+                            date: Some(d.text.clone()),
+                            rag: None,
+                            period: dates::period(&d.text),
+                            status_text: None,
+                        },
+                        d.at,
+                    )];
+                }
+                parts
+                    .into_iter()
+                    .map(|e| {
+                        let date = milestone::parse_with(&e.text, cx.profile)
+                            .date
+                            .unwrap_or_else(|| e.text.clone());
+                        (
+                            Milestone {
+                                period: dates::period(&date),
+                                date: Some(date),
+                                text: e.text,
+                                status: None,
+                                rag: None,
+                                status_text: None,
+                            },
+                            e.at,
+                        )
+                    })
+                    .collect()
             })
             .collect(),
     };

@@ -430,7 +430,7 @@ fn ends_dated(line: &str, next: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = compiled(&RE, || {
         format!(
-            r"[–—-]\s*(?:(?:by|from|until|end\s+of|target|due|deadline)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
+            r"[–—:-]\s*(?:(?:by|from|until|end\s+of|target|due|deadline)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
         )
     });
     // The pattern is written in lower case.
@@ -477,14 +477,19 @@ pub fn entries<'p>(
     let mut listing = false;
     for (i, l) in p.lines.iter().enumerate() {
         crate::table::join_line(&mut cur, l.text.trim());
-        listing |= l.text.trim_end().ends_with(':');
         let next = p.lines.get(i + 1);
+        // A label whose date is on the next line ("Draft plan:" / "December 2025") opens no list.
+        let dated_next = next.is_some_and(|n| {
+            let words: Vec<&str> = n.text.split_whitespace().take(4).collect();
+            crate::dates::find_date(&words).is_some_and(|d| d.start == 0)
+        });
+        listing |= l.text.trim_end().ends_with(':') && !dated_next;
         let split = match (next, right(l.page)) {
             (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge),
             _ => false,
         } || (dated
             && !listing
-            && next.is_some_and(|n| ends_dated(&l.text, &n.text) || opens_dated(l, n)))
+            && next.is_some_and(|n| ends_dated(&cur, &n.text) || opens_dated(l, n)))
             || (kind == Kind::Leads
                 && next.is_some_and(|n| {
                     starts_named_lead(&cur, l, n)
