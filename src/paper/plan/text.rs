@@ -185,15 +185,10 @@ pub enum Kind {
 /// the width says nothing). Words that also open a name ("Service", "Executive") are left out.
 const POST_ENDS: &[&str] = &[
     "manager",
-    "managers",
     "officer",
-    "officers",
     "lead",
-    "leads",
     "leader",
-    "leaders",
     "director",
-    "directors",
     "coordinator",
     "co-ordinator",
     "engineer",
@@ -201,7 +196,6 @@ const POST_ENDS: &[&str] = &[
     "advisor",
     "inspector",
     "chair",
-    "chairs",
     "consultant",
     "commissioner",
     "practitioner",
@@ -213,11 +207,39 @@ const POST_ENDS: &[&str] = &[
     "secretary",
     "surveyor",
     "partner",
-    "partners",
     "solicitor",
     "accountant",
     "auditor",
+    "psychologist",
+    "therapist",
+    "nurse",
+    "clinician",
+    "doctor",
+    "physician",
+    "paediatrician",
+    "pharmacist",
+    "economist",
+    "scientist",
+    "technician",
+    "librarian",
+    "warden",
+    "ranger",
+    "navigator",
+    "champion",
+    "assessor",
+    "supervisor",
+    "investigator",
+    "caseworker",
+    "mentor",
+    "architect",
+    "ecologist",
+    "archivist",
 ];
+
+/// Whether `w` (lower case) is a post's noun ([`POST_ENDS`]), or one's plural ("Psychologists").
+fn post_noun(w: &str) -> bool {
+    POST_ENDS.contains(&w) || w.strip_suffix('s').is_some_and(|one| POST_ENDS.contains(&one))
+}
 
 /// Nouns that end a body's name (a team, a board, an organisation).
 const BODY_ENDS: &[&str] = &[
@@ -252,6 +274,10 @@ const ORGANISATION_ENDS: &[&str] = &[
     "alliance",
     "commission",
 ];
+
+/// The fewest words of a post that, after a body printed whole on its line, is a lead of its
+/// own ("Leisure Contract Manager"); a shorter one ("Business Manager") is the body's post.
+const LONG_POST_WORDS: usize = 3;
 
 /// Words that open the name of a post: "Head of Parks", "Director of Place", "Deputy
 /// Director …", "Assistant Director …".
@@ -308,7 +334,7 @@ fn whole(cur: &str) -> Option<Whole> {
     );
     if runs_on(cur) || last.ends_with("'s") || last.ends_with("’s") {
         None
-    } else if POST_ENDS.contains(&last.as_str()) {
+    } else if post_noun(&last) {
         Some(Whole::Post)
     } else if head_of {
         Some(Whole::HeadOf)
@@ -324,7 +350,10 @@ fn whole(cur: &str) -> Option<Whole> {
 /// (`true`) or a body (`false`) of two words or more ("Countryside" / "Ranger Manager"), or a
 /// post opening with its own word ("Head of …"). `None` when the lines open with no capital,
 /// or end a lead before any such noun (a wrapped lead's last words: "Care" / "Trust …").
-fn lead_follows(rest: &[CellLine], wrapped: &dyn Fn(&CellLine, &CellLine) -> bool) -> Option<bool> {
+fn lead_follows(
+    rest: &[CellLine],
+    wrapped: &dyn Fn(&CellLine, &CellLine) -> bool,
+) -> Option<(bool, usize)> {
     let first = rest.first()?;
     if !first.text.trim_start().starts_with(char::is_uppercase) {
         return None;
@@ -333,18 +362,19 @@ fn lead_follows(rest: &[CellLine], wrapped: &dyn Fn(&CellLine, &CellLine) -> boo
     for (k, l) in rest.iter().enumerate() {
         crate::table::join_line(&mut run, l.text.trim());
         let last = last_word(&l.text);
-        let post = POST_ENDS.contains(&last.as_str());
+        let post = post_noun(&last);
         if post || BODY_ENDS.contains(&last.as_str()) || ORGANISATION_ENDS.contains(&last.as_str())
         {
-            return (run.split_whitespace().count() >= 2).then_some(post);
+            let n = run.split_whitespace().count();
+            return (n >= 2).then_some((post, n));
         }
         match rest.get(k + 1) {
             Some(n) if wrapped(l, n) => {}
             _ => break,
         }
     }
-    (POST_OPENS.contains(&first_word(&first.text).as_str()) && run.split_whitespace().count() >= 2)
-        .then_some(true)
+    let n = run.split_whitespace().count();
+    (POST_OPENS.contains(&first_word(&first.text).as_str()) && n >= 2).then_some((true, n))
 }
 
 /// Whether a lead cell's line `line`, ending the lead `cur` so far, and the lines `rest` after
@@ -371,8 +401,13 @@ fn wraps_into_lead(
     let opens_post = POST_OPENS.contains(&first_word(&next.text).as_str());
     let by_form = match (whole(cur), lead_follows(rest, wrapped)) {
         (Some(Whole::Post), Some(_)) => true,
-        (Some(Whole::HeadOf), Some(post)) => post,
-        (Some(Whole::Body), Some(_)) => opens_post,
+        (Some(Whole::HeadOf), Some((post, _))) => post,
+        // A body printed whole on its line before a post of three words or more wrapped over
+        // the lines after it ("Property Services" / "Leisure Contract" / "Manager"): a body's
+        // name does not run on into a post that long.
+        (Some(Whole::Body), Some((post, n))) => {
+            opens_post || (post && n >= LONG_POST_WORDS && cur == line.text.trim())
+        }
         _ => false,
     };
     by_form || (!exact && ends_post(line, next))
@@ -386,7 +421,7 @@ fn ends_post(line: &CellLine, next: &CellLine) -> bool {
     let last = last_word(&line.text);
     // A comma, or a bracket left open, carries the name on ("Officer (supported by …,").
     let open = line.text.matches('(').count() > line.text.matches(')').count();
-    let noun = |w: &str| POST_ENDS.contains(&w) || BODY_ENDS.contains(&w);
+    let noun = |w: &str| post_noun(w) || BODY_ENDS.contains(&w);
     line.page == next.page
         && !runs_on(&line.text)
         && !open
@@ -544,7 +579,7 @@ pub fn text_edge(c: &Cell, padding: f64, reach: f64) -> impl Fn(u32) -> Option<f
 /// "Performance Lead (ICB)"); with `person`, a person's post only ("… Manager", not "… Board").
 fn is_post(s: &str, person: bool) -> bool {
     let w = last_word(s);
-    POST_ENDS.contains(&w.as_str()) || !person && BODY_ENDS.contains(&w.as_str())
+    post_noun(&w) || !person && BODY_ENDS.contains(&w.as_str())
 }
 
 /// Split each lead entry listing posts with commas ("Independent Chair, Board Manager") into
