@@ -401,12 +401,13 @@ pub(super) fn position_date(t: &str) -> Option<String> {
     })
 }
 
-/// "<title> Version <v> <rest>": "Version 4", "Ver. 2", "v2.1", "Rev 3", in or out of brackets.
+/// "<title> Version <v> <rest>": "Version 4", "Ver. 2", "v2.1", "Rev 3", "Issue 2", in or out of
+/// brackets.
 fn caption_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(.*?)[\s–—:,;(\[-]*\b(?:version\s*([0-9A-Za-z][0-9A-Za-z.]*)|(?:ver|rev|v)\.?\s?([0-9][0-9A-Za-z.]*))(.*)$",
+            r"(?i)^(.*?)[\s–—:,;(\[-]*\b(?:version\s*([0-9A-Za-z][0-9A-Za-z.]*)|(?:ver|rev|v|issue\s)\.?\s?([0-9][0-9A-Za-z.]*))(.*)$",
         )
         .unwrap_or_else(|_| unreachable!("constant pattern"))
     })
@@ -777,6 +778,11 @@ mod tests {
                 "",
             ),
             ("Delivery Plan Version 2 – Draft for consultation", "Delivery Plan", "2", ""),
+            // A version and its date with no separator, or in other common forms.
+            ("Waste Plan Version 3  December 2025", "Waste Plan", "3", "December 2025"),
+            ("Waste Plan Version 2 — Dec 2025", "Waste Plan", "2", "Dec 2025"),
+            ("Waste Plan v1.4 (December 2025)", "Waste Plan", "1.4", "December 2025"),
+            ("Waste Plan Issue 2, 3 March 2026", "Waste Plan", "2", "3 March 2026"),
             (
                 "Parks Action Plan – Updated July 2025",
                 "Parks Action Plan",

@@ -259,10 +259,21 @@ pub fn plans(
     out
 }
 
+/// A heading as a running heading repeats it: lower case, a "continued" note left out
+/// ("Action plan (continued)" is "Action plan" again).
+fn running_key(text: &str) -> String {
+    text.to_lowercase()
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty() && !matches!(*w, "continued" | "cont" | "contd" | "cont'd"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Which tables open a group with the unnumbered heading printed over them: in a run of plan
 /// tables with one header (a plan printed one table per heading), every table after the
 /// first whose heading directly over it is unnumbered, the headings of the run all distinct
-/// (a running heading repeated over each page's part is no group); the first table too
+/// (a running heading repeated over each page's part, "continued" or not, is no group); the first table too
 /// when its heading is set as the second's (bold alike, of a size within `ratio`), else its
 /// heading is the plan's title.
 fn plain_groups<E>(
@@ -293,9 +304,11 @@ fn plain_groups<E>(
         };
         let rest: Vec<&Plain> = heads.iter().skip(1).flatten().copied().collect();
         let distinct = |list: &[&Plain]| {
-            list.iter()
-                .enumerate()
-                .all(|(i, a)| list.iter().skip(i + 1).all(|b| a.text != b.text))
+            list.iter().enumerate().all(|(i, a)| {
+                list.iter()
+                    .skip(i + 1)
+                    .all(|b| running_key(&a.text) != running_key(&b.text))
+            })
         };
         if rest.len() + 1 != run.len() || !distinct(&rest) {
             continue;
@@ -316,4 +329,22 @@ fn plain_groups<E>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_continued_heading_is_the_heading_again() {
+        assert_eq!(
+            running_key("Action plan (continued)"),
+            running_key("Action Plan")
+        );
+        assert_eq!(running_key("Action plan – cont'd"), "action plan");
+        assert_ne!(
+            running_key("Housing supply"),
+            running_key("Housing standards")
+        );
+    }
 }

@@ -238,7 +238,9 @@ const POST_ENDS: &[&str] = &[
 
 /// Whether `w` (lower case) is a post's noun ([`POST_ENDS`]), or one's plural ("Psychologists").
 fn post_noun(w: &str) -> bool {
-    POST_ENDS.contains(&w) || w.strip_suffix('s').is_some_and(|one| POST_ENDS.contains(&one))
+    POST_ENDS.contains(&w)
+        || w.strip_suffix('s')
+            .is_some_and(|one| POST_ENDS.contains(&one))
 }
 
 /// Nouns that end a body's name (a team, a board, an organisation).
@@ -542,6 +544,9 @@ pub fn entries<'p>(
     if let Some(s) = start.filter(|_| !cur.trim().is_empty()) {
         out.push((cur, s));
     }
+    if kind == Kind::Leads {
+        out = with_words_left_over(out);
+    }
     if out.len() <= 1 {
         // One entry: the paragraph's own text (the table stage took its bullet off).
         let t = p.text.trim();
@@ -561,6 +566,43 @@ pub fn entries<'p>(
         })
         .filter(|(s, _)| !s.is_empty())
         .collect()
+}
+
+/// Whether a lead entry is one word left over from the lead before it ("Head of Housing" /
+/// "Needs"): a single word opening with a capital, not an acronym ("ICB") and not a post's or
+/// a body's noun itself ("Chair", "Board"): no lead is one such word.
+fn left_over(entry: &str) -> bool {
+    let mut words = entry.split_whitespace();
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    let w = word.trim_end_matches(['.', ',', ';']);
+    let lower = w.to_lowercase();
+    w.starts_with(char::is_uppercase)
+        && w.chars().skip(1).any(char::is_lowercase)
+        && !post_noun(&lower)
+        && !BODY_ENDS.contains(&lower.as_str())
+        && !ORGANISATION_ENDS.contains(&lower.as_str())
+}
+
+/// Lead entries with a word left over ([`left_over`]) joined to the lead before it, on the
+/// same page, when that lead does not read whole by its last noun (a post's or a body's: a
+/// word after "… Manager" is no part of it).
+fn with_words_left_over(entries: Vec<(String, &CellLine)>) -> Vec<(String, &CellLine)> {
+    let mut out: Vec<(String, &CellLine)> = Vec::with_capacity(entries.len());
+    for (text, line) in entries {
+        match out.last_mut() {
+            Some((prev, start))
+                if start.page == line.page
+                    && left_over(&text)
+                    && !matches!(whole(prev), Some(Whole::Post | Whole::Body)) =>
+            {
+                crate::table::join_line(prev, &text);
+            }
+            _ => out.push((text, line)),
+        }
+    }
+    out
 }
 
 /// The right edge of a cell's text on a page: its box less the padding, or the furthest the
@@ -647,7 +689,12 @@ mod tests {
     }
 
     fn texts(p: &Paragraph, kind: Kind, apart: f64) -> Vec<String> {
-        entries(p, &|_| Some(100.0), false, kind, apart)
+        texts_within(p, 100.0, kind, apart)
+    }
+
+    /// The entries of an unruled cell whose column's text reaches `right`.
+    fn texts_within(p: &Paragraph, right: f64, kind: Kind, apart: f64) -> Vec<String> {
+        entries(p, &|_| Some(right), false, kind, apart)
             .into_iter()
             .map(|(t, _)| t)
             .collect()
@@ -818,6 +865,27 @@ mod tests {
             )
             .len(),
             2
+        );
+    }
+
+    #[test]
+    fn a_word_left_over_is_no_lead() {
+        // Unruled: the edge is the furthest the column's text reaches (100 pt).
+        let p = para(&[
+            ("Head of Housing", 0.0, 70.0),
+            ("Needs", 12.0, 30.0),
+            ("Service Manager, Children in Need", 24.0, 98.0),
+        ]);
+        assert_eq!(
+            texts(&p, Kind::Leads, f64::INFINITY),
+            ["Head of Housing Needs", "Service Manager, Children in Need"]
+        );
+        // Where the column's widest text says "Needs" would have fitted: still a word left
+        // over, not a lead.
+        let wide = texts_within(&p, 140.0, Kind::Leads, f64::INFINITY);
+        assert_eq!(
+            wide,
+            ["Head of Housing Needs", "Service Manager, Children in Need"]
         );
     }
 

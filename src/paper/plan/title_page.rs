@@ -82,10 +82,20 @@ mod tests {
 
     #[test]
     fn generic_headings() {
-        for t in ["Action plan", "Action plan (continued)", "ACTION PLAN", "", "The Plan"] {
+        for t in [
+            "Action plan",
+            "Action plan (continued)",
+            "ACTION PLAN",
+            "",
+            "The Plan",
+        ] {
             assert!(generic(t), "{t}");
         }
-        for t in ["Corporate Peer Challenge – Action Plan", "Parks Action Plan", "Plan 2025"] {
+        for t in [
+            "Corporate Peer Challenge – Action Plan",
+            "Parks Action Plan",
+            "Plan 2025",
+        ] {
             assert!(!generic(t), "{t}");
         }
     }
