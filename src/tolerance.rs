@@ -441,6 +441,12 @@ pub const DEFAULT_PAGE_HEIGHT: f64 = 842.0;
 /// held once, in its cells.
 pub const FULL_TEXT_PAGES: u32 = 40;
 
+/// A title page (a slide deck's first slide: the plan's title, a subtitle with its date, the
+/// council's name) holds a few lines; a covering report's first page holds dozens. A first
+/// page of at most this many lines, with no table, is read as the plan's title page when the
+/// plan's own heading is generic ("Action plan").
+pub const TITLE_PAGE_LINES: usize = 12;
+
 /// A plan's caption (title, version) is the block printed just above its table, at most this
 /// many line heights above the table's top: captions sit one blank line or so above, while text
 /// further up belongs to the page's body.

@@ -587,6 +587,8 @@ const FLOORS: &[(&str, usize)] = &[
     ("oakfield-plan-v1", 100),
     ("oakfield-plan-v2", 100),
     ("oxley-libraries-plan", 100),
+    ("penhallow-peer-challenge", 100),
+    ("quarrington-waste-plan", 100),
     ("ravensby-parks-plan", 100),
     ("riverside-theme-plan", 100),
     ("sallowby-economy-plan", 100),

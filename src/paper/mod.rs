@@ -92,6 +92,9 @@ pub struct PaperSettings {
     /// Pages whose whole text is kept for the covering report; later pages keep the text
     /// outside their tables only (captions and running text), whose cells the tables hold.
     pub full_text_pages: u32,
+    /// A page of at most this many lines, with no table, before a plan whose own heading is
+    /// generic ("Action plan") may be its title page.
+    pub title_page_lines: usize,
 }
 
 impl Default for PaperSettings {
@@ -129,6 +132,7 @@ impl Default for PaperSettings {
             pale_fill_saturation: tolerance::PALE_FILL_SATURATION,
             banner_dark_luminance: tolerance::BANNER_DARK_LUMINANCE,
             full_text_pages: tolerance::FULL_TEXT_PAGES,
+            title_page_lines: tolerance::TITLE_PAGE_LINES,
         }
     }
 }
@@ -179,10 +183,14 @@ pub fn reading(
             })
             .find_map(|w| w.colour.filter(|c| plan::rag_colour(*c)))
     };
+    let title_page = pages.first().and_then(|p| {
+        plan::title_page::read(&p.lines, settings).map(|(cap, dated)| (p.number, cap, dated))
+    });
     let cx = plan::Context {
         profile,
         settings,
         text_colour: &text_colour,
+        title_page,
     };
     plan::plans(tables, &caption, &cx, detail)
 }

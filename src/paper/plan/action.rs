@@ -51,6 +51,26 @@ fn entries(
         .collect()
 }
 
+/// Whether a milestone entry is a status word alone in brackets ("(ongoing)", "[Done]"),
+/// printed as a paragraph of its own under the milestone it rates: a reader takes it with the
+/// entry before it ("… opened (ongoing)").
+fn status_alone(text: &str) -> bool {
+    super::super::status_word::in_brackets(text.trim())
+        .is_some_and(|b| b.at == 0 && b.rest.is_none())
+}
+
+/// Milestone entries with a status word alone ([`status_alone`]) joined to the entry before.
+fn with_status_lines(entries: Vec<Entry>) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
+    for e in entries {
+        match out.last_mut() {
+            Some(last) if status_alone(&e.text) => crate::table::join_line(&mut last.text, &e.text),
+            _ => out.push(e),
+        }
+    }
+    out
+}
+
 fn texts(
     c: Option<&Cell>,
     padding: f64,
@@ -203,13 +223,13 @@ pub fn read(
         })
         .collect();
     let mut milestones: Vec<(Milestone, At)> = match cols.first(Col::Milestones) {
-        Some(_) => entries(
+        Some(_) => with_status_lines(entries(
             progress.as_ref(),
             padding,
             cols,
             text::Kind::Milestones,
             jump,
-        )
+        ))
         .into_iter()
         .map(|e| {
             let parsed = milestone::parse_with(&e.text, cx.profile);
@@ -418,4 +438,46 @@ pub fn extend_wrapped(a: &mut Action, more: Action, wrapped: &dyn Fn(Col) -> boo
     a.pages[0] = a.pages[0].min(more.pages[0]);
     a.pages[1] = a.pages[1].max(more.pages[1]);
     a.rows.extend(more.rows);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(text: &str) -> Entry {
+        Entry {
+            text: text.to_string(),
+            at: None,
+        }
+    }
+
+    #[test]
+    fn a_status_word_alone_joins_the_milestone_before() {
+        let got: Vec<String> = with_status_lines(vec![
+            entry("Two family hostels opened"),
+            entry("(ongoing)"),
+            entry("Third hostel bought"),
+            entry("[Done]."),
+            entry("Complete"),
+            entry("(Sorted)"),
+        ])
+        .into_iter()
+        .map(|e| e.text)
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "Two family hostels opened (ongoing)",
+                "Third hostel bought [Done].",
+                "Complete",
+                "(Sorted)"
+            ]
+        );
+        // Nothing before it: a milestone of its own.
+        let alone: Vec<String> = with_status_lines(vec![entry("(ongoing)")])
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(alone, ["(ongoing)"]);
+    }
 }

@@ -24,7 +24,7 @@ fn heading_like(l: &Line, body: f64, ratio: f64) -> bool {
 }
 
 /// A line's font size: its largest word's.
-fn size(l: &Line) -> f64 {
+pub(super) fn size(l: &Line) -> f64 {
     l.words.iter().map(|w| w.size).fold(0.0, f64::max)
 }
 
@@ -141,7 +141,7 @@ pub fn above(lines: &[Line], top: f64, s: &PaperSettings) -> Above {
             .find(|l| is_heading(l) && group::heading(&l.text()).is_none())
             .map(|t| {
                 let (text, t_top) = heading_at(&above, t, &is_heading, s);
-                title_block(&above, text, t_top, under)
+                title_block(&above, text, t_top, under, s)
             })
     };
     // A numbered group heading over the table, bold or plain: the table's group; the title
@@ -185,7 +185,7 @@ pub fn above(lines: &[Line], top: f64, s: &PaperSettings) -> Above {
     let (caption, dated) = match start {
         Some(start) => {
             let (heading, heading_top) = heading_at(&above, start, &is_heading, s);
-            title_block(&above, heading, heading_top, top)
+            title_block(&above, heading, heading_top, top, s)
         }
         None => (joined(&level_with(&above, nearest, s)), None),
     };
@@ -244,12 +244,13 @@ fn heading_at(
 /// A heading with its title block: the version line printed under it (above `bottom`, the
 /// table or the group heading over it) or on the line just over it ("Version 1.0 | Last
 /// updated: December 2024"), added to the caption; and the date of a position line printed
-/// there ("Progress at September 2025").
+/// there ("Progress at September 2025"). A line's runs printed apart on one row read as one.
 fn title_block(
     above: &[&Line],
     heading: String,
     heading_top: f64,
     bottom: f64,
+    s: &PaperSettings,
 ) -> (String, Option<String>) {
     let under = above
         .iter()
@@ -258,11 +259,14 @@ fn title_block(
     let over = above.iter().filter(|l| {
         l.bbox.bottom <= heading_top && heading_top - l.bbox.bottom <= l.bbox.height().max(1.0)
     });
-    let texts: Vec<String> = under
+    // A line's runs printed apart on one row ("Version 3", a wide space, "December 2025")
+    // read as one line.
+    let mut texts: Vec<String> = under
         .chain(over)
-        .map(|l| l.text())
+        .map(|l| joined(&level_with(above, l, s)))
         .filter(|t| !heading.contains(t.as_str()))
         .collect();
+    texts.dedup();
     let dated = texts.iter().find_map(|t| position_date(t));
     match texts.iter().find_map(|t| version_part(t)) {
         Some(v) => (format!("{heading} {v}"), dated),
@@ -277,7 +281,7 @@ fn is_version_line(t: &str) -> bool {
 
 /// A version line from its version on: the line itself, or what follows position words
 /// leading it ("Annual update – Version 3 – May 2025" → "Version 3 – May 2025").
-fn version_part(t: &str) -> Option<&str> {
+pub(super) fn version_part(t: &str) -> Option<&str> {
     let c = caption_re().captures(t)?;
     let lead = c.get(1)?;
     let before = trim_parts(lead.as_str());
@@ -291,7 +295,7 @@ fn version_part(t: &str) -> Option<&str> {
 }
 
 /// A council's name standing alone: "Wexford Council", "Brent London Borough Council".
-fn is_council_name(t: &str) -> bool {
+pub(super) fn is_council_name(t: &str) -> bool {
     let w: Vec<&str> = t.split_whitespace().collect();
     w.len() <= 6
         && w.last().is_some_and(|l| *l == "Council")
@@ -355,7 +359,7 @@ fn first_part(rest: &str) -> &str {
 /// separator or not ("Progress report – November 2025", "Progress to October 2025 | Owner:
 /// …"), then a date ending at the next separator, bracket or full stop ("Position as at 31
 /// March 2025. Audit and Standards Committee.").
-fn position_date(t: &str) -> Option<String> {
+pub(super) fn position_date(t: &str) -> Option<String> {
     let dated = |t: &str| -> Option<String> {
         let w: Vec<&str> = t.split_whitespace().collect();
         let is_sep = |x: &&str| matches!(*x, "–" | "—" | "-" | "|" | ":");
@@ -397,12 +401,13 @@ fn position_date(t: &str) -> Option<String> {
     })
 }
 
-/// "<title> Version <v> <rest>": "Version 4", "Ver. 2", "v2.1", "Rev 3", in or out of brackets.
+/// "<title> Version <v> <rest>": "Version 4", "Ver. 2", "v2.1", "Rev 3", "Issue 2", in or out of
+/// brackets.
 fn caption_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(.*?)[\s–—:,;(\[-]*\b(?:version\s*([0-9A-Za-z][0-9A-Za-z.]*)|(?:ver|rev|v)\.?\s?([0-9][0-9A-Za-z.]*))(.*)$",
+            r"(?i)^(.*?)[\s–—:,;(\[-]*\b(?:version\s*([0-9A-Za-z][0-9A-Za-z.]*)|(?:ver|rev|v|issue\s)\.?\s?([0-9][0-9A-Za-z.]*))(.*)$",
         )
         .unwrap_or_else(|_| unreachable!("constant pattern"))
     })
@@ -773,6 +778,11 @@ mod tests {
                 "",
             ),
             ("Delivery Plan Version 2 – Draft for consultation", "Delivery Plan", "2", ""),
+            // A version and its date with no separator, or in other common forms.
+            ("Waste Plan Version 3  December 2025", "Waste Plan", "3", "December 2025"),
+            ("Waste Plan Version 2 — Dec 2025", "Waste Plan", "2", "Dec 2025"),
+            ("Waste Plan v1.4 (December 2025)", "Waste Plan", "1.4", "December 2025"),
+            ("Waste Plan Issue 2, 3 March 2026", "Waste Plan", "2", "3 March 2026"),
             (
                 "Parks Action Plan – Updated July 2025",
                 "Parks Action Plan",

@@ -20,6 +20,7 @@ mod group;
 mod rag;
 mod rows;
 mod text;
+pub mod title_page;
 
 use super::model::Plan;
 use super::profile::Profile;
@@ -37,6 +38,9 @@ pub struct Context<'a> {
     pub settings: &'a PaperSettings,
     /// The colour of the text printed in a box.
     pub text_colour: TextColour<'a>,
+    /// The document's title page, if its first page reads as one: the page, its caption and
+    /// the date of its position line ([`title_page::read`]).
+    pub title_page: Option<(u32, String, Option<String>)>,
 }
 
 /// The plans of a document's tables, the rows that could not be placed, and the reader's
@@ -168,6 +172,7 @@ pub fn plans(
                 plain_heading = Some(p.text);
             }
         }
+        let mut why = detail.then(Vec::new);
         if continues {
             account.verdict = Verdict::Continues;
         } else {
@@ -179,7 +184,30 @@ pub fn plans(
                     above.dated.clone(),
                 ),
             };
-            let (title, version, version_date) = caption::read(&cap);
+            let (mut title, mut version, mut version_date) = caption::read(&cap);
+            let mut dated = dated;
+            // A generic heading ("Action plan") and no version: the title page before the
+            // plan, with no table of its own, names it.
+            if let Some((page, cap, page_dated)) = cx.title_page.as_ref().filter(|(page, ..)| {
+                *page < first_page
+                    && title_page::generic(&title)
+                    && version.is_none()
+                    && version_date.is_none()
+                    && dated.is_none()
+                    && tables.iter().all(|t| !t.pages.contains(page))
+            }) {
+                (title, version, version_date) = caption::read(cap);
+                dated = page_dated.clone();
+                if let Some(w) = why.as_mut() {
+                    w.push(explain::RowExplain {
+                        row: 0,
+                        page: first_page,
+                        reading: format!(
+                            "the heading over the plan is generic: title from the title page (page {page}): {cap:?}"
+                        ),
+                    });
+                }
+            }
             out.plans.push(Plan {
                 title,
                 version,
@@ -197,7 +225,6 @@ pub fn plans(
         if let Some(&p) = t.pages.last() {
             plan.pages[1] = plan.pages[1].max(p);
         }
-        let mut why = detail.then(Vec::new);
         let opened = match (&above.group, &plain_heading) {
             (Some(heading), _) => {
                 rows::open_heading(plan, &mut state, heading).map(|l| (l, heading))
@@ -232,10 +259,21 @@ pub fn plans(
     out
 }
 
+/// A heading as a running heading repeats it: lower case, a "continued" note left out
+/// ("Action plan (continued)" is "Action plan" again).
+fn running_key(text: &str) -> String {
+    text.to_lowercase()
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty() && !matches!(*w, "continued" | "cont" | "contd" | "cont'd"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Which tables open a group with the unnumbered heading printed over them: in a run of plan
 /// tables with one header (a plan printed one table per heading), every table after the
 /// first whose heading directly over it is unnumbered, the headings of the run all distinct
-/// (a running heading repeated over each page's part is no group); the first table too
+/// (a running heading repeated over each page's part, "continued" or not, is no group); the first table too
 /// when its heading is set as the second's (bold alike, of a size within `ratio`), else its
 /// heading is the plan's title.
 fn plain_groups<E>(
@@ -266,9 +304,11 @@ fn plain_groups<E>(
         };
         let rest: Vec<&Plain> = heads.iter().skip(1).flatten().copied().collect();
         let distinct = |list: &[&Plain]| {
-            list.iter()
-                .enumerate()
-                .all(|(i, a)| list.iter().skip(i + 1).all(|b| a.text != b.text))
+            list.iter().enumerate().all(|(i, a)| {
+                list.iter()
+                    .skip(i + 1)
+                    .all(|b| running_key(&a.text) != running_key(&b.text))
+            })
         };
         if rest.len() + 1 != run.len() || !distinct(&rest) {
             continue;
@@ -289,4 +329,22 @@ fn plain_groups<E>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_continued_heading_is_the_heading_again() {
+        assert_eq!(
+            running_key("Action plan (continued)"),
+            running_key("Action Plan")
+        );
+        assert_eq!(running_key("Action plan – cont'd"), "action plan");
+        assert_ne!(
+            running_key("Housing supply"),
+            running_key("Housing standards")
+        );
+    }
 }

@@ -185,15 +185,10 @@ pub enum Kind {
 /// the width says nothing). Words that also open a name ("Service", "Executive") are left out.
 const POST_ENDS: &[&str] = &[
     "manager",
-    "managers",
     "officer",
-    "officers",
     "lead",
-    "leads",
     "leader",
-    "leaders",
     "director",
-    "directors",
     "coordinator",
     "co-ordinator",
     "engineer",
@@ -201,7 +196,6 @@ const POST_ENDS: &[&str] = &[
     "advisor",
     "inspector",
     "chair",
-    "chairs",
     "consultant",
     "commissioner",
     "practitioner",
@@ -213,11 +207,41 @@ const POST_ENDS: &[&str] = &[
     "secretary",
     "surveyor",
     "partner",
-    "partners",
     "solicitor",
     "accountant",
     "auditor",
+    "psychologist",
+    "therapist",
+    "nurse",
+    "clinician",
+    "doctor",
+    "physician",
+    "paediatrician",
+    "pharmacist",
+    "economist",
+    "scientist",
+    "technician",
+    "librarian",
+    "warden",
+    "ranger",
+    "navigator",
+    "champion",
+    "assessor",
+    "supervisor",
+    "investigator",
+    "caseworker",
+    "mentor",
+    "architect",
+    "ecologist",
+    "archivist",
 ];
+
+/// Whether `w` (lower case) is a post's noun ([`POST_ENDS`]), or one's plural ("Psychologists").
+fn post_noun(w: &str) -> bool {
+    POST_ENDS.contains(&w)
+        || w.strip_suffix('s')
+            .is_some_and(|one| POST_ENDS.contains(&one))
+}
 
 /// Nouns that end a body's name (a team, a board, an organisation).
 const BODY_ENDS: &[&str] = &[
@@ -252,6 +276,10 @@ const ORGANISATION_ENDS: &[&str] = &[
     "alliance",
     "commission",
 ];
+
+/// The fewest words of a post that, after a body printed whole on its line, is a lead of its
+/// own ("Leisure Contract Manager"); a shorter one ("Business Manager") is the body's post.
+const LONG_POST_WORDS: usize = 3;
 
 /// Words that open the name of a post: "Head of Parks", "Director of Place", "Deputy
 /// Director …", "Assistant Director …".
@@ -308,7 +336,7 @@ fn whole(cur: &str) -> Option<Whole> {
     );
     if runs_on(cur) || last.ends_with("'s") || last.ends_with("’s") {
         None
-    } else if POST_ENDS.contains(&last.as_str()) {
+    } else if post_noun(&last) {
         Some(Whole::Post)
     } else if head_of {
         Some(Whole::HeadOf)
@@ -324,7 +352,10 @@ fn whole(cur: &str) -> Option<Whole> {
 /// (`true`) or a body (`false`) of two words or more ("Countryside" / "Ranger Manager"), or a
 /// post opening with its own word ("Head of …"). `None` when the lines open with no capital,
 /// or end a lead before any such noun (a wrapped lead's last words: "Care" / "Trust …").
-fn lead_follows(rest: &[CellLine], wrapped: &dyn Fn(&CellLine, &CellLine) -> bool) -> Option<bool> {
+fn lead_follows(
+    rest: &[CellLine],
+    wrapped: &dyn Fn(&CellLine, &CellLine) -> bool,
+) -> Option<(bool, usize)> {
     let first = rest.first()?;
     if !first.text.trim_start().starts_with(char::is_uppercase) {
         return None;
@@ -333,18 +364,19 @@ fn lead_follows(rest: &[CellLine], wrapped: &dyn Fn(&CellLine, &CellLine) -> boo
     for (k, l) in rest.iter().enumerate() {
         crate::table::join_line(&mut run, l.text.trim());
         let last = last_word(&l.text);
-        let post = POST_ENDS.contains(&last.as_str());
+        let post = post_noun(&last);
         if post || BODY_ENDS.contains(&last.as_str()) || ORGANISATION_ENDS.contains(&last.as_str())
         {
-            return (run.split_whitespace().count() >= 2).then_some(post);
+            let n = run.split_whitespace().count();
+            return (n >= 2).then_some((post, n));
         }
         match rest.get(k + 1) {
             Some(n) if wrapped(l, n) => {}
             _ => break,
         }
     }
-    (POST_OPENS.contains(&first_word(&first.text).as_str()) && run.split_whitespace().count() >= 2)
-        .then_some(true)
+    let n = run.split_whitespace().count();
+    (POST_OPENS.contains(&first_word(&first.text).as_str()) && n >= 2).then_some((true, n))
 }
 
 /// Whether a lead cell's line `line`, ending the lead `cur` so far, and the lines `rest` after
@@ -371,8 +403,13 @@ fn wraps_into_lead(
     let opens_post = POST_OPENS.contains(&first_word(&next.text).as_str());
     let by_form = match (whole(cur), lead_follows(rest, wrapped)) {
         (Some(Whole::Post), Some(_)) => true,
-        (Some(Whole::HeadOf), Some(post)) => post,
-        (Some(Whole::Body), Some(_)) => opens_post,
+        (Some(Whole::HeadOf), Some((post, _))) => post,
+        // A body printed whole on its line before a post of three words or more wrapped over
+        // the lines after it ("Property Services" / "Leisure Contract" / "Manager"): a body's
+        // name does not run on into a post that long.
+        (Some(Whole::Body), Some((post, n))) => {
+            opens_post || (post && n >= LONG_POST_WORDS && cur == line.text.trim())
+        }
         _ => false,
     };
     by_form || (!exact && ends_post(line, next))
@@ -386,7 +423,7 @@ fn ends_post(line: &CellLine, next: &CellLine) -> bool {
     let last = last_word(&line.text);
     // A comma, or a bracket left open, carries the name on ("Officer (supported by …,").
     let open = line.text.matches('(').count() > line.text.matches(')').count();
-    let noun = |w: &str| POST_ENDS.contains(&w) || BODY_ENDS.contains(&w);
+    let noun = |w: &str| post_noun(w) || BODY_ENDS.contains(&w);
     line.page == next.page
         && !runs_on(&line.text)
         && !open
@@ -513,6 +550,9 @@ pub fn entries<'p>(
     if let Some(s) = start.filter(|_| !cur.trim().is_empty()) {
         out.push((cur, s));
     }
+    if kind == Kind::Leads {
+        out = with_words_left_over(out);
+    }
     if out.len() <= 1 {
         // One entry: the paragraph's own text (the table stage took its bullet off).
         let t = p.text.trim();
@@ -536,6 +576,43 @@ pub fn entries<'p>(
         .collect()
 }
 
+/// Whether a lead entry is one word left over from the lead before it ("Head of Housing" /
+/// "Needs"): a single word opening with a capital, not an acronym ("ICB") and not a post's or
+/// a body's noun itself ("Chair", "Board"): no lead is one such word.
+fn left_over(entry: &str) -> bool {
+    let mut words = entry.split_whitespace();
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    let w = word.trim_end_matches(['.', ',', ';']);
+    let lower = w.to_lowercase();
+    w.starts_with(char::is_uppercase)
+        && w.chars().skip(1).any(char::is_lowercase)
+        && !post_noun(&lower)
+        && !BODY_ENDS.contains(&lower.as_str())
+        && !ORGANISATION_ENDS.contains(&lower.as_str())
+}
+
+/// Lead entries with a word left over ([`left_over`]) joined to the lead before it, on the
+/// same page, when that lead does not read whole by its last noun (a post's or a body's: a
+/// word after "… Manager" is no part of it).
+fn with_words_left_over(entries: Vec<(String, &CellLine)>) -> Vec<(String, &CellLine)> {
+    let mut out: Vec<(String, &CellLine)> = Vec::with_capacity(entries.len());
+    for (text, line) in entries {
+        match out.last_mut() {
+            Some((prev, start))
+                if start.page == line.page
+                    && left_over(&text)
+                    && !matches!(whole(prev), Some(Whole::Post | Whole::Body)) =>
+            {
+                crate::table::join_line(prev, &text);
+            }
+            _ => out.push((text, line)),
+        }
+    }
+    out
+}
+
 /// The right edge of a cell's text on a page: its box less the padding, or the furthest the
 /// column's text reaches (`reach`), whichever is further (cells with no rules are boxed
 /// tight around their text).
@@ -552,7 +629,7 @@ pub fn text_edge(c: &Cell, padding: f64, reach: f64) -> impl Fn(u32) -> Option<f
 /// "Performance Lead (ICB)"); with `person`, a person's post only ("… Manager", not "… Board").
 fn is_post(s: &str, person: bool) -> bool {
     let w = last_word(s);
-    POST_ENDS.contains(&w.as_str()) || !person && BODY_ENDS.contains(&w.as_str())
+    post_noun(&w) || !person && BODY_ENDS.contains(&w.as_str())
 }
 
 /// Split each lead entry listing posts with commas ("Independent Chair, Board Manager") into
@@ -655,7 +732,12 @@ mod tests {
     }
 
     fn texts(p: &Paragraph, kind: Kind, apart: f64) -> Vec<String> {
-        entries(p, &|_| Some(100.0), false, kind, apart)
+        texts_within(p, 100.0, kind, apart)
+    }
+
+    /// The entries of an unruled cell whose column's text reaches `right`.
+    fn texts_within(p: &Paragraph, right: f64, kind: Kind, apart: f64) -> Vec<String> {
+        entries(p, &|_| Some(right), false, kind, apart)
             .into_iter()
             .map(|(t, _)| t)
             .collect()
@@ -826,6 +908,27 @@ mod tests {
             )
             .len(),
             2
+        );
+    }
+
+    #[test]
+    fn a_word_left_over_is_no_lead() {
+        // Unruled: the edge is the furthest the column's text reaches (100 pt).
+        let p = para(&[
+            ("Head of Housing", 0.0, 70.0),
+            ("Needs", 12.0, 30.0),
+            ("Service Manager, Children in Need", 24.0, 98.0),
+        ]);
+        assert_eq!(
+            texts(&p, Kind::Leads, f64::INFINITY),
+            ["Head of Housing Needs", "Service Manager, Children in Need"]
+        );
+        // Where the column's widest text says "Needs" would have fitted: still a word left
+        // over, not a lead.
+        let wide = texts_within(&p, 140.0, Kind::Leads, f64::INFINITY);
+        assert_eq!(
+            wide,
+            ["Head of Housing Needs", "Service Manager, Children in Need"]
         );
     }
 
