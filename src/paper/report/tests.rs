@@ -837,3 +837,75 @@ fn report_to_line_lead_in_and_a_paragraph_after_a_list() {
         ])
     );
 }
+
+/// A numbered Recommendations section holding a "No. | Recommendation | Reason" table: each
+/// row is a paragraph of the section (numbered by the number column) and a recommendation,
+/// without its reason.
+#[test]
+fn a_recommendations_section_holding_a_table() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(1, 60.0, &[(72.0, "Cabinet", b)]),
+        row(1, 74.0, &[(72.0, "4 December 2025", p)]),
+        row(1, 92.0, &[(72.0, "Waste Contract", b)]),
+        row(1, 120.0, &[(72.0, "1.", b), (100.0, "Recommendations", b)]),
+        row(
+            1,
+            136.0,
+            &[
+                (76.0, "No.", b),
+                (110.0, "Recommendation", b),
+                (320.0, "Reason", b),
+            ],
+        ),
+        row(
+            1,
+            150.0,
+            &[
+                (76.0, "1", p),
+                (110.0, "Extend the contract.", p),
+                (320.0, "Time.", p),
+            ],
+        ),
+        row(
+            1,
+            164.0,
+            &[
+                (76.0, "2", p),
+                (110.0, "Procure jointly.", p),
+                (320.0, "Savings.", p),
+            ],
+        ),
+        row(1, 190.0, &[(72.0, "2.", b), (100.0, "Background", b)]),
+        row(
+            1,
+            206.0,
+            &[(72.0, "2.1", p), (100.0, "The contract ends soon.", p)],
+        ),
+    ];
+    let (_, report) = parse(&rows, &PaperSettings::default(), false);
+    let report = report.expect("a report");
+    assert_eq!(
+        report.recommendations,
+        ["Extend the contract.", "Procure jointly."]
+    );
+    let first = report.sections.first().map(|s| {
+        let paragraphs: Vec<_> = s
+            .paragraphs
+            .iter()
+            .map(|p| (p.number.clone(), p.text.clone()))
+            .collect();
+        (s.heading.clone(), paragraphs)
+    });
+    assert_eq!(
+        first,
+        Some((
+            "Recommendations".to_string(),
+            vec![
+                (Some("1".to_string()), "Extend the contract.".to_string()),
+                (Some("2".to_string()), "Procure jointly.".to_string()),
+            ]
+        ))
+    );
+    assert_eq!(report.sections.len(), 2);
+}
