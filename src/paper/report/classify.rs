@@ -282,6 +282,28 @@ pub(super) fn part_divider(row: &Row) -> bool {
     }
 }
 
+/// A section named by a word before its letter or number ("Section A: Introduction", "Part
+/// 2 – Finance", "SECTION B. PROGRESS") in a heading's form: the number (printed "A", "2")
+/// and the word where the heading starts (after a dash standing alone).
+fn named_section(row: &Row, geo: &Geometry) -> Option<(Number, usize)> {
+    let [word, mark, ..] = row.words.as_slice() else {
+        return None;
+    };
+    let named = ["section", "part"]
+        .iter()
+        .any(|w| word.text.eq_ignore_ascii_case(w));
+    let printed = mark.text.trim_end_matches([':', '.']);
+    let number = numbering::parse(printed)
+        .filter(|n| n.style == Style::Plain && !printed.contains('.'))
+        .filter(|_| named)?;
+    let from = match row.words.get(2) {
+        Some(w) if matches!(w.text.as_str(), "–" | "-" | "—" | ":") => 3,
+        _ => 2,
+    };
+    (from < row.words.len() && geo.heading_form(row, from) && !ends_sentence(&row.text()))
+        .then_some((number, from))
+}
+
 /// Classify row `i` of `rows`.
 pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
     let Some(row) = rows.get(i) else {
@@ -294,6 +316,13 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
         return Kind::Bullet(text, glyph_x, text_x);
     }
     let at_left = (first.x0 - geo.left).abs() <= geo.column_tolerance;
+    if let Some((number, from)) = named_section(row, geo) {
+        return Kind::Numbered {
+            number,
+            from,
+            heading: true,
+        };
+    }
     let second_seg = row.words.get(1).is_some_and(|w| w.new_seg);
     if row.words.len() > 1 {
         if let Some(number) = numbering::parse(&first.text) {
@@ -308,7 +337,11 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
                 .get(1)
                 .is_some_and(|w| crate::dates::Rules::MEETING.month(&w.text).is_some());
             let set_as_heading = geo.heading_form(row, 1) && geo.is_short(row) && !dated;
-            if second_seg || !bare || set_as_heading {
+            // A capital alone ("A. Introduction", "B  Progress") is a section's letter only
+            // before a heading; bare, only with a gap after it ("A review …" is a sentence).
+            let letter_fits = !(number.lettered && number.style == Style::Plain)
+                || (geo.heading_form(row, 1) && (number.stop || second_seg));
+            if (second_seg || !bare || set_as_heading) && letter_fits {
                 let next = rows.get(i + 1);
                 let short_phrase = geo.is_short(row) && !ends_sentence(&row.text());
                 // "3.0 Detailed proposal": a number ending ".0" is a section's own, whatever

@@ -14,7 +14,8 @@
 //!    heading, text), with the vocabulary of labels in [`label`] and numbers in
 //!    [`numbering`];
 //! 5. [`reader`]: the state machine that builds sections, paragraphs and lists, with the
-//!    back matter's [`lists`] and [`contacts`].
+//!    back matter's [`lists`] and [`contacts`], and recommendations printed as a table
+//!    ([`rectable`]).
 
 mod attached;
 mod classify;
@@ -26,6 +27,7 @@ pub mod model;
 mod numbering;
 mod preamble;
 mod reader;
+mod rectable;
 mod rows;
 mod running;
 mod text;
@@ -243,7 +245,15 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
                 .then_some(*from),
             _ => None,
         };
-        let plain = matches!(k, Kind::Text | Kind::Heading) || date_line.is_some();
+        // "Report to: Cabinet" over a line holding only the date: the meeting line.
+        let body_over_date = matches!(k, Kind::Label(LabelKind::Body, _))
+            && rows.get(i + 1).is_some_and(|n| {
+                n.page == r.page
+                    && trailing_date(&n.text())
+                        .is_some_and(|(d, before)| d.is_some() && before.is_empty())
+            });
+        let plain =
+            matches!(k, Kind::Text | Kind::Heading) || date_line.is_some() || body_over_date;
         // A row running to the margin and on is body text, not a title (a long "Joint
         // report of …" line is the title block's, and a meeting line ending in its date
         // across the page, "COUNCIL … Committee – 9 February 2026", the preamble's).

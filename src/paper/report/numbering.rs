@@ -2,7 +2,9 @@
 //! paragraphs), "1.1" and "1.1.1" (paragraphs), "(a)" and "a)" (lettered paragraphs or
 //! lists), "(i)" (roman lists), "(1)" and "1)" (numbered lists), and "a." and "ii." (lettered
 //! and roman items written with a full stop, lower case only: a capital with a full stop is
-//! more often an initial, "A. Patel").
+//! more often an initial, "A. Patel"). Lettered sections: "A." or "A" (a section's own letter,
+//! taken only in a heading's form) over paragraphs "A1", "A.1", "A1.2" (the section's letter
+//! and the paragraph's number).
 
 /// How a number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +27,11 @@ pub(super) struct Number {
     pub style: Style,
     /// As printed, without a trailing full stop ("1", "1.1", "(a)", "a)").
     pub printed: String,
-    /// The first figure of a plain or dotted number (its section), else 0.
+    /// The first figure of a plain or dotted number (its section; a section letter counts
+    /// A = 1, B = 2 …), else 0.
     pub section: u32,
+    /// Whether the section is a letter ("A.", "A1", "B.2").
+    pub lettered: bool,
     /// Whether a full stop followed the number as printed ("1.").
     pub stop: bool,
 }
@@ -50,6 +55,7 @@ pub(super) fn parse(token: &str) -> Option<Number> {
         printed: t.to_string(),
         section,
         stop,
+        lettered: false,
     };
     // Bracketed forms: "(a)", "a)", "(i)", "(1)", "1)".
     let inner = t
@@ -81,6 +87,9 @@ pub(super) fn parse(token: &str) -> Option<Number> {
         }
         return None;
     }
+    if let Some(n) = lettered(t, stop) {
+        return Some(n);
+    }
     let parts: Vec<&str> = t.split('.').collect();
     match parts.as_slice() {
         [n] if digits(n, 2) => Some(number(Style::Plain, n.parse().ok()?)),
@@ -94,9 +103,41 @@ pub(super) fn parse(token: &str) -> Option<Number> {
     }
 }
 
-/// The section a printed section number stands for ("3" → 3, "3.0" → 3).
+/// A lettered number: a section's letter ("A", "B." — a capital alone) or a paragraph under
+/// it ("A1", "A.1", "B2.3": the letter, then figures). `stop` when a full stop followed.
+fn lettered(t: &str, stop: bool) -> Option<Number> {
+    let mut chars = t.chars();
+    let letter = chars.next().filter(char::is_ascii_uppercase)?;
+    let section = u32::from(letter) - u32::from('A') + 1;
+    let rest = chars.as_str();
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let style = if rest.is_empty() {
+        Style::Plain
+    } else if rest.split('.').all(|p| digits(p, 2)) {
+        Style::Dotted
+    } else {
+        return None;
+    };
+    Some(Number {
+        style,
+        printed: t.to_string(),
+        section,
+        stop,
+        lettered: true,
+    })
+}
+
+/// The section a printed section number stands for ("3" → 3, "3.0" → 3, "B" → 2).
 pub(super) fn section_of(printed: &str) -> Option<u32> {
-    printed.split('.').next()?.parse().ok()
+    match parse(printed) {
+        Some(n) if n.lettered => Some(n.section),
+        _ => printed.split('.').next()?.parse().ok(),
+    }
+}
+
+/// Whether a printed section number is a letter ("A", "B").
+pub(super) fn is_lettered(printed: &str) -> bool {
+    parse(printed).is_some_and(|n| n.lettered)
 }
 
 #[cfg(test)]
@@ -126,7 +167,17 @@ mod tests {
         assert_eq!(p("a."), Some((Style::Letter, "a".into(), 0)));
         assert_eq!(p("ii."), Some((Style::Roman, "ii".into(), 0)));
         assert_eq!(p("i."), Some((Style::Roman, "i".into(), 0)));
-        assert_eq!(p("A."), None);
+        assert_eq!(p("A."), Some((Style::Plain, "A".into(), 1)));
+        assert_eq!(p("C"), Some((Style::Plain, "C".into(), 3)));
+        assert_eq!(p("A1"), Some((Style::Dotted, "A1".into(), 1)));
+        assert_eq!(p("B.2"), Some((Style::Dotted, "B.2".into(), 2)));
+        assert_eq!(p("B2.3."), Some((Style::Dotted, "B2.3".into(), 2)));
+        assert_eq!(p("AB"), None);
+        assert_eq!(p("A1B"), None);
+        assert_eq!(p("Ab"), None);
+        assert!(parse("B2").is_some_and(|n| n.lettered));
+        assert!(!parse("2.1").is_some_and(|n| n.lettered));
+        assert_eq!(section_of("C"), Some(3));
         assert_eq!(p("etc."), None);
         assert_eq!(p("a"), None);
     }

@@ -45,7 +45,37 @@ pub(super) fn body_before_date(text: &str) -> Option<String> {
     parts(text)
         .into_iter()
         .rfind(|p| !is_council_name(p))
-        .map(|p| body_case(&p))
+        .map(|p| body_case(addressee(&p)))
+        .filter(|p| !p.is_empty())
+}
+
+/// The body a meeting line addresses, without its lead-in: "Report to the Health Scrutiny
+/// Panel", "Report to: Cabinet", "To the Cabinet" → "Health Scrutiny Panel", "Cabinet".
+pub(super) fn addressee(line: &str) -> &str {
+    let lower = line.to_lowercase();
+    let lead = ["report to", "to"]
+        .into_iter()
+        .find(|l| {
+            lower.starts_with(l)
+                && lower
+                    .get(l.len()..)
+                    .is_some_and(|r| r.starts_with([' ', ':']))
+        })
+        .map_or(0, str::len);
+    let rest = line
+        .get(lead..)
+        .unwrap_or(line)
+        .trim_start_matches([':', ' ']);
+    let rest = match rest.get(..4) {
+        Some(t) if lead > 0 && t.eq_ignore_ascii_case("the ") => rest.get(4..).unwrap_or(rest),
+        _ => rest,
+    };
+    let named = rest.trim();
+    if lead > 0 && named.starts_with(|c: char| c.is_uppercase()) {
+        named
+    } else {
+        line
+    }
 }
 
 /// A date at the end of `text` (or all of it): its ISO day and the words before it.
@@ -227,7 +257,21 @@ impl Preamble {
 
 #[cfg(test)]
 mod tests {
-    use super::report_of_line;
+    use super::{addressee, report_of_line};
+
+    #[test]
+    fn addressees() {
+        assert_eq!(
+            addressee("Report to the Health Scrutiny Panel"),
+            "Health Scrutiny Panel"
+        );
+        assert_eq!(addressee("Report to: Cabinet"), "Cabinet");
+        assert_eq!(addressee("To the Cabinet"), "Cabinet");
+        assert_eq!(addressee("REPORT TO THE CABINET"), "CABINET");
+        assert_eq!(addressee("Tourism Committee"), "Tourism Committee");
+        assert_eq!(addressee("To be confirmed"), "To be confirmed");
+        assert_eq!(addressee("Cabinet"), "Cabinet");
+    }
 
     #[test]
     fn report_of_lines() {

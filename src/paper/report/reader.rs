@@ -8,7 +8,8 @@ use super::contacts::{contact_line, merge_at, officer, table_continuation, table
 use super::label::LabelKind;
 use super::lists::{appendix_line, is_none};
 use super::model::{Report, ReportParagraph, Section};
-use super::numbering::{section_of, Number, Style};
+use super::numbering::{is_lettered, section_of, Number, Style};
+use super::rectable::{self, RecTable};
 use super::rows::Row;
 use crate::table::join_line;
 
@@ -114,6 +115,11 @@ pub(super) struct Reader<'g> {
     /// colon): where they stand among the sections, their heading and kind. In a report
     /// whose headings and paragraphs are all unnumbered they are sections too.
     blocks: Vec<(usize, String, LabelKind)>,
+    /// The recommendations table being read, whether it stands in a Recommendations
+    /// section (its items are then the section's paragraphs), and how many items it gave.
+    rec_table: Option<RecTable>,
+    rec_table_in_section: bool,
+    rec_table_items: usize,
 }
 
 impl<'g> Reader<'g> {
@@ -156,6 +162,9 @@ impl<'g> Reader<'g> {
             divider: false,
             title_from: Vec::new(),
             blocks: Vec::new(),
+            rec_table: None,
+            rec_table_in_section: false,
+            rec_table_items: 0,
         }
     }
 
@@ -200,6 +209,11 @@ impl<'g> Reader<'g> {
                     && (n.x0() - row.x0()).abs() <= self.geo.column_tolerance
                     && n.baseline - row.baseline <= self.pitch * self.paragraph_gap
             });
+        if self.rec_table_row(row, kind, gap) {
+            self.prev = Some((row.page, row.baseline));
+            self.prev_short = self.geo.is_short(row);
+            return;
+        }
         match kind {
             Kind::Field(k) => self.field(*k, row),
             Kind::Label(k, from) => {
@@ -231,6 +245,74 @@ impl<'g> Reader<'g> {
         }
         self.prev = Some((row.page, row.baseline));
         self.prev_short = self.geo.is_short(row);
+    }
+
+    /// A row of a recommendations table (see [`rectable`]): its header under a
+    /// Recommendations block or section heading opens the table; each later row gives its
+    /// recommendation cell's words, a new item where the number column prints a number (or,
+    /// with none, after a gap or a finished sentence). Returns whether the row was the
+    /// table's; the table ends at a heading or a row left of it.
+    fn rec_table_row(&mut self, row: &Row, kind: &Kind, gap: bool) -> bool {
+        let Some(table) = self.rec_table.clone() else {
+            let in_section = self.target == Target::Heading
+                && self.report.sections.last().is_some_and(|s| {
+                    s.paragraphs.is_empty()
+                        && super::label::label_kind(&s.heading) == LabelKind::Recommendations
+                });
+            let open =
+                (self.target == Target::Recommendations && self.recs.is_empty()) || in_section;
+            let header = if open { rectable::header(row) } else { None };
+            self.rec_table_in_section = in_section;
+            self.rec_table_items = 0;
+            self.rec_table = header;
+            return self.rec_table.is_some();
+        };
+        let heading = match kind {
+            Kind::Heading | Kind::Field(_) => true,
+            Kind::Numbered {
+                number, heading, ..
+            } => *heading && number.style == Style::Plain,
+            _ => false,
+        };
+        let cell = (!heading)
+            .then(|| table.cell(row, self.geo.column_tolerance))
+            .flatten();
+        let Some(cell) = cell else {
+            self.rec_table = None;
+            return false;
+        };
+        if cell.text.is_empty() {
+            // A row of the other columns only (a reason's wrapped lines).
+            return true;
+        }
+        let last = if self.rec_table_in_section {
+            self.current_paragraph(false).map(|p| p.text.clone())
+        } else {
+            self.recs.last().cloned()
+        };
+        let finished = last.as_deref().is_some_and(|t| t.ends_with(['.', ';']))
+            && cell.text.starts_with(char::is_uppercase);
+        let new_item = self.rec_table_items == 0
+            || cell.number.is_some()
+            || (!table.numbered && (gap || finished));
+        if new_item {
+            self.rec_table_items += 1;
+            if self.rec_table_in_section {
+                let number = cell.number.as_deref().and_then(super::numbering::parse);
+                self.paragraph(number.as_ref(), cell.text, table.rec.0, table.rec.0);
+            } else {
+                self.recs.push(cell.text);
+                self.rec_x = Some(table.rec.0);
+                self.rec_item_x = None;
+            }
+        } else if self.rec_table_in_section {
+            if let Some(p) = self.current_paragraph(false) {
+                join_line(&mut p.text, &cell.text);
+            }
+        } else if let Some(last) = self.recs.last_mut() {
+            join_line(last, &cell.text);
+        }
+        true
     }
 
     /// A part divider ("PART A", "Part B") stood between the last row and the next: it is
@@ -494,7 +576,7 @@ impl<'g> Reader<'g> {
                 if !(heading
                     && number.style == Style::Plain
                     && self.report.sections.is_empty()
-                    && section_follows(&self.report.sections, number.section)) =>
+                    && section_follows(&self.report.sections, number)) =>
             {
                 return self.text(row, gap);
             }
@@ -502,12 +584,12 @@ impl<'g> Reader<'g> {
         }
         let sections = &self.report.sections;
         match number.style {
-            Style::Plain if heading && section_follows(sections, number.section) => {
+            Style::Plain if heading && section_follows(sections, number) => {
                 self.section(Some(number.printed.clone()), text);
                 self.heading_end = row.x1();
             }
             Style::Dotted => {
-                if paragraph_fits(sections, number.section) {
+                if paragraph_fits(sections, number) {
                     self.paragraph(Some(number), text, row.x0(), text_x);
                 } else {
                     self.text(row, gap);
@@ -755,7 +837,14 @@ impl<'g> Reader<'g> {
                 }
             }
             Target::Bullet(x) => {
-                let wraps = row.x0() >= x - tol && !gap;
+                // After an item's row that finished a sentence short of the margin, a row at
+                // the item's text edge is a paragraph of its own (set at the list's indent).
+                let finished = self.prev_short
+                    && self
+                        .current_paragraph(false)
+                        .and_then(|p| p.bullets.last())
+                        .is_some_and(|b| b.ends_with(['.', '!', '?']));
+                let wraps = row.x0() >= x - tol && !gap && !finished;
                 match self.current_paragraph(false) {
                     Some(p) if wraps => {
                         if let Some(b) = p.bullets.last_mut() {
@@ -915,7 +1004,7 @@ impl<'g> Reader<'g> {
         self.report.summary = summary;
         let mut recs = self.recs;
         if recs.is_empty() && !self.rec_text.is_empty() && !self.rec_text.ends_with(':') {
-            recs.push(self.rec_text);
+            recs.push(without_lead_in(&self.rec_text).to_string());
         }
         if recs.is_empty() {
             if let Some(s) = self
@@ -973,10 +1062,11 @@ impl<'g> Reader<'g> {
 }
 
 impl Reader<'_> {
-    /// In a report whose headings and paragraphs are all unnumbered, the Summary, Purpose
-    /// and Recommendations blocks headed like the other headings are sections too, where they
-    /// stand (number null): the block's paragraphs, or the recommendations' introduction
-    /// with the items as its bullets (each item a paragraph when there is none).
+    /// In a report whose headings and paragraphs are all unnumbered, the Summary and Purpose
+    /// blocks headed like the other headings are sections too, where they stand (number
+    /// null), and so is a Recommendations block after the body's first section: the block's
+    /// paragraphs, or the recommendations' introduction with the items as its bullets (each
+    /// item a paragraph when there is none).
     fn blocks_as_sections(&mut self) {
         let sections = &self.report.sections;
         let numbered = sections
@@ -995,6 +1085,11 @@ impl Reader<'_> {
         let summary = self.summary.clone().unwrap_or_default();
         let purpose = self.purpose.clone().unwrap_or_default();
         for (at, heading, kind) in self.blocks.iter().rev() {
+            // A Recommendations block before the body (only Summary or Purpose blocks before
+            // it) is front matter, as it is in most house styles: not a section.
+            if *kind == LabelKind::Recommendations && *at == 0 {
+                continue;
+            }
             let paragraphs: Vec<ReportParagraph> = match kind {
                 LabelKind::Summary | LabelKind::Purpose => {
                     let text = if *kind == LabelKind::Summary {
@@ -1078,6 +1173,21 @@ fn second_label(row: &Row, from: usize) -> Option<usize> {
     })
 }
 
+/// A recommendation without its lead-in: "That the Committee: approve …" → "approve …"
+/// (words ending in a colon, no sentence ended in them, then the recommendation carrying
+/// the sentence on in lower case).
+fn without_lead_in(text: &str) -> &str {
+    let Some((lead, rest)) = text.split_once(": ") else {
+        return text;
+    };
+    let rest = rest.trim_start();
+    if !lead.contains(['.', ';', ':']) && starts_lower(rest) {
+        rest
+    } else {
+        text
+    }
+}
+
 /// Whether a value row opens in lower case (it carries on the row before).
 fn starts_lower(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
@@ -1117,12 +1227,15 @@ fn push_line(block: &mut Option<String>, text: &str) {
     }
 }
 
-/// Whether section `n` may follow the sections so far (numbers go up by one or two).
-fn section_follows(sections: &[Section], n: u32) -> bool {
+/// Whether section `number` may follow the sections so far (numbers go up by one or two;
+/// letters and figures are counted apart).
+fn section_follows(sections: &[Section], number: &Number) -> bool {
+    let n = number.section;
     let last = sections
         .iter()
         .rev()
-        .find_map(|s| s.number.as_deref())
+        .filter_map(|s| s.number.as_deref())
+        .find(|s| is_lettered(s) == number.lettered)
         .and_then(section_of);
     match last {
         None => (1..=3).contains(&n),
@@ -1130,12 +1243,15 @@ fn section_follows(sections: &[Section], n: u32) -> bool {
     }
 }
 
-/// Whether a paragraph numbered under section `n` belongs to the current section.
-fn paragraph_fits(sections: &[Section], n: u32) -> bool {
+/// Whether a paragraph numbered under section `number` belongs to the current section ("A2"
+/// under section "A", "2.1" under "2"; any under an unnumbered section).
+fn paragraph_fits(sections: &[Section], number: &Number) -> bool {
     match sections.last() {
         None => true,
         Some(s) => match s.number.as_deref() {
-            Some(num) => section_of(num) == Some(n),
+            Some(num) => {
+                section_of(num) == Some(number.section) && is_lettered(num) == number.lettered
+            }
             None => true,
         },
     }

@@ -227,7 +227,7 @@ fn an_appendices_list_in_the_front_matter_ends_at_the_first_numbered_heading() {
 
 /// An unnumbered report: a Recommendation block of one finished sentence, then a heading
 /// set close under it: the heading opens a section, it is not the block's introduction (and
-/// the block, headed like the others in a report with no numbers, is a section too).
+/// the block, standing before the body, is front matter, not a section).
 #[test]
 fn a_heading_after_a_finished_recommendation_opens_a_section() {
     let (b, p) = (true, false);
@@ -257,11 +257,8 @@ fn a_heading_after_a_finished_recommendation_opens_a_section() {
         .iter()
         .map(|s| (s.heading.as_str(), s.paragraphs.len()))
         .collect();
-    // No heading is numbered: the Recommendation block is a section too.
-    assert_eq!(
-        sections,
-        [("Recommendation", 1), ("Background", 1), ("Next steps", 1)]
-    );
+    // No heading is numbered, but the Recommendation block stands before the body.
+    assert_eq!(sections, [("Background", 1), ("Next steps", 1)]);
 }
 
 /// Part dividers: "PART A" straight above the title is not the title's, and "PART B"
@@ -633,4 +630,282 @@ fn a_meeting_line_across_the_page_and_report_of_the() {
     let report = report.expect("a report");
     assert_eq!(report.title, "Review of the Licensing Policy");
     assert_eq!(report.report_from, ["Head of Regulatory Services"]);
+}
+
+/// Lettered sections: "A. Introduction" (bold) over hanging paragraphs "A1", "A2", then
+/// "Section B: Progress" over "B.1": each heading gives its letter as the section number and
+/// its heading without it; the paragraphs keep their numbers; a letter opening a sentence
+/// ("A review …") is no number.
+#[test]
+fn lettered_sections_and_paragraphs() {
+    let (b, p) = (true, false);
+    let long = "The plan was agreed by the Council in March and has been reviewed every year since then by the panel.";
+    let rows = vec![
+        row(1, 60.0, &[(72.0, "Planning Committee", b)]),
+        row(1, 74.0, &[(72.0, "4 November 2025", p)]),
+        row(1, 92.0, &[(72.0, "Local Plan Progress", b)]),
+        row(1, 120.0, &[(72.0, "Summary", b)]),
+        row(1, 134.0, &[(72.0, "The plan is on time.", p)]),
+        row(1, 160.0, &[(72.0, "A. Introduction", b)]),
+        row(1, 176.0, &[(72.0, "A1", p), (100.0, long, p)]),
+        row(1, 190.0, &[(100.0, "It runs to 2040.", p)]),
+        row(1, 206.0, &[(72.0, "A2", p), (100.0, "A review is due.", p)]),
+        row(1, 230.0, &[(72.0, "Section B: Progress", b)]),
+        row(
+            1,
+            246.0,
+            &[(72.0, "B.1", p), (100.0, "Three stages are done.", p)],
+        ),
+        row(
+            1,
+            290.0,
+            &[(72.0, "A review of sites follows in the spring.", p)],
+        ),
+    ];
+    let (_, report) = parse(&rows, &PaperSettings::default(), false);
+    let report = report.expect("a report");
+    let sections: Vec<_> = report
+        .sections
+        .iter()
+        .map(|s| {
+            let numbers: Vec<_> = s.paragraphs.iter().map(|p| p.number.clone()).collect();
+            (s.number.as_deref(), s.heading.as_str(), numbers)
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            (
+                Some("A"),
+                "Introduction",
+                vec![Some("A1".to_string()), Some("A2".to_string())]
+            ),
+            (Some("B"), "Progress", vec![Some("B.1".to_string()), None]),
+        ]
+    );
+    let a1 = report.sections.first().and_then(|s| s.paragraphs.first());
+    assert_eq!(
+        a1.map(|p| p.text.clone()),
+        Some(format!("{long} It runs to 2040."))
+    );
+}
+
+/// Recommendations printed as a ruled table under the Recommendations heading: each
+/// recommendation is its own column's cell, without the reason beside it (unnumbered: a
+/// new row after a gap; numbered: where the number column prints a number).
+#[test]
+fn recommendations_from_a_table() {
+    let (b, p) = (true, false);
+    let read = |table: Vec<Row>| {
+        let mut rows = vec![
+            row(1, 60.0, &[(72.0, "Report to: Cabinet", p)]),
+            row(1, 74.0, &[(72.0, "4 December 2025", p)]),
+            row(1, 92.0, &[(72.0, "Waste Contract", b)]),
+            row(1, 120.0, &[(72.0, "Recommendations", b)]),
+        ];
+        rows.extend(table);
+        rows.push(row(1, 300.0, &[(72.0, "1. Background", b)]));
+        rows.push(row(1, 316.0, &[(72.0, "1.1 The contract ends soon.", p)]));
+        let (meeting, report) = parse(&rows, &PaperSettings::default(), false);
+        (meeting, report.expect("a report"))
+    };
+    let (meeting, report) = read(vec![
+        row(
+            1,
+            136.0,
+            &[(76.0, "Recommendation", b), (320.0, "Reason", b)],
+        ),
+        row(
+            1,
+            156.0,
+            &[
+                (76.0, "Extend the contract", p),
+                (320.0, "To keep collections", p),
+            ],
+        ),
+        row(1, 170.0, &[(76.0, "to 2028.", p), (320.0, "running.", p)]),
+        row(
+            1,
+            190.0,
+            &[(76.0, "Procure jointly.", p), (320.0, "It saves money", p)],
+        ),
+        row(1, 204.0, &[(320.0, "every year.", p)]),
+    ]);
+    assert_eq!(
+        meeting.map(|m| (m.body, m.date)),
+        Some(("Cabinet".to_string(), Some("2025-12-04".to_string())))
+    );
+    assert_eq!(report.title, "Waste Contract");
+    assert_eq!(
+        report.recommendations,
+        ["Extend the contract to 2028.", "Procure jointly."]
+    );
+    assert_eq!(report.sections.len(), 1);
+    let (_, report) = read(vec![
+        row(
+            1,
+            136.0,
+            &[
+                (76.0, "No.", b),
+                (110.0, "Decision", b),
+                (320.0, "Reason for decision", b),
+            ],
+        ),
+        row(
+            1,
+            150.0,
+            &[
+                (76.0, "1", p),
+                (110.0, "Extend the contract", p),
+                (320.0, "To keep", p),
+            ],
+        ),
+        row(
+            1,
+            164.0,
+            &[(110.0, "to 2028", p), (320.0, "collections.", p)],
+        ),
+        row(
+            1,
+            178.0,
+            &[
+                (76.0, "2", p),
+                (110.0, "Procure jointly.", p),
+                (320.0, "Savings.", p),
+            ],
+        ),
+    ]);
+    assert_eq!(
+        report.recommendations,
+        ["Extend the contract to 2028", "Procure jointly."]
+    );
+}
+
+/// An unnumbered report: "Report to the Health Scrutiny Panel" over its date gives the
+/// body; the Recommendation block before the body is front matter, its lead-in "That the
+/// Panel:" no part of the recommendation; a list's last item wrapped over two rows, then a
+/// paragraph at the item's text edge.
+#[test]
+fn report_to_line_lead_in_and_a_paragraph_after_a_list() {
+    let (b, p) = (true, false);
+    let wide =
+        "two crisis cafés, one in the city centre and one in Eastfield, open in the evenings for";
+    let rows = vec![
+        row(1, 40.0, &[(72.0, "Pellbridge City Council", b)]),
+        row(1, 60.0, &[(72.0, "Report to the Health Scrutiny Panel", p)]),
+        row(1, 74.0, &[(72.0, "18 November 2025", p)]),
+        row(1, 92.0, &[(72.0, "Crisis Services", b)]),
+        row(1, 120.0, &[(72.0, "Recommendation", b)]),
+        row(1, 134.0, &[(72.0, "That the Panel: note the redesign.", p)]),
+        row(1, 160.0, &[(72.0, "Background", b)]),
+        row(1, 176.0, &[(72.0, "The pathway has two parts:", p)]),
+        row(
+            1,
+            190.0,
+            &[(72.0, "•", p), (90.0, "a telephone line; and", p)],
+        ),
+        row(1, 204.0, &[(72.0, "•", p), (90.0, wide, p)]),
+        row(1, 218.0, &[(90.0, "people in need.", p)]),
+        row(1, 232.0, &[(90.0, "Demand has risen since 2022.", p)]),
+        row(1, 250.0, &[(72.0, "Consultation", b)]),
+        row(1, 266.0, &[(72.0, "Users were asked in September.", p)]),
+    ];
+    let (meeting, report) = parse(&rows, &PaperSettings::default(), false);
+    let report = report.expect("a report");
+    assert_eq!(
+        meeting.map(|m| m.body),
+        Some("Health Scrutiny Panel".to_string())
+    );
+    assert_eq!(report.recommendations, ["note the redesign."]);
+    let headings: Vec<_> = report.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["Background", "Consultation"]);
+    let background = report
+        .sections
+        .first()
+        .map(|s| s.paragraphs.clone())
+        .unwrap_or_default();
+    let texts: Vec<_> = background.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["The pathway has two parts:", "Demand has risen since 2022."]
+    );
+    assert_eq!(
+        background.first().map(|p| p.bullets.clone()),
+        Some(vec![
+            "a telephone line; and".to_string(),
+            format!("{wide} people in need.")
+        ])
+    );
+}
+
+/// A numbered Recommendations section holding a "No. | Recommendation | Reason" table: each
+/// row is a paragraph of the section (numbered by the number column) and a recommendation,
+/// without its reason.
+#[test]
+fn a_recommendations_section_holding_a_table() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(1, 60.0, &[(72.0, "Cabinet", b)]),
+        row(1, 74.0, &[(72.0, "4 December 2025", p)]),
+        row(1, 92.0, &[(72.0, "Waste Contract", b)]),
+        row(1, 120.0, &[(72.0, "1.", b), (100.0, "Recommendations", b)]),
+        row(
+            1,
+            136.0,
+            &[
+                (76.0, "No.", b),
+                (110.0, "Recommendation", b),
+                (320.0, "Reason", b),
+            ],
+        ),
+        row(
+            1,
+            150.0,
+            &[
+                (76.0, "1", p),
+                (110.0, "Extend the contract.", p),
+                (320.0, "Time.", p),
+            ],
+        ),
+        row(
+            1,
+            164.0,
+            &[
+                (76.0, "2", p),
+                (110.0, "Procure jointly.", p),
+                (320.0, "Savings.", p),
+            ],
+        ),
+        row(1, 190.0, &[(72.0, "2.", b), (100.0, "Background", b)]),
+        row(
+            1,
+            206.0,
+            &[(72.0, "2.1", p), (100.0, "The contract ends soon.", p)],
+        ),
+    ];
+    let (_, report) = parse(&rows, &PaperSettings::default(), false);
+    let report = report.expect("a report");
+    assert_eq!(
+        report.recommendations,
+        ["Extend the contract.", "Procure jointly."]
+    );
+    let first = report.sections.first().map(|s| {
+        let paragraphs: Vec<_> = s
+            .paragraphs
+            .iter()
+            .map(|p| (p.number.clone(), p.text.clone()))
+            .collect();
+        (s.heading.clone(), paragraphs)
+    });
+    assert_eq!(
+        first,
+        Some((
+            "Recommendations".to_string(),
+            vec![
+                (Some("1".to_string()), "Extend the contract.".to_string()),
+                (Some("2".to_string()), "Procure jointly.".to_string()),
+            ]
+        ))
+    );
+    assert_eq!(report.sections.len(), 2);
 }
