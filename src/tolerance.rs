@@ -424,6 +424,12 @@ pub const GUTTER_EDGE: f64 = 1.0;
 /// left-aligned actions ("1.1.1 Train nursery staff", 0.7 em apart in an HTML plan).
 pub const MIN_EDGE_LINES: usize = 3;
 
+/// Horizontal rules drawn one cell at a time (a word processor's per-cell borders) mark a
+/// column edge where their pieces meet; a gutter holding such a meeting on at least this many
+/// rules is a drawn column edge. Two: one rule's joint may be a line drawn in two strokes,
+/// the same joint on two rules is a grid.
+pub const MIN_JUNCTION_RULES: usize = 2;
+
 // --- Fallbacks where a page gives no value ---
 
 /// The font size assumed where nothing gives one (an empty line or run; every real line has a

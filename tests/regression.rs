@@ -739,6 +739,41 @@ fn issue_19_text_the_colour_of_its_background_is_not_read() {
     assert_eq!(counted, [(67, 7)]);
 }
 
+/// Issue 19: transparency (`fixtures/regression/alpha-text.py`, reportlab). "At risk", dark
+/// red on a cell filled with that red at 25% opacity (pale pink), is seen and read; a line
+/// filled with opacity 0 ("Internal note do not publish", 28 glyphs, 4 spaces) paints nothing:
+/// not read, and counted with the invisible text.
+#[test]
+fn issue_19_transparent_text_and_fills() {
+    let tables = crate::tables::tables_of("regression/alpha-text.pdf");
+    assert_eq!(tables.len(), 1, "{tables:?}");
+    assert_eq!(
+        tables[0].grid(),
+        rows(&[
+            &["Scheme", "Budget", "Status"],
+            &["Library refit", "120", "On track"],
+            &["Depot roof", "340", "At risk"],
+            &["Cycle lanes", "75", "On track"],
+        ])
+    );
+    let doc = open("alpha-text.pdf", "the reportlab page opens");
+    let page = doc.page(1).expect("page 1 reads");
+    let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(!text.contains("Internal"), "{text}");
+    let counted: Vec<_> = page
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            boardpaper::pdf::WarningKind::InvisibleText { count, blank } => Some((count, blank)),
+            boardpaper::pdf::WarningKind::TextColourOfBackground { count, .. } => {
+                Some((count, usize::MAX))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(counted, [(28, 4)]);
+}
+
 /// Issue 19: a budget sheet drawn as Excel prints one (`fixtures/regression/band-rows.py`): a
 /// header bar and total bars filled across the table with no rules at their sides or between
 /// their columns. Each bar is a row, its figures in their columns; a label crossing a column

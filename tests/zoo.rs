@@ -575,7 +575,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("eastvale-delivery-plan", 100),
     ("eqia-library-hours", 100),
     ("fenmoor-outline-plan", 100),
-    ("greystone-strategy", 96),
+    ("greystone-strategy", 100),
     ("hallam-action-plan", 100),
     ("harbour-task-list", 100),
     ("holmbury-housing-plan", 100),

@@ -19,7 +19,7 @@ use super::limits::{Budget, Exceeded, Limit, Limits};
 use super::ops::{Op, TjItem};
 use super::path::{Path, Segment};
 use super::sink::PageSink;
-use super::state::{GraphicsState, RenderMode};
+use super::state::{Alpha, GraphicsState, RenderMode};
 use super::types::{Direction, Fill, FillShape, Glyph, Rule, RuleSource};
 use crate::geom::{Matrix, Pt, Rect};
 use crate::tolerance::THIN_FILL_MAX;
@@ -619,6 +619,9 @@ impl<'a> Interpreter<'a> {
         if let Ok(lw) = gs.get(b"LW").and_then(|o| o.as_float()) {
             self.gs.line_width = f64::from(lw).abs();
         }
+        if let Ok(ca) = gs.get(b"ca").and_then(|o| o.as_float()) {
+            self.gs.fill_alpha = Alpha::of(f64::from(ca));
+        }
         if let Ok(Object::Array(f)) = gs.get(b"Font") {
             if let (Some(Object::Reference(id)), Some(size)) =
                 (f.first(), f.get(1).and_then(|s| s.as_float().ok()))
@@ -737,7 +740,7 @@ impl<'a> Interpreter<'a> {
         // [Tfs·Th 0 0 Tfs 0 Ts], the first factor of the text rendering matrix (9.4.4).
         let font_m = Matrix::new(t.size * t.horiz_scaling, 0.0, 0.0, t.size, 0.0, t.rise);
         let trm0 = font_m.then(&linear);
-        let invisible = t.render.is_invisible();
+        let invisible = t.render.is_invisible() || self.filled_clear(t.render);
         let direction = if vertical {
             Direction::of_vector(-trm0.c, -trm0.d)
         } else {
@@ -829,14 +832,28 @@ impl<'a> Interpreter<'a> {
         }
     }
 
+    /// Whether text drawn in render mode `mode` paints nothing: it is only filled, with
+    /// opacity 0 (`ca` 0); a stroked mode still shows its outline.
+    fn filled_clear(&self, mode: RenderMode) -> bool {
+        self.gs.fill_alpha.is_clear() && matches!(mode, RenderMode::Fill | RenderMode::FillClip)
+    }
+
     fn fill_path(&mut self) {
         let colour = self.gs.fill.colour;
+        // Filled with opacity 0, the path paints nothing.
+        if self.gs.fill_alpha.is_clear() {
+            return;
+        }
+        let opaque = self.gs.fill_alpha.is_opaque();
         for sp in &self.path.subpaths {
             if let Some(r) = sp.as_axis_rect() {
                 let (w, h) = (r.width(), r.height());
                 // A rule drawn as a thin fill is no backdrop: text is not set inside it.
-                if w.min(h) >= THIN_FILL_MAX {
+                // A translucent fill blends with what lies under it: no one colour.
+                if w.min(h) >= THIN_FILL_MAX && opaque {
                     self.backdrop.rect(r, colour, &self.gs.clip);
+                } else if w.min(h) >= THIN_FILL_MAX {
+                    self.backdrop.mixed(r, &self.gs.clip);
                 }
                 if w.min(h) < THIN_FILL_MAX {
                     let c = r.centre();

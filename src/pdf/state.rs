@@ -143,6 +143,38 @@ impl Default for Paint {
     }
 }
 
+/// A constant opacity (11.6.4.4, `ca` for filling, `CA` for stroking, set by `gs`): 1
+/// opaque, 0 wholly transparent.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Alpha(pub f64);
+
+impl Default for Alpha {
+    fn default() -> Self {
+        Alpha(1.0)
+    }
+}
+
+impl Alpha {
+    /// The opacity of a `gs` entry's value: clamped to 0–1; not a number → opaque.
+    pub fn of(v: f64) -> Alpha {
+        if v.is_finite() {
+            Alpha(v.clamp(0.0, 1.0))
+        } else {
+            Alpha::default()
+        }
+    }
+
+    /// Nothing painted with it shows.
+    pub fn is_clear(self) -> bool {
+        self.0 <= 0.0
+    }
+
+    /// What is painted with it shows whole, hiding what lies under it.
+    pub fn is_opaque(self) -> bool {
+        self.0 >= 1.0
+    }
+}
+
 /// The graphics state saved by `q` and restored by `Q` (8.4.1).
 #[derive(Debug, Clone, Default)]
 pub struct GraphicsState {
@@ -154,6 +186,9 @@ pub struct GraphicsState {
     pub stroke: Paint,
     /// Non-stroking (fill) colour.
     pub fill: Paint,
+    /// Non-stroking opacity (`ca`): text filled with opacity 0 is invisible, and a fill
+    /// under 1 hides nothing under it.
+    pub fill_alpha: Alpha,
     /// Text state.
     pub text: TextState,
     /// The clipping region (8.5.4), narrowed by `W`/`W*` and by form bounding boxes.

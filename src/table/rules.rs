@@ -3,7 +3,7 @@
 
 use super::Settings;
 use crate::geom::{Pt, Rect};
-use crate::pdf::{Colour, PagePrimitives, Rule};
+use crate::pdf::{Colour, Fill, PagePrimitives, Rule};
 
 /// Which way an edge runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -224,7 +224,7 @@ fn band_sides(page: &PagePrimitives, edges: &[Edge], s: &Settings) -> Vec<Edge> 
     let singles = page
         .fills
         .iter()
-        .filter(|f| f.colour.is_some())
+        .filter(|f| band_visible(page, f, s))
         .map(|f| (f.rect, Vec::new()));
     for (r, joins) in singles.chain(fill_runs(page, s)) {
         if r.height() <= 0.0 || r.width() <= 2.0 * tol {
@@ -287,6 +287,7 @@ fn fill_runs(page: &PagePrimitives, s: &Settings) -> Vec<(Rect, Vec<f64>)> {
     let mut fills: Vec<(Rect, Colour)> = page
         .fills
         .iter()
+        .filter(|f| band_visible(page, f, s))
         .filter_map(|f| Some((f.rect, f.colour?)))
         .filter(|(r, _)| r.height() >= s.strip_max_width && r.width() >= s.strip_max_width)
         .collect();
@@ -311,6 +312,22 @@ fn fill_runs(page: &PagePrimitives, s: &Settings) -> Vec<(Rect, Vec<f64>)> {
         .filter(|(_, _, joins)| !joins.is_empty())
         .map(|(r, _, joins)| (r, joins))
         .collect()
+}
+
+/// Whether a fill shows as a band: coloured, or white over a coloured fill. A white fill on
+/// the white page (a spreadsheet's cell backgrounds under its last rule, where its notes
+/// are printed) shows nothing; read as a band it would draw the table on over the notes.
+fn band_visible(page: &PagePrimitives, f: &Fill, s: &Settings) -> bool {
+    let Some(c) = f.colour else {
+        return false;
+    };
+    if !c.is_white() {
+        return true;
+    }
+    let mid = f.rect.centre();
+    page.fills.iter().any(|g| {
+        g.colour.is_some_and(|c| !c.is_white()) && g.rect.contains(mid, s.white_rule_on_fill)
+    })
 }
 
 /// Snap and join edges of both orientations.
@@ -439,6 +456,44 @@ mod tests {
                 (Orientation::Horizontal, 180.0)
             ]
         );
+    }
+
+    /// A spreadsheet's white cell backgrounds under the block's last rule (where its notes
+    /// sit) show nothing on a white page: no band, so the grid ends at the rule. A grey band
+    /// there is drawn and bordered.
+    #[test]
+    fn a_white_fill_under_the_last_rule_is_no_band() {
+        let grey = Colour {
+            r: 191,
+            g: 191,
+            b: 191,
+        };
+        let mut rules = Vec::new();
+        for y in [10.0, 30.0, 50.0] {
+            rules.push(rule(10.0, y, 110.0, y, Colour::BLACK));
+        }
+        for x in [10.0, 60.0, 110.0] {
+            rules.push(rule(x, 10.0, x, 50.0, Colour::BLACK));
+        }
+        let below = |colour| Fill {
+            rect: Rect {
+                x0: 10.0,
+                top: 50.0,
+                x1: 110.0,
+                bottom: 75.0,
+            },
+            colour: Some(colour),
+            shape: FillShape::Rect,
+        };
+        let lowest = |fill| {
+            edges(&page(rules.clone(), vec![fill]), &Settings::default())
+                .iter()
+                .filter(|e| e.orientation == Orientation::Horizontal)
+                .map(|e| e.pos)
+                .fold(f64::NEG_INFINITY, f64::max)
+        };
+        assert_eq!(lowest(below(Colour::WHITE)), 50.0);
+        assert_eq!(lowest(below(grey)), 75.0);
     }
 
     fn h(pos: f64, start: f64, end: f64) -> Edge {

@@ -246,6 +246,9 @@ pub struct UnruledSettings {
     pub gutter_edge: f64,
     /// A narrow gutter separates columns when this many lines start at one x after it.
     pub min_edge_lines: usize,
+    /// A gutter where per-cell horizontal rules meet on this many rules is a drawn column
+    /// edge.
+    pub min_junction_rules: usize,
 }
 
 impl Default for UnruledSettings {
@@ -312,6 +315,7 @@ impl Default for UnruledSettings {
             column_rule_fraction: tolerance::COLUMN_RULE_FRACTION,
             gutter_edge: tolerance::GUTTER_EDGE,
             min_edge_lines: tolerance::MIN_EDGE_LINES,
+            min_junction_rules: tolerance::MIN_JUNCTION_RULES,
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::pdf::PagePrimitives;
 use crate::table::{PageTable, Settings};
 
 use super::checks::{check, check_lone, Built};
-use super::detect::{HRule, Region, VRule};
+use super::detect::{Edges, HRule, Region};
 use super::frame::{frame, Frame};
 use super::lines::TLine;
 use super::pieces::{pieces, Piece};
@@ -30,12 +30,12 @@ pub(super) fn table(
     lines: &[TLine],
     region: &Region,
     rules: &[HRule],
-    vrules: &[VRule],
+    edges: &Edges,
     s: &Settings,
 ) -> Result<PageTable, Rejected> {
     let u = &s.alignment;
     let ls: Vec<&TLine> = region.lines.iter().filter_map(|&i| lines.get(i)).collect();
-    let Frame { ext, hdr, xs, gaps } = frame(&ls, words, rules, vrules, u)?;
+    let Frame { ext, hdr, xs, gaps } = frame(&ls, words, rules, edges, u)?;
     let body = ls.get(hdr..).ok_or(Rejected::TooFewLines)?;
     let body_pieces: Vec<Vec<Piece>> = body
         .iter()

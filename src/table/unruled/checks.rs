@@ -7,7 +7,7 @@ use crate::layout::Word;
 use crate::pdf::{PagePrimitives, RuleSource};
 use crate::table::UnruledSettings;
 
-use super::detect::{HRule, Region, VRule};
+use super::detect::{Edges, HRule, Region};
 use super::frame::{frame, Frame};
 use super::lines::{is_list_marker, is_numeric, TLine};
 use super::pieces::{pieces, word_count, words_text, Piece};
@@ -167,12 +167,12 @@ pub(super) fn edge_prose(
     lines: &[TLine],
     region: &Region,
     rules: &[HRule],
-    vrules: &[VRule],
+    edges: &Edges,
     page_width: f64,
     u: &UnruledSettings,
 ) -> Option<Rect> {
     let ls: Vec<&TLine> = region.lines.iter().filter_map(|&i| lines.get(i)).collect();
-    let Frame { ext, hdr, xs, gaps } = frame(&ls, words, rules, vrules, u).ok()?;
+    let Frame { ext, hdr, xs, gaps } = frame(&ls, words, rules, edges, u).ok()?;
     let n_cols = xs.len() - 1;
     if n_cols < 3 {
         return None;

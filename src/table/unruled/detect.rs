@@ -24,6 +24,16 @@ pub(super) struct VRule {
     pub bottom: f64,
 }
 
+/// Column edges drawn on a page: its vertical rules, and where horizontal rules drawn one
+/// cell at a time meet.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Edges {
+    /// Vertical rules longer than a mark, sorted by x.
+    pub v: Vec<VRule>,
+    /// [`rule_junctions`], sorted.
+    pub junctions: Vec<f64>,
+}
+
 /// Vertical rules of the page longer than a mark, sorted by x.
 pub(super) fn vertical_rules(page: &PagePrimitives, u: &UnruledSettings) -> Vec<VRule> {
     let mut out: Vec<VRule> = page
@@ -47,9 +57,44 @@ pub(super) struct Region {
     pub lines: Vec<usize>,
 }
 
-/// Horizontal rules of the page (strokes and thin fills) and the top and bottom edges of
-/// shaded bands, snapped and joined, sorted by y.
-pub(super) fn horizontal_rules(page: &PagePrimitives, u: &UnruledSettings) -> Vec<HRule> {
+/// Horizontal rules of the page (its [`rule_pieces`]: strokes, thin fills, the top and bottom
+/// edges of shaded bands), snapped and joined, sorted by y.
+pub(super) fn horizontal_rules(pieces: &[HRule], u: &UnruledSettings) -> Vec<HRule> {
+    let mut out: Vec<HRule> = Vec::new();
+    for group in rows_of_pieces(pieces, u) {
+        let mut merged: Vec<HRule> = Vec::new();
+        for r in group {
+            match merged.last_mut() {
+                Some(m) if r.x0 <= m.x1 + u.rule_join => m.x1 = m.x1.max(r.x1),
+                _ => merged.push(r),
+            }
+        }
+        out.extend(merged);
+    }
+    out
+}
+
+/// Where horizontal rules drawn one cell at a time meet: the x between two pieces of one
+/// rule that end and start within `rule_join` of each other, once per rule, sorted. A
+/// table whose borders are drawn per cell marks its column edges there, on every rule.
+pub(super) fn rule_junctions(pieces: &[HRule], u: &UnruledSettings) -> Vec<f64> {
+    let mut out: Vec<f64> = Vec::new();
+    for group in rows_of_pieces(pieces, u) {
+        for w in group.windows(2) {
+            if let [a, b] = w {
+                if b.x0 >= a.x1 - u.rule_join && b.x0 <= a.x1 + u.rule_join && b.x1 > a.x1 {
+                    out.push(0.5 * (a.x1 + b.x0));
+                }
+            }
+        }
+    }
+    out.sort_by(f64::total_cmp);
+    out
+}
+
+/// The page's horizontal rule pieces and the top and bottom edges of its shaded bands,
+/// sorted by y, then x.
+pub(super) fn rule_pieces(page: &PagePrimitives, u: &UnruledSettings) -> Vec<HRule> {
     let mut pieces: Vec<HRule> = page
         .rules
         .iter()
@@ -82,25 +127,31 @@ pub(super) fn horizontal_rules(page: &PagePrimitives, u: &UnruledSettings) -> Ve
         r.y.is_finite() && r.x0.is_finite() && r.x1.is_finite() && r.x1 - r.x0 > u.min_rule_piece
     });
     pieces.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    let mut out: Vec<HRule> = Vec::new();
+    pieces
+}
+
+/// `pieces` (sorted by y) grouped into rules: pieces within `rule_snap` of the first one's y,
+/// each group at that y and sorted by x.
+fn rows_of_pieces(pieces: &[HRule], u: &UnruledSettings) -> Vec<Vec<HRule>> {
+    let mut out = Vec::new();
     let mut i = 0;
-    while i < pieces.len() {
-        let y0 = pieces[i].y;
-        let mut j = i;
-        while j < pieces.len() && pieces[j].y - y0 <= u.rule_snap {
-            j += 1;
-        }
-        let mut group: Vec<HRule> = pieces[i..j].to_vec();
+    while let Some(first) = pieces.get(i) {
+        let y0 = first.y;
+        let n = pieces
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|p| p.y - y0 <= u.rule_snap)
+            .count();
+        let mut group: Vec<HRule> = pieces
+            .get(i..i + n)
+            .unwrap_or(&[])
+            .iter()
+            .map(|p| HRule { y: y0, ..*p })
+            .collect();
         group.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-        let mut merged: Vec<HRule> = Vec::new();
-        for r in group {
-            match merged.last_mut() {
-                Some(m) if r.x0 <= m.x1 + u.rule_join => m.x1 = m.x1.max(r.x1),
-                _ => merged.push(HRule { y: y0, ..r }),
-            }
-        }
-        out.extend(merged);
-        i = j;
+        out.push(group);
+        i += n.max(1);
     }
     out
 }
@@ -396,4 +447,32 @@ fn header_lines(
         prev = l;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(x0: f64, x1: f64, y: f64) -> HRule {
+        HRule { y, x0, x1 }
+    }
+
+    /// Borders drawn per cell meet at the column edges (end to end, or a hairline apart);
+    /// a rule broken by a wide gap, or one piece inside another, marks no edge.
+    #[test]
+    fn junctions_where_per_cell_rules_meet() {
+        let u = UnruledSettings::default();
+        let pieces = vec![
+            piece(10.0, 100.0, 50.0),
+            piece(100.0, 200.0, 50.5),
+            piece(201.0, 300.0, 50.0),
+            piece(10.0, 150.0, 80.0),
+            piece(160.0, 300.0, 80.0),
+            piece(10.0, 300.0, 110.0),
+            piece(40.0, 60.0, 110.0),
+        ];
+        let mut sorted = pieces;
+        sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+        assert_eq!(rule_junctions(&sorted, &u), vec![100.0, 200.5]);
+    }
 }

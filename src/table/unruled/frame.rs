@@ -5,7 +5,7 @@ use crate::layout::Word;
 use crate::table::UnruledSettings;
 
 use super::columns::{gutters, Gutter};
-use super::detect::{HRule, VRule};
+use super::detect::{Edges, HRule, VRule};
 use super::header::header_len;
 use super::lines::{is_numeric, TLine};
 use super::pieces::{col_of, intervals};
@@ -29,7 +29,7 @@ pub(super) fn frame(
     ls: &[&TLine],
     words: &[Word],
     rules: &[HRule],
-    vrules: &[VRule],
+    edges: &Edges,
     u: &UnruledSettings,
 ) -> Result<Frame, Rejected> {
     let ext = ls
@@ -55,7 +55,7 @@ pub(super) fn frame(
     let guts: Vec<Gutter> = gutters(&body_multi, u.min_gutter, crossing)
         .into_iter()
         .filter_map(|mut g| {
-            g.ruled = ruled_down(&g, body, vrules, u);
+            g.ruled = ruled_down(&g, body, &edges.v, u);
             (g.ruled || separates(&g, body, ls.get(..hdr).unwrap_or(&[]), words, u)).then_some(g)
         })
         .collect();
@@ -78,16 +78,20 @@ pub(super) fn frame(
                 }
             }
         }
-        // A column of bullets and symbols alone ("●" before "On track") is the marker of
-        // the text after it: the gutter on its right goes.
-        if let Some(k) = (0..n.saturating_sub(1)).find(|&k| {
+        // A column of bullets and symbols alone ("●" before "On track", a dash ending the
+        // text before it) belongs to the text on one side: the gutter on the other side
+        // stays ([`symbol_side`]).
+        if let Some(k) = (0..n).find(|&k| {
             body.iter()
                 .flat_map(|l| l.words.iter().filter_map(|&i| words.get(i)))
                 .filter(|w| col_of(&xs, w.bbox.centre().x, n) == k)
                 .all(|w| !w.text.chars().any(char::is_alphanumeric))
                 && count.get(k).is_some_and(|&c| c > 0)
+                && k + 1 < n
         }) {
-            guts.remove(k);
+            let header = ls.get(..hdr).unwrap_or(&[]);
+            let drop = symbol_side(&guts, k, header, words, edges, u);
+            guts.remove(drop);
             continue;
         }
         let Some(empty) = count.iter().position(|&c| c == 0) else {
@@ -182,6 +186,61 @@ pub(super) fn separates(
     let column_edge =
         one_edge && (bounding >= u.min_edge_lines || header_vouches(g, lo, header, words, u));
     column_edge || (separated > 0 && separated as f64 >= u.min_separated_fraction * pairs as f64)
+}
+
+/// Which gutter beside column `k`, a column of symbols alone, goes (an index into `guts`;
+/// the gutter on its right is `guts[k]`, on its left `guts[k - 1]`). A gutter that the page
+/// marks as a column edge stays: per-cell rules meet in it, or a header label starts at its
+/// right edge ([`edge_marked`]); else the narrower one goes, as a symbol sits by the text it
+/// belongs to ("●" a space before "On track"; "–" a space after "Complete"). The first
+/// column's symbols can only join the column after it.
+fn symbol_side(
+    guts: &[Gutter],
+    k: usize,
+    header: &[&TLine],
+    words: &[Word],
+    edges: &Edges,
+    u: &UnruledSettings,
+) -> usize {
+    let (Some(left), Some(right)) = (k.checked_sub(1).and_then(|i| guts.get(i)), guts.get(k))
+    else {
+        return k;
+    };
+    let marked = |g: &Gutter| edge_marked(g, header, words, edges, u);
+    match (marked(left), marked(right)) {
+        (true, false) => k,
+        (false, true) => k - 1,
+        _ if right.x1 - right.x0 <= left.x1 - left.x0 => k,
+        _ => k - 1,
+    }
+}
+
+/// Whether the page marks gutter `g` as a column edge: horizontal rules drawn per cell meet
+/// inside it on at least `min_junction_rules` rules, or a header label starts at its right
+/// edge (within `gutter_edge`).
+fn edge_marked(
+    g: &Gutter,
+    header: &[&TLine],
+    words: &[Word],
+    edges: &Edges,
+    u: &UnruledSettings,
+) -> bool {
+    let (lo, hi) = (g.x0 - u.gutter_edge, g.x1 + u.gutter_edge);
+    let from = edges.junctions.partition_point(|&x| x < lo);
+    let meets = edges
+        .junctions
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|&&x| x <= hi)
+        .count();
+    meets >= u.min_junction_rules
+        || header.iter().any(|l| {
+            l.words
+                .iter()
+                .filter_map(|&i| words.get(i))
+                .any(|w| (w.bbox.x0 - g.x1).abs() <= u.gutter_edge)
+        })
 }
 
 /// Whether a vertical rule runs down gutter `g` beside at least `column_rule_fraction` of

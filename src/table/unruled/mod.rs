@@ -84,8 +84,12 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
                 .any(|r| r.contains(c, s.alignment.ruled_table_margin))
         })
         .collect();
-    let hrules = detect::horizontal_rules(page, u);
-    let vrules = detect::vertical_rules(page, u);
+    let pieces = detect::rule_pieces(page, u);
+    let hrules = detect::horizontal_rules(&pieces, u);
+    let edges = detect::Edges {
+        v: detect::vertical_rules(page, u),
+        junctions: detect::rule_junctions(&pieces, u),
+    };
     // Two passes at most: the second after leaving out page columns of running text found
     // beside tables (they share the tables' baselines).
     for pass in 0..2 {
@@ -98,7 +102,7 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
             let zones: Vec<Rect> = regions
                 .iter()
                 .filter_map(|r| {
-                    checks::edge_prose(words, &lines, r, &hrules, &vrules, page.info.width, u)
+                    checks::edge_prose(words, &lines, r, &hrules, &edges, page.info.width, u)
                 })
                 .collect();
             if !zones.is_empty() {
@@ -111,7 +115,7 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         }
         let mut out = Found::default();
         for region in &regions {
-            match build::table(page, words, &lines, region, &hrules, &vrules, s) {
+            match build::table(page, words, &lines, region, &hrules, &edges, s) {
                 Ok(t) => out.tables.push(t),
                 Err(reason) => {
                     let bbox = region
@@ -279,6 +283,54 @@ mod tests {
                 &["South", "987", "1,010"],
                 &["East", "45", "52"],
                 &["West", "2,001", "2,100"],
+            ])
+        );
+    }
+
+    /// A dash ending a milestone, a space before a narrow gap only the lines ending short of
+    /// it leave open, is a column of symbols alone: it belongs to the text before it (the
+    /// header's "Status" starts at the other gutter's edge), not to the status after it.
+    #[test]
+    fn trailing_dash_stays_with_the_text_before_it() {
+        let mut ws = Vec::new();
+        let rows: [[(&str, f64); 4]; 4] = [
+            [
+                ("Ref", 50.0),
+                ("Milestone", 100.0),
+                ("Status", 250.0),
+                ("Evidence", 320.0),
+            ],
+            [
+                ("1.1", 50.0),
+                ("Alpha beta gamma –", 100.0),
+                ("● On", 250.0),
+                ("Fine", 320.0),
+            ],
+            [
+                ("1.2", 50.0),
+                ("Delta epsilon ok", 100.0),
+                ("Late", 250.0),
+                ("Good", 320.0),
+            ],
+            [
+                ("1.3", 50.0),
+                ("Kappa lambda ok", 100.0),
+                ("Done", 250.0),
+                ("Fair", 320.0),
+            ],
+        ];
+        for (i, r) in rows.iter().enumerate() {
+            ws.extend(line(r, 100.0 + 14.0 * i as f64));
+        }
+        let ts = find(&ws, Vec::new());
+        assert_eq!(ts.len(), 1);
+        assert_eq!(
+            grid(&ts[0]),
+            g(&[
+                &["Ref", "Milestone", "Status", "Evidence"],
+                &["1.1", "Alpha beta gamma –", "On", "Fine"],
+                &["1.2", "Delta epsilon ok", "Late", "Good"],
+                &["1.3", "Kappa lambda ok", "Done", "Fair"],
             ])
         );
     }
