@@ -1084,10 +1084,11 @@ impl Reader<'_> {
         };
         let summary = self.summary.clone().unwrap_or_default();
         let purpose = self.purpose.clone().unwrap_or_default();
-        for (at, heading, kind) in self.blocks.iter().rev() {
-            // A Recommendations block before the body (only Summary or Purpose blocks before
-            // it) is front matter, as it is in most house styles: not a section.
-            if *kind == LabelKind::Recommendations && *at == 0 {
+        for (i, (at, heading, kind)) in self.blocks.iter().enumerate().rev() {
+            // A Recommendations block opening the report, before any other block and the
+            // body, is front matter, as it is in most house styles: not a section. After a
+            // Summary or Purpose block it is one of the body's headed blocks.
+            if *kind == LabelKind::Recommendations && *at == 0 && i == 0 {
                 continue;
             }
             let paragraphs: Vec<ReportParagraph> = match kind {
