@@ -287,7 +287,8 @@ pub(super) fn version_part(t: &str) -> Option<&str> {
     let before = trim_parts(lead.as_str());
     if before.is_empty() {
         Some(t)
-    } else if positional(before) {
+    } else if positional(before) || super::title_page::generic(before) {
+        // "Annual update – Version 3 – May 2025", "Plan version 1.3 · 12 January 2026".
         t.get(lead.end()..).map(trim_parts)
     } else {
         None
@@ -838,6 +839,10 @@ mod tests {
             Some("Version 3 – May 2025")
         );
         assert_eq!(version_part("Delivery Plan Version 2"), None);
+        assert_eq!(
+            version_part("Plan version 1.3 · 12 January 2026"),
+            Some("version 1.3 · 12 January 2026")
+        );
     }
 
     /// A line of words 6 pt a character, one word per token, at `top`.

@@ -208,6 +208,13 @@ pub fn plans(
                     });
                 }
             }
+            // A colon ending the title led into the position cut from it ("… Plan 2025–28:
+            // progress at December 2025").
+            let title = title
+                .trim_end()
+                .trim_end_matches(':')
+                .trim_end()
+                .to_string();
             out.plans.push(Plan {
                 title,
                 version,
