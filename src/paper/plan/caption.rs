@@ -287,7 +287,9 @@ pub(super) fn version_part(t: &str) -> Option<&str> {
     let before = trim_parts(lead.as_str());
     if before.is_empty() {
         Some(t)
-    } else if positional(before) || super::title_page::generic(before) {
+    } else if positional(before)
+        || (before.split_whitespace().count() == 1 && super::title_page::generic(before))
+    {
         // "Annual update – Version 3 – May 2025", "Plan version 1.3 · 12 January 2026".
         t.get(lead.end()..).map(trim_parts)
     } else {
