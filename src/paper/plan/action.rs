@@ -131,7 +131,7 @@ fn split_reference(s: &str) -> Option<(String, String)> {
 
 /// A cell's first line when it is a rating alone printed in colour or on a coloured fill, with
 /// more text under it: read as a RAG entry and taken out of the cell.
-fn rating_opening(c: &mut Cell, cx: &Context) -> Option<(RagEntry, At)> {
+fn rating_opening(c: &mut std::borrow::Cow<Cell>, cx: &Context) -> Option<(RagEntry, At)> {
     let p = c.paragraphs.first()?;
     let line = p.lines.first()?;
     if (p.lines.len() < 2 && c.paragraphs.len() < 2) || !super::columns::is_rating(&line.text) {
@@ -143,7 +143,7 @@ fn rating_opening(c: &mut Cell, cx: &Context) -> Option<(RagEntry, At)> {
             lines: vec![line.clone()],
             ..p.clone()
         }],
-        ..c.clone()
+        ..c.as_ref().clone()
     };
     let entry = rag::entries(
         Some(&alone),
@@ -153,6 +153,7 @@ fn rating_opening(c: &mut Cell, cx: &Context) -> Option<(RagEntry, At)> {
     .into_iter()
     .next()
     .filter(|(e, _)| e.colour.is_some())?;
+    let c = c.to_mut();
     if let Some(p) = c.paragraphs.first_mut() {
         p.lines.remove(0);
         let mut text = String::new();
@@ -195,7 +196,7 @@ pub fn read(
     );
     // With no RAG column, a rating printed in colour as the first paragraph of the progress
     // cell ("GREEN" over its dated updates) is the action's RAG, not a milestone.
-    let mut progress = cell(Col::Milestones).cloned();
+    let mut progress = cell(Col::Milestones).map(std::borrow::Cow::Borrowed);
     if cols.first(Col::Rag).is_none() {
         if let Some(c) = progress.as_mut() {
             if let Some(entry) = rating_opening(c, cx) {
@@ -224,7 +225,7 @@ pub fn read(
         .collect();
     let mut milestones: Vec<(Milestone, At)> = match cols.first(Col::Milestones) {
         Some(_) => with_status_lines(entries(
-            progress.as_ref(),
+            progress.as_deref(),
             padding,
             cols,
             text::Kind::Milestones,

@@ -516,11 +516,13 @@ pub fn entries<'p>(
         crate::table::join_line(&mut cur, l.text.trim());
         let next = p.lines.get(i + 1);
         // A label whose date is on the next line ("Draft plan:" / "December 2025") opens no list.
-        let dated_next = next.is_some_and(|n| {
-            let words: Vec<&str> = n.text.split_whitespace().take(4).collect();
-            crate::dates::find_date(&words).is_some_and(|d| d.start == 0)
-        });
-        listing |= l.text.trim_end().ends_with(':') && !dated_next;
+        let colon = l.text.trim_end().ends_with(':');
+        let dated_next = colon
+            && next.is_some_and(|n| {
+                let words: Vec<&str> = n.text.split_whitespace().take(4).collect();
+                crate::dates::find_date(&words).is_some_and(|d| d.start == 0)
+            });
+        listing |= colon && !dated_next;
         let split = match (next, right(l.page)) {
             (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge),
             _ => false,
