@@ -641,8 +641,19 @@ fn is_post(s: &str, person: bool) -> bool {
 /// Police"; "Chair, Health and Wellbeing Board"; "Team Managers, Locality Teams").
 pub fn split_posts(leads: Vec<String>) -> Vec<String> {
     let words = |s: &str| s.split_whitespace().count() >= 2;
-    let mut out = Vec::with_capacity(leads.len());
-    for lead in leads {
+    // Posts parted by a spaced slash ("Head of Digital / Head of Customer Services") are one
+    // lead each when every part is a post of two words or more.
+    let slashed = leads.into_iter().flat_map(|lead| {
+        let parts: Vec<&str> = lead.split(" / ").map(str::trim).collect();
+        let post = |p: &str| is_post(p, false) || POST_OPENS.contains(&first_word(p).as_str());
+        if parts.len() > 1 && parts.iter().all(|p| post(p) && words(p)) {
+            parts.into_iter().map(str::to_string).collect()
+        } else {
+            vec![lead]
+        }
+    });
+    let mut out = Vec::new();
+    for lead in slashed {
         let parts: Vec<&str> = lead.split(", ").collect();
         let mut cur = String::new();
         for (i, part) in parts.iter().enumerate() {
@@ -819,6 +830,17 @@ mod tests {
     #[test]
     fn posts_listed_with_commas_are_leads_each() {
         let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            split_posts(v(&[
+                "Head of Digital / Head of Customer Services",
+                "Planning / Building Control"
+            ])),
+            v(&[
+                "Head of Digital",
+                "Head of Customer Services",
+                "Planning / Building Control"
+            ])
+        );
         assert_eq!(
             split_posts(v(&[
                 "Independent Chair, Board Manager",
