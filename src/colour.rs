@@ -55,6 +55,11 @@ impl Colour {
         })
     }
 
+    /// Its luminance, 0 (black) to 1 (white), by the Rec. 601 weights.
+    pub fn luminance(&self) -> f64 {
+        (0.299 * f64::from(self.r) + 0.587 * f64::from(self.g) + 0.114 * f64::from(self.b)) / 255.0
+    }
+
     /// Whether this is white or nearly so (every channel at least 250).
     pub fn is_white(&self) -> bool {
         self.r >= 250 && self.g >= 250 && self.b >= 250

@@ -93,11 +93,17 @@ pub fn parse(text: &str) -> Parsed {
 /// first, and its status words beside the built-in ones.
 pub fn parse_with(text: &str, profile: &Profile) -> Parsed {
     // A spaced middle dot or bar parts the entry as a dash does: "text · Jun 2025 · Complete".
-    let mut dashed = text.trim().to_string();
-    for sep in [" · ", " | ", " • "] {
-        dashed = dashed.replace(sep, " – ");
-    }
-    let text = dashed.as_str();
+    const PARTS: [&str; 3] = [" · ", " | ", " • "];
+    let text = text.trim();
+    let dashed;
+    let text = if PARTS.iter().any(|p| text.contains(p)) {
+        dashed = PARTS
+            .iter()
+            .fold(text.to_string(), |t, p| t.replace(p, " – "));
+        dashed.as_str()
+    } else {
+        text
+    };
     if let Some(c) = profile.milestone.as_ref().and_then(|re| re.captures(text)) {
         let group = |name| {
             c.name(name)

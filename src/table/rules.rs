@@ -279,8 +279,9 @@ fn band_sides(page: &PagePrimitives, edges: &[Edge], s: &Settings) -> Vec<Edge> 
 }
 
 /// Runs of fills of one colour side by side on one band, each fill meeting the next within
-/// the snap tolerance (a header row whose cells are filled one by one and bordered in their own shade,
-/// white text on navy): the run's box and the x of each place two of its fills meet.
+/// the snap tolerance (a header row whose cells are filled one by one and bordered in their
+/// own shade, white text on navy): the run's box and the x of each place two of its fills
+/// meet.
 fn fill_runs(page: &PagePrimitives, s: &Settings) -> Vec<(Rect, Vec<f64>)> {
     let tol = s.snap_tolerance;
     // Thin strips are a gradient's, not cells.

@@ -297,9 +297,7 @@ fn banner(index: &CellIndex, t: &Table, r: usize, cols: &Columns, dark: f64) -> 
             .flat_map(|p| p.lines.iter())
     };
     let bold = lines().any(|l| l.bold);
-    let luminance =
-        (0.299 * f64::from(fill.r) + 0.587 * f64::from(fill.g) + 0.114 * f64::from(fill.b)) / 255.0;
-    if !bold && luminance > dark {
+    if !bold && fill.luminance() > dark {
         return None;
     }
     let mut cell = (**texts.first()?).clone();

@@ -681,9 +681,8 @@ pub fn split_posts(leads: Vec<String>) -> Vec<String> {
 /// Word and browsers print a numbered list's labels as text.
 pub fn list_label(line: &str) -> Option<&str> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^\s*(?:[0-9]{1,2}[.)]|[a-z]\)|\([a-z0-9]{1,2}\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+\S")
-            .unwrap_or_else(|_| unreachable!("constant pattern"))
+    let re = compiled(&RE, || {
+        r"^\s*(?:[0-9]{1,2}[.)]|[a-z]\)|\([a-z0-9]{1,2}\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+\S".into()
     });
     let m = re.find(line)?;
     // The match ends on the first character of the item's text.

@@ -219,35 +219,6 @@ fn titled_sections(report: &Report) -> bool {
         && report.sections.iter().all(|s| !s.paragraphs.is_empty())
 }
 
-/// Words one of which a meeting's name holds ("Audit and Risk Committee", "CABINET", "Health
-/// Scrutiny Panel", "County Council").
-const MEETING_WORDS: &[&str] = &[
-    "committee",
-    "sub-committee",
-    "council",
-    "cabinet",
-    "board",
-    "panel",
-    "forum",
-    "executive",
-    "meeting",
-    "assembly",
-    "group",
-    "partnership",
-    "authority",
-    "commission",
-    "scrutiny",
-    "governors",
-    "trust",
-    "conference",
-];
-
-/// Whether a meeting line names a meeting: one of its words is a meeting's.
-fn names_meeting(body: &str) -> bool {
-    body.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| MEETING_WORDS.contains(&w.to_lowercase().as_str()))
-}
-
 /// The parse proper, over the report's rows in reading order; `alone` when the paper holds
 /// no plan and its pages are upright (then a titled document of numbered sections is read
 /// as a report).
@@ -343,7 +314,7 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
     report.agenda_item = pre.agenda_item.or(report.agenda_item);
     let place = pre.place.or(front.place);
     // A body names a meeting: "Appendix H", "13th" or a letter's addressees are no meeting.
-    let body = body.filter(|b| names_meeting(b)).unwrap_or_default();
+    let body = body.filter(|b| text::names_meeting(b)).unwrap_or_default();
     let meeting = (!body.is_empty() || date.is_some()).then_some(Meeting { body, date, place });
     let dated = meeting.as_ref().is_some_and(|m| m.date.is_some());
     let shaped = alone && titled_sections(&report);

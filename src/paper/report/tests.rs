@@ -913,12 +913,12 @@ fn a_recommendations_section_holding_a_table() {
 /// A meeting line names a meeting; an appendix label, a day or a letter's addressees do not.
 #[test]
 fn a_meeting_body_names_a_meeting() {
-    assert!(super::names_meeting("Audit and Risk Committee"));
-    assert!(super::names_meeting("CABINET"));
-    assert!(super::names_meeting("Health Scrutiny Panel"));
-    assert!(!super::names_meeting("Appendix H"));
-    assert!(!super::names_meeting("13th"));
-    assert!(!super::names_meeting(
+    assert!(super::text::names_meeting("Audit and Risk Committee"));
+    assert!(super::text::names_meeting("CABINET"));
+    assert!(super::text::names_meeting("Health Scrutiny Panel"));
+    assert!(!super::text::names_meeting("Appendix H"));
+    assert!(!super::text::names_meeting("13th"));
+    assert!(!super::text::names_meeting(
         "Leaders of all two-tier councils and"
     ));
 }

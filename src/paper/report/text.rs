@@ -115,6 +115,35 @@ const MEETING_WORDS: &[&str] = &[
     "executive",
 ];
 
+/// Words one of which a meeting's name holds ("Audit and Risk Committee", "CABINET", "Health
+/// Scrutiny Panel", "County Council").
+const MEETING_NOUNS: &[&str] = &[
+    "committee",
+    "sub-committee",
+    "council",
+    "cabinet",
+    "board",
+    "panel",
+    "forum",
+    "executive",
+    "meeting",
+    "assembly",
+    "group",
+    "partnership",
+    "authority",
+    "commission",
+    "scrutiny",
+    "governors",
+    "trust",
+    "conference",
+];
+
+/// Whether a meeting line names a meeting: one of its words is a meeting's.
+pub(super) fn names_meeting(body: &str) -> bool {
+    body.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| MEETING_NOUNS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Dashes, bars and commas that separate the parts of a meeting line ("Cabinet – 14 March").
 pub(super) fn is_separator(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '|' | ',' | ':' | ';') || c.is_whitespace()
