@@ -520,6 +520,12 @@ pub const MAX_NUMERIC_SHARE: f64 = 0.5;
 /// heading word or a figure is no action).
 pub const MIN_ACTION_WORDS: usize = 2;
 
+/// A header row naming two or more of who, when and status but no action column has its
+/// action column found by content: the unnamed column whose body cells hold the most words,
+/// at least this many on average (words per cell; an action is a sentence, "Run a
+/// meanwhile-use scheme offering vacant units …", where a name, a code or a figure is one to three).
+pub const ACTION_PROSE_WORDS: f64 = 6.0;
+
 /// Points between a cell's right edge and the furthest its text reaches: a line that ends
 /// short of the edge by more than the next line's first word (and a space) was broken by
 /// hand — a new lead, indicator or milestone — not wrapped. Word and LibreOffice pad cells

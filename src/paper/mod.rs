@@ -78,6 +78,9 @@ pub struct PaperSettings {
     pub max_numeric_share: f64,
     /// An action cell has at least this many words.
     pub min_action_words: usize,
+    /// With two who/when/status columns named and no action column, the unnamed column
+    /// averaging the most words per cell, at least this many, is the action column.
+    pub action_prose_words: f64,
     /// Points between a cell's edge and its text: a line ending further from the edge than
     /// the next line's first word needs was broken by hand.
     pub cell_padding: f64,
@@ -127,6 +130,7 @@ impl Default for PaperSettings {
             max_header_words: tolerance::MAX_HEADER_WORDS,
             max_numeric_share: tolerance::MAX_NUMERIC_SHARE,
             min_action_words: tolerance::MIN_ACTION_WORDS,
+            action_prose_words: tolerance::ACTION_PROSE_WORDS,
             cell_padding: tolerance::CELL_PADDING,
             entry_pitch_jump: tolerance::ENTRY_PITCH_JUMP,
             pale_fill_saturation: tolerance::PALE_FILL_SATURATION,

@@ -471,6 +471,46 @@ pub fn names_a_plan(cols: &Columns) -> bool {
             .any(|c| cols.first(*c).is_some())
 }
 
+/// A header row that names two or more of who, when and status but no action column: the
+/// unnamed column whose body cells (rows after `r`) average the most words, at least
+/// `prose_words`, holding text on half the rows or more, is the action column ("What we said we would do"
+/// is no phrase we know; its cells are the row's sentences). Whether one was found.
+pub fn action_by_content(t: &Table, r: usize, cols: &mut Columns, prose_words: f64) -> bool {
+    let named = [Col::Lead, Col::Date, Col::Milestones, Col::Rag]
+        .iter()
+        .filter(|c| cols.first(**c).is_some())
+        .count();
+    if cols.first(Col::Action).is_some() || named < 2 {
+        return false;
+    }
+    let cells = t.index();
+    let body: Vec<usize> = (r + 1..t.n_rows)
+        .filter(|&b| cells.row_cells(b).iter().any(|c| !c.is_empty()))
+        .collect();
+    let best = cols
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.col == Col::Field && !c.heading.is_empty())
+        .map(|(i, _)| (i, content(&cells, &body, i)))
+        // Text on half the rows at least (group rows span the columns).
+        .filter(|(_, k)| k.cells * 2 >= body.len() && !most(k.refs, k.cells))
+        .map(|(i, k)| (i, k.words as f64 / k.cells.max(1) as f64))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let Some((i, mean)) = best.filter(|(_, mean)| *mean >= prose_words) else {
+        return false;
+    };
+    let Some(c) = cols.list.get_mut(i) else {
+        return false;
+    };
+    c.col = Col::Action;
+    c.evidence = format!(
+        "no header phrase known; its cells are the row's sentences ({mean:.1} words a cell) \
+         beside {named} who, when or status columns"
+    );
+    true
+}
+
 /// What a column's body cells hold.
 #[derive(Debug, Clone, Copy, Default)]
 struct Content {
@@ -800,6 +840,7 @@ pub fn starts<'t>(cells: &CellIndex<'t>, r: usize, i: usize) -> Option<&'t Cell>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tolerance::ACTION_PROSE_WORDS;
 
     fn role(h: &str) -> Option<Col> {
         by_header(h).map(|(c, _, _)| c)
@@ -856,6 +897,56 @@ mod tests {
             rows: Vec::new(),
             ruled: true,
         }
+    }
+
+    #[test]
+    fn an_action_column_no_phrase_names_is_found_by_its_sentences() {
+        let t = grid(&[
+            &[
+                "Ref",
+                "What we said we would do",
+                "Who is responsible",
+                "Key milestones",
+                "Where are we",
+            ],
+            &[
+                "1.1",
+                "Run a meanwhile-use scheme offering vacant units to local makers",
+                "Head of Economic Development",
+                "Scheme launched – Complete",
+                "On track",
+            ],
+            &[
+                "1.2",
+                "Introduce a shop front improvement grant for the high street",
+                "Town Centre Manager",
+                "First grants paid – by March 2026",
+                "Some slippage",
+            ],
+        ]);
+        let mut cols = from_header(&t, 0, &Profile::default());
+        assert!(cols.first(Col::Action).is_none());
+        assert!(action_by_content(&t, 0, &mut cols, ACTION_PROSE_WORDS));
+        assert_eq!(cols.first(Col::Action), Some(1));
+        // Fewer words than a sentence: a name or a code is no action.
+        let t = grid(&[
+            &["Scheme", "Decision maker", "Date", "Status"],
+            &["Leisure centre", "Cabinet", "March 2026", "Open"],
+            &["Car parks", "Cabinet Member", "April 2026", "Open"],
+        ]);
+        let mut cols = from_header(&t, 0, &Profile::default());
+        assert!(!action_by_content(&t, 0, &mut cols, ACTION_PROSE_WORDS));
+        // One who/when/status column is too little to go on.
+        let t = grid(&[
+            &["Ref", "What we said we would do", "Who is responsible"],
+            &[
+                "1.1",
+                "Run a meanwhile-use scheme offering vacant units to local makers",
+                "Head of Economic Development",
+            ],
+        ]);
+        let mut cols = from_header(&t, 0, &Profile::default());
+        assert!(!action_by_content(&t, 0, &mut cols, ACTION_PROSE_WORDS));
     }
 
     #[test]

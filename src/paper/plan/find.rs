@@ -97,17 +97,28 @@ fn no_header(t: &Table, search: usize, cx: &Context) -> String {
 /// The header row and columns of a plan table, or why the table is not one.
 pub fn plan_header(t: &Table, cx: &Context) -> Result<(usize, Columns), String> {
     let search = t.n_rows.min(cx.settings.max_header_rows);
-    let Some((hr, mut cols)) = (0..search).find_map(|r| {
-        let cols = columns::from_header(t, r, cx.profile);
-        // A cell naming a role is a heading, not a sentence of the body that happens to hold
-        // a header word ("… clear the backlog of remedial actions.").
-        let headings = cols
-            .list
-            .iter()
-            .filter(|c| c.col != Col::Field)
-            .all(|c| c.heading.split_whitespace().count() <= cx.settings.max_header_words);
-        (headings && columns::names_a_plan(&cols)).then_some((r, cols))
-    }) else {
+    let Some((hr, mut cols)) = (0..search)
+        .find_map(|r| {
+            let cols = columns::from_header(t, r, cx.profile);
+            // A cell naming a role is a heading, not a sentence of the body that happens to hold
+            // a header word ("… clear the backlog of remedial actions.").
+            let headings = cols
+                .list
+                .iter()
+                .filter(|c| c.col != Col::Field)
+                .all(|c| c.heading.split_whitespace().count() <= cx.settings.max_header_words);
+            (headings && columns::names_a_plan(&cols)).then_some((r, cols))
+        })
+        .or_else(|| {
+            // No header names the action column: one beside two who/when/status columns whose
+            // cells are sentences is.
+            (0..search).find_map(|r| {
+                let mut cols = columns::from_header(t, r, cx.profile);
+                columns::action_by_content(t, r, &mut cols, cx.settings.action_prose_words)
+                    .then_some((r, cols))
+            })
+        })
+    else {
         return Err(no_header(t, search, cx));
     };
     for (words, kind) in NOT_PLAN_HEADERS {

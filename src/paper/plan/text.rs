@@ -661,11 +661,11 @@ pub fn split_posts(leads: Vec<String>) -> Vec<String> {
                 cur.push_str(", ");
             }
             cur.push_str(part);
+            let next = parts.get(i + 1);
             if is_post(&cur, false)
                 && words(&cur)
-                && parts
-                    .get(i + 1)
-                    .is_some_and(|n| is_post(n, true) && words(n))
+                && next.is_some_and(|n| is_post(n, true) && words(n))
+                || next.is_some_and(|n| organisations(&cur, n))
             {
                 out.push(std::mem::take(&mut cur));
             }
@@ -675,6 +675,32 @@ pub fn split_posts(leads: Vec<String>) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a comma parts two organisations ("Police, NHS Brackenshaw"; "Fire and Rescue
+/// Service, Probation"): the part before names an organisation or a body (it ends in one's noun,
+/// or is an acronym: "ICB") and is no post ("Head of HR, People Directorate"), and the part after
+/// names one too. A person's name before the comma ("Jo Smith, Kent Police") or a post ("Chair,
+/// Health and Wellbeing Board") is one lead, qualified by what follows.
+fn organisations(before: &str, after: &str) -> bool {
+    let acronym = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // Three letters at least: a rank before a name is two ("DI Sam Patel").
+        w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase())
+    };
+    let organisation = |s: &str| {
+        let last = last_word(s);
+        ORGANISATION_ENDS.contains(&last.as_str())
+            || BODY_ENDS.contains(&last.as_str())
+            || s.split_whitespace().next().is_some_and(acronym)
+    };
+    let opened_by_post =
+        |s: &str| POST_OPENS.contains(&first_word(s).as_str()) || s.contains(" of ");
+    organisation(before)
+        && !is_post(before, true)
+        && !opened_by_post(before)
+        && organisation(after)
+        && !opened_by_post(after)
 }
 
 /// The text after a list label opening a line ("1. ", "2) ", "a) ", "(b) ", "(iv) ", "ii. "):
@@ -867,6 +893,26 @@ mod tests {
                 "Jo Smith, Kent Police",
                 "Team Managers, Locality Teams",
                 "Designated Clinical Officer, Northby Integrated Care Board"
+            ])
+        );
+        assert_eq!(
+            split_posts(v(&[
+                "Police, NHS Brackenshaw",
+                "ICB, Fire and Rescue Service, Probation Service",
+                "Youth Offending Team, Team Manager",
+                "Northby Council, Head of Planning",
+                "DI Sam Patel, Sussex Police"
+            ])),
+            v(&[
+                "Police",
+                "NHS Brackenshaw",
+                "ICB",
+                "Fire and Rescue Service",
+                "Probation Service",
+                "Youth Offending Team",
+                "Team Manager",
+                "Northby Council, Head of Planning",
+                "DI Sam Patel, Sussex Police"
             ])
         );
     }
