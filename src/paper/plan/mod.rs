@@ -1,6 +1,8 @@
 //! Tables → action plans, read from structure rather than one template's words. One named
 //! step per file:
 //!
+//! - [`cards`]: an action printed as a card (a two-column table of labels and values) turned
+//!   back into a row of a plan table;
 //! - [`find`]: which tables are plans (a header naming an action column and who / when /
 //!   status; body rows that read as actions; figures, contacts, glossaries refused);
 //! - [`columns`]: each column's role by header phrase, checked against its content;
@@ -13,6 +15,7 @@
 
 mod action;
 mod caption;
+mod cards;
 mod columns;
 pub mod explain;
 mod find;
@@ -121,6 +124,19 @@ pub fn plans(
     detail: bool,
 ) -> Reading {
     let mut out = Reading::default();
+    // Action cards turned back into plan rows; the tables as they are when none is a card.
+    let cards: Vec<Option<Table>> = tables.iter().map(|t| cards::transpose(t, cx)).collect();
+    let turned: Vec<Table>;
+    let tables = if cards.iter().any(Option::is_some) {
+        turned = tables
+            .iter()
+            .zip(cards.iter())
+            .map(|(t, c)| c.clone().unwrap_or_else(|| t.clone()))
+            .collect();
+        &turned[..]
+    } else {
+        tables
+    };
     let headers: Vec<_> = tables.iter().map(|t| find::plan_header(t, cx)).collect();
     let aboves: Vec<Above> = tables
         .iter()
@@ -147,6 +163,7 @@ pub fn plans(
             }
         };
         account.header_row = Some(hr);
+
         if detail {
             account.columns = cols
                 .list
@@ -173,6 +190,14 @@ pub fn plans(
             }
         }
         let mut why = detail.then(Vec::new);
+        if let (Some(w), Some(Some(_))) = (why.as_mut(), cards.get(k)) {
+            w.push(explain::RowExplain {
+                row: 0,
+                page: first_page,
+                reading: "an action card: its labels read as the header, its values as one action"
+                    .into(),
+            });
+        }
         if continues {
             account.verdict = Verdict::Continues;
         } else {
