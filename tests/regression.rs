@@ -809,3 +809,56 @@ fn issue_19_header_and_total_bars_are_rows() {
     );
     assert_eq!((first(3), first(5)), (red, purple));
 }
+
+/// Issue 17 (found on a held-out climate plan): an unruled table as reportlab prints it, a
+/// filled header of white labels, one label stacked over three lines in its narrow column, a
+/// rule under every row across the table and none down it
+/// (`fixtures/regression/reportlab-stacked-header.py`). The rule under the header's last line
+/// was read as underlining that line's one label, which then spanned the table and swallowed
+/// the header into one cell over an empty row; the plan had no action column. The rule under
+/// the last header line closes the header and widens nothing.
+#[test]
+fn issue_17_a_stacked_label_over_the_rule_closing_the_header_stays_in_its_column() {
+    let got = grids_and_fills("reportlab-stacked-header.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let grid = &got[0].0;
+    let group = "Priority A – Safer streets";
+    assert_eq!(
+        *grid,
+        rows(&[
+            &[
+                "No.",
+                "What we will do",
+                "Responsible team",
+                "Key milestone",
+                "Cost to the council (£000s)",
+                "Progress"
+            ],
+            &[group, "", "", "", "", ""],
+            &[
+                "A1",
+                "Extend CCTV coverage to the three district centres.",
+                "Community Safety",
+                "Cameras live – June 2026",
+                "85",
+                "On track"
+            ],
+            &[
+                "A2",
+                "Recruit two more neighbourhood wardens for the town centre.",
+                "Neighbourhoods",
+                "Wardens in post – April 2026",
+                "64",
+                "Delayed"
+            ],
+            &[
+                "A3",
+                "Publish a new anti-social behaviour policy.",
+                "Legal Services",
+                "Policy adopted – March 2026",
+                "5",
+                "Complete"
+            ],
+        ])
+    );
+}

@@ -81,10 +81,17 @@ fn header_rows(
         return (0, Vec::new());
     }
     let centres: Vec<f64> = xs.windows(2).map(|w| 0.5 * (w[0] + w[1])).collect();
-    // Pieces per line, spanning ones widened by a rule underneath.
+    // Pieces per line, spanning ones widened by a rule underneath. The last header line's
+    // rule closes the header: a spanning label has labels under it, so a label on the last
+    // line is never one, only the last line of a label stacked in its column ("Annual" /
+    // "saving" / "(tCO2e)" over a rule across the whole table).
     let mut per_line: Vec<Vec<Piece>> = Vec::new();
     for (k, l) in hdr.iter().enumerate() {
         let mut ps = pieces(l, words, xs, gaps, false, u);
+        if k + 1 == hdr.len() {
+            per_line.push(ps);
+            continue;
+        }
         let next_top = hdr
             .get(k + 1)
             .map_or(l.bbox.bottom + u.underline_gap_lines * l.height(), |n| {
