@@ -62,8 +62,8 @@ pub(super) fn frame(
     if guts.is_empty() {
         return Err(Rejected::NoGutter);
     }
-    // A column with no body word in it (between two gutters split by a crossing line) joins
-    // its neighbour: the narrower gutter beside it goes.
+    // A column with no body word in it (between two gutters split by a crossing line), or
+    // none that opens a segment, joins its neighbour: the narrower gutter beside it goes.
     let mut guts = guts;
     loop {
         let mut xs = vec![ext.x0];
@@ -94,7 +94,36 @@ pub(super) fn frame(
             guts.remove(drop);
             continue;
         }
-        let Some(empty) = count.iter().position(|&c| c == 0) else {
+        // Segments starting in each column: a column whose words all end phrases begun in
+        // the column to its left ("… lanterns with a" overhanging the action column by one
+        // word, between two gutters the overhang split) holds no text of its own, unless a
+        // rule runs down beside it (words either side of a rule are apart however close).
+        // A number after a number in the column before opens a cell as a segment does
+        // (figures set close: "221 37.6").
+        let mut starts = vec![0usize; n];
+        for l in body {
+            let ws: Vec<&Word> = l.words.iter().filter_map(|&i| words.get(i)).collect();
+            let opens = ws.iter().enumerate().filter(|&(j, w)| {
+                l.segs.iter().any(|s| s.start == j)
+                    || (is_numeric(&w.text)
+                        && j.checked_sub(1)
+                            .and_then(|p| ws.get(p))
+                            .is_some_and(|p| is_numeric(&p.text)))
+            });
+            for (_, w) in opens {
+                if let Some(c) = starts.get_mut(col_of(&xs, w.bbox.centre().x, n)) {
+                    *c += 1;
+                }
+            }
+        }
+        let Some(empty) = (0..n).find(|&k| {
+            let ruled = |j: Option<usize>| j.and_then(|j| guts.get(j)).is_some_and(|g| g.ruled);
+            count.get(k).is_some_and(|&c| c == 0)
+                || (k > 0
+                    && starts.get(k).is_some_and(|&c| c == 0)
+                    && !ruled(k.checked_sub(1))
+                    && !ruled(Some(k)))
+        }) else {
             break;
         };
         let left = empty
