@@ -809,3 +809,57 @@ fn issue_19_header_and_total_bars_are_rows() {
     );
     assert_eq!((first(3), first(5)), (red, purple));
 }
+
+/// Issue 19 item 1: tables whose wordy cells wrap over several lines, drawn with a rule
+/// between every row (LaTeX booktabs `\midrule`, HTML `border-bottom`) or with rules only
+/// above and under the header and at the foot and rows set apart by white space
+/// (`fixtures/regression/wrapped-row-rules.py`, which holds the data typed here). Rows were
+/// cut inside a cell at a line ending a sentence ("Review the library opening hours." |
+/// "Consult users in every branch.") and where one column ran longer than the others; the
+/// band between two rules, or between two gaps, is one row.
+#[test]
+fn issue_19_rows_under_rules_are_the_bands_between_them() {
+    let want = rows(&[
+        &["Recommendation", "Response", "Lead officer", "Due"],
+        &[
+            "Review the library opening hours. Consult users in every branch.",
+            "Agreed. A survey closed in May and its results will be published on the council's website.",
+            "Head of Libraries",
+            "July 2026",
+        ],
+        &[
+            "Extend the home library service. Start with two villages.",
+            "Agreed. Volunteers recruited.",
+            "Community Services Manager",
+            "September 2026",
+        ],
+        &[
+            "Replace the self-service kiosks. Train staff before launch. Report take-up each quarter.",
+            "Agreed in part. Procurement is under way.",
+            "Digital Lead",
+            "March 2027",
+        ],
+        &[
+            "Open a maker space at the central library.",
+            "Agreed. The room is fitted out and the first sessions are booked for September. A charging policy will follow.",
+            "Head of Libraries",
+            "October 2026",
+        ],
+    ]);
+    for name in [
+        "latex-booktabs-row-rules.pdf",
+        "latex-booktabs-wrapped.pdf",
+        "chromium-row-rules-wrapped.pdf",
+    ] {
+        let got: Vec<Vec<Vec<String>>> = grids_and_fills(name)
+            .into_iter()
+            .map(|(g, _)| {
+                // LaTeX's T1 fonts print the apostrophe as a right quote.
+                g.into_iter()
+                    .map(|r| r.into_iter().map(|c| c.replace('\u{2019}', "'")).collect())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(got, [want.clone()], "{name}");
+    }
+}
