@@ -756,11 +756,19 @@ fn issue_19_transparent_text_and_fills() {
             &["Cycle lanes", "75", "On track"],
         ])
     );
-    let doc = open("alpha-text.pdf", "the reportlab page opens");
+    let (text, counted) = hidden_text("alpha-text.pdf");
+    assert!(!text.contains("Internal"), "{text}");
+    assert_eq!(counted, [(28, 4)]);
+}
+
+/// The text of page 1 of `fixtures/regression/{name}` (a reportlab page), and its warnings
+/// of text not read: (glyphs, spaces) of invisible text, (glyphs, `usize::MAX`) of text the
+/// colour of its background.
+fn hidden_text(name: &str) -> (String, Vec<(usize, usize)>) {
+    let doc = open(name, "the reportlab page opens");
     let page = doc.page(1).expect("page 1 reads");
     let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
-    assert!(!text.contains("Internal"), "{text}");
-    let counted: Vec<_> = page
+    let counted = page
         .warnings
         .iter()
         .filter_map(|w| match w.kind {
@@ -771,7 +779,7 @@ fn issue_19_transparent_text_and_fills() {
             _ => None,
         })
         .collect();
-    assert_eq!(counted, [(28, 4)]);
+    (text, counted)
 }
 
 /// Issue 19: a budget sheet drawn as Excel prints one (`fixtures/regression/band-rows.py`): a
@@ -860,6 +868,28 @@ fn issue_19_rows_under_rules_are_the_bands_between_them() {
                     .collect()
             })
             .collect();
-        assert_eq!(got, [want.clone()], "{name}");
+        assert_eq!(got, std::slice::from_ref(&want), "{name}");
     }
+}
+
+/// Issue 19 item 4: stroking opacity (`fixtures/regression/stroke-alpha.py`, reportlab). A
+/// vertical rule stroked with opacity 0 (`CA` 0) down the first column paints nothing: it cut
+/// "Library refit" into two cells. A line only stroked with opacity 0 ("Draft figures only",
+/// 18 glyphs, 2 spaces) is not read, and is counted with the invisible text.
+#[test]
+fn issue_19_rules_and_text_stroked_with_opacity_0_are_not_seen() {
+    let got = grids_and_fills("stroke-alpha.pdf");
+    let grids: Vec<_> = got.into_iter().map(|(g, _)| g).collect();
+    assert_eq!(
+        grids,
+        [rows(&[
+            &["Scheme", "Budget", "Status"],
+            &["Library refit", "120", "On track"],
+            &["Depot roof", "340", "At risk"],
+            &["Cycle lanes", "75", "On track"],
+        ])]
+    );
+    let (text, counted) = hidden_text("stroke-alpha.pdf");
+    assert!(!text.contains("Draft"), "{text}");
+    assert_eq!(counted, [(18, 2)]);
 }
