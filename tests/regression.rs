@@ -893,3 +893,39 @@ fn issue_19_rules_and_text_stroked_with_opacity_0_are_not_seen() {
     assert!(!text.contains("Draft"), "{text}");
     assert_eq!(counted, [(18, 2)]);
 }
+
+/// Issue 19 item 1: a row broken by a page break under a repeated header
+/// (`fixtures/regression/writer-repeated-header.fodt`, LibreOffice Writer: the header row
+/// repeats on each page and rows may break). Row 1.3's fourteen updates run from page 2 onto
+/// page 3, where the header "Ref | Action | Update" is printed again above the rest of the row
+/// and update 12 is cut mid-sentence ("… of the route" / "were inspected."). One table of five
+/// rows: the repeated header is dropped, 1.3 is one row holding its fourteen updates in order, and
+/// the two 7 pt notes under the table ("* Figures …", "Source: …") are no row of it.
+#[test]
+fn issue_19_a_row_broken_under_a_repeated_header_is_one_row() {
+    let tables = crate::tables::tables_of("regression/writer-repeated-header.pdf");
+    let [t] = tables.as_slice() else {
+        panic!("one table, got {}", tables.len());
+    };
+    assert_eq!(t.pages, [2, 3]);
+    assert_eq!(t.header_rows, 1);
+    let firsts: Vec<String> = (0..t.n_rows)
+        .map(|r| t.cell_at(r, 0).map(|c| c.text()).unwrap_or_default())
+        .collect();
+    assert_eq!(firsts, ["Ref", "1.1", "1.2", "1.3", "1.4"]);
+    let update = t.cell_at(3, 2).expect("1.3 has an update cell");
+    // Writer sets the updates solid, one under the other: the cell reads as one run of text.
+    let got = update
+        .text()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let want: Vec<String> = (1..=14)
+        .map(|i| format!("Update line {i}: works on section {i} of the route were inspected."))
+        .collect();
+    assert_eq!(got, want.join(" "));
+    assert_eq!(
+        t.cell_at(4, 2).map(|c| c.text()).as_deref(),
+        Some("Consultation closes in June.")
+    );
+}
