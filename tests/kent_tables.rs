@@ -24,7 +24,7 @@ const FILL_TOLERANCE: u8 = 16;
 const FLOORS: &[(&str, usize, usize)] = &[
     ("appendix-b-p1-asch-capital.json", 68, 4),
     ("appendix-d-p1-revenue-plan.json", 35, 0),
-    ("appendix-e-p1-budget.json", 86, 0),
+    ("appendix-e-p1-budget.json", 85, 0),
     ("appendix-f-p18-savings.json", 58, 6),
     ("appendix-f-p19-savings.json", 44, 5),
     ("appendix-f-p19-totals.json", 12, 3),

@@ -929,3 +929,26 @@ fn issue_19_a_row_broken_under_a_repeated_header_is_one_row() {
         Some("Consultation closes in June.")
     );
 }
+
+/// Issue 19 item 2: a note printed inside an unruled sheet
+/// (`fixtures/regression/note-inside-table.py`, reportlab, as Excel prints a note typed into
+/// the first column between two blocks of rows): "* the prior year savings …" wrapped over two
+/// lines set solid. It was read as two rows of the table; now it is stepped over, the rows
+/// under it stay the table's, and its text stays page text (no cell holds it).
+#[test]
+fn issue_19_a_note_inside_an_unruled_table_is_no_row() {
+    let tables = crate::tables::tables_of("regression/note-inside-table.pdf");
+    let [t] = tables.as_slice() else {
+        panic!("one table, got {}", tables.len());
+    };
+    let firsts: Vec<String> = (0..t.n_rows)
+        .map(|r| t.cell_at(r, 0).map(|c| c.text()).unwrap_or_default())
+        .collect();
+    let want = ["Service", "Libraries", "Highways", "Prior year savings *"];
+    assert_eq!(firsts, [&want[..], &["Parks", "Waste"]].concat());
+    assert!(t.cells.iter().all(|c| !c.text().contains("outturn")));
+    let doc = open("note-inside-table.pdf", "the reportlab page opens");
+    let page = doc.page(1).expect("page 1 reads");
+    let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.contains("outturn"), "{text}");
+}
