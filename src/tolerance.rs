@@ -286,6 +286,12 @@ pub const ROW_START_COLUMNS: usize = 2;
 /// `\\[3pt]` after a 10 pt row adds 0.3; word spaces of leading vary by a few hundredths).
 pub const ROW_PARAGRAPH_GAP_LINES: f64 = 0.2;
 
+/// Horizontal rules across an unruled table part its rows (each band between two rules one
+/// row, whatever the line gaps inside it) only when they make at least this many bands of its
+/// lines: a header band, and two rows at least. Fewer (a rule under the header, rules at top
+/// and bottom) say nothing of the rows, which are read from the gaps.
+pub const MIN_RULED_BANDS: usize = 3;
+
 /// A section label starts within this (points) of the region's left edge...
 pub const SECTION_LABEL_SLACK: f64 = 3.0;
 

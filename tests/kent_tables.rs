@@ -23,10 +23,15 @@ const FILL_TOLERANCE: u8 = 16;
 /// Per truth file: cells right and fills right today, the floor no change may go under.
 const FLOORS: &[(&str, usize, usize)] = &[
     ("appendix-b-p1-asch-capital.json", 68, 4),
-    ("appendix-d-p1-revenue-plan.json", 0, 0),
+    ("appendix-d-p1-revenue-plan.json", 35, 0),
+    ("appendix-e-p1-budget.json", 85, 0),
     ("appendix-f-p18-savings.json", 58, 6),
     ("appendix-f-p19-savings.json", 44, 5),
     ("appendix-f-p19-totals.json", 12, 3),
+    ("appendix-m-p4-balance-sheet.json", 42, 0),
+    ("appendix-m-p4-rates.json", 70, 0),
+    ("appendix-m-p15-indicators.json", 29, 0),
+    ("appendix-m-p16-price-risk.json", 10, 0),
 ];
 
 fn norm(s: &str) -> String {

@@ -756,11 +756,19 @@ fn issue_19_transparent_text_and_fills() {
             &["Cycle lanes", "75", "On track"],
         ])
     );
-    let doc = open("alpha-text.pdf", "the reportlab page opens");
+    let (text, counted) = hidden_text("alpha-text.pdf");
+    assert!(!text.contains("Internal"), "{text}");
+    assert_eq!(counted, [(28, 4)]);
+}
+
+/// The text of page 1 of `fixtures/regression/{name}` (a reportlab page), and its warnings
+/// of text not read: (glyphs, spaces) of invisible text, (glyphs, `usize::MAX`) of text the
+/// colour of its background.
+fn hidden_text(name: &str) -> (String, Vec<(usize, usize)>) {
+    let doc = open(name, "the reportlab page opens");
     let page = doc.page(1).expect("page 1 reads");
     let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
-    assert!(!text.contains("Internal"), "{text}");
-    let counted: Vec<_> = page
+    let counted = page
         .warnings
         .iter()
         .filter_map(|w| match w.kind {
@@ -771,7 +779,7 @@ fn issue_19_transparent_text_and_fills() {
             _ => None,
         })
         .collect();
-    assert_eq!(counted, [(28, 4)]);
+    (text, counted)
 }
 
 /// Issue 19: a budget sheet drawn as Excel prints one (`fixtures/regression/band-rows.py`): a
@@ -861,4 +869,139 @@ fn issue_17_a_stacked_label_over_the_rule_closing_the_header_stays_in_its_column
             ],
         ])
     );
+}
+
+/// Issue 19 item 1: tables whose wordy cells wrap over several lines, drawn with a rule
+/// between every row (LaTeX booktabs `\midrule`, HTML `border-bottom`) or with rules only
+/// above and under the header and at the foot and rows set apart by white space
+/// (`fixtures/regression/wrapped-row-rules.py`, which holds the data typed here). Rows were
+/// cut inside a cell at a line ending a sentence ("Review the library opening hours." |
+/// "Consult users in every branch.") and where one column ran longer than the others; the
+/// band between two rules, or between two gaps, is one row.
+#[test]
+fn issue_19_rows_under_rules_are_the_bands_between_them() {
+    let want = rows(&[
+        &["Recommendation", "Response", "Lead officer", "Due"],
+        &[
+            "Review the library opening hours. Consult users in every branch.",
+            "Agreed. A survey closed in May and its results will be published on the council's website.",
+            "Head of Libraries",
+            "July 2026",
+        ],
+        &[
+            "Extend the home library service. Start with two villages.",
+            "Agreed. Volunteers recruited.",
+            "Community Services Manager",
+            "September 2026",
+        ],
+        &[
+            "Replace the self-service kiosks. Train staff before launch. Report take-up each quarter.",
+            "Agreed in part. Procurement is under way.",
+            "Digital Lead",
+            "March 2027",
+        ],
+        &[
+            "Open a maker space at the central library.",
+            "Agreed. The room is fitted out and the first sessions are booked for September. A charging policy will follow.",
+            "Head of Libraries",
+            "October 2026",
+        ],
+    ]);
+    for name in [
+        "latex-booktabs-row-rules.pdf",
+        "latex-booktabs-wrapped.pdf",
+        "chromium-row-rules-wrapped.pdf",
+    ] {
+        let got: Vec<Vec<Vec<String>>> = grids_and_fills(name)
+            .into_iter()
+            .map(|(g, _)| {
+                // LaTeX's T1 fonts print the apostrophe as a right quote.
+                g.into_iter()
+                    .map(|r| r.into_iter().map(|c| c.replace('\u{2019}', "'")).collect())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(got, std::slice::from_ref(&want), "{name}");
+    }
+}
+
+/// Issue 19 item 4: stroking opacity (`fixtures/regression/stroke-alpha.py`, reportlab). A
+/// vertical rule stroked with opacity 0 (`CA` 0) down the first column paints nothing: it cut
+/// "Library refit" into two cells. A line only stroked with opacity 0 ("Draft figures only",
+/// 18 glyphs, 2 spaces) is not read, and is counted with the invisible text.
+#[test]
+fn issue_19_rules_and_text_stroked_with_opacity_0_are_not_seen() {
+    let got = grids_and_fills("stroke-alpha.pdf");
+    let grids: Vec<_> = got.into_iter().map(|(g, _)| g).collect();
+    assert_eq!(
+        grids,
+        [rows(&[
+            &["Scheme", "Budget", "Status"],
+            &["Library refit", "120", "On track"],
+            &["Depot roof", "340", "At risk"],
+            &["Cycle lanes", "75", "On track"],
+        ])]
+    );
+    let (text, counted) = hidden_text("stroke-alpha.pdf");
+    assert!(!text.contains("Draft"), "{text}");
+    assert_eq!(counted, [(18, 2)]);
+}
+
+/// Issue 19 item 1: a row broken by a page break under a repeated header
+/// (`fixtures/regression/writer-repeated-header.fodt`, LibreOffice Writer: the header row
+/// repeats on each page and rows may break). Row 1.3's fourteen updates run from page 2 onto
+/// page 3, where the header "Ref | Action | Update" is printed again above the rest of the row
+/// and update 12 is cut mid-sentence ("… of the route" / "were inspected."). One table of five
+/// rows: the repeated header is dropped, 1.3 is one row holding its fourteen updates in order, and
+/// the two 7 pt notes under the table ("* Figures …", "Source: …") are no row of it.
+#[test]
+fn issue_19_a_row_broken_under_a_repeated_header_is_one_row() {
+    let tables = crate::tables::tables_of("regression/writer-repeated-header.pdf");
+    let [t] = tables.as_slice() else {
+        panic!("one table, got {}", tables.len());
+    };
+    assert_eq!(t.pages, [2, 3]);
+    assert_eq!(t.header_rows, 1);
+    let firsts: Vec<String> = (0..t.n_rows)
+        .map(|r| t.cell_at(r, 0).map(|c| c.text()).unwrap_or_default())
+        .collect();
+    assert_eq!(firsts, ["Ref", "1.1", "1.2", "1.3", "1.4"]);
+    let update = t.cell_at(3, 2).expect("1.3 has an update cell");
+    // Writer sets the updates solid, one under the other: the cell reads as one run of text.
+    let got = update
+        .text()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let want: Vec<String> = (1..=14)
+        .map(|i| format!("Update line {i}: works on section {i} of the route were inspected."))
+        .collect();
+    assert_eq!(got, want.join(" "));
+    assert_eq!(
+        t.cell_at(4, 2).map(|c| c.text()).as_deref(),
+        Some("Consultation closes in June.")
+    );
+}
+
+/// Issue 19 item 2: a note printed inside an unruled sheet
+/// (`fixtures/regression/note-inside-table.py`, reportlab, as Excel prints a note typed into
+/// the first column between two blocks of rows): "* the prior year savings …" wrapped over two
+/// lines set solid. It was read as two rows of the table; now it is stepped over, the rows
+/// under it stay the table's, and its text stays page text (no cell holds it).
+#[test]
+fn issue_19_a_note_inside_an_unruled_table_is_no_row() {
+    let tables = crate::tables::tables_of("regression/note-inside-table.pdf");
+    let [t] = tables.as_slice() else {
+        panic!("one table, got {}", tables.len());
+    };
+    let firsts: Vec<String> = (0..t.n_rows)
+        .map(|r| t.cell_at(r, 0).map(|c| c.text()).unwrap_or_default())
+        .collect();
+    let want = ["Service", "Libraries", "Highways", "Prior year savings *"];
+    assert_eq!(firsts, [&want[..], &["Parks", "Waste"]].concat());
+    assert!(t.cells.iter().all(|c| !c.text().contains("outturn")));
+    let doc = open("note-inside-table.pdf", "the reportlab page opens");
+    let page = doc.page(1).expect("page 1 reads");
+    let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.contains("outturn"), "{text}");
 }

@@ -140,7 +140,7 @@ pub struct Hidden {
     pub clipped: Tally,
     /// Partly outside it: kept, with their clip box.
     pub partly_clipped: usize,
-    /// Render mode 3 or 7, or only filled with opacity 0, and over no image: dropped.
+    /// Render mode 3 or 7, or painted only with opacity 0, and over no image: dropped.
     pub invisible: Tally,
     /// Wholly outside the page's crop box: dropped.
     pub off_page: Tally,

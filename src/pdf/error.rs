@@ -201,7 +201,7 @@ pub enum WarningKind {
         /// How many more were partly clipped and kept.
         partly: usize,
     },
-    /// Invisible glyphs (render mode 3 or 7, or only filled with opacity 0) over no image were
+    /// Invisible glyphs (render mode 3 or 7, or painted only with opacity 0) over no image were
     /// not read as text.
     InvisibleText {
         /// How many glyphs.
@@ -264,7 +264,7 @@ impl fmt::Display for WarningKind {
             ),
             InvisibleText { count, blank } => write!(
                 f,
-                "{count} invisible glyphs (render mode 3, or filled with opacity 0) over no image were not read ({blank} of them blank)"
+                "{count} invisible glyphs (render mode 3, or painted with opacity 0) over no image were not read ({blank} of them blank)"
             ),
             TextOffPage { count, blank } => write!(
                 f,

@@ -622,6 +622,9 @@ impl<'a> Interpreter<'a> {
         if let Ok(ca) = gs.get(b"ca").and_then(|o| o.as_float()) {
             self.gs.fill_alpha = Alpha::of(f64::from(ca));
         }
+        if let Ok(ca) = gs.get(b"CA").and_then(|o| o.as_float()) {
+            self.gs.stroke_alpha = Alpha::of(f64::from(ca));
+        }
         if let Ok(Object::Array(f)) = gs.get(b"Font") {
             if let (Some(Object::Reference(id)), Some(size)) =
                 (f.first(), f.get(1).and_then(|s| s.as_float().ok()))
@@ -815,6 +818,10 @@ impl<'a> Interpreter<'a> {
     fn stroke_path(&mut self) {
         let width = self.gs.line_width * self.gs.ctm.mean_scale();
         let colour = self.gs.stroke.colour;
+        // Stroked with opacity 0, the path paints nothing: no rule, no table edge.
+        if self.gs.stroke_alpha.is_clear() {
+            return;
+        }
         for sp in &self.path.subpaths {
             for seg in sp.segments.iter().copied().chain(sp.closing_segment()) {
                 if let Segment::Line(a, b) = seg {
@@ -832,10 +839,19 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    /// Whether text drawn in render mode `mode` paints nothing: it is only filled, with
-    /// opacity 0 (`ca` 0); a stroked mode still shows its outline.
+    /// Whether text drawn in render mode `mode` paints nothing: each way it is painted
+    /// (filled, stroked) has opacity 0 (`ca` 0, `CA` 0).
     fn filled_clear(&self, mode: RenderMode) -> bool {
-        self.gs.fill_alpha.is_clear() && matches!(mode, RenderMode::Fill | RenderMode::FillClip)
+        let (fill, stroke) = (
+            self.gs.fill_alpha.is_clear(),
+            self.gs.stroke_alpha.is_clear(),
+        );
+        match mode {
+            RenderMode::Fill | RenderMode::FillClip => fill,
+            RenderMode::Stroke | RenderMode::StrokeClip => stroke,
+            RenderMode::FillStroke | RenderMode::FillStrokeClip => fill && stroke,
+            RenderMode::Invisible | RenderMode::Clip => false,
+        }
     }
 
     fn fill_path(&mut self) {

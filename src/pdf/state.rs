@@ -189,6 +189,9 @@ pub struct GraphicsState {
     /// Non-stroking opacity (`ca`): text filled with opacity 0 is invisible, and a fill
     /// under 1 hides nothing under it.
     pub fill_alpha: Alpha,
+    /// Stroking opacity (`CA`): a path stroked with opacity 0 is no rule, and text only
+    /// stroked with it is invisible.
+    pub stroke_alpha: Alpha,
     /// Text state.
     pub text: TextState,
     /// The clipping region (8.5.4), narrowed by `W`/`W*` and by form bounding boxes.

@@ -207,6 +207,8 @@ pub struct UnruledSettings {
     pub row_start_columns: usize,
     /// ...more than this (line heights) below solid leading.
     pub paragraph_gap_lines: f64,
+    /// Rules across a table part its rows when they make at least this many bands of lines.
+    pub min_ruled_bands: usize,
     /// Body lines set larger than this times the body's median size are headings, not
     /// evidence of columns.
     pub heading_size_ratio: f64,
@@ -297,6 +299,7 @@ impl Default for UnruledSettings {
             max_prose_fraction: tolerance::MAX_PROSE_FRACTION,
             row_start_columns: tolerance::ROW_START_COLUMNS,
             paragraph_gap_lines: tolerance::ROW_PARAGRAPH_GAP_LINES,
+            min_ruled_bands: tolerance::MIN_RULED_BANDS,
             heading_size_ratio: tolerance::GROUP_HEADING_SIZE_RATIO,
             min_short_columns: tolerance::MIN_SHORT_COLUMNS,
             short_column_prose_fraction: tolerance::SHORT_COLUMN_PROSE_FRACTION,

@@ -4,7 +4,8 @@
 //! 1. [`frame`]: extent, header lines and columns (from the body's gutters);
 //! 2. the body lines cut into [`pieces`] by column;
 //! 3. [`header::place`]: the header's labels on their rows;
-//! 4. [`rows::body_rows`]: body lines on rows (one body row under a header: a table only as
+//! 4. [`rows::body_rows`]: body lines on rows, parted by rules across the table
+//!    ([`bands`]) and gaps (one body row under a header: a table only as
 //!    the continuation of one on the page before, [`PageTable::continuation_only`]);
 //! 5. [`checks::check`]: not a list, prose, running text, chart; two columns; dense enough
 //!    (a lone row: two columns only, [`checks::check_lone`]);
@@ -21,7 +22,7 @@ use super::lines::TLine;
 use super::pieces::{pieces, Piece};
 use super::slots::GridBuild;
 use super::verdict::Rejected;
-use super::{emit, header, rows};
+use super::{bands, emit, header, rows};
 
 /// Build the table of one region, or say why it does not hold up as a table.
 pub(super) fn table(
@@ -54,7 +55,17 @@ pub(super) fn table(
     );
     // One body row under a header may be the last row of a table pushed onto a page of its
     // own: built and checked as any table, it is kept as a continuation only.
-    let lone = match rows::body_rows(body, &body_pieces, hdr, words, &mut grid, &mut row_lines, u) {
+    let bands = bands::bands(body, rules, ext, u);
+    let lone = match rows::body_rows(
+        body,
+        &bands,
+        &body_pieces,
+        hdr,
+        words,
+        &mut grid,
+        &mut row_lines,
+        u,
+    ) {
         Ok(()) => false,
         Err(Rejected::FewBodyRows { rows: 1 }) if n_hdr_rows > 0 => true,
         Err(e) => return Err(e),

@@ -5,7 +5,7 @@ use crate::layout::Word;
 use crate::pdf::{FillShape, PagePrimitives};
 
 use super::columns::gutters;
-use super::lines::{is_caption_start, is_note_mark, TLine};
+use super::lines::{is_caption_start, is_note_mark, is_symbol_note_mark, TLine};
 use crate::table::UnruledSettings;
 
 /// A horizontal rule (or the edge of a shaded band): `y` and its extent.
@@ -187,6 +187,43 @@ fn note_line(l: &TLine, words: &[Word], u: &UnruledSettings) -> bool {
     mark_like && second.end - second.start >= u.note_words && l.segs.len() == 2
 }
 
+/// Whether `l` opens a note in running text: one segment (not aligned to columns) whose
+/// first word is a symbol note mark ("*", "†") or glued to one ("*Figures"), and more words
+/// after it ("* the prior year savings rolled forward …"). A row label ending or starting in
+/// a mark has figures beside it, so it has more than one segment.
+fn note_start(l: &TLine, words: &[Word]) -> bool {
+    let first = l.first_text(words);
+    let marked = is_symbol_note_mark(first)
+        || first
+            .strip_prefix('*')
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric);
+    l.segs.len() == 1 && l.words.len() >= 2 && marked
+}
+
+/// What a line above or below a run of aligned lines is: a line that ends the run
+/// upwards and downwards (a caption or a note), or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// Neither.
+    No,
+    /// A caption ("Table 3", "Figure 2"): the table's title, not its header.
+    Caption,
+    /// A note ([`opens_note`]): it and the lines it wraps onto are no part of the table,
+    /// whose header may lie above it.
+    Note,
+}
+
+/// Whether `l` opens a note: a marked note ([`note_start`], [`note_line`]) or one headed
+/// "Note:", "Notes:", "Source:".
+fn opens_note(l: &TLine, words: &[Word], u: &UnruledSettings) -> bool {
+    let first = l.first_text(words).to_lowercase();
+    let word = first.trim_end_matches([':', '.', ',']);
+    note_start(l, words)
+        || note_line(l, words, u)
+        || matches!(word, "note" | "notes" | "source" | "sources")
+}
+
 /// Whether `l` reads as a line of running text across a region of extent `ext`.
 fn prose_line(l: &TLine, ext: &Rect, u: &UnruledSettings) -> bool {
     l.segs.len() == 1
@@ -252,10 +289,19 @@ pub(super) fn regions(
     ruled: &[Rect],
     u: &UnruledSettings,
 ) -> Vec<Region> {
-    let caption: Vec<bool> = lines
+    let stops: Vec<Stop> = lines
         .iter()
-        .map(|l| is_caption_start(l.first_text(words)) || note_line(l, words, u))
+        .map(|l| {
+            if opens_note(l, words, u) {
+                Stop::Note
+            } else if is_caption_start(l.first_text(words)) {
+                Stop::Caption
+            } else {
+                Stop::No
+            }
+        })
         .collect();
+    let caption: Vec<bool> = stops.iter().map(|&k| k != Stop::No).collect();
     let multi: Vec<bool> = lines
         .iter()
         .zip(&caption)
@@ -277,9 +323,11 @@ pub(super) fn regions(
         let mut pending: Vec<usize> = Vec::new();
         let mut bridged = 0usize;
         let mut last = i;
+        // The last line of a note the run stepped over, until a line joins the run.
+        let mut over_note: Option<usize> = None;
         let mut j = i + 1;
         while let Some(l) = lines.get(j) {
-            let prev_i = pending.last().copied().unwrap_or(last);
+            let prev_i = over_note.unwrap_or(pending.last().copied().unwrap_or(last));
             let Some(prev) = lines.get(prev_i) else { break };
             let gap = l.bbox.top - prev.bbox.bottom;
             let h = prev.height().max(l.height());
@@ -293,9 +341,23 @@ pub(super) fn regions(
                 j += 1;
                 continue;
             }
+            // A note printed inside the table (between two of its rows, as Excel prints
+            // one where it was typed) is stepped over: it is no row, and the rows under it
+            // are the table's still.
+            if gap <= u.run_gap_lines * h
+                && stops.get(j) == Some(&Stop::Note)
+                && pending.is_empty()
+                && !crosses_ruled(ruled, &ext, l)
+            {
+                let n = note_len(lines, j, u);
+                over_note = Some(j + n - 1);
+                j += n;
+                continue;
+            }
             if gap > u.run_gap_lines * h || is_caption(j) || crosses_ruled(ruled, &ext, l) {
                 break;
             }
+            over_note = None;
             if is_multi(j) {
                 let window = window(lines, &members, &multi, u.window_lines);
                 if !aligned(&window, l, words, u) {
@@ -344,7 +406,7 @@ pub(super) fn regions(
         let n_multi = members.iter().filter(|&&k| is_multi(k)).count();
         if n_multi >= u.min_multi_lines {
             let first = members.first().copied().unwrap_or(i);
-            let header = header_lines(lines, &caption, &taken, rules, first, &ext, u);
+            let header = header_lines(lines, &stops, &taken, rules, first, &ext, u);
             let mut all: Vec<usize> = header.into_iter().chain(members).collect();
             all.sort_unstable();
             all.dedup();
@@ -358,6 +420,60 @@ pub(super) fn regions(
         i = last + 1;
     }
     out
+}
+
+/// Drop from the header lines `out` (nearest the table first) the lines of the note or
+/// caption `stop` above them runs on to: set solid under it, one segment each, as a note
+/// wraps ("* the prior year savings rolled forward for delivery in" / "2025-26 will be
+/// updated …"), each as far under the one above as its second line is under its first. A
+/// line further down (a group label after a blank line) stays header.
+fn drop_note_lines(lines: &[TLine], out: &mut Vec<usize>, stop: &TLine, u: &UnruledSettings) {
+    let mut prev = stop;
+    let mut own = 0;
+    // The note's leading: the gap under its first line; its later lines keep it.
+    let mut leading: Option<f64> = None;
+    for &k in out.iter().rev() {
+        let Some(l) = lines.get(k) else { break };
+        let gap = l.bbox.top - prev.bbox.bottom;
+        let solid = note_solid(gap, leading, prev.height().max(l.height()), u);
+        if l.segs.len() != 1 || !solid {
+            break;
+        }
+        leading.get_or_insert(gap);
+        own += 1;
+        prev = l;
+    }
+    out.truncate(out.len() - own);
+}
+
+/// How many lines the note opened by line `start` takes: it and the lines under it that it
+/// wraps onto (as [`drop_note_lines`] finds them), at least 1.
+fn note_len(lines: &[TLine], start: usize, u: &UnruledSettings) -> usize {
+    let Some(mut prev) = lines.get(start) else {
+        return 1;
+    };
+    let mut leading: Option<f64> = None;
+    let mut n = 1;
+    while let Some(l) = lines.get(start + n) {
+        let gap = l.bbox.top - prev.bbox.bottom;
+        if l.segs.len() != 1 || !note_solid(gap, leading, prev.height().max(l.height()), u) {
+            break;
+        }
+        leading.get_or_insert(gap);
+        n += 1;
+        prev = l;
+    }
+    n
+}
+
+/// Whether a line `gap` (points) under the line above continues a note whose second line
+/// was `leading` under its first (none yet: set solid or with normal leading), lines `h`
+/// high.
+fn note_solid(gap: f64, leading: Option<f64>, h: f64, u: &UnruledSettings) -> bool {
+    match leading {
+        None => gap <= u.continuation_gap_lines * h,
+        Some(g) => gap <= g + u.paragraph_gap_lines * h,
+    }
 }
 
 /// The last `n` multi-segment lines among a region's `members`, nearest first: the lines a
@@ -382,7 +498,7 @@ fn crosses_ruled(ruled: &[Rect], ext: &Rect, l: &TLine) -> bool {
 /// else lines close above that fit inside the region's extent.
 fn header_lines(
     lines: &[TLine],
-    caption: &[bool],
+    stops: &[Stop],
     taken: &[bool],
     rules: &[HRule],
     first: usize,
@@ -422,9 +538,20 @@ fn header_lines(
     let mut out = Vec::new();
     let mut prev = first_line;
     for &(k, l) in &above {
+        match stops.get(k).copied().unwrap_or(Stop::Caption) {
+            Stop::No => {}
+            Stop::Caption => break,
+            // A note printed between a table's header and its body (Excel prints one
+            // where it was typed): it and its lines are no part of the table, and the
+            // header above it still is.
+            Stop::Note => {
+                drop_note_lines(lines, &mut out, l, u);
+                prev = l;
+                continue;
+            }
+        }
         // A title set larger than the table's first line is its caption, not its header.
-        if caption.get(k).copied().unwrap_or(true)
-            || l.size > u.heading_size_ratio * first_line.size
+        if l.size > u.heading_size_ratio * first_line.size
             || !within_x(&l.bbox, ext, u.extent_slack)
             || prose_line(l, ext, u)
         {

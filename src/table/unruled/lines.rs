@@ -233,6 +233,12 @@ pub(super) fn is_note_mark(text: &str) -> bool {
         || (!t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// Whether a word is a note mark that cannot be a row's own text: "*", "**", "***", "†",
+/// "‡" (a letter or a number may be a reference).
+pub(super) fn is_symbol_note_mark(text: &str) -> bool {
+    matches!(text.trim(), "*" | "**" | "***" | "†" | "‡")
+}
+
 /// Whether a segment is a list marker: a bullet, or a short enumerator such as "1.", "(a)",
 /// "iv)", "2.3".
 pub(super) fn is_list_marker(text: &str) -> bool {

@@ -30,6 +30,7 @@
 //! Everything is near-linear in the page's words: lines are sorted once, regions are walked
 //! once with scans bounded by distance, gutters come from a sweep.
 
+mod bands;
 mod build;
 mod checks;
 mod columns;

@@ -1,12 +1,13 @@
 //! Body lines → rows: a new row where the key (first) column has text, unless the line
 //! continues a wrapped label; a line without key text continues the row above unless numbers
-//! would stack.
+//! would stack. Rules across the table part rows ([`Bands`]).
 
 use std::collections::BTreeMap;
 
 use crate::layout::Word;
 use crate::table::UnruledSettings;
 
+use super::bands::{solid_leading, Bands};
 use super::lines::TLine;
 use super::pieces::{words_text, Piece};
 use super::slots::GridBuild;
@@ -29,9 +30,13 @@ fn continues(before: &str, after: &str) -> bool {
 
 /// Put the body lines (`body`, the region's lines from `hdr` on, cut into `body_pieces`) on
 /// rows after the header's, placing their pieces in `grid` and each row's line indices (into
-/// the region's lines) in `row_lines`.
+/// the region's lines) in `row_lines`. A rule across the table (`bands`) ends a row; in a
+/// table whose rules or white space part its rows, a line set solid under the one above
+/// continues its row.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn body_rows(
     body: &[&TLine],
+    bands: &Bands,
     body_pieces: &[Vec<Piece>],
     hdr: usize,
     words: &[Word],
@@ -49,10 +54,7 @@ pub(super) fn body_rows(
     let mut key_row: Option<usize> = None;
     let mut spans_key: Vec<(usize, usize)> = Vec::new();
     // The leading of solid text: the smallest gap between consecutive body lines.
-    let solid = body
-        .windows(2)
-        .map(|w| (w[1].bbox.top - w[0].bbox.bottom).max(0.0))
-        .fold(f64::INFINITY, f64::min);
+    let solid = solid_leading(body);
     for (off, l) in body.iter().enumerate() {
         let k = hdr + off;
         let Some(ps) = body_pieces.get(off) else {
@@ -77,8 +79,15 @@ pub(super) fn body_rows(
                             .iter()
                             .any(|q| q.numeric && q.c0 <= p.c1 && p.c0 <= q.c1)
                 });
-                if !close || spanning || r_span || clash {
+                if bands.ruled_between(last, off) || !close || spanning || r_span || clash {
                     true
+                } else if bands.continues(off) && last + 1 == off {
+                    // The band is the row, unless several columns start afresh in it (rows
+                    // under a merged key cell, the band a group of them).
+                    let starts = paragraph_starts(ps, l, &col_bottom, solid, u);
+                    let split = starts >= u.row_start_columns;
+                    under_key = split && !has_key;
+                    split
                 } else if !has_key {
                     // Most columns start afresh, or two do and the others start new items
                     // under solid text (a capital after a finished line), none running on.
@@ -175,7 +184,6 @@ fn paragraph_starts(
     solid: f64,
     u: &UnruledSettings,
 ) -> usize {
-    let solid = if solid.is_finite() { solid } else { 0.0 };
     ps.iter()
         .filter(|p| p.c0 > 0)
         .filter(|p| {
