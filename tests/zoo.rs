@@ -596,6 +596,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("thornbury-safety-plan", 100),
     ("westbrook-plan-v1", 100),
     ("westbrook-plan-v2", 100),
+    ("wexcombe-delivery-plan", 100),
 ];
 
 /// The floor of the zoo file `rel` (percent; 100 when none is set).

@@ -50,7 +50,8 @@ impl Col {
         }
     }
 
-    fn of_role(r: Role) -> Col {
+    /// The column role a profile's role names.
+    pub(super) fn of_role(r: Role) -> Col {
         match r {
             Role::Number => Col::Number,
             Role::SpecificAction => Col::Action,
@@ -343,6 +344,9 @@ pub struct Column {
     pub col: Col,
     /// Why: the phrase or profile entry matched, and what the content said.
     pub evidence: String,
+    /// The column where the heading spanning this one starts, in a header of two rows
+    /// ("Progress" over "Q1 | Q2 | Q3 | Q4"; [`super::subheader`]).
+    pub parent: Option<usize>,
 }
 
 /// The columns of a plan table.
@@ -363,6 +367,9 @@ pub struct Columns {
     /// from one line's top to the next within a paragraph (infinite when no paragraph has two
     /// lines).
     pub pitch: f64,
+    /// How many rows the header takes: 2 when a heading spanning several columns stands over
+    /// their sub-headings ([`super::subheader`]), else 1.
+    pub header_rows: usize,
 }
 
 impl Columns {
@@ -395,6 +402,7 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
             heading: String::new(),
             col: Col::Field,
             evidence: "no header".into(),
+            parent: None,
         })
         .collect();
     for c in t.row_cells(r) {
@@ -411,6 +419,7 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
                 heading,
                 col,
                 evidence,
+                parent: None,
             };
         }
     }
@@ -428,6 +437,7 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
         reach,
         ruled: t.ruled,
         pitch: f64::INFINITY,
+        header_rows: 1,
     };
     // "Ref Action" in one header: the reference leads the action cell.
     if let Some(a) = cols.first(Col::Action) {
@@ -643,7 +653,9 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
         }
     }
     same_rows_as_group(&cells, body, cols, &fixed);
-    // One of each single role: later duplicates are fields.
+    super::subheader::share_ratings(cols, &fixed);
+    // One of each single role: later duplicates are fields (ratings by period under one
+    // spanning heading are one RAG read left to right).
     for role in [
         Col::Number,
         Col::Action,
@@ -654,6 +666,9 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
         Col::Milestones,
     ] {
         for i in cols.all(role).into_iter().skip(1) {
+            if role == Col::Rag && super::subheader::sibling_rating(cols, i) {
+                continue;
+            }
             if let Some(c) = cols.list.get_mut(i) {
                 c.col = Col::Field;
                 c.evidence = format!("{}; a second {} column", c.evidence, role.name());

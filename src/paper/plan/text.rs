@@ -283,7 +283,7 @@ const LONG_POST_WORDS: usize = 3;
 
 /// Words that open the name of a post: "Head of Parks", "Director of Place", "Deputy
 /// Director …", "Assistant Director …".
-const POST_OPENS: &[&str] = &[
+pub(super) const POST_OPENS: &[&str] = &[
     "head",
     "director",
     "assistant",
@@ -305,7 +305,7 @@ fn last_word(s: &str) -> String {
 }
 
 /// A line's first word, lower case, trailing punctuation left out.
-fn first_word(s: &str) -> String {
+pub(super) fn first_word(s: &str) -> String {
     s.split_whitespace()
         .next()
         .unwrap_or("")
@@ -629,7 +629,7 @@ pub fn text_edge(c: &Cell, padding: f64, reach: f64) -> impl Fn(u32) -> Option<f
 
 /// Whether a lead's text ends in a post's or a body's noun (brackets after it allowed:
 /// "Performance Lead (ICB)"); with `person`, a person's post only ("… Manager", not "… Board").
-fn is_post(s: &str, person: bool) -> bool {
+pub(super) fn is_post(s: &str, person: bool) -> bool {
     let w = last_word(s);
     post_noun(&w) || !person && BODY_ENDS.contains(&w.as_str())
 }
