@@ -573,6 +573,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("calder-housing-plan-v2", 100),
     ("dunmore-health-plan", 100),
     ("eastvale-delivery-plan", 100),
+    ("ellerby-early-help-plan", 100),
     ("eqia-library-hours", 100),
     ("fenmoor-outline-plan", 100),
     ("greystone-strategy", 100),
