@@ -593,6 +593,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("ravensby-parks-plan", 100),
     ("riverside-theme-plan", 100),
     ("sallowby-economy-plan", 100),
+    ("stanwick-audit-tracker", 100),
     ("tarnside-send-plan", 100),
     ("thornbury-safety-plan", 100),
     ("westbrook-plan-v1", 100),

@@ -98,6 +98,13 @@ const PHRASES: &[(&str, Col)] = &[
     ("what are we doing", Col::Action),
     ("recommendation", Col::Action),
     ("recommendations", Col::Action),
+    ("agreed action", Col::Action),
+    ("agreed actions", Col::Action),
+    ("action agreed", Col::Action),
+    ("actions agreed", Col::Action),
+    ("agreed management action", Col::Action),
+    ("management action", Col::Action),
+    ("management actions", Col::Action),
     ("improvement action required", Col::Action),
     ("action required", Col::Action),
     ("improvement required", Col::Action),
@@ -335,6 +342,10 @@ pub fn by_header(header: &str) -> Option<(Col, usize, &'static str)> {
     best
 }
 
+/// The phrases naming a recommendation column: beside a column of the actions agreed, it is
+/// the context of each action, not the action.
+const RECOMMENDATION: &[&str] = &["recommendation", "recommendations"];
+
 /// One column's reading.
 #[derive(Debug, Clone)]
 pub struct Column {
@@ -545,9 +556,11 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
     // one with the longest header phrase keeps the role.
     let actions = cols.all(Col::Action);
     if actions.len() > 1 {
-        // (column, one cell per row, header score): a column merged down several rows
-        // ("Recommendation" over the actions agreed for it) gives way to one that is not.
-        let mut keep: Option<(usize, bool, usize)> = None;
+        // (column, one cell per row, no recommendation, header score): a column merged down
+        // several rows ("Recommendation" over the actions agreed for it) gives way to one
+        // that is not, and a recommendation to the action agreed for it ("Recommendation |
+        // Agreed action": an audit tracker's action is what was agreed).
+        let mut keep: Option<(usize, bool, bool, usize)> = None;
         let mut merged = Vec::new();
         for &i in &actions {
             let k = content(&cells, body, i);
@@ -557,21 +570,23 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
                     c.evidence = format!("{}; its cells are references", c.evidence);
                 }
             } else {
-                let score = cols
+                let (score, agreed) = cols
                     .list
                     .get(i)
                     .and_then(|c| by_header(&c.heading))
-                    .map_or(0, |(_, s, _)| s);
+                    .map_or((0, true), |(_, s, phrase)| {
+                        (s, !RECOMMENDATION.contains(&phrase))
+                    });
                 let single = k.merged == 0;
                 if !single {
                     merged.push(i);
                 }
-                if keep.is_none_or(|(_, one, s)| (single, score) > (one, s)) {
-                    keep = Some((i, single, score));
+                if keep.is_none_or(|(_, one, a, s)| (single, agreed, score) > (one, a, s)) {
+                    keep = Some((i, single, agreed, score));
                 }
             }
         }
-        let keep = keep.map(|(k, _, _)| k);
+        let keep = keep.map(|(k, ..)| k);
         for &i in &actions {
             if Some(i) != keep {
                 let group = merged.contains(&i) && keep.is_some_and(|k| i < k);
@@ -908,5 +923,36 @@ mod tests {
         let mut cols = from_header(&t, 0, &Profile::default());
         check(&t, &[1, 2, 3], &mut cols, &Profile::default());
         assert_eq!(cols.list.first().map(|c| c.col), Some(Col::Group));
+    }
+
+    #[test]
+    fn an_audit_trackers_action_is_the_agreed_action() {
+        // An internal audit follow-up tracker: a recommendation and the action agreed for
+        // it on each row.
+        for action in ["Agreed action", "Management action", "Action"] {
+            let t = grid(&[
+                &["Ref", "Recommendation", action, "Owner", "Date"],
+                &[
+                    "1",
+                    "Payroll should be reconciled to HR records monthly.",
+                    "Monthly reconciliation to be signed off by the Payroll Manager.",
+                    "Payroll Manager",
+                    "March 2026",
+                ],
+                &[
+                    "2",
+                    "Leavers should be removed promptly.",
+                    "Leavers' report run weekly and actioned within five days.",
+                    "HR Business Partner",
+                    "April 2026",
+                ],
+            ]);
+            let mut cols = from_header(&t, 0, &Profile::default());
+            check(&t, &[1, 2], &mut cols, &Profile::default());
+            let roles: Vec<Col> = cols.list.iter().map(|c| c.col).collect();
+            assert_eq!(roles.get(2), Some(&Col::Action), "{action}");
+            // The recommendation is kept, as a field of each action.
+            assert_eq!(roles.get(1), Some(&Col::Field), "{action}");
+        }
     }
 }

@@ -13,7 +13,7 @@ use crate::table::{Cell, Table};
 /// it lies under a cell of row `r` that spans several columns and has text (a parent), and
 /// every column of row `r` that has no parent is covered by a header cell spanning both rows.
 /// Returns the parents' cells.
-fn parents<'t>(t: &'t Table, r: usize) -> Option<Vec<&'t Cell>> {
+fn parents(t: &Table, r: usize) -> Option<Vec<&Cell>> {
     let top = t.row_cells(r);
     let below: Vec<&Cell> = t
         .row_cells(r + 1)

@@ -107,7 +107,7 @@ fn may_be_date(s: &str) -> bool {
 pub fn is_reference(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = compiled(&RE, || {
-        r"^(?:[A-Za-z]{1,4}[-./ ]?)?[0-9]{1,4}(?:[-./][0-9A-Za-z]{1,4}){0,4}[a-z]?[.)]?$|^[A-Z]$|^\(?[a-z]\)$|^\([0-9]{1,3}\)$|^[ivx]{1,4}[.)]$".into()
+        r"^(?:[A-Za-z]{1,4}[-./ ]?)?[0-9]{1,4}(?:[-./][0-9A-Za-z]{1,4}){0,4}[a-z]?[.)]?$|^[A-Z]$|^\(?[a-z]\)$|^\([0-9]{1,3}\)$|^[ivx]{1,4}[.)]$|^\([ivx]{2,4}\)$".into()
     });
     const LONGEST_REFERENCE: usize = 16;
     if collapses_longer_than(s, LONGEST_REFERENCE) {
@@ -117,10 +117,21 @@ pub fn is_reference(s: &str) -> bool {
     !s.is_empty() && s.len() <= LONGEST_REFERENCE && re.is_match(&s)
 }
 
-/// A reference trimmed as FORMAT.md writes it: as printed, without a trailing full stop
-/// ("(1)" stays "(1)", "3." is "3").
+/// A reference trimmed as FORMAT.md writes it: as printed, without a trailing full stop and
+/// without the brackets of a list label ("3." is "3", "(a)" and "a)" are "a", "(i)" is "i").
 pub fn reference(s: &str) -> String {
-    collapse(s).trim_end_matches('.').to_string()
+    let s = collapse(s);
+    let s = s.trim_end_matches('.');
+    let inner = match s.strip_suffix(')') {
+        Some(open) if !open.contains(['(', ')']) => open,
+        Some(open) => match open.strip_prefix('(') {
+            Some(inner) if !inner.contains(['(', ')']) => inner,
+            _ => s,
+        },
+        None => s,
+    };
+    let inner = inner.trim().trim_end_matches('.');
+    if inner.is_empty() { s } else { inner }.to_string()
 }
 
 /// A cell of figures: amounts, counts, percentages ("£1,200", "12.5%", "(340)", "-").
@@ -1026,6 +1037,7 @@ mod tests {
             "3.",
             "2.3.1",
             "(12)",
+            "(iv)",
         ] {
             assert!(is_reference(r), "{r}");
         }
@@ -1033,7 +1045,14 @@ mod tests {
             assert!(!is_reference(r), "{r}");
         }
         assert_eq!(reference(" 1. "), "1");
-        assert_eq!(reference("(12)"), "(12)");
+        // A list label's brackets are no part of the reference.
+        assert_eq!(reference("(12)"), "12");
+        assert_eq!(reference("(a)"), "a");
+        assert_eq!(reference("b)"), "b");
+        assert_eq!(reference("(iv)"), "iv");
+        assert_eq!(reference("1.1)"), "1.1");
+        assert_eq!(reference("()"), "()");
+        assert_eq!(reference("IA-4(2)"), "IA-4(2)");
         assert!(is_numeric("£1,200") && is_numeric("12.5%") && is_numeric("(340)"));
         assert!(!is_numeric("Q2 2025 review"));
         assert!(is_numeric(" – 1\u{a0}200\t\n(5)% ") && !is_numeric("£ ,()") && !is_numeric(""));
