@@ -154,15 +154,21 @@ pub fn is_numeric(s: &str) -> bool {
 
 /// A line ending that carries on: a hyphen, a comma, or a word that cannot end an entry.
 fn runs_on(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['-', ',', '/', '(', '–', ':', ';']) || ends_joining(t)
+}
+
+/// A line ending in a word that cannot end a name or a sentence ("Police and", "Head of"):
+/// whatever the spacing or the width says, the next line carries it on.
+fn ends_joining(line: &str) -> bool {
     const JOINING: &[&str] = &[
         "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
         "through", "to", "with", "within", "&",
     ];
-    let t = line.trim_end();
-    t.ends_with(['-', ',', '/', '(', '–', ':', ';'])
-        || t.rsplit(' ')
-            .next()
-            .is_some_and(|w| JOINING.contains(&w.to_lowercase().as_str()))
+    line.trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| JOINING.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether the first word of `next` would have fitted at the end of `line` in a cell whose
@@ -553,6 +559,9 @@ pub fn entries<'p>(
                 }))
             || next.is_some_and(|n| spaced(l, n, apart))
             || next.is_some_and(|n| list_label(&n.text).is_some());
+        // A lead broken by hand after a joining word ("Police and" / "Crime Commissioner")
+        // is one lead.
+        let split = split && !(kind == Kind::Leads && ends_joining(&l.text));
         if split {
             if let Some(s) = start {
                 out.push((std::mem::take(&mut cur), s));
@@ -943,6 +952,25 @@ mod tests {
             .len(),
             2
         );
+    }
+
+    #[test]
+    fn a_lead_broken_after_a_joining_word_is_one_lead() {
+        // Broken by hand: "Crime" would have fitted after "and"; the lines spaced apart too.
+        let p = para(&[
+            ("Office of the Police and", 0.0, 60.0),
+            ("Crime Commissioner", 14.0, 55.0),
+            ("Community Safety Manager", 28.0, 70.0),
+        ]);
+        for apart in [f64::INFINITY, 1.3] {
+            assert_eq!(
+                texts(&p, Kind::Leads, apart),
+                [
+                    "Office of the Police and Crime Commissioner",
+                    "Community Safety Manager"
+                ]
+            );
+        }
     }
 
     #[test]
