@@ -573,6 +573,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("calder-housing-plan-v2", 100),
     ("dunmore-health-plan", 100),
     ("eastvale-delivery-plan", 100),
+    ("ellerby-early-help-plan", 100),
     ("eqia-library-hours", 100),
     ("fenmoor-outline-plan", 100),
     ("greystone-strategy", 100),
@@ -592,10 +593,12 @@ const FLOORS: &[(&str, usize)] = &[
     ("ravensby-parks-plan", 100),
     ("riverside-theme-plan", 100),
     ("sallowby-economy-plan", 100),
+    ("stanwick-audit-tracker", 100),
     ("tarnside-send-plan", 100),
     ("thornbury-safety-plan", 100),
     ("westbrook-plan-v1", 100),
     ("westbrook-plan-v2", 100),
+    ("wexcombe-delivery-plan", 100),
 ];
 
 /// The floor of the zoo file `rel` (percent; 100 when none is set).

@@ -155,6 +155,25 @@ pub fn parse_with(text: &str, profile: &Profile) -> Parsed {
     }
 }
 
+/// `text` without an opening bracket left open at its end, alone or with the label of the
+/// timescale after it ("Complete (", "In progress (due "): what stands before the bracket.
+fn before_bracket(text: &str) -> &str {
+    let Some(open) = text.rfind('(') else {
+        return text;
+    };
+    let label = text
+        .get(open + 1..)
+        .unwrap_or_default()
+        .trim()
+        .trim_end_matches(':')
+        .to_ascii_lowercase();
+    if ["", "due", "target", "by"].contains(&label.as_str()) {
+        text.get(..open).map_or(text, str::trim_end)
+    } else {
+        text
+    }
+}
+
 /// `text` without a closing bracketed remark on an earlier date ("(revised from Nov 2025)",
 /// "(was 31/12/2025)", "(originally March)").
 fn without_remark(text: &str) -> &str {
@@ -241,8 +260,10 @@ fn parse_default(text: &str) -> Reading {
             },
         },
     };
+    // A timescale in brackets after the status ("Complete (Nov 2025)", "In progress (due
+    // March 2026)"): the status ends the text before the bracket.
     let rest = match date_at {
-        Some(i) => text.get(..i).unwrap_or(text),
+        Some(i) => before_bracket(text.get(..i).unwrap_or(text)),
         None => text.trim_end_matches('.'),
     };
     // A timescale read mid-text may have the status after it: "… (due Jul 2025) – Complete".
@@ -316,6 +337,31 @@ mod tests {
         assert_eq!(
             p("Q4 2025/26: Heat pumps installed [Done]"),
             (Some("Complete"), Some("Q4 2025/26".into()))
+        );
+    }
+
+    #[test]
+    fn a_status_with_its_date_in_brackets() {
+        assert_eq!(
+            p("Complete (Nov 2025)"),
+            (Some("Complete"), Some("Nov 2025".into()))
+        );
+        assert_eq!(
+            p("Policy adopted \u{2013} Completed (March 2026)"),
+            (Some("Complete"), Some("March 2026".into()))
+        );
+        assert_eq!(
+            p("Consultation report \u{2013} In progress (2026)"),
+            (Some("In progress"), Some("2026".into()))
+        );
+        assert_eq!(
+            p("Sign-off by the board \u{2013} In progress (due March 2026)"),
+            (Some("In progress"), Some("March 2026".into()))
+        );
+        // The date in brackets without a status is still the timescale alone.
+        assert_eq!(
+            p("Core sessions delivered (Dec 2025)"),
+            (None, Some("Dec 2025".into()))
         );
     }
 

@@ -6,6 +6,7 @@
 use super::super::milestone;
 use super::super::model::{Action, Field, Milestone, RagEntry};
 use super::columns::{Col, Columns};
+use super::leads;
 use super::rag;
 use super::text;
 use super::Context;
@@ -189,17 +190,35 @@ pub fn read(
             specific_action = rest;
         }
     }
-    let mut rag_at: Vec<(RagEntry, At)> = rag::entries(
-        cell(Col::Rag),
-        cx.text_colour,
-        cx.settings.pale_fill_saturation,
-    );
+    // Every RAG column, left to right (ratings by period under one spanning heading).
+    let rag_cols: Vec<Vec<(RagEntry, At)>> = cols
+        .all(Col::Rag)
+        .into_iter()
+        .map(|i| {
+            rag::entries(
+                cells.cell_at(r, i),
+                cx.text_colour,
+                cx.settings.pale_fill_saturation,
+            )
+        })
+        .collect();
+    // A milestone is rated by the latest period's rating printed level with it.
+    let latest = rag_cols.iter().rposition(|e| !e.is_empty()).unwrap_or(0);
+    let mut rag_at: Vec<(RagEntry, At)> = Vec::new();
+    let mut level_at: Vec<(RagEntry, At)> = Vec::new();
+    for (k, entries) in rag_cols.into_iter().enumerate() {
+        if k == latest {
+            level_at.extend(entries.iter().cloned());
+        }
+        rag_at.extend(entries);
+    }
     // With no RAG column, a rating printed in colour as the first paragraph of the progress
     // cell ("GREEN" over its dated updates) is the action's RAG, not a milestone.
     let mut progress = cell(Col::Milestones).map(std::borrow::Cow::Borrowed);
     if cols.first(Col::Rag).is_none() {
         if let Some(c) = progress.as_mut() {
             if let Some(entry) = rating_opening(c, cx) {
+                level_at.push(entry.clone());
                 rag_at.push(entry);
             }
         }
@@ -298,7 +317,10 @@ pub fn read(
     }
     // Each RAG entry is level with at most one milestone: the first one. An entry with no
     // text (a cell coloured in) gives no milestone a rating's text.
-    let rated: Vec<_> = rag_at.iter().filter(|(e, _)| !e.text.is_empty()).collect();
+    let rated: Vec<_> = level_at
+        .iter()
+        .filter(|(e, _)| !e.text.is_empty())
+        .collect();
     for (entry, at) in &rated {
         if let Some((m, _)) = milestones
             .iter_mut()
@@ -354,13 +376,13 @@ pub fn read(
         number_implied: number.is_none(),
         number: number.unwrap_or_default(),
         specific_action,
-        leads: text::split_posts(texts(
+        leads: leads::split_joined(text::split_posts(texts(
             cell(Col::Lead),
             padding,
             cols,
             text::Kind::Leads,
             jump,
-        )),
+        ))),
         success_indicators: texts(cell(Col::Success), padding, cols, text::Kind::Plain, jump),
         milestones: milestones.into_iter().map(|(m, _)| m).collect(),
         rag: rag_at.into_iter().map(|(e, _)| e).collect(),

@@ -50,7 +50,8 @@ impl Col {
         }
     }
 
-    fn of_role(r: Role) -> Col {
+    /// The column role a profile's role names.
+    pub(super) fn of_role(r: Role) -> Col {
         match r {
             Role::Number => Col::Number,
             Role::SpecificAction => Col::Action,
@@ -97,6 +98,13 @@ const PHRASES: &[(&str, Col)] = &[
     ("what are we doing", Col::Action),
     ("recommendation", Col::Action),
     ("recommendations", Col::Action),
+    ("agreed action", Col::Action),
+    ("agreed actions", Col::Action),
+    ("action agreed", Col::Action),
+    ("actions agreed", Col::Action),
+    ("agreed management action", Col::Action),
+    ("management action", Col::Action),
+    ("management actions", Col::Action),
     ("improvement action required", Col::Action),
     ("action required", Col::Action),
     ("improvement required", Col::Action),
@@ -334,6 +342,10 @@ pub fn by_header(header: &str) -> Option<(Col, usize, &'static str)> {
     best
 }
 
+/// The phrases naming a recommendation column: beside a column of the actions agreed, it is
+/// the context of each action, not the action.
+const RECOMMENDATION: &[&str] = &["recommendation", "recommendations"];
+
 /// One column's reading.
 #[derive(Debug, Clone)]
 pub struct Column {
@@ -343,6 +355,9 @@ pub struct Column {
     pub col: Col,
     /// Why: the phrase or profile entry matched, and what the content said.
     pub evidence: String,
+    /// The column where the heading spanning this one starts, in a header of two rows
+    /// ("Progress" over "Q1 | Q2 | Q3 | Q4"; [`super::subheader`]).
+    pub parent: Option<usize>,
 }
 
 /// The columns of a plan table.
@@ -363,6 +378,9 @@ pub struct Columns {
     /// from one line's top to the next within a paragraph (infinite when no paragraph has two
     /// lines).
     pub pitch: f64,
+    /// How many rows the header takes: 2 when a heading spanning several columns stands over
+    /// their sub-headings ([`super::subheader`]), else 1.
+    pub header_rows: usize,
 }
 
 impl Columns {
@@ -395,6 +413,7 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
             heading: String::new(),
             col: Col::Field,
             evidence: "no header".into(),
+            parent: None,
         })
         .collect();
     for c in t.row_cells(r) {
@@ -411,6 +430,7 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
                 heading,
                 col,
                 evidence,
+                parent: None,
             };
         }
     }
@@ -428,6 +448,7 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
         reach,
         ruled: t.ruled,
         pitch: f64::INFINITY,
+        header_rows: 1,
     };
     // "Ref Action" in one header: the reference leads the action cell.
     if let Some(a) = cols.first(Col::Action) {
@@ -575,9 +596,11 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
     // one with the longest header phrase keeps the role.
     let actions = cols.all(Col::Action);
     if actions.len() > 1 {
-        // (column, one cell per row, header score): a column merged down several rows
-        // ("Recommendation" over the actions agreed for it) gives way to one that is not.
-        let mut keep: Option<(usize, bool, usize)> = None;
+        // (column, one cell per row, no recommendation, header score): a column merged down
+        // several rows ("Recommendation" over the actions agreed for it) gives way to one
+        // that is not, and a recommendation to the action agreed for it ("Recommendation |
+        // Agreed action": an audit tracker's action is what was agreed).
+        let mut keep: Option<(usize, bool, bool, usize)> = None;
         let mut merged = Vec::new();
         for &i in &actions {
             let k = content(&cells, body, i);
@@ -587,21 +610,23 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
                     c.evidence = format!("{}; its cells are references", c.evidence);
                 }
             } else {
-                let score = cols
+                let (score, agreed) = cols
                     .list
                     .get(i)
                     .and_then(|c| by_header(&c.heading))
-                    .map_or(0, |(_, s, _)| s);
+                    .map_or((0, true), |(_, s, phrase)| {
+                        (s, !RECOMMENDATION.contains(&phrase))
+                    });
                 let single = k.merged == 0;
                 if !single {
                     merged.push(i);
                 }
-                if keep.is_none_or(|(_, one, s)| (single, score) > (one, s)) {
-                    keep = Some((i, single, score));
+                if keep.is_none_or(|(_, one, a, s)| (single, agreed, score) > (one, a, s)) {
+                    keep = Some((i, single, agreed, score));
                 }
             }
         }
-        let keep = keep.map(|(k, _, _)| k);
+        let keep = keep.map(|(k, ..)| k);
         for &i in &actions {
             if Some(i) != keep {
                 let group = merged.contains(&i) && keep.is_some_and(|k| i < k);
@@ -683,7 +708,9 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
         }
     }
     same_rows_as_group(&cells, body, cols, &fixed);
-    // One of each single role: later duplicates are fields.
+    super::subheader::share_ratings(cols, &fixed);
+    // One of each single role: later duplicates are fields (ratings by period under one
+    // spanning heading are one RAG read left to right).
     for role in [
         Col::Number,
         Col::Action,
@@ -694,6 +721,9 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
         Col::Milestones,
     ] {
         for i in cols.all(role).into_iter().skip(1) {
+            if role == Col::Rag && super::subheader::sibling_rating(cols, i) {
+                continue;
+            }
             if let Some(c) = cols.list.get_mut(i) {
                 c.col = Col::Field;
                 c.evidence = format!("{}; a second {} column", c.evidence, role.name());
@@ -984,5 +1014,36 @@ mod tests {
         let mut cols = from_header(&t, 0, &Profile::default());
         check(&t, &[1, 2, 3], &mut cols, &Profile::default());
         assert_eq!(cols.list.first().map(|c| c.col), Some(Col::Group));
+    }
+
+    #[test]
+    fn an_audit_trackers_action_is_the_agreed_action() {
+        // An internal audit follow-up tracker: a recommendation and the action agreed for
+        // it on each row.
+        for action in ["Agreed action", "Management action", "Action"] {
+            let t = grid(&[
+                &["Ref", "Recommendation", action, "Owner", "Date"],
+                &[
+                    "1",
+                    "Payroll should be reconciled to HR records monthly.",
+                    "Monthly reconciliation to be signed off by the Payroll Manager.",
+                    "Payroll Manager",
+                    "March 2026",
+                ],
+                &[
+                    "2",
+                    "Leavers should be removed promptly.",
+                    "Leavers' report run weekly and actioned within five days.",
+                    "HR Business Partner",
+                    "April 2026",
+                ],
+            ]);
+            let mut cols = from_header(&t, 0, &Profile::default());
+            check(&t, &[1, 2], &mut cols, &Profile::default());
+            let roles: Vec<Col> = cols.list.iter().map(|c| c.col).collect();
+            assert_eq!(roles.get(2), Some(&Col::Action), "{action}");
+            // The recommendation is kept, as a field of each action.
+            assert_eq!(roles.get(1), Some(&Col::Field), "{action}");
+        }
     }
 }

@@ -144,8 +144,9 @@ pub fn plan_header(t: &Table, cx: &Context) -> Result<(usize, Columns), String> 
             "a table of figures ({figures} columns of amounts by header)"
         ));
     }
+    super::subheader::read(t, hr, &mut cols, cx.profile);
     let cells = t.index();
-    let body: Vec<usize> = (hr + 1..t.n_rows)
+    let body: Vec<usize> = (hr + cols.header_rows..t.n_rows)
         .filter(|&r| cells.row_cells(r).iter().any(|c| !c.is_empty()))
         .collect();
     if body.is_empty() {

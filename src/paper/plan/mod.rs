@@ -20,8 +20,10 @@ mod columns;
 pub mod explain;
 mod find;
 mod group;
+mod leads;
 mod rag;
 mod rows;
+mod subheader;
 mod text;
 pub mod title_page;
 

@@ -10,6 +10,7 @@ use super::action;
 use super::columns::{self, Col, Columns};
 use super::explain::RowExplain;
 use super::group::{self, Form, GroupText};
+use super::subheader;
 use super::text;
 use super::{Context, Unplaced, UnplacedRow};
 use crate::table::{Cell, CellIndex, CellLine, Table};
@@ -380,7 +381,8 @@ pub fn read(
     let jump = cx.settings.entry_pitch_jump;
     // Slots looked up through an index: a plan joined across many pages is one long table.
     let index = t.index();
-    for r in hr + 1..t.n_rows {
+    let first_body = hr + cols.header_rows.max(1);
+    for r in first_body..t.n_rows {
         let page = t.rows.get(r).and_then(|p| p.first()).map_or(0, |p| p.page);
         let mut say = |s: String| {
             if let Some(w) = why.as_mut() {
@@ -408,7 +410,7 @@ pub fn read(
                     .unwrap_or_default()
             })
             .collect();
-        if texts.iter().zip(&header).all(|(a, b)| a == b) {
+        if texts.iter().zip(&header).all(|(a, b)| a == b) || subheader::repeats(&texts, cols) {
             say("skipped: the header repeated".into());
             continue;
         }
@@ -545,7 +547,7 @@ pub fn read(
         // Likewise the first row of a page with no reference, in a plan whose references are
         // printed: the rest of the action the page break cut.
         let referenced = number_col.is_some() || cols.number_in_action;
-        let page_top = r > hr + 1
+        let page_top = r > first_body
             && t.rows
                 .get(r - 1)
                 .and_then(|p| p.first())

@@ -107,7 +107,7 @@ fn may_be_date(s: &str) -> bool {
 pub fn is_reference(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = compiled(&RE, || {
-        r"^(?:[A-Za-z]{1,4}[-./ ]?)?[0-9]{1,4}(?:[-./][0-9A-Za-z]{1,4}){0,4}[a-z]?[.)]?$|^[A-Z]$|^\(?[a-z]\)$|^\([0-9]{1,3}\)$|^[ivx]{1,4}[.)]$".into()
+        r"^(?:[A-Za-z]{1,4}[-./ ]?)?[0-9]{1,4}(?:[-./][0-9A-Za-z]{1,4}){0,4}[a-z]?[.)]?$|^[A-Z]$|^\(?[a-z]\)$|^\([0-9]{1,3}\)$|^[ivx]{1,4}[.)]$|^\([ivx]{2,4}\)$".into()
     });
     const LONGEST_REFERENCE: usize = 16;
     if collapses_longer_than(s, LONGEST_REFERENCE) {
@@ -117,10 +117,21 @@ pub fn is_reference(s: &str) -> bool {
     !s.is_empty() && s.len() <= LONGEST_REFERENCE && re.is_match(&s)
 }
 
-/// A reference trimmed as FORMAT.md writes it: as printed, without a trailing full stop
-/// ("(1)" stays "(1)", "3." is "3").
+/// A reference trimmed as FORMAT.md writes it: as printed, without a trailing full stop and
+/// without the brackets of a list label ("3." is "3", "(a)" and "a)" are "a", "(i)" is "i").
 pub fn reference(s: &str) -> String {
-    collapse(s).trim_end_matches('.').to_string()
+    let s = collapse(s);
+    let s = s.trim_end_matches('.');
+    let inner = match s.strip_suffix(')') {
+        Some(open) if !open.contains(['(', ')']) => open,
+        Some(open) => match open.strip_prefix('(') {
+            Some(inner) if !inner.contains(['(', ')']) => inner,
+            _ => s,
+        },
+        None => s,
+    };
+    let inner = inner.trim().trim_end_matches('.');
+    if inner.is_empty() { s } else { inner }.to_string()
 }
 
 /// A cell of figures: amounts, counts, percentages ("£1,200", "12.5%", "(340)", "-").
@@ -143,15 +154,21 @@ pub fn is_numeric(s: &str) -> bool {
 
 /// A line ending that carries on: a hyphen, a comma, or a word that cannot end an entry.
 fn runs_on(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['-', ',', '/', '(', '–', ':', ';']) || ends_joining(t)
+}
+
+/// A line ending in a word that cannot end a name or a sentence ("Police and", "Head of"):
+/// whatever the spacing or the width says, the next line carries it on.
+fn ends_joining(line: &str) -> bool {
     const JOINING: &[&str] = &[
         "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
         "through", "to", "with", "within", "&",
     ];
-    let t = line.trim_end();
-    t.ends_with(['-', ',', '/', '(', '–', ':', ';'])
-        || t.rsplit(' ')
-            .next()
-            .is_some_and(|w| JOINING.contains(&w.to_lowercase().as_str()))
+    line.trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| JOINING.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether the first word of `next` would have fitted at the end of `line` in a cell whose
@@ -283,7 +300,7 @@ const LONG_POST_WORDS: usize = 3;
 
 /// Words that open the name of a post: "Head of Parks", "Director of Place", "Deputy
 /// Director …", "Assistant Director …".
-const POST_OPENS: &[&str] = &[
+pub(super) const POST_OPENS: &[&str] = &[
     "head",
     "director",
     "assistant",
@@ -305,7 +322,7 @@ fn last_word(s: &str) -> String {
 }
 
 /// A line's first word, lower case, trailing punctuation left out.
-fn first_word(s: &str) -> String {
+pub(super) fn first_word(s: &str) -> String {
     s.split_whitespace()
         .next()
         .unwrap_or("")
@@ -542,6 +559,9 @@ pub fn entries<'p>(
                 }))
             || next.is_some_and(|n| spaced(l, n, apart))
             || next.is_some_and(|n| list_label(&n.text).is_some());
+        // A lead broken by hand after a joining word ("Police and" / "Crime Commissioner")
+        // is one lead.
+        let split = split && !(kind == Kind::Leads && ends_joining(&l.text));
         if split {
             if let Some(s) = start {
                 out.push((std::mem::take(&mut cur), s));
@@ -629,7 +649,7 @@ pub fn text_edge(c: &Cell, padding: f64, reach: f64) -> impl Fn(u32) -> Option<f
 
 /// Whether a lead's text ends in a post's or a body's noun (brackets after it allowed:
 /// "Performance Lead (ICB)"); with `person`, a person's post only ("… Manager", not "… Board").
-fn is_post(s: &str, person: bool) -> bool {
+pub(super) fn is_post(s: &str, person: bool) -> bool {
     let w = last_word(s);
     post_noun(&w) || !person && BODY_ENDS.contains(&w.as_str())
 }
@@ -981,6 +1001,25 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_broken_after_a_joining_word_is_one_lead() {
+        // Broken by hand: "Crime" would have fitted after "and"; the lines spaced apart too.
+        let p = para(&[
+            ("Office of the Police and", 0.0, 60.0),
+            ("Crime Commissioner", 14.0, 55.0),
+            ("Community Safety Manager", 28.0, 70.0),
+        ]);
+        for apart in [f64::INFINITY, 1.3] {
+            assert_eq!(
+                texts(&p, Kind::Leads, apart),
+                [
+                    "Office of the Police and Crime Commissioner",
+                    "Community Safety Manager"
+                ]
+            );
+        }
+    }
+
+    #[test]
     fn a_word_left_over_is_no_lead() {
         // Unruled: the edge is the furthest the column's text reaches (100 pt).
         let p = para(&[
@@ -1072,6 +1111,7 @@ mod tests {
             "3.",
             "2.3.1",
             "(12)",
+            "(iv)",
         ] {
             assert!(is_reference(r), "{r}");
         }
@@ -1079,7 +1119,14 @@ mod tests {
             assert!(!is_reference(r), "{r}");
         }
         assert_eq!(reference(" 1. "), "1");
-        assert_eq!(reference("(12)"), "(12)");
+        // A list label's brackets are no part of the reference.
+        assert_eq!(reference("(12)"), "12");
+        assert_eq!(reference("(a)"), "a");
+        assert_eq!(reference("b)"), "b");
+        assert_eq!(reference("(iv)"), "iv");
+        assert_eq!(reference("1.1)"), "1.1");
+        assert_eq!(reference("()"), "()");
+        assert_eq!(reference("IA-4(2)"), "IA-4(2)");
         assert!(is_numeric("£1,200") && is_numeric("12.5%") && is_numeric("(340)"));
         assert!(!is_numeric("Q2 2025 review"));
         assert!(is_numeric(" – 1\u{a0}200\t\n(5)% ") && !is_numeric("£ ,()") && !is_numeric(""));
