@@ -445,9 +445,7 @@ impl<'g> Reader<'g> {
         match kind {
             LabelKind::ReportFrom => match r.report_from.last_mut() {
                 // A person's role wrapped onto the next row.
-                Some(last) if last.ends_with([',', '&']) || starts_lower(value) => {
-                    join_line(last, value)
-                }
+                Some(last) if wraps_on(last, value) => join_line(last, value),
                 // "Report of the Head of Regulatory Services": the post, without "the".
                 _ => r.report_from.push(
                     value
@@ -468,9 +466,7 @@ impl<'g> Reader<'g> {
                 }
             }
             LabelKind::SignOff => match self.sign_off.last_mut() {
-                Some(last) if last.ends_with([',', '&']) || starts_lower(value) => {
-                    join_line(last, value)
-                }
+                Some(last) if wraps_on(last, value) => join_line(last, value),
                 _ => self.sign_off.push(value.to_string()),
             },
             LabelKind::CabinetMember => join(&mut r.cabinet_member),
@@ -1192,6 +1188,18 @@ fn without_lead_in(text: &str) -> &str {
 /// Whether a value row opens in lower case (it carries on the row before).
 fn starts_lower(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether the value row `value` carries on the person or post of the row before, `last`:
+/// it ends in a comma, "&" or a word no name or post ends with ("Director of"), or
+/// `value` opens in lower case.
+fn wraps_on(last: &str, value: &str) -> bool {
+    const OPEN: &[&str] = &["of", "and", "for", "the", "to", "in", "with", "on", "at"];
+    let open = last
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| OPEN.contains(&w));
+    last.ends_with([',', '&']) || open || starts_lower(value)
 }
 
 /// A sub-heading inside the contact block ("Report Author(s)", "Relevant Corporate
