@@ -42,11 +42,28 @@ pub(super) fn body_case(body: &str) -> String {
 /// The meeting body from the words before a date ("Northmere Borough Council – Cabinet –"):
 /// the last part that is not the council's name.
 pub(super) fn body_before_date(text: &str) -> Option<String> {
-    parts(text)
+    parts(without_lead_to_date(text))
         .into_iter()
         .rfind(|p| !is_council_name(p))
         .map(|p| body_case(addressee(&p)))
         .filter(|p| !p.is_empty())
+}
+
+/// The words before a date without the word leading to it: "CABINET ON" (from "REPORT TO:
+/// CABINET ON 12 MARCH 2026"), "Council held on", "Cabinet meeting of" → "CABINET",
+/// "Council", "Cabinet".
+fn without_lead_to_date(text: &str) -> &str {
+    const LEADS: &[&str] = &["held on", "meeting on", "meeting of", "on", "dated"];
+    let t = text.trim_end();
+    LEADS
+        .iter()
+        .find_map(|l| {
+            let cut = t.len().checked_sub(l.len())?;
+            let (rest, tail) = (t.get(..cut)?, t.get(cut..)?);
+            (tail.eq_ignore_ascii_case(l) && rest.ends_with(' ') && !rest.trim().is_empty())
+                .then(|| rest.trim_end())
+        })
+        .unwrap_or(text)
 }
 
 /// The body a meeting line addresses, without its lead-in: "Report to the Health Scrutiny
@@ -257,7 +274,20 @@ impl Preamble {
 
 #[cfg(test)]
 mod tests {
-    use super::{addressee, report_of_line};
+    use super::{addressee, body_before_date, report_of_line};
+
+    #[test]
+    fn a_word_leading_to_the_date_is_no_part_of_the_body() {
+        let body = |t: &str| body_before_date(t);
+        assert_eq!(body("CABINET ON").as_deref(), Some("Cabinet"));
+        assert_eq!(body("Council held on").as_deref(), Some("Council"));
+        assert_eq!(body("Cabinet meeting of").as_deref(), Some("Cabinet"));
+        assert_eq!(body("Audit Committee").as_deref(), Some("Audit Committee"));
+        assert_eq!(
+            body("Report to: Planning Committee on").as_deref(),
+            Some("Planning Committee")
+        );
+    }
 
     #[test]
     fn addressees() {

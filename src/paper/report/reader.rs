@@ -5,7 +5,7 @@
 
 use super::classify::{Geometry, Kind};
 use super::contacts::{contact_line, merge_at, officer, table_continuation, table_row, Column};
-use super::label::LabelKind;
+use super::label::{label_kind, LabelKind};
 use super::lists::{appendix_line, is_none};
 use super::model::{Report, ReportParagraph, Section};
 use super::numbering::{is_lettered, section_of, Number, Style};
@@ -585,7 +585,7 @@ impl<'g> Reader<'g> {
                 self.heading_end = row.x1();
             }
             Style::Dotted => {
-                if paragraph_fits(sections, number) {
+                if paragraph_fits(sections, number) || recommendation_label(sections, number) {
                     self.paragraph(Some(number), text, row.x0(), text_x);
                 } else {
                     self.text(row, gap);
@@ -1250,6 +1250,16 @@ fn section_follows(sections: &[Section], number: &Number) -> bool {
         None => (1..=3).contains(&n),
         Some(last) => n > last && n <= last.saturating_add(2),
     }
+}
+
+/// Whether `number` labels a recommendation ("R1", "R2") in a section headed
+/// Recommendations: the paragraph's number, whatever the section's own.
+fn recommendation_label(sections: &[Section], number: &Number) -> bool {
+    number.lettered
+        && number.printed.starts_with('R')
+        && sections
+            .last()
+            .is_some_and(|s| label_kind(&s.heading) == LabelKind::Recommendations)
 }
 
 /// Whether a paragraph numbered under section `number` belongs to the current section ("A2"
