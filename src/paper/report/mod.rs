@@ -313,6 +313,10 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
         body = pre.body.clone();
     }
     report.title = front.title.clone().unwrap_or(pre.title);
+    // A time or a letter's address is no title: an agenda or a letter prints none.
+    if text::is_no_title(&report.title) {
+        report.title.clear();
+    }
     report.agenda_item = pre.agenda_item.or(report.agenda_item);
     let place = pre.place.or(front.place);
     // A body names a meeting: "Appendix H", "13th" or a letter's addressees are no meeting.

@@ -1006,3 +1006,17 @@ fn a_label_column_beside_its_values_is_no_sidebar() {
         .collect();
     assert_eq!(before, after);
 }
+
+#[test]
+fn a_time_or_an_address_is_no_title() {
+    assert!(text::is_no_title("at 10.00 am"));
+    assert!(text::is_no_title("at 9.30 am"));
+    assert!(text::is_no_title(
+        "Jim McMahon OBE MP Minister of State 2 Marsham Street London SW1P 4DF"
+    ));
+    assert!(text::is_no_title("Sessions House Maidstone ME14 1XQ"));
+    assert!(!text::is_no_title("Community Grants Scheme 2026-27"));
+    assert!(!text::is_no_title("Budget 2025-26"));
+    assert!(!text::is_no_title("A38 Bypass Phase 2"));
+    assert!(!text::is_no_title(""));
+}
