@@ -142,6 +142,7 @@ impl Settings {
             ("paper.entry_pitch_jump", p.entry_pitch_jump),
             ("paper.pale_fill_saturation", p.pale_fill_saturation),
             ("paper.banner_dark_luminance", p.banner_dark_luminance),
+            ("paper.sidebar_gap_em", p.sidebar_gap_em),
         ] {
             not_negative(name, v)?;
         }
@@ -194,6 +195,7 @@ impl Settings {
             ("paper.footnote_mark_gap_em", p.footnote_mark_gap_em),
             ("paper.centred_fraction", p.centred_fraction),
             ("paper.max_numeric_share", p.max_numeric_share),
+            ("paper.sidebar_max_share", p.sidebar_max_share),
         ] {
             fraction(name, v)?;
         }

@@ -624,3 +624,18 @@ pub const LINE_PITCH_EM: f64 = 1.2;
 /// more than this many times the gap above it (the place set with the date, the title set
 /// apart); the same pitch on both sides is one block.
 pub const PLACE_GAP_RATIO: f64 = 1.25;
+
+/// A gap between two words of a report row at least this wide (em of the row's first
+/// word) may part a sidebar of front matter from the body beside it: word spaces are
+/// 0.25–0.5 em, and a sidebar stands a gutter of 1.5 em or more (about 18 pt beside 10 pt
+/// text) from the body.
+pub const SIDEBAR_GAP_EM: f64 = 1.5;
+
+/// A sidebar of front matter is at most this fraction of the text width: a narrow column
+/// (a third of the width or less in the councils' house styles), while the two halves of
+/// a two-column table or page are near equal.
+pub const SIDEBAR_MAX_SHARE: f64 = 0.4;
+
+/// A sidebar holds at least this many labels each with its value ("Meeting" over
+/// "Cabinet", "Date: 12 March 2026"): one pair beside the body is a caption or a note.
+pub const SIDEBAR_MIN_PAIRS: usize = 2;

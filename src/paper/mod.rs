@@ -98,6 +98,13 @@ pub struct PaperSettings {
     /// A page of at most this many lines, with no table, before a plan whose own heading is
     /// generic ("Action plan") may be its title page.
     pub title_page_lines: usize,
+    /// A gap at least this wide (em) between two words of a report row may part a sidebar
+    /// from the body.
+    pub sidebar_gap_em: f64,
+    /// A sidebar is at most this fraction of the text width.
+    pub sidebar_max_share: f64,
+    /// A sidebar holds at least this many labels with their values.
+    pub sidebar_min_pairs: usize,
 }
 
 impl Default for PaperSettings {
@@ -137,6 +144,9 @@ impl Default for PaperSettings {
             banner_dark_luminance: tolerance::BANNER_DARK_LUMINANCE,
             full_text_pages: tolerance::FULL_TEXT_PAGES,
             title_page_lines: tolerance::TITLE_PAGE_LINES,
+            sidebar_gap_em: tolerance::SIDEBAR_GAP_EM,
+            sidebar_max_share: tolerance::SIDEBAR_MAX_SHARE,
+            sidebar_min_pairs: tolerance::SIDEBAR_MIN_PAIRS,
         }
     }
 }

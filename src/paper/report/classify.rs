@@ -99,10 +99,15 @@ pub(super) struct Geometry {
 impl Geometry {
     /// Measure the rows: the leftmost column that starts three rows, the right edge most full
     /// lines reach, the commonest font size.
-    pub fn measure(rows: &[Row], settings: &PaperSettings) -> Geometry {
-        let mut x1: Vec<f64> = rows.iter().map(Row::x1).collect();
+    pub fn measure(all: &[Row], settings: &PaperSettings) -> Geometry {
+        // A sidebar beside the body is no measure of the body's margins.
+        let mut rows: Vec<&Row> = all.iter().filter(|r| !r.aside).collect();
+        if rows.is_empty() {
+            rows = all.iter().collect();
+        }
+        let mut x1: Vec<f64> = rows.iter().map(|r| r.x1()).collect();
         x1.sort_by(f64::total_cmp);
-        let left = left_margin(rows, settings.column_tolerance);
+        let left = left_margin(&rows, settings.column_tolerance);
         let right = x1
             .get(x1.len().saturating_mul(9) / 10)
             .copied()
@@ -152,8 +157,8 @@ impl Geometry {
 }
 
 /// The left margin: the leftmost column that starts at least three rows (or the leftmost row).
-fn left_margin(rows: &[Row], column_tolerance: f64) -> f64 {
-    let mut xs: Vec<f64> = rows.iter().map(Row::x0).collect();
+fn left_margin(rows: &[&Row], column_tolerance: f64) -> f64 {
+    let mut xs: Vec<f64> = rows.iter().map(|r| r.x0()).collect();
     xs.sort_by(f64::total_cmp);
     for (i, x) in xs.iter().enumerate() {
         let n = xs
@@ -369,7 +374,14 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
     let text = row.text();
     // A field heading alone on its row: "Summary", "Background papers".
     let kind = label_kind(&text);
-    if kind.is_block() && row.words.len() <= 6 && (at_left || geo.heading_form(row, 0)) {
+    // (A longer question in a heading's face: "What are we asking the Board to do?".)
+    let n = row.words.len();
+    let words = if text.ends_with('?') {
+        geo.max_heading_words
+    } else {
+        6
+    };
+    if kind.is_block() && n <= words && (at_left || geo.heading_form(row, 0)) {
         return Kind::Field(kind);
     }
     // A value's label alone on its row in a heading's face ("Exempt information",
@@ -382,7 +394,9 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
     // (One run of words: a row of columns, such as a table's header, is no heading.)
     let near_left =
         first.x0 - geo.left <= geo.heading_gutter && !row.words.iter().skip(1).any(|w| w.new_seg);
-    if (at_left || near_left) && geo.heading_form(row, 0) && !ends_sentence(&text) {
+    // A heading may ask a question ("What is this report about?"); it ends no sentence.
+    let question = text.ends_with('?');
+    if (at_left || near_left) && geo.heading_form(row, 0) && (question || !ends_sentence(&text)) {
         return Kind::Heading;
     }
     Kind::Text

@@ -32,6 +32,7 @@ mod tests {
 
     fn row(text: &str, size: f64) -> Row {
         Row {
+            aside: false,
             page: 1,
             top: 0.0,
             bottom: 0.0,

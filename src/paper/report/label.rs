@@ -75,10 +75,11 @@ impl LabelKind {
     }
 }
 
-/// A label's words, lower case, without its colon, "(s)" or "no."/"number" tail.
+/// A label's words, lower case, without its colon (or question mark), "(s)" or
+/// "no."/"number" tail.
 fn normalise(label: &str) -> String {
     let l = label.to_lowercase().replace("(s)", "s");
-    let l = l.trim().trim_end_matches([':', '.', '-', '–']).trim();
+    let l = l.trim().trim_end_matches([':', '.', '-', '–', '?']).trim();
     let words: Vec<&str> = l.split_whitespace().collect();
     words.join(" ")
 }
@@ -194,6 +195,9 @@ pub(super) fn label_kind(label: &str) -> LabelKind {
         "report summary",
         "executive summary",
         "summary of report",
+        "what is this report about",
+        "what is the report about",
+        "what this report is about",
     ]) {
         LabelKind::Summary
     } else if one_of(&[
@@ -203,7 +207,8 @@ pub(super) fn label_kind(label: &str) -> LabelKind {
         "reason for report",
     ]) {
         LabelKind::Purpose
-    } else if l.starts_with("recommendation") || l == "recommended decisions" {
+    } else if l.starts_with("recommendation") || l == "recommended decisions" || asked_to_decide(l)
+    {
         LabelKind::Recommendations
     } else if one_of(&["appendices", "appendix", "list of appendices"]) {
         LabelKind::Appendices
@@ -217,6 +222,14 @@ pub(super) fn label_kind(label: &str) -> LabelKind {
     } else {
         LabelKind::Other
     }
+}
+
+/// A heading asking what the meeting is asked to do or decide ("What are we asking the
+/// Board to do?", "What is the Cabinet being asked to decide?"): the recommendations.
+fn asked_to_decide(l: &str) -> bool {
+    l.starts_with("what ")
+        && (l.contains(" asking ") || l.contains(" asked to "))
+        && (l.ends_with(" to do") || l.ends_with(" to decide") || l.ends_with(" to agree"))
 }
 
 /// "Agenda item 5", "Item 12", "Agenda Item No. 3": the item's number.
@@ -262,6 +275,16 @@ mod tests {
         assert_eq!(label_kind("Ward(s) affected"), LabelKind::Wards);
         assert_eq!(label_kind("Background papers"), LabelKind::Background);
         assert_eq!(label_kind("Background"), LabelKind::Other);
+        assert_eq!(label_kind("What is this report about?"), LabelKind::Summary);
+        assert_eq!(
+            label_kind("What are we asking the Board to do?"),
+            LabelKind::Recommendations
+        );
+        assert_eq!(
+            label_kind("What is the Cabinet being asked to decide?"),
+            LabelKind::Recommendations
+        );
+        assert_eq!(label_kind("What happens next?"), LabelKind::Other);
         assert_eq!(agenda_item("Agenda item 7").as_deref(), Some("7"));
         assert_eq!(agenda_item("Item 12").as_deref(), Some("12"));
         assert_eq!(agenda_item("Agenda Item No. 3").as_deref(), Some("3"));

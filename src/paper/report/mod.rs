@@ -7,6 +7,7 @@
 //! The reader works from the form of the page, not from one template's words, in named steps:
 //!
 //! 1. [`rows`]: layout lines merged into rows (one baseline), with each word's form;
+//!    [`sidebar`]: front matter printed in a narrow column beside the body read first;
 //! 2. [`running`]: running headers, footers and page numbers dropped, and [`footnotes`];
 //!    the pages of appendices [`attached`] after the report set apart;
 //! 3. [`preamble`]: the opening rows (agenda item, council name, meeting, place, title);
@@ -30,6 +31,7 @@ mod reader;
 mod rectable;
 mod rows;
 mod running;
+mod sidebar;
 mod text;
 
 pub use model::{Appendix, Contact, Meeting, Report, ReportParagraph, Section};
@@ -135,7 +137,7 @@ fn report_rows(
     };
     let mut rows_by_page: Vec<Vec<Row>> = chosen
         .iter()
-        .map(|p| rows::page_rows(p, settings))
+        .map(|p| sidebar::split_sidebars(rows::page_rows(p, settings), settings))
         .collect();
     running::drop_running_rows(&mut rows_by_page, &chosen, settings);
     let body_size = commonest(rows_by_page.iter().flatten().map(|r| r.size))
@@ -311,6 +313,10 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
         body = pre.body.clone();
     }
     report.title = front.title.clone().unwrap_or(pre.title);
+    // A time or a letter's address is no title: an agenda or a letter prints none.
+    if text::is_no_title(&report.title) {
+        report.title.clear();
+    }
     report.agenda_item = pre.agenda_item.or(report.agenda_item);
     let place = pre.place.or(front.place);
     // A body names a meeting: "Appendix H", "13th" or a letter's addressees are no meeting.

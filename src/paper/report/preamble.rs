@@ -42,11 +42,28 @@ pub(super) fn body_case(body: &str) -> String {
 /// The meeting body from the words before a date ("Northmere Borough Council – Cabinet –"):
 /// the last part that is not the council's name.
 pub(super) fn body_before_date(text: &str) -> Option<String> {
-    parts(text)
+    parts(without_lead_to_date(text))
         .into_iter()
         .rfind(|p| !is_council_name(p))
         .map(|p| body_case(addressee(&p)))
         .filter(|p| !p.is_empty())
+}
+
+/// The words before a date without the word leading to it: "CABINET ON" (from "REPORT TO:
+/// CABINET ON 12 MARCH 2026"), "Council held on", "Cabinet meeting of" → "CABINET",
+/// "Council", "Cabinet".
+fn without_lead_to_date(text: &str) -> &str {
+    const LEADS: &[&str] = &["held on", "meeting on", "meeting of", "on", "dated"];
+    let t = text.trim_end();
+    LEADS
+        .iter()
+        .find_map(|l| {
+            let cut = t.len().checked_sub(l.len())?;
+            let (rest, tail) = (t.get(..cut)?, t.get(cut..)?);
+            (tail.eq_ignore_ascii_case(l) && rest.ends_with(' ') && !rest.trim().is_empty())
+                .then(|| rest.trim_end())
+        })
+        .unwrap_or(text)
 }
 
 /// The body a meeting line addresses, without its lead-in: "Report to the Health Scrutiny
@@ -124,16 +141,26 @@ pub(super) fn read_preamble(rows: &[&Row], settings: &PaperSettings) -> Preamble
         .iter()
         .enumerate()
         .find_map(|(i, (_, t))| trailing_date(t).map(|d| (i, d)));
+    // A title set larger above the meeting line (a cover page: title, meeting, date).
+    let mut title_above: Option<String> = None;
     let title_from = match date_at {
         Some((i, (date, before))) => {
             out.date = date;
-            out.body = body_before_date(&before).or_else(|| {
-                let mut s = String::new();
-                for (_, t) in kept.iter().take(i) {
-                    join_line(&mut s, t);
-                }
-                body_before_date(&s)
-            });
+            if let Some((body, above)) = body_under_title(&kept, i, heading_size_ratio) {
+                out.body = Some(body);
+                title_above = Some(above);
+            }
+            out.body = out
+                .body
+                .take()
+                .or_else(|| body_before_date(&before))
+                .or_else(|| {
+                    let mut s = String::new();
+                    for (_, t) in kept.iter().take(i) {
+                        join_line(&mut s, t);
+                    }
+                    body_before_date(&s)
+                });
             // A line straight under the date, closer to it than to what follows, is the place.
             let pitch = |a: usize, b: usize| match (kept.get(a), kept.get(b)) {
                 (Some((x, _)), Some((y, _))) if x.page == y.page => Some(y.baseline - x.baseline),
@@ -191,7 +218,39 @@ pub(super) fn read_preamble(rows: &[&Row], settings: &PaperSettings) -> Preamble
         join_line(&mut out.title, t);
         above = Some(row);
     }
+    if out.title.is_empty() {
+        out.title = title_above.unwrap_or_default();
+    }
     out
+}
+
+/// On a cover page the title stands above the meeting: rows set larger than the row straight
+/// above the date row `i` (alone on its row), which names a meeting. Returns the body and the
+/// title.
+fn body_under_title(
+    kept: &[(&Row, String)],
+    i: usize,
+    heading_size_ratio: f64,
+) -> Option<(String, String)> {
+    let (date_row, date_text) = kept.get(i)?;
+    let alone = trailing_date(date_text).is_some_and(|(_, before)| before.trim().is_empty());
+    let (body_row, body) = kept.get(i.checked_sub(1)?)?;
+    let above = kept.get(..i.checked_sub(1)?)?;
+    if !alone || above.is_empty() || !super::text::names_meeting(body) {
+        return None;
+    }
+    let on_page = |r: &Row| r.page == date_row.page;
+    let larger = above
+        .iter()
+        .all(|(r, _)| on_page(r) && r.size >= body_row.size * heading_size_ratio);
+    if !larger {
+        return None;
+    }
+    let mut title = String::new();
+    for (_, t) in above {
+        join_line(&mut title, t);
+    }
+    Some((body_case(addressee(body)), title))
 }
 
 /// The people a title block's "Report of …" line names, without a colon after its lead-in:
@@ -257,7 +316,20 @@ impl Preamble {
 
 #[cfg(test)]
 mod tests {
-    use super::{addressee, report_of_line};
+    use super::{addressee, body_before_date, report_of_line};
+
+    #[test]
+    fn a_word_leading_to_the_date_is_no_part_of_the_body() {
+        let body = |t: &str| body_before_date(t);
+        assert_eq!(body("CABINET ON").as_deref(), Some("Cabinet"));
+        assert_eq!(body("Council held on").as_deref(), Some("Council"));
+        assert_eq!(body("Cabinet meeting of").as_deref(), Some("Cabinet"));
+        assert_eq!(body("Audit Committee").as_deref(), Some("Audit Committee"));
+        assert_eq!(
+            body("Report to: Planning Committee on").as_deref(),
+            Some("Planning Committee")
+        );
+    }
 
     #[test]
     fn addressees() {

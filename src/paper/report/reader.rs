@@ -5,7 +5,7 @@
 
 use super::classify::{Geometry, Kind};
 use super::contacts::{contact_line, merge_at, officer, table_continuation, table_row, Column};
-use super::label::LabelKind;
+use super::label::{label_kind, LabelKind};
 use super::lists::{appendix_line, is_none};
 use super::model::{Report, ReportParagraph, Section};
 use super::numbering::{is_lettered, section_of, Number, Style};
@@ -445,9 +445,7 @@ impl<'g> Reader<'g> {
         match kind {
             LabelKind::ReportFrom => match r.report_from.last_mut() {
                 // A person's role wrapped onto the next row.
-                Some(last) if last.ends_with([',', '&']) || starts_lower(value) => {
-                    join_line(last, value)
-                }
+                Some(last) if wraps_on(last, value) => join_line(last, value),
                 // "Report of the Head of Regulatory Services": the post, without "the".
                 _ => r.report_from.push(
                     value
@@ -468,9 +466,7 @@ impl<'g> Reader<'g> {
                 }
             }
             LabelKind::SignOff => match self.sign_off.last_mut() {
-                Some(last) if last.ends_with([',', '&']) || starts_lower(value) => {
-                    join_line(last, value)
-                }
+                Some(last) if wraps_on(last, value) => join_line(last, value),
                 _ => self.sign_off.push(value.to_string()),
             },
             LabelKind::CabinetMember => join(&mut r.cabinet_member),
@@ -589,7 +585,7 @@ impl<'g> Reader<'g> {
                 self.heading_end = row.x1();
             }
             Style::Dotted => {
-                if paragraph_fits(sections, number) {
+                if paragraph_fits(sections, number) || recommendation_label(sections, number) {
                     self.paragraph(Some(number), text, row.x0(), text_x);
                 } else {
                     self.text(row, gap);
@@ -1194,6 +1190,18 @@ fn starts_lower(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// Whether the value row `value` carries on the person or post of the row before, `last`:
+/// it ends in a comma, "&" or a word no name or post ends with ("Director of"), or
+/// `value` opens in lower case.
+fn wraps_on(last: &str, value: &str) -> bool {
+    const OPEN: &[&str] = &["of", "and", "for", "the", "to", "in", "with", "on", "at"];
+    let open = last
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| OPEN.contains(&w));
+    last.ends_with([',', '&']) || open || starts_lower(value)
+}
+
 /// A sub-heading inside the contact block ("Report Author(s)", "Relevant Corporate
 /// Director:"): a short phrase ending in a colon with no address or number, or a label of
 /// the people's kind. Returns what it labels.
@@ -1242,6 +1250,16 @@ fn section_follows(sections: &[Section], number: &Number) -> bool {
         None => (1..=3).contains(&n),
         Some(last) => n > last && n <= last.saturating_add(2),
     }
+}
+
+/// Whether `number` labels a recommendation ("R1", "R2") in a section headed
+/// Recommendations: the paragraph's number, whatever the section's own.
+fn recommendation_label(sections: &[Section], number: &Number) -> bool {
+    number.lettered
+        && number.printed.starts_with('R')
+        && sections
+            .last()
+            .is_some_and(|s| label_kind(&s.heading) == LabelKind::Recommendations)
 }
 
 /// Whether a paragraph numbered under section `number` belongs to the current section ("A2"

@@ -113,6 +113,7 @@ mod tests {
 
     fn row(words: &[(&str, f64, bool)]) -> Row {
         Row {
+            aside: false,
             page: 1,
             top: 0.0,
             bottom: 10.0,

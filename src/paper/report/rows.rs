@@ -30,6 +30,9 @@ pub(super) struct Row {
     /// The font size of its first word.
     pub size: f64,
     pub words: Vec<W>,
+    /// Whether it lies in a sidebar of front matter beside the body (not in the body's
+    /// column, so not measured for the body's margins).
+    pub aside: bool,
 }
 
 impl Row {
@@ -161,6 +164,7 @@ pub(super) fn page_rows(page: &PageText, settings: &PaperSettings) -> Vec<Row> {
             }
             _ => rows.push((
                 Row {
+                    aside: false,
                     page: page.number,
                     top: line.bbox.top,
                     bottom: line.bbox.bottom,

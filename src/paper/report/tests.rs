@@ -22,6 +22,7 @@ fn row(page: u32, top: f64, segs: &[(f64, &str, bool)]) -> Row {
         }
     }
     Row {
+        aside: false,
         page,
         top,
         bottom: top + 12.0,
@@ -921,4 +922,101 @@ fn a_meeting_body_names_a_meeting() {
     assert!(!super::text::names_meeting(
         "Leaders of all two-tier councils and"
     ));
+}
+
+/// A sidebar of front matter beside the body: each label over its value in a narrow left
+/// column, the body's sentences in the wide column on the same baselines.
+fn sidebar_page(x_side: f64, x_body: f64) -> Vec<Row> {
+    let body = "The scheme gives small grants to groups working in the district";
+    let lines: &[(&str, bool, &str)] = &[
+        ("Meeting", true, "Summary"),
+        ("Cabinet", false, body),
+        ("Date", true, body),
+        ("12 March 2026", false, body),
+        ("Lead officer", true, body),
+        ("Jo Pryce, Director of", false, body),
+        ("Communities", false, ""),
+    ];
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, &(side, bold, text))| {
+            let top = 100.0 + 14.0 * i as f64;
+            let mut segs = vec![(x_side, side, bold)];
+            if !text.is_empty() {
+                segs.push((x_body, text, text == "Summary"));
+            }
+            segs.sort_by(|a, b| a.0.total_cmp(&b.0));
+            row(1, top, &segs)
+        })
+        .collect()
+}
+
+#[test]
+fn a_sidebar_is_read_before_the_body_beside_it() {
+    let settings = PaperSettings::default();
+    for (x_side, x_body) in [(50.0, 230.0), (450.0, 50.0)] {
+        let rows = sidebar::split_sidebars(sidebar_page(x_side, x_body), &settings);
+        let texts: Vec<(bool, String)> = rows.iter().map(|r| (r.aside, r.text())).collect();
+        let first: Vec<&str> = texts.iter().take(7).map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            first,
+            [
+                "Meeting",
+                "Cabinet",
+                "Date",
+                "12 March 2026",
+                "Lead officer",
+                "Jo Pryce, Director of",
+                "Communities"
+            ],
+            "sidebar at x={x_side}"
+        );
+        assert!(texts.iter().take(7).all(|(aside, _)| *aside));
+        assert_eq!(texts.get(7).map(|t| t.1.as_str()), Some("Summary"));
+        assert_eq!(texts.len(), 13);
+        assert!(texts.iter().skip(7).all(|(aside, _)| !aside));
+    }
+}
+
+#[test]
+fn a_label_column_beside_its_values_is_no_sidebar() {
+    // Each label on the row of its value: a label–value table, read row by row.
+    let settings = PaperSettings::default();
+    let rows: Vec<Row> = [
+        ("Report to:", "Cabinet"),
+        ("Date:", "12 March 2026"),
+        ("Lead officer:", "Jo Pryce, Director of Communities"),
+        ("Wards:", "All wards"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, &(l, v))| {
+        row(
+            1,
+            100.0 + 14.0 * i as f64,
+            &[(50.0, l, true), (200.0, v, false)],
+        )
+    })
+    .collect();
+    let before: Vec<String> = rows.iter().map(Row::text).collect();
+    let after: Vec<String> = sidebar::split_sidebars(rows, &settings)
+        .iter()
+        .map(Row::text)
+        .collect();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn a_time_or_an_address_is_no_title() {
+    assert!(text::is_no_title("at 10.00 am"));
+    assert!(text::is_no_title("at 9.30 am"));
+    assert!(text::is_no_title(
+        "Jim McMahon OBE MP Minister of State 2 Marsham Street London SW1P 4DF"
+    ));
+    assert!(text::is_no_title("Sessions House Maidstone ME14 1XQ"));
+    assert!(!text::is_no_title("Community Grants Scheme 2026-27"));
+    assert!(!text::is_no_title("Budget 2025-26"));
+    assert!(!text::is_no_title("A38 Bypass Phase 2"));
+    assert!(!text::is_no_title(""));
 }

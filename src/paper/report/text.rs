@@ -144,6 +144,48 @@ pub(super) fn names_meeting(body: &str) -> bool {
         .any(|w| MEETING_NOUNS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Whether a title block's text is no title: only a time ("at 10.00 am", what is left of an
+/// agenda's "Meeting on Thursday … at 10.00 am" banner) or an address ending in a postcode
+/// (the sender's block heading a letter: "… 2 Marsham Street London SW1P 4DF").
+pub(super) fn is_no_title(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let time_word = |w: &&str| {
+        let l = w.to_lowercase();
+        let l = l.trim_end_matches([',', '.']);
+        matches!(l, "at" | "am" | "pm" | "a.m" | "p.m" | "noon")
+            || (l.starts_with(|c: char| c.is_ascii_digit())
+                && l.trim_end_matches("am")
+                    .trim_end_matches("pm")
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ':'))
+    };
+    let timed = !words.is_empty() && words.iter().all(time_word);
+    let postcode = match words.as_slice() {
+        [.., outward, inward] => is_outward_code(outward) && is_inward_code(inward),
+        _ => false,
+    };
+    timed || postcode
+}
+
+/// A postcode's first half: one or two capitals, a figure, then a figure or capital or
+/// nothing ("SW1P", "ME14", "B1").
+fn is_outward_code(w: &str) -> bool {
+    let letters = w.chars().take_while(char::is_ascii_uppercase).count();
+    let rest: Vec<char> = w.chars().skip(letters).collect();
+    (1..=2).contains(&letters)
+        && match rest.as_slice() {
+            [d] => d.is_ascii_digit(),
+            [d, x] => d.is_ascii_digit() && (x.is_ascii_digit() || x.is_ascii_uppercase()),
+            _ => false,
+        }
+}
+
+/// A postcode's second half: a figure and two capitals ("4DF").
+fn is_inward_code(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    matches!(c.as_slice(), [d, a, b] if d.is_ascii_digit() && a.is_ascii_uppercase() && b.is_ascii_uppercase())
+}
+
 /// Dashes, bars and commas that separate the parts of a meeting line ("Cabinet – 14 March").
 pub(super) fn is_separator(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '|' | ',' | ':' | ';') || c.is_whitespace()
