@@ -787,4 +787,86 @@ mod tests {
         // Generous bound (debug builds, busy machines): quadratic behaviour takes minutes.
         assert!(took.as_secs() < 20, "took {took:?}");
     }
+
+    /// Two lines of the action column end in a word overhanging its usual right edge ("at
+    /// the five", "in the area"), the two words overlapping: the white space before the Lead
+    /// column is cut in two gutters with a strip between where no phrase begins. The strip is
+    /// no column; the overhanging words stay in their action cells.
+    #[test]
+    fn a_word_overhanging_its_column_makes_no_column() {
+        // Where a cell's text ends: CHAR_W a character, 0.3 em between words.
+        let end = |text: &str, x: f64| {
+            let n = text.split_whitespace().count() as f64;
+            x + CHAR_W * text.replace(' ', "").chars().count() as f64 + 0.3 * SIZE * (n - 1.0)
+        };
+        let mut ws = line(
+            &[
+                ("Ref", 50.0),
+                ("Action", 90.0),
+                ("Lead", 350.0),
+                ("Status", 470.0),
+            ],
+            80.0,
+        );
+        let mut want = vec![vec!["Ref", "Action", "Lead", "Status"]
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()];
+        let acts = [
+            "Fit new boilers at the depot",
+            "Review the tenancy policy with",
+            "Replace the heating in six blocks at the", // + "five"
+            "Publish the annual report on time",
+            "Open a housing advice hub for the",
+            "Train all officers in first aid at the new", // + "area"
+            "Agree a repairs plan with tenants",
+            "Cut empty homes across the town",
+            "Buy ten homes for families in the",
+            "Survey every block for damp",
+        ];
+        for (k, act) in acts.iter().enumerate() {
+            let top = 100.0 + 30.0 * k as f64;
+            let reference = format!("H{}", k + 1);
+            let mut cells = vec![(reference.as_str(), 50.0), (*act, 90.0)];
+            let tail = match k {
+                2 => Some("five"),
+                5 => Some("area"),
+                _ => None,
+            };
+            let tail_x = end(act, 90.0) + 0.3 * SIZE;
+            if let Some(t) = tail {
+                cells.push((t, tail_x));
+            }
+            cells.push(("Housing Team", 350.0));
+            cells.push(("On track", 470.0));
+            ws.extend(line(&cells, top));
+            ws.extend(line(&[("now.", 90.0)], top + 12.0));
+            let text = match tail {
+                Some(t) => format!("{act} {t} now."),
+                None => format!("{act} now."),
+            };
+            want.push(vec![
+                reference,
+                text,
+                "Housing Team".into(),
+                "On track".into(),
+            ]);
+        }
+        // The two overhanging words overlap, both past every other line's end.
+        let (five, area) = (
+            end("Replace the heating in six blocks at the", 90.0),
+            end("Train all officers in first aid at the new", 90.0),
+        );
+        let others = acts
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != 2 && *k != 5)
+            .map(|(_, a)| end(a, 90.0))
+            .fold(0.0, f64::max);
+        assert!(
+            five > others && area > others && five + 23.0 > area + 3.0,
+            "{five} {area} {others}"
+        );
+        assert_eq!(from_alignment(Vec::new(), &ws), want);
+    }
 }
