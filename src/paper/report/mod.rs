@@ -312,7 +312,12 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
         pre.body_by_gap();
         body = pre.body.clone();
     }
-    report.title = front.title.clone().unwrap_or(pre.title);
+    report.title = front
+        .title
+        .clone()
+        .or_else(|| (!pre.title.is_empty()).then(|| pre.title.clone()))
+        .or_else(|| front.heading_title.clone())
+        .unwrap_or_default();
     // A time or a letter's address is no title: an agenda or a letter prints none.
     if text::is_no_title(&report.title) {
         report.title.clear();

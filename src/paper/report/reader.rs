@@ -38,6 +38,9 @@ pub(super) struct FrontLabels {
     pub date: Option<String>,
     pub place: Option<String>,
     pub title: Option<String>,
+    /// A heading printed among the labels, a label after it: the title when neither a label
+    /// nor the preamble gives one.
+    pub heading_title: Option<String>,
 }
 
 /// The state of the walk over the rows after the preamble.
@@ -120,6 +123,9 @@ pub(super) struct Reader<'g> {
     rec_table: Option<RecTable>,
     rec_table_in_section: bool,
     rec_table_items: usize,
+    /// Heading rows among the front labels before any section, each with whether a gap
+    /// stood above it: the title when a label follows them, else read as headings.
+    title_rows: Vec<(Row, bool)>,
 }
 
 impl<'g> Reader<'g> {
@@ -165,6 +171,7 @@ impl<'g> Reader<'g> {
             rec_table: None,
             rec_table_in_section: false,
             rec_table_items: 0,
+            title_rows: Vec::new(),
         }
     }
 
@@ -209,6 +216,10 @@ impl<'g> Reader<'g> {
                     && (n.x0() - row.x0()).abs() <= self.geo.column_tolerance
                     && n.baseline - row.baseline <= self.pitch * self.paragraph_gap
             });
+        if self.title_row(row, kind, gap) {
+            self.prev = Some((row.page, row.baseline));
+            return;
+        }
         if self.rec_table_row(row, kind, gap) {
             self.prev = Some((row.page, row.baseline));
             self.prev_short = self.geo.is_short(row);
@@ -313,6 +324,40 @@ impl<'g> Reader<'g> {
             join_line(last, &cell.text);
         }
         true
+    }
+
+    /// A heading among the front labels, before any section ("Report to: Cabinet", "Date:",
+    /// then the title in bold, then "Report of:"): held, with the heading rows wrapping it,
+    /// until the row after shows what it is. A label after it makes it the title; anything
+    /// else, a heading as before. Returns whether the row was held.
+    fn title_row(&mut self, row: &Row, kind: &Kind, gap: bool) -> bool {
+        if *kind == Kind::Heading {
+            let starts = self.title_rows.is_empty()
+                && self.report.sections.is_empty()
+                && matches!(self.target, Target::Label(..))
+                && self.front.title.is_none()
+                && self.front.heading_title.is_none();
+            if starts || (!self.title_rows.is_empty() && !gap) {
+                self.title_rows.push((row.clone(), gap));
+                return true;
+            }
+        }
+        if self.title_rows.is_empty() {
+            return false;
+        }
+        let held = std::mem::take(&mut self.title_rows);
+        if matches!(kind, Kind::Label(..)) {
+            let mut title = String::new();
+            for (r, _) in &held {
+                join_line(&mut title, &r.text());
+            }
+            self.front.heading_title = Some(title);
+        } else {
+            for (r, g) in &held {
+                self.section_heading(r, *g);
+            }
+        }
+        false
     }
 
     /// A part divider ("PART A", "Part B") stood between the last row and the next: it is
@@ -697,6 +742,11 @@ impl<'g> Reader<'g> {
     }
 
     fn heading(&mut self, row: &Row, gap: bool) {
+        self.section_heading(row, gap);
+    }
+
+    /// A heading row read in the body's context (see [`Self::title_row`] for the front).
+    fn section_heading(&mut self, row: &Row, gap: bool) {
         if self.target == Target::Recommendations {
             if self.next_item {
                 // A sub-heading between the items ("2025-26 Council Tax").
@@ -979,6 +1029,10 @@ impl<'g> Reader<'g> {
     /// Finish the walk: the summary (else the purpose), and the recommendations (the front
     /// block's items, its one sentence, or a Recommendations section's list or paragraphs).
     pub fn finish(mut self) -> (Report, FrontLabels, bool) {
+        // Heading rows held at the end, no label after them: headings.
+        for (r, g) in std::mem::take(&mut self.title_rows) {
+            self.section_heading(&r, g);
+        }
         self.blocks_as_sections();
         // With no block of their own, a numbered "Summary" or "Purpose of report" section
         // gives its paragraphs (the section stays).

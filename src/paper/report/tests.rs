@@ -1020,3 +1020,85 @@ fn a_time_or_an_address_is_no_title() {
     assert!(!text::is_no_title("A38 Bypass Phase 2"));
     assert!(!text::is_no_title(""));
 }
+
+/// A label table with the title in bold between its labels, wrapped over two rows, and the
+/// numbered sections after an Appendices label: the title is the report's, not a section,
+/// and "1. Purpose" opens the body.
+#[test]
+fn a_title_between_the_front_labels() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(1, 40.0, &[(72.0, "WESTLEIGH BOROUGH COUNCIL", b)]),
+        row(
+            1,
+            70.0,
+            &[(72.0, "Report to:", p), (200.0, "Licensing Committee", p)],
+        ),
+        row(
+            1,
+            84.0,
+            &[(72.0, "Date of meeting:", p), (200.0, "3 March 2026", p)],
+        ),
+        row(
+            1,
+            110.0,
+            &[(
+                72.0,
+                "Review of Street Trading Consents and Pavement Licensing",
+                b,
+            )],
+        ),
+        row(1, 124.0, &[(72.0, "Fees for 2026-27", b)]),
+        row(
+            1,
+            150.0,
+            &[
+                (72.0, "Report of:", p),
+                (200.0, "Head of Regulatory Services", p),
+            ],
+        ),
+        row(
+            1,
+            164.0,
+            &[
+                (72.0, "Appendices:", p),
+                (200.0, "Appendix A – Fee schedule", p),
+            ],
+        ),
+        row(
+            1,
+            190.0,
+            &[(72.0, "1.", b), (100.0, "Purpose of report", b)],
+        ),
+        row(
+            1,
+            204.0,
+            &[(72.0, "1.1", p), (100.0, "To set the fees.", p)],
+        ),
+        row(1, 230.0, &[(72.0, "2.", b), (100.0, "Background", b)]),
+        row(
+            1,
+            244.0,
+            &[(72.0, "2.1", p), (100.0, "Fees were last set in 2023.", p)],
+        ),
+    ];
+    let (meeting, report) = parse(&rows, &PaperSettings::default(), true);
+    let report = report.expect("a report");
+    assert_eq!(
+        report.title,
+        "Review of Street Trading Consents and Pavement Licensing Fees for 2026-27"
+    );
+    let sections: Vec<(Option<&str>, &str)> = report
+        .sections
+        .iter()
+        .map(|s| (s.number.as_deref(), s.heading.as_str()))
+        .collect();
+    assert_eq!(
+        sections,
+        [(Some("1"), "Purpose of report"), (Some("2"), "Background")]
+    );
+    assert_eq!(
+        meeting.map(|m| m.body),
+        Some("Licensing Committee".to_string())
+    );
+}
