@@ -568,7 +568,7 @@ fn content(cells: &CellIndex, body: &[usize], col: usize) -> Content {
     k
 }
 
-fn most(part: usize, all: usize) -> bool {
+pub(super) fn most(part: usize, all: usize) -> bool {
     all > 0 && part * 10 >= all * 7
 }
 
@@ -730,25 +730,10 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
             }
         }
     }
-    // With no number column, an outline number opening most action cells ("1.1.1 Refresh
-    // …") is the action's reference printed in its cell.
-    if let (None, Some(a)) = (cols.first(Col::Number), cols.first(Col::Action)) {
-        let texts: Vec<String> = body
-            .iter()
-            .filter_map(|&r| starts(&cells, r, a).filter(|c| c.col == a && !c.is_empty()))
-            .map(|c| c.text())
-            .collect();
-        let numbered = texts
-            .iter()
-            .filter(|t| {
-                t.split_whitespace().next().is_some_and(|w| {
-                    w.chars().any(|c| c.is_ascii_digit()) && super::text::is_reference(w)
-                })
-            })
-            .count();
-        if texts.len() >= 2 && most(numbered, texts.len()) {
-            cols.number_in_action = true;
-        }
+    // With no number column, an outline number opening most action cells is the action's
+    // reference printed in its cell.
+    if super::inline_number::opens_most(t, body, cols) {
+        cols.number_in_action = true;
     }
 }
 

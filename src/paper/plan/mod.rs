@@ -10,6 +10,7 @@
 //!   by form in the order met; actions placed, continuations joined, empty rows skipped;
 //! - [`action`], [`rag`]: one action row's fields, milestones and RAG entries;
 //! - [`group`]: a group row's label, number and title;
+//! - [`inline_number`]: whether action cells open with their reference;
 //! - [`caption`]: a plan's title and version;
 //! - [`explain`]: why each table, column and row was read as it was.
 
@@ -20,6 +21,7 @@ mod columns;
 pub mod explain;
 mod find;
 mod group;
+mod inline_number;
 mod leads;
 mod rag;
 mod rows;
