@@ -27,7 +27,9 @@ pub fn is_period(heading: &str) -> bool {
         q && (rest.is_empty()
             || rest.starts_with('(')
             || text::is_date(rest)
-            || rest.chars().all(|c| c.is_ascii_digit() || c == '/' || c == '-'))
+            || rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '/' || c == '-'))
     };
     quarter(&h) || quarter(own) || (!h.is_empty() && text::is_date(&h))
 }
