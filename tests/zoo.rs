@@ -598,6 +598,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("thornbury-safety-plan", 100),
     ("westbrook-plan-v1", 100),
     ("westbrook-plan-v2", 100),
+    ("westmere-fire-inspection-plan", 100),
     ("wexcombe-delivery-plan", 100),
 ];
 

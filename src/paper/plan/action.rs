@@ -243,6 +243,23 @@ pub fn read(
         })
         .collect();
     let mut milestones: Vec<(Milestone, At)> = match cols.first(Col::Milestones) {
+        // One column per period: each filled cell one milestone, in column order.
+        Some(_) if cols.milestones_by_period => cols
+            .all(Col::Milestones)
+            .into_iter()
+            .filter_map(|i| cells.cell_at(r, i).filter(|c| c.row == r && !c.is_empty()))
+            .map(|c| {
+                let e = Entry {
+                    text: text::collapse(&c.text()),
+                    at: c
+                        .paragraphs
+                        .first()
+                        .and_then(|p| p.lines.first())
+                        .map(|l| (l.page, l.bbox.top, l.bbox.height())),
+                };
+                (parsed_milestone(&e.text, cx), e.at)
+            })
+            .collect(),
         Some(_) => with_status_lines(entries(
             progress.as_deref(),
             padding,
@@ -391,6 +408,19 @@ pub fn read(
         rows,
         group: None,
         fields,
+    }
+}
+
+/// A milestone read from its printed text: its status and date set off in it.
+fn parsed_milestone(text: &str, cx: &Context) -> Milestone {
+    let parsed = milestone::parse_with(text, cx.profile);
+    Milestone {
+        text: text.to_string(),
+        status: parsed.status,
+        period: parsed.date.as_deref().and_then(dates::period),
+        date: parsed.date,
+        rag: None,
+        status_text: printed_word(parsed.status, parsed.status_text),
     }
 }
 

@@ -381,6 +381,9 @@ pub struct Columns {
     /// How many rows the header takes: 2 when a heading spanning several columns stands over
     /// their sub-headings ([`super::subheader`]), else 1.
     pub header_rows: usize,
+    /// The milestones are printed one column per period ([`super::periods`]): every
+    /// milestone column is read, each filled cell one milestone.
+    pub milestones_by_period: bool,
 }
 
 impl Columns {
@@ -449,6 +452,7 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
         ruled: t.ruled,
         pitch: f64::INFINITY,
         header_rows: 1,
+        milestones_by_period: false,
     };
     // "Ref Action" in one header: the reference leads the action cell.
     if let Some(a) = cols.first(Col::Action) {
@@ -568,7 +572,7 @@ fn content(cells: &CellIndex, body: &[usize], col: usize) -> Content {
     k
 }
 
-fn most(part: usize, all: usize) -> bool {
+pub(super) fn most(part: usize, all: usize) -> bool {
     all > 0 && part * 10 >= all * 7
 }
 
@@ -708,6 +712,12 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
         }
     }
     same_rows_as_group(&cells, body, cols, &fixed);
+    let filled = |i: usize| {
+        body.iter()
+            .filter(|&&r| starts(&cells, r, i).is_some_and(|c| c.col == i && !c.is_empty()))
+            .count()
+    };
+    super::periods::mark(t, cols, &|i| ratings(&cells, body, i), &filled);
     super::subheader::share_ratings(cols, &fixed);
     // One of each single role: later duplicates are fields (ratings by period under one
     // spanning heading are one RAG read left to right).
@@ -724,31 +734,19 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
             if role == Col::Rag && super::subheader::sibling_rating(cols, i) {
                 continue;
             }
+            if role == Col::Milestones && cols.milestones_by_period {
+                continue;
+            }
             if let Some(c) = cols.list.get_mut(i) {
                 c.col = Col::Field;
                 c.evidence = format!("{}; a second {} column", c.evidence, role.name());
             }
         }
     }
-    // With no number column, an outline number opening most action cells ("1.1.1 Refresh
-    // …") is the action's reference printed in its cell.
-    if let (None, Some(a)) = (cols.first(Col::Number), cols.first(Col::Action)) {
-        let texts: Vec<String> = body
-            .iter()
-            .filter_map(|&r| starts(&cells, r, a).filter(|c| c.col == a && !c.is_empty()))
-            .map(|c| c.text())
-            .collect();
-        let numbered = texts
-            .iter()
-            .filter(|t| {
-                t.split_whitespace().next().is_some_and(|w| {
-                    w.chars().any(|c| c.is_ascii_digit()) && super::text::is_reference(w)
-                })
-            })
-            .count();
-        if texts.len() >= 2 && most(numbered, texts.len()) {
-            cols.number_in_action = true;
-        }
+    // With no number column, an outline number opening most action cells is the action's
+    // reference printed in its cell.
+    if super::inline_number::opens_most(t, body, cols) {
+        cols.number_in_action = true;
     }
 }
 

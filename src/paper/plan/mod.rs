@@ -10,6 +10,8 @@
 //!   by form in the order met; actions placed, continuations joined, empty rows skipped;
 //! - [`action`], [`rag`]: one action row's fields, milestones and RAG entries;
 //! - [`group`]: a group row's label, number and title;
+//! - [`inline_number`]: whether action cells open with their reference;
+//! - [`periods`]: milestones printed one column per period;
 //! - [`caption`]: a plan's title and version;
 //! - [`explain`]: why each table, column and row was read as it was.
 
@@ -20,7 +22,9 @@ mod columns;
 pub mod explain;
 mod find;
 mod group;
+mod inline_number;
 mod leads;
+mod periods;
 mod rag;
 mod rows;
 mod subheader;

@@ -552,8 +552,15 @@ pub fn read(
                 .get(r - 1)
                 .and_then(|p| p.first())
                 .is_some_and(|p| p.page < page);
+        // An action cell opening with its own reference starts an action, however close below.
+        let own_reference = cols.number_in_action
+            && super::inline_number::opens_own(
+                &action_text,
+                last_action(plan).map(|a| a.number.as_str()),
+            );
         let carries_on = number.is_none()
             && referenced
+            && !own_reference
             && (page_top || action_col.is_some_and(|i| last.wraps(&index, r, i, cols, jump)));
         if carries_on {
             if let Some(prev) = last_action(plan).filter(|p| !p.number_implied) {

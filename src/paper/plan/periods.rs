@@ -1,0 +1,101 @@
+//! Milestones printed in one column per period: "Q1 (Apr–Jun) | Q2 (Jul–Sep) | …",
+//! "Q1 2025/26 | Q2 2025/26 | …" or months, with or without a heading spanning them. Each
+//! filled cell is one milestone of the row's action, read in column order.
+//!
+//! Columns of ratings only ("G", "Amber") are ratings by period, not milestones: they are
+//! left to the RAG reading.
+
+use super::columns::{Col, Columns};
+use super::text;
+use crate::table::Table;
+
+/// Whether a heading names a period alone: a quarter ("Q1", "Quarter 2", "Q3 2025/26",
+/// "Q1 (Apr–Jun)"), a month or a span of months ("Apr–Jun", "June 2026"), a year
+/// ("2025/26").
+pub fn is_period(heading: &str) -> bool {
+    let h = text::collapse(heading).to_lowercase();
+    // The last word of a spanning parent's heading and its sub-heading ("Progress Q1").
+    let own = h.rsplit_once(' ').map_or(h.as_str(), |(_, w)| w);
+    let quarter = |s: &str| {
+        let s = s.trim();
+        let (label, rest) = s.split_once(' ').unwrap_or((s, ""));
+        let q = matches!(label, "q1" | "q2" | "q3" | "q4")
+            || s.starts_with("quarter 1")
+            || s.starts_with("quarter 2")
+            || s.starts_with("quarter 3")
+            || s.starts_with("quarter 4");
+        q && (rest.is_empty()
+            || rest.starts_with('(')
+            || text::is_date(rest)
+            || rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '/' || c == '-'))
+    };
+    quarter(&h) || quarter(own) || (!h.is_empty() && text::is_date(&h))
+}
+
+/// Give the milestone role to two or more side-by-side period columns no role was found for,
+/// when the plan has no milestone column of its own and their cells are not ratings alone
+/// (`ratings`: how many of a column's body cells hold ratings only; `filled`: how many are
+/// filled).
+pub fn mark(
+    t: &Table,
+    cols: &mut Columns,
+    ratings: &dyn Fn(usize) -> usize,
+    filled: &dyn Fn(usize) -> usize,
+) {
+    if cols.first(Col::Milestones).is_some() {
+        return;
+    }
+    let period: Vec<usize> = (0..t.n_cols.min(cols.list.len()))
+        .filter(|&i| {
+            cols.list
+                .get(i)
+                .is_some_and(|c| matches!(c.col, Col::Field | Col::Date) && is_period(&c.heading))
+        })
+        .collect();
+    // Side by side: a run of two or more.
+    let run: Vec<usize> = period
+        .iter()
+        .copied()
+        .filter(|&i| period.contains(&(i + 1)) || (i > 0 && period.contains(&(i - 1))))
+        .collect();
+    if run.len() < 2 {
+        return;
+    }
+    let (all, rated) = run
+        .iter()
+        .fold((0, 0), |(a, r), &i| (a + filled(i), r + ratings(i)));
+    if all == 0 || rated * 2 >= all {
+        return;
+    }
+    for i in run {
+        if let Some(c) = cols.list.get_mut(i) {
+            c.col = Col::Milestones;
+            c.evidence = "a period column: each filled cell one milestone".into();
+        }
+    }
+    cols.milestones_by_period = true;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_period;
+
+    #[test]
+    fn quarters_months_and_years_are_periods() {
+        for h in [
+            "Q1",
+            "Q1 (Apr–Jun)",
+            "Q3 2025/26",
+            "Quarter 2",
+            "Progress Q4",
+            "June 2026",
+        ] {
+            assert!(is_period(h), "{h}");
+        }
+        for h in ["Action", "Lead officer", "Q and A", "Quality", "Target"] {
+            assert!(!is_period(h), "{h}");
+        }
+    }
+}
