@@ -1005,3 +1005,83 @@ fn issue_19_a_note_inside_an_unruled_table_is_no_row() {
     let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
     assert!(text.contains("outturn"), "{text}");
 }
+
+/// Issue 17: an unruled plan whose full-width group rows sit on a dark band
+/// (`fixtures/regression/chromium-unruled-group-rows.html`, Chromium: no cell borders, a rule
+/// under the header, banded body rows, the ref opening the action cell, "●" RAG dots). Each
+/// group row, one segment as wide as running text, ended the run of aligned lines, so the table
+/// fell into pieces of two rows without a header and none was kept. Now the band (or rules)
+/// boxing the label across the table makes it a row; a label wrapped onto a second line stays
+/// one cell.
+#[test]
+fn issue_17_group_rows_on_a_band_keep_an_unruled_plan_whole() {
+    let tables = crate::tables::tables_of("regression/chromium-unruled-group-rows.pdf");
+    let [t] = tables.as_slice() else {
+        panic!("one table, got {}", tables.len());
+    };
+    assert_eq!(t.n_cols, 5);
+    let text = |r: usize, c: usize| t.cell_at(r, c).map(|c| c.text()).unwrap_or_default();
+    let header: Vec<String> = (0..5).map(|c| text(0, c)).collect();
+    assert_eq!(
+        header,
+        [
+            "Ref / Action",
+            "Lead",
+            "Success measures",
+            "Milestones",
+            "RAG"
+        ]
+    );
+    assert_eq!(
+        text(1, 0),
+        "Area for improvement 1: Partners must make sure that every child leaving custody has \
+         a settled home and a school or college place arranged before release."
+    );
+    assert_eq!(
+        text(4, 0),
+        "Area for improvement 2: Leaders must use what children and families say to shape the \
+         services that support them."
+    );
+    let row = |r: usize| -> Vec<String> { (0..5).map(|c| text(r, c)).collect() };
+    assert_eq!(
+        row(2),
+        [
+            "YJ1.1 Agree a resettlement protocol with the two nearest secure estates.",
+            "Youth Justice Manager",
+            "Protocol signed by both establishments.",
+            "Jun 2025: Draft shared – Complete",
+            "On track"
+        ]
+    );
+    assert_eq!(
+        row(3),
+        [
+            "YJ1.2 Hold a planning meeting six weeks before each release date.",
+            "Head of Children's Social Care",
+            "Every release has a plan on file.",
+            "Sep 2025: First audit – Delayed",
+            "At risk"
+        ]
+    );
+    assert_eq!(
+        row(5),
+        [
+            "YJ2.1 Run a quarterly feedback forum with young people on orders.",
+            "Participation Lead",
+            "Forum meets four times a year.",
+            "Mar 2026: Second forum held – Not started",
+            "Off track"
+        ]
+    );
+    assert_eq!(
+        row(6),
+        [
+            "YJ2.2 Publish a you-said-we-did summary each quarter.",
+            "Communications Officer",
+            "Summary on the website every quarter.",
+            "Dec 2025: First summary – Complete",
+            "On track"
+        ]
+    );
+    assert_eq!(t.n_rows, 7);
+}

@@ -368,6 +368,13 @@ pub(super) fn regions(
                 members.push(j);
                 ext = ext.union(&l.bbox);
                 last = j;
+            } else if let Some(n) = boxed_label(lines, &multi, prev, j, rules, &ext, u) {
+                // A full-width group row boxed by rules (or a shaded band) spanning the
+                // table, above and under it: a row of the table, not text between two.
+                pending.extend(j..j + n);
+                bridged = 0;
+                j += n;
+                continue;
             } else {
                 // Wrapped text of a later column (starting inside the table, keeping its
                 // gutters open) does not count towards the bridge: a plan's cells wrap onto
@@ -420,6 +427,63 @@ pub(super) fn regions(
         i = last + 1;
     }
     out
+}
+
+/// Whether a spanning rule (or a shaded band's edge) lies between `above` and `below`,
+/// covering `ext` and the lines between.
+fn spanning_rule_between(
+    rules: &[HRule],
+    above: &TLine,
+    below: &TLine,
+    ext: &Rect,
+    u: &UnruledSettings,
+) -> bool {
+    let x0 = ext.x0.min(below.bbox.x0).min(above.bbox.x0);
+    let x1 = ext.x1.max(below.bbox.x1).max(above.bbox.x1);
+    rule_between(
+        rules,
+        above.bbox.bottom - u.rule_line_slack,
+        below.bbox.top + u.rule_line_slack,
+        x0,
+        x1,
+        u,
+    )
+    .is_some()
+}
+
+/// How many lines the group row starting at line `start` takes, if it is one: one-segment
+/// lines starting at the region's left edge (a label spanning the table, "Priority 2: …",
+/// wrapped onto at most `max_bridge_lines`), with a rule or band edge spanning the region
+/// between `prev` and it and another between its last line and the aligned line under it.
+fn boxed_label(
+    lines: &[TLine],
+    multi: &[bool],
+    prev: &TLine,
+    start: usize,
+    rules: &[HRule],
+    ext: &Rect,
+    u: &UnruledSettings,
+) -> Option<usize> {
+    let first = lines.get(start)?;
+    if first.bbox.x0 > ext.x0 + u.min_gutter || !spanning_rule_between(rules, prev, first, ext, u) {
+        return None;
+    }
+    let mut last = first;
+    for n in 1..=u.max_bridge_lines {
+        let next = lines.get(start + n)?;
+        let gap = next.bbox.top - last.bbox.bottom;
+        if gap > u.run_gap_lines * last.height().max(next.height()) {
+            return None;
+        }
+        if multi.get(start + n).copied().unwrap_or(false) {
+            return spanning_rule_between(rules, last, next, ext, u).then_some(n);
+        }
+        if next.bbox.x0 > ext.x0 + u.min_gutter {
+            return None;
+        }
+        last = next;
+    }
+    None
 }
 
 /// Drop from the header lines `out` (nearest the table first) the lines of the note or

@@ -79,7 +79,14 @@ pub(super) fn body_rows(
                             .iter()
                             .any(|q| q.numeric && q.c0 <= p.c1 && p.c0 <= q.c1)
                 });
-                if bands.ruled_between(last, off) || !close || spanning || r_span || clash {
+                if bands.ruled_between(last, off) || !close || clash {
+                    true
+                } else if r_span {
+                    // A group label spanning the table wraps onto a line of its own
+                    // starting at the key column ("… children and young" / "people wait
+                    // less time …"); anything else under it starts a row.
+                    !(ps.len() == 1 && has_key && label_wraps(prev_ps, ps, words))
+                } else if spanning {
                     true
                 } else if bands.continues(off) && last + 1 == off {
                     // The band is the row, unless several columns start afresh in it (rows
@@ -157,6 +164,19 @@ pub(super) fn body_rows(
         return Err(Rejected::FewBodyRows { rows: body_rows });
     }
     Ok(())
+}
+
+/// Whether the one piece of a line (`ps`) continues the label that spans the line above
+/// (`prev`): it starts in lower case, or the label stops mid-phrase.
+fn label_wraps(prev: &[Piece], ps: &[Piece], words: &[Word]) -> bool {
+    let (Some(label), Some(p)) = (prev.iter().find(|q| q.c0 == 0), ps.first()) else {
+        return false;
+    };
+    label.c1 > label.c0
+        && continues(
+            &words_text(&label.words, words),
+            &words_text(&p.words, words),
+        )
 }
 
 /// Whether a piece of a line continues the text of its column on the line before (`prev`):
