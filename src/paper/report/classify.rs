@@ -270,6 +270,23 @@ pub(super) fn label(row: &Row, geo: &Geometry) -> Option<Kind> {
     None
 }
 
+/// Whether `row` starts where the text of the paragraph under it starts, that paragraph's
+/// number standing alone in a gutter at the left margin ("Background" over "4 ⟶ Bus subsidy
+/// …"): a heading set at the text indent of gutter-numbered paragraphs.
+fn at_gutter_text_edge(row: &Row, next: Option<&Row>, geo: &Geometry) -> bool {
+    let Some(next) = next.filter(|n| n.page == row.page) else {
+        return false;
+    };
+    let (Some(number), Some(text)) = (next.words.first(), next.words.get(1)) else {
+        return false;
+    };
+    let numbered = numbering::parse(&number.text).is_some_and(|n| n.style == Style::Plain);
+    numbered
+        && (number.x0 - geo.left).abs() <= geo.column_tolerance
+        && (text.x0 - row.x0()).abs() <= geo.column_tolerance
+        && row.x0() > number.x1
+}
+
 /// Whether `row` is a part divider: "PART A", "Part B", "PART 2" alone on its row (Part A
 /// the public summary, Part B the detail). It is neither a section, a heading nor text.
 pub(super) fn part_divider(row: &Row) -> bool {
@@ -349,9 +366,10 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
             if (second_seg || !bare || set_as_heading) && letter_fits {
                 let next = rows.get(i + 1);
                 let short_phrase = geo.is_short(row) && !ends_sentence(&row.text());
-                // "3.0 Detailed proposal": a number ending ".0" is a section's own, whatever
+                // "3.0 Detailed proposal", "3.00 …": a number ending ".0" is a section's own, whatever
                 // the face of the few words after it.
-                let section_number = number.printed.ends_with(".0")
+                let section_number = (number.printed.ends_with(".0")
+                    || number.printed.ends_with(".00"))
                     && short_phrase
                     && row.words.len() <= geo.max_heading_words + 1;
                 let heading = number.style == Style::Plain
@@ -392,8 +410,10 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
     // A heading may stand a little right of the margin when the margin is a gutter of
     // paragraph numbers ("1", "2" at the edge, headings and text further in).
     // (One run of words: a row of columns, such as a table's header, is no heading.)
-    let near_left =
-        first.x0 - geo.left <= geo.heading_gutter && !row.words.iter().skip(1).any(|w| w.new_seg);
+    let one_run = !row.words.iter().skip(1).any(|w| w.new_seg);
+    let near_left = (first.x0 - geo.left <= geo.heading_gutter
+        || at_gutter_text_edge(row, rows.get(i + 1), geo))
+        && one_run;
     // A heading may ask a question ("What is this report about?"); it ends no sentence.
     let question = text.ends_with('?');
     if (at_left || near_left) && geo.heading_form(row, 0) && (question || !ends_sentence(&text)) {

@@ -15,13 +15,14 @@ pub(super) enum LabelKind {
     AgendaItem,
     /// "Title", "Subject", "Report title".
     Title,
-    /// "Report of", "Report from", "From", "Lead officer", "Executive director lead", and
+    /// "Report of", "Report from", "From", "Lead officer", "Reporting officer", "Executive
+    /// lead", and
     /// the proposer of an amendment or motion ("Proposer", "Proposed by").
     ReportFrom,
     /// A sign-off: "Report approved by", "Signed off by", "Cleared by". The report is from
     /// them when no label says whom it is from.
     SignOff,
-    /// "Author", "Report author", "Officer presenting".
+    /// "Author", "Report author", "Officer presenting", "Originating officer".
     Author,
     /// "Contact officer": with a value beside it the author, alone a contact block.
     ContactOfficer,
@@ -84,8 +85,22 @@ fn normalise(label: &str) -> String {
     words.join(" ")
 }
 
-/// What the label `label` feeds.
+/// What the label `label` feeds. A bilingual label ("Pwyllgor / Committee:", "Teitl /
+/// Title") feeds what the first of its halves that is known feeds.
 pub(super) fn label_kind(label: &str) -> LabelKind {
+    let kind = one_label_kind(label);
+    if kind != LabelKind::Other || !label.contains(" / ") {
+        return kind;
+    }
+    label
+        .split(" / ")
+        .map(one_label_kind)
+        .find(|k| *k != LabelKind::Other)
+        .unwrap_or(LabelKind::Other)
+}
+
+/// What the label `label` (one language) feeds.
+fn one_label_kind(label: &str) -> LabelKind {
     let l = normalise(label);
     let l = l.as_str();
     let one_of = |list: &[&str]| list.contains(&l);
@@ -99,6 +114,8 @@ pub(super) fn label_kind(label: &str) -> LabelKind {
         "decision-maker",
         "meeting of",
         "name of meeting",
+        "committee reporting to",
+        "reporting to",
     ]) {
         LabelKind::Body
     } else if one_of(&[
@@ -119,7 +136,14 @@ pub(super) fn label_kind(label: &str) -> LabelKind {
         "item number",
     ]) {
         LabelKind::AgendaItem
-    } else if one_of(&["title", "subject", "report title", "title of report"]) {
+    } else if one_of(&[
+        "title",
+        "subject",
+        "report title",
+        "title of report",
+        "report subject",
+        "subject of report",
+    ]) {
         LabelKind::Title
     } else if one_of(&["contact officer", "contact officers"]) {
         LabelKind::ContactOfficer
@@ -138,6 +162,11 @@ pub(super) fn label_kind(label: &str) -> LabelKind {
         "lead officer",
         "lead officers",
         "executive director lead",
+        "executive lead",
+        "lead executive",
+        "executive sponsor",
+        "reporting officer",
+        "reporting officers",
         "director",
         "lead director",
         "relevant director",
@@ -162,7 +191,17 @@ pub(super) fn label_kind(label: &str) -> LabelKind {
         || l.ends_with("authorized by")
     {
         LabelKind::SignOff
-    } else if l.contains("author") || one_of(&["officer presenting", "presenting officer"]) {
+    } else if l
+        .split_whitespace()
+        .any(|w| matches!(w, "author" | "authors" | "authored"))
+        || one_of(&[
+            "officer presenting",
+            "presenting officer",
+            "originating officer",
+            "originating officers",
+            "report originator",
+        ])
+    {
         LabelKind::Author
     } else if one_of(&[
         "cabinet member",
@@ -266,6 +305,28 @@ mod tests {
         assert_eq!(label_kind("Report from:"), LabelKind::ReportFrom);
         assert_eq!(label_kind("REPORT FROM:"), LabelKind::ReportFrom);
         assert_eq!(label_kind("Author:"), LabelKind::Author);
+        assert_eq!(label_kind("Originating Officer(s)"), LabelKind::Author);
+        assert_eq!(label_kind("Reporting Officer:"), LabelKind::ReportFrom);
+        assert_eq!(label_kind("Executive lead"), LabelKind::ReportFrom);
+        assert_eq!(label_kind("Report Subject"), LabelKind::Title);
+        assert_eq!(label_kind("Pwyllgor / Committee:"), LabelKind::Body);
+        assert_eq!(label_kind("Teitl / Title:"), LabelKind::Title);
+        assert_eq!(
+            label_kind("Adroddiad gan / Report of:"),
+            LabelKind::ReportFrom
+        );
+        assert_eq!(
+            label_kind("Argymhellion / Recommendations"),
+            LabelKind::Recommendations
+        );
+        assert_eq!(
+            label_kind("Consultations required / carried out"),
+            LabelKind::Other
+        );
+        assert_eq!(
+            label_kind("NORTHVALE FIRE AND RESCUE AUTHORITY"),
+            LabelKind::Other
+        );
         assert_eq!(label_kind("Report approved by:"), LabelKind::SignOff);
         assert_eq!(label_kind("Signed off by"), LabelKind::SignOff);
         assert_eq!(label_kind("Sponsoring director:"), LabelKind::ReportFrom);

@@ -6,9 +6,11 @@
 //!
 //! The reader works from the form of the page, not from one template's words, in named steps:
 //!
-//! 1. [`rows`]: layout lines merged into rows (one baseline), with each word's form;
+//! 1. [`rows`]: layout lines merged into rows (one baseline), with each word's form, and a
+//!    label cell [`wrapped`] over two rows joined;
 //!    [`sidebar`]: front matter printed in a narrow column beside the body read first;
-//! 2. [`running`]: running headers, footers and page numbers dropped, and [`footnotes`];
+//! 2. [`running`]: running headers, footers and page numbers dropped, a table of
+//!    [`contents`], and [`footnotes`];
 //!    the pages of appendices [`attached`] after the report set apart;
 //! 3. [`preamble`]: the opening rows (agenda item, council name, meeting, place, title);
 //! 4. [`classify`]: each row told by its form (label, field heading, number, bullet,
@@ -21,6 +23,7 @@
 mod attached;
 mod classify;
 mod contacts;
+mod contents;
 mod footnotes;
 mod label;
 mod lists;
@@ -33,6 +36,7 @@ mod rows;
 mod running;
 mod sidebar;
 mod text;
+mod wrapped;
 
 pub use model::{Appendix, Contact, Meeting, Report, ReportParagraph, Section};
 pub use text::title_case;
@@ -137,9 +141,14 @@ fn report_rows(
     };
     let mut rows_by_page: Vec<Vec<Row>> = chosen
         .iter()
-        .map(|p| sidebar::split_sidebars(rows::page_rows(p, settings), settings))
+        .map(|p| {
+            let mut rows = sidebar::split_sidebars(rows::page_rows(p, settings), settings);
+            wrapped::join_wrapped_labels(&mut rows, settings);
+            rows
+        })
         .collect();
     running::drop_running_rows(&mut rows_by_page, &chosen, settings);
+    contents::drop_contents(&mut rows_by_page);
     let body_size = commonest(rows_by_page.iter().flatten().map(|r| r.size))
         .unwrap_or(settings.default_font_size);
     footnotes::drop_footnotes(&mut rows_by_page, body_size, settings.footnote_size_ratio);
@@ -311,6 +320,11 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
     if body.is_none() && front.title.is_none() {
         pre.body_by_gap();
         body = pre.body.clone();
+    }
+    // With the title given by a label, a short line over the labels naming a meeting
+    // ("Cabinet" over "Date of Meeting | …", "Report Subject | …") is the meeting's body.
+    if body.is_none() && front.title.is_some() && front.body.is_none() {
+        body = text::meeting_line(&pre.title).map(|b| body_case(preamble::addressee(b)));
     }
     report.title = front
         .title

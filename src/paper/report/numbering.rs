@@ -93,8 +93,9 @@ pub(super) fn parse(token: &str) -> Option<Number> {
     let parts: Vec<&str> = t.split('.').collect();
     match parts.as_slice() {
         [n] if digits(n, 2) => Some(number(Style::Plain, n.parse().ok()?)),
-        // "1.0", "2.0": a section's own number in reports that number paragraphs 1.1, 1.2.
-        [n, "0"] if digits(n, 2) => Some(number(Style::Plain, n.parse().ok()?)),
+        // "1.0", "2.0": a section's own number in reports that number paragraphs 1.1, 1.2
+        // ("1.00" over "1.01", "1.02" in Welsh councils' template).
+        [n, "0" | "00"] if digits(n, 2) => Some(number(Style::Plain, n.parse().ok()?)),
         [first, rest @ ..] if !rest.is_empty() && rest.iter().all(|p| digits(p, 3)) => {
             digits(first, 3).then_some(())?;
             Some(number(Style::Dotted, first.parse().ok()?))
@@ -162,6 +163,8 @@ mod tests {
         assert_eq!(p("(1)"), Some((Style::Bracketed, "(1)".into(), 0)));
         assert_eq!(p("2.0"), Some((Style::Plain, "2.0".into(), 2)));
         assert_eq!(section_of("2.0"), Some(2));
+        assert_eq!(p("3.00"), Some((Style::Plain, "3.00".into(), 3)));
+        assert_eq!(p("3.01"), Some((Style::Dotted, "3.01".into(), 3)));
         assert_eq!(p("£9.2m"), None);
         assert_eq!(p("(see"), None);
         assert_eq!(p("a."), Some((Style::Letter, "a".into(), 0)));

@@ -63,6 +63,8 @@ pub(super) struct Reader<'g> {
     rec_item_x: Option<f64>,
     /// Where the Recommendations heading or label starts.
     rec_block_x: f64,
+    /// Whether the recommendations' bullets are drawn as shapes (see `shape_rec_item`).
+    rec_shapes: bool,
     /// The last Summary, Purpose or Recommendations heading as printed: the section's heading
     /// when numbered body paragraphs follow it.
     block_heading: String,
@@ -143,6 +145,7 @@ impl<'g> Reader<'g> {
             rec_x: None,
             rec_item_x: None,
             rec_block_x: 0.0,
+            rec_shapes: false,
             block_heading: String::new(),
             para_style: None,
             para_x: 0.0,
@@ -235,6 +238,7 @@ impl<'g> Reader<'g> {
                         | LabelKind::Appendices
                         | LabelKind::ContactOfficer
                         | LabelKind::SignOff
+                        | LabelKind::Author
                 );
                 if !self.in_body() || field_anywhere {
                     self.label(row, *k, *from);
@@ -249,7 +253,10 @@ impl<'g> Reader<'g> {
                 number,
                 from,
                 heading,
-            } => self.numbered(row, number, *from, *heading, gap),
+            } => {
+                self.numbered(row, number, *from, *heading, gap);
+                self.officer_in_paragraph(row, *from);
+            }
             Kind::Bullet(text, glyph_x, text_x) => self.bullet(text, *glyph_x, *text_x),
             Kind::Heading => self.heading(row, gap),
             Kind::Text => self.text(row, gap),
@@ -660,6 +667,44 @@ impl<'g> Reader<'g> {
         }
     }
 
+    /// Whether `row` opens a recommendation whose bullet is drawn as a shape (no glyph in
+    /// the text): under an introduction ending in a colon, indented past the block's
+    /// heading and opening in lower case; or, once such items are read, at their edge,
+    /// in lower case, after an item ending in a semicolon.
+    fn shape_rec_item(&self, row: &Row, text: &str) -> bool {
+        let tol = self.geo.column_tolerance;
+        if !starts_lower(text) || row.x0() <= self.rec_block_x + tol {
+            return false;
+        }
+        match (self.recs.last(), self.rec_x) {
+            (None, _) => self.rec_text.trim_end().ends_with(':'),
+            (Some(last), Some(x)) => {
+                self.rec_shapes && (row.x0() - x).abs() <= tol && last.ends_with(';')
+            }
+            (Some(_), None) => false,
+        }
+    }
+
+    /// A numbered paragraph opening with a "Contact officer:" label ("7.01 Contact Officer:
+    /// Name, Role" over "Telephone: …" and "E-mail: …"): the label is read as in the front
+    /// matter, so the officer, with the details under the label, is a contact.
+    fn officer_in_paragraph(&mut self, row: &Row, from: usize) {
+        if self.target != Target::Para {
+            return;
+        }
+        let rest = Row {
+            words: row.words.get(from..).unwrap_or_default().to_vec(),
+            ..row.clone()
+        };
+        if let Some(Kind::Label(LabelKind::ContactOfficer, at)) =
+            super::classify::label(&rest, self.geo)
+        {
+            if at < rest.words.len() {
+                self.label(&rest, LabelKind::ContactOfficer, at);
+            }
+        }
+    }
+
     /// A Summary, Purpose or Recommendations heading over body paragraphs numbered in the
     /// report's one sequence ("Summary" over "1", "2"; "Recommendations" over "3 The Board is
     /// recommended to:") is a section like the others; the summary and recommendations are
@@ -817,6 +862,12 @@ impl<'g> Reader<'g> {
                     &mut self.purpose
                 };
                 continue_block(block, &text, new_para);
+            }
+            Target::Recommendations if self.shape_rec_item(row, &text) => {
+                self.recs.push(text);
+                self.rec_x = Some(row.x0());
+                self.rec_item_x = None;
+                self.rec_shapes = true;
             }
             Target::Recommendations => match (
                 self.recs.last_mut(),

@@ -144,6 +144,17 @@ pub(super) fn names_meeting(body: &str) -> bool {
         .any(|w| MEETING_NOUNS.contains(&w.to_lowercase().as_str()))
 }
 
+/// A title block that is only a meeting's name ("Cabinet", "Audit and Governance
+/// Committee"): a few words naming a meeting, opening with no council's name.
+pub(super) fn meeting_line(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let council =
+        (2..=words.len()).any(|n| is_council_name(&words.get(..n).unwrap_or_default().join(" ")));
+    (!words.is_empty() && words.len() <= 6 && names_meeting(t) && !council && !ends_sentence(t))
+        .then_some(t)
+}
+
 /// Whether a title block's text is no title: only a time ("at 10.00 am", what is left of an
 /// agenda's "Meeting on Thursday … at 10.00 am" banner) or an address ending in a postcode
 /// (the sender's block heading a letter: "… 2 Marsham Street London SW1P 4DF").
