@@ -251,12 +251,10 @@ fn one_label_kind(label: &str) -> LabelKind {
         LabelKind::Recommendations
     } else if one_of(&["appendices", "appendix", "list of appendices"]) {
         LabelKind::Appendices
-    } else if one_of(&[
-        "background papers",
-        "background documents",
-        "list of background papers",
-        "background reading",
-    ]) {
+    } else if one_of(&["background reading"])
+        || l.ends_with("background papers")
+        || l.ends_with("background documents")
+    {
         LabelKind::Background
     } else {
         LabelKind::Other
@@ -336,6 +334,10 @@ mod tests {
         assert_eq!(label_kind("Ward(s) affected"), LabelKind::Wards);
         assert_eq!(label_kind("Background papers"), LabelKind::Background);
         assert_eq!(label_kind("Background"), LabelKind::Other);
+        assert_eq!(
+            label_kind("LIST OF ACCESSIBLE BACKGROUND DOCUMENTS"),
+            LabelKind::Background
+        );
         assert_eq!(label_kind("What is this report about?"), LabelKind::Summary);
         assert_eq!(
             label_kind("What are we asking the Board to do?"),
