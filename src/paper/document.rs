@@ -82,7 +82,12 @@ pub fn read(
             (None, None)
         }
     } else {
-        report::read_report(pages, plan_start, settings)
+        // A plan starting on a later page may stand inside the report's body: the report
+        // is then read around it when its sections carry on after it.
+        report::carried_past_plan(report::read_report(pages, plan_start, settings), || {
+            let boxes = plan_table_boxes(&plans, tables, settings);
+            report::read_report_around(pages, None, &boxes, settings)
+        })
     };
     let unplaced = unplaced.into_iter().map(super::warning::Warning::from);
     warnings.extend(

@@ -246,7 +246,17 @@ fn one_label_kind(label: &str) -> LabelKind {
         "reason for report",
     ]) {
         LabelKind::Purpose
-    } else if l.starts_with("recommendation") || l == "recommended decisions" || asked_to_decide(l)
+    } else if l.starts_with("recommendation")
+        || one_of(&[
+            "recommended decisions",
+            "decisions proposed",
+            "decision proposed",
+            "proposed decisions",
+            "proposed decision",
+            "decisions sought",
+            "decision sought",
+        ])
+        || asked_to_decide(l)
     {
         LabelKind::Recommendations
     } else if one_of(&["appendices", "appendix", "list of appendices"]) {
@@ -348,6 +358,10 @@ mod tests {
             LabelKind::Recommendations
         );
         assert_eq!(label_kind("What happens next?"), LabelKind::Other);
+        assert_eq!(
+            label_kind("Decision(s) proposed"),
+            LabelKind::Recommendations
+        );
         assert_eq!(agenda_item("Agenda item 7").as_deref(), Some("7"));
         assert_eq!(agenda_item("Item 12").as_deref(), Some("12"));
         assert_eq!(agenda_item("Agenda Item No. 3").as_deref(), Some("3"));

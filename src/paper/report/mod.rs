@@ -101,6 +101,46 @@ pub fn read_report_around(
     (meeting, report)
 }
 
+/// The report read up to a plan that starts after the first page (`before`), or the report
+/// read around the plan's tables (`around`) when its numbered sections carry on after them: a
+/// plan printed inside section 5 of an upright report, sections 6, 7 … after it. `around` has
+/// every section of `before`, then the section numbered next.
+pub fn carried_past_plan(
+    before: (Option<Meeting>, Option<Report>),
+    around: impl FnOnce() -> (Option<Meeting>, Option<Report>),
+) -> (Option<Meeting>, Option<Report>) {
+    let Some(first) = before.1.as_ref() else {
+        return before;
+    };
+    let last = first
+        .sections
+        .last()
+        .and_then(|s| s.number.as_deref())
+        .and_then(numbering::section_of);
+    let Some(last) = last else {
+        return before;
+    };
+    let whole = around();
+    let carries_on = whole.1.as_ref().is_some_and(|r| {
+        let same = first
+            .sections
+            .iter()
+            .zip(&r.sections)
+            .all(|(a, b)| a.number == b.number && a.heading == b.heading);
+        let next = r
+            .sections
+            .get(first.sections.len())
+            .and_then(|s| s.number.as_deref())
+            .and_then(numbering::section_of);
+        r.sections.len() > first.sections.len() && same && next == Some(last + 1)
+    });
+    if carries_on {
+        whole
+    } else {
+        before
+    }
+}
+
 /// The pages of each attached appendix on the appendix the report lists with its label (an
 /// appendix attached but not listed is added with the title its page prints).
 fn add_attached(report: &mut Report, attached: Vec<attached::Attached>) {
