@@ -1102,3 +1102,70 @@ fn a_title_between_the_front_labels() {
         Some("Licensing Committee".to_string())
     );
 }
+
+/// Front recommendations whose bullets are drawn shapes (no glyph: Chromium's boxed `<ul>`),
+/// and a closing sign-off block ("Designation:", "Date:", "Author:") after the sections.
+#[test]
+fn shape_bulleted_front_recommendations_and_a_closing_author() {
+    let (b, p) = (true, false);
+    let rows = vec![
+        row(
+            1,
+            40.0,
+            &[(72.0, "Harbridge Scrutiny Panel – 4 March 2026", p)],
+        ),
+        row(1, 66.0, &[(72.0, "Review of Street Lighting", b)]),
+        row(1, 100.0, &[(80.0, "Recommendations", b)]),
+        row(1, 114.0, &[(80.0, "The Panel is asked to:", p)]),
+        row(
+            1,
+            128.0,
+            &[(
+                110.0,
+                "note the findings of the street lighting review and the",
+                p,
+            )],
+        ),
+        row(1, 142.0, &[(110.0, "savings made;", p)]),
+        row(
+            1,
+            156.0,
+            &[(110.0, "agree a further report in June 2026.", p)],
+        ),
+        row(1, 190.0, &[(72.0, "1.", b), (100.0, "Background", b)]),
+        row(
+            1,
+            204.0,
+            &[
+                (72.0, "1.1", p),
+                (100.0, "The lights were converted in 2024.", p),
+            ],
+        ),
+        row(
+            1,
+            240.0,
+            &[(72.0, "Designation:", p), (200.0, "Director of Place", p)],
+        ),
+        row(
+            1,
+            254.0,
+            &[
+                (72.0, "Author:", p),
+                (200.0, "Ines Hart, Lighting Engineer", p),
+            ],
+        ),
+    ];
+    let (_, report) = parse(&rows, &PaperSettings::default(), true);
+    let report = report.expect("a report");
+    assert_eq!(
+        report.recommendations,
+        [
+            "note the findings of the street lighting review and the savings made;",
+            "agree a further report in June 2026."
+        ]
+    );
+    assert_eq!(
+        report.author.as_deref(),
+        Some("Ines Hart, Lighting Engineer")
+    );
+}
