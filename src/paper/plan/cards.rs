@@ -17,8 +17,10 @@ const MIN_NAMED_LABELS: usize = 2;
 /// `t` as a one-action plan table (header row, action row) when it is an action card: two
 /// columns; a title row across both opening with the action's reference ("Action 1.1 …",
 /// "1.1 …") or a label naming the action; label cells of header length, at least
-/// [`MIN_NAMED_LABELS`] of them naming a role and one naming who, when or status. `None`
-/// for any other table (a report's "Meeting | Cabinet" front sheet names no action).
+/// [`MIN_NAMED_LABELS`] of them naming a role and one naming who, when or status; with no
+/// numbered title, at least half the labels naming a role. `None` for any other table (a
+/// report's "Meeting | Cabinet" front sheet names no action, and a cover sheet whose
+/// "Recommendation" is one label among many is no card).
 pub fn transpose(t: &Table, cx: &Context) -> Option<Table> {
     if t.n_cols != 2 || t.n_rows < 3 {
         return None;
@@ -52,6 +54,12 @@ pub fn transpose(t: &Table, cx: &Context) -> Option<Table> {
         .any(|(.., c)| matches!(c, Col::Lead | Col::Date | Col::Milestones | Col::Rag));
     let action_label = labels.iter().any(|(.., c)| *c == Col::Action);
     if named < MIN_NAMED_LABELS || !dated {
+        return None;
+    }
+    // With no numbered title, the action is only one label among the rest: a card then
+    // names a role with most of its labels. A report's cover sheet ("Meeting | Agenda item |
+    // Report title | Report author | Purpose | Recommendation") names one now and then.
+    if action_label && title.and_then(|c| titled(&c.text())).is_none() && named * 2 < labels.len() {
         return None;
     }
     // The title row: the reference and the action, unless a label row holds the action;
@@ -309,6 +317,25 @@ mod tests {
                 ("Date", "20 January 2026"),
                 ("Report of", "Director of Place"),
                 ("Wards", "All"),
+            ],
+        );
+        assert!(transpose(&t, &cx).is_none());
+        // A cover sheet with a recommendation and an executive lead among its labels: most
+        // of its labels name no role, so it is no card.
+        let t = card(
+            None,
+            &[
+                ("Meeting", "Board of Directors"),
+                ("Date", "27 November 2025"),
+                ("Agenda item", "12"),
+                ("Report title", "Annual equality assessment"),
+                ("Executive lead", "Dr Ann Lee, Chief People Officer"),
+                ("Report author", "Tom Ash, Equality Lead"),
+                ("Purpose of the report", "For assurance"),
+                (
+                    "Recommendation",
+                    "The Board is asked to note the assessment.",
+                ),
             ],
         );
         assert!(transpose(&t, &cx).is_none());

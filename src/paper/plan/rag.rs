@@ -251,6 +251,15 @@ mod tests {
         assert_eq!(classify_fill(hex(0xFFC7CE), pale), RagColour::Red);
         assert_eq!(classify_fill(hex(0xFFEB9C), pale), RagColour::Amber);
         assert_eq!(classify_fill(hex(0x00B050), pale), RagColour::Green);
+        // The lightest office-palette tints (Google Docs' light green, yellow and red 3).
+        assert_eq!(classify_fill(hex(0xD9EAD3), pale), RagColour::Green);
+        assert_eq!(classify_fill(hex(0xFFF2CC), pale), RagColour::Amber);
+        assert_eq!(classify_fill(hex(0xF4CCCC), pale), RagColour::Red);
+        // A banded row's near-white has no hue to read.
+        assert_eq!(
+            classify_fill(hex(0xF1F1F6), pale),
+            RagColour::Other(hex(0xF1F1F6))
+        );
         // Grey and pale blue have no RAG hue: kept as printed.
         assert_eq!(
             classify_fill(hex(0xD9D9D9), pale),

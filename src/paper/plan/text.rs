@@ -494,6 +494,26 @@ fn ends_dated(line: &str, next: &str) -> bool {
         && re.is_match(&line.trim_end().to_ascii_lowercase())
 }
 
+/// A milestone line ending in a status word set off from its text ("Contractor appointed ·
+/// Aug 2025 · Complete", "… – On track") before a line opening with a capital or a figure:
+/// the status closes that milestone, as a timescale does ([`ends_dated`]). A line ending in a
+/// separator after the word ("… – Complete –") or a next line opening with a date ("June
+/// 2014") runs on: the date is that milestone's.
+fn ends_status(line: &str, next: &str) -> bool {
+    let next = next.trim_start();
+    let opens = next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && crate::dates::find_date(&next.split_whitespace().take(4).collect::<Vec<_>>())
+            .is_none_or(|d| d.start != 0)
+        // A line that is a timescale alone ("May/Nov 2014").
+        && crate::paper::milestone::parse(next).date.as_deref() != Some(next.trim_end_matches('.'));
+    // Middle dots and bars set a status off as dashes do.
+    let line = line.trim().replace(['·', '|'], "–");
+    let open_ended = line.ends_with(['–', '—', '-', ',', ':', ';']);
+    opens
+        && !open_ended
+        && crate::paper::status_word::at_end(&line).is_some_and(|w| w.len() < line.len())
+}
+
 /// A milestone line opening with a timescale before a colon or a dash ("Dec 2025: Programme
 /// agreed") after a line that does not run on: a new milestone starts there (FORMAT.md's
 /// "date: text" entries one per line, broken by hand where the width says nothing).
@@ -545,7 +565,9 @@ pub fn entries<'p>(
             _ => false,
         } || (dated
             && !listing
-            && next.is_some_and(|n| ends_dated(&cur, &n.text) || opens_dated(l, n)))
+            && next.is_some_and(|n| {
+                ends_dated(&cur, &n.text) || ends_status(&cur, &n.text) || opens_dated(l, n)
+            }))
             || (kind == Kind::Leads
                 && next.is_some_and(|n| {
                     starts_named_lead(&cur, l, n)
@@ -819,6 +841,41 @@ mod tests {
         );
         // Elsewhere a date opening a line is text.
         assert_eq!(texts(&p, Kind::Plain, f64::INFINITY).len(), 1);
+    }
+
+    #[test]
+    fn milestones_ending_in_a_status_word() {
+        // Lines filling the cell: a status set off at a line's end closes its milestone.
+        let p = para(&[
+            ("Contractor appointed · Aug 2025 · Complete", 0.0, 97.0),
+            ("Paving works finished · Feb 2026 ·", 12.0, 96.0),
+            ("Delayed", 24.0, 30.0),
+            ("Lighting installed – Not started", 36.0, 96.0),
+        ]);
+        assert_eq!(
+            texts(&p, Kind::Milestones, f64::INFINITY),
+            [
+                "Contractor appointed · Aug 2025 · Complete",
+                "Paving works finished · Feb 2026 · Delayed",
+                "Lighting installed – Not started"
+            ]
+        );
+        // A status before a dash or before the line holding its date runs on.
+        let p = para(&[
+            ("Dataset developed – Complete –", 0.0, 97.0),
+            ("June 2014", 12.0, 40.0),
+            ("Reports agreed – Complete", 24.0, 97.0),
+            ("February 2015", 36.0, 50.0),
+            ("Young people consulted – Complete", 48.0, 97.0),
+            ("May/Nov 2014", 60.0, 50.0),
+        ]);
+        assert_eq!(texts(&p, Kind::Milestones, f64::INFINITY).len(), 3);
+        // A status word that is the sentence's own ends nothing.
+        let p = para(&[
+            ("Survey of all depot sites complete", 0.0, 97.0),
+            ("Works ordered", 12.0, 50.0),
+        ]);
+        assert_eq!(texts(&p, Kind::Milestones, f64::INFINITY).len(), 1);
     }
 
     #[test]
