@@ -1085,3 +1085,47 @@ fn issue_17_group_rows_on_a_band_keep_an_unruled_plan_whole() {
     );
     assert_eq!(t.n_rows, 7);
 }
+
+/// Held-out plan shape (issue 17): a Word table printed by LibreOffice with horizontal rules
+/// only, grey group rows "1  Title" and pale area rows "1.1  Title", milestones labelled
+/// "a)", "b)" and a second lead with its milestone set lower in the same row. The group row
+/// "1 …" read as a footnote ("1" a note mark) and was lost; the next one, "2 …", cut the
+/// table in two; the labels made a column of their own; the second lead made a row of its
+/// own. Truth typed from the generator's PLAN.
+#[test]
+fn word_plan_with_horizontal_rules_keeps_group_rows_labels_and_second_leads() {
+    let tables = crate::tables::tables_of("regression/writer-horizontal-rules-groups.pdf");
+    assert_eq!(tables.len(), 1, "one table, not cut at group row 2");
+    let t = &tables[0];
+    assert_eq!(
+        t.grid(),
+        rows(&[
+            &["No.", "What we will do", "Lead", "Milestones", "Progress"],
+            &["1", "Cleaner streets and open spaces", "", "", ""],
+            &["1.1", "Less litter in town centres", "", "", ""],
+            &[
+                "1.1.1",
+                "Put smart bins in the three busiest shopping streets.",
+                "Street Scene Manager",
+                "a) Bins ordered – Complete – April 2025\nb) Bins in place – In progress – July 2025",
+                "Green"
+            ],
+            &[
+                "1.1.2",
+                "Run a spring clean-up week with local schools and traders.",
+                "Community Engagement Officer\nWaste Services Manager",
+                "a) Schools signed up – Complete – March 2025\nb) Clean-up week held – Delayed – June 2025",
+                "Amber"
+            ],
+            &["2", "Homes people can afford", "", "", ""],
+            &["2.1", "More homes for rent", "", "", ""],
+            &[
+                "2.1.1",
+                "Start building forty council homes on the old depot site.",
+                "Housing Delivery Lead",
+                "a) Planning consent – Complete – May 2025\nb) Work starts on site – Not started – January 2026",
+                "Red"
+            ],
+        ])
+    );
+}
