@@ -1129,3 +1129,26 @@ fn word_plan_with_horizontal_rules_keeps_group_rows_labels_and_second_leads() {
         ])
     );
 }
+
+/// Issue 19 item 3: the note stepped over inside the unruled budget table
+/// (`fixtures/regression/note-inside-table.py`) is no row, and no page text outside the table
+/// keeps it: each of its two lines is a page-1 warning (text inside a table but in no cell),
+/// so nothing printed is lost. Truth typed from the generator's NOTE.
+#[test]
+fn issue_19_a_note_inside_an_unruled_table_is_kept_as_a_warning() {
+    let doc = open("note-inside-table.pdf", "the reportlab page opens");
+    let pages: Vec<_> = (1..=doc.page_count())
+        .map(|n| doc.page(n).expect("page reads"))
+        .collect();
+    let (tables, warnings) =
+        boardpaper::pipeline::tables_of(&pages, &boardpaper::settings::Settings::default());
+    assert_eq!(tables.len(), 1);
+    let said: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    for line in [
+        "* the prior year savings will be updated as part of the",
+        "outturn report and used for monitoring",
+    ] {
+        let want = format!("page 1: text {line:?} at");
+        assert!(said.iter().any(|s| s.contains(&want)), "{line}: {said:?}");
+    }
+}

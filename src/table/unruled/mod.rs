@@ -49,7 +49,7 @@ pub(crate) use lines::is_item_label;
 pub(crate) use stacked::under_ruled;
 pub use verdict::{Rejected, RejectedRegion};
 
-use super::{PageTable, Settings};
+use super::{PageTable, Settings, Warning, WarningKind};
 use crate::geom::Rect;
 use crate::layout::Word;
 use crate::pdf::PagePrimitives;
@@ -62,6 +62,9 @@ pub struct Found {
     pub tables: Vec<PageTable>,
     /// The regions that did not hold up as tables.
     pub rejected: Vec<RejectedRegion>,
+    /// Lines printed inside a table's box that are no part of it (a note between its rows),
+    /// one warning each: kept, not lost.
+    pub warnings: Vec<Warning>,
 }
 
 /// Unruled tables among `words` (those not inside a ruled table), avoiding the `ruled` boxes.
@@ -118,7 +121,11 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         let mut out = Found::default();
         for region in &regions {
             match build::table(page, words, &lines, region, &hrules, &edges, s) {
-                Ok(t) => out.tables.push(t),
+                Ok(t) => {
+                    out.warnings
+                        .extend(left_inside(&t, &lines, &regions, words, page.info.number));
+                    out.tables.push(t);
+                }
                 Err(reason) => {
                     let bbox = region
                         .lines
@@ -139,6 +146,34 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         return out;
     }
     Found::default()
+}
+
+/// A warning for each line whose middle lies inside table `t` and that no region holds: a
+/// note printed between its rows, stepped over by the region, that no cell and no page text
+/// outside the table would keep.
+fn left_inside(
+    t: &PageTable,
+    lines: &[lines::TLine],
+    regions: &[detect::Region],
+    words: &[Word],
+    page: u32,
+) -> Vec<Warning> {
+    let held: std::collections::HashSet<usize> = regions
+        .iter()
+        .flat_map(|r| r.lines.iter().copied())
+        .collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(k, l)| !held.contains(k) && t.bbox.contains(l.bbox.centre(), 0.0))
+        .map(|(_, l)| Warning {
+            page,
+            kind: WarningKind::TextOutsideCells {
+                text: pieces::words_text(&l.words, words),
+                bbox: l.bbox,
+            },
+        })
+        .collect()
 }
 
 #[cfg(test)]
