@@ -1085,3 +1085,70 @@ fn issue_17_group_rows_on_a_band_keep_an_unruled_plan_whole() {
     );
     assert_eq!(t.n_rows, 7);
 }
+
+/// Held-out plan shape (issue 17): a Word table printed by LibreOffice with horizontal rules
+/// only, grey group rows "1  Title" and pale area rows "1.1  Title", milestones labelled
+/// "a)", "b)" and a second lead with its milestone set lower in the same row. The group row
+/// "1 …" read as a footnote ("1" a note mark) and was lost; the next one, "2 …", cut the
+/// table in two; the labels made a column of their own; the second lead made a row of its
+/// own. Truth typed from the generator's PLAN.
+#[test]
+fn word_plan_with_horizontal_rules_keeps_group_rows_labels_and_second_leads() {
+    let tables = crate::tables::tables_of("regression/writer-horizontal-rules-groups.pdf");
+    assert_eq!(tables.len(), 1, "one table, not cut at group row 2");
+    let t = &tables[0];
+    assert_eq!(
+        t.grid(),
+        rows(&[
+            &["No.", "What we will do", "Lead", "Milestones", "Progress"],
+            &["1", "Cleaner streets and open spaces", "", "", ""],
+            &["1.1", "Less litter in town centres", "", "", ""],
+            &[
+                "1.1.1",
+                "Put smart bins in the three busiest shopping streets.",
+                "Street Scene Manager",
+                "a) Bins ordered – Complete – April 2025\nb) Bins in place – In progress – July 2025",
+                "Green"
+            ],
+            &[
+                "1.1.2",
+                "Run a spring clean-up week with local schools and traders.",
+                "Community Engagement Officer\nWaste Services Manager",
+                "a) Schools signed up – Complete – March 2025\nb) Clean-up week held – Delayed – June 2025",
+                "Amber"
+            ],
+            &["2", "Homes people can afford", "", "", ""],
+            &["2.1", "More homes for rent", "", "", ""],
+            &[
+                "2.1.1",
+                "Start building forty council homes on the old depot site.",
+                "Housing Delivery Lead",
+                "a) Planning consent – Complete – May 2025\nb) Work starts on site – Not started – January 2026",
+                "Red"
+            ],
+        ])
+    );
+}
+
+/// Issue 19 item 3: the note stepped over inside the unruled budget table
+/// (`fixtures/regression/note-inside-table.py`) is no row, and no page text outside the table
+/// keeps it: each of its two lines is a page-1 warning (text inside a table but in no cell),
+/// so nothing printed is lost. Truth typed from the generator's NOTE.
+#[test]
+fn issue_19_a_note_inside_an_unruled_table_is_kept_as_a_warning() {
+    let doc = open("note-inside-table.pdf", "the reportlab page opens");
+    let pages: Vec<_> = (1..=doc.page_count())
+        .map(|n| doc.page(n).expect("page reads"))
+        .collect();
+    let (tables, warnings) =
+        boardpaper::pipeline::tables_of(&pages, &boardpaper::settings::Settings::default());
+    assert_eq!(tables.len(), 1);
+    let said: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    for line in [
+        "* the prior year savings will be updated as part of the",
+        "outturn report and used for monitoring",
+    ] {
+        let want = format!("page 1: text {line:?} at");
+        assert!(said.iter().any(|s| s.contains(&want)), "{line}: {said:?}");
+    }
+}

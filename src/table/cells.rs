@@ -408,8 +408,15 @@ pub fn join_line(text: &mut String, line: &str) {
     text.push_str(line);
 }
 
-/// Lines → paragraphs: a new paragraph after a blank gap or at a bullet, typed (a glyph) or
-/// drawn as a path (`dots`: a line with a dot just left of its first word).
+/// Whether text opens with a list item label ("a)", "(ii)") and goes on after it.
+fn opens_item(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    words.next().is_some_and(super::unruled::is_item_label) && words.next().is_some()
+}
+
+/// Lines → paragraphs: a new paragraph after a blank gap, at a bullet, typed (a glyph) or
+/// drawn as a path (`dots`: a line with a dot just left of its first word), or at the next
+/// list item label ([`opens_item`]).
 fn paragraphs(words: &[&Word], page: u32, s: &Settings, dots: &[Rect]) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut prev: Option<Rect> = None;
@@ -433,7 +440,12 @@ fn paragraphs(words: &[&Word], page: u32, s: &Settings, dots: &[Rect]) -> Vec<Pa
             .map(str::to_string);
         let gap_break =
             prev.is_some_and(|p| rbox.top - p.bottom > s.paragraph_gap_lines * p.height());
-        let new = out.is_empty() || gap_break || bullet_rest.is_some() || dotted;
+        // A list item label opening a line ("b) Evaluation …") under a paragraph opened by
+        // one ("a) Pilot live …") starts the next item, set solid or not.
+        let next_item = out
+            .last()
+            .is_some_and(|p| opens_item(&p.text) && opens_item(&line.text));
+        let new = out.is_empty() || gap_break || bullet_rest.is_some() || dotted || next_item;
         prev = Some(rbox);
         if bullet_rest.is_some() || dotted {
             bullet_x = Some(dot.map_or(b.x0, |d| d.x0));

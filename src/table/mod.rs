@@ -351,6 +351,7 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
         let found = unruled::find(page, &free, &ruled, settings);
         out.tables.extend(found.tables);
         out.rejected = found.rejected;
+        out.warnings.extend(found.warnings);
     }
     out.tables.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
     // A table that may yet be dropped (it continues nothing) leaves its lines outside, as

@@ -341,6 +341,17 @@ pub(super) fn regions(
                 j += 1;
                 continue;
             }
+            // A line that reads as a note ("1  Digital services …": a number, then words)
+            // boxed by rules or a shaded band spanning the table above and under it is a
+            // group row of the table, its number in the key column.
+            if stops.get(j) == Some(&Stop::Note) && gap <= u.run_gap_lines * h {
+                if let Some(n) = boxed_label(lines, &multi, prev, j, rules, &ext, u) {
+                    pending.extend(j..j + n);
+                    bridged = 0;
+                    j += n;
+                    continue;
+                }
+            }
             // A note printed inside the table (between two of its rows, as Excel prints
             // one where it was typed) is stepped over: it is no row, and the rows under it
             // are the table's still.

@@ -7,7 +7,7 @@ use crate::table::UnruledSettings;
 use super::columns::{gutters, Gutter};
 use super::detect::{Edges, HRule, VRule};
 use super::header::header_len;
-use super::lines::{is_numeric, TLine};
+use super::lines::{is_item_label, is_numeric, TLine};
 use super::pieces::{col_of, intervals};
 use super::verdict::Rejected;
 
@@ -77,6 +77,12 @@ pub(super) fn frame(
                     *c += 1;
                 }
             }
+        }
+        // A column of list item labels alone ("a)", "b)" before each milestone of a cell)
+        // belongs to the column its text runs on in: the gutter on its right goes.
+        if let Some(k) = (1..n.saturating_sub(1)).find(|&k| label_strip(body, words, &xs, k)) {
+            guts.remove(k);
+            continue;
         }
         // A column of bullets and symbols alone ("●" before "On track", a dash ending the
         // text before it) belongs to the text on one side: the gutter on the other side
@@ -156,6 +162,29 @@ pub(super) fn frame(
         xs,
         gaps: guts,
     })
+}
+
+/// Whether column `k` (of the boundaries `xs`) holds list item labels alone: each body word
+/// in it is one ([`is_item_label`]) and has text after it on its line in column `k + 1`.
+fn label_strip(body: &[&TLine], words: &[Word], xs: &[f64], k: usize) -> bool {
+    let n = xs.len().saturating_sub(1);
+    let mut seen = 0usize;
+    for l in body {
+        let ws: Vec<&Word> = l.words.iter().filter_map(|&i| words.get(i)).collect();
+        for (j, w) in ws.iter().enumerate() {
+            if col_of(xs, w.bbox.centre().x, n) != k {
+                continue;
+            }
+            let runs_on = ws
+                .get(j + 1)
+                .is_some_and(|nx| col_of(xs, nx.bbox.centre().x, n) == k + 1);
+            if !is_item_label(&w.text) || !runs_on {
+                return false;
+            }
+            seen += 1;
+        }
+    }
+    seen > 0
 }
 
 /// Whether a gutter separates columns rather than words of one phrase: in at least

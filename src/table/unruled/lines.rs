@@ -268,6 +268,23 @@ pub(super) fn is_list_marker(text: &str) -> bool {
             || (core.chars().count() <= 4 && core.chars().all(|c| c.is_ascii_alphabetic())))
 }
 
+/// Whether a word is an item label of a list inside a cell: an enumerator closed by a
+/// bracket ("a)", "(b)", "iv)", "2)") or a letter and a stop ("a."). Section numbers ("1.1",
+/// "3.") are left out: a column of them is a table's reference column.
+pub(crate) fn is_item_label(text: &str) -> bool {
+    let t = text.trim();
+    let lettered = t
+        .strip_suffix('.')
+        .is_some_and(|c| c.chars().count() == 1 && c.chars().all(|c| c.is_ascii_alphabetic()));
+    // What the bracket closes: a letter or roman numeral, or a count of one or two digits (a
+    // figure in brackets, "(35.2)", is a number, not a label).
+    let core = t.trim_start_matches('(').trim_end_matches(')');
+    let enumerator = (1..=4).contains(&core.chars().count())
+        && (core.chars().all(|c| c.is_ascii_alphabetic())
+            || (core.len() <= 2 && core.chars().all(|c| c.is_ascii_digit())));
+    is_list_marker(t) && ((t.ends_with(')') && enumerator) || lettered)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,6 +308,9 @@ mod tests {
         assert!(!is_list_marker("250"));
         assert!(!is_list_marker("123.4"));
         assert!(!is_list_marker("Total"));
+        assert!(is_item_label("a)") && is_item_label("(iv)") && is_item_label("b."));
+        assert!(!is_item_label("1.1") && !is_item_label("3.") && !is_item_label("•"));
+        assert!(is_item_label("12)") && !is_item_label("(35.2)") && !is_item_label("(120)"));
         assert!(is_leader("........"));
         assert!(!is_leader("."));
         assert!(!is_leader("1.5"));

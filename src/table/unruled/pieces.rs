@@ -4,7 +4,7 @@ use crate::layout::Word;
 use crate::table::UnruledSettings;
 
 use super::columns::Gutter;
-use super::lines::{is_numeric, TLine};
+use super::lines::{is_item_label, is_numeric, TLine};
 
 /// Words of one line that fall in one column, or across several (a spanning label).
 #[derive(Debug, Clone)]
@@ -50,6 +50,18 @@ pub(super) fn pieces(
         let Some(w) = words.get(wi) else { continue };
         let c = col_of(xs, w.bbox.centre().x, n_cols);
         let new = match (prev, out.last()) {
+            // A list item label ("a)") and the text it labels, in one column, are one piece.
+            (Some(p), Some(last))
+                if last.words.len() == 1
+                    && last.c0 == c
+                    && last.c1 == c
+                    && is_item_label(&p.text)
+                    && !gaps
+                        .iter()
+                        .any(|g| g.ruled && p.bbox.x1 < g.x1 && w.bbox.x0 > g.x0) =>
+            {
+                false
+            }
             (Some(p), Some(_)) => {
                 let gap = w.bbox.x0 - p.bbox.x1;
                 // The white space between the words reaches into a gutter.
