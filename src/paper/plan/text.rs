@@ -294,6 +294,16 @@ const ORGANISATION_ENDS: &[&str] = &[
     "commission",
 ];
 
+/// Whether `w` (lower case) is an organisation's noun ([`ORGANISATION_ENDS`]), or one's
+/// plural ("Authorities", "Trusts").
+fn organisation_noun(w: &str) -> bool {
+    ORGANISATION_ENDS.contains(&w)
+        || w.strip_suffix("ies")
+            .is_some_and(|one| ORGANISATION_ENDS.contains(&format!("{one}y").as_str()))
+        || w.strip_suffix('s')
+            .is_some_and(|one| ORGANISATION_ENDS.contains(&one))
+}
+
 /// The fewest words of a post that, after a body printed whole on its line, is a lead of its
 /// own ("Leisure Contract Manager"); a shorter one ("Business Manager") is the body's post.
 const LONG_POST_WORDS: usize = 3;
@@ -357,7 +367,7 @@ fn whole(cur: &str) -> Option<Whole> {
         Some(Whole::Post)
     } else if head_of {
         Some(Whole::HeadOf)
-    } else if BODY_ENDS.contains(&last.as_str()) || ORGANISATION_ENDS.contains(&last.as_str()) {
+    } else if BODY_ENDS.contains(&last.as_str()) || organisation_noun(&last) {
         Some(Whole::Body)
     } else {
         None
@@ -382,8 +392,7 @@ fn lead_follows(
         crate::table::join_line(&mut run, l.text.trim());
         let last = last_word(&l.text);
         let post = post_noun(&last);
-        if post || BODY_ENDS.contains(&last.as_str()) || ORGANISATION_ENDS.contains(&last.as_str())
-        {
+        if post || BODY_ENDS.contains(&last.as_str()) || organisation_noun(&last) {
             let n = run.split_whitespace().count();
             return (n >= 2).then_some((post, n));
         }
@@ -414,7 +423,9 @@ fn wraps_into_lead(
         return false;
     };
     let open = cur.matches('(').count() > cur.matches(')').count();
-    if line.page != next.page || runs_on(&line.text) || open {
+    // A row broken over a page goes on with the next line at the top of the next page: the
+    // form reads there as on one page.
+    if next.page < line.page || runs_on(&line.text) || open {
         return false;
     }
     let opens_post = POST_OPENS.contains(&first_word(&next.text).as_str());
@@ -447,6 +458,19 @@ fn ends_post(line: &CellLine, next: &CellLine) -> bool {
         && next.text.trim_start().starts_with(char::is_uppercase)
         && noun(&last)
         && !noun(&first)
+}
+
+/// Whether `next` opens with the word `line` ends with ("Chief Inspector, Licensing" /
+/// "Licensing Authorities"), both capitalised: no name says a word twice over a line's end,
+/// so the line ends a lead and the next starts another.
+fn repeats_word(line: &CellLine, next: &CellLine) -> bool {
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let last = word(line.text.split_whitespace().next_back().unwrap_or(""));
+    let first = word(next.text.split_whitespace().next().unwrap_or(""));
+    !runs_on(&line.text)
+        && first.chars().count() >= 2
+        && first.starts_with(char::is_uppercase)
+        && last == first
 }
 
 /// A lead printed "Name, Organisation": a comma inside it after a short name (at most five
@@ -549,6 +573,7 @@ pub fn entries<'p>(
             || (kind == Kind::Leads
                 && next.is_some_and(|n| {
                     starts_named_lead(&cur, l, n)
+                        || repeats_word(l, n)
                         || wraps_into_lead(
                             &cur,
                             l,
@@ -612,7 +637,7 @@ fn left_over(entry: &str) -> bool {
         && w.chars().skip(1).any(char::is_lowercase)
         && !post_noun(&lower)
         && !BODY_ENDS.contains(&lower.as_str())
-        && !ORGANISATION_ENDS.contains(&lower.as_str())
+        && !organisation_noun(&lower)
 }
 
 /// Lead entries with a word left over ([`left_over`]) joined to the lead before it, on the
@@ -656,7 +681,8 @@ pub(super) fn is_post(s: &str, person: bool) -> bool {
 
 /// Split each lead entry listing posts with commas ("Independent Chair, Board Manager") into
 /// one lead per post: a comma splits where the text before it ends in a post's or a body's
-/// noun, the part after it in a person's post, and both are two words or more. A part that
+/// noun or opens "Head of …" ("Head of SEND, Designated Clinical Officer"), the part after it
+/// ends in a person's post, and both are two words or more. A part that
 /// does not stays with the post before it ("Head of HR, People Directorate"; "Jo Smith, Kent
 /// Police"; "Chair, Health and Wellbeing Board"; "Team Managers, Locality Teams").
 pub fn split_posts(leads: Vec<String>) -> Vec<String> {
@@ -682,7 +708,7 @@ pub fn split_posts(leads: Vec<String>) -> Vec<String> {
             }
             cur.push_str(part);
             let next = parts.get(i + 1);
-            if is_post(&cur, false)
+            if (is_post(&cur, false) || whole(&cur) == Some(Whole::HeadOf))
                 && words(&cur)
                 && next.is_some_and(|n| is_post(n, true) && words(n))
                 || next.is_some_and(|n| organisations(&cur, n))
@@ -710,7 +736,7 @@ fn organisations(before: &str, after: &str) -> bool {
     };
     let organisation = |s: &str| {
         let last = last_word(s);
-        ORGANISATION_ENDS.contains(&last.as_str())
+        organisation_noun(&last)
             || BODY_ENDS.contains(&last.as_str())
             || s.split_whitespace().next().is_some_and(acronym)
     };
@@ -935,6 +961,63 @@ mod tests {
                 "DI Sam Patel, Sussex Police"
             ])
         );
+    }
+
+    #[test]
+    fn a_head_of_before_a_post_after_a_comma_is_two_leads() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            split_posts(v(&[
+                "Head of Inclusion, Specialist Teaching Coordinator",
+                "Director of Place, Regeneration Board"
+            ])),
+            v(&[
+                "Head of Inclusion",
+                "Specialist Teaching Coordinator",
+                "Director of Place, Regeneration Board"
+            ])
+        );
+    }
+
+    #[test]
+    fn a_word_said_twice_over_a_line_end_ends_a_lead() {
+        // Ruled, the next first word would not have fitted: a wrap by the width, yet the
+        // word the line ends with opens the next line, which no one name prints.
+        let lines = para(&[
+            ("Station Manager, Prevention", 0.0, 96.0),
+            ("Prevention Partners", 12.0, 80.0),
+        ]);
+        let got: Vec<String> = entries(&lines, &|_| Some(100.0), true, Kind::Leads, f64::INFINITY)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(got, ["Station Manager, Prevention", "Prevention Partners"]);
+        // A team after the post wrapping on into its organisation's name stays one lead.
+        let lines = para(&[
+            ("Fleet Manager, Ashby Vale", 0.0, 96.0),
+            ("District Council", 12.0, 70.0),
+        ]);
+        assert_eq!(
+            entries(&lines, &|_| Some(100.0), true, Kind::Leads, f64::INFINITY).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_lead_cell_broken_over_a_page_reads_as_on_one() {
+        // The last line of page 1 a whole post, the first of page 2 another.
+        let mut p = para(&[
+            ("Rents Manager", 0.0, 96.0),
+            ("Deputy Finance Officer", 12.0, 90.0),
+        ]);
+        if let Some(l) = p.lines.get_mut(1) {
+            l.page = 2;
+        }
+        let got: Vec<String> = entries(&p, &|_| Some(100.0), true, Kind::Leads, f64::INFINITY)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(got, ["Rents Manager", "Deputy Finance Officer"]);
     }
 
     #[test]
