@@ -6,6 +6,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 use crate::dates::MONTH_PATTERN as MONTH;
+use crate::geom::Rect;
 use crate::table::{Cell, CellLine, Paragraph};
 
 /// Whitespace runs collapsed to one space, trimmed.
@@ -171,19 +172,51 @@ fn ends_joining(line: &str) -> bool {
         .is_some_and(|w| JOINING.contains(&w.to_lowercase().as_str()))
 }
 
+/// The words printed in a box on a page, left to right: each one's text and box. Where the
+/// reader can measure a word as printed rather than guess its width from its letters.
+pub type Measure<'a> = &'a dyn Fn(u32, Rect) -> Vec<(String, Rect)>;
+
+/// The width `next`'s first word and a space before it take at the end of a line, measured
+/// where the page prints the word as the line's text names it (the space: the narrowest gap
+/// between words on `next` or `line`); `None` when it cannot be measured.
+fn measured_need(line: &CellLine, next: &CellLine, measure: Measure) -> Option<f64> {
+    let words = measure(next.page, next.bbox);
+    let (text, first) = words.first()?;
+    if text.trim() != next.text.split_whitespace().next()? {
+        return None;
+    }
+    let gap = |ws: &[(String, Rect)]| {
+        ws.windows(2)
+            .filter_map(|w| match w {
+                [(_, a), (_, b)] => Some(b.x0 - a.x1),
+                _ => None,
+            })
+            .filter(|g| *g > 0.0)
+            .min_by(f64::total_cmp)
+    };
+    let space = gap(&words).or_else(|| gap(&measure(line.page, line.bbox)))?;
+    Some(space + first.width())
+}
+
 /// Whether the first word of `next` would have fitted at the end of `line` in a cell whose
-/// text may reach `right` (points): if so, the line was broken by hand, not wrapped.
-fn hand_broken(line: &CellLine, next: &CellLine, right: f64) -> bool {
+/// text may reach `right` (points): if so, the line was broken by hand, not wrapped. Guessed
+/// from the line's letters, with room for wide ones; or measured as printed, against `reach`,
+/// the furthest the column's text goes: a word that would have ended short of where other
+/// lines of the column end surely fitted, however wide the cell's padding ("Highways" /
+/// "Countryside Service", the second lead's first word fitting by half a point).
+fn hand_broken(line: &CellLine, next: &CellLine, right: f64, reach: f64, measure: Measure) -> bool {
     let chars = line.text.chars().count().max(1) as f64;
     let per_char = line.bbox.width() / chars;
     let first = next.text.split(' ').next().unwrap_or("");
     // Capitals and wide letters: a fifth wider than the line's average.
     let need = 1.2 * per_char * (first.chars().count() as f64 + 1.0);
+    let fits = line.bbox.x1 + need < right
+        || measured_need(line, next, measure).is_some_and(|n| line.bbox.x1 + n < reach);
     let opens = next
         .text
         .trim_start()
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || BULLETS.contains(&c));
-    line.page == next.page && opens && !runs_on(&line.text) && line.bbox.x1 + need < right
+    line.page == next.page && opens && !runs_on(&line.text) && fits
 }
 
 /// What a cell's entries are: how its lines may be told apart beyond their spacing and width.
@@ -532,7 +565,8 @@ const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '-', '–', '*', '
 
 /// The entries of a paragraph: its lines grouped into runs broken by hand ("Carers Strategy
 /// Lead" / "Primary Care Network Managers" in one paragraph), each run joined as the table
-/// stage joins lines. `right` is the cell's text edge on each page; `exact` says it is the
+/// stage joins lines. `right` is the cell's text edge on each page, `reach` the furthest the
+/// column's text goes and `measure` the words as printed; `exact` says `right` is the
 /// cell's own edge (a ruled table), so that a next first word that would not have fitted
 /// says the line wrapped.
 /// Each entry comes with the line it starts on. In a milestone cell a line ending in a
@@ -543,6 +577,7 @@ const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '-', '–', '*', '
 pub fn entries<'p>(
     p: &'p Paragraph,
     right: &dyn Fn(u32) -> Option<f64>,
+    (reach, measure): (f64, Measure),
     exact: bool,
     kind: Kind,
     apart: f64,
@@ -565,7 +600,7 @@ pub fn entries<'p>(
             });
         listing |= colon && !dated_next;
         let split = match (next, right(l.page)) {
-            (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge),
+            (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge, reach, measure),
             _ => false,
         } || (dated
             && !listing
@@ -579,7 +614,9 @@ pub fn entries<'p>(
                             l,
                             p.lines.get(i + 1..).unwrap_or(&[]),
                             exact,
-                            &|a, b| right(a.page).is_some_and(|e| !hand_broken(a, b, e)),
+                            &|a, b| {
+                                right(a.page).is_some_and(|e| !hand_broken(a, b, e, reach, measure))
+                            },
                         )
                 }))
             || next.is_some_and(|n| spaced(l, n, apart))
@@ -821,10 +858,17 @@ mod tests {
 
     /// The entries of an unruled cell whose column's text reaches `right`.
     fn texts_within(p: &Paragraph, right: f64, kind: Kind, apart: f64) -> Vec<String> {
-        entries(p, &|_| Some(right), false, kind, apart)
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect()
+        entries(
+            p,
+            &|_| Some(right),
+            (f64::NEG_INFINITY, &|_, _| Vec::new()),
+            false,
+            kind,
+            apart,
+        )
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
     }
 
     #[test]
@@ -987,10 +1031,17 @@ mod tests {
             ("Station Manager, Prevention", 0.0, 96.0),
             ("Prevention Partners", 12.0, 80.0),
         ]);
-        let got: Vec<String> = entries(&lines, &|_| Some(100.0), true, Kind::Leads, f64::INFINITY)
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect();
+        let got: Vec<String> = entries(
+            &lines,
+            &|_| Some(100.0),
+            (f64::NEG_INFINITY, &|_, _| Vec::new()),
+            true,
+            Kind::Leads,
+            f64::INFINITY,
+        )
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
         assert_eq!(got, ["Station Manager, Prevention", "Prevention Partners"]);
         // A team after the post wrapping on into its organisation's name stays one lead.
         let lines = para(&[
@@ -998,9 +1049,72 @@ mod tests {
             ("District Council", 12.0, 70.0),
         ]);
         assert_eq!(
-            entries(&lines, &|_| Some(100.0), true, Kind::Leads, f64::INFINITY).len(),
+            entries(
+                &lines,
+                &|_| Some(100.0),
+                (f64::NEG_INFINITY, &|_, _| Vec::new()),
+                true,
+                Kind::Leads,
+                f64::INFINITY
+            )
+            .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_next_word_measured_as_printed_fits_short_of_the_column_reach() {
+        // An unruled lead column whose text reaches 100 pt. "Countryside" (53 pt, a 3 pt space
+        // before it) would have ended at 99 after "Highways": broken by hand, two leads. The
+        // guess from the letters (a fifth wider) says it wrapped.
+        let p = para(&[("Highways", 0.0, 43.0), ("Countryside Service", 12.0, 94.0)]);
+        let word = |t: &str, x0: f64, x1: f64, top: f64| {
+            let bbox = Rect {
+                x0,
+                top,
+                x1,
+                bottom: top + 10.0,
+            };
+            (t.to_string(), bbox)
+        };
+        let printed = |_: u32, b: Rect| -> Vec<(String, Rect)> {
+            if b.top < 6.0 {
+                vec![word("Highways", 0.0, 43.0, 0.0)]
+            } else {
+                vec![
+                    word("Countryside", 0.0, 53.0, 12.0),
+                    word("Service", 56.0, 94.0, 12.0),
+                ]
+            }
+        };
+        let read = |p: &Paragraph, measure: Measure| -> Vec<String> {
+            entries(
+                p,
+                &|_| Some(100.0),
+                (100.0, measure),
+                false,
+                Kind::Leads,
+                f64::INFINITY,
+            )
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+        };
+        assert_eq!(read(&p, &printed), ["Highways", "Countryside Service"]);
+        assert_eq!(
+            read(&p, &|_, _| Vec::new()),
+            ["Highways Countryside Service"]
+        );
+        // "Development" (59 pt) would have ended at 106: the line wrapped, one lead.
+        let p = para(&[("Economic", 0.0, 44.0), ("Development", 12.0, 59.0)]);
+        let printed = |_: u32, b: Rect| -> Vec<(String, Rect)> {
+            if b.top < 6.0 {
+                vec![word("Economic", 0.0, 44.0, 0.0)]
+            } else {
+                vec![word("Development", 0.0, 59.0, 12.0)]
+            }
+        };
+        assert_eq!(read(&p, &printed), ["Economic Development"]);
     }
 
     #[test]
@@ -1013,10 +1127,17 @@ mod tests {
         if let Some(l) = p.lines.get_mut(1) {
             l.page = 2;
         }
-        let got: Vec<String> = entries(&p, &|_| Some(100.0), true, Kind::Leads, f64::INFINITY)
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect();
+        let got: Vec<String> = entries(
+            &p,
+            &|_| Some(100.0),
+            (f64::NEG_INFINITY, &|_, _| Vec::new()),
+            true,
+            Kind::Leads,
+            f64::INFINITY,
+        )
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
         assert_eq!(got, ["Rents Manager", "Deputy Finance Officer"]);
     }
 
@@ -1028,6 +1149,7 @@ mod tests {
             entries(
                 &para(lines),
                 &|_| Some(100.0),
+                (f64::NEG_INFINITY, &|_, _| Vec::new()),
                 true,
                 Kind::Leads,
                 f64::INFINITY,
