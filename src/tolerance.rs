@@ -553,9 +553,11 @@ pub const BANNER_DARK_LUMINANCE: f64 = 0.6;
 
 /// A RAG cell's fill at least this saturated (max − min over max of its channels) is read by
 /// its hue even when pale: a spreadsheet's cell styles shade status cells in tints (the "Good"
-/// green #C6EFCE is 0.17, the "Bad" pink #FFC7CE 0.22), which a reader calls green and red;
-/// greys and near-whites (below 0.05) have no hue to read.
-pub const PALE_FILL_SATURATION: f64 = 0.1;
+/// green #C6EFCE is 0.17, the "Bad" pink #FFC7CE 0.22), which a reader calls green and red,
+/// and the palettes' lightest tints are still their hue (Google Docs' "light green 3" #D9EAD3
+/// is 0.098, Office's green "Lighter 80%" #E2EFDA 0.088); greys and near-whites (below 0.05)
+/// have no hue to read.
+pub const PALE_FILL_SATURATION: f64 = 0.08;
 
 // --- Interpreter: clipping paths (pdf::clip) ---
 

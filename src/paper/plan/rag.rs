@@ -278,6 +278,14 @@ mod tests {
         assert_eq!(classify_fill(hex(0xFFC7CE), pale), RagColour::Red);
         assert_eq!(classify_fill(hex(0xFFEB9C), pale), RagColour::Amber);
         assert_eq!(classify_fill(hex(0x00B050), pale), RagColour::Green);
+        // The palettes' lightest green tints (Google Docs, Office) are still green.
+        assert_eq!(classify_fill(hex(0xD9EAD3), pale), RagColour::Green);
+        assert_eq!(classify_fill(hex(0xE2EFDA), pale), RagColour::Green);
+        // A banding shade is no hue.
+        assert_eq!(
+            classify_fill(hex(0xF1F1F6), pale),
+            RagColour::Other(hex(0xF1F1F6))
+        );
         // Grey and pale blue have no RAG hue: kept as printed.
         assert_eq!(
             classify_fill(hex(0xD9D9D9), pale),

@@ -534,14 +534,30 @@ fn spaced(line: &CellLine, next: &CellLine, apart: f64) -> bool {
     line.page == next.page && h > 0.0 && next.bbox.top - line.bbox.top > apart * h
 }
 
-/// A milestone line ending in a timescale after a dash ("… – Complete – May 2024") with a
-/// capitalised line after it: the next milestone starts there (FORMAT.md's "text – Status –
-/// Date" entries one per line).
+/// A milestone line ending in a timescale after a dash or a middle dot ("… – Complete – May
+/// 2024", "… · May 2024"), or in a status word after one and that timescale ("… · May 2024 ·
+/// Complete"), with a capitalised line after it: the next milestone starts there (FORMAT.md's
+/// "text – Status – Date" entries one per line, in either order).
 fn ends_dated(line: &str, next: &str) -> bool {
+    let line = line.trim_end();
+    let status_last = ['·', '–', '—', '|', '-'].iter().any(|sep| {
+        line.rsplit_once(*sep).is_some_and(|(before, status)| {
+            let status = status.trim();
+            !status.is_empty()
+                && crate::paper::status_word::at_end(status).is_some_and(|w| w == status)
+                && dated_end(before, next)
+        })
+    });
+    status_last || dated_end(line, next)
+}
+
+/// A line ending in a timescale after a separator, with a capitalised line after it (see
+/// [`ends_dated`]).
+fn dated_end(line: &str, next: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = compiled(&RE, || {
         format!(
-            r"[–—:-]\s*(?:(?:by|from|until|end\s+of|target|due|deadline)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
+            r"[–—:·|-]\s*(?:(?:by|from|until|end\s+of|target|due|deadline)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
         )
     });
     // The pattern is written in lower case.
@@ -869,6 +885,27 @@ mod tests {
         .into_iter()
         .map(|(t, _)| t)
         .collect()
+    }
+
+    #[test]
+    fn milestones_ending_in_a_date_then_a_status() {
+        // "text · Mon YYYY · Status", one a line, each filling the cell: the status after the
+        // date ends a milestone; a status wrapped onto the next line ("Not" / "started") does
+        // not open one.
+        let p = para(&[
+            ("Quay wall survey done · Mar 2025 · Complete", 0.0, 97.0),
+            ("Pontoon repairs tendered · Oct 2025 · Not", 12.0, 98.0),
+            ("started", 24.0, 30.0),
+            ("Harbour office reopened · Jun 2026 · On track", 36.0, 96.0),
+        ]);
+        assert_eq!(
+            texts(&p, Kind::Milestones, f64::INFINITY),
+            [
+                "Quay wall survey done · Mar 2025 · Complete",
+                "Pontoon repairs tendered · Oct 2025 · Not started",
+                "Harbour office reopened · Jun 2026 · On track"
+            ]
+        );
     }
 
     #[test]
