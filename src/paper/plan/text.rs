@@ -325,11 +325,12 @@ const ORGANISATION_ENDS: &[&str] = &[
     "directorate",
     "alliance",
     "commission",
+    "constabulary",
 ];
 
 /// Whether `w` (lower case) is an organisation's noun ([`ORGANISATION_ENDS`]), or one's
 /// plural ("Authorities", "Trusts").
-fn organisation_noun(w: &str) -> bool {
+pub(super) fn organisation_noun(w: &str) -> bool {
     ORGANISATION_ENDS.contains(&w)
         || w.strip_suffix("ies")
             .is_some_and(|one| ORGANISATION_ENDS.contains(&format!("{one}y").as_str()))
