@@ -1152,3 +1152,42 @@ fn issue_19_a_note_inside_an_unruled_table_is_kept_as_a_warning() {
         assert!(said.iter().any(|s| s.contains(&want)), "{line}: {said:?}");
     }
 }
+
+/// Issue 17: the same plan's even body rows are banded (#EEF0F5) and each RAG word follows a
+/// "●" coloured by its rating (the HTML's `dot g` / `dot a` / `dot r`). The band, a fill of no
+/// rating's hue, was taken for the colour of the banded rows' ratings; the dot printed on it
+/// is their colour.
+#[test]
+fn issue_17_a_coloured_dot_on_a_banded_row_is_the_rating() {
+    let paper = boardpaper::pipeline::read(
+        &open("chromium-unruled-group-rows.pdf", "a Chromium plan"),
+        &boardpaper::settings::Settings::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let [plan] = paper.plans.as_slice() else {
+        panic!("one plan, got {}", paper.plans.len());
+    };
+    let got: Vec<(String, String, String)> = plan
+        .priorities
+        .iter()
+        .flat_map(|p| p.improvement_areas.iter())
+        .flat_map(|a| a.actions.iter())
+        .flat_map(|a| {
+            a.rag.iter().map(|r| {
+                let colour = r.colour.as_ref().map(|c| c.to_string()).unwrap_or_default();
+                (a.number.clone(), r.text.clone(), colour)
+            })
+        })
+        .collect();
+    let want = [
+        ("YJ1.1", "On track", "green"),
+        ("YJ1.2", "At risk", "amber"),
+        ("YJ2.1", "Off track", "red"),
+        ("YJ2.2", "On track", "green"),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(n, t, c)| (n.to_string(), t.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}

@@ -180,22 +180,15 @@ pub fn reading(
             .unwrap_or_default()
     };
     let text_colour = |page: u32, bbox: Rect| -> Option<Colour> {
-        let p = pages.iter().find(|p| p.number == page)?;
-        p.lines
-            .iter()
-            .filter(|l| l.bbox.bottom >= bbox.top && l.bbox.top <= bbox.bottom)
-            .flat_map(|l| l.words.iter())
-            .filter(|w| {
-                let (cx, cy) = (
-                    (w.bbox.x0 + w.bbox.x1) / 2.0,
-                    (w.bbox.top + w.bbox.bottom) / 2.0,
-                );
-                cx >= bbox.x0 - 1.0
-                    && cx <= bbox.x1 + 1.0
-                    && cy >= bbox.top - 1.0
-                    && cy <= bbox.bottom + 1.0
-            })
-            .find_map(|w| w.colour.filter(|c| plan::rag_colour(*c)))
+        words_in(pages, page, bbox).find_map(|w| w.colour.filter(|c| plan::rag_colour(*c)))
+    };
+    // The words printed in a box (a cell's line), left to right.
+    let measure = |page: u32, bbox: Rect| -> Vec<(String, Rect)> {
+        let mut words: Vec<(String, Rect)> = words_in(pages, page, bbox)
+            .map(|w| (w.text.clone(), w.bbox))
+            .collect();
+        words.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
+        words
     };
     let title_page = pages.first().and_then(|p| {
         plan::title_page::read(&p.lines, settings).map(|(cap, dated)| (p.number, cap, dated))
@@ -204,9 +197,36 @@ pub fn reading(
         profile,
         settings,
         text_colour: &text_colour,
+        measure: &measure,
         title_page,
     };
     plan::plans(tables, &caption, &cx, detail)
+}
+
+/// The words of page `page` whose middles lie in `bbox` (within a point: a glyph's box may
+/// stand a little proud of the line's).
+fn words_in<'p>(
+    pages: &'p [PageText],
+    page: u32,
+    bbox: Rect,
+) -> impl Iterator<Item = &'p crate::layout::Word> + 'p {
+    pages
+        .iter()
+        .filter(move |p| p.number == page)
+        .take(1)
+        .flat_map(|p| p.lines.iter())
+        .filter(move |l| l.bbox.bottom >= bbox.top && l.bbox.top <= bbox.bottom)
+        .flat_map(|l| l.words.iter())
+        .filter(move |w| {
+            let (cx, cy) = (
+                (w.bbox.x0 + w.bbox.x1) / 2.0,
+                (w.bbox.top + w.bbox.bottom) / 2.0,
+            );
+            cx >= bbox.x0 - 1.0
+                && cx <= bbox.x1 + 1.0
+                && cy >= bbox.top - 1.0
+                && cy <= bbox.bottom + 1.0
+        })
 }
 
 /// Why the reader took each table of a document as a plan or not, each column's role and

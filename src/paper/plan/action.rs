@@ -24,24 +24,15 @@ struct Entry {
 }
 
 /// A cell's entries: each paragraph, split where a line was broken by hand.
-fn entries(
-    c: Option<&Cell>,
-    padding: f64,
-    cols: &Columns,
-    kind: text::Kind,
-    jump: f64,
-) -> Vec<Entry> {
+fn entries(c: Option<&Cell>, cx: &Context, cols: &Columns, kind: text::Kind) -> Vec<Entry> {
     let Some(c) = c else { return Vec::new() };
-    let reach = &cols.reach;
-    let edge = text::text_edge(
-        c,
-        padding,
-        reach.get(c.col).copied().unwrap_or(f64::NEG_INFINITY),
-    );
+    let reach = cols.reach.get(c.col).copied().unwrap_or(f64::NEG_INFINITY);
+    let edge = text::text_edge(c, cx.settings.cell_padding, reach);
+    let apart = cols.pitch + cx.settings.entry_pitch_jump;
     c.paragraphs
         .iter()
         .flat_map(|p| {
-            text::entries(p, &edge, cols.ruled, kind, cols.pitch + jump)
+            text::entries(p, &edge, (reach, cx.measure), cols.ruled, kind, apart)
                 .into_iter()
                 .map(|(t, l)| Entry {
                     text: t,
@@ -72,14 +63,8 @@ fn with_status_lines(entries: Vec<Entry>) -> Vec<Entry> {
     out
 }
 
-fn texts(
-    c: Option<&Cell>,
-    padding: f64,
-    cols: &Columns,
-    kind: text::Kind,
-    jump: f64,
-) -> Vec<String> {
-    entries(c, padding, cols, kind, jump)
+fn texts(c: Option<&Cell>, cx: &Context, cols: &Columns, kind: text::Kind) -> Vec<String> {
+    entries(c, cx, cols, kind)
         .into_iter()
         .map(|e| e.text)
         .collect()
@@ -180,8 +165,6 @@ pub fn read(
     cx: &Context,
 ) -> Action {
     let cell = |col: Col| cols.first(col).and_then(|i| cells.cell_at(r, i));
-    let padding = cx.settings.cell_padding;
-    let jump = cx.settings.entry_pitch_jump;
     let mut specific_action = paragraphs(cell(Col::Action));
     let mut number = number;
     if cols.number_in_action && number.is_none() {
@@ -262,10 +245,9 @@ pub fn read(
             .collect(),
         Some(_) => with_status_lines(entries(
             progress.as_deref(),
-            padding,
+            cx,
             cols,
             text::Kind::Milestones,
-            jump,
         ))
         .into_iter()
         .map(|e| {
@@ -289,7 +271,7 @@ pub fn read(
             .iter()
             .zip(&dates)
             .flat_map(|(c, d)| {
-                let parts = entries(Some(c), padding, cols, text::Kind::Milestones, jump);
+                let parts = entries(Some(c), cx, cols, text::Kind::Milestones);
                 if parts.len() < 2 {
                     return vec![(
                         Milestone {
@@ -395,15 +377,14 @@ pub fn read(
         specific_action,
         leads: leads::split_joined(text::split_posts(texts(
             cell(Col::Lead),
-            padding,
+            cx,
             cols,
             text::Kind::Leads,
-            jump,
         ))),
-        success_indicators: texts(cell(Col::Success), padding, cols, text::Kind::Plain, jump),
+        success_indicators: texts(cell(Col::Success), cx, cols, text::Kind::Plain),
         milestones: milestones.into_iter().map(|(m, _)| m).collect(),
         rag: rag_at.into_iter().map(|(e, _)| e).collect(),
-        impact_evidence: texts(cell(Col::Impact), padding, cols, text::Kind::Plain, jump),
+        impact_evidence: texts(cell(Col::Impact), cx, cols, text::Kind::Plain),
         pages: [first, last],
         rows,
         group: None,

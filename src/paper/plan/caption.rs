@@ -305,6 +305,18 @@ pub(super) fn is_council_name(t: &str) -> bool {
         && w.iter().all(|x| x.starts_with(char::is_uppercase))
 }
 
+/// A public body's name standing alone: a council's ([`is_council_name`]), or a few
+/// capitalised words ending in an organisation's noun ("Wyvern Constabulary", "Northby NHS
+/// Trust").
+fn is_body_name(t: &str) -> bool {
+    let w: Vec<&str> = t.split_whitespace().collect();
+    is_council_name(t)
+        || (2..=6).contains(&w.len())
+            && w.iter().all(|x| x.starts_with(char::is_uppercase))
+            && w.last()
+                .is_some_and(|l| text::organisation_noun(&l.to_lowercase()))
+}
+
 /// A line giving the date a plan's position was taken ("Status at 5 January 2026", "Position
 /// as at 31 March", "Last updated: 2 May 2025", "Progress at September 2025"), alone or
 /// after a council's name ("Wexdale Borough Council – Updated July 2025").
@@ -395,11 +407,12 @@ pub(super) fn position_date(t: &str) -> Option<String> {
             }
         })
     };
-    // "<Council> – Updated July 2025": the council's name, then the position (a title before
+    // "<Council> – Updated July 2025", "Wyvern Constabulary – Updated …": the body's name, then
+    // the position (a title before
     // a date is a title with its date, read by [`read`]).
     let ps = parts(t);
     dated(t).or_else(|| match ps.as_slice() {
-        [name, last] if is_council_name(trim_parts(name)) => dated(last),
+        [name, last] if is_body_name(trim_parts(name)) => dated(last),
         _ => None,
     })
 }
@@ -982,5 +995,18 @@ mod tests {
         assert!(!is_version_line("Delivery Plan Version 2"));
         assert!(is_council_name("Wexdale Borough Council"));
         assert!(!is_council_name("Youth Council action plan"));
+        // Any public body's name before the position, not only a council's.
+        assert_eq!(
+            position_date("Harbury Constabulary – Updated 4 June 2025").as_deref(),
+            Some("4 June 2025")
+        );
+        assert_eq!(
+            position_date("Ashby Community Health Trust | Updated 12 May 2025").as_deref(),
+            Some("12 May 2025")
+        );
+        // A plan's title with its date is a title, no position line.
+        assert!(!is_dated_line(
+            "Safer Streets Action Plan – Updated 4 June 2025"
+        ));
     }
 }

@@ -258,6 +258,7 @@ mod tests {
             profile: &profile,
             settings: &settings,
             text_colour: &colour,
+            measure: &|_, _| Vec::new(),
             title_page: None,
         };
         let t = card(

@@ -38,6 +38,7 @@ use crate::table::Table;
 pub use caption::{above as caption_above, Above, Plain};
 pub use explain::{Explain, TableExplain, Verdict};
 pub use rag::{is_coloured as rag_colour, TextColour};
+pub use text::Measure;
 
 /// What the steps share: the profile, the tolerances, and how to ask a text's colour.
 pub struct Context<'a> {
@@ -47,6 +48,8 @@ pub struct Context<'a> {
     pub settings: &'a PaperSettings,
     /// The colour of the text printed in a box.
     pub text_colour: TextColour<'a>,
+    /// The words printed in a box, each with its own box.
+    pub measure: text::Measure<'a>,
     /// The document's title page, if its first page reads as one: the page, its caption and
     /// the date of its position line ([`title_page::read`]).
     pub title_page: Option<(u32, String, Option<String>)>,

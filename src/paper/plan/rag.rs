@@ -1,7 +1,8 @@
 //! The RAG column: one entry per paragraph, top to bottom, with the colour it is printed on
 //! or in — the paragraph's fill, the cell's fill, else the colour of its text or of a symbol
 //! (●) — classified green / amber / red, else kept as its value. A pale fill is read by its
-//! hue (a spreadsheet's pale green status cell is green).
+//! hue (a spreadsheet's pale green status cell is green); a fill of no rating's hue (a row's
+//! banding shade) yields to a coloured symbol or text printed on it.
 
 use super::super::model::{RagColour, RagEntry};
 use crate::colour::Colour;
@@ -70,16 +71,23 @@ pub fn entries(cell: Option<&Cell>, text_colour: TextColour, pale: f64) -> Vec<(
                     .any(|l| mid >= l.bbox.top - 1.0 && mid <= l.bbox.bottom + 1.0)
             });
             let fill = p.fill;
-            let colour = match (fill, mark, cell.fill) {
-                (Some(f), _, _) => Some(classify_fill(f, pale)),
-                (None, Some(m), _) => Some(RagColour::classify(m.colour)),
-                (None, None, Some(f)) => Some(classify_fill(f, pale)),
-                (None, None, None) => p
-                    .lines
-                    .iter()
-                    .find_map(|l| text_colour(l.page, l.bbox))
-                    .map(RagColour::classify),
+            // A fill of a rating's hue names the rating; a neutral fill (a row's banding
+            // shade, a pale blue) yields to a coloured symbol or text printed on it, and is
+            // the colour only when nothing coloured is.
+            let rated = |f: Option<Colour>| {
+                f.map(|f| classify_fill(f, pale))
+                    .filter(|c| !matches!(c, RagColour::Other(_)))
             };
+            let colour = rated(fill)
+                .or_else(|| mark.map(|m| RagColour::classify(m.colour)))
+                .or_else(|| rated(cell.fill))
+                .or_else(|| {
+                    p.lines
+                        .iter()
+                        .find_map(|l| text_colour(l.page, l.bbox))
+                        .map(RagColour::classify)
+                })
+                .or_else(|| fill.or(cell.fill).map(|f| classify_fill(f, pale)));
             let entry = RagEntry {
                 text: without_symbol(&printed),
                 colour,
@@ -245,6 +253,25 @@ mod tests {
     }
 
     #[test]
+    fn a_coloured_symbol_on_a_banded_row_is_its_colour() {
+        // Every other row shaded a near-white grey-blue: the ● before the word is the rating.
+        let pale = crate::tolerance::PALE_FILL_SATURATION;
+        let red = |_: u32, _: Rect| Some(hex(0xC0392B));
+        let none = |_: u32, _: Rect| None;
+        let mut banded = cell_of("● Off track", "Off track");
+        banded.fill = Some(hex(0xF1F1F6));
+        let got = entries(Some(&banded), &red, pale);
+        assert_eq!(got[0].0.colour, Some(RagColour::Red));
+        // With nothing coloured printed on it, the band is kept as printed.
+        let got = entries(Some(&banded), &none, pale);
+        assert_eq!(got[0].0.colour, Some(RagColour::Other(hex(0xF1F1F6))));
+        // A fill of a rating's hue names the rating whatever the text's colour.
+        banded.fill = Some(hex(0xC6EFCE));
+        let got = entries(Some(&banded), &red, pale);
+        assert_eq!(got[0].0.colour, Some(RagColour::Green));
+    }
+
+    #[test]
     fn pale_fills_by_their_hue() {
         let pale = crate::tolerance::PALE_FILL_SATURATION;
         assert_eq!(classify_fill(hex(0xC6EFCE), pale), RagColour::Green);
@@ -255,6 +282,7 @@ mod tests {
         assert_eq!(classify_fill(hex(0xD9EAD3), pale), RagColour::Green);
         assert_eq!(classify_fill(hex(0xFFF2CC), pale), RagColour::Amber);
         assert_eq!(classify_fill(hex(0xF4CCCC), pale), RagColour::Red);
+        assert_eq!(classify_fill(hex(0xE2EFDA), pale), RagColour::Green);
         // A banded row's near-white has no hue to read.
         assert_eq!(
             classify_fill(hex(0xF1F1F6), pale),

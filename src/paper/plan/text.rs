@@ -6,6 +6,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 use crate::dates::MONTH_PATTERN as MONTH;
+use crate::geom::Rect;
 use crate::table::{Cell, CellLine, Paragraph};
 
 /// Whitespace runs collapsed to one space, trimmed.
@@ -171,19 +172,51 @@ fn ends_joining(line: &str) -> bool {
         .is_some_and(|w| JOINING.contains(&w.to_lowercase().as_str()))
 }
 
+/// The words printed in a box on a page, left to right: each one's text and box. Where the
+/// reader can measure a word as printed rather than guess its width from its letters.
+pub type Measure<'a> = &'a dyn Fn(u32, Rect) -> Vec<(String, Rect)>;
+
+/// The width `next`'s first word and a space before it take at the end of a line, measured
+/// where the page prints the word as the line's text names it (the space: the narrowest gap
+/// between words on `next` or `line`); `None` when it cannot be measured.
+fn measured_need(line: &CellLine, next: &CellLine, measure: Measure) -> Option<f64> {
+    let words = measure(next.page, next.bbox);
+    let (text, first) = words.first()?;
+    if text.trim() != next.text.split_whitespace().next()? {
+        return None;
+    }
+    let gap = |ws: &[(String, Rect)]| {
+        ws.windows(2)
+            .filter_map(|w| match w {
+                [(_, a), (_, b)] => Some(b.x0 - a.x1),
+                _ => None,
+            })
+            .filter(|g| *g > 0.0)
+            .min_by(f64::total_cmp)
+    };
+    let space = gap(&words).or_else(|| gap(&measure(line.page, line.bbox)))?;
+    Some(space + first.width())
+}
+
 /// Whether the first word of `next` would have fitted at the end of `line` in a cell whose
-/// text may reach `right` (points): if so, the line was broken by hand, not wrapped.
-fn hand_broken(line: &CellLine, next: &CellLine, right: f64) -> bool {
+/// text may reach `right` (points): if so, the line was broken by hand, not wrapped. Guessed
+/// from the line's letters, with room for wide ones; or measured as printed, against `reach`,
+/// the furthest the column's text goes: a word that would have ended short of where other
+/// lines of the column end surely fitted, however wide the cell's padding ("Highways" /
+/// "Countryside Service", the second lead's first word fitting by half a point).
+fn hand_broken(line: &CellLine, next: &CellLine, right: f64, reach: f64, measure: Measure) -> bool {
     let chars = line.text.chars().count().max(1) as f64;
     let per_char = line.bbox.width() / chars;
     let first = next.text.split(' ').next().unwrap_or("");
     // Capitals and wide letters: a fifth wider than the line's average.
     let need = 1.2 * per_char * (first.chars().count() as f64 + 1.0);
+    let fits = line.bbox.x1 + need < right
+        || measured_need(line, next, measure).is_some_and(|n| line.bbox.x1 + n < reach);
     let opens = next
         .text
         .trim_start()
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || BULLETS.contains(&c));
-    line.page == next.page && opens && !runs_on(&line.text) && line.bbox.x1 + need < right
+    line.page == next.page && opens && !runs_on(&line.text) && fits
 }
 
 /// What a cell's entries are: how its lines may be told apart beyond their spacing and width.
@@ -292,7 +325,18 @@ const ORGANISATION_ENDS: &[&str] = &[
     "directorate",
     "alliance",
     "commission",
+    "constabulary",
 ];
+
+/// Whether `w` (lower case) is an organisation's noun ([`ORGANISATION_ENDS`]), or one's
+/// plural ("Authorities", "Trusts").
+pub(super) fn organisation_noun(w: &str) -> bool {
+    ORGANISATION_ENDS.contains(&w)
+        || w.strip_suffix("ies")
+            .is_some_and(|one| ORGANISATION_ENDS.contains(&format!("{one}y").as_str()))
+        || w.strip_suffix('s')
+            .is_some_and(|one| ORGANISATION_ENDS.contains(&one))
+}
 
 /// The fewest words of a post that, after a body printed whole on its line, is a lead of its
 /// own ("Leisure Contract Manager"); a shorter one ("Business Manager") is the body's post.
@@ -357,7 +401,7 @@ fn whole(cur: &str) -> Option<Whole> {
         Some(Whole::Post)
     } else if head_of {
         Some(Whole::HeadOf)
-    } else if BODY_ENDS.contains(&last.as_str()) || ORGANISATION_ENDS.contains(&last.as_str()) {
+    } else if BODY_ENDS.contains(&last.as_str()) || organisation_noun(&last) {
         Some(Whole::Body)
     } else {
         None
@@ -382,8 +426,7 @@ fn lead_follows(
         crate::table::join_line(&mut run, l.text.trim());
         let last = last_word(&l.text);
         let post = post_noun(&last);
-        if post || BODY_ENDS.contains(&last.as_str()) || ORGANISATION_ENDS.contains(&last.as_str())
-        {
+        if post || BODY_ENDS.contains(&last.as_str()) || organisation_noun(&last) {
             let n = run.split_whitespace().count();
             return (n >= 2).then_some((post, n));
         }
@@ -414,7 +457,9 @@ fn wraps_into_lead(
         return false;
     };
     let open = cur.matches('(').count() > cur.matches(')').count();
-    if line.page != next.page || runs_on(&line.text) || open {
+    // A row broken over a page goes on with the next line at the top of the next page: the
+    // form reads there as on one page.
+    if next.page < line.page || runs_on(&line.text) || open {
         return false;
     }
     let opens_post = POST_OPENS.contains(&first_word(&next.text).as_str());
@@ -449,6 +494,19 @@ fn ends_post(line: &CellLine, next: &CellLine) -> bool {
         && !noun(&first)
 }
 
+/// Whether `next` opens with the word `line` ends with ("Chief Inspector, Licensing" /
+/// "Licensing Authorities"), both capitalised: no name says a word twice over a line's end,
+/// so the line ends a lead and the next starts another.
+fn repeats_word(line: &CellLine, next: &CellLine) -> bool {
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let last = word(line.text.split_whitespace().next_back().unwrap_or(""));
+    let first = word(next.text.split_whitespace().next().unwrap_or(""));
+    !runs_on(&line.text)
+        && first.chars().count() >= 2
+        && first.starts_with(char::is_uppercase)
+        && last == first
+}
+
 /// A lead printed "Name, Organisation": a comma inside it after a short name (at most five
 /// words), with text after the comma.
 fn named_lead(s: &str) -> bool {
@@ -477,14 +535,15 @@ fn spaced(line: &CellLine, next: &CellLine, apart: f64) -> bool {
     line.page == next.page && h > 0.0 && next.bbox.top - line.bbox.top > apart * h
 }
 
-/// A milestone line ending in a timescale after a dash ("… – Complete – May 2024") with a
-/// capitalised line after it: the next milestone starts there (FORMAT.md's "text – Status –
-/// Date" entries one per line).
+/// A milestone line ending in a timescale after a dash, a middle dot or a bar ("… – Complete
+/// – May 2024", "… · May 2024") with a capitalised line after it: the next milestone starts
+/// there (FORMAT.md's "text – Status – Date" entries one per line; a status after the date is
+/// [`ends_status`]'s).
 fn ends_dated(line: &str, next: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = compiled(&RE, || {
         format!(
-            r"[–—:-]\s*(?:(?:by|from|until|end\s+of|target|due|deadline)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
+            r"[–—:·|-]\s*(?:(?:by|from|until|end\s+of|target|due|deadline)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
         )
     });
     // The pattern is written in lower case.
@@ -528,7 +587,8 @@ const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '-', '–', '*', '
 
 /// The entries of a paragraph: its lines grouped into runs broken by hand ("Carers Strategy
 /// Lead" / "Primary Care Network Managers" in one paragraph), each run joined as the table
-/// stage joins lines. `right` is the cell's text edge on each page; `exact` says it is the
+/// stage joins lines. `right` is the cell's text edge on each page, `reach` the furthest the
+/// column's text goes and `measure` the words as printed; `exact` says `right` is the
 /// cell's own edge (a ruled table), so that a next first word that would not have fitted
 /// says the line wrapped.
 /// Each entry comes with the line it starts on. In a milestone cell a line ending in a
@@ -539,6 +599,7 @@ const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '-', '–', '*', '
 pub fn entries<'p>(
     p: &'p Paragraph,
     right: &dyn Fn(u32) -> Option<f64>,
+    (reach, measure): (f64, Measure),
     exact: bool,
     kind: Kind,
     apart: f64,
@@ -561,7 +622,7 @@ pub fn entries<'p>(
             });
         listing |= colon && !dated_next;
         let split = match (next, right(l.page)) {
-            (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge),
+            (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge, reach, measure),
             _ => false,
         } || (dated
             && !listing
@@ -571,12 +632,15 @@ pub fn entries<'p>(
             || (kind == Kind::Leads
                 && next.is_some_and(|n| {
                     starts_named_lead(&cur, l, n)
+                        || repeats_word(l, n)
                         || wraps_into_lead(
                             &cur,
                             l,
                             p.lines.get(i + 1..).unwrap_or(&[]),
                             exact,
-                            &|a, b| right(a.page).is_some_and(|e| !hand_broken(a, b, e)),
+                            &|a, b| {
+                                right(a.page).is_some_and(|e| !hand_broken(a, b, e, reach, measure))
+                            },
                         )
                 }))
             || next.is_some_and(|n| spaced(l, n, apart))
@@ -634,7 +698,7 @@ fn left_over(entry: &str) -> bool {
         && w.chars().skip(1).any(char::is_lowercase)
         && !post_noun(&lower)
         && !BODY_ENDS.contains(&lower.as_str())
-        && !ORGANISATION_ENDS.contains(&lower.as_str())
+        && !organisation_noun(&lower)
 }
 
 /// Lead entries with a word left over ([`left_over`]) joined to the lead before it, on the
@@ -678,7 +742,8 @@ pub(super) fn is_post(s: &str, person: bool) -> bool {
 
 /// Split each lead entry listing posts with commas ("Independent Chair, Board Manager") into
 /// one lead per post: a comma splits where the text before it ends in a post's or a body's
-/// noun, the part after it in a person's post, and both are two words or more. A part that
+/// noun or opens "Head of …" ("Head of SEND, Designated Clinical Officer"), the part after it
+/// ends in a person's post, and both are two words or more. A part that
 /// does not stays with the post before it ("Head of HR, People Directorate"; "Jo Smith, Kent
 /// Police"; "Chair, Health and Wellbeing Board"; "Team Managers, Locality Teams").
 pub fn split_posts(leads: Vec<String>) -> Vec<String> {
@@ -704,7 +769,7 @@ pub fn split_posts(leads: Vec<String>) -> Vec<String> {
             }
             cur.push_str(part);
             let next = parts.get(i + 1);
-            if is_post(&cur, false)
+            if (is_post(&cur, false) || whole(&cur) == Some(Whole::HeadOf))
                 && words(&cur)
                 && next.is_some_and(|n| is_post(n, true) && words(n))
                 || next.is_some_and(|n| organisations(&cur, n))
@@ -732,7 +797,7 @@ fn organisations(before: &str, after: &str) -> bool {
     };
     let organisation = |s: &str| {
         let last = last_word(s);
-        ORGANISATION_ENDS.contains(&last.as_str())
+        organisation_noun(&last)
             || BODY_ENDS.contains(&last.as_str())
             || s.split_whitespace().next().is_some_and(acronym)
     };
@@ -817,10 +882,38 @@ mod tests {
 
     /// The entries of an unruled cell whose column's text reaches `right`.
     fn texts_within(p: &Paragraph, right: f64, kind: Kind, apart: f64) -> Vec<String> {
-        entries(p, &|_| Some(right), false, kind, apart)
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect()
+        entries(
+            p,
+            &|_| Some(right),
+            (f64::NEG_INFINITY, &|_, _| Vec::new()),
+            false,
+            kind,
+            apart,
+        )
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+    }
+
+    #[test]
+    fn milestones_ending_in_a_date_then_a_status() {
+        // "text · Mon YYYY · Status", one a line, each filling the cell: the status after the
+        // date ends a milestone; a status wrapped onto the next line ("Not" / "started") does
+        // not open one.
+        let p = para(&[
+            ("Quay wall survey done · Mar 2025 · Complete", 0.0, 97.0),
+            ("Pontoon repairs tendered · Oct 2025 · Not", 12.0, 98.0),
+            ("started", 24.0, 30.0),
+            ("Harbour office reopened · Jun 2026 · On track", 36.0, 96.0),
+        ]);
+        assert_eq!(
+            texts(&p, Kind::Milestones, f64::INFINITY),
+            [
+                "Quay wall survey done · Mar 2025 · Complete",
+                "Pontoon repairs tendered · Oct 2025 · Not started",
+                "Harbour office reopened · Jun 2026 · On track"
+            ]
+        );
     }
 
     #[test]
@@ -995,6 +1088,140 @@ mod tests {
     }
 
     #[test]
+    fn a_head_of_before_a_post_after_a_comma_is_two_leads() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            split_posts(v(&[
+                "Head of Inclusion, Specialist Teaching Coordinator",
+                "Director of Place, Regeneration Board"
+            ])),
+            v(&[
+                "Head of Inclusion",
+                "Specialist Teaching Coordinator",
+                "Director of Place, Regeneration Board"
+            ])
+        );
+    }
+
+    #[test]
+    fn a_word_said_twice_over_a_line_end_ends_a_lead() {
+        // Ruled, the next first word would not have fitted: a wrap by the width, yet the
+        // word the line ends with opens the next line, which no one name prints.
+        let lines = para(&[
+            ("Station Manager, Prevention", 0.0, 96.0),
+            ("Prevention Partners", 12.0, 80.0),
+        ]);
+        let got: Vec<String> = entries(
+            &lines,
+            &|_| Some(100.0),
+            (f64::NEG_INFINITY, &|_, _| Vec::new()),
+            true,
+            Kind::Leads,
+            f64::INFINITY,
+        )
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+        assert_eq!(got, ["Station Manager, Prevention", "Prevention Partners"]);
+        // A team after the post wrapping on into its organisation's name stays one lead.
+        let lines = para(&[
+            ("Fleet Manager, Ashby Vale", 0.0, 96.0),
+            ("District Council", 12.0, 70.0),
+        ]);
+        assert_eq!(
+            entries(
+                &lines,
+                &|_| Some(100.0),
+                (f64::NEG_INFINITY, &|_, _| Vec::new()),
+                true,
+                Kind::Leads,
+                f64::INFINITY
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_next_word_measured_as_printed_fits_short_of_the_column_reach() {
+        // An unruled lead column whose text reaches 100 pt. "Countryside" (53 pt, a 3 pt space
+        // before it) would have ended at 99 after "Highways": broken by hand, two leads. The
+        // guess from the letters (a fifth wider) says it wrapped.
+        let p = para(&[("Highways", 0.0, 43.0), ("Countryside Service", 12.0, 94.0)]);
+        let word = |t: &str, x0: f64, x1: f64, top: f64| {
+            let bbox = Rect {
+                x0,
+                top,
+                x1,
+                bottom: top + 10.0,
+            };
+            (t.to_string(), bbox)
+        };
+        let printed = |_: u32, b: Rect| -> Vec<(String, Rect)> {
+            if b.top < 6.0 {
+                vec![word("Highways", 0.0, 43.0, 0.0)]
+            } else {
+                vec![
+                    word("Countryside", 0.0, 53.0, 12.0),
+                    word("Service", 56.0, 94.0, 12.0),
+                ]
+            }
+        };
+        let read = |p: &Paragraph, measure: Measure| -> Vec<String> {
+            entries(
+                p,
+                &|_| Some(100.0),
+                (100.0, measure),
+                false,
+                Kind::Leads,
+                f64::INFINITY,
+            )
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+        };
+        assert_eq!(read(&p, &printed), ["Highways", "Countryside Service"]);
+        assert_eq!(
+            read(&p, &|_, _| Vec::new()),
+            ["Highways Countryside Service"]
+        );
+        // "Development" (59 pt) would have ended at 106: the line wrapped, one lead.
+        let p = para(&[("Economic", 0.0, 44.0), ("Development", 12.0, 59.0)]);
+        let printed = |_: u32, b: Rect| -> Vec<(String, Rect)> {
+            if b.top < 6.0 {
+                vec![word("Economic", 0.0, 44.0, 0.0)]
+            } else {
+                vec![word("Development", 0.0, 59.0, 12.0)]
+            }
+        };
+        assert_eq!(read(&p, &printed), ["Economic Development"]);
+    }
+
+    #[test]
+    fn a_lead_cell_broken_over_a_page_reads_as_on_one() {
+        // The last line of page 1 a whole post, the first of page 2 another.
+        let mut p = para(&[
+            ("Rents Manager", 0.0, 96.0),
+            ("Deputy Finance Officer", 12.0, 90.0),
+        ]);
+        if let Some(l) = p.lines.get_mut(1) {
+            l.page = 2;
+        }
+        let got: Vec<String> = entries(
+            &p,
+            &|_| Some(100.0),
+            (f64::NEG_INFINITY, &|_, _| Vec::new()),
+            true,
+            Kind::Leads,
+            f64::INFINITY,
+        )
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+        assert_eq!(got, ["Rents Manager", "Deputy Finance Officer"]);
+    }
+
+    #[test]
     fn leads_wrapped_by_a_ruled_cell_or_broken_by_hand() {
         // A ruled cell whose text reaches 100 pt: where the next first word would not have
         // fitted, the line wrapped, unless both sides read as whole posts.
@@ -1002,6 +1229,7 @@ mod tests {
             entries(
                 &para(lines),
                 &|_| Some(100.0),
+                (f64::NEG_INFINITY, &|_, _| Vec::new()),
                 true,
                 Kind::Leads,
                 f64::INFINITY,
