@@ -1191,3 +1191,44 @@ fn issue_17_a_coloured_dot_on_a_banded_row_is_the_rating() {
         .collect();
     assert_eq!(got, want);
 }
+
+/// An unruled plan (`fixtures/regression/chromium-repeated-header-one-row.html`, Chromium: a
+/// rule under the header, banded rows) with a version line printed just above its header,
+/// which page 1's header cell takes in, and a page break that leaves the repeated header and a
+/// single row on page 2. That lone row is a table only as a continuation, and its header did
+/// not read as a repeat of page 1's ("Version 3.1 … Ref / Action" against "Ref / Action"), so
+/// the row was dropped. Now a header cell ending in the repeated text matches, and the row is
+/// the table's last.
+#[test]
+fn a_repeated_header_over_one_row_continues_the_table_under_a_version_line() {
+    let tables = crate::tables::tables_of("regression/chromium-repeated-header-one-row.pdf");
+    let [t] = tables.as_slice() else {
+        panic!("one table, got {}", tables.len());
+    };
+    assert_eq!(t.pages, [1, 2]);
+    assert_eq!(t.n_cols, 5);
+    let text = |r: usize, c: usize| t.cell_at(r, c).map(|c| c.text()).unwrap_or_default();
+    let row = |r: usize| -> Vec<String> { (0..5).map(|c| text(r, c)).collect() };
+    let last = t.n_rows - 1;
+    assert_eq!(last, 5, "header and five actions");
+    assert_eq!(
+        row(last),
+        [
+            "AL2.2 Publish course outcomes for each centre every year.",
+            "Performance Analyst",
+            "Outcomes on the website by August.",
+            "Aug 2026: First report – Not started",
+            "Off track"
+        ]
+    );
+    assert_eq!(
+        row(last - 1),
+        [
+            "AL2.1 Survey learners at the end of every course.",
+            "Quality Officer",
+            "Response rate above 60%.",
+            "Dec 2025: Survey issued – Not started",
+            "On track"
+        ]
+    );
+}

@@ -121,8 +121,25 @@ fn own_header(t: &Table, pt: &PageTable, s: &Settings, skip: &mut Option<usize>)
 fn repeats_header(t: &Table, pt: &PageTable) -> bool {
     !t.ruled && t.n_cols == pt.n_cols() && pt.n_rows() > 1 && {
         let a = row_key(t.cells.iter(), 0);
-        !a.iter().all(|(_, _, s)| s.is_empty()) && a == row_key(pt.cells.iter(), 0)
+        !a.iter().all(|(_, _, s)| s.is_empty()) && same_header_row(&a, &row_key(pt.cells.iter(), 0))
     }
+}
+
+/// Whether a page table's header row `b` repeats the table's header row `a`: the same cells,
+/// each with the same text, or with the text the first page's cell ends in (a line printed
+/// just above the header, such as a version line, that the first page's region took into its
+/// header cell is not repeated on the pages after).
+fn same_header_row(a: &[(usize, usize, String)], b: &[(usize, usize, String)]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|((ca, sa, ta), (cb, sb, tb))| {
+            ca == cb
+                && sa == sb
+                && (ta == tb
+                    || (!tb.is_empty()
+                        && ta
+                            .strip_suffix(tb.as_str())
+                            .is_some_and(|head| head.ends_with(' '))))
+        })
 }
 
 fn columns_match(a: &[f64], b: &[f64], tol: f64) -> bool {
@@ -214,7 +231,8 @@ fn repeated_header(t: &Table, pt: &PageTable, s: &Settings) -> usize {
         .min(t.n_rows))
         .take_while(|&r| {
             let a = row_key(t.cells.iter(), r);
-            !a.iter().all(|(_, _, s)| s.is_empty()) && a == row_key(pt.cells.iter(), r)
+            !a.iter().all(|(_, _, s)| s.is_empty())
+                && same_header_row(&a, &row_key(pt.cells.iter(), r))
         })
         .count()
 }
