@@ -85,6 +85,7 @@ impl Settings {
             ("table.paragraph_gap_lines", t.paragraph_gap_lines),
             ("table.mark_max_aspect", t.mark_max_aspect),
             ("table.column_match_tolerance", t.column_match_tolerance),
+            ("table.column_start_tolerance", t.column_start_tolerance),
             ("layout.duplicate_glyph_em", l.duplicate_glyph_em),
             ("layout.block_overlap_lines", l.block_overlap_lines),
             ("layout.layout_blank_line_em", l.layout_blank_line_em),
@@ -102,6 +103,10 @@ impl Settings {
             ("table.mark_max_side", t.mark_max_side),
             ("table.running_line_tolerance", t.running_line_tolerance),
             ("table.mark_min_side", t.mark_min_side),
+            (
+                "table.alignment.smaller_above_header_ratio",
+                u.smaller_above_header_ratio,
+            ),
             ("table.alignment.min_gutter", u.min_gutter),
             ("table.alignment.ruled_table_margin", u.ruled_table_margin),
             ("table.alignment.axis_tolerance", u.axis_tolerance),

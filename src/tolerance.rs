@@ -126,6 +126,12 @@ pub const BULLET_INDENT_LINES: f64 = 0.5;
 /// Column boundaries of two page tables match for continuation when within this (points).
 pub const COLUMN_MATCH_TOLERANCE: f64 = 3.0;
 
+/// An unruled table's column text starts on two consecutive pages match within this (points)
+/// when the later page carries the table on without repeating its header: one program sets a
+/// column's text at one x on every page (to under a point of rounding); 2 pt is less than a
+/// word space of 10 pt text, so a column starting a word further in is another layout.
+pub const COLUMN_START_TOLERANCE: f64 = 2.0;
+
 /// A white rule is a table rule when its midpoint lies on or within this (points) of a
 /// coloured fill: white lines drawn along shaded cells' edges sit on the fills' borders, give
 /// or take half their width (0.25 pt in Camelot's `background_lines_1.pdf`, whose cell borders
@@ -310,6 +316,12 @@ pub const GUTTER_CROSSING_FRACTION: f64 = 0.1;
 /// across the table (LaTeX's `\large` is 1.2 times the body size), and no evidence of where
 /// its columns are: plans print a heading per priority, more than one line in ten.
 pub const GROUP_HEADING_SIZE_RATIO: f64 = 1.15;
+
+/// A single run of text above an unruled table's header set this many times smaller than the
+/// line under it is page text (a version or "last updated" line: 8 pt over a 9 pt header is
+/// 1.125), not a header label: a header's stacked labels share one size; 1.08 keeps sizes
+/// rounded differently (10.5 against 10 pt) one size.
+pub const SMALLER_ABOVE_HEADER_RATIO: f64 = 1.08;
 
 /// A rule below a spanning header label, at most this many line heights under it, gives the
 /// columns the label spans.

@@ -1232,3 +1232,133 @@ fn a_repeated_header_over_one_row_continues_the_table_under_a_version_line() {
         ]
     );
 }
+
+/// Issue 17: a Word plan printed by LibreOffice (`fixtures/regression/writer-runs-on-no-header.py`)
+/// with horizontal rules only, whose table runs on onto page 2 without repeating its header:
+/// the same five columns starting at the same x. The page break cuts row 2.1.1, leaving the
+/// end of its second lead (beside the rest of milestone "b)" in the first file, alone in the
+/// second) above row 2.2. Page 2's rows were a table only under a repeated header, so area
+/// 2.2 and action 2.2.1 were lost, and the cut row's remainder with them. Now the columns'
+/// text starts carry the table on, and the remainder ends row 2.1.1.
+#[test]
+fn issue_17_an_unruled_table_runs_on_without_its_header() {
+    let head = ["Ref", "Action", "Lead officer", "Milestones", "RAG"];
+    let early = [
+        ["1", "Warm and safe homes", "", "", ""],
+        ["1.1", "Damp and mould", "", "", ""],
+        [
+            "1.1.1",
+            "Inspect every council home reported for damp within ten working days.",
+            "Head of Repairs",
+            "a) Inspection team in post – Complete – April 2025\nb) All reports inspected on time – In progress – December 2025",
+            "Amber",
+        ],
+        [
+            "1.1.2",
+            "Write to every tenant with advice on heating and ventilation.",
+            "Tenancy Services Manager",
+            "a) Advice leaflet printed – Complete – May 2025",
+            "Green",
+        ],
+        ["1.2", "Fire safety", "", "", ""],
+        [
+            "1.2.1",
+            "Fit sprinklers in the four tallest blocks on the Brookfield estate.",
+            "Building Safety Manager",
+            "a) Contractor chosen – Complete – June 2025\nb) Sprinklers fitted in two blocks – Delayed – November 2025",
+            "Red",
+        ],
+        [
+            "1.2.2",
+            "Check the fire doors in every block of flats each quarter.",
+            "Building Safety Manager",
+            "a) First checks done – Complete – July 2025\nb) Second round of checks – On track – October 2025",
+            "Green",
+        ],
+        ["2", "Support for people who need it", "", "", ""],
+        ["2.1", "Adapting homes", "", "", ""],
+    ];
+    let late = [
+        ["2.2", "Preventing homelessness", "", "", ""],
+        [
+            "2.2.1",
+            "Open a housing advice hub in the town centre library.",
+            "Housing Options Manager",
+            "a) Hub open three days a week – On track – January 2026",
+            "Green",
+        ],
+    ];
+    let cut = [
+        (
+            "writer-runs-on-no-header.pdf",
+            "Occupational Therapy Lead\nAssistant Director, Adult Social Care Services",
+            "a) Waiting list reviewed – Complete – May 2025\nb) New framework contract – Not started – March 2026",
+        ),
+        (
+            "writer-runs-on-no-header-one-column.pdf",
+            "Occupational Therapy Lead\nAssistant Director for Adult Social Care and Housing Support Services",
+            "a) Waiting list reviewed – Complete – May 2025",
+        ),
+    ];
+    for (file, leads, milestones) in cut {
+        let tables = crate::tables::tables_of(&format!("regression/{file}"));
+        let [t] = tables.as_slice() else {
+            panic!("{file}: one table, got {}", tables.len());
+        };
+        assert_eq!(t.pages, [1, 2], "{file}");
+        let cut_row = [
+            "2.1.1",
+            "Halve the waiting time for stairlifts and level-access showers.",
+            leads,
+            milestones,
+            "Amber",
+        ];
+        let mut want: Vec<Vec<String>> = vec![head.iter().map(|s| s.to_string()).collect()];
+        want.extend(
+            early
+                .iter()
+                .map(|r| r.iter().map(|s| s.to_string()).collect()),
+        );
+        want.push(cut_row.iter().map(|s| s.to_string()).collect());
+        want.extend(
+            late.iter()
+                .map(|r| r.iter().map(|s| s.to_string()).collect()),
+        );
+        assert_eq!(t.grid(), want, "{file}");
+    }
+}
+
+/// Issue 17: the version line "Version 3.1 | Reviewed: 14 October 2025" (8 pt) printed just
+/// above an unruled table's 9 pt header (`chromium-repeated-header-one-row.html`) was read
+/// into the first header cell, so the plan had no version. A single run set smaller than the
+/// header line under it is page text, not a header label.
+#[test]
+fn issue_17_a_smaller_version_line_above_the_header_is_page_text() {
+    let tables = crate::tables::tables_of("regression/chromium-repeated-header-one-row.pdf");
+    let [t] = tables.as_slice() else {
+        panic!("one table, got {}", tables.len());
+    };
+    let header: Vec<String> = (0..t.n_cols)
+        .map(|c| t.cell_at(0, c).map(|c| c.text()).unwrap_or_default())
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "Ref / Action",
+            "Lead",
+            "Success measures",
+            "Milestones",
+            "RAG"
+        ]
+    );
+    let paper = boardpaper::pipeline::read(
+        &open("chromium-repeated-header-one-row.pdf", "a Chromium plan"),
+        &boardpaper::settings::Settings::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let [plan] = paper.plans.as_slice() else {
+        panic!("one plan, got {}", paper.plans.len());
+    };
+    assert_eq!(plan.version.as_deref(), Some("3.1"));
+    assert_eq!(plan.version_date.as_deref(), Some("14 October 2025"));
+}

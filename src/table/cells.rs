@@ -409,7 +409,7 @@ pub fn join_line(text: &mut String, line: &str) {
 }
 
 /// Whether text opens with a list item label ("a)", "(ii)") and goes on after it.
-fn opens_item(text: &str) -> bool {
+pub(super) fn opens_item(text: &str) -> bool {
     let mut words = text.split_whitespace();
     words.next().is_some_and(super::unruled::is_item_label) && words.next().is_some()
 }

@@ -18,6 +18,18 @@ pub struct TextLine {
     pub text: String,
     /// Its box.
     pub bbox: Rect,
+    /// Its words, left to right, each with its box: where a line above a continued table
+    /// falls among the table's columns.
+    pub words: Vec<LineWord>,
+}
+
+/// A word of a [`TextLine`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineWord {
+    /// The word.
+    pub text: String,
+    /// Its box.
+    pub bbox: Rect,
 }
 
 /// The left-to-right lines of `words` (the page's words) whose centres lie outside every box
@@ -41,12 +53,20 @@ pub(crate) fn lines_outside(words: &[Word], tables: &[Rect], s: &Settings) -> Ar
                 line.text.push(' ');
                 line.text.push_str(&w.text);
                 line.bbox = line.bbox.union(&w.bbox);
+                line.words.push(LineWord {
+                    text: w.text.clone(),
+                    bbox: w.bbox,
+                });
             }
             _ => out.push((
                 w.baseline,
                 TextLine {
                     text: w.text.clone(),
                     bbox: w.bbox,
+                    words: vec![LineWord {
+                        text: w.text.clone(),
+                        bbox: w.bbox,
+                    }],
                 },
             )),
         }
@@ -85,7 +105,7 @@ fn footnote(text: &str) -> bool {
 /// Whether `line` says nothing about where a table ends: a page number, a running header or
 /// footer (a line with the same key at about the same height on the `other` page), a footnote
 /// or a "continued" note.
-fn neutral(line: &TextLine, other: &[TextLine], s: &Settings) -> bool {
+pub(crate) fn neutral(line: &TextLine, other: &[TextLine], s: &Settings) -> bool {
     let k = key(&line.text);
     k.is_empty()
         || footnote(&line.text)
@@ -127,6 +147,7 @@ mod tests {
                 x1: 300.0,
                 bottom: top + 10.0,
             },
+            words: Vec::new(),
         }
     }
 

@@ -8,16 +8,18 @@
 
 use std::sync::Arc;
 
-use super::cells::join_line;
+use super::cells::{join_line, opens_item};
 use super::context;
+use super::resume::{self, Starts};
 use super::{Cell, PageTable, Part, Settings, Table};
 use crate::tolerance::DEFAULT_FONT_SIZE;
 
 /// Join page tables (one list per page, in page order, each top to bottom) into logical tables.
 pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
     let mut tables: Vec<Table> = Vec::new();
-    // Each logical table's last page table, its cells gone.
-    let mut tails: Vec<PageTable> = Vec::new();
+    // Each logical table's last page table, its cells gone, and where its columns' text
+    // starts on every page so far.
+    let mut tails: Vec<(PageTable, Starts)> = Vec::new();
     let mut open: Option<usize> = None;
     for list in pages {
         let mut last_on_page = None;
@@ -28,17 +30,32 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
             // How many leading rows of `pt` repeat the open table's, once asked: asked by
             // `continues` and again by `append`, of the same table and page table.
             let mut skip = None;
-            let target = open.filter(|&ti| {
-                first
-                    && tables
-                        .get(ti)
-                        .zip(tails.get(ti))
-                        .is_some_and(|(t, tail)| continues(t, tail, &pt, s, &mut skip))
-            });
+            let found = open
+                .filter(|_| first)
+                .and_then(|ti| Some((ti, tables.get(ti)?, tails.get(ti)?)))
+                .and_then(|(ti, t, tail)| {
+                    if continues(t, tail, &pt, s, &mut skip) {
+                        return Some((ti, None));
+                    }
+                    // The rest of a row cut by the break, printed above a table that
+                    // carries the columns on, is no heading between two tables.
+                    let key = key_column(t);
+                    let with = resume::with_remainder(&pt, &tail.1, key, &tail.0.outside, s)?;
+                    let mut again = None;
+                    continues(t, tail, &with, s, &mut again).then(|| {
+                        skip = again;
+                        (ti, Some(with))
+                    })
+                });
+            let (target, pt) = match found {
+                Some((ti, with)) => (Some(ti), with.unwrap_or(pt)),
+                None => (None, pt),
+            };
             match target.and_then(|ti| tables.get_mut(ti).map(|t| (ti, t))) {
                 Some((ti, t)) => {
                     if let Some(tail) = tails.get_mut(ti) {
-                        *tail = frame(&pt);
+                        tail.0 = frame(&pt);
+                        resume::merge(&mut tail.1, resume::column_starts(&pt));
                     }
                     let skip = skip.unwrap_or_else(|| repeated_header(t, &pt, s));
                     append(t, pt, skip, s);
@@ -47,7 +64,7 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
                 // Nothing before it to continue: not a table (it was no evidence of one).
                 None if pt.continuation_only => k -= 1,
                 None => {
-                    tails.push(frame(&pt));
+                    tails.push((frame(&pt), resume::column_starts(&pt)));
                     tables.push(start(pt));
                     last_on_page = Some(tables.len() - 1);
                 }
@@ -75,7 +92,7 @@ fn frame(pt: &PageTable) -> PageTable {
 /// `skip` keeps [`repeated_header`] of `t` and `pt` once it has been asked.
 fn continues(
     t: &Table,
-    tail: &PageTable,
+    (tail, starts): &(PageTable, Starts),
     pt: &PageTable,
     s: &Settings,
     skip: &mut Option<usize>,
@@ -85,6 +102,7 @@ fn continues(
         t.ruled && columns_match(&tail.xs, &pt.xs, s.column_match_tolerance)
     } else {
         repeats_header(t, pt)
+            || (!t.ruled && resume::same_layout(starts, pt, s.column_start_tolerance))
     };
     next_page && same_columns && !context::separated(tail, pt, s) && !own_header(t, pt, s, skip)
 }
@@ -394,7 +412,9 @@ fn merge_cell(a: &mut Cell, b: Cell, break_gap_lines: f64) {
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase);
-        if first.bullet || ((ended_a || starts_b) && !runs_on) {
+        // A list item opening the next page ("b) New contract …") starts a paragraph, as a
+        // bullet does.
+        if first.bullet || opens_item(&first.text) || ((ended_a || starts_b) && !runs_on) {
             a.paragraphs.push(first);
         } else {
             join_line(&mut last.text, &first.text);

@@ -62,6 +62,9 @@ pub struct Settings {
     pub bullet_indent_lines: f64,
     /// How close column boundaries must be for tables on consecutive pages to join.
     pub column_match_tolerance: f64,
+    /// How close (points) each column's text start must be for an unruled table to run on
+    /// onto the next page without repeating its header.
+    pub column_start_tolerance: f64,
     /// Lines this close in height (points) on consecutive pages, with the same words, are a
     /// running header or footer.
     pub running_line_tolerance: f64,
@@ -104,6 +107,7 @@ impl Default for Settings {
             bullet_dot_gap_lines: tolerance::BULLET_DOT_GAP_LINES,
             bullet_indent_lines: tolerance::BULLET_INDENT_LINES,
             column_match_tolerance: tolerance::COLUMN_MATCH_TOLERANCE,
+            column_start_tolerance: tolerance::COLUMN_START_TOLERANCE,
             running_line_tolerance: tolerance::RUNNING_LINE_TOLERANCE,
             max_header_rows: tolerance::MAX_HEADER_ROWS,
             break_gap_lines: tolerance::BREAK_GAP_LINES,
@@ -212,6 +216,9 @@ pub struct UnruledSettings {
     /// Body lines set larger than this times the body's median size are headings, not
     /// evidence of columns.
     pub heading_size_ratio: f64,
+    /// A one-run line above the header set this many times smaller than the line under it
+    /// is page text, not header.
+    pub smaller_above_header_ratio: f64,
     /// ...unless this many columns are short entries...
     pub min_short_columns: usize,
     /// ...with at most this fraction of their cells prose.
@@ -301,6 +308,7 @@ impl Default for UnruledSettings {
             paragraph_gap_lines: tolerance::ROW_PARAGRAPH_GAP_LINES,
             min_ruled_bands: tolerance::MIN_RULED_BANDS,
             heading_size_ratio: tolerance::GROUP_HEADING_SIZE_RATIO,
+            smaller_above_header_ratio: tolerance::SMALLER_ABOVE_HEADER_RATIO,
             min_short_columns: tolerance::MIN_SHORT_COLUMNS,
             short_column_prose_fraction: tolerance::SHORT_COLUMN_PROSE_FRACTION,
             max_marker_fraction: tolerance::MAX_MARKER_FRACTION,

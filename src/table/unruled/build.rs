@@ -79,12 +79,37 @@ pub(super) fn table(
         body,
         body_pieces: &body_pieces,
     };
-    if lone {
+    // A few numbered rows under the remainder of a row cut by the page break (text in later
+    // columns only) read as a list, but are the rest of a table from the page before: kept
+    // as a continuation only, as a lone row is.
+    let lone = if lone {
         check_lone(&built)?;
+        true
     } else {
-        check(&built, page, words, rules, u)?;
-    }
+        match check(&built, page, words, rules, u) {
+            Ok(()) => false,
+            Err(e @ Rejected::List { .. }) => {
+                if !cut_row_first(&grid) {
+                    return Err(e);
+                }
+                check_lone(&built)?;
+                true
+            }
+            Err(e) => return Err(e),
+        }
+    };
     let mut table = emit::page_table(page, words, &ls, &row_lines, grid, xs, ext, s)?;
     table.continuation_only = lone;
     Ok(table)
+}
+
+/// Whether the first row holds text in later columns but none in the first: the remainder
+/// of a row the page break cut, whose key cell was on the page before.
+fn cut_row_first(grid: &GridBuild) -> bool {
+    let first: Vec<_> = grid
+        .cells
+        .iter()
+        .filter(|c| c.row == 0 && !c.words.is_empty())
+        .collect();
+    !first.is_empty() && first.iter().all(|c| c.col > 0)
 }

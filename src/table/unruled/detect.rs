@@ -325,6 +325,8 @@ pub(super) fn regions(
         let mut last = i;
         // The last line of a note the run stepped over, until a line joins the run.
         let mut over_note: Option<usize> = None;
+        // Lines passed by as beside the run (no overlap with its extent so far).
+        let mut beside: Vec<usize> = Vec::new();
         let mut j = i + 1;
         while let Some(l) = lines.get(j) {
             let prev_i = over_note.unwrap_or(pending.last().copied().unwrap_or(last));
@@ -337,7 +339,10 @@ pub(super) fn regions(
             }
             if !overlaps_x(&l.bbox, &ext) || is_taken(&taken, j) {
                 // Another page column (or text beside the table): neither part of the run
-                // nor the end of it.
+                // nor the end of it, unless the run widens over it (below).
+                if !is_taken(&taken, j) {
+                    beside.push(j);
+                }
                 j += 1;
                 continue;
             }
@@ -420,6 +425,30 @@ pub(super) fn regions(
             members.push(k);
             ext = ext.union(&l.bbox);
             prev_i = k;
+        }
+        // A run that starts with a row's remainder in its later columns (a row cut by the
+        // page break) widens further down; a line passed by as beside that narrow start but
+        // lying inside the run's final extent, above its last line (the next group row,
+        // "2.2  Cyber security"), is one of its rows.
+        let bottom = members
+            .iter()
+            .filter_map(|&k| lines.get(k))
+            .map(|l| l.bbox.top)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let inside: Vec<usize> = beside
+            .into_iter()
+            .filter(|&k| {
+                lines.get(k).is_some_and(|l| {
+                    l.bbox.top < bottom
+                        && within_x(&l.bbox, &ext, u.extent_slack)
+                        && !is_caption(k)
+                        && !prose_line(l, &ext, u)
+                })
+            })
+            .collect();
+        if !inside.is_empty() {
+            members.extend(inside);
+            members.sort_unstable();
         }
         let n_multi = members.iter().filter(|&&k| is_multi(k)).count();
         if n_multi >= u.min_multi_lines {
@@ -625,8 +654,12 @@ fn header_lines(
                 continue;
             }
         }
-        // A title set larger than the table's first line is its caption, not its header.
+        // A title set larger than the table's first line is its caption, not its header;
+        // a single run of text set smaller than the line under it (a version or "last
+        // updated" line over the header band) is page text: a header's stacked labels share
+        // their size.
         if l.size > u.heading_size_ratio * first_line.size
+            || (l.segs.len() == 1 && l.size * u.smaller_above_header_ratio < prev.size)
             || !within_x(&l.bbox, ext, u.extent_slack)
             || prose_line(l, ext, u)
         {
