@@ -104,8 +104,8 @@ impl Settings {
             ("table.running_line_tolerance", t.running_line_tolerance),
             ("table.mark_min_side", t.mark_min_side),
             (
-                "table.alignment.smaller_above_header_ratio",
-                u.smaller_above_header_ratio,
+                "table.alignment.other_size_above_header_ratio",
+                u.other_size_above_header_ratio,
             ),
             ("table.alignment.min_gutter", u.min_gutter),
             ("table.alignment.ruled_table_margin", u.ruled_table_margin),

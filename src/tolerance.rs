@@ -317,11 +317,11 @@ pub const GUTTER_CROSSING_FRACTION: f64 = 0.1;
 /// its columns are: plans print a heading per priority, more than one line in ten.
 pub const GROUP_HEADING_SIZE_RATIO: f64 = 1.15;
 
-/// A single run of text above an unruled table's header set this many times smaller than the
-/// line under it is page text (a version or "last updated" line: 8 pt over a 9 pt header is
-/// 1.125), not a header label: a header's stacked labels share one size; 1.08 keeps sizes
+/// A single run of text above an unruled table's header set this many times smaller or larger
+/// than the line under it is page text (a version or "last updated" line: 8 pt over a 9 pt
+/// header is 1.125, 9.5 pt over 8.5 pt 1.12), not a header label: a header's stacked labels share one size; 1.08 keeps sizes
 /// rounded differently (10.5 against 10 pt) one size.
-pub const SMALLER_ABOVE_HEADER_RATIO: f64 = 1.08;
+pub const OTHER_SIZE_ABOVE_HEADER_RATIO: f64 = 1.08;
 
 /// A rule below a spanning header label, at most this many line heights under it, gives the
 /// columns the label spans.

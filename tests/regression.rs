@@ -1362,3 +1362,38 @@ fn issue_17_a_smaller_version_line_above_the_header_is_page_text() {
     assert_eq!(plan.version.as_deref(), Some("3.1"));
     assert_eq!(plan.version_date.as_deref(), Some("14 October 2025"));
 }
+
+/// Issue 17: a version line set larger than the header (9.5 pt over 8.5 pt,
+/// `chromium-version-line-above-header.html`) and wider than the first column, printed just
+/// above an unruled table, was read as the header's first row: the real header ("No.",
+/// "What we will do") became a body row, no row named an action column, and the plan was
+/// lost. A single run set in another size than the header line under it is page text.
+#[test]
+fn issue_17_a_larger_version_line_above_the_header_is_page_text() {
+    let tables = crate::tables::tables_of("regression/chromium-version-line-above-header.pdf");
+    let [t] = tables.as_slice() else {
+        panic!("one table, got {}", tables.len());
+    };
+    let header: Vec<String> = (0..t.n_cols)
+        .map(|c| t.cell_at(0, c).map(|c| c.text()).unwrap_or_default())
+        .collect();
+    assert_eq!(header, ["No.", "What we will do", "Who", "When", "RAG"]);
+    let paper = boardpaper::pipeline::read(
+        &open("chromium-version-line-above-header.pdf", "a Chromium plan"),
+        &boardpaper::settings::Settings::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let [plan] = paper.plans.as_slice() else {
+        panic!("one plan, got {}", paper.plans.len());
+    };
+    assert_eq!(plan.version.as_deref(), Some("2.4"));
+    assert_eq!(plan.version_date.as_deref(), Some("October 2025"));
+    let numbers: Vec<&str> = plan
+        .priorities
+        .iter()
+        .flat_map(|p| p.improvement_areas.iter())
+        .flat_map(|a| a.actions.iter())
+        .map(|a| a.number.as_str())
+        .collect();
+    assert_eq!(numbers, ["VH1", "VH2", "VH3", "VH4", "VH5"]);
+}

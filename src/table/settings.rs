@@ -216,9 +216,9 @@ pub struct UnruledSettings {
     /// Body lines set larger than this times the body's median size are headings, not
     /// evidence of columns.
     pub heading_size_ratio: f64,
-    /// A one-run line above the header set this many times smaller than the line under it
-    /// is page text, not header.
-    pub smaller_above_header_ratio: f64,
+    /// A one-run line above the header set this many times smaller or larger than the line
+    /// under it is page text, not header.
+    pub other_size_above_header_ratio: f64,
     /// ...unless this many columns are short entries...
     pub min_short_columns: usize,
     /// ...with at most this fraction of their cells prose.
@@ -308,7 +308,7 @@ impl Default for UnruledSettings {
             paragraph_gap_lines: tolerance::ROW_PARAGRAPH_GAP_LINES,
             min_ruled_bands: tolerance::MIN_RULED_BANDS,
             heading_size_ratio: tolerance::GROUP_HEADING_SIZE_RATIO,
-            smaller_above_header_ratio: tolerance::SMALLER_ABOVE_HEADER_RATIO,
+            other_size_above_header_ratio: tolerance::OTHER_SIZE_ABOVE_HEADER_RATIO,
             min_short_columns: tolerance::MIN_SHORT_COLUMNS,
             short_column_prose_fraction: tolerance::SHORT_COLUMN_PROSE_FRACTION,
             max_marker_fraction: tolerance::MAX_MARKER_FRACTION,

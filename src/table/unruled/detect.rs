@@ -655,11 +655,12 @@ fn header_lines(
             }
         }
         // A title set larger than the table's first line is its caption, not its header;
-        // a single run of text set smaller than the line under it (a version or "last
-        // updated" line over the header band) is page text: a header's stacked labels share
-        // their size.
+        // a single run of text set in another size than the line under it (a version or
+        // "last updated" line over the header band, smaller or larger) is page text: a
+        // header's stacked labels share their size.
+        let r = u.other_size_above_header_ratio;
         if l.size > u.heading_size_ratio * first_line.size
-            || (l.segs.len() == 1 && l.size * u.smaller_above_header_ratio < prev.size)
+            || (l.segs.len() == 1 && (l.size * r < prev.size || l.size > r * prev.size))
             || !within_x(&l.bbox, ext, u.extent_slack)
             || prose_line(l, ext, u)
         {
