@@ -222,10 +222,14 @@ impl Read {
             page_warnings.extend(p.page_warnings);
             table_warnings.extend(p.table_warnings);
         }
+        let (tables, dropped) = table::join_warned(page_lists, &settings.table);
+        table_warnings.extend(dropped.iter().map(Warning::from));
+        // In page order, as the pages' own are.
+        table_warnings.sort_by_key(|w| w.page);
         page_warnings.extend(table_warnings);
         Read {
             texts,
-            tables: table::join(page_lists, &settings.table),
+            tables,
             warnings: page_warnings,
         }
     }

@@ -1397,3 +1397,32 @@ fn issue_17_a_larger_version_line_above_the_header_is_page_text() {
         .collect();
     assert_eq!(numbers, ["VH1", "VH2", "VH3", "VH4", "VH5"]);
 }
+
+/// Issue 19: page 2 of `writer-runs-on-no-header.pdf` read alone holds rows under a cut
+/// row's remainder: a table only as the continuation of one on the page before. With no
+/// table before it, it is left out, and it was left out silently (its words in no table, and
+/// cut from the page's text past the first pages). Now a warning with its page keeps its text.
+#[test]
+fn issue_19_a_continuation_that_continues_nothing_is_a_warning() {
+    let doc = open("writer-runs-on-no-header.pdf", "a Writer plan");
+    let page = doc.page(2).unwrap_or_else(|e| panic!("{e}"));
+    let (tables, warnings) =
+        boardpaper::pipeline::tables_of(&[page], &boardpaper::settings::Settings::default());
+    assert!(tables.is_empty(), "{} tables", tables.len());
+    let dropped: Vec<_> = warnings
+        .iter()
+        .filter(|w| w.code() == "continuation_dropped")
+        .collect();
+    let [w] = dropped.as_slice() else {
+        panic!("one dropped continuation, got {warnings:?}");
+    };
+    assert_eq!(w.page, Some(2));
+    let message = w.message();
+    for text in [
+        "Social Care Services",
+        "2.2 | Preventing homelessness",
+        "2.2.1 | Open a housing advice hub in the town centre library. | Housing Options Manager",
+    ] {
+        assert!(message.contains(text), "{text:?} not in {message}");
+    }
+}

@@ -11,11 +11,21 @@ use std::sync::Arc;
 use super::cells::{join_line, opens_item};
 use super::context;
 use super::resume::{self, Starts};
-use super::{Cell, PageTable, Part, Settings, Table};
+use super::{Cell, PageTable, Part, Settings, Table, Warning, WarningKind};
 use crate::tolerance::DEFAULT_FONT_SIZE;
 
 /// Join page tables (one list per page, in page order, each top to bottom) into logical tables.
+/// A page table found only as a continuation that continues nothing is left out; see
+/// [`join_warned`] for the warning that keeps its text.
 pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
+    join_warned(pages, s).0
+}
+
+/// As [`join`], with a warning (its page and text) for each page table found only as a
+/// continuation that continues no table and is left out: its words are in no table, and no
+/// other output keeps them.
+pub fn join_warned(pages: Vec<Vec<PageTable>>, s: &Settings) -> (Vec<Table>, Vec<Warning>) {
+    let mut warnings = Vec::new();
     let mut tables: Vec<Table> = Vec::new();
     // Each logical table's last page table, its cells gone, and where its columns' text
     // starts on every page so far.
@@ -62,7 +72,10 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
                     last_on_page = Some(ti);
                 }
                 // Nothing before it to continue: not a table (it was no evidence of one).
-                None if pt.continuation_only => k -= 1,
+                None if pt.continuation_only => {
+                    k -= 1;
+                    warnings.push(dropped(&pt));
+                }
                 None => {
                     tails.push((frame(&pt), resume::column_starts(&pt)));
                     tables.push(start(pt));
@@ -72,7 +85,31 @@ pub fn join(pages: Vec<Vec<PageTable>>, s: &Settings) -> Vec<Table> {
         }
         open = last_on_page;
     }
-    tables
+    (tables, warnings)
+}
+
+/// The warning for a continuation-only page table left out: its rows, cells joined by " | ",
+/// rows by " / ".
+fn dropped(pt: &PageTable) -> Warning {
+    let rows: Vec<String> = (0..pt.n_rows())
+        .map(|r| {
+            let cells: Vec<String> = row_key(pt.cells.iter(), r)
+                .into_iter()
+                .map(|(_, _, t)| t)
+                .filter(|t| !t.is_empty())
+                .collect();
+            cells.join(" | ")
+        })
+        .filter(|r| !r.is_empty())
+        .collect();
+    Warning {
+        page: pt.page,
+        kind: WarningKind::ContinuationDropped {
+            rows: pt.n_rows(),
+            text: rows.join(" / "),
+            bbox: pt.bbox,
+        },
+    }
 }
 
 /// A page table without its cells: what the next page's table is compared with.

@@ -20,7 +20,7 @@ mod unruled;
 
 pub use cells::join_line;
 pub use context::TextLine;
-pub use continuation::join;
+pub use continuation::{join, join_warned};
 pub use index::CellIndex;
 pub use marks::{Mark, MarkShape};
 pub use rules::{Edge, Orientation};
@@ -253,6 +253,17 @@ pub enum WarningKind {
         /// Its box.
         bbox: Rect,
     },
+    /// A table found on its page only as the continuation of one on the page before (a
+    /// header over one row, or rows under a cut row's remainder) that continues none, left
+    /// out: its text, kept here.
+    ContinuationDropped {
+        /// Its rows.
+        rows: usize,
+        /// Its text: cells joined by " | ", rows by " / ".
+        text: String,
+        /// Its box.
+        bbox: Rect,
+    },
 }
 
 impl WarningKind {
@@ -260,6 +271,7 @@ impl WarningKind {
     pub fn code(&self) -> &'static str {
         match self {
             WarningKind::TextOutsideCells { .. } => "text_outside_cells",
+            WarningKind::ContinuationDropped { .. } => "continuation_dropped",
         }
     }
 }
@@ -273,6 +285,15 @@ impl fmt::Display for WarningKind {
                 write!(
                     f,
                     "text {text:?} at [{x0}, {t}, {x1}, {b}] is inside a table but in no cell"
+                )
+            }
+            WarningKind::ContinuationDropped { rows, text, bbox } => {
+                let [x0, t, x1, b] = bbox.to_array();
+                write!(
+                    f,
+                    "a table of {rows} rows at [{x0}, {t}, {x1}, {b}], too little to be a table \
+                     unless it continued one from the page before, continues none and was left \
+                     out: {text:?}"
                 )
             }
         }

@@ -103,13 +103,15 @@ pub(super) fn table(
     Ok(table)
 }
 
-/// Whether the first row holds text in later columns but none in the first: the remainder
-/// of a row the page break cut, whose key cell was on the page before.
+/// Whether the first row holds text in later columns but none in the first, some of it past
+/// the second: the remainder of a row the page break cut, whose key cell was on the page
+/// before. (A list's markers have one column of text beside them: a paragraph's last line
+/// opening a page of numbered paragraphs is in that column, and no cut table row.)
 fn cut_row_first(grid: &GridBuild) -> bool {
     let first: Vec<_> = grid
         .cells
         .iter()
         .filter(|c| c.row == 0 && !c.words.is_empty())
         .collect();
-    !first.is_empty() && first.iter().all(|c| c.col > 0)
+    !first.is_empty() && first.iter().all(|c| c.col > 0) && first.iter().any(|c| c.col > 1)
 }
