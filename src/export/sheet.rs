@@ -381,7 +381,9 @@ pub fn report(paper: &Paper) -> Sheet {
         }
     }
     if let Some(r) = &paper.report {
-        push("title", "", &r.title, None);
+        if let Some(t) = &r.title {
+            push("title", "", t, None);
+        }
         if let Some(a) = &r.agenda_item {
             push("agenda item", "", a, None);
         }

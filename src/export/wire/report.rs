@@ -20,8 +20,8 @@ pub struct Meeting {
 /// `report`: title, people, summary, sections, contacts and the front and back matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
-    /// The title as printed.
-    pub title: String,
+    /// The title as printed; `null` when none is printed.
+    pub title: Option<String>,
     /// The Report from / Report of / Lead officer values.
     pub report_from: Vec<String>,
     /// The Author / Officer presenting / Contact officer value.
@@ -184,6 +184,7 @@ impl From<Report> for model::Report {
                 })
                 .collect(),
             background_papers: r.background_papers,
+            title_rejected: None,
         }
     }
 }

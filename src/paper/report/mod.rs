@@ -38,7 +38,7 @@ mod sidebar;
 mod text;
 mod wrapped;
 
-pub use model::{Appendix, Contact, Meeting, Report, ReportParagraph, Section};
+pub use model::{Appendix, Contact, Meeting, RejectedTitle, Report, ReportParagraph, Section};
 pub use text::title_case;
 
 use crate::layout::PageText;
@@ -264,7 +264,7 @@ fn titled_sections(report: &Report) -> bool {
         .iter()
         .enumerate()
         .all(|(i, n)| *n == u32::try_from(i + 1).ok());
-    !report.title.is_empty()
+    report.title.is_some()
         && numbers.len() >= 2
         && in_order
         && report.sections.iter().all(|s| !s.paragraphs.is_empty())
@@ -366,15 +366,23 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
     if body.is_none() && front.title.is_some() && front.body.is_none() {
         body = text::meeting_line(&pre.title).map(|b| body_case(preamble::addressee(b)));
     }
-    report.title = front
+    let title = front
         .title
         .clone()
         .or_else(|| (!pre.title.is_empty()).then(|| pre.title.clone()))
         .or_else(|| front.heading_title.clone())
-        .unwrap_or_default();
-    // A time or a letter's address is no title: an agenda or a letter prints none.
-    if text::is_no_title(&report.title) {
-        report.title.clear();
+        .filter(|t| !t.trim().is_empty());
+    // A time or a letter's address is no title: an agenda or a letter prints none. What
+    // the block held is kept for a warning.
+    match title.as_deref().map(|t| (t, text::no_title_reason(t))) {
+        Some((t, Some(reason))) => {
+            report.title_rejected = Some(RejectedTitle {
+                page: first_page,
+                text: t.to_string(),
+                reason,
+            });
+        }
+        _ => report.title = title,
     }
     report.agenda_item = pre.agenda_item.or(report.agenda_item);
     let place = pre.place.or(front.place);
