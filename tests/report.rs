@@ -146,3 +146,41 @@ fn any_page_range_reads_without_panic() {
         "the MSCB fixtures were read ({read} starts)"
     );
 }
+
+/// The closing sign-off block (issue 18) is no part of the last section: "Signed: … /
+/// Designation: … / Date: …" (`fixtures/regression/chromium-report-signed-off.html`) and a
+/// name over a post and a date after a gap (`chromium-report-name-over-post.html`) are the
+/// report's `sign_off`, as printed, and give the author; the last section keeps only its
+/// own paragraph. Truths typed from the HTML.
+#[test]
+fn a_closing_sign_off_block_is_kept_out_of_the_last_section() {
+    let cases = [
+        (
+            "regression/chromium-report-signed-off.pdf",
+            "Consultation",
+            "The trade was consulted for 28 days and sent eleven responses, none objecting.",
+            "Signed: Marion Aske\nDesignation: Head of Regulatory Services\nDate: 24 February 2026",
+            "Marion Aske, Head of Regulatory Services",
+        ),
+        (
+            "regression/chromium-report-name-over-post.pdf",
+            "Next steps",
+            "Outreach clinics will run in the four wards with the lowest uptake until March.",
+            "Dr Hannah Pellow\nDirector of Public Health\n6 January 2026",
+            "Dr Hannah Pellow, Director of Public Health",
+        ),
+    ];
+    for (pdf, heading, last, sign_off, author) in cases {
+        let (_, report) = read_report(&pages(pdf), None, &PaperSettings::default());
+        let report = report.unwrap_or_else(|| panic!("{pdf}: no report"));
+        let section = report.sections.last().expect("sections");
+        let texts: Vec<&str> = section.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            (section.heading.as_str(), texts),
+            (heading, vec![last]),
+            "{pdf}"
+        );
+        assert_eq!(report.sign_off.as_deref(), Some(sign_off), "{pdf}");
+        assert_eq!(report.author.as_deref(), Some(author), "{pdf}");
+    }
+}

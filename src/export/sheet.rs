@@ -428,6 +428,9 @@ pub fn report(paper: &Paper) -> Sheet {
         for b in &r.background_papers {
             push("background paper", "", b, None);
         }
+        if let Some(s) = &r.sign_off {
+            push("sign off", "", s, None);
+        }
         for c in &r.contacts {
             let parts: Vec<&str> = [
                 Some(c.name.as_str()),

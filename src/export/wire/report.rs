@@ -56,6 +56,9 @@ pub struct Report {
     /// The background papers listed.
     #[serde(default)]
     pub background_papers: Vec<String>,
+    /// The closing sign-off block's lines; absent when none is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_off: Option<String>,
 }
 
 /// A section: `{"number", "heading", "paragraphs"}`; `number` is null when unnumbered.
@@ -155,6 +158,7 @@ impl From<&model::Report> for Report {
                 })
                 .collect(),
             background_papers: r.background_papers.clone(),
+            sign_off: r.sign_off.clone(),
         }
     }
 }
@@ -184,6 +188,7 @@ impl From<Report> for model::Report {
                 })
                 .collect(),
             background_papers: r.background_papers,
+            sign_off: r.sign_off,
             title_rejected: None,
         }
     }

@@ -18,7 +18,7 @@
 //!    [`numbering`];
 //! 5. [`reader`]: the state machine that builds sections, paragraphs and lists, with the
 //!    back matter's [`lists`] and [`contacts`], and recommendations printed as a table
-//!    ([`rectable`]).
+//!    ([`rectable`]), and the [`signoff`] block closing the report kept out of its sections.
 
 mod attached;
 mod classify;
@@ -35,6 +35,7 @@ mod rectable;
 mod rows;
 mod running;
 mod sidebar;
+mod signoff;
 mod text;
 mod wrapped;
 
@@ -328,15 +329,41 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
     let pitch = line_pitch(rows, settings);
     let mut reader = reader::Reader::new(&geo, pitch, settings.paragraph_gap);
     reader.title_from(std::mem::take(&mut pre.report_from));
+    let closing = signoff::closing_block(
+        rows,
+        &kinds,
+        &geo,
+        pitch * settings.paragraph_gap,
+        settings.max_sign_off_rows,
+    )
+    .max(start);
+    let mut sign_off = signoff::SignOff::default();
+    // Whether the last row of the sign-off block went to the reader (a label it reads
+    // wherever printed): a plain row after it carries its value on.
+    let mut to_reader = false;
     for (i, (row, kind)) in rows.iter().zip(&kinds).enumerate().skip(start) {
         if classify::part_divider(row) {
             reader.divider();
             continue;
         }
         let next = rows.get(i + 1).zip(kinds.get(i + 1));
+        if i >= closing && reader.in_body() {
+            to_reader = matches!(kind, Kind::Label(k, _) if k.is_sign_off_reader())
+                || (to_reader && *kind == Kind::Text);
+            if !to_reader {
+                sign_off.row(row, kind);
+                continue;
+            }
+        }
         reader.row(row, kind, next);
     }
     let (mut report, front, evidence) = reader.finish();
+    if !sign_off.lines.is_empty() {
+        if report.author.is_none() && report.contacts.is_empty() {
+            report.author = sign_off.author();
+        }
+        report.sign_off = Some(sign_off.lines.join("\n"));
+    }
 
     // The meeting: the preamble's, else the labels'.
     let mut date = pre.date.clone();

@@ -58,6 +58,10 @@ pub struct Report {
     /// The background papers listed ("None" gives none).
     #[serde(default)]
     pub background_papers: Vec<String>,
+    /// The sign-off block closing the report ("Designation: …", "Date: …", a name over a
+    /// post), its lines as printed joined with "\n"; absent when none is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_off: Option<String>,
     /// The title block's text when it was read as no title (a time, an address): the paper
     /// reader turns it into a `title_rejected` warning. Not part of the output.
     #[serde(skip)]

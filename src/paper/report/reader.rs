@@ -194,7 +194,8 @@ impl<'g> Reader<'g> {
         }
     }
 
-    fn in_body(&self) -> bool {
+    /// Whether the body has begun: a section, or a heading or paragraph being read.
+    pub fn in_body(&self) -> bool {
         !self.report.sections.is_empty()
             || matches!(
                 self.target,
