@@ -184,3 +184,43 @@ fn a_closing_sign_off_block_is_kept_out_of_the_last_section() {
         assert_eq!(report.author.as_deref(), Some(author), "{pdf}");
     }
 }
+
+/// A parish council clerk's report (`fixtures/regression/chromium-report-minute-items.html`):
+/// items numbered by minute reference ("26/041 Play area") are sections with that number,
+/// and the "RECOMMENDATION:" line closing each item gives the recommendations in order (an
+/// introduction ending in a colon gives its lettered items instead). Truths typed from the
+/// HTML.
+#[test]
+fn minute_referenced_items_and_their_recommendation_lines() {
+    let (meeting, report) = read_report(
+        &pages("regression/chromium-report-minute-items.pdf"),
+        None,
+        &PaperSettings::default(),
+    );
+    let report = report.expect("a report");
+    assert_eq!(
+        meeting.map(|m| (m.body, m.date)),
+        Some(("Parish Council".into(), Some("2026-02-04".into())))
+    );
+    let sections: Vec<(Option<&str>, &str, usize)> = report
+        .sections
+        .iter()
+        .map(|s| (s.number.as_deref(), s.heading.as_str(), s.paragraphs.len()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            (Some("26/041"), "Play area", 1),
+            (Some("26/042"), "Village hall lease", 1),
+            (Some("26/043"), "Correspondence", 1)
+        ]
+    );
+    assert_eq!(
+        report.recommendations,
+        [
+            "That the Council accepts the quote of £610 to replace the swing chains.",
+            "renews the lease for ten years from 1 April 2026;",
+            "asks the hall committee to report on its accounts each year."
+        ]
+    );
+}
