@@ -507,6 +507,10 @@ pub const REPEAT_POSITION_TOLERANCE: f64 = 3.0;
 /// header and title).
 pub const MAX_PREAMBLE_ROWS: usize = 8;
 
+/// At most this many rows close a report as its sign-off block (a name, a post, a date, a
+/// "Signed" line and the labels around them); more short rows at the end are the body's.
+pub const MAX_SIGN_OFF_ROWS: usize = 8;
+
 /// With no meeting date in the preamble, a first row whose baseline lies more than this (em of
 /// its font size) above the next row's is set apart from the title: the body's name.
 pub const MEETING_BODY_GAP_EM: f64 = 1.6;

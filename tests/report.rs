@@ -146,3 +146,81 @@ fn any_page_range_reads_without_panic() {
         "the MSCB fixtures were read ({read} starts)"
     );
 }
+
+/// The closing sign-off block (issue 18) is no part of the last section: "Signed: … /
+/// Designation: … / Date: …" (`fixtures/regression/chromium-report-signed-off.html`) and a
+/// name over a post and a date after a gap (`chromium-report-name-over-post.html`) are the
+/// report's `sign_off`, as printed, and give the author; the last section keeps only its
+/// own paragraph. Truths typed from the HTML.
+#[test]
+fn a_closing_sign_off_block_is_kept_out_of_the_last_section() {
+    let cases = [
+        (
+            "regression/chromium-report-signed-off.pdf",
+            "Consultation",
+            "The trade was consulted for 28 days and sent eleven responses, none objecting.",
+            "Signed: Marion Aske\nDesignation: Head of Regulatory Services\nDate: 24 February 2026",
+            "Marion Aske, Head of Regulatory Services",
+        ),
+        (
+            "regression/chromium-report-name-over-post.pdf",
+            "Next steps",
+            "Outreach clinics will run in the four wards with the lowest uptake until March.",
+            "Dr Hannah Pellow\nDirector of Public Health\n6 January 2026",
+            "Dr Hannah Pellow, Director of Public Health",
+        ),
+    ];
+    for (pdf, heading, last, sign_off, author) in cases {
+        let (_, report) = read_report(&pages(pdf), None, &PaperSettings::default());
+        let report = report.unwrap_or_else(|| panic!("{pdf}: no report"));
+        let section = report.sections.last().expect("sections");
+        let texts: Vec<&str> = section.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            (section.heading.as_str(), texts),
+            (heading, vec![last]),
+            "{pdf}"
+        );
+        assert_eq!(report.sign_off.as_deref(), Some(sign_off), "{pdf}");
+        assert_eq!(report.author.as_deref(), Some(author), "{pdf}");
+    }
+}
+
+/// A parish council clerk's report (`fixtures/regression/chromium-report-minute-items.html`):
+/// items numbered by minute reference ("26/041 Play area") are sections with that number,
+/// and the "RECOMMENDATION:" line closing each item gives the recommendations in order (an
+/// introduction ending in a colon gives its lettered items instead). Truths typed from the
+/// HTML.
+#[test]
+fn minute_referenced_items_and_their_recommendation_lines() {
+    let (meeting, report) = read_report(
+        &pages("regression/chromium-report-minute-items.pdf"),
+        None,
+        &PaperSettings::default(),
+    );
+    let report = report.expect("a report");
+    assert_eq!(
+        meeting.map(|m| (m.body, m.date)),
+        Some(("Parish Council".into(), Some("2026-02-04".into())))
+    );
+    let sections: Vec<(Option<&str>, &str, usize)> = report
+        .sections
+        .iter()
+        .map(|s| (s.number.as_deref(), s.heading.as_str(), s.paragraphs.len()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            (Some("26/041"), "Play area", 1),
+            (Some("26/042"), "Village hall lease", 1),
+            (Some("26/043"), "Correspondence", 1)
+        ]
+    );
+    assert_eq!(
+        report.recommendations,
+        [
+            "That the Council accepts the quote of £610 to replace the swing chains.",
+            "renews the lease for ten years from 1 April 2026;",
+            "asks the hall committee to report on its accounts each year."
+        ]
+    );
+}

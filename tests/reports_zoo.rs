@@ -499,6 +499,51 @@ fn kent_covering_reports_give_title_meeting_and_date() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A title block that is no title (issue 18) gives a null title and a `title_rejected`
+/// warning on its page keeping what it held: the agenda's "at 10.00 am" (the tail of its
+/// meeting banner) and the minister's letter's address block ending "SW1P 4DF".
+#[test]
+fn kent_title_blocks_that_are_no_title_are_warned_about() {
+    let Some(kent) = kent_corpus("Kent reports") else {
+        return;
+    };
+    let cases = [
+        (
+            "full_council/2025-01-09/Agenda frontsheet 09th-Jan-2025 10.00 County Council.pdf",
+            "\"at 10.00 am\", which is only a time",
+        ),
+        (
+            "full_council/2025-01-09/Appendix A - 16.12.24 Ministerial Letter.pdf",
+            "London SW1P 4DF\", which is an address ending in a postcode",
+        ),
+    ];
+    for (file, said) in cases {
+        let pdf = kent.join(file);
+        let doc =
+            Document::open(&pdf, &OpenOptions::default()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let paper =
+            pipeline::read(&doc, &Settings::default()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let title = paper.report.as_ref().map(|r| r.title.clone());
+        assert!(
+            matches!(title, None | Some(None)),
+            "{file}: title {title:?}"
+        );
+        let warned: Vec<String> = paper
+            .warnings
+            .iter()
+            .filter(|w| w.code() == "title_rejected")
+            .map(|w| w.to_string())
+            .collect();
+        assert_eq!(warned.len(), 1, "{file}: {warned:?}");
+        assert!(
+            warned
+                .iter()
+                .all(|w| w.starts_with("page 1: ") && w.contains(said)),
+            "{file}: {warned:?}"
+        );
+    }
+}
+
 /// No false plans (issue 17): none of the 41 real Kent County Council papers — covering
 /// reports, minutes, agendas, finance appendices full of tables — holds an action plan, and
 /// none is read as one.

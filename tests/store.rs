@@ -399,7 +399,7 @@ fn a_version_1_database_is_migrated_and_keeps_its_documents() {
     let mut store = Store::open(&path).unwrap();
     let conn = store.connection();
     assert_eq!(schema::version(conn).unwrap(), schema::latest());
-    assert_eq!(schema::latest(), 5);
+    assert_eq!(schema::latest(), 6);
     assert_eq!(count(conn, "SELECT count(*) FROM documents"), 1);
     assert_eq!(count(conn, "SELECT count(*) FROM action_versions"), 0);
     store.record_failure("x.pdf", None, "not a PDF").unwrap();
@@ -410,7 +410,7 @@ fn a_version_1_database_is_migrated_and_keeps_its_documents() {
     drop(store);
     // Opening again applies nothing twice.
     let store = Store::open(&path).unwrap();
-    assert_eq!(schema::version(store.connection()).unwrap(), 5);
+    assert_eq!(schema::version(store.connection()).unwrap(), 6);
 
     // A database from a newer boardpaper is refused, naming the file.
     let newer = dir.path().join("newer.db");
@@ -545,6 +545,51 @@ fn diff_of_two_stored_versions_equals_diff_of_the_files() {
         .arg(&db));
     assert_eq!(code, Some(2));
     assert!(err.contains("no stored version \"9\""), "{err}");
+}
+
+/// A version 5 database whose reports table holds a report stored with an empty title (what
+/// a report printing none gave before) opens with that title NULL, the report's other fields
+/// kept, and takes a report whose title is null.
+#[test]
+fn a_version_5_database_takes_reports_without_a_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for sql in schema::MIGRATIONS.iter().take(5) {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO documents (id, hash, file, path, pages, extract_json)
+               VALUES (1, 'abc', 'old.pdf', 'old.pdf', 3, '{}'),
+                      (2, 'def', 'new.pdf', 'new.pdf', 3, '{}');
+             INSERT INTO reports (document_id, title, author) VALUES (1, '', 'Ann Ryle');
+             INSERT INTO recommendations (document_id, seq, text) VALUES (1, 0, 'Note it');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let conn = store.connection();
+    assert_eq!(schema::version(conn).unwrap(), schema::latest());
+    let row: (Option<String>, Option<String>) = conn
+        .query_row(
+            "SELECT title, author FROM reports WHERE document_id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(row, (None, Some("Ann Ryle".to_string())));
+    assert_eq!(count(conn, "SELECT count(*) FROM recommendations"), 1);
+    conn.execute(
+        "INSERT INTO reports (document_id, title) VALUES (2, NULL)",
+        [],
+    )
+    .unwrap();
+    assert_eq!(
+        count(conn, "SELECT count(*) FROM reports WHERE title IS NULL"),
+        2
+    );
 }
 
 /// A version 2 database (before plans of any template) with an action stored opens: its rows

@@ -84,7 +84,7 @@ const FIELDS: [&str; 4] = ["title", "meeting.body", "meeting.date", "summary"];
 /// The text of `field` in a paper's meeting and report, `None` when not printed.
 fn field_text(field: &str, meeting: Option<&Meeting>, report: Option<&Report>) -> Option<String> {
     let text = match field {
-        "title" => report.map(|r| r.title.clone()),
+        "title" => report.and_then(|r| r.title.clone()),
         "meeting.body" => meeting.map(|m| m.body.clone()),
         "meeting.date" => meeting.and_then(|m| m.date.clone()),
         "summary" => report.and_then(|r| r.summary.clone()),
@@ -198,7 +198,7 @@ mod tests {
 
     fn report(recs: &[&str]) -> Report {
         Report {
-            title: "Budget".into(),
+            title: Some("Budget".into()),
             recommendations: recs.iter().map(|s| s.to_string()).collect(),
             ..Report::default()
         }

@@ -381,7 +381,9 @@ pub fn report(paper: &Paper) -> Sheet {
         }
     }
     if let Some(r) = &paper.report {
-        push("title", "", &r.title, None);
+        if let Some(t) = &r.title {
+            push("title", "", t, None);
+        }
         if let Some(a) = &r.agenda_item {
             push("agenda item", "", a, None);
         }
@@ -425,6 +427,9 @@ pub fn report(paper: &Paper) -> Sheet {
         }
         for b in &r.background_papers {
             push("background paper", "", b, None);
+        }
+        if let Some(s) = &r.sign_off {
+            push("sign off", "", s, None);
         }
         for c in &r.contacts {
             let parts: Vec<&str> = [

@@ -71,7 +71,7 @@ pub fn read(
         // A form or a bare table with a few labels around it is no covering report: one has
         // a title, front matter or a summary.
         let covering = report.as_ref().is_some_and(|r| {
-            !r.title.is_empty()
+            r.title.is_some()
                 || !r.report_from.is_empty()
                 || r.author.is_some()
                 || r.summary.is_some()
@@ -89,7 +89,21 @@ pub fn read(
             report::read_report_around(pages, None, &boxes, settings)
         })
     };
-    let unplaced = unplaced.into_iter().map(super::warning::Warning::from);
+    let mut report = report;
+    let rejected = report
+        .as_mut()
+        .and_then(|r| r.title_rejected.take())
+        .map(|t| super::warning::Warning {
+            page: t.page,
+            kind: super::warning::WarningKind::TitleRejected {
+                text: t.text,
+                reason: t.reason,
+            },
+        });
+    let unplaced = unplaced
+        .into_iter()
+        .map(super::warning::Warning::from)
+        .chain(rejected);
     warnings.extend(
         unplaced
             .chain(no_plan_found(&plans, &reading.explain, tables, settings))

@@ -105,6 +105,8 @@ pub struct PaperSettings {
     pub sidebar_max_share: f64,
     /// A sidebar holds at least this many labels with their values.
     pub sidebar_min_pairs: usize,
+    /// At most this many rows close a report as its sign-off block.
+    pub max_sign_off_rows: usize,
 }
 
 impl Default for PaperSettings {
@@ -147,6 +149,7 @@ impl Default for PaperSettings {
             sidebar_gap_em: tolerance::SIDEBAR_GAP_EM,
             sidebar_max_share: tolerance::SIDEBAR_MAX_SHARE,
             sidebar_min_pairs: tolerance::SIDEBAR_MIN_PAIRS,
+            max_sign_off_rows: tolerance::MAX_SIGN_OFF_ROWS,
         }
     }
 }

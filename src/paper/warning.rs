@@ -1,5 +1,5 @@
-//! Recoverable trouble in the paper stage: plan rows the model cannot place, and tables that
-//! look like a plan no header synonym recognises.
+//! Recoverable trouble in the paper stage: plan rows the model cannot place, tables that
+//! look like a plan no header synonym recognises, and a report's title block holding no title.
 
 use std::fmt;
 
@@ -33,6 +33,14 @@ pub enum WarningKind {
         /// Every candidate table and why it was not taken for a plan.
         refusals: Vec<String>,
     },
+    /// The covering report's title block holds no title (only a time, or an address): the
+    /// title is null, and this keeps what was printed.
+    TitleRejected {
+        /// The title block's text as printed.
+        text: String,
+        /// Why it is no title ("only a time").
+        reason: &'static str,
+    },
 }
 
 impl WarningKind {
@@ -41,6 +49,7 @@ impl WarningKind {
         match self {
             WarningKind::UnplacedRow(_) => "unplaced_row",
             WarningKind::NoPlanFound { .. } => "no_plan_found",
+            WarningKind::TitleRejected { .. } => "title_rejected",
         }
     }
 }
@@ -66,6 +75,11 @@ impl fmt::Display for WarningKind {
                 }
                 Ok(())
             }
+            WarningKind::TitleRejected { text, reason } => write!(
+                f,
+                "the report's title block reads {text:?}, which is {reason}, not a title; the \
+                 title is left null"
+            ),
         }
     }
 }

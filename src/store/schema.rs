@@ -216,9 +216,19 @@ ALTER TABLE appendices ADD COLUMN first_page INTEGER;   -- 1-based, when attache
 ALTER TABLE appendices ADD COLUMN last_page INTEGER;
 ";
 
+/// Migration 6: a report's title may be NULL (a report printing none, or whose title block
+/// holds no title). SQLite cannot drop a NOT NULL constraint, so the column is remade; an
+/// empty title stored before becomes NULL.
+const V6: &str = "
+ALTER TABLE reports ADD COLUMN title_or_null TEXT;
+UPDATE reports SET title_or_null = NULLIF(title, '');
+ALTER TABLE reports DROP COLUMN title;
+ALTER TABLE reports RENAME COLUMN title_or_null TO title;   -- NULL when none is printed
+";
+
 /// Every migration in order; migration `i` (0-based) brings a database from version `i` to
 /// version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this build writes.
 pub fn latest() -> u32 {

@@ -147,7 +147,7 @@ fn insert_paper(
             paper.producer,
             paper.meeting.as_ref().map(|m| &m.body),
             paper.meeting.as_ref().and_then(|m| m.date.as_ref()),
-            paper.report.as_ref().map(|r| &r.title),
+            paper.report.as_ref().and_then(|r| r.title.as_ref()),
             json,
         ],
     )?;

@@ -20,8 +20,8 @@ pub struct Meeting {
 /// `report`: title, people, summary, sections, contacts and the front and back matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
-    /// The title as printed.
-    pub title: String,
+    /// The title as printed; `null` when none is printed.
+    pub title: Option<String>,
     /// The Report from / Report of / Lead officer values.
     pub report_from: Vec<String>,
     /// The Author / Officer presenting / Contact officer value.
@@ -56,6 +56,9 @@ pub struct Report {
     /// The background papers listed.
     #[serde(default)]
     pub background_papers: Vec<String>,
+    /// The closing sign-off block's lines; absent when none is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_off: Option<String>,
 }
 
 /// A section: `{"number", "heading", "paragraphs"}`; `number` is null when unnumbered.
@@ -155,6 +158,7 @@ impl From<&model::Report> for Report {
                 })
                 .collect(),
             background_papers: r.background_papers.clone(),
+            sign_off: r.sign_off.clone(),
         }
     }
 }
@@ -184,6 +188,8 @@ impl From<Report> for model::Report {
                 })
                 .collect(),
             background_papers: r.background_papers,
+            sign_off: r.sign_off,
+            title_rejected: None,
         }
     }
 }

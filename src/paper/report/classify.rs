@@ -372,7 +372,7 @@ pub(super) fn classify(rows: &[Row], i: usize, geo: &Geometry) -> Kind {
                     || number.printed.ends_with(".00"))
                     && short_phrase
                     && row.words.len() <= geo.max_heading_words + 1;
-                let heading = number.style == Style::Plain
+                let heading = matches!(number.style, Style::Plain | Style::Minute)
                     && (geo.heading_form(row, 1)
                         || section_number
                         || (!geo.has_bold

@@ -51,6 +51,15 @@ pub(super) enum LabelKind {
 }
 
 impl LabelKind {
+    /// Whether the reader reads the label wherever it stands, a closing sign-off block too
+    /// ("Author:", "Contact officer:", "Report approved by:").
+    pub fn is_sign_off_reader(self) -> bool {
+        matches!(
+            self,
+            LabelKind::Author | LabelKind::ContactOfficer | LabelKind::SignOff
+        )
+    }
+
     /// Whether the label is one only a covering report prints (the meeting, the people,
     /// the summary): evidence that the pages hold a report.
     pub fn is_evidence(self) -> bool {

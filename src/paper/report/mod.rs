@@ -18,7 +18,7 @@
 //!    [`numbering`];
 //! 5. [`reader`]: the state machine that builds sections, paragraphs and lists, with the
 //!    back matter's [`lists`] and [`contacts`], and recommendations printed as a table
-//!    ([`rectable`]).
+//!    ([`rectable`]), and the [`signoff`] block closing the report kept out of its sections.
 
 mod attached;
 mod classify;
@@ -35,10 +35,11 @@ mod rectable;
 mod rows;
 mod running;
 mod sidebar;
+mod signoff;
 mod text;
 mod wrapped;
 
-pub use model::{Appendix, Contact, Meeting, Report, ReportParagraph, Section};
+pub use model::{Appendix, Contact, Meeting, RejectedTitle, Report, ReportParagraph, Section};
 pub use text::title_case;
 
 use crate::layout::PageText;
@@ -264,7 +265,7 @@ fn titled_sections(report: &Report) -> bool {
         .iter()
         .enumerate()
         .all(|(i, n)| *n == u32::try_from(i + 1).ok());
-    !report.title.is_empty()
+    report.title.is_some()
         && numbers.len() >= 2
         && in_order
         && report.sections.iter().all(|s| !s.paragraphs.is_empty())
@@ -328,15 +329,41 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
     let pitch = line_pitch(rows, settings);
     let mut reader = reader::Reader::new(&geo, pitch, settings.paragraph_gap);
     reader.title_from(std::mem::take(&mut pre.report_from));
+    let closing = signoff::closing_block(
+        rows,
+        &kinds,
+        &geo,
+        pitch * settings.paragraph_gap,
+        settings.max_sign_off_rows,
+    )
+    .max(start);
+    let mut sign_off = signoff::SignOff::default();
+    // Whether the last row of the sign-off block went to the reader (a label it reads
+    // wherever printed): a plain row after it carries its value on.
+    let mut to_reader = false;
     for (i, (row, kind)) in rows.iter().zip(&kinds).enumerate().skip(start) {
         if classify::part_divider(row) {
             reader.divider();
             continue;
         }
         let next = rows.get(i + 1).zip(kinds.get(i + 1));
+        if i >= closing && reader.in_body() {
+            to_reader = matches!(kind, Kind::Label(k, _) if k.is_sign_off_reader())
+                || (to_reader && *kind == Kind::Text);
+            if !to_reader {
+                sign_off.row(row, kind);
+                continue;
+            }
+        }
         reader.row(row, kind, next);
     }
     let (mut report, front, evidence) = reader.finish();
+    if !sign_off.lines.is_empty() {
+        if report.author.is_none() && report.contacts.is_empty() {
+            report.author = sign_off.author();
+        }
+        report.sign_off = Some(sign_off.lines.join("\n"));
+    }
 
     // The meeting: the preamble's, else the labels'.
     let mut date = pre.date.clone();
@@ -366,15 +393,23 @@ fn parse(rows: &[Row], settings: &PaperSettings, alone: bool) -> (Option<Meeting
     if body.is_none() && front.title.is_some() && front.body.is_none() {
         body = text::meeting_line(&pre.title).map(|b| body_case(preamble::addressee(b)));
     }
-    report.title = front
+    let title = front
         .title
         .clone()
         .or_else(|| (!pre.title.is_empty()).then(|| pre.title.clone()))
         .or_else(|| front.heading_title.clone())
-        .unwrap_or_default();
-    // A time or a letter's address is no title: an agenda or a letter prints none.
-    if text::is_no_title(&report.title) {
-        report.title.clear();
+        .filter(|t| !t.trim().is_empty());
+    // A time or a letter's address is no title: an agenda or a letter prints none. What
+    // the block held is kept for a warning.
+    match title.as_deref().map(|t| (t, text::no_title_reason(t))) {
+        Some((t, Some(reason))) => {
+            report.title_rejected = Some(RejectedTitle {
+                page: first_page,
+                text: t.to_string(),
+                reason,
+            });
+        }
+        _ => report.title = title,
     }
     report.agenda_item = pre.agenda_item.or(report.agenda_item);
     let place = pre.place.or(front.place);

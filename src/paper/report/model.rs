@@ -19,8 +19,9 @@ pub struct Meeting {
 /// The covering report of a board paper.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Report {
-    /// The title as printed (capitals kept).
-    pub title: String,
+    /// The title as printed (capitals kept); `None` when none is printed, or when the title
+    /// block holds no title (then `title_rejected` says what it held).
+    pub title: Option<String>,
     /// The people the report is from (Report from / Report of / Lead officer / From), one
     /// per printed line or person.
     pub report_from: Vec<String>,
@@ -57,6 +58,25 @@ pub struct Report {
     /// The background papers listed ("None" gives none).
     #[serde(default)]
     pub background_papers: Vec<String>,
+    /// The sign-off block closing the report ("Designation: …", "Date: …", a name over a
+    /// post), its lines as printed joined with "\n"; absent when none is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_off: Option<String>,
+    /// The title block's text when it was read as no title (a time, an address): the paper
+    /// reader turns it into a `title_rejected` warning. Not part of the output.
+    #[serde(skip)]
+    pub title_rejected: Option<RejectedTitle>,
+}
+
+/// A title block that holds no title, with its page and why it is none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RejectedTitle {
+    /// The page (1-based) the title block is printed on.
+    pub page: u32,
+    /// Its text as printed.
+    pub text: String,
+    /// Why it is no title ("only a time").
+    pub reason: &'static str,
 }
 
 /// A section of a report.

@@ -19,6 +19,9 @@ pub(super) enum Style {
     Roman,
     /// "(1)", "1)".
     Bracketed,
+    /// A minute reference, the year's two figures and the item's ("25/112"): a town or
+    /// parish council's item number, taken for a section only in a heading's form.
+    Minute,
 }
 
 /// A number opening a row.
@@ -89,6 +92,13 @@ pub(super) fn parse(token: &str) -> Option<Number> {
     }
     if let Some(n) = lettered(t, stop) {
         return Some(n);
+    }
+    if let Some((year, item)) = t.split_once('/') {
+        // "25/112", but not a year range ("24/25") or a date.
+        let range = year.parse::<u32>().ok().map(|y| y + 1) == item.parse().ok();
+        return (year.len() == 2 && digits(year, 2) && digits(item, 4) && !range)
+            .then(|| number(Style::Minute, 0))
+            .filter(|_| !stop);
     }
     let parts: Vec<&str> = t.split('.').collect();
     match parts.as_slice() {
@@ -183,5 +193,9 @@ mod tests {
         assert_eq!(section_of("C"), Some(3));
         assert_eq!(p("etc."), None);
         assert_eq!(p("a"), None);
+        assert_eq!(p("25/112"), Some((Style::Minute, "25/112".into(), 0)));
+        assert_eq!(p("24/25"), None);
+        assert_eq!(p("2025/26"), None);
+        assert_eq!(p("12/01/2026"), None);
     }
 }

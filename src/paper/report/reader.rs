@@ -128,6 +128,8 @@ pub(super) struct Reader<'g> {
     /// Heading rows among the front labels before any section, each with whether a gap
     /// stood above it: the title when a label follows them, else read as headings.
     title_rows: Vec<(Row, bool)>,
+    /// Whether Recommendation labels inside the body give the recommendations.
+    body_recs: bool,
 }
 
 impl<'g> Reader<'g> {
@@ -175,6 +177,7 @@ impl<'g> Reader<'g> {
             rec_table_in_section: false,
             rec_table_items: 0,
             title_rows: Vec::new(),
+            body_recs: false,
         }
     }
 
@@ -194,7 +197,8 @@ impl<'g> Reader<'g> {
         }
     }
 
-    fn in_body(&self) -> bool {
+    /// Whether the body has begun: a section, or a heading or paragraph being read.
+    pub fn in_body(&self) -> bool {
         !self.report.sections.is_empty()
             || matches!(
                 self.target,
@@ -208,7 +212,7 @@ impl<'g> Reader<'g> {
         self.next_item = next.is_some_and(|(_, k)| match k {
             Kind::Bullet(..) => true,
             Kind::Numbered { number, .. } => {
-                number.style != Style::Plain && number.style != Style::Dotted
+                !matches!(number.style, Style::Plain | Style::Dotted | Style::Minute)
             }
             _ => false,
         });
@@ -240,7 +244,13 @@ impl<'g> Reader<'g> {
                         | LabelKind::SignOff
                         | LabelKind::Author
                 );
-                if !self.in_body() || field_anywhere {
+                if *k == LabelKind::Recommendations
+                    && *from < row.words.len()
+                    && self.in_body()
+                    && self.body_recs()
+                {
+                    self.body_recommendation(row, *from);
+                } else if !self.in_body() || field_anywhere {
                     self.label(row, *k, *from);
                 } else if *from >= row.words.len() && self.geo.heading_form(row, 0) {
                     // A label's words alone in a heading's face inside the body: a heading.
@@ -421,6 +431,35 @@ impl<'g> Reader<'g> {
             }
             _ => Target::Label(kind, row.x0()),
         };
+    }
+
+    /// Whether a Recommendation label inside the body gives a recommendation: no front
+    /// block gave any ("RECOMMENDATION: That the Council …" closing each item of a clerk's
+    /// report).
+    fn body_recs(&self) -> bool {
+        self.body_recs || (self.recs.is_empty() && self.rec_text.is_empty())
+    }
+
+    /// A Recommendation label inside the body: the recommendation before it is complete,
+    /// and this one is read as a front block's is.
+    fn body_recommendation(&mut self, row: &Row, from: usize) {
+        self.flush_body_rec();
+        self.body_recs = true;
+        self.rec_x = None;
+        self.rec_item_x = None;
+        self.label(row, LabelKind::Recommendations, from);
+    }
+
+    /// The text of the last body Recommendation label, one recommendation unless it only
+    /// introduced items ("That the Council:").
+    fn flush_body_rec(&mut self) {
+        if !self.body_recs {
+            return;
+        }
+        let text = std::mem::take(&mut self.rec_text);
+        if !text.is_empty() && !text.ends_with(':') {
+            self.recs.push(without_lead_in(&text).to_string());
+        }
     }
 
     fn label(&mut self, row: &Row, kind: LabelKind, from: usize) {
@@ -609,7 +648,9 @@ impl<'g> Reader<'g> {
         let text_x = row.words.get(from).map_or(row.x0(), |w| w.x0);
         self.block_as_section(number, heading);
         match self.target {
-            Target::Recommendations if !(heading && number.style == Style::Plain) => {
+            Target::Recommendations
+                if !(heading && matches!(number.style, Style::Plain | Style::Minute)) =>
+            {
                 self.recs.push(text);
                 self.rec_x = Some(text_x);
                 // Only items indented past the block's heading: at the margin, a row back
@@ -636,6 +677,12 @@ impl<'g> Reader<'g> {
                 self.section(Some(number.printed.clone()), text);
                 self.heading_end = row.x1();
             }
+            // A minute reference opens an item in a heading's form; else it is text.
+            Style::Minute if heading => {
+                self.section(Some(number.printed.clone()), text);
+                self.heading_end = row.x1();
+            }
+            Style::Minute => self.text(row, gap),
             Style::Dotted => {
                 if paragraph_fits(sections, number) || recommendation_label(sections, number) {
                     self.paragraph(Some(number), text, row.x0(), text_x);
@@ -1080,6 +1127,7 @@ impl<'g> Reader<'g> {
     /// Finish the walk: the summary (else the purpose), and the recommendations (the front
     /// block's items, its one sentence, or a Recommendations section's list or paragraphs).
     pub fn finish(mut self) -> (Report, FrontLabels, bool) {
+        self.flush_body_rec();
         // Heading rows held at the end, no label after them: headings.
         for (r, g) in std::mem::take(&mut self.title_rows) {
             self.section_heading(&r, g);

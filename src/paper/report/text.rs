@@ -155,10 +155,11 @@ pub(super) fn meeting_line(text: &str) -> Option<&str> {
         .then_some(t)
 }
 
-/// Whether a title block's text is no title: only a time ("at 10.00 am", what is left of an
-/// agenda's "Meeting on Thursday … at 10.00 am" banner) or an address ending in a postcode
-/// (the sender's block heading a letter: "… 2 Marsham Street London SW1P 4DF").
-pub(super) fn is_no_title(text: &str) -> bool {
+/// Why a title block's text is no title, or `None` when it may be one: only a time ("at
+/// 10.00 am", what is left of an agenda's "Meeting on Thursday … at 10.00 am" banner) or an
+/// address ending in a postcode (the sender's block heading a letter: "… 2 Marsham Street
+/// London SW1P 4DF").
+pub(super) fn no_title_reason(text: &str) -> Option<&'static str> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let time_word = |w: &&str| {
         let l = w.to_lowercase();
@@ -175,7 +176,13 @@ pub(super) fn is_no_title(text: &str) -> bool {
         [.., outward, inward] => is_outward_code(outward) && is_inward_code(inward),
         _ => false,
     };
-    timed || postcode
+    if timed {
+        Some("only a time")
+    } else if postcode {
+        Some("an address ending in a postcode")
+    } else {
+        None
+    }
 }
 
 /// A postcode's first half: one or two capitals, a figure, then a figure or capital or
