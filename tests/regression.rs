@@ -1130,6 +1130,33 @@ fn word_plan_with_horizontal_rules_keeps_group_rows_labels_and_second_leads() {
     );
 }
 
+/// The same Word plan read as a plan: a group row printing its number alone in the reference
+/// cell and its title in the next ("1 | Cleaner streets and open spaces") gives number 1 and
+/// the title without the number. Truth typed from the generator's PLAN.
+#[test]
+fn a_group_row_with_its_number_in_a_cell_of_its_own_gives_number_and_title() {
+    use boardpaper::pipeline;
+    use boardpaper::settings::Settings;
+    let doc = Document::open(
+        &fixture("regression/writer-horizontal-rules-groups.pdf"),
+        &OpenOptions::default(),
+    )
+    .unwrap();
+    let paper = pipeline::read(&doc, &Settings::default()).unwrap();
+    let got: Vec<(u32, String)> = paper.plans[0]
+        .priorities
+        .iter()
+        .map(|p| (p.number, p.title.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "Cleaner streets and open spaces".to_string()),
+            (2, "Homes people can afford".to_string())
+        ]
+    );
+}
+
 /// Issue 19 item 3: the note stepped over inside the unruled budget table
 /// (`fixtures/regression/note-inside-table.py`) is no row, and no page text outside the table
 /// keeps it: each of its two lines is a page-1 warning (text inside a table but in no cell),

@@ -595,6 +595,11 @@ pub fn inside(t: &Table, hr: usize, s: &PaperSettings) -> (Option<String>, Optio
             return (None, None);
         };
         let one = text::collapse(&c.text());
+        // The end of a sentence introducing the table ("… This plan" / "shows what partners
+        // will do under each priority."), taken into it: no title; the caption is above.
+        if one.starts_with(char::is_lowercase) && one.ends_with('.') {
+            continue;
+        }
         if is_version_line(&one) {
             version = version.or(Some(one));
             continue;

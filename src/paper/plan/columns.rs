@@ -437,6 +437,19 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
             };
         }
     }
+    // A header naming the action with the work under it ("Action / milestone": actions
+    // with their milestones on sub-rows) is the action column when no other column is.
+    if !list.iter().any(|c| c.col == Col::Action) {
+        if let Some(c) = list.iter_mut().find(|c| {
+            c.col != Col::Number
+                && words(&c.heading)
+                    .iter()
+                    .any(|w| w == "action" || w == "actions")
+        }) {
+            c.col = Col::Action;
+            c.evidence = format!("header names the action ({:?})", c.heading);
+        }
+    }
     let mut reach = vec![f64::NEG_INFINITY; t.n_cols];
     for c in t.cells.iter().filter(|c| c.col_span == 1) {
         if let Some(x) = reach.get_mut(c.col) {

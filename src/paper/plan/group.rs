@@ -86,8 +86,25 @@ fn number_word(s: &str) -> Option<u32> {
 /// A label read: the label, its form word, number, numbering depth, and the rest.
 type Labelled = (Option<String>, String, Option<u32>, u8, String);
 
+/// A label printed in two languages ("Amcan 1 / Objective 1: …"): the text from the second
+/// label on, when both labels carry the same number; else the text as it is.
+fn one_language(text: &str) -> &str {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\p{Lu}[\p{L}'’-]*\s+(?P<n>[0-9]{1,3}|[A-Z])\s*/\s*(?P<second>\p{Lu}[\p{L}'’-]*\s+(?P<m>[0-9]{1,3}|[A-Z])\b)")
+            .unwrap_or_else(|_| unreachable!("constant pattern"))
+    });
+    match re.captures(text) {
+        Some(c) if c.name("n").map(|m| m.as_str()) == c.name("m").map(|m| m.as_str()) => c
+            .name("second")
+            .map_or(text, |m| text.get(m.start()..).unwrap_or(text)),
+        _ => text,
+    }
+}
+
 /// Read a label, number and title from one line of text; `None` when it prints no label.
 fn labelled(text: &str) -> Option<Labelled> {
+    let text = one_language(text);
     if let Some(c) = numbered_re().captures(text) {
         let word = c.name("word").map(|m| m.as_str().trim().to_string());
         let num = c.name("num").map_or("", |m| m.as_str());
@@ -164,6 +181,47 @@ fn outlined(text: &str) -> Option<Labelled> {
             parts.last().and_then(|p| p.parse().ok()),
             u8::try_from(parts.len()).unwrap_or(u8::MAX),
             rest.to_string(),
+        )
+    })
+}
+
+/// A group cell opening with a capital letter and a full stop or bracket before a capital
+/// ("A. Fares and ticketing", "B) Bus priority"): the letter's place and the text after it.
+/// Read in a group cell only, as [`outlined`].
+fn lettered(text: &str) -> Option<Labelled> {
+    let t = text.trim();
+    let mut chars = t.chars();
+    let (letter, sep, space) = (chars.next()?, chars.next()?, chars.next()?);
+    let rest = chars.as_str().trim();
+    (letter.is_ascii_uppercase()
+        && matches!(sep, '.' | ')')
+        && space == ' '
+        && rest.starts_with(char::is_uppercase))
+    .then(|| {
+        (
+            Some(letter.to_string()),
+            String::new(),
+            Some(u32::from(letter) - u32::from('A') + 1),
+            1,
+            rest.to_string(),
+        )
+    })
+}
+
+/// A group cell whose first line is a number alone ("1" in the reference cell of a group row,
+/// its title in the next): the number, and the lines after it as the title.
+fn number_line(lines: &[&str]) -> Option<Labelled> {
+    let (first, rest) = lines.split_first()?;
+    let parts: Vec<&str> = first.trim_end_matches('.').split('.').collect();
+    let digits = |p: &&str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let title = collapse(&rest.join(" "));
+    (parts.iter().all(digits) && title.starts_with(char::is_uppercase)).then(|| {
+        (
+            Some(first.trim_end_matches('.').to_string()),
+            String::new(),
+            parts.last().and_then(|p| p.parse().ok()),
+            u8::try_from(parts.len()).unwrap_or(u8::MAX),
+            title,
         )
     })
 }
@@ -259,11 +317,17 @@ pub fn read(cell: &Cell) -> GroupText {
     match labelled(first)
         .or_else(|| labelled(&whole))
         .or_else(|| outlined(&whole))
+        .or_else(|| lettered(&whole))
+        .or_else(|| number_line(&lines))
     {
         Some((label, word, number, depth, _)) => {
             let title = match heading {
                 Some(k) => joined(k),
-                None => match labelled(&whole).or_else(|| outlined(&whole)) {
+                None => match labelled(&whole)
+                    .or_else(|| outlined(&whole))
+                    .or_else(|| lettered(&whole))
+                    .or_else(|| number_line(&lines))
+                {
                     Some((_, _, _, _, rest)) => collapse(&rest),
                     None => joined(1),
                 },
@@ -344,6 +408,43 @@ mod tests {
         );
         assert!(heading("Position as at 31 March 2025. Audit and Standards Committee.").is_none());
         assert!(heading("Progress at 30 June 2025").is_none());
+    }
+
+    #[test]
+    fn letters_numbers_alone_and_labels_in_two_languages() {
+        let l = |s: &str| lettered(s).map(|(label, _, n, _, rest)| (label, n, rest));
+        assert_eq!(
+            l("B. Bus priority"),
+            Some((Some("B".into()), Some(2), "Bus priority".into()))
+        );
+        assert_eq!(l("A. smith and others"), None);
+        assert_eq!(l("Also a sentence"), None);
+        let n = |v: &[&str]| number_line(v).map(|(label, _, n, d, rest)| (label, n, d, rest));
+        assert_eq!(
+            n(&["1", "Digital services residents want to use"]),
+            Some((
+                Some("1".into()),
+                Some(1),
+                1,
+                "Digital services residents want to use".into()
+            ))
+        );
+        assert_eq!(n(&["2025", "Year one"]), None);
+        assert_eq!(n(&["1"]), None);
+        let g = labelled("Amcan 2 / Objective 2: Gweithlu dwyieithog / A bilingual workforce");
+        assert_eq!(
+            g.map(|(_, w, n, _, rest)| (w, n, rest)),
+            Some((
+                "objective".into(),
+                Some(2),
+                "Gweithlu dwyieithog / A bilingual workforce".into()
+            ))
+        );
+        // Two labels with different numbers are no one label in two languages.
+        assert_eq!(
+            one_language("Theme 1 / Theme 2: Shared"),
+            "Theme 1 / Theme 2: Shared"
+        );
     }
 
     #[test]

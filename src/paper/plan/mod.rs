@@ -27,6 +27,7 @@ mod leads;
 mod periods;
 mod rag;
 mod rows;
+mod sub_rows;
 mod subheader;
 mod text;
 pub mod title_page;

@@ -10,6 +10,7 @@ use super::action;
 use super::columns::{self, Col, Columns};
 use super::explain::RowExplain;
 use super::group::{self, Form, GroupText};
+use super::sub_rows;
 use super::subheader;
 use super::text;
 use super::{Context, Unplaced, UnplacedRow};
@@ -587,6 +588,12 @@ pub fn read(
             ));
         } else {
             say(format!("action {}", a.number));
+        }
+        if let Some(prev) = last_action(plan) {
+            if sub_rows::take(prev, &a) {
+                say(format!("a milestone of action {} (a sub-row)", prev.number));
+                continue;
+            }
         }
         place(plan, state, a);
     }

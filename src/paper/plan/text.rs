@@ -176,42 +176,73 @@ fn ends_joining(line: &str) -> bool {
 /// reader can measure a word as printed rather than guess its width from its letters.
 pub type Measure<'a> = &'a dyn Fn(u32, Rect) -> Vec<(String, Rect)>;
 
+/// The narrowest gap between words printed in `boxes` (points): a space as the page prints it.
+fn narrowest_gap(words: &[(String, Rect)]) -> Option<f64> {
+    words
+        .windows(2)
+        .filter_map(|w| match w {
+            [(_, a), (_, b)] => Some(b.x0 - a.x1),
+            _ => None,
+        })
+        .filter(|g| *g > 0.0)
+        .min_by(f64::total_cmp)
+}
+
 /// The width `next`'s first word and a space before it take at the end of a line, measured
 /// where the page prints the word as the line's text names it (the space: the narrowest gap
-/// between words on `next` or `line`); `None` when it cannot be measured.
-fn measured_need(line: &CellLine, next: &CellLine, measure: Measure) -> Option<f64> {
+/// between words on `next` or `line`, else on the paragraph's other lines, `space`: a lead
+/// printed one word a line, "Standards" / "Staff", has its spaces on "Head of"); `None` when
+/// it cannot be measured.
+fn measured_need(
+    line: &CellLine,
+    next: &CellLine,
+    measure: Measure,
+    space: &dyn Fn() -> Option<f64>,
+) -> Option<f64> {
     let words = measure(next.page, next.bbox);
     let (text, first) = words.first()?;
     if text.trim() != next.text.split_whitespace().next()? {
         return None;
     }
-    let gap = |ws: &[(String, Rect)]| {
-        ws.windows(2)
-            .filter_map(|w| match w {
-                [(_, a), (_, b)] => Some(b.x0 - a.x1),
-                _ => None,
-            })
-            .filter(|g| *g > 0.0)
-            .min_by(f64::total_cmp)
-    };
-    let space = gap(&words).or_else(|| gap(&measure(line.page, line.bbox)))?;
+    let space = narrowest_gap(&words)
+        .or_else(|| narrowest_gap(&measure(line.page, line.bbox)))
+        .or_else(space)?;
     Some(space + first.width())
+}
+
+/// How a line's next word is measured: the furthest the column's text goes (`reach`), the
+/// words as printed (`measure`), the paragraph's narrowest space (`space`), and whether the
+/// cell's edge is its own (`exact`: a ruled table).
+struct Fit<'a> {
+    reach: f64,
+    measure: Measure<'a>,
+    space: &'a dyn Fn() -> Option<f64>,
+    exact: bool,
 }
 
 /// Whether the first word of `next` would have fitted at the end of `line` in a cell whose
 /// text may reach `right` (points): if so, the line was broken by hand, not wrapped. Guessed
-/// from the line's letters, with room for wide ones; or measured as printed, against `reach`,
-/// the furthest the column's text goes: a word that would have ended short of where other
-/// lines of the column end surely fitted, however wide the cell's padding ("Highways" /
-/// "Countryside Service", the second lead's first word fitting by half a point).
-fn hand_broken(line: &CellLine, next: &CellLine, right: f64, reach: f64, measure: Measure) -> bool {
+/// from the line's letters, with room for wide ones; or measured as printed, against the
+/// furthest the column's text goes: a word that would have ended short of where other lines
+/// of the column end surely fitted, however wide the cell's padding ("Highways" /
+/// "Countryside Service", the second lead's first word fitting by half a point). In a ruled
+/// cell the measured word is held to the cell's own text edge (`right`, its box less the
+/// padding): a word that would have ended inside it fitted ("Brockhurst Hospitals NHS Trust"
+/// / "Brockhurst Council Public Health", the longest lead of the column shorter still).
+fn hand_broken(line: &CellLine, next: &CellLine, right: f64, fit: &Fit) -> bool {
     let chars = line.text.chars().count().max(1) as f64;
     let per_char = line.bbox.width() / chars;
     let first = next.text.split(' ').next().unwrap_or("");
     // Capitals and wide letters: a fifth wider than the line's average.
     let need = 1.2 * per_char * (first.chars().count() as f64 + 1.0);
+    let edge = if fit.exact {
+        right.max(fit.reach)
+    } else {
+        fit.reach
+    };
     let fits = line.bbox.x1 + need < right
-        || measured_need(line, next, measure).is_some_and(|n| line.bbox.x1 + n < reach);
+        || measured_need(line, next, fit.measure, fit.space)
+            .is_some_and(|n| line.bbox.x1 + n < edge);
     let opens = next
         .text
         .trim_start()
@@ -284,6 +315,11 @@ const POST_ENDS: &[&str] = &[
     "architect",
     "ecologist",
     "archivist",
+    // "Virtual School Head", "Deputy Head" / "Head Teacher": a "Head" ending a line before a
+    // capital ends a post ("Head" / "of …" runs on in lower case).
+    "head",
+    "teacher",
+    "headteacher",
 ];
 
 /// Whether `w` (lower case) is a post's noun ([`POST_ENDS`]), or one's plural ("Psychologists").
@@ -507,6 +543,23 @@ fn repeats_word(line: &CellLine, next: &CellLine) -> bool {
         && last == first
 }
 
+/// Whether `next` opens with a word the lead `cur` already says ("Brockhurst Community Health
+/// Trust" / "Brockhurst Council Early Years", "NHS Brockhurst … Board" / "Brockhurst Council
+/// …") while `cur` reads whole (it ends in a post's, a body's or an organisation's noun, or
+/// opens "Head of"): no name says its own place or service word again after a wrap, so a
+/// second body or post of the same place starts there, however the width falls.
+fn echoes_lead(cur: &str, line: &CellLine, next: &CellLine) -> bool {
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let first = word(next.text.split_whitespace().next().unwrap_or(""));
+    line.page == next.page
+        && !runs_on(&line.text)
+        && whole(cur).is_some()
+        && first.chars().count() >= 3
+        && first.starts_with(char::is_uppercase)
+        && !ends_joining(&first)
+        && cur.split_whitespace().any(|w| word(w) == first)
+}
+
 /// A lead printed "Name, Organisation": a comma inside it after a short name (at most five
 /// words), with text after the comma.
 fn named_lead(s: &str) -> bool {
@@ -605,6 +658,21 @@ pub fn entries<'p>(
     apart: f64,
 ) -> Vec<(String, &'p CellLine)> {
     let dated = kind == Kind::Milestones;
+    let narrowest = std::cell::OnceCell::new();
+    let space = || {
+        *narrowest.get_or_init(|| {
+            p.lines
+                .iter()
+                .filter_map(|l| narrowest_gap(&measure(l.page, l.bbox)))
+                .min_by(f64::total_cmp)
+        })
+    };
+    let fit = Fit {
+        reach,
+        measure,
+        space: &space,
+        exact,
+    };
     let mut out: Vec<(String, &CellLine)> = Vec::new();
     let mut cur = String::new();
     let mut start = p.lines.first();
@@ -622,7 +690,7 @@ pub fn entries<'p>(
             });
         listing |= colon && !dated_next;
         let split = match (next, right(l.page)) {
-            (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge, reach, measure),
+            (Some(next), Some(edge)) => !listing && hand_broken(l, next, edge, &fit),
             _ => false,
         } || (dated
             && !listing
@@ -633,14 +701,13 @@ pub fn entries<'p>(
                 && next.is_some_and(|n| {
                     starts_named_lead(&cur, l, n)
                         || repeats_word(l, n)
+                        || echoes_lead(&cur, l, n)
                         || wraps_into_lead(
                             &cur,
                             l,
                             p.lines.get(i + 1..).unwrap_or(&[]),
                             exact,
-                            &|a, b| {
-                                right(a.page).is_some_and(|e| !hand_broken(a, b, e, reach, measure))
-                            },
+                            &|a, b| right(a.page).is_some_and(|e| !hand_broken(a, b, e, &fit)),
                         )
                 }))
             || next.is_some_and(|n| spaced(l, n, apart))
@@ -721,15 +788,26 @@ fn with_words_left_over(entries: Vec<(String, &CellLine)>) -> Vec<(String, &Cell
     out
 }
 
-/// The right edge of a cell's text on a page: its box less the padding, or the furthest the
+/// The right edge of a cell's text on a page: its box less the padding (at least the room
+/// its text leaves on the left: cells are padded alike on both sides), or the furthest the
 /// column's text reaches (`reach`), whichever is further (cells with no rules are boxed
 /// tight around their text).
 pub fn text_edge(c: &Cell, padding: f64, reach: f64) -> impl Fn(u32) -> Option<f64> + '_ {
     move |page| {
-        c.parts
+        let part = c.parts.iter().find(|p| p.page == page)?;
+        let left = c
+            .paragraphs
             .iter()
-            .find(|p| p.page == page)
-            .map(|p| (p.bbox.x1 - padding).max(reach))
+            .flat_map(|p| p.lines.iter())
+            .filter(|l| l.page == page)
+            .map(|l| l.bbox.x0 - part.bbox.x0)
+            .fold(f64::INFINITY, f64::min);
+        let pad = if left.is_finite() {
+            padding.max(left)
+        } else {
+            padding
+        };
+        Some((part.bbox.x1 - pad).max(reach))
     }
 }
 
@@ -1195,6 +1273,183 @@ mod tests {
             }
         };
         assert_eq!(read(&p, &printed), ["Economic Development"]);
+    }
+
+    /// Words printed one per gap of `space` points, each `per` points a letter wide, on the
+    /// lines of `p` (a page as `measure` sees it).
+    fn printed_words(
+        p: &Paragraph,
+        per: f64,
+        space: f64,
+    ) -> impl Fn(u32, Rect) -> Vec<(String, Rect)> {
+        let lines: Vec<(f64, String)> = p
+            .lines
+            .iter()
+            .map(|l| (l.bbox.top, l.text.clone()))
+            .collect();
+        move |_, b: Rect| {
+            let Some((top, text)) = lines.iter().find(|(t, _)| (t - b.top).abs() < 1.0) else {
+                return Vec::new();
+            };
+            let mut x = 0.0;
+            text.split_whitespace()
+                .map(|w| {
+                    let x1 = x + per * w.chars().count() as f64;
+                    let r = Rect {
+                        x0: x,
+                        top: *top,
+                        x1,
+                        bottom: top + 10.0,
+                    };
+                    x = x1 + space;
+                    (w.to_string(), r)
+                })
+                .collect()
+        }
+    }
+
+    #[test]
+    fn a_lead_printed_a_word_a_line_measures_its_space_on_the_other_lines() {
+        // A narrow ruled lead column (text edge 80 pt, the column's text reaching 75): two
+        // posts, each wrapped a word a line. "Staff" (25 pt) after "Standards" (45 pt) would
+        // have ended at 73 with the 3 pt space printed in "Head of": broken by hand. No line
+        // around it has a space of its own.
+        let lines = [
+            "Head of",
+            "Professional",
+            "Standards",
+            "Staff",
+            "Associations",
+            "Coordinator",
+        ];
+        let rows: Vec<(&str, f64, f64)> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let x1 = if *t == "Head of" {
+                    38.0
+                } else {
+                    5.0 * t.chars().count() as f64
+                };
+                (*t, 12.0 * i as f64, x1)
+            })
+            .collect();
+        let p = para(&rows);
+        let printed = printed_words(&p, 5.0, 3.0);
+        let got: Vec<String> = entries(
+            &p,
+            &|_| Some(80.0),
+            (75.0, &printed),
+            true,
+            Kind::Leads,
+            f64::INFINITY,
+        )
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "Head of Professional Standards",
+                "Staff Associations Coordinator"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_ruled_cell_holds_a_measured_word_to_its_own_edge() {
+        // A ruled cell whose text may reach 100 pt, the column's longest line 80. "Brockhurst"
+        // (40 pt, a 2 pt space) after a line ending at 50 would have ended at 92: broken by
+        // hand (the guess from the line's letters, a fifth wider, says no). Unruled, the same
+        // word is held to the longest line, and the line wrapped.
+        let p = para(&[
+            ("Hospitals NHS", 0.0, 50.0),
+            ("Brockhurst Health", 12.0, 66.0),
+        ]);
+        let printed = printed_words(&p, 4.0, 2.0);
+        let read = |exact: bool| -> usize {
+            entries(
+                &p,
+                &|_| Some(100.0),
+                (80.0, &printed),
+                exact,
+                Kind::Plain,
+                f64::INFINITY,
+            )
+            .len()
+        };
+        assert_eq!(read(true), 2);
+        assert_eq!(read(false), 1);
+    }
+
+    #[test]
+    fn a_lead_saying_its_place_again_on_the_next_line_ends() {
+        // Neither first word would have fitted (no measure, a full column): the place said
+        // again after a whole body starts a second body.
+        let exact = |lines: &[(&str, f64, f64)]| -> Vec<String> {
+            entries(
+                &para(lines),
+                &|_| Some(100.0),
+                (f64::NEG_INFINITY, &|_, _| Vec::new()),
+                true,
+                Kind::Leads,
+                f64::INFINITY,
+            )
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+        };
+        assert_eq!(
+            exact(&[
+                ("Brockhurst Community Health Trust", 0.0, 95.0),
+                ("Brockhurst Council Early Years", 12.0, 90.0)
+            ]),
+            [
+                "Brockhurst Community Health Trust",
+                "Brockhurst Council Early Years"
+            ]
+        );
+        assert_eq!(
+            exact(&[
+                ("NHS Brockhurst Integrated Care Board", 0.0, 99.0),
+                ("Brockhurst Council Adult Social Care", 12.0, 98.0)
+            ]),
+            [
+                "NHS Brockhurst Integrated Care Board",
+                "Brockhurst Council Adult Social Care"
+            ]
+        );
+        // A body not yet whole ("… Health") runs on, whatever word follows.
+        assert_eq!(
+            exact(&[
+                ("Brockhurst Council Public Health", 0.0, 95.0),
+                ("Brockhurst Partnership", 12.0, 70.0)
+            ])
+            .len(),
+            1
+        );
+        // A post ending "Head" before another post (unruled).
+        assert_eq!(
+            texts(
+                &para(&[
+                    ("Virtual School Head", 0.0, 90.0),
+                    ("Employment and Skills", 12.0, 95.0),
+                    ("Officer", 24.0, 30.0)
+                ]),
+                Kind::Leads,
+                f64::INFINITY
+            ),
+            ["Virtual School Head", "Employment and Skills Officer"]
+        );
+        // "Deputy Head" / "Teacher" is one post.
+        assert_eq!(
+            texts(
+                &para(&[("Deputy Head", 0.0, 90.0), ("Teacher", 12.0, 40.0)]),
+                Kind::Leads,
+                f64::INFINITY
+            ),
+            ["Deputy Head Teacher"]
+        );
     }
 
     #[test]
