@@ -579,6 +579,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("greystone-strategy", 100),
     ("hallam-action-plan", 100),
     ("harbour-task-list", 100),
+    ("hartside-narrative-plan", 100),
     ("holmbury-housing-plan", 100),
     ("kestrel-climate-plan", 100),
     ("kingsmere-cabinet-report", 100),

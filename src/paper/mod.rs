@@ -203,7 +203,23 @@ pub fn reading(
         measure: &measure,
         title_page,
     };
-    plan::plans(tables, &caption, &cx, detail)
+    let mut read = plan::plans(tables, &caption, &cx, detail);
+    // No plan in any table: a plan printed as text, one paragraph per action.
+    if read.plans.is_empty() {
+        if let Some(t) = plan::narrative::table(pages, tables, settings) {
+            let narrative = plan::plans(std::slice::from_ref(&t), &caption, &cx, detail);
+            if !narrative.plans.is_empty() {
+                read.plans = narrative.plans;
+                for p in &mut read.plans {
+                    p.columns
+                        .retain(|c| !plan::narrative::IMPLIED_COLUMNS.contains(&c.as_str()));
+                }
+                read.unplaced = narrative.unplaced;
+                read.explain.tables.extend(narrative.explain.tables);
+            }
+        }
+    }
+    read
 }
 
 /// The words of page `page` whose middles lie in `bbox` (within a point: a glyph's box may

@@ -7,6 +7,8 @@ use super::super::profile::Profile;
 use super::super::vocab::Role;
 use super::text;
 use crate::table::{Cell, CellIndex, Table};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// What a plan column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -323,23 +325,59 @@ pub fn by_header(header: &str) -> Option<(Col, usize, &'static str)> {
     ) {
         return Some((Col::Number, w.len() * 10 + 5, *end));
     }
-    let mut best: Option<(Col, usize, &'static str)> = None;
-    for (phrase, col) in PHRASES {
-        let p: Vec<&str> = phrase.split(' ').collect();
-        let found = w
-            .windows(p.len())
-            .any(|win| win.iter().zip(&p).all(|(a, b)| a == b));
-        if !found {
+    // The best match: the highest score, ties to the later phrase ("Ref Action" is the
+    // action column: its reference leads each cell).
+    let mut best: Option<(Col, usize, &'static str, usize)> = None;
+    let index = phrase_index();
+    for start in 0..w.len() {
+        let Some(list) = w.get(start).and_then(|first| index.get(first.as_str())) else {
             continue;
-        }
-        let score = p.len() * 10 + if p.len() == w.len() { 5 } else { 0 };
-        // Ties go to the later phrase: "Ref Action" is the action column (its reference
-        // leads each cell).
-        if best.is_none_or(|(_, s, _)| score >= s) {
-            best = Some((*col, score, phrase));
+        };
+        for p in list {
+            let n = p.words.len();
+            let found = w
+                .get(start..start + n)
+                .is_some_and(|win| win.iter().map(String::as_str).eq(p.words.iter().copied()));
+            if !found {
+                continue;
+            }
+            let score = n * 10 + if n == w.len() { 5 } else { 0 };
+            if best.is_none_or(|(_, s, _, order)| score > s || (score == s && p.order >= order)) {
+                best = Some((p.col, score, p.text, p.order));
+            }
         }
     }
-    best
+    best.map(|(col, score, text, _)| (col, score, text))
+}
+
+/// One of [`PHRASES`], split into its words once.
+struct Phrase {
+    words: Vec<&'static str>,
+    col: Col,
+    text: &'static str,
+    /// Its place in [`PHRASES`]: of two matches scoring alike, the later wins.
+    order: usize,
+}
+
+/// [`PHRASES`] by their first word, built once: a header is matched against the phrases that
+/// open with one of its words, not against every phrase.
+fn phrase_index() -> &'static HashMap<&'static str, Vec<Phrase>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<Phrase>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+        for (order, (text, col)) in PHRASES.iter().enumerate() {
+            let words: Vec<&'static str> = text.split(' ').collect();
+            if let Some(first) = words.first().copied() {
+                index.entry(first).or_default().push(Phrase {
+                    words,
+                    col: *col,
+                    text,
+                    order,
+                });
+            }
+        }
+        index
+    })
 }
 
 /// The phrases naming a recommendation column: beside a column of the actions agreed, it is

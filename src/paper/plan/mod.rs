@@ -12,6 +12,8 @@
 //! - [`group`]: a group row's label, number and title;
 //! - [`inline_number`]: whether action cells open with their reference;
 //! - [`periods`]: milestones printed one column per period;
+//! - [`narrative`]: a plan printed with no table ("Action 1.1: …" paragraphs and "Lead: …"
+//!   lines) as the plan table it implies;
 //! - [`caption`]: a plan's title and version;
 //! - [`explain`]: why each table, column and row was read as it was.
 
@@ -24,6 +26,7 @@ mod find;
 mod group;
 mod inline_number;
 mod leads;
+pub mod narrative;
 mod periods;
 mod rag;
 mod rows;

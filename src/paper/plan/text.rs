@@ -819,13 +819,25 @@ pub(super) fn is_post(s: &str, person: bool) -> bool {
 }
 
 /// Split each lead entry listing posts with commas ("Independent Chair, Board Manager") into
-/// one lead per post: a comma splits where the text before it ends in a post's or a body's
+/// one lead per post: a semicolon always splits; a comma splits where the text before it ends in a post's or a body's
 /// noun or opens "Head of …" ("Head of SEND, Designated Clinical Officer"), the part after it
 /// ends in a person's post, and both are two words or more. A part that
 /// does not stays with the post before it ("Head of HR, People Directorate"; "Jo Smith, Kent
 /// Police"; "Chair, Health and Wellbeing Board"; "Team Managers, Locality Teams").
 pub fn split_posts(leads: Vec<String>) -> Vec<String> {
     let words = |s: &str| s.split_whitespace().count() >= 2;
+    // A semicolon lists: each part is a lead ("Trading Standards Manager; Age Concern").
+    let leads = leads.into_iter().flat_map(|lead| {
+        if lead.contains("; ") {
+            lead.split("; ")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect()
+        } else {
+            vec![lead]
+        }
+    });
     // Posts parted by a spaced slash ("Head of Digital / Head of Customer Services") are one
     // lead each when every part is a post of two words or more.
     let slashed = leads.into_iter().flat_map(|lead| {
@@ -1178,6 +1190,15 @@ mod tests {
                 "Specialist Teaching Coordinator",
                 "Director of Place, Regeneration Board"
             ])
+        );
+    }
+
+    #[test]
+    fn a_semicolon_lists_leads() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            split_posts(v(&["Housing Options Manager; Citizens Advice Ellford"])),
+            v(&["Housing Options Manager", "Citizens Advice Ellford"])
         );
     }
 

@@ -1,0 +1,557 @@
+//! Narrative plans: a plan printed with no table, each action a paragraph opening with its
+//! reference ("Action 1.1: Publish a toolkit …") followed by label lines ("Lead: …  Target:
+//! …  Status: …"), the groups as headings between them ("Priority 2 – Learning from
+//! reviews"). It is an action card set as text: this step builds the plan table the page
+//! implies — a header of "Ref", "Action" and the labels, a full-width row per heading, a row
+//! per action with each label's value in its column — so the rest of the reader takes it like
+//! any plan table. Only lines outside the page's tables are read.
+
+use super::columns::{self, Col};
+use super::text::{self, collapse};
+use super::{group, PaperSettings};
+use crate::geom::Rect;
+use crate::layout::{is_bold_font, Line, PageText, Word};
+use crate::table::{Cell, CellLine, Paragraph, Part, Table};
+
+/// A narrative plan has at least this many actions: one referenced paragraph with labels
+/// could be a report's numbered paragraph followed by a "Contact:" line.
+const MIN_ACTIONS: usize = 2;
+
+/// An action's labels name at least this many roles, one of them who, when or status (as an
+/// action card's do).
+const MIN_NAMED_LABELS: usize = 2;
+
+/// A label is at most this many words before its colon ("Lead officer:", "Target
+/// completion date:").
+const MAX_LABEL_WORDS: usize = 3;
+
+/// The header cells the reader gives a narrative plan's reference and text: printed nowhere,
+/// so they are no `columns` of the plan.
+pub const IMPLIED_COLUMNS: [&str; 2] = ["Ref", "Action"];
+
+/// One line of a page, outside its tables.
+struct Row<'p> {
+    page: u32,
+    line: &'p Line,
+}
+
+/// A label and its value's words, as printed.
+struct Labelled<'p> {
+    label: String,
+    role: Col,
+    /// The value's words, per line (page, words).
+    value: Vec<(u32, Vec<&'p Word>)>,
+}
+
+/// One action: its reference, its text's words per line, and its labelled values.
+struct Action<'p> {
+    number: String,
+    text: Vec<(u32, Vec<&'p Word>)>,
+    labels: Vec<Labelled<'p>>,
+    /// The opening line whole, and whether it reads as a heading: what it is when no labels
+    /// follow.
+    opening: (u32, Vec<&'p Word>),
+    heading: bool,
+}
+
+/// A heading between actions (a group of the plan), its lines.
+struct Heading<'p> {
+    lines: Vec<(u32, Vec<&'p Word>)>,
+}
+
+enum Item<'p> {
+    Heading(Heading<'p>),
+    Action(Action<'p>),
+}
+
+/// The plan table a narrative plan implies, or `None` when the pages print none: at least
+/// [`MIN_ACTIONS`] referenced paragraphs whose labels name [`MIN_NAMED_LABELS`] roles, one
+/// of them who, when or status.
+pub fn table(pages: &[PageText], tables: &[Table], settings: &PaperSettings) -> Option<Table> {
+    let rows = rows(pages, tables);
+    let body = body_size(&rows, settings);
+    let items = items(&rows, body, settings);
+    let actions: Vec<&Action> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Action(a) => Some(a),
+            Item::Heading(_) => None,
+        })
+        .collect();
+    let valid = actions.iter().filter(|a| named(a)).count();
+    if valid < MIN_ACTIONS || valid * 2 < actions.len() {
+        return None;
+    }
+    Some(build(&items))
+}
+
+/// Whether an action's labels make it one: [`MIN_NAMED_LABELS`] roles, one of them who, when
+/// or status.
+fn named(a: &Action) -> bool {
+    let roles = a.labels.iter().filter(|l| l.role != Col::Field).count();
+    let dated = a
+        .labels
+        .iter()
+        .any(|l| matches!(l.role, Col::Lead | Col::Date | Col::Milestones | Col::Rag));
+    roles >= MIN_NAMED_LABELS && dated
+}
+
+/// The left-to-right lines of every page that lie outside its tables, top to bottom.
+fn rows<'p>(pages: &'p [PageText], tables: &[Table]) -> Vec<Row<'p>> {
+    let parts: Vec<Part> = tables
+        .iter()
+        .flat_map(|t| t.rows.iter().flatten().copied())
+        .collect();
+    let mut out = Vec::new();
+    for p in pages {
+        let mut lines: Vec<&Line> = p
+            .lines
+            .iter()
+            .filter(|l| l.direction == crate::geom::Direction::Ltr)
+            .filter(|l| {
+                let (cx, cy) = (
+                    (l.bbox.x0 + l.bbox.x1) / 2.0,
+                    (l.bbox.top + l.bbox.bottom) / 2.0,
+                );
+                !parts.iter().any(|part| {
+                    part.page == p.number
+                        && cx >= part.bbox.x0
+                        && cx <= part.bbox.x1
+                        && cy >= part.bbox.top
+                        && cy <= part.bbox.bottom
+                })
+            })
+            .collect();
+        lines.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
+        out.extend(lines.into_iter().map(|line| Row {
+            page: p.number,
+            line,
+        }));
+    }
+    out
+}
+
+/// The body text's size: the median size of the words.
+fn body_size(rows: &[Row], settings: &PaperSettings) -> f64 {
+    let mut sizes: Vec<f64> = rows
+        .iter()
+        .flat_map(|r| r.line.words.iter().map(|w| w.size))
+        .collect();
+    sizes.sort_by(f64::total_cmp);
+    sizes
+        .get(sizes.len() / 2)
+        .copied()
+        .unwrap_or(settings.default_font_size)
+}
+
+/// A line's height: its largest word's size.
+fn height(line: &Line, settings: &PaperSettings) -> f64 {
+    line.words
+        .iter()
+        .map(|w| w.size)
+        .fold(0.0, f64::max)
+        .max(1.0)
+        .min(line.bbox.bottom - line.bbox.top + settings.default_font_size)
+}
+
+/// Whether a line is a heading: every word bold, or set larger than the body, or opening
+/// with a group label ("Priority 2 – …").
+fn is_heading(line: &Line, body: f64, settings: &PaperSettings) -> bool {
+    let bold = !line.words.is_empty() && line.words.iter().all(|w| is_bold_font(&w.font));
+    let large = line
+        .words
+        .iter()
+        .all(|w| w.size >= body * settings.heading_size_ratio);
+    bold || large || group::heading(&line.text()).is_some()
+}
+
+/// A line opening an action: a label word and a reference ("Action 1.1:"), or a reference
+/// alone ("1.1"), then the action's text. The reference and the index of the first word of
+/// the text.
+fn opener(words: &[&Word]) -> Option<(String, usize)> {
+    let bare = |w: &str| {
+        w.trim_end_matches([':', '–', '—', '-'])
+            .trim_end()
+            .to_string()
+    };
+    let numbered = |w: &str| {
+        let w = bare(w);
+        !w.is_empty() && text::is_reference(&w) && w.chars().any(|c| c.is_ascii_digit())
+    };
+    let first = words.first()?.text.as_str();
+    let (reference, mut next) = if first.chars().all(char::is_alphabetic)
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && words.get(1).is_some_and(|w| numbered(&w.text))
+    {
+        (bare(&words.get(1)?.text), 2)
+    } else if numbered(first) {
+        (bare(first), 1)
+    } else {
+        return None;
+    };
+    // A dash set apart between the reference and the text.
+    if words
+        .get(next)
+        .is_some_and(|w| matches!(w.text.as_str(), "–" | "—" | "-" | ":"))
+    {
+        next += 1;
+    }
+    (next < words.len()).then(|| (text::reference(&reference), next))
+}
+
+/// The labels a line's words print: (index of the label's first word, index of the word
+/// after its colon, label, role). A label is up to [`MAX_LABEL_WORDS`] words, the first
+/// capitalised, the last ending with a colon, naming a role; the longest such wins.
+fn labels(words: &[&Word]) -> Vec<(usize, usize, String, Col)> {
+    let mut out: Vec<(usize, usize, String, Col)> = Vec::new();
+    let mut floor = 0;
+    for (i, w) in words.iter().enumerate() {
+        let Some(last) = w.text.strip_suffix(':') else {
+            continue;
+        };
+        if last.is_empty() || last.ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let mut found = None;
+        for start in (floor..=i).rev().take(MAX_LABEL_WORDS) {
+            let Some(head) = words.get(start) else {
+                continue;
+            };
+            if !head.text.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let label: Vec<&str> = words
+                .get(start..i)
+                .unwrap_or_default()
+                .iter()
+                .map(|w| w.text.as_str())
+                .chain(std::iter::once(last))
+                .collect();
+            let label = label.join(" ");
+            if let Some((col, ..)) = columns::by_header(&label) {
+                found = Some((start, label, col));
+            }
+        }
+        if let Some((start, label, col)) = found {
+            out.push((start, i + 1, label, col));
+            floor = i + 1;
+        }
+    }
+    out
+}
+
+/// The lines read as headings and actions, in order. Lines that are neither (an
+/// introduction, a description under a heading) are left as page text.
+fn items<'p>(rows: &[Row<'p>], body: f64, settings: &PaperSettings) -> Vec<Item<'p>> {
+    let mut out: Vec<Item<'p>> = Vec::new();
+    // The line before, of the current action, when it is still open: (page, bottom, height).
+    let mut open: Option<(u32, f64, f64)> = None;
+    for r in rows {
+        let words: Vec<&Word> = r.line.words.iter().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let found = labels(&words);
+        let h = height(r.line, settings);
+        let near = open.is_some_and(|(page, bottom, pitch)| {
+            page == r.page && r.line.bbox.top - bottom <= settings.paragraph_gap * pitch
+        });
+        if let Some((number, start)) =
+            opener(&words).filter(|_| found.first().is_none_or(|f| f.0 > 0))
+        {
+            let cut = found.first().map_or(words.len(), |f| f.0);
+            let mut action = Action {
+                number,
+                text: vec![(r.page, words.get(start..cut).unwrap_or_default().to_vec())],
+                labels: Vec::new(),
+                opening: (r.page, words.clone()),
+                heading: is_heading(r.line, body, settings),
+            };
+            add_labels(&mut action, r.page, &words, &found);
+            out.push(Item::Action(action));
+            open = Some((r.page, r.line.bbox.bottom, h));
+            continue;
+        }
+        let current = match out.last_mut() {
+            Some(Item::Action(a)) if open.is_some() => Some(a),
+            _ => None,
+        };
+        if let Some(a) = current {
+            if found.first().is_some_and(|f| f.0 == 0) {
+                // A label line of the open action.
+                add_labels(a, r.page, &words, &found);
+                open = Some((r.page, r.line.bbox.bottom, h));
+                continue;
+            }
+            // A value set on the next line ("Status:" over "Complete") is the value however
+            // it is printed.
+            let awaited = a
+                .labels
+                .last()
+                .is_some_and(|l| l.value.iter().all(|(_, w)| w.is_empty()));
+            if near && (awaited || !is_heading(r.line, body, settings)) {
+                // The action's text or its last value, run on.
+                match a.labels.last_mut() {
+                    Some(l) => l.value.push((r.page, words)),
+                    None => a.text.push((r.page, words)),
+                }
+                open = Some((r.page, r.line.bbox.bottom, h));
+                continue;
+            }
+        }
+        open = None;
+        if is_heading(r.line, body, settings) && found.is_empty() {
+            match out.last_mut() {
+                Some(Item::Heading(hd)) if hd.lines.last().is_some_and(|(p, _)| *p == r.page) => {
+                    hd.lines.push((r.page, words))
+                }
+                _ => out.push(Item::Heading(Heading {
+                    lines: vec![(r.page, words)],
+                })),
+            }
+        } else if let Some(Item::Heading(_)) = out.last() {
+            // A description under a heading closes it: a heading after it is a new group.
+            out.push(Item::Heading(Heading { lines: Vec::new() }));
+        }
+    }
+    // A referenced line with no labels under it is no action: a numbered heading ("Priority
+    // 2 – …") is a heading; any other ("Updated 1 December 2025") is page text.
+    let out: Vec<Item<'p>> = out
+        .into_iter()
+        .map(|i| match i {
+            Item::Action(a) if !named(&a) => {
+                let heading = a.heading;
+                let lines = a.opening;
+                Item::Heading(Heading {
+                    lines: if heading { vec![lines] } else { Vec::new() },
+                })
+            }
+            other => other,
+        })
+        .collect();
+    let mut out = out;
+    // Headings with no action after them (a title block, a closing note) are no groups.
+    while matches!(out.last(), Some(Item::Heading(_))) {
+        out.pop();
+    }
+    let first_action = out
+        .iter()
+        .position(|i| matches!(i, Item::Action(_)))
+        .unwrap_or(out.len());
+    // Only the last heading before the first action opens a group: those above it are the
+    // document's title block.
+    let keep_from = out
+        .get(..first_action)
+        .unwrap_or_default()
+        .iter()
+        .rposition(|i| matches!(i, Item::Heading(h) if !h.lines.is_empty()))
+        .unwrap_or(first_action);
+    out.drain(..keep_from);
+    out.retain(|i| !matches!(i, Item::Heading(h) if h.lines.is_empty()));
+    out
+}
+
+/// Add a line's labelled values to an action; words before the first label run on the
+/// action's text.
+fn add_labels<'p>(
+    a: &mut Action<'p>,
+    page: u32,
+    words: &[&'p Word],
+    found: &[(usize, usize, String, Col)],
+) {
+    for (k, (_, after, label, role)) in found.iter().enumerate() {
+        let end = found.get(k + 1).map_or(words.len(), |n| n.0);
+        let value = words.get(*after..end).unwrap_or_default().to_vec();
+        a.labels.push(Labelled {
+            label: label.clone(),
+            role: *role,
+            value: vec![(page, value)],
+        });
+    }
+}
+
+/// The cell lines of words per line (empty lines left out).
+fn cell_lines(lines: &[(u32, Vec<&Word>)]) -> Vec<CellLine> {
+    lines
+        .iter()
+        .filter(|(_, w)| !w.is_empty())
+        .map(|(page, words)| CellLine {
+            text: words
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            bbox: words
+                .iter()
+                .map(|w| w.bbox)
+                .reduce(|a, b| a.union(&b))
+                .unwrap_or_default(),
+            page: *page,
+            bold: words.iter().all(|w| is_bold_font(&w.font)),
+        })
+        .collect()
+}
+
+/// A cell at (row, col) spanning `span` columns, one paragraph of `lines`.
+fn cell(row: usize, col: usize, span: usize, lines: Vec<CellLine>) -> Cell {
+    let mut text = String::new();
+    for l in &lines {
+        crate::table::join_line(&mut text, l.text.trim());
+    }
+    let mut parts: Vec<Part> = Vec::new();
+    for l in &lines {
+        match parts.iter_mut().find(|p| p.page == l.page) {
+            Some(p) => p.bbox = p.bbox.union(&l.bbox),
+            None => parts.push(Part {
+                page: l.page,
+                bbox: l.bbox,
+            }),
+        }
+    }
+    Cell {
+        row,
+        col,
+        row_span: 1,
+        col_span: span,
+        paragraphs: vec![Paragraph {
+            text: collapse(&text),
+            bullet: false,
+            fill: None,
+            lines,
+        }],
+        fill: None,
+        marks: Vec::new(),
+        parts,
+    }
+}
+
+/// The key a label's column is known by: lower case, a plural "s" dropped ("Leads" is
+/// "Lead"'s column).
+fn key(label: &str) -> String {
+    let l = label.to_lowercase();
+    l.strip_suffix('s').map_or(l.clone(), str::to_string)
+}
+
+/// The plan table of the headings and actions.
+fn build(items: &[Item]) -> Table {
+    // The columns: reference, action, then each label as first met.
+    let mut labels: Vec<(String, String)> = Vec::new();
+    for i in items {
+        if let Item::Action(a) = i {
+            for l in &a.labels {
+                if !labels.iter().any(|(k, _)| *k == key(&l.label)) {
+                    labels.push((key(&l.label), l.label.clone()));
+                }
+            }
+        }
+    }
+    let n_cols = 2 + labels.len();
+    let header_line = |s: &str| CellLine {
+        text: s.to_string(),
+        bbox: Rect::default(),
+        page: 0,
+        bold: true,
+    };
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut push_header = |col: usize, s: &str| {
+        let mut c = cell(0, col, 1, vec![header_line(s)]);
+        c.parts.clear();
+        cells.push(c);
+    };
+    for (k, name) in IMPLIED_COLUMNS.iter().enumerate() {
+        push_header(k, name);
+    }
+    for (k, (_, label)) in labels.iter().enumerate() {
+        push_header(2 + k, label);
+    }
+    let mut rows: Vec<Vec<Part>> = vec![Vec::new()];
+    for item in items {
+        let r = rows.len();
+        let mut row_cells: Vec<Cell> = Vec::new();
+        match item {
+            Item::Heading(h) => row_cells.push(cell(r, 0, n_cols, cell_lines(&h.lines))),
+            Item::Action(a) => {
+                let text = cell_lines(&a.text);
+                let mut number = cell(r, 0, 1, Vec::new());
+                number.paragraphs = vec![Paragraph {
+                    text: a.number.clone(),
+                    bullet: false,
+                    fill: None,
+                    lines: Vec::new(),
+                }];
+                number.parts = cell(r, 1, 1, text.clone()).parts;
+                row_cells.push(number);
+                row_cells.push(cell(r, 1, 1, text));
+                for l in &a.labels {
+                    let col = 2 + labels
+                        .iter()
+                        .position(|(k, _)| *k == key(&l.label))
+                        .unwrap_or(0);
+                    if row_cells.iter().any(|c| c.col == col) {
+                        continue;
+                    }
+                    row_cells.push(cell(r, col, 1, cell_lines(&l.value)));
+                }
+            }
+        }
+        let mut parts: Vec<Part> = Vec::new();
+        for p in row_cells.iter().flat_map(|c| c.parts.iter()) {
+            match parts.iter_mut().find(|o| o.page == p.page) {
+                Some(o) => o.bbox = o.bbox.union(&p.bbox),
+                None => parts.push(*p),
+            }
+        }
+        rows.push(parts);
+        cells.extend(row_cells);
+    }
+    let pages: Vec<u32> = {
+        let mut v: Vec<u32> = rows.iter().flatten().map(|p| p.page).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let first = pages.first().copied().unwrap_or(0);
+    let bbox = rows
+        .iter()
+        .flatten()
+        .filter(|p| p.page == first)
+        .map(|p| p.bbox)
+        .reduce(|a, b| a.union(&b))
+        .unwrap_or_default();
+    // The header row is printed nowhere: it stands at the top of the first row.
+    if let Some(h) = rows.first_mut() {
+        h.push(Part {
+            page: first,
+            bbox: Rect {
+                bottom: bbox.top,
+                ..bbox
+            },
+        });
+    }
+    for c in cells.iter_mut().filter(|c| c.row == 0) {
+        c.parts = vec![Part {
+            page: first,
+            bbox: Rect {
+                bottom: bbox.top,
+                ..bbox
+            },
+        }];
+        for l in c.paragraphs.iter_mut().flat_map(|p| p.lines.iter_mut()) {
+            l.page = first;
+            l.bbox = Rect {
+                bottom: bbox.top,
+                ..bbox
+            };
+        }
+    }
+    Table {
+        pages,
+        bbox,
+        header_rows: 1,
+        n_rows: rows.len(),
+        n_cols,
+        cells,
+        rows,
+        ruled: false,
+    }
+}
