@@ -152,6 +152,7 @@ fn one_label_kind(label: &str) -> LabelKind {
         "title of report",
         "report subject",
         "subject of report",
+        "report on",
     ]) {
         LabelKind::Title
     } else if one_of(&["contact officer", "contact officers"]) {
@@ -188,6 +189,8 @@ fn one_label_kind(label: &str) -> LabelKind {
         "report sponsor",
         "accountable director",
         "accountable officer",
+        "accountable chief executive",
+        "accountable employee",
         "director responsible",
         "proposer",
         "proposed by",
@@ -326,6 +329,13 @@ mod tests {
         assert_eq!(label_kind("Reporting Officer:"), LabelKind::ReportFrom);
         assert_eq!(label_kind("Executive lead"), LabelKind::ReportFrom);
         assert_eq!(label_kind("Report Subject"), LabelKind::Title);
+        // Northern Ireland councils' "Report on", combined authorities' accountable officers.
+        assert_eq!(label_kind("Report on"), LabelKind::Title);
+        assert_eq!(
+            label_kind("Accountable Chief Executive:"),
+            LabelKind::ReportFrom
+        );
+        assert_eq!(label_kind("Accountable Employee"), LabelKind::ReportFrom);
         assert_eq!(label_kind("Pwyllgor / Committee:"), LabelKind::Body);
         assert_eq!(label_kind("Teitl / Title:"), LabelKind::Title);
         assert_eq!(
