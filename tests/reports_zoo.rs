@@ -499,6 +499,25 @@ fn kent_covering_reports_give_title_meeting_and_date() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A centred title over a contents page keeps out the contents table's "Section  Page"
+/// heading at the right margin: the budget report's title is its two centred rows, as the
+/// Kent list types it from the page.
+#[test]
+fn kent_a_contents_heading_is_no_part_of_the_title() {
+    let Some(corpus) = kent_corpus("Kent reports") else {
+        return;
+    };
+    let file = "full_council/2025-02-13/February 2025 Kent County Council Budget Report.pdf";
+    let row = kent_rows().into_iter().find(|r| r.file == file);
+    let want = row.map(|r| r.title).unwrap_or_default();
+    assert!(
+        want.ends_with("Capital Programme 2025-35"),
+        "README row: {want:?}"
+    );
+    let got = read(&corpus.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert_eq!(at(&got, "report.title"), &serde_json::json!(want));
+}
+
 /// A title block that is no title (issue 18) gives a null title and a `title_rejected`
 /// warning on its page keeping what it held: the agenda's "at 10.00 am" (the tail of its
 /// meeting banner) and the minister's letter's address block ending "SW1P 4DF".

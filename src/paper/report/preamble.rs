@@ -215,6 +215,19 @@ pub(super) fn read_preamble(rows: &[&Row], settings: &PaperSettings) -> Preamble
         if wide && !body_gap {
             break;
         }
+        // A title's rows share its first row's left edge, middle or right edge: a row aligned
+        // with none of them (a contents page's "Section  Page" column heading at the right
+        // margin under a centred title) is no part of it.
+        if let Some((first, _)) = kept.get(title_from).filter(|_| i > title_from) {
+            let tol = settings.column_tolerance;
+            let mid = |r: &Row| (r.x0() + r.x1()) / 2.0;
+            let aligned = (row.x0() - first.x0()).abs() <= tol
+                || (mid(row) - mid(first)).abs() <= tol
+                || (row.x1() - first.x1()).abs() <= tol;
+            if !aligned {
+                break;
+            }
+        }
         join_line(&mut out.title, t);
         above = Some(row);
     }
