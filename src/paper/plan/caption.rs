@@ -289,8 +289,10 @@ pub(super) fn version_part(t: &str) -> Option<&str> {
         Some(t)
     } else if positional(before)
         || (before.split_whitespace().count() == 1 && super::title_page::generic(before))
+        || is_body_name(before)
     {
-        // "Annual update – Version 3 – May 2025", "Plan version 1.3 · 12 January 2026".
+        // "Annual update – Version 3 – May 2025", "Plan version 1.3 · 12 January 2026", and a
+        // public body's name before it: "Tynevale Combined Authority – Version 0.3, 14 …".
         t.get(lead.end()..).map(trim_parts)
     } else {
         None
@@ -859,6 +861,11 @@ mod tests {
             Some("Version 3 – May 2025")
         );
         assert_eq!(version_part("Delivery Plan Version 2"), None);
+        // A public body's name before the version, as before a position.
+        assert_eq!(
+            version_part("Marlow Combined Authority – Version 0.4, 2 March 2026"),
+            Some("Version 0.4, 2 March 2026")
+        );
         assert_eq!(
             version_part("Plan version 1.3 · 12 January 2026"),
             Some("version 1.3 · 12 January 2026")
