@@ -145,13 +145,8 @@ fn body_size(rows: &[Row], settings: &PaperSettings) -> f64 {
 }
 
 /// A line's height: its largest word's size.
-fn height(line: &Line, settings: &PaperSettings) -> f64 {
-    line.words
-        .iter()
-        .map(|w| w.size)
-        .fold(0.0, f64::max)
-        .max(1.0)
-        .min(line.bbox.bottom - line.bbox.top + settings.default_font_size)
+fn height(line: &Line) -> f64 {
+    line.words.iter().map(|w| w.size).fold(1.0, f64::max)
 }
 
 /// Whether a line is a heading: every word bold, or set larger than the body, or opening
@@ -252,7 +247,7 @@ fn items<'p>(rows: &[Row<'p>], body: f64, settings: &PaperSettings) -> Vec<Item<
             continue;
         }
         let found = labels(&words);
-        let h = height(r.line, settings);
+        let h = height(r.line);
         let near = open.is_some_and(|(page, bottom, pitch)| {
             page == r.page && r.line.bbox.top - bottom <= settings.paragraph_gap * pitch
         });
@@ -398,16 +393,10 @@ fn cell(row: usize, col: usize, span: usize, lines: Vec<CellLine>) -> Cell {
     for l in &lines {
         crate::table::join_line(&mut text, l.text.trim());
     }
-    let mut parts: Vec<Part> = Vec::new();
-    for l in &lines {
-        match parts.iter_mut().find(|p| p.page == l.page) {
-            Some(p) => p.bbox = p.bbox.union(&l.bbox),
-            None => parts.push(Part {
-                page: l.page,
-                bbox: l.bbox,
-            }),
-        }
-    }
+    let parts = merged(lines.iter().map(|l| Part {
+        page: l.page,
+        bbox: l.bbox,
+    }));
     Cell {
         row,
         col,
@@ -423,6 +412,18 @@ fn cell(row: usize, col: usize, span: usize, lines: Vec<CellLine>) -> Cell {
         marks: Vec::new(),
         parts,
     }
+}
+
+/// Boxes joined into one part per page, pages in the order met.
+fn merged(parts: impl Iterator<Item = Part>) -> Vec<Part> {
+    let mut out: Vec<Part> = Vec::new();
+    for p in parts {
+        match out.iter_mut().find(|o| o.page == p.page) {
+            Some(o) => o.bbox = o.bbox.union(&p.bbox),
+            None => out.push(p),
+        }
+    }
+    out
 }
 
 /// The key a label's column is known by: lower case, a plural "s" dropped ("Leads" is
@@ -446,42 +447,28 @@ fn build(items: &[Item]) -> Table {
         }
     }
     let n_cols = 2 + labels.len();
-    let header_line = |s: &str| CellLine {
-        text: s.to_string(),
-        bbox: Rect::default(),
-        page: 0,
-        bold: true,
-    };
     let mut cells: Vec<Cell> = Vec::new();
-    let mut push_header = |col: usize, s: &str| {
-        let mut c = cell(0, col, 1, vec![header_line(s)]);
-        c.parts.clear();
-        cells.push(c);
-    };
-    for (k, name) in IMPLIED_COLUMNS.iter().enumerate() {
-        push_header(k, name);
-    }
-    for (k, (_, label)) in labels.iter().enumerate() {
-        push_header(2 + k, label);
-    }
-    let mut rows: Vec<Vec<Part>> = vec![Vec::new()];
-    for item in items {
-        let r = rows.len();
+    let mut rows: Vec<Vec<Part>> = Vec::new();
+    for (k, item) in items.iter().enumerate() {
+        // Row 0 is the header, made below.
+        let r = k + 1;
         let mut row_cells: Vec<Cell> = Vec::new();
         match item {
             Item::Heading(h) => row_cells.push(cell(r, 0, n_cols, cell_lines(&h.lines))),
             Item::Action(a) => {
-                let text = cell_lines(&a.text);
-                let mut number = cell(r, 0, 1, Vec::new());
-                number.paragraphs = vec![Paragraph {
-                    text: a.number.clone(),
-                    bullet: false,
-                    fill: None,
-                    lines: Vec::new(),
-                }];
-                number.parts = cell(r, 1, 1, text.clone()).parts;
-                row_cells.push(number);
-                row_cells.push(cell(r, 1, 1, text));
+                let text = cell(r, 1, 1, cell_lines(&a.text));
+                // The reference is printed inside the text's first line: no lines of its own.
+                row_cells.push(Cell {
+                    paragraphs: vec![Paragraph {
+                        text: a.number.clone(),
+                        bullet: false,
+                        fill: None,
+                        lines: Vec::new(),
+                    }],
+                    parts: text.parts.clone(),
+                    ..cell(r, 0, 1, Vec::new())
+                });
+                row_cells.push(text);
                 for l in &a.labels {
                     let col = 2 + labels
                         .iter()
@@ -494,14 +481,9 @@ fn build(items: &[Item]) -> Table {
                 }
             }
         }
-        let mut parts: Vec<Part> = Vec::new();
-        for p in row_cells.iter().flat_map(|c| c.parts.iter()) {
-            match parts.iter_mut().find(|o| o.page == p.page) {
-                Some(o) => o.bbox = o.bbox.union(&p.bbox),
-                None => parts.push(*p),
-            }
-        }
-        rows.push(parts);
+        rows.push(merged(
+            row_cells.iter().flat_map(|c| c.parts.iter().copied()),
+        ));
         cells.extend(row_cells);
     }
     let pages: Vec<u32> = {
@@ -518,32 +500,30 @@ fn build(items: &[Item]) -> Table {
         .map(|p| p.bbox)
         .reduce(|a, b| a.union(&b))
         .unwrap_or_default();
-    // The header row is printed nowhere: it stands at the top of the first row.
-    if let Some(h) = rows.first_mut() {
-        h.push(Part {
+    // The header row is printed nowhere: it stands, with no height, at the top of the first
+    // row.
+    let header = Part {
+        page: first,
+        bbox: Rect {
+            bottom: bbox.top,
+            ..bbox
+        },
+    };
+    let headings = IMPLIED_COLUMNS
+        .iter()
+        .copied()
+        .chain(labels.iter().map(|(_, label)| label.as_str()));
+    let header_cells = headings.enumerate().map(|(col, heading)| {
+        let line = CellLine {
+            text: heading.to_string(),
+            bbox: header.bbox,
             page: first,
-            bbox: Rect {
-                bottom: bbox.top,
-                ..bbox
-            },
-        });
-    }
-    for c in cells.iter_mut().filter(|c| c.row == 0) {
-        c.parts = vec![Part {
-            page: first,
-            bbox: Rect {
-                bottom: bbox.top,
-                ..bbox
-            },
-        }];
-        for l in c.paragraphs.iter_mut().flat_map(|p| p.lines.iter_mut()) {
-            l.page = first;
-            l.bbox = Rect {
-                bottom: bbox.top,
-                ..bbox
-            };
-        }
-    }
+            bold: true,
+        };
+        cell(0, col, 1, vec![line])
+    });
+    let cells: Vec<Cell> = header_cells.chain(cells).collect();
+    rows.insert(0, vec![header]);
     Table {
         pages,
         bbox,

@@ -938,6 +938,21 @@ pub fn listed(p: &Paragraph) -> String {
 mod tests {
     use super::*;
 
+    /// The leads of a ruled cell whose text reaches 100 pt, no word measured as printed.
+    fn ruled_leads(p: &Paragraph) -> Vec<String> {
+        entries(
+            p,
+            &|_| Some(100.0),
+            (f64::NEG_INFINITY, &|_, _| Vec::new()),
+            true,
+            Kind::Leads,
+            f64::INFINITY,
+        )
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+    }
+
     /// A paragraph of lines 10 pt high at these tops, each reaching `x1`, on page 1.
     fn para(lines: &[(&str, f64, f64)]) -> Paragraph {
         let lines: Vec<CellLine> = lines
@@ -1210,35 +1225,14 @@ mod tests {
             ("Station Manager, Prevention", 0.0, 96.0),
             ("Prevention Partners", 12.0, 80.0),
         ]);
-        let got: Vec<String> = entries(
-            &lines,
-            &|_| Some(100.0),
-            (f64::NEG_INFINITY, &|_, _| Vec::new()),
-            true,
-            Kind::Leads,
-            f64::INFINITY,
-        )
-        .into_iter()
-        .map(|(t, _)| t)
-        .collect();
+        let got = ruled_leads(&lines);
         assert_eq!(got, ["Station Manager, Prevention", "Prevention Partners"]);
         // A team after the post wrapping on into its organisation's name stays one lead.
         let lines = para(&[
             ("Fleet Manager, Ashby Vale", 0.0, 96.0),
             ("District Council", 12.0, 70.0),
         ]);
-        assert_eq!(
-            entries(
-                &lines,
-                &|_| Some(100.0),
-                (f64::NEG_INFINITY, &|_, _| Vec::new()),
-                true,
-                Kind::Leads,
-                f64::INFINITY
-            )
-            .len(),
-            1
-        );
+        assert_eq!(ruled_leads(&lines).len(), 1);
     }
 
     #[test]
@@ -1407,19 +1401,7 @@ mod tests {
     fn a_lead_saying_its_place_again_on_the_next_line_ends() {
         // Neither first word would have fitted (no measure, a full column): the place said
         // again after a whole body starts a second body.
-        let exact = |lines: &[(&str, f64, f64)]| -> Vec<String> {
-            entries(
-                &para(lines),
-                &|_| Some(100.0),
-                (f64::NEG_INFINITY, &|_, _| Vec::new()),
-                true,
-                Kind::Leads,
-                f64::INFINITY,
-            )
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect()
-        };
+        let exact = |lines: &[(&str, f64, f64)]| ruled_leads(&para(lines));
         assert_eq!(
             exact(&[
                 ("Brockhurst Community Health Trust", 0.0, 95.0),
@@ -1483,17 +1465,7 @@ mod tests {
         if let Some(l) = p.lines.get_mut(1) {
             l.page = 2;
         }
-        let got: Vec<String> = entries(
-            &p,
-            &|_| Some(100.0),
-            (f64::NEG_INFINITY, &|_, _| Vec::new()),
-            true,
-            Kind::Leads,
-            f64::INFINITY,
-        )
-        .into_iter()
-        .map(|(t, _)| t)
-        .collect();
+        let got = ruled_leads(&p);
         assert_eq!(got, ["Rents Manager", "Deputy Finance Officer"]);
     }
 
@@ -1501,19 +1473,7 @@ mod tests {
     fn leads_wrapped_by_a_ruled_cell_or_broken_by_hand() {
         // A ruled cell whose text reaches 100 pt: where the next first word would not have
         // fitted, the line wrapped, unless both sides read as whole posts.
-        let exact = |lines: &[(&str, f64, f64)]| -> Vec<String> {
-            entries(
-                &para(lines),
-                &|_| Some(100.0),
-                (f64::NEG_INFINITY, &|_, _| Vec::new()),
-                true,
-                Kind::Leads,
-                f64::INFINITY,
-            )
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect()
-        };
+        let exact = |lines: &[(&str, f64, f64)]| ruled_leads(&para(lines));
         assert_eq!(
             exact(&[
                 ("Head of Parks", 0.0, 60.0),
