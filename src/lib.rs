@@ -26,6 +26,7 @@ pub mod geom;
 pub mod layout;
 pub mod pages;
 pub mod paper;
+pub(crate) mod pattern;
 pub mod pdf;
 pub mod pipeline;
 pub mod settings;

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 
 use crate::geom::Rect;
 use crate::layout::PageText;
+use crate::paper;
 use crate::paper::document::{self, Paper, Source};
 use crate::pdf::{self, Document, OpenOptions, PagePrimitives};
 use crate::settings::Settings;
@@ -101,9 +102,7 @@ fn read_numbered(
     settings: &Settings,
     observer: &dyn Observer,
 ) -> Result<Paper, pdf::Error> {
-    // The milestone patterns are compiled when the first milestone is read, not warmed up here:
-    // a paper without a plan never needs them (a quarter of a one-page `extract`).
-    let read = read_pages(doc, numbers, settings, observer)?;
+    let read = read_pages(doc, numbers, settings, observer, Warm::OnFirstTable)?;
     let mut warnings: Vec<Warning> = doc.warnings().iter().map(Warning::from).collect();
     warnings.extend(read.warnings);
     let source = Source {
@@ -133,7 +132,7 @@ pub fn tables(
     numbers: &[u32],
     settings: &Settings,
 ) -> Result<(Vec<Table>, Vec<Warning>), pdf::Error> {
-    let read = read_pages(doc, numbers, settings, &Unobserved)?;
+    let read = read_pages(doc, numbers, settings, &Unobserved, Warm::No)?;
     Ok((read.tables, read.warnings))
 }
 
@@ -156,19 +155,37 @@ struct Read {
     warnings: Vec<Warning>,
 }
 
+/// Whether reading the pages starts the plan reader's warm-up ([`paper::warm_up`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Warm {
+    /// Not: only the tables are wanted.
+    No,
+    /// On a spare thread, once a page shows a table: a plan is read from tables, and a paper
+    /// of text alone seldom needs the plan reader's patterns (a one-page report never waits
+    /// for them).
+    OnFirstTable,
+}
+
 /// Steps 2–4 on the pages `numbers`.
 fn read_pages(
     doc: &Document,
     numbers: &[u32],
     settings: &Settings,
     observer: &dyn Observer,
+    warm: Warm,
 ) -> Result<Read, pdf::Error> {
+    // Once per process: the patterns stay compiled for every later paper.
+    static WARMING: std::sync::Once = std::sync::Once::new();
     let per_page: Vec<PageRead> = numbers
         .par_iter()
         .map(|&n| {
             let page = doc.page(n)?;
             observer.step(Step::Interpret, n);
-            Ok(PageRead::of(&page, settings, observer))
+            let read = PageRead::of(&page, settings, observer);
+            if warm == Warm::OnFirstTable && !read.tables.is_empty() {
+                WARMING.call_once(|| rayon::spawn(paper::warm_up));
+            }
+            Ok(read)
         })
         .collect::<Result<_, pdf::Error>>()?;
     let layers: Vec<pdf::TextLayer> = per_page.iter().map(|p| p.layer).collect();

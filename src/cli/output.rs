@@ -28,7 +28,10 @@ pub fn write(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
-/// Write a file via a temporary file in the same folder, renamed into place.
+/// Write a file via a temporary file in the same folder, renamed into place: an interrupted
+/// run leaves the old file or the new one, never half of one. The file is not forced to disk
+/// (no `fsync`, as for a shell redirection or `pdftotext`): that took longer than reading a
+/// whole board paper, and guards only against the machine itself failing in that moment.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -40,7 +43,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
+        .and_then(|mut f| f.write_all(bytes))
         .and_then(|_| std::fs::rename(&tmp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

@@ -30,8 +30,13 @@ pub enum Error {
 /// The paper as JSON (through [`wire::Paper`]), validated against the schema.
 pub fn json(paper: &Paper) -> Result<Vec<u8>, Error> {
     let value: Value = serde_json::to_value(wire::Paper::from(paper))?;
-    validate_paper(&value).map_err(Error::Schema)?;
-    let mut out = serde_json::to_vec_pretty(&value)?;
+    // Checked and written at once; what is written is thrown away if the check fails.
+    let (valid, written) = rayon::join(
+        || validate_paper(&value),
+        || serde_json::to_vec_pretty(&value),
+    );
+    valid.map_err(Error::Schema)?;
+    let mut out = written?;
     out.push(b'\n');
     Ok(out)
 }

@@ -59,10 +59,20 @@ pub fn read(
     profile: &Profile,
     settings: &PaperSettings,
 ) -> Paper {
-    let reading = super::reading(pages, tables, profile, settings, false);
+    let first_page = pages.iter().map(|p| p.number).min();
+    // The covering report ends where the plan starts: with that page guessed from the tables'
+    // headers, the report is read on a second thread while the plans are read. A plan on the
+    // first page is read around instead (below), so nothing is read early for it.
+    let (reading, early) = rayon::join(
+        || super::reading(pages, tables, profile, settings, false),
+        || {
+            let guess = super::plan::likely_start(tables, profile, settings);
+            (guess.is_none() || guess != first_page)
+                .then(|| (guess, report::read_report(pages, guess, settings)))
+        },
+    );
     let (plans, unplaced) = (reading.plans, reading.unplaced);
     let plan_start = plans.iter().filter_map(|p| p.pages.first().copied()).min();
-    let first_page = pages.iter().map(|p| p.number).min();
     let (meeting, report) = if plan_start.is_some() && plan_start == first_page {
         // A plan printed inside the report (a table in one of its sections): the report is
         // read around the plan's tables.
@@ -84,7 +94,11 @@ pub fn read(
     } else {
         // A plan starting on a later page may stand inside the report's body: the report
         // is then read around it when its sections carry on after it.
-        report::carried_past_plan(report::read_report(pages, plan_start, settings), || {
+        let read = match early {
+            Some((guess, read)) if guess == plan_start => read,
+            _ => report::read_report(pages, plan_start, settings),
+        };
+        report::carried_past_plan(read, || {
             let boxes = plan_table_boxes(&plans, tables, settings);
             report::read_report_around(pages, None, &boxes, settings)
         })

@@ -20,6 +20,11 @@ pub struct Parsed {
     pub status_text: Option<String>,
 }
 
+/// Compile the milestone patterns now (see [`crate::paper::warm_up`]).
+pub(crate) fn warm_up() {
+    let _ = (date_re(), inner_date_re(), leading_date_re());
+}
+
 fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

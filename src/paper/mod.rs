@@ -154,6 +154,16 @@ impl Default for PaperSettings {
     }
 }
 
+/// Compile the patterns the plan reader uses (dates, references, group labels, captions) and
+/// build its indexes, as they would be on first use. Compiling them costs as much as reading a
+/// few pages, on the one thread that reads the plans; the pipeline calls this on a spare
+/// thread as soon as a page shows a table, so that the cost is paid while pages are still read.
+pub fn warm_up() {
+    plan::warm_up();
+    milestone::warm_up();
+    let _ = crate::dates::period("");
+}
+
 /// Read the plans in `tables`, taking each plan's caption (title, version) from the text
 /// printed just above its first table and the colour of RAG text from the laid-out words.
 pub fn read_plans(

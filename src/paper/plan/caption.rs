@@ -421,6 +421,12 @@ pub(super) fn position_date(t: &str) -> Option<String> {
 
 /// "<title> Version <v> <rest>": "Version 4", "Ver. 2", "v2.1", "Rev 3", "Issue 2", in or out of
 /// brackets.
+/// Compile the caption patterns now (see [`crate::paper::warm_up`]); the plan name's full
+/// pattern is left for a title beyond ASCII, which few have.
+pub(super) fn warm_up() {
+    let _ = (caption_re(), plan_name_re(true));
+}
+
 fn caption_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

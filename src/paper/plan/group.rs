@@ -36,6 +36,11 @@ pub struct Form {
     pub filled: bool,
 }
 
+/// Compile the group label patterns now (see [`crate::paper::warm_up`]).
+pub(super) fn warm_up() {
+    let _ = (numbered_re(), labelled_re());
+}
+
 fn numbered_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -46,11 +51,10 @@ fn numbered_re() -> &'static Regex {
     })
 }
 
-fn labelled_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn labelled_re() -> &'static regex_lite::Regex {
+    static RE: OnceLock<regex_lite::Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?s)^(?P<word>[A-Z][A-Za-z'’&/-]*(?:\s+[A-Za-z][A-Za-z'’&/-]*){0,2})\s*:\s*(?P<rest>\S.*)$")
-            .unwrap_or_else(|_| unreachable!("constant pattern"))
+        crate::pattern::compile(r"(?s)^(?P<word>[A-Z][A-Za-z'’&/-]*(?:\s+[A-Za-z][A-Za-z'’&/-]*){0,2})\s*:\s*(?P<rest>\S.*)$")
     })
 }
 
@@ -89,6 +93,10 @@ type Labelled = (Option<String>, String, Option<u32>, u8, String);
 /// A label printed in two languages ("Amcan 1 / Objective 1: …"): the text from the second
 /// label on, when both labels carry the same number; else the text as it is.
 fn one_language(text: &str) -> &str {
+    // Two labels are parted by a slash: without one, the costly pattern is not compiled.
+    if !text.contains('/') {
+        return text;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"^\p{Lu}[\p{L}'’-]*\s+(?P<n>[0-9]{1,3}|[A-Z])\s*/\s*(?P<second>\p{Lu}[\p{L}'’-]*\s+(?P<m>[0-9]{1,3}|[A-Z])\b)")

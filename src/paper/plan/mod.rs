@@ -126,6 +126,36 @@ impl std::fmt::Display for UnplacedRow {
     }
 }
 
+/// Compile the plan reader's patterns and build its indexes now (see
+/// [`crate::paper::warm_up`]).
+pub(super) fn warm_up() {
+    text::warm_up();
+    group::warm_up();
+    caption::warm_up();
+    columns::warm_up();
+}
+
+/// The page a plan likely starts on, guessed before the plans are read: that of the first
+/// table whose header names a plan ([`find::plan_header`]). The covering report, read up to
+/// that page, can then be read while the plans are; the plans read have the last word (a
+/// table with a plan's header may hold no plan, a plan may be printed with no table).
+pub fn likely_start(tables: &[Table], profile: &Profile, settings: &PaperSettings) -> Option<u32> {
+    // The header alone is read: no cell's colour or words are measured.
+    let no_colour = |_: u32, _: crate::geom::Rect| None;
+    let no_words = |_: u32, _: crate::geom::Rect| Vec::new();
+    let cx = Context {
+        profile,
+        settings,
+        text_colour: &no_colour,
+        measure: &no_words,
+        title_page: None,
+    };
+    tables
+        .iter()
+        .find(|t| find::plan_header(t, &cx).is_ok())
+        .and_then(|t| t.pages.first().copied())
+}
+
 /// Build plans from tables. `caption` gives what is printed just above a table (page, top
 /// of the table): the caption, used for the plan's title and version when no title row is
 /// printed inside it, and a group heading over the table, which opens that group. With

@@ -37,6 +37,17 @@ fn compiled(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) ->
     cell.get_or_init(|| Regex::new(&pattern()).unwrap_or_else(|_| unreachable!("constant pattern")))
 }
 
+/// Compile the cell and line patterns now (see [`crate::paper::warm_up`]): each function
+/// compiles its pattern before it looks at its text.
+pub(super) fn warm_up() {
+    let _ = (
+        is_date(""),
+        is_reference(""),
+        ends_dated("", ""),
+        list_label(""),
+    );
+}
+
 /// A cell that is a date or a timescale and nothing else: "March 2025", "31/03/2024",
 /// "Q2 2025", "2025-26", "By May 2025", "Monthly", "Ongoing".
 pub fn is_date(s: &str) -> bool {
