@@ -61,14 +61,18 @@ pub fn read(
 ) -> Paper {
     let first_page = pages.iter().map(|p| p.number).min();
     // The covering report ends where the plan starts: with that page guessed from the tables'
-    // headers, the report is read on a second thread while the plans are read. A plan on the
-    // first page is read around instead (below), so nothing is read early for it.
+    // headers, the report is read on a second thread while the plans are read (a wrong guess
+    // is read again). Around a plan on the first page only the report's rows are read early:
+    // which text is the plan's is known once the plan is.
     let (reading, early) = rayon::join(
         || super::reading(pages, tables, profile, settings, false),
         || {
             let guess = super::plan::likely_start(tables, profile, settings);
-            (guess.is_none() || guess != first_page)
-                .then(|| (guess, report::read_report(pages, guess, settings)))
+            if guess.is_some() && guess == first_page {
+                Early::Rows(report::rows(pages, None, settings))
+            } else {
+                Early::Report(guess, Box::new(report::read_report(pages, guess, settings)))
+            }
         },
     );
     let (plans, unplaced) = (reading.plans, reading.unplaced);
@@ -77,7 +81,11 @@ pub fn read(
         // A plan printed inside the report (a table in one of its sections): the report is
         // read around the plan's tables.
         let boxes = plan_table_boxes(&plans, tables, settings);
-        let (meeting, report) = report::read_report_around(pages, None, &boxes, settings);
+        let rows = match early {
+            Early::Rows(rows) => rows,
+            Early::Report(..) => report::rows(pages, None, settings),
+        };
+        let (meeting, report) = report::read_rows_around(rows, pages, &boxes, settings);
         // A form or a bare table with a few labels around it is no covering report: one has
         // a title, front matter or a summary.
         let covering = report.as_ref().is_some_and(|r| {
@@ -95,7 +103,7 @@ pub fn read(
         // A plan starting on a later page may stand inside the report's body: the report
         // is then read around it when its sections carry on after it.
         let read = match early {
-            Some((guess, read)) if guess == plan_start => read,
+            Early::Report(guess, read) if guess == plan_start => *read,
             _ => report::read_report(pages, plan_start, settings),
         };
         report::carried_past_plan(read, || {
@@ -138,6 +146,15 @@ pub fn read(
 /// Where the plans' tables are printed: every row's box on every page, for tables on the
 /// plans' pages wide enough to be a plan (a two-column front sheet is the report's) and for
 /// any table that holds a plan's action, however narrow.
+/// What is read of the covering report while the plans are, by the page the plan likely
+/// starts on ([`super::plan::likely_start`]).
+enum Early {
+    /// A plan on the first page: the report's rows, to be read around its tables.
+    Rows(report::ReportRows),
+    /// A plan starting later, or none: the report read up to that page.
+    Report(Option<u32>, Box<(Option<Meeting>, Option<Report>)>),
+}
+
 fn plan_table_boxes(
     plans: &[Plan],
     tables: &[table::Table],

@@ -42,6 +42,7 @@ use crate::table::Table;
 pub use caption::{above as caption_above, Above, Plain};
 pub use explain::{Explain, TableExplain, Verdict};
 pub use rag::{is_coloured as rag_colour, TextColour};
+use rayon::prelude::*;
 pub use text::Measure;
 
 /// What the steps share: the profile, the tolerances, and how to ask a text's colour.
@@ -162,7 +163,7 @@ pub fn likely_start(tables: &[Table], profile: &Profile, settings: &PaperSetting
 /// `detail`, the account holds each column and row too.
 pub fn plans(
     tables: &[Table],
-    caption: &dyn Fn(u32, f64) -> Above,
+    caption: &(dyn Fn(u32, f64) -> Above + Sync),
     cx: &Context,
     detail: bool,
 ) -> Reading {
@@ -180,9 +181,13 @@ pub fn plans(
     } else {
         tables
     };
-    let headers: Vec<_> = tables.iter().map(|t| find::plan_header(t, cx)).collect();
+    // Each table's header and the text above it, a table per task.
+    let headers: Vec<_> = tables
+        .par_iter()
+        .map(|t| find::plan_header(t, cx))
+        .collect();
     let aboves: Vec<Above> = tables
-        .iter()
+        .par_iter()
         .map(|t| caption(t.pages.first().copied().unwrap_or(0), t.bbox.top))
         .collect();
     let plain = plain_groups(&headers, &aboves, cx.settings.heading_size_ratio);

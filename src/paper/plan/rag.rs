@@ -11,7 +11,7 @@ use crate::table::{Cell, Mark, MarkShape, Paragraph};
 
 /// Where the reader can ask the colour of the text printed in a box (page, box): the first
 /// coloured (not black, grey or white) word's colour.
-pub type TextColour<'a> = &'a dyn Fn(u32, Rect) -> Option<Colour>;
+pub type TextColour<'a> = &'a (dyn Fn(u32, Rect) -> Option<Colour> + Sync);
 
 /// A colour a reader sees as a colour: saturated enough (RAG text and symbols are; body text
 /// is black or grey).

@@ -185,7 +185,7 @@ fn ends_joining(line: &str) -> bool {
 
 /// The words printed in a box on a page, left to right: each one's text and box. Where the
 /// reader can measure a word as printed rather than guess its width from its letters.
-pub type Measure<'a> = &'a dyn Fn(u32, Rect) -> Vec<(String, Rect)>;
+pub type Measure<'a> = &'a (dyn Fn(u32, Rect) -> Vec<(String, Rect)> + Sync);
 
 /// The narrowest gap between words printed in `boxes` (points): a space as the page prints it.
 fn narrowest_gap(words: &[(String, Rect)]) -> Option<f64> {

@@ -72,7 +72,50 @@ pub fn read_report_around(
     tables: &[Part],
     settings: &PaperSettings,
 ) -> (Option<Meeting>, Option<Report>) {
-    let (mut rows, attached) = report_rows(pages, plan_first_page, settings);
+    read_rows_around(
+        rows(pages, plan_first_page, settings),
+        pages,
+        tables,
+        settings,
+    )
+}
+
+/// The rows a report is read from: the lines of the pages before the plan
+/// (`plan_first_page`), running headers and footers dropped, and the text attached to the
+/// report. They need no plan's tables, so they can be read while the plans are.
+#[derive(Debug, Clone)]
+pub struct ReportRows {
+    plan_first_page: Option<u32>,
+    rows: Vec<Row>,
+    attached: Vec<attached::Attached>,
+}
+
+/// The rows the report before `plan_first_page` is read from ([`read_rows_around`]).
+pub fn rows(
+    pages: &[PageText],
+    plan_first_page: Option<u32>,
+    settings: &PaperSettings,
+) -> ReportRows {
+    let (rows, attached) = report_rows(pages, plan_first_page, settings);
+    ReportRows {
+        plan_first_page,
+        rows,
+        attached,
+    }
+}
+
+/// [`read_report_around`] on rows already read.
+pub fn read_rows_around(
+    rows: ReportRows,
+    pages: &[PageText],
+    tables: &[Part],
+    settings: &PaperSettings,
+) -> (Option<Meeting>, Option<Report>) {
+    let ReportRows {
+        plan_first_page,
+        mut rows,
+        attached,
+    } = rows;
     if !tables.is_empty() {
         for row in &mut rows {
             let page = row.page;
