@@ -15,6 +15,7 @@ use super::subheader;
 use super::text;
 use super::{Context, Unplaced, UnplacedRow};
 use crate::table::{Cell, CellIndex, CellLine, Table};
+use rayon::prelude::*;
 
 /// What the reader carries from row to row of one plan (across the tables it continues in).
 #[derive(Debug, Default)]
@@ -359,6 +360,53 @@ impl LastLines {
     }
 }
 
+/// Every body row of a table read as an action before the rows are walked, a row per task:
+/// most rows are actions, and reading them is most of a plan's reading. A row's number is
+/// known only as the walk reaches it; it changes nothing else of what [`action::read`] reads,
+/// except where the number is printed inside the action cell (then rows are read as reached).
+struct ReadAhead {
+    first: usize,
+    actions: Vec<Option<Action>>,
+}
+
+impl ReadAhead {
+    fn of(t: &Table, index: &CellIndex, first: usize, cols: &Columns, cx: &Context) -> ReadAhead {
+        let actions = if cols.number_in_action {
+            Vec::new()
+        } else {
+            (first..t.n_rows)
+                .into_par_iter()
+                .map(|r| Some(action::read(t, index, r, cols, Some(String::new()), cx)))
+                .collect()
+        };
+        ReadAhead { first, actions }
+    }
+
+    /// Row `r` read as action `number` (`None`: none printed), as [`action::read`] reads it.
+    fn action(
+        &mut self,
+        t: &Table,
+        index: &CellIndex,
+        r: usize,
+        cols: &Columns,
+        number: Option<String>,
+        cx: &Context,
+    ) -> Action {
+        let ahead = r
+            .checked_sub(self.first)
+            .and_then(|k| self.actions.get_mut(k))
+            .and_then(Option::take);
+        match ahead {
+            Some(mut a) => {
+                a.number_implied = number.is_none();
+                a.number = number.unwrap_or_default();
+                a
+            }
+            None => action::read(t, index, r, cols, number, cx),
+        }
+    }
+}
+
 /// Read the body rows of one plan table (header at `hr`) into `plan`.
 #[allow(clippy::too_many_arguments)]
 pub fn read(
@@ -383,6 +431,7 @@ pub fn read(
     // Slots looked up through an index: a plan joined across many pages is one long table.
     let index = t.index();
     let first_body = hr + cols.header_rows.max(1);
+    let mut read_ahead = ReadAhead::of(t, &index, first_body, cols, cx);
     for r in first_body..t.n_rows {
         let page = t.rows.get(r).and_then(|p| p.first()).map_or(0, |p| p.page);
         let mut say = |s: String| {
@@ -565,7 +614,7 @@ pub fn read(
             && (page_top || action_col.is_some_and(|i| last.wraps(&index, r, i, cols, jump)));
         if carries_on {
             if let Some(prev) = last_action(plan).filter(|p| !p.number_implied) {
-                let more = action::read(t, &index, r, cols, None, cx);
+                let more = read_ahead.action(t, &index, r, cols, None, cx);
                 let wrapped = |col: Col| last.wraps_any(&index, r, col, cols, jump);
                 say(format!(
                     "the rest of action {} (its lines wrapped into this row)",
@@ -576,7 +625,7 @@ pub fn read(
                 continue;
             }
         }
-        let mut a = action::read(t, &index, r, cols, number, cx);
+        let mut a = read_ahead.action(t, &index, r, cols, number, cx);
         last.clear();
         last.note(&index, r);
         if a.number_implied {
