@@ -5,7 +5,7 @@
 //! Columns of ratings only ("G", "Amber") are ratings by period, not milestones: they are
 //! left to the RAG reading.
 
-use super::columns::{Col, Columns};
+use super::columns::{by_header, words, Col, Columns};
 use super::text;
 use crate::table::Table;
 
@@ -78,9 +78,58 @@ pub fn mark(
     cols.milestones_by_period = true;
 }
 
+/// Words that tell one period's rating from another's in a heading ("Previous RAG",
+/// "Current status", "Last quarter RAG", "Q2 RAG").
+const PERIOD_WORDS: &[&str] = &[
+    "previous", "current", "last", "latest", "this", "prior", "quarter", "month", "year", "period",
+    "q1", "q2", "q3", "q4",
+];
+
+/// A rating heading split into the period leading it and its rating phrase ("Previous RAG" →
+/// ("previous", "rag")), or `None` when no period word leads the rating phrase.
+fn period_rating(heading: &str) -> Option<(String, String)> {
+    let w = words(heading);
+    (1..w.len()).find_map(|k| {
+        let (head, tail) = w.split_at(k);
+        let rating = tail.join(" ");
+        let whole = by_header(&rating)
+            .is_some_and(|(c, score, _)| c == Col::Rag && score == tail.len() * 10 + 5);
+        let period = head
+            .iter()
+            .all(|x| PERIOD_WORDS.contains(&x.as_str()) || x.chars().all(|c| c.is_ascii_digit()));
+        (whole && period).then(|| (head.join(" "), rating))
+    })
+}
+
+/// Whether RAG column `i` rates another period than the first RAG column, under the same
+/// rating phrase ("Previous RAG | Current RAG"): both are the action's RAG, read left to
+/// right, as ratings by period under one spanning heading are.
+pub fn another_periods_rating(cols: &Columns, i: usize) -> bool {
+    let Some(first) = cols.first(Col::Rag).filter(|&f| f != i) else {
+        return false;
+    };
+    let split = |k: usize| cols.list.get(k).and_then(|c| period_rating(&c.heading));
+    matches!((split(first), split(i)), (Some((pa, ra)), Some((pb, rb))) if ra == rb && pa != pb)
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_period;
+
+    #[test]
+    fn a_period_before_a_rating_phrase_is_a_periods_rating() {
+        assert_eq!(
+            super::period_rating("Previous RAG"),
+            Some(("previous".into(), "rag".into()))
+        );
+        assert_eq!(
+            super::period_rating("Last quarter RAG status"),
+            Some(("last quarter".into(), "rag status".into()))
+        );
+        assert_eq!(super::period_rating("RAG"), None);
+        assert_eq!(super::period_rating("Risk RAG rating"), None);
+        assert_eq!(super::period_rating("Direction of travel"), None);
+    }
 
     #[test]
     fn quarters_months_and_years_are_periods() {
