@@ -587,6 +587,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("kestrel-climate-plan", 100),
     ("kingsmere-cabinet-report", 100),
     ("lowther-highways-plan", 100),
+    ("mallowford-arts-plan", 100),
     ("marsh-licensing-report", 100),
     ("northdown-plan-v2", 100),
     ("oakfield-plan-v1", 100),

@@ -171,7 +171,17 @@ pub fn read(
         .filter(|c| {
             c.row == r && cols.milestones_in_action && cols.first(Col::Milestones).is_none()
         })
-        .and_then(super::action_list::split);
+        .and_then(|c| {
+            let dated = |t: &str| milestone::parse_with(t, cx.profile).date.is_some();
+            super::action_list::split(c).or_else(|| {
+                // No list: the cell's entries, lines broken by hand apart.
+                let entries = entries(Some(c), cx, cols, text::Kind::Milestones)
+                    .into_iter()
+                    .map(|e| (e.text, e.at))
+                    .collect();
+                super::action_list::dated_entries(entries, &dated)
+            })
+        });
     if let Some(s) = &listed {
         specific_action = s.action.clone();
     }
@@ -323,7 +333,7 @@ pub fn read(
     };
     // A single undated milestone takes the date column's date.
     if let ([(m, _)], Some(d)) = (milestones.as_mut_slice(), dates.first()) {
-        if m.date.is_none() && cols.first(Col::Milestones).is_some() {
+        if m.date.is_none() && (cols.first(Col::Milestones).is_some() || listed.is_some()) {
             m.period = dates::period(&d.text);
             m.date = Some(d.text.clone());
         }

@@ -45,9 +45,9 @@ pub struct Split {
 /// Split an action cell into the text before its list and the list's items: a bulleted
 /// paragraph, or a line opening with a list label ("1. ", "a) "), starts an item; a line
 /// with neither carries on the item before it. `None` when the cell has no list under text
-/// (an action printed alone, or a cell that is all list): the whole cell is then the action.
+/// (an action printed alone, or a cell that is all list).
 pub fn split(c: &Cell) -> Option<Split> {
-    let mut action: Vec<String> = Vec::new();
+    let mut action: Vec<(String, At)> = Vec::new();
     let mut items: Vec<(String, At)> = Vec::new();
     for p in &c.paragraphs {
         for (k, l) in p.lines.iter().enumerate() {
@@ -65,17 +65,35 @@ pub fn split(c: &Cell) -> Option<Split> {
                     return None;
                 }
                 crate::table::join_line(last, t);
-            } else if k == 0 {
-                action.push(t.to_string());
-            } else if let Some(last) = action.last_mut() {
+            } else if k == 0 || action.is_empty() {
+                action.push((t.to_string(), at));
+            } else if let Some((last, _)) = action.last_mut() {
                 crate::table::join_line(last, t);
             }
         }
     }
     (!action.is_empty() && !items.is_empty()).then(|| Split {
-        action: action.join("\n"),
+        action: action
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect::<Vec<_>>()
+            .join("\n"),
         items,
     })
+}
+
+/// A cell with no list read from its entries (paragraphs, split where a line was broken by
+/// hand): the first is the action, and the rest its milestones when each carries a date.
+pub fn dated_entries(
+    mut entries: Vec<(String, At)>,
+    dated: &dyn Fn(&str) -> bool,
+) -> Option<Split> {
+    if entries.len() < 2 || !entries.iter().skip(1).all(|(t, _)| dated(t)) {
+        return None;
+    }
+    let items = entries.split_off(1);
+    let action = entries.into_iter().next()?.0;
+    Some(Split { action, items })
 }
 
 #[cfg(test)]
@@ -105,6 +123,31 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn entries_each_dated_under_the_action_are_its_milestones() {
+        let e = |t: &str| (t.to_string(), None);
+        let dated = |t: &str| t.contains("2025");
+        let s = dated_entries(
+            vec![
+                e("Open a repair café"),
+                e("Volunteers recruited – June 2025"),
+                e("First café opens – October 2025"),
+            ],
+            &dated,
+        )
+        .expect("dated entries under the action");
+        assert_eq!(s.action, "Open a repair café");
+        assert_eq!(s.items.len(), 2);
+        // An undated entry after the first is more of the action; one entry is the action.
+        let more = vec![
+            e("Open a repair café"),
+            e("with the town's repair group"),
+            e("First café opens – October 2025"),
+        ];
+        assert_eq!(dated_entries(more, &dated), None);
+        assert_eq!(dated_entries(vec![e("Open a repair café")], &dated), None);
     }
 
     #[test]

@@ -160,6 +160,7 @@ const PHRASES: &[(&str, Col)] = &[
     ("assigned to", Col::Lead),
     ("assignee", Col::Lead),
     ("assigned officer", Col::Lead),
+    ("managed by", Col::Lead),
     // How success is judged.
     ("success", Col::Success),
     ("success indicator", Col::Success),
@@ -259,6 +260,8 @@ const PHRASES: &[(&str, Col)] = &[
     ("rating", Col::Rag),
     ("progress rating", Col::Rag),
     ("where are we", Col::Rag),
+    ("traffic light", Col::Rag),
+    ("traffic light status", Col::Rag),
     // Grouping levels printed in a column.
     ("priority", Col::Group),
     ("priorities", Col::Group),
@@ -775,13 +778,10 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
                 note(c, Col::Milestones, "its cells are dated text, not dates")
             }
             Col::Success if most(k.dates, k.cells) => note(c, Col::Date, "its cells are dates"),
-            // "Progress" holding "45%" beside a status column: how far along, no dated work
-            // and no rating.
-            Col::Milestones if has_rag && k.cells > 0 && most(k.percents, k.cells) => note(
-                c,
-                Col::Field,
-                "its cells are percentages beside a status column: no dated work",
-            ),
+            // "Progress" holding "45%": how far along, no dated work and no rating.
+            Col::Milestones if k.cells > 0 && most(k.percents, k.cells) => {
+                note(c, Col::Field, "its cells are percentages: no dated work")
+            }
             // "Progress" holding "■ Green", "On track": the rating, when no column is.
             Col::Milestones
                 if !has_rag && k.cells > 0 && most(ratings(&cells, body, i), k.cells) =>

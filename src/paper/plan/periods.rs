@@ -79,25 +79,49 @@ pub fn mark(
 }
 
 /// Words that tell one period's rating from another's in a heading ("Previous RAG",
-/// "Current status", "Last quarter RAG", "Q2 RAG").
+/// "Current status", "Last quarter RAG", "Q2 RAG", "RAG (previous)").
 const PERIOD_WORDS: &[&str] = &[
     "previous", "current", "last", "latest", "this", "prior", "quarter", "month", "year", "period",
     "q1", "q2", "q3", "q4",
 ];
 
-/// A rating heading split into the period leading it and its rating phrase ("Previous RAG" →
-/// ("previous", "rag")), or `None` when no period word leads the rating phrase.
+/// Words joining a period to its rating phrase ("Status at Q1", "RAG as at June 2025").
+const PERIOD_FILLERS: &[&str] = &["at", "as", "in", "for"];
+
+/// Whether heading words name a period alone: period words and figures ("last quarter",
+/// "q2 2025 26") or a date ("june 2025"), joining words aside.
+fn names_period(w: &[String]) -> bool {
+    let own: Vec<&str> = w
+        .iter()
+        .map(String::as_str)
+        .filter(|x| !PERIOD_FILLERS.contains(x))
+        .collect();
+    !own.is_empty()
+        && (own
+            .iter()
+            .all(|x| PERIOD_WORDS.contains(x) || x.chars().all(|c| c.is_ascii_digit()))
+            || is_period(&own.join(" ")))
+}
+
+/// A rating heading split into the period it names and its rating phrase, the period before
+/// or after the phrase ("Previous RAG" → ("previous", "rag"), "Status at Q1" → ("at q1",
+/// "status")), or `None` when no period stands beside a whole rating phrase.
 fn period_rating(heading: &str) -> Option<(String, String)> {
     let w = words(heading);
+    let rating = |tail: &[String]| {
+        let phrase = tail.join(" ");
+        by_header(&phrase)
+            .is_some_and(|(c, score, _)| c == Col::Rag && score == tail.len() * 10 + 5)
+            .then_some(phrase)
+    };
     (1..w.len()).find_map(|k| {
         let (head, tail) = w.split_at(k);
-        let rating = tail.join(" ");
-        let whole = by_header(&rating)
-            .is_some_and(|(c, score, _)| c == Col::Rag && score == tail.len() * 10 + 5);
-        let period = head
-            .iter()
-            .all(|x| PERIOD_WORDS.contains(&x.as_str()) || x.chars().all(|c| c.is_ascii_digit()));
-        (whole && period).then(|| (head.join(" "), rating))
+        if let Some(phrase) = rating(tail).filter(|_| names_period(head)) {
+            return Some((head.join(" "), phrase));
+        }
+        rating(head)
+            .filter(|_| names_period(tail))
+            .map(|phrase| (tail.join(" "), phrase))
     })
 }
 
@@ -126,7 +150,20 @@ mod tests {
             super::period_rating("Last quarter RAG status"),
             Some(("last quarter".into(), "rag status".into()))
         );
+        assert_eq!(
+            super::period_rating("RAG (previous)"),
+            Some(("previous".into(), "rag".into()))
+        );
+        assert_eq!(
+            super::period_rating("Status at Q1"),
+            Some(("at q1".into(), "status".into()))
+        );
+        assert_eq!(
+            super::period_rating("RAG June 2025"),
+            Some(("june 2025".into(), "rag".into()))
+        );
         assert_eq!(super::period_rating("RAG"), None);
+        assert_eq!(super::period_rating("Status at risk"), None);
         assert_eq!(super::period_rating("Risk RAG rating"), None);
         assert_eq!(super::period_rating("Direction of travel"), None);
     }
