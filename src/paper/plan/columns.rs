@@ -1130,6 +1130,61 @@ mod tests {
     }
 
     #[test]
+    fn a_performance_system_export_reads_by_role() {
+        let t = grid(&[
+            &[
+                "Code",
+                "Title",
+                "Assigned To",
+                "Due Date",
+                "Progress",
+                "Status",
+                "Latest Note",
+            ],
+            &[
+                "HS2.01",
+                "Open a second homeless hostel in the east of the borough",
+                "Housing Options Manager",
+                "31-Mar-2026",
+                "30%",
+                "On target",
+                "Site found; planning application in.",
+            ],
+            &[
+                "HS2.02",
+                "Cut the use of bed and breakfast for families to zero",
+                "Temporary Accommodation Lead",
+                "30-Sep-2026",
+                "65%",
+                "Some concern",
+                "Three families in B&B this week.",
+            ],
+        ]);
+        let mut cols = from_header(&t, 0, &Profile::default());
+        check(&t, &[1, 2], &mut cols, &Profile::default());
+        let roles: Vec<Col> = cols.list.iter().map(|c| c.col).collect();
+        assert_eq!(
+            roles,
+            [
+                Col::Number,
+                Col::Action,
+                Col::Lead,
+                Col::Date,
+                Col::Field,
+                Col::Rag,
+                Col::Field
+            ]
+        );
+        // "Title" with no reference column before it names no action (a list of papers).
+        let t = grid(&[
+            &["Title", "Date", "Status"],
+            &["Housing strategy refresh", "March 2026", "Draft"],
+        ]);
+        let cols = from_header(&t, 0, &Profile::default());
+        assert!(cols.first(Col::Action).is_none());
+    }
+
+    #[test]
     fn an_audit_trackers_action_is_the_agreed_action() {
         // An internal audit follow-up tracker: a recommendation and the action agreed for
         // it on each row.
