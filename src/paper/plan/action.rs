@@ -166,6 +166,25 @@ pub fn read(
 ) -> Action {
     let cell = |col: Col| cols.first(col).and_then(|i| cells.cell_at(r, i));
     let mut specific_action = paragraphs(cell(Col::Action));
+    // "Action and key milestones": the action's first paragraph, its list the milestones.
+    let listed = cell(Col::Action)
+        .filter(|c| {
+            c.row == r && cols.milestones_in_action && cols.first(Col::Milestones).is_none()
+        })
+        .and_then(|c| {
+            let dated = |t: &str| milestone::parse_with(t, cx.profile).date.is_some();
+            super::action_list::split(c).or_else(|| {
+                // No list: the cell's entries, lines broken by hand apart.
+                let entries = entries(Some(c), cx, cols, text::Kind::Milestones)
+                    .into_iter()
+                    .map(|e| (e.text, e.at))
+                    .collect();
+                super::action_list::dated_entries(entries, &dated)
+            })
+        });
+    if let Some(s) = &listed {
+        specific_action = s.action.clone();
+    }
     let mut number = number;
     if cols.number_in_action && number.is_none() {
         if let Some((n, rest)) = split_reference(&specific_action) {
@@ -226,6 +245,11 @@ pub fn read(
         })
         .collect();
     let mut milestones: Vec<(Milestone, At)> = match cols.first(Col::Milestones) {
+        None if listed.is_some() => listed
+            .iter()
+            .flat_map(|s| s.items.iter())
+            .map(|(t, at)| (parsed_milestone(t, cx), *at))
+            .collect(),
         // One column per period: each filled cell one milestone, in column order.
         Some(_) if cols.milestones_by_period => cols
             .all(Col::Milestones)
@@ -309,7 +333,7 @@ pub fn read(
     };
     // A single undated milestone takes the date column's date.
     if let ([(m, _)], Some(d)) = (milestones.as_mut_slice(), dates.first()) {
-        if m.date.is_none() && cols.first(Col::Milestones).is_some() {
+        if m.date.is_none() && (cols.first(Col::Milestones).is_some() || listed.is_some()) {
             m.period = dates::period(&d.text);
             m.date = Some(d.text.clone());
         }
@@ -331,7 +355,7 @@ pub fn read(
     // Milestones from the row's date columns share the row's one rating, set against the
     // first wherever it is printed in the row (a symbol centred in a tall row is level with
     // no date).
-    let from_dates = cols.first(Col::Milestones).is_none();
+    let from_dates = cols.first(Col::Milestones).is_none() && listed.is_none();
     if let (true, [(entry, _)], Some((first, _))) = (
         from_dates && milestones.iter().all(|(m, _)| m.rag.is_none()),
         rated.as_slice(),

@@ -87,6 +87,9 @@ const PHRASES: &[(&str, Col)] = &[
     ("rec no", Col::Number),
     ("rec ref", Col::Number),
     ("item no", Col::Number),
+    // A performance system's export ("Code | Title | Assigned To | Due Date | …").
+    ("code", Col::Number),
+    ("action code", Col::Number),
     // The action.
     ("action", Col::Action),
     ("actions", Col::Action),
@@ -155,6 +158,10 @@ const PHRASES: &[(&str, Col)] = &[
     ("leading", Col::Lead),
     ("led by", Col::Lead),
     ("by whom", Col::Lead),
+    ("assigned to", Col::Lead),
+    ("assignee", Col::Lead),
+    ("assigned officer", Col::Lead),
+    ("managed by", Col::Lead),
     // How success is judged.
     ("success", Col::Success),
     ("success indicator", Col::Success),
@@ -254,6 +261,8 @@ const PHRASES: &[(&str, Col)] = &[
     ("rating", Col::Rag),
     ("progress rating", Col::Rag),
     ("where are we", Col::Rag),
+    ("traffic light", Col::Rag),
+    ("traffic light status", Col::Rag),
     // Grouping levels printed in a column.
     ("priority", Col::Group),
     ("priorities", Col::Group),
@@ -428,6 +437,10 @@ pub struct Columns {
     /// The milestones are printed one column per period ([`super::periods`]): every
     /// milestone column is read, each filled cell one milestone.
     pub milestones_by_period: bool,
+    /// The action column's header names the milestones too ("Action and key milestones")
+    /// and no other column holds them: each action cell's first paragraph is the action,
+    /// its list items the milestones ([`super::action_list`]).
+    pub milestones_in_action: bool,
 }
 
 impl Columns {
@@ -494,6 +507,7 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
             c.evidence = format!("header names the action ({:?})", c.heading);
         }
     }
+    titled_action(&mut list);
     let mut reach = vec![f64::NEG_INFINITY; t.n_cols];
     for c in t.cells.iter().filter(|c| c.col_span == 1) {
         if let Some(x) = reach.get_mut(c.col) {
@@ -510,7 +524,9 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
         pitch: f64::INFINITY,
         header_rows: 1,
         milestones_by_period: false,
+        milestones_in_action: false,
     };
+    super::action_list::mark(&mut cols);
     // "Ref Action" in one header: the reference leads the action cell.
     if let Some(a) = cols.first(Col::Action) {
         let w = cols
@@ -526,6 +542,37 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
         }
     }
     cols
+}
+
+/// Headers naming each row's title, which a performance system's export prints beside a
+/// code column as the action ("Code | Title | Assigned To | Due Date | Status").
+const TITLE_HEADERS: &[&[&str]] = &[&["title"], &["action", "title"], &["description"]];
+
+/// With no action column, a "Title" column right after the reference column ("Code |
+/// Title") is the action: the row's title is what is to be done. Alone, "Title" names no
+/// action (a list of papers prints one too), so the reference column must lead it.
+fn titled_action(list: &mut [Column]) {
+    if list.iter().any(|c| c.col == Col::Action) {
+        return;
+    }
+    let Some(n) = list.iter().position(|c| c.col == Col::Number) else {
+        return;
+    };
+    let Some(c) = list.get_mut(n + 1) else {
+        return;
+    };
+    let w = words(&c.heading);
+    if c.col == Col::Field
+        && TITLE_HEADERS
+            .iter()
+            .any(|t| w.iter().map(String::as_str).eq(t.iter().copied()))
+    {
+        c.col = Col::Action;
+        c.evidence = format!(
+            "header {:?} beside the reference: the row's title is the action",
+            c.heading
+        );
+    }
 }
 
 /// The least top-to-top distance, in line heights, between consecutive lines of one paragraph
@@ -604,6 +651,15 @@ struct Content {
     short: usize,
     words: usize,
     merged: usize,
+    /// Cells that are a percentage alone ("45%": how far along, no date).
+    percents: usize,
+}
+
+/// Whether a cell's text is a percentage alone ("45%", "100 %").
+fn is_percent(s: &str) -> bool {
+    s.strip_suffix('%')
+        .map(str::trim)
+        .is_some_and(|n| !n.is_empty() && n.parse::<f64>().is_ok())
 }
 
 fn content(cells: &CellIndex, body: &[usize], col: usize) -> Content {
@@ -625,6 +681,7 @@ fn content(cells: &CellIndex, body: &[usize], col: usize) -> Content {
         k.refs += usize::from(text::is_reference(&s));
         k.short += usize::from(n <= 3);
         k.merged += usize::from(c.row_span > 1);
+        k.percents += usize::from(is_percent(&s));
     }
     k
 }
@@ -733,6 +790,10 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
                 note(c, Col::Milestones, "its cells are dated text, not dates")
             }
             Col::Success if most(k.dates, k.cells) => note(c, Col::Date, "its cells are dates"),
+            // "Progress" holding "45%": how far along, no dated work and no rating.
+            Col::Milestones if k.cells > 0 && most(k.percents, k.cells) => {
+                note(c, Col::Field, "its cells are percentages: no dated work")
+            }
             // "Progress" holding "■ Green", "On track": the rating, when no column is.
             Col::Milestones
                 if !has_rag && k.cells > 0 && most(ratings(&cells, body, i), k.cells) =>
@@ -794,7 +855,10 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
         Col::Milestones,
     ] {
         for i in cols.all(role).into_iter().skip(1) {
-            if role == Col::Rag && super::subheader::sibling_rating(cols, i) {
+            if role == Col::Rag
+                && (super::subheader::sibling_rating(cols, i)
+                    || super::periods::another_periods_rating(cols, i))
+            {
                 continue;
             }
             if role == Col::Milestones && cols.milestones_by_period {
@@ -1075,6 +1139,61 @@ mod tests {
         let mut cols = from_header(&t, 0, &Profile::default());
         check(&t, &[1, 2, 3], &mut cols, &Profile::default());
         assert_eq!(cols.list.first().map(|c| c.col), Some(Col::Group));
+    }
+
+    #[test]
+    fn a_performance_system_export_reads_by_role() {
+        let t = grid(&[
+            &[
+                "Code",
+                "Title",
+                "Assigned To",
+                "Due Date",
+                "Progress",
+                "Status",
+                "Latest Note",
+            ],
+            &[
+                "HS2.01",
+                "Open a second homeless hostel in the east of the borough",
+                "Housing Options Manager",
+                "31-Mar-2026",
+                "30%",
+                "On target",
+                "Site found; planning application in.",
+            ],
+            &[
+                "HS2.02",
+                "Cut the use of bed and breakfast for families to zero",
+                "Temporary Accommodation Lead",
+                "30-Sep-2026",
+                "65%",
+                "Some concern",
+                "Three families in B&B this week.",
+            ],
+        ]);
+        let mut cols = from_header(&t, 0, &Profile::default());
+        check(&t, &[1, 2], &mut cols, &Profile::default());
+        let roles: Vec<Col> = cols.list.iter().map(|c| c.col).collect();
+        assert_eq!(
+            roles,
+            [
+                Col::Number,
+                Col::Action,
+                Col::Lead,
+                Col::Date,
+                Col::Field,
+                Col::Rag,
+                Col::Field
+            ]
+        );
+        // "Title" with no reference column before it names no action (a list of papers).
+        let t = grid(&[
+            &["Title", "Date", "Status"],
+            &["Housing strategy refresh", "March 2026", "Draft"],
+        ]);
+        let cols = from_header(&t, 0, &Profile::default());
+        assert!(cols.first(Col::Action).is_none());
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! - [`explain`]: why each table, column and row was read as it was.
 
 mod action;
+mod action_list;
 mod caption;
 mod cards;
 mod columns;

@@ -5,7 +5,7 @@
 //! Columns of ratings only ("G", "Amber") are ratings by period, not milestones: they are
 //! left to the RAG reading.
 
-use super::columns::{Col, Columns};
+use super::columns::{by_header, words, Col, Columns};
 use super::text;
 use crate::table::Table;
 
@@ -78,9 +78,95 @@ pub fn mark(
     cols.milestones_by_period = true;
 }
 
+/// Words that tell one period's rating from another's in a heading ("Previous RAG",
+/// "Current status", "Last quarter RAG", "Q2 RAG", "RAG (previous)").
+const PERIOD_WORDS: &[&str] = &[
+    "previous", "current", "last", "latest", "this", "prior", "quarter", "month", "year", "period",
+    "q1", "q2", "q3", "q4",
+];
+
+/// Words joining a period to its rating phrase ("Status at Q1", "RAG as at June 2025").
+const PERIOD_FILLERS: &[&str] = &["at", "as", "in", "for"];
+
+/// Whether heading words name a period alone: period words and figures ("last quarter",
+/// "q2 2025 26") or a date ("june 2025"), joining words aside.
+fn names_period(w: &[String]) -> bool {
+    let own: Vec<&str> = w
+        .iter()
+        .map(String::as_str)
+        .filter(|x| !PERIOD_FILLERS.contains(x))
+        .collect();
+    !own.is_empty()
+        && (own
+            .iter()
+            .all(|x| PERIOD_WORDS.contains(x) || x.chars().all(|c| c.is_ascii_digit()))
+            || is_period(&own.join(" ")))
+}
+
+/// A rating heading split into the period it names and its rating phrase, the period before
+/// or after the phrase ("Previous RAG" → ("previous", "rag"), "Status at Q1" → ("at q1",
+/// "status")), or `None` when no period stands beside a whole rating phrase.
+fn period_rating(heading: &str) -> Option<(String, String)> {
+    let w = words(heading);
+    let rating = |tail: &[String]| {
+        let phrase = tail.join(" ");
+        by_header(&phrase)
+            .is_some_and(|(c, score, _)| c == Col::Rag && score == tail.len() * 10 + 5)
+            .then_some(phrase)
+    };
+    (1..w.len()).find_map(|k| {
+        let (head, tail) = w.split_at(k);
+        if let Some(phrase) = rating(tail).filter(|_| names_period(head)) {
+            return Some((head.join(" "), phrase));
+        }
+        rating(head)
+            .filter(|_| names_period(tail))
+            .map(|phrase| (tail.join(" "), phrase))
+    })
+}
+
+/// Whether RAG column `i` rates another period than the first RAG column, under the same
+/// rating phrase ("Previous RAG | Current RAG"): both are the action's RAG, read left to
+/// right, as ratings by period under one spanning heading are.
+pub fn another_periods_rating(cols: &Columns, i: usize) -> bool {
+    let Some(first) = cols.first(Col::Rag).filter(|&f| f != i) else {
+        return false;
+    };
+    let split = |k: usize| cols.list.get(k).and_then(|c| period_rating(&c.heading));
+    matches!((split(first), split(i)), (Some((pa, ra)), Some((pb, rb))) if ra == rb && pa != pb)
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_period;
+
+    #[test]
+    fn a_period_before_a_rating_phrase_is_a_periods_rating() {
+        assert_eq!(
+            super::period_rating("Previous RAG"),
+            Some(("previous".into(), "rag".into()))
+        );
+        assert_eq!(
+            super::period_rating("Last quarter RAG status"),
+            Some(("last quarter".into(), "rag status".into()))
+        );
+        assert_eq!(
+            super::period_rating("RAG (previous)"),
+            Some(("previous".into(), "rag".into()))
+        );
+        assert_eq!(
+            super::period_rating("Status at Q1"),
+            Some(("at q1".into(), "status".into()))
+        );
+        assert_eq!(
+            super::period_rating("RAG June 2025"),
+            Some(("june 2025".into(), "rag".into()))
+        );
+        assert_eq!(super::period_rating("RAG"), None);
+        assert_eq!(super::period_rating("Status at risk"), None);
+        assert_eq!(super::period_rating("Risk RAG rating"), None);
+        assert_eq!(super::period_rating("Direction of travel"), None);
+    }
 
     #[test]
     fn quarters_months_and_years_are_periods() {
