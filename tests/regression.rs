@@ -1453,3 +1453,207 @@ fn issue_19_a_continuation_that_continues_nothing_is_a_warning() {
         assert!(message.contains(text), "{text:?} not in {message}");
     }
 }
+
+/// Each table's pages and rows of cell text, for tests of where tables end.
+fn pages_and_grids(name: &str) -> Vec<(Vec<u32>, Vec<Vec<String>>)> {
+    crate::tables::tables_of(&format!("regression/{name}"))
+        .iter()
+        .map(|t| (t.pages.clone(), t.grid()))
+        .collect()
+}
+
+/// A table of the plan's header ("Ref | Action | Lead | Due") over `body`, on `pages`.
+fn plan_table(pages: &[u32], body: &[&[&str]]) -> (Vec<u32>, Vec<Vec<String>>) {
+    let mut all: Vec<&[&str]> = vec![&["Ref", "Action", "Lead", "Due"]];
+    all.extend_from_slice(body);
+    (pages.to_vec(), rows(&all))
+}
+
+/// Issue 19: tables set one under another on one page with the same columns and header,
+/// each under a heading of its own (`fixtures/regression/tables-under-headings.py`). LaTeX
+/// booktabs tables under "Goal n – …" headings were read as one table holding the headings
+/// as rows and the header again under each; now each heading ends the table above it, and
+/// is no row of either table. The last goal's table, one row long, is a table too.
+#[test]
+fn issue_19_tables_under_their_own_headings_on_one_page_are_separate() {
+    assert_eq!(
+        pages_and_grids("latex-tables-under-headings.pdf"),
+        [
+            plan_table(
+                &[1],
+                &[
+                    &[
+                        "1.1",
+                        "Sweep the market square every morning",
+                        "Street Scene Manager",
+                        "April 2026"
+                    ],
+                    &[
+                        "1.2",
+                        "Add forty litter bins along the river path",
+                        "Parks Officer",
+                        "June 2026"
+                    ],
+                    &[
+                        "1.3",
+                        "Fine fly-tippers caught on the new cameras",
+                        "Enforcement Lead",
+                        "March 2027"
+                    ],
+                ]
+            ),
+            plan_table(
+                &[1],
+                &[
+                    &[
+                        "2.1",
+                        "Paint new crossings outside both primary schools",
+                        "Highways Manager",
+                        "May 2026"
+                    ],
+                    &[
+                        "2.2",
+                        "Lower the speed limit to 20 mph in the villages",
+                        "Traffic Engineer",
+                        "October 2026"
+                    ],
+                ]
+            ),
+            plan_table(
+                &[1],
+                &[&[
+                    "3.1",
+                    "Plant a community orchard at Mill Field",
+                    "Tree Officer",
+                    "November 2026"
+                ]]
+            ),
+        ]
+    );
+}
+
+/// Issue 19: Word tables one under another under bold theme lines, with horizontal rules
+/// only (page 1) and with no rules at all (page 2), and under "Table n:" captions (page 3);
+/// a caption opening page 4 over a table of the same columns starts a new table
+/// (`fixtures/regression/tables-under-headings.py`). Pages 1 and 2 were one table of 25 rows
+/// run on over the page break, themes and repeated headers as rows, the plan's references
+/// lost; now there is one table per theme or caption, each on its own page.
+#[test]
+fn issue_19_word_tables_under_headings_and_captions_are_separate() {
+    let homes: &[&[&str]] = &[
+        &[
+            "H1",
+            "Build sixty homes for social rent at Brook Lane",
+            "Head of Housing",
+            "March 2027",
+        ],
+        &[
+            "H2",
+            "Bring thirty empty homes back into use",
+            "Empty Homes Officer",
+            "June 2026",
+        ],
+    ];
+    let transport: &[&[&str]] = &[
+        &[
+            "T1",
+            "Resurface the high street and the station approach",
+            "Highways Manager",
+            "May 2026",
+        ],
+        &[
+            "T2",
+            "Add covered cycle racks at both stations",
+            "Transport Officer",
+            "July 2026",
+        ],
+        &[
+            "T3",
+            "Run a bus every half hour to the outlying villages",
+            "Transport Officer",
+            "April 2027",
+        ],
+    ];
+    let leisure: &[&[&str]] = &[
+        &[
+            "L1",
+            "Reopen the lido for the summer season",
+            "Leisure Manager",
+            "August 2026",
+        ],
+        &[
+            "L2",
+            "Extend the opening hours of the sports centre",
+            "Leisure Manager",
+            "September 2026",
+        ],
+    ];
+    assert_eq!(
+        pages_and_grids("writer-tables-under-headings.pdf"),
+        [
+            plan_table(&[1], homes),
+            plan_table(&[1], transport),
+            plan_table(&[1], leisure),
+            plan_table(&[2], homes),
+            plan_table(&[2], transport),
+            plan_table(&[2], leisure),
+            plan_table(
+                &[3],
+                &[
+                    &[
+                        "A1",
+                        "Recruit twelve more home care workers",
+                        "Care Services Manager",
+                        "May 2026"
+                    ],
+                    &[
+                        "A2",
+                        "Open a second day centre in the east of the district",
+                        "Head of Adult Care",
+                        "January 2027"
+                    ],
+                ]
+            ),
+            plan_table(
+                &[3],
+                &[
+                    &[
+                        "P1",
+                        "Offer free health checks in every library",
+                        "Public Health Lead",
+                        "June 2026"
+                    ],
+                    &[
+                        "P2",
+                        "Fund three more stop smoking advisers",
+                        "Public Health Lead",
+                        "April 2026"
+                    ],
+                    &[
+                        "P3",
+                        "Map the food banks and their opening times",
+                        "Community Officer",
+                        "March 2026"
+                    ],
+                ]
+            ),
+            plan_table(
+                &[4],
+                &[
+                    &[
+                        "B1",
+                        "Install self-service kiosks in four branches",
+                        "Libraries Manager",
+                        "July 2026"
+                    ],
+                    &[
+                        "B2",
+                        "Start a home delivery service for housebound readers",
+                        "Libraries Manager",
+                        "October 2026"
+                    ],
+                ]
+            ),
+        ]
+    );
+}
