@@ -1657,3 +1657,80 @@ fn issue_19_word_tables_under_headings_and_captions_are_separate() {
         ]
     );
 }
+
+/// Issue 19: a Word scorecard with no borders but a rule under each header row
+/// (`fixtures/regression/tables-under-headings.py`, `writer-other-header-under-heading.pdf`):
+/// a table of six columns, a larger "Goal 2 – …" heading, then a table of five columns
+/// under a header of its own opening with the same labels. The columns line up, and the two
+/// were read as one table of five columns (two columns of the first merged, "Adults 72%
+/// supported to live at home") with the heading and the second header as rows. The heading
+/// ends the first table; each keeps its own columns.
+#[test]
+fn issue_19_a_heading_over_another_header_ends_the_table_above() {
+    assert_eq!(
+        pages_and_grids("writer-other-header-under-heading.pdf"),
+        [
+            (
+                vec![1],
+                rows(&[
+                    &["Ref", "Measure", "Target", "Q1", "Q2", "Status"],
+                    &[
+                        "HW01",
+                        "Adults supported to live at home",
+                        "72%",
+                        "70%",
+                        "71%",
+                        "Within 5%"
+                    ],
+                    &[
+                        "HW02",
+                        "Carers assessed within four weeks",
+                        "80%",
+                        "83%",
+                        "84%",
+                        "On target"
+                    ],
+                    &[
+                        "HW03",
+                        "Reviews completed on time",
+                        "90%",
+                        "81%",
+                        "79%",
+                        "Off target"
+                    ],
+                    &[
+                        "HW04",
+                        "Falls referrals seen in a week",
+                        "85%",
+                        "86%",
+                        "88%",
+                        "On target"
+                    ],
+                    &[
+                        "HW05",
+                        "Blue badge decisions in 14 days",
+                        "95%",
+                        "92%",
+                        "93%",
+                        "Within 5%"
+                    ],
+                ])
+            ),
+            (
+                vec![1],
+                rows(&[
+                    &["Ref", "Measure", "Annual target", "Year to date", "Status"],
+                    &["SE01", "New business start-ups", "320", "171", "On target"],
+                    &["SE02", "Apprenticeship starts", "400", "150", "Off target"],
+                    &[
+                        "SE03",
+                        "Vacant shop units in the town centre",
+                        "10%",
+                        "11.2%",
+                        "Within 5%"
+                    ],
+                ])
+            ),
+        ]
+    );
+}

@@ -374,6 +374,10 @@ pub(super) fn regions(
                 break;
             }
             over_note = None;
+            if is_multi(j) && !pending.is_empty() && other_header(lines, words, i, j) {
+                // A heading, then another table's header: the run ends at the heading.
+                break;
+            }
             if is_multi(j) {
                 let window = window(lines, &members, &multi, u.window_lines);
                 if !aligned(&window, l, words, u) {
@@ -467,6 +471,22 @@ pub(super) fn regions(
         i = last + 1;
     }
     out
+}
+
+/// Whether line `j`, under one-segment lines the run bridged, is the header of another table
+/// with the columns of the run's first line `start` (its header): it opens with the same two
+/// labels ("Ref", "Measure") and goes on with others ("Annual target" where `start` has
+/// "Target | Q1 | Q2"). A body row repeats no labels; a header printed again whole is
+/// cut off after the table is built (`table::split`), which keeps the shared columns.
+fn other_header(lines: &[TLine], words: &[Word], start: usize, j: usize) -> bool {
+    let texts = |k: usize| -> Vec<String> {
+        lines
+            .get(k)
+            .map(|l| l.segs.iter().map(|g| l.seg_text(words, g)).collect())
+            .unwrap_or_default()
+    };
+    let (a, b) = (texts(start), texts(j));
+    a.len() >= 2 && b.len() >= 2 && a.get(..2) == b.get(..2) && a != b
 }
 
 /// Whether a spanning rule (or a shaded band's edge) lies between `above` and `below`,
