@@ -1734,3 +1734,69 @@ fn issue_19_a_heading_over_another_header_ends_the_table_above() {
         ]
     );
 }
+
+/// Issue 19: a web page's table whose Project cells are cut off at the cell's edge
+/// (`fixtures/regression/chromium-clipped-cells.html`: overflow hidden, no wrapping, no
+/// column rules, zebra rows). The cut words reach into the few points of padding between
+/// Project and Area, which closed the gutter: the two columns were one ("Bench repairs
+/// Green"). The text is seen only up to the clip, and the clip's edge is the column's edge.
+#[test]
+fn issue_19_text_cut_off_at_a_cells_edge_ends_its_column_there() {
+    let tables = pages_and_grids("chromium-clipped-cells.pdf");
+    let [(pages, grid)] = tables.as_slice() else {
+        panic!("one table, got {tables:?}");
+    };
+    assert_eq!(pages, &[1]);
+    // Every column but Project, as typed in the page's source.
+    let others: Vec<Vec<String>> = grid
+        .iter()
+        .map(|r| {
+            r.iter()
+                .enumerate()
+                .filter(|(c, _)| *c != 1)
+                .map(|(_, t)| t.clone())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        others,
+        rows(&[
+            &["Code", "Area", "Budget", "Spent", "Status"],
+            &["W-01", "Hall Lane", "42,000", "12,500", "Started"],
+            &["W-02", "Green", "3,200", "3,100", "Done"],
+            &["W-03", "Millfield", "58,000", "0", "Planned"],
+            &["W-04", "High Street", "6,400", "6,400", "Done"],
+            &["W-05", "Church Walk", "9,900", "2,300", "Started"],
+            &["W-06", "All areas", "1,800", "0", "Planned"],
+        ])
+    );
+    // Project: the short names whole, the long ones from their start up to the edge, with
+    // nothing of the next column in them.
+    let project: Vec<&str> = grid
+        .iter()
+        .filter_map(|r| r.get(1).map(String::as_str))
+        .collect();
+    let (whole, cut) = (
+        [
+            (0, "Project"),
+            (2, "Bench repairs"),
+            (4, "Bus shelter glazing"),
+            (6, "Noticeboards"),
+        ],
+        [
+            (1, "Resurfacing of the village hall car park"),
+            (3, "Replacement of the play equipment"),
+            (5, "Tree survey and crown reduction works"),
+        ],
+    );
+    for (r, text) in whole {
+        assert_eq!(project.get(r), Some(&text), "{project:?}");
+    }
+    for (r, start) in cut {
+        let got = project.get(r).copied().unwrap_or_default();
+        assert!(got.starts_with(start), "{got:?}");
+        for other in ["Hall Lane", "Millfield recreation ground", "Church Walk"] {
+            assert!(!got.contains(other), "{got:?}");
+        }
+    }
+}

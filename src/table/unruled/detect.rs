@@ -51,6 +51,37 @@ pub(super) fn vertical_rules(page: &PagePrimitives, u: &UnruledSettings) -> Vec<
     out
 }
 
+/// Where cells' text is cut off at their right edge: one [`VRule`] per edge x (the clip
+/// boxes' right sides within `axis_tolerance`), from the first word cut there to the last.
+/// A producer clips an overflowing cell at the cell's edge, so the edge is a column's as a
+/// rule drawn there would be, however close the next column's text starts.
+pub(super) fn clip_edges(words: &[Word], u: &UnruledSettings) -> Vec<VRule> {
+    let mut cut: Vec<VRule> = words
+        .iter()
+        .filter_map(|w| {
+            let c = w.clip?;
+            (w.bbox.x1 > c.x1 + u.axis_tolerance && c.x1 > w.bbox.x0).then_some(VRule {
+                x: c.x1,
+                top: w.bbox.top.max(c.top),
+                bottom: w.bbox.bottom.min(c.bottom),
+            })
+        })
+        .filter(|r| r.x.is_finite() && r.top.is_finite() && r.bottom.is_finite())
+        .collect();
+    cut.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let mut out: Vec<VRule> = Vec::new();
+    for r in cut {
+        match out.last_mut() {
+            Some(m) if r.x - m.x <= u.axis_tolerance => {
+                m.top = m.top.min(r.top);
+                m.bottom = m.bottom.max(r.bottom);
+            }
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
 /// A candidate table: lines (indices into the page's lines, top to bottom).
 #[derive(Debug, Clone)]
 pub(super) struct Region {
@@ -232,11 +263,7 @@ fn prose_line(l: &TLine, ext: &Rect, u: &UnruledSettings) -> bool {
 }
 
 fn word_intervals(l: &TLine, words: &[Word]) -> Vec<(f64, f64)> {
-    l.words
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .map(|w| (w.bbox.x0, w.bbox.x1))
-        .collect()
+    super::pieces::intervals(l, words)
 }
 
 /// Whether line `l` keeps open at least half of the gutters shared by the `window` lines.
