@@ -736,6 +736,54 @@ fn header_lines(
 mod tests {
     use super::*;
 
+    /// A word at `x0..x1`, 10 pt high from `top`, clipped to `clip` (x0, x1) over its row.
+    fn clipped(x0: f64, x1: f64, top: f64, clip: Option<(f64, f64)>) -> Word {
+        let bbox = Rect {
+            x0,
+            top,
+            x1,
+            bottom: top + 10.0,
+        };
+        Word {
+            text: "word".into(),
+            bbox,
+            direction: crate::pdf::Direction::Ltr,
+            baseline: top + 8.0,
+            font: std::sync::Arc::from("Test"),
+            size: 10.0,
+            colour: None,
+            clip: clip.map(|(a, b)| Rect {
+                x0: a,
+                top: top - 2.0,
+                x1: b,
+                bottom: top + 12.0,
+            }),
+        }
+    }
+
+    /// Words cut off at their clip's right side mark one edge per x, from the first cut
+    /// word to the last; a word clipped on its left, or drawn whole inside its clip, marks
+    /// none.
+    #[test]
+    fn clip_edges_where_cells_cut_their_text() {
+        let u = UnruledSettings::default();
+        let words = vec![
+            clipped(100.0, 204.0, 50.0, Some((90.0, 200.0))),
+            clipped(100.0, 150.0, 70.0, Some((90.0, 200.0))),
+            clipped(120.0, 203.0, 90.0, Some((90.0, 200.2))),
+            clipped(300.0, 330.0, 110.0, Some((310.0, 400.0))),
+            clipped(100.0, 210.0, 130.0, None),
+        ];
+        assert_eq!(
+            clip_edges(&words, &u),
+            [VRule {
+                x: 200.0,
+                top: 50.0,
+                bottom: 100.0
+            }]
+        );
+    }
+
     fn piece(x0: f64, x1: f64, y: f64) -> HRule {
         HRule { y, x0, x1 }
     }
