@@ -6,7 +6,8 @@
 //!    ([`table::page_tables`]); then the glyphs are dropped — later steps read the laid-out
 //!    text and the tables only — and past the first [`crate::paper::PaperSettings::full_text_pages`]
 //!    pages the text inside tables is dropped too (the cells hold it), so memory stays flat
-//!    as a plan grows;
+//!    as a plan grows — the text inside a table found only as a continuation is dropped at
+//!    the join, and only when it continues a table (else no table holds it);
 //! 3. check that the document has a **text layer** at all (a scan needs OCR);
 //! 4. **join** tables across pages ([`table::join`]);
 //! 5. the **paper**: plans from the tables, the covering report from the text, every warning
@@ -202,6 +203,9 @@ struct PageRead {
     /// The table finder's.
     table_warnings: Vec<Warning>,
     layer: pdf::TextLayer,
+    /// Boxes of tables found only as a continuation, whose text is dropped at the join if
+    /// they continue a table (past the full-text pages).
+    maybe_dropped: Vec<Rect>,
 }
 
 impl PageRead {
@@ -212,9 +216,13 @@ impl PageRead {
         observer.step(Step::LayOut, n);
         let found = table::page_tables(page, &text.words(), &settings.table);
         observer.step(Step::FindTables, n);
+        let mut maybe_dropped = Vec::new();
         if n > settings.paper.full_text_pages {
-            let boxes: Vec<Rect> = found.tables.iter().map(|t| t.bbox).collect();
+            let (maybe, sure): (Vec<&PageTable>, Vec<&PageTable>) =
+                found.tables.iter().partition(|t| t.continuation_only);
+            let boxes: Vec<Rect> = sure.iter().map(|t| t.bbox).collect();
             text.keep_lines_outside(&boxes);
+            maybe_dropped = maybe.iter().map(|t| t.bbox).collect();
         }
         PageRead {
             text,
@@ -222,6 +230,7 @@ impl PageRead {
             page_warnings: page.warnings.iter().map(Warning::from).collect(),
             table_warnings: found.warnings.iter().map(Warning::from).collect(),
             layer: pdf::TextLayer::of(page),
+            maybe_dropped,
         }
     }
 }
@@ -233,13 +242,16 @@ impl Read {
         let mut page_lists = Vec::with_capacity(per_page.len());
         let mut page_warnings = Vec::new();
         let mut table_warnings = Vec::new();
+        let mut maybe = Vec::with_capacity(per_page.len());
         for p in per_page {
             texts.push(p.text);
             page_lists.push(p.tables);
             page_warnings.extend(p.page_warnings);
             table_warnings.extend(p.table_warnings);
+            maybe.push(p.maybe_dropped);
         }
         let (tables, dropped) = table::join_warned(page_lists, &settings.table);
+        drop_joined_text(&mut texts, maybe, &dropped);
         table_warnings.extend(dropped.iter().map(Warning::from));
         // In page order, as the pages' own are.
         table_warnings.sort_by_key(|w| w.page);
@@ -248,6 +260,26 @@ impl Read {
             texts,
             tables,
             warnings: page_warnings,
+        }
+    }
+}
+
+/// Past the full-text pages, drop the text inside each table found only as a continuation
+/// (`maybe`, per page) that the join kept: its cells hold the text. One it left out (a
+/// `continuation_dropped` warning in `dropped`) keeps its text on the page.
+fn drop_joined_text(texts: &mut [PageText], maybe: Vec<Vec<Rect>>, dropped: &[table::Warning]) {
+    for (text, boxes) in texts.iter_mut().zip(maybe) {
+        let kept: Vec<Rect> = boxes
+            .into_iter()
+            .filter(|b| {
+                !dropped.iter().any(|w| {
+                    w.page == text.number
+                        && matches!(&w.kind, table::WarningKind::ContinuationDropped { bbox, .. } if bbox == b)
+                })
+            })
+            .collect();
+        if !kept.is_empty() {
+            text.keep_lines_outside(&kept);
         }
     }
 }
@@ -301,6 +333,41 @@ mod tests {
             }
         }
         assert_eq!(counts.len(), 3 * doc.page_count() as usize);
+    }
+
+    /// Whether page `n`'s text, read from `read`, holds `words`.
+    fn page_holds(read: &Read, n: u32, words: &str) -> bool {
+        read.texts
+            .iter()
+            .filter(|t| t.number == n)
+            .flat_map(|t| t.lines.iter())
+            .any(|l| l.text().contains(words))
+    }
+
+    /// Past the full-text pages, the text of a table found only as a continuation stays on
+    /// its page when it continues nothing (`writer-runs-on-no-header.pdf` page 2 read alone:
+    /// rows under a cut row's remainder, left out with a warning), and goes, as any table's,
+    /// when it continues the table of the page before (both pages read).
+    #[test]
+    fn a_dropped_continuation_keeps_its_text_on_the_page() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/regression/writer-runs-on-no-header.pdf");
+        let mut settings = Settings::default();
+        settings.paper.full_text_pages = 0;
+        let doc = open(&path, None, &settings).unwrap_or_else(|e| panic!("{e}"));
+        let row = "Open a housing advice hub";
+        let alone =
+            read_pages(&doc, &[2], &settings, &Unobserved).unwrap_or_else(|e| panic!("{e}"));
+        assert!(alone.tables.is_empty());
+        assert!(alone
+            .warnings
+            .iter()
+            .any(|w| w.code() == "continuation_dropped"));
+        assert!(page_holds(&alone, 2, row));
+        let both =
+            read_pages(&doc, &[1, 2], &settings, &Unobserved).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(both.tables.len(), 1);
+        assert!(!page_holds(&both, 2, row));
     }
 
     /// Dropping the text inside tables past the first pages changes nothing on the MSCB

@@ -1453,3 +1453,350 @@ fn issue_19_a_continuation_that_continues_nothing_is_a_warning() {
         assert!(message.contains(text), "{text:?} not in {message}");
     }
 }
+
+/// Each table's pages and rows of cell text, for tests of where tables end.
+fn pages_and_grids(name: &str) -> Vec<(Vec<u32>, Vec<Vec<String>>)> {
+    crate::tables::tables_of(&format!("regression/{name}"))
+        .iter()
+        .map(|t| (t.pages.clone(), t.grid()))
+        .collect()
+}
+
+/// A table of the plan's header ("Ref | Action | Lead | Due") over `body`, on `pages`.
+fn plan_table(pages: &[u32], body: &[&[&str]]) -> (Vec<u32>, Vec<Vec<String>>) {
+    let mut all: Vec<&[&str]> = vec![&["Ref", "Action", "Lead", "Due"]];
+    all.extend_from_slice(body);
+    (pages.to_vec(), rows(&all))
+}
+
+/// Issue 19: tables set one under another on one page with the same columns and header,
+/// each under a heading of its own (`fixtures/regression/tables-under-headings.py`). LaTeX
+/// booktabs tables under "Goal n – …" headings were read as one table holding the headings
+/// as rows and the header again under each; now each heading ends the table above it, and
+/// is no row of either table. The last goal's table, one row long, is a table too.
+#[test]
+fn issue_19_tables_under_their_own_headings_on_one_page_are_separate() {
+    assert_eq!(
+        pages_and_grids("latex-tables-under-headings.pdf"),
+        [
+            plan_table(
+                &[1],
+                &[
+                    &[
+                        "1.1",
+                        "Sweep the market square every morning",
+                        "Street Scene Manager",
+                        "April 2026"
+                    ],
+                    &[
+                        "1.2",
+                        "Add forty litter bins along the river path",
+                        "Parks Officer",
+                        "June 2026"
+                    ],
+                    &[
+                        "1.3",
+                        "Fine fly-tippers caught on the new cameras",
+                        "Enforcement Lead",
+                        "March 2027"
+                    ],
+                ]
+            ),
+            plan_table(
+                &[1],
+                &[
+                    &[
+                        "2.1",
+                        "Paint new crossings outside both primary schools",
+                        "Highways Manager",
+                        "May 2026"
+                    ],
+                    &[
+                        "2.2",
+                        "Lower the speed limit to 20 mph in the villages",
+                        "Traffic Engineer",
+                        "October 2026"
+                    ],
+                ]
+            ),
+            plan_table(
+                &[1],
+                &[&[
+                    "3.1",
+                    "Plant a community orchard at Mill Field",
+                    "Tree Officer",
+                    "November 2026"
+                ]]
+            ),
+        ]
+    );
+}
+
+/// Issue 19: Word tables one under another under bold theme lines, with horizontal rules
+/// only (page 1) and with no rules at all (page 2), and under "Table n:" captions (page 3);
+/// a caption opening page 4 over a table of the same columns starts a new table
+/// (`fixtures/regression/tables-under-headings.py`). Pages 1 and 2 were one table of 25 rows
+/// run on over the page break, themes and repeated headers as rows, the plan's references
+/// lost; now there is one table per theme or caption, each on its own page.
+#[test]
+fn issue_19_word_tables_under_headings_and_captions_are_separate() {
+    let homes: &[&[&str]] = &[
+        &[
+            "H1",
+            "Build sixty homes for social rent at Brook Lane",
+            "Head of Housing",
+            "March 2027",
+        ],
+        &[
+            "H2",
+            "Bring thirty empty homes back into use",
+            "Empty Homes Officer",
+            "June 2026",
+        ],
+    ];
+    let transport: &[&[&str]] = &[
+        &[
+            "T1",
+            "Resurface the high street and the station approach",
+            "Highways Manager",
+            "May 2026",
+        ],
+        &[
+            "T2",
+            "Add covered cycle racks at both stations",
+            "Transport Officer",
+            "July 2026",
+        ],
+        &[
+            "T3",
+            "Run a bus every half hour to the outlying villages",
+            "Transport Officer",
+            "April 2027",
+        ],
+    ];
+    let leisure: &[&[&str]] = &[
+        &[
+            "L1",
+            "Reopen the lido for the summer season",
+            "Leisure Manager",
+            "August 2026",
+        ],
+        &[
+            "L2",
+            "Extend the opening hours of the sports centre",
+            "Leisure Manager",
+            "September 2026",
+        ],
+    ];
+    assert_eq!(
+        pages_and_grids("writer-tables-under-headings.pdf"),
+        [
+            plan_table(&[1], homes),
+            plan_table(&[1], transport),
+            plan_table(&[1], leisure),
+            plan_table(&[2], homes),
+            plan_table(&[2], transport),
+            plan_table(&[2], leisure),
+            plan_table(
+                &[3],
+                &[
+                    &[
+                        "A1",
+                        "Recruit twelve more home care workers",
+                        "Care Services Manager",
+                        "May 2026"
+                    ],
+                    &[
+                        "A2",
+                        "Open a second day centre in the east of the district",
+                        "Head of Adult Care",
+                        "January 2027"
+                    ],
+                ]
+            ),
+            plan_table(
+                &[3],
+                &[
+                    &[
+                        "P1",
+                        "Offer free health checks in every library",
+                        "Public Health Lead",
+                        "June 2026"
+                    ],
+                    &[
+                        "P2",
+                        "Fund three more stop smoking advisers",
+                        "Public Health Lead",
+                        "April 2026"
+                    ],
+                    &[
+                        "P3",
+                        "Map the food banks and their opening times",
+                        "Community Officer",
+                        "March 2026"
+                    ],
+                ]
+            ),
+            plan_table(
+                &[4],
+                &[
+                    &[
+                        "B1",
+                        "Install self-service kiosks in four branches",
+                        "Libraries Manager",
+                        "July 2026"
+                    ],
+                    &[
+                        "B2",
+                        "Start a home delivery service for housebound readers",
+                        "Libraries Manager",
+                        "October 2026"
+                    ],
+                ]
+            ),
+        ]
+    );
+}
+
+/// Issue 19: a Word scorecard with no borders but a rule under each header row
+/// (`fixtures/regression/tables-under-headings.py`, `writer-other-header-under-heading.pdf`):
+/// a table of six columns, a larger "Goal 2 – …" heading, then a table of five columns
+/// under a header of its own opening with the same labels. The columns line up, and the two
+/// were read as one table of five columns (two columns of the first merged, "Adults 72%
+/// supported to live at home") with the heading and the second header as rows. The heading
+/// ends the first table; each keeps its own columns.
+#[test]
+fn issue_19_a_heading_over_another_header_ends_the_table_above() {
+    assert_eq!(
+        pages_and_grids("writer-other-header-under-heading.pdf"),
+        [
+            (
+                vec![1],
+                rows(&[
+                    &["Ref", "Measure", "Target", "Q1", "Q2", "Status"],
+                    &[
+                        "HW01",
+                        "Adults supported to live at home",
+                        "72%",
+                        "70%",
+                        "71%",
+                        "Within 5%"
+                    ],
+                    &[
+                        "HW02",
+                        "Carers assessed within four weeks",
+                        "80%",
+                        "83%",
+                        "84%",
+                        "On target"
+                    ],
+                    &[
+                        "HW03",
+                        "Reviews completed on time",
+                        "90%",
+                        "81%",
+                        "79%",
+                        "Off target"
+                    ],
+                    &[
+                        "HW04",
+                        "Falls referrals seen in a week",
+                        "85%",
+                        "86%",
+                        "88%",
+                        "On target"
+                    ],
+                    &[
+                        "HW05",
+                        "Blue badge decisions in 14 days",
+                        "95%",
+                        "92%",
+                        "93%",
+                        "Within 5%"
+                    ],
+                ])
+            ),
+            (
+                vec![1],
+                rows(&[
+                    &["Ref", "Measure", "Annual target", "Year to date", "Status"],
+                    &["SE01", "New business start-ups", "320", "171", "On target"],
+                    &["SE02", "Apprenticeship starts", "400", "150", "Off target"],
+                    &[
+                        "SE03",
+                        "Vacant shop units in the town centre",
+                        "10%",
+                        "11.2%",
+                        "Within 5%"
+                    ],
+                ])
+            ),
+        ]
+    );
+}
+
+/// Issue 19: a web page's table whose Project cells are cut off at the cell's edge
+/// (`fixtures/regression/chromium-clipped-cells.html`: overflow hidden, no wrapping, no
+/// column rules, zebra rows). The cut words reach into the few points of padding between
+/// Project and Area, which closed the gutter: the two columns were one ("Bench repairs
+/// Green"). The text is seen only up to the clip, and the clip's edge is the column's edge.
+#[test]
+fn issue_19_text_cut_off_at_a_cells_edge_ends_its_column_there() {
+    let tables = pages_and_grids("chromium-clipped-cells.pdf");
+    let [(pages, grid)] = tables.as_slice() else {
+        panic!("one table, got {tables:?}");
+    };
+    assert_eq!(pages, &[1]);
+    // Every column but Project, as typed in the page's source.
+    let others: Vec<Vec<String>> = grid
+        .iter()
+        .map(|r| {
+            r.iter()
+                .enumerate()
+                .filter(|(c, _)| *c != 1)
+                .map(|(_, t)| t.clone())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        others,
+        rows(&[
+            &["Code", "Area", "Budget", "Spent", "Status"],
+            &["W-01", "Hall Lane", "42,000", "12,500", "Started"],
+            &["W-02", "Green", "3,200", "3,100", "Done"],
+            &["W-03", "Millfield", "58,000", "0", "Planned"],
+            &["W-04", "High Street", "6,400", "6,400", "Done"],
+            &["W-05", "Church Walk", "9,900", "2,300", "Started"],
+            &["W-06", "All areas", "1,800", "0", "Planned"],
+        ])
+    );
+    // Project: the short names whole, the long ones from their start up to the edge, with
+    // nothing of the next column in them.
+    let project: Vec<&str> = grid
+        .iter()
+        .filter_map(|r| r.get(1).map(String::as_str))
+        .collect();
+    let (whole, cut) = (
+        [
+            (0, "Project"),
+            (2, "Bench repairs"),
+            (4, "Bus shelter glazing"),
+            (6, "Noticeboards"),
+        ],
+        [
+            (1, "Resurfacing of the village hall car park"),
+            (3, "Replacement of the play equipment"),
+            (5, "Tree survey and crown reduction works"),
+        ],
+    );
+    for (r, text) in whole {
+        assert_eq!(project.get(r), Some(&text), "{project:?}");
+    }
+    for (r, start) in cut {
+        let got = project.get(r).copied().unwrap_or_default();
+        assert!(got.starts_with(start), "{got:?}");
+        for other in ["Hall Lane", "Millfield recreation ground", "Church Walk"] {
+            assert!(!got.contains(other), "{got:?}");
+        }
+    }
+}

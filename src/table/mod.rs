@@ -15,6 +15,7 @@ mod marks;
 mod resume;
 mod rules;
 mod settings;
+mod split;
 mod strips;
 mod unruled;
 
@@ -371,7 +372,14 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
             .collect();
         let ruled: Vec<Rect> = out.tables.iter().map(|t| t.bbox).collect();
         let found = unruled::find(page, &free, &ruled, settings);
-        out.tables.extend(found.tables);
+        // Tables set one under another with the same columns are found as one region.
+        let max = settings.alignment.max_bridge_lines;
+        out.tables.extend(
+            found
+                .tables
+                .into_iter()
+                .flat_map(|t| split::at_repeated_headers(t, max)),
+        );
         out.rejected = found.rejected;
         out.warnings.extend(found.warnings);
     }

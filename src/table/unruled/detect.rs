@@ -51,6 +51,37 @@ pub(super) fn vertical_rules(page: &PagePrimitives, u: &UnruledSettings) -> Vec<
     out
 }
 
+/// Where cells' text is cut off at their right edge: one [`VRule`] per edge x (the clip
+/// boxes' right sides within `axis_tolerance`), from the first word cut there to the last.
+/// A producer clips an overflowing cell at the cell's edge, so the edge is a column's as a
+/// rule drawn there would be, however close the next column's text starts.
+pub(super) fn clip_edges(words: &[Word], u: &UnruledSettings) -> Vec<VRule> {
+    let mut cut: Vec<VRule> = words
+        .iter()
+        .filter_map(|w| {
+            let c = w.clip?;
+            (w.bbox.x1 > c.x1 + u.axis_tolerance && c.x1 > w.bbox.x0).then_some(VRule {
+                x: c.x1,
+                top: w.bbox.top.max(c.top),
+                bottom: w.bbox.bottom.min(c.bottom),
+            })
+        })
+        .filter(|r| r.x.is_finite() && r.top.is_finite() && r.bottom.is_finite())
+        .collect();
+    cut.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let mut out: Vec<VRule> = Vec::new();
+    for r in cut {
+        match out.last_mut() {
+            Some(m) if r.x - m.x <= u.axis_tolerance => {
+                m.top = m.top.min(r.top);
+                m.bottom = m.bottom.max(r.bottom);
+            }
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
 /// A candidate table: lines (indices into the page's lines, top to bottom).
 #[derive(Debug, Clone)]
 pub(super) struct Region {
@@ -232,11 +263,7 @@ fn prose_line(l: &TLine, ext: &Rect, u: &UnruledSettings) -> bool {
 }
 
 fn word_intervals(l: &TLine, words: &[Word]) -> Vec<(f64, f64)> {
-    l.words
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .map(|w| (w.bbox.x0, w.bbox.x1))
-        .collect()
+    super::pieces::intervals(l, words)
 }
 
 /// Whether line `l` keeps open at least half of the gutters shared by the `window` lines.
@@ -374,6 +401,10 @@ pub(super) fn regions(
                 break;
             }
             over_note = None;
+            if is_multi(j) && !pending.is_empty() && other_header(lines, words, i, j) {
+                // A heading, then another table's header: the run ends at the heading.
+                break;
+            }
             if is_multi(j) {
                 let window = window(lines, &members, &multi, u.window_lines);
                 if !aligned(&window, l, words, u) {
@@ -467,6 +498,22 @@ pub(super) fn regions(
         i = last + 1;
     }
     out
+}
+
+/// Whether line `j`, under one-segment lines the run bridged, is the header of another table
+/// with the columns of the run's first line `start` (its header): it opens with the same two
+/// labels ("Ref", "Measure") and goes on with others ("Annual target" where `start` has
+/// "Target | Q1 | Q2"). A body row repeats no labels; a header printed again whole is
+/// cut off after the table is built (`table::split`), which keeps the shared columns.
+fn other_header(lines: &[TLine], words: &[Word], start: usize, j: usize) -> bool {
+    let texts = |k: usize| -> Vec<String> {
+        lines
+            .get(k)
+            .map(|l| l.segs.iter().map(|g| l.seg_text(words, g)).collect())
+            .unwrap_or_default()
+    };
+    let (a, b) = (texts(start), texts(j));
+    a.len() >= 2 && b.len() >= 2 && a.get(..2) == b.get(..2) && a != b
 }
 
 /// Whether a spanning rule (or a shaded band's edge) lies between `above` and `below`,
@@ -688,6 +735,54 @@ fn header_lines(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word at `x0..x1`, 10 pt high from `top`, clipped to `clip` (x0, x1) over its row.
+    fn clipped(x0: f64, x1: f64, top: f64, clip: Option<(f64, f64)>) -> Word {
+        let bbox = Rect {
+            x0,
+            top,
+            x1,
+            bottom: top + 10.0,
+        };
+        Word {
+            text: "word".into(),
+            bbox,
+            direction: crate::pdf::Direction::Ltr,
+            baseline: top + 8.0,
+            font: std::sync::Arc::from("Test"),
+            size: 10.0,
+            colour: None,
+            clip: clip.map(|(a, b)| Rect {
+                x0: a,
+                top: top - 2.0,
+                x1: b,
+                bottom: top + 12.0,
+            }),
+        }
+    }
+
+    /// Words cut off at their clip's right side mark one edge per x, from the first cut
+    /// word to the last; a word clipped on its left, or drawn whole inside its clip, marks
+    /// none.
+    #[test]
+    fn clip_edges_where_cells_cut_their_text() {
+        let u = UnruledSettings::default();
+        let words = vec![
+            clipped(100.0, 204.0, 50.0, Some((90.0, 200.0))),
+            clipped(100.0, 150.0, 70.0, Some((90.0, 200.0))),
+            clipped(120.0, 203.0, 90.0, Some((90.0, 200.2))),
+            clipped(300.0, 330.0, 110.0, Some((310.0, 400.0))),
+            clipped(100.0, 210.0, 130.0, None),
+        ];
+        assert_eq!(
+            clip_edges(&words, &u),
+            [VRule {
+                x: 200.0,
+                top: 50.0,
+                bottom: 100.0
+            }]
+        );
+    }
 
     fn piece(x0: f64, x1: f64, y: f64) -> HRule {
         HRule { y, x0, x1 }

@@ -91,8 +91,11 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         .collect();
     let pieces = detect::rule_pieces(page, u);
     let hrules = detect::horizontal_rules(&pieces, u);
+    let mut v = detect::vertical_rules(page, u);
+    v.extend(detect::clip_edges(words, u));
+    v.sort_by(|a, b| a.x.total_cmp(&b.x));
     let edges = detect::Edges {
-        v: detect::vertical_rules(page, u),
+        v,
         junctions: detect::rule_junctions(&pieces, u),
     };
     // Two passes at most: the second after leaving out page columns of running text found

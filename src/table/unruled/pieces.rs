@@ -17,13 +17,24 @@ pub(super) struct Piece {
     pub x1: f64,
 }
 
-/// Each word's horizontal extent.
+/// Each word's horizontal extent, as far as it is seen ([`seen_x`]).
 pub(super) fn intervals(l: &TLine, words: &[Word]) -> Vec<(f64, f64)> {
     l.words
         .iter()
         .filter_map(|&i| words.get(i))
-        .map(|w| (w.bbox.x0, w.bbox.x1))
+        .map(seen_x)
         .collect()
+}
+
+/// The part of a word's width its clip lets through: a cell's text cut off at the cell's
+/// edge (a spreadsheet or a browser clipping an overflowing cell) is seen up to the edge,
+/// and the white space after the edge is the gutter before the next column.
+pub(super) fn seen_x(w: &Word) -> (f64, f64) {
+    let (x0, x1) = (w.bbox.x0, w.bbox.x1);
+    match w.clip {
+        Some(c) if c.x0.max(x0) < c.x1.min(x1) => (c.x0.max(x0), c.x1.min(x1)),
+        _ => (x0, x1),
+    }
 }
 
 /// The column holding x (boundaries `xs`, ascending).
@@ -63,9 +74,12 @@ pub(super) fn pieces(
                 false
             }
             (Some(p), Some(_)) => {
-                let gap = w.bbox.x0 - p.bbox.x1;
+                // The white space seen between the words (a word cut off at its cell's
+                // edge ends at the edge).
+                let (p_x1, w_x0) = (seen_x(p).1, seen_x(w).0);
+                let gap = w_x0 - p_x1;
                 // The white space between the words reaches into a gutter.
-                let across = |g: &&Gutter| p.bbox.x1 < g.x1 && w.bbox.x0 > g.x0;
+                let across = |g: &&Gutter| p_x1 < g.x1 && w_x0 > g.x0;
                 let at_boundary = gaps.iter().any(|g| across(&g));
                 gap > u.segment_gap_em * l.size
                     || gaps.iter().filter(across).any(|g| g.ruled)
