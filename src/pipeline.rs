@@ -356,16 +356,16 @@ mod tests {
         settings.paper.full_text_pages = 0;
         let doc = open(&path, None, &settings).unwrap_or_else(|e| panic!("{e}"));
         let row = "Open a housing advice hub";
-        let alone =
-            read_pages(&doc, &[2], &settings, &Unobserved).unwrap_or_else(|e| panic!("{e}"));
+        let alone = read_pages(&doc, &[2], &settings, &Unobserved, Warm::No)
+            .unwrap_or_else(|e| panic!("{e}"));
         assert!(alone.tables.is_empty());
         assert!(alone
             .warnings
             .iter()
             .any(|w| w.code() == "continuation_dropped"));
         assert!(page_holds(&alone, 2, row));
-        let both =
-            read_pages(&doc, &[1, 2], &settings, &Unobserved).unwrap_or_else(|e| panic!("{e}"));
+        let both = read_pages(&doc, &[1, 2], &settings, &Unobserved, Warm::No)
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(both.tables.len(), 1);
         assert!(!page_holds(&both, 2, row));
     }
