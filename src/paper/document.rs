@@ -71,7 +71,11 @@ pub fn read(
             if guess.is_some() && guess == first_page {
                 Early::Rows(report::rows(pages, None, settings))
             } else {
-                Early::Report(guess, Box::new(report::read_report(pages, guess, settings)))
+                let read = report::read_report(pages, guess, settings);
+                // Its sections may carry on past the plan: the rows to read around it.
+                let around =
+                    report::last_section(&read).map(|_| report::rows(pages, None, settings));
+                Early::Report(guess, Box::new(read), around)
             }
         },
     );
@@ -82,8 +86,8 @@ pub fn read(
         // read around the plan's tables.
         let boxes = plan_table_boxes(&plans, tables, settings);
         let rows = match early {
-            Early::Rows(rows) => rows,
-            Early::Report(..) => report::rows(pages, None, settings),
+            Early::Rows(rows) | Early::Report(_, _, Some(rows)) => rows,
+            Early::Report(_, _, None) => report::rows(pages, None, settings),
         };
         let (meeting, report) = report::read_rows_around(rows, pages, &boxes, settings);
         // A form or a bare table with a few labels around it is no covering report: one has
@@ -102,13 +106,15 @@ pub fn read(
     } else {
         // A plan starting on a later page may stand inside the report's body: the report
         // is then read around it when its sections carry on after it.
-        let read = match early {
-            Early::Report(guess, read) if guess == plan_start => *read,
-            _ => report::read_report(pages, plan_start, settings),
+        let (read, rows) = match early {
+            Early::Report(guess, read, rows) if guess == plan_start => (*read, rows),
+            Early::Report(_, _, rows) => (report::read_report(pages, plan_start, settings), rows),
+            Early::Rows(rows) => (report::read_report(pages, plan_start, settings), Some(rows)),
         };
         report::carried_past_plan(read, || {
             let boxes = plan_table_boxes(&plans, tables, settings);
-            report::read_report_around(pages, None, &boxes, settings)
+            let rows = rows.unwrap_or_else(|| report::rows(pages, None, settings));
+            report::read_rows_around(rows, pages, &boxes, settings)
         })
     };
     let mut report = report;
@@ -151,8 +157,13 @@ pub fn read(
 enum Early {
     /// A plan on the first page: the report's rows, to be read around its tables.
     Rows(report::ReportRows),
-    /// A plan starting later, or none: the report read up to that page.
-    Report(Option<u32>, Box<(Option<Meeting>, Option<Report>)>),
+    /// A plan starting later, or none: the report read up to that page, and the rows to read
+    /// around the plan when the report's sections may carry on past it.
+    Report(
+        Option<u32>,
+        Box<(Option<Meeting>, Option<Report>)>,
+        Option<report::ReportRows>,
+    ),
 }
 
 fn plan_table_boxes(

@@ -153,15 +153,7 @@ pub fn carried_past_plan(
     before: (Option<Meeting>, Option<Report>),
     around: impl FnOnce() -> (Option<Meeting>, Option<Report>),
 ) -> (Option<Meeting>, Option<Report>) {
-    let Some(first) = before.1.as_ref() else {
-        return before;
-    };
-    let last = first
-        .sections
-        .last()
-        .and_then(|s| s.number.as_deref())
-        .and_then(numbering::section_of);
-    let Some(last) = last else {
+    let (Some(first), Some(last)) = (before.1.as_ref(), last_section(&before)) else {
         return before;
     };
     let whole = around();
@@ -183,6 +175,18 @@ pub fn carried_past_plan(
     } else {
         before
     }
+}
+
+/// The number of the last section of a report read up to a plan: when it has one, the report
+/// may carry on past the plan, and [`carried_past_plan`] reads around the plan to see.
+pub fn last_section(before: &(Option<Meeting>, Option<Report>)) -> Option<u32> {
+    before
+        .1
+        .as_ref()?
+        .sections
+        .last()
+        .and_then(|s| s.number.as_deref())
+        .and_then(numbering::section_of)
 }
 
 /// The pages of each attached appendix on the appendix the report lists with its label (an
