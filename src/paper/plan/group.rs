@@ -93,19 +93,43 @@ type Labelled = (Option<String>, String, Option<u32>, u8, String);
 /// A label printed in two languages ("Amcan 1 / Objective 1: …"): the text from the second
 /// label on, when both labels carry the same number; else the text as it is.
 fn one_language(text: &str) -> &str {
-    // Two labels are parted by a slash: without one, the costly pattern is not compiled.
+    // Two labels are parted by a slash: without one, no pattern is compiled.
     if !text.contains('/') {
         return text;
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^\p{Lu}[\p{L}'’-]*\s+(?P<n>[0-9]{1,3}|[A-Z])\s*/\s*(?P<second>\p{Lu}[\p{L}'’-]*\s+(?P<m>[0-9]{1,3}|[A-Z])\b)")
+    const PATTERN: &str = r"^\p{Lu}[\p{L}'’-]*\s+(?P<n>[0-9]{1,3}|[A-Z])\s*/\s*(?P<second>\p{Lu}[\p{L}'’-]*\s+(?P<m>[0-9]{1,3}|[A-Z])\b)";
+    // On ASCII text the Unicode classes match what their ASCII parts match, and white space
+    // and word boundaries are ASCII's: the pattern with ASCII classes, compiled by regex-lite
+    // in a small part of the time (the Unicode letter classes cost more to compile than
+    // reading a page), reads the same.
+    let parts = if text.is_ascii() {
+        static ASCII: OnceLock<regex_lite::Regex> = OnceLock::new();
+        let re = ASCII.get_or_init(|| {
+            regex_lite::Regex::new(
+                &PATTERN
+                    .replace(r"\p{Lu}", "[A-Z]")
+                    .replace(r"\p{L}", "A-Za-z"),
+            )
             .unwrap_or_else(|_| unreachable!("constant pattern"))
-    });
-    match re.captures(text) {
-        Some(c) if c.name("n").map(|m| m.as_str()) == c.name("m").map(|m| m.as_str()) => c
-            .name("second")
-            .map_or(text, |m| text.get(m.start()..).unwrap_or(text)),
+        });
+        re.captures(text).map(|c| {
+            let s = |k: &str| c.name(k).map(|m| (m.start(), m.as_str()));
+            (s("n"), s("m"), s("second"))
+        })
+    } else {
+        static FULL: OnceLock<Regex> = OnceLock::new();
+        let re = FULL.get_or_init(|| {
+            Regex::new(PATTERN).unwrap_or_else(|_| unreachable!("constant pattern"))
+        });
+        re.captures(text).map(|c| {
+            let s = |k: &str| c.name(k).map(|m| (m.start(), m.as_str()));
+            (s("n"), s("m"), s("second"))
+        })
+    };
+    match parts {
+        Some((n, m, Some((start, _)))) if n.map(|x| x.1) == m.map(|x| x.1) => {
+            text.get(start..).unwrap_or(text)
+        }
         _ => text,
     }
 }
@@ -453,6 +477,30 @@ mod tests {
             one_language("Theme 1 / Theme 2: Shared"),
             "Theme 1 / Theme 2: Shared"
         );
+    }
+
+    /// ASCII text takes the ASCII pattern, other text the Unicode one; both read a label in
+    /// two languages alike, and neither reads labels that are not one.
+    #[test]
+    fn one_label_in_two_languages_on_ascii_and_other_text() {
+        for (text, second) in [
+            ("Nod 3 / Goal 3 - Safer streets", "Goal 3 - Safer streets"),
+            ("Cam A/Step A: Open the hub", "Step A: Open the hub"),
+            (
+                "Amcan 2 / Objective 2: Gwella’r tai",
+                "Objective 2: Gwella’r tai",
+            ),
+            ("Blaenoriaeth 4 / Priority 4 – Tai", "Priority 4 – Tai"),
+            ("Maes 1 / Área 1: Ysgolion", "Área 1: Ysgolion"),
+            ("Goal 1 / 2 targets", "Goal 1 / 2 targets"),
+            ("goal 1 / Goal 1: lower case", "goal 1 / Goal 1: lower case"),
+            (
+                "Área 1 / Area 2: two numbers",
+                "Área 1 / Area 2: two numbers",
+            ),
+        ] {
+            assert_eq!(one_language(text), second, "{text:?}");
+        }
     }
 
     #[test]
