@@ -11,6 +11,21 @@
 /// rectangles 0.5–1.5 pt thick; real shaded areas are at least a text line (about 10 pt) tall.
 pub const THIN_FILL_MAX: f64 = 2.0;
 
+/// An image of at most this many pixels is decoded to see whether it is one colour (a cell
+/// shaded by a stretched one-colour image reads as a fill). Such images are tiny (reportlab
+/// and spreadsheet exports use 1×1 to 8×8); 65,536 pixels (256×256) bounds the work per image
+/// to a fraction of a millisecond, and a photograph is never read.
+pub const IMAGE_COLOUR_MAX_PIXELS: usize = 65_536;
+
+/// Bytes (stored, and decoded) of an image looked at for its one colour: 256 pixels square in
+/// RGBA-sized samples. A bigger image stays an image.
+pub const IMAGE_COLOUR_MAX_BYTES: usize = 256 * 1024;
+
+/// A one-colour image covering at least this share of the page (area, 0–1) is a scan or a
+/// page background, not a cell's shading, and is not read as a fill: a page-sized fill would
+/// shade every cell and rating on it. A shaded cell or band covers a few percent of a page.
+pub const IMAGE_FILL_MAX_PAGE_SHARE: f64 = 0.5;
+
 // --- Layout (layout::Settings) ---
 
 /// Two glyphs on one line belong to the same word when the gap between them is below this

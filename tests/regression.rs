@@ -1800,3 +1800,59 @@ fn issue_19_text_cut_off_at_a_cells_edge_ends_its_column_there() {
         }
     }
 }
+
+/// Issue 19: a header band drawn as a gradient of thin strips over white cell fills, with white
+/// labels on it (`fixtures/regression/white-text-on-strips.py`, reportlab). The strips lie over
+/// the white fills, so the labels are seen (they were dropped as white on white), and the
+/// header's fill is a strip behind the labels' top (the generator prints those strips).
+#[test]
+fn issue_19_white_labels_on_a_band_of_strips_are_read() {
+    let got = grids_and_fills("white-text-on-strips.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Ward", "Homes", "Completion"],
+            &["Ashby Fields", "48", "March 2027"],
+            &["Corran Hill", "112", "October 2028"],
+        ])
+    );
+    let behind_top = ["#2C4777", "#2E497A", "#2F4C7D", "#314E80", "#335083"];
+    for (c, fill) in fills.first().into_iter().flatten().enumerate() {
+        let fill = fill.as_deref().unwrap_or_default();
+        assert!(behind_top.contains(&fill), "header cell {c}: {fill:?}");
+    }
+    for row in fills.iter().skip(1) {
+        assert!(row.iter().all(Option::is_none), "{fills:?}");
+    }
+}
+
+/// Issue 19: cells shaded by tiny one-colour images stretched over them (reportlab
+/// `drawImage`; `fixtures/regression/image-cell-fills.py`). Each such image is a fill of its
+/// colour, as a drawn rectangle is; a two-colour image (a picture) is no fill.
+#[test]
+fn issue_19_one_colour_images_are_cell_fills() {
+    let got = grids_and_fills("image-cell-fills.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["School", "Pupils", "Status"],
+            &["Glenbrae Primary", "212", "Spaces"],
+            &["Kilmory Academy", "874", "Near full"],
+            &["Tornagrain Primary", "131", "Over capacity"],
+        ])
+    );
+    let hex = |s: &str| Some(s.to_string());
+    assert_eq!(
+        *fills,
+        [
+            [hex("#1E4D3E"), hex("#1E4D3E"), hex("#1E4D3E")],
+            [None, None, hex("#C6EFCE")],
+            [None, None, hex("#FFEB9C")],
+            [None, None, hex("#FFC7CE")],
+        ]
+    );
+}

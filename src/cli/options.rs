@@ -46,6 +46,7 @@ impl LimitArgs {
             pages: self.max_pages,
             objects: self.max_objects,
             time,
+            ..Limits::default()
         }
     }
 }

@@ -10,6 +10,11 @@
 //! [`BACKDROP_MATCH`] of a known backdrop colour; over an area of no single colour it is always
 //! seen (the choice errs on the side of keeping text).
 //!
+//! Thin fills (rules drawn as filled rectangles) are painted areas too, of no colour that can
+//! hide a glyph: a band drawn as a stack of thin strips (a gradient header) lies over the white
+//! cell or page under it, so white text on it is seen, while a rule in the text's colour drawn
+//! under a line of text (a border it overlaps) does not make the text unseen.
+//!
 //! Kept cheap: most glyphs are dark on a light page, and only a glyph whose colour is near
 //! white or near a colour some area was filled with is looked up at all.
 

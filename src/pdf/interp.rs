@@ -15,12 +15,13 @@ use super::content::Ops;
 use super::doc::PageGeometry;
 use super::error::{Warning, WarningKind};
 use super::font::{DecodeCache, DecodedChar, Font};
+use super::image_colour;
 use super::limits::{Budget, Exceeded, Limit, Limits};
 use super::ops::{Op, TjItem};
 use super::path::{Path, Segment};
 use super::sink::PageSink;
 use super::state::{Alpha, GraphicsState, RenderMode};
-use super::types::{Direction, Fill, FillShape, Glyph, Rule, RuleSource};
+use super::types::{Colour, Direction, Fill, FillShape, Glyph, Rule, RuleSource};
 use crate::geom::{Matrix, Pt, Rect};
 use crate::tolerance::THIN_FILL_MAX;
 
@@ -550,7 +551,7 @@ impl<'a> Interpreter<'a> {
                 }
             }
             Op::XObject(name) => self.xobject(name, res),
-            Op::InlineImage => self.image(),
+            Op::InlineImage => self.image(None, res),
             Op::BadOperands(name) => self.bad.add(name),
             Op::Unknown(name) => self.unknown.add(name),
         }
@@ -864,11 +865,12 @@ impl<'a> Interpreter<'a> {
         for sp in &self.path.subpaths {
             if let Some(r) = sp.as_axis_rect() {
                 let (w, h) = (r.width(), r.height());
-                // A rule drawn as a thin fill is no backdrop: text is not set inside it.
-                // A translucent fill blends with what lies under it: no one colour.
+                // A translucent fill blends with what lies under it: no one colour. A thin
+                // fill (a rule, or one strip of a band) covers what lies under it but never
+                // hides text (see `backdrop`).
                 if w.min(h) >= THIN_FILL_MAX && opaque {
                     self.backdrop.rect(r, colour, &self.gs.clip);
-                } else if w.min(h) >= THIN_FILL_MAX {
+                } else {
                     self.backdrop.mixed(r, &self.gs.clip);
                 }
                 if w.min(h) < THIN_FILL_MAX {
@@ -905,19 +907,57 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    fn image(&mut self) {
+    /// An image drawn over the CTM's unit square; `stream` when it is an XObject, so that a
+    /// one-colour image can be read as a filled rectangle.
+    fn image(&mut self, stream: Option<&'a lopdf::Stream>, res: Option<&'a Dictionary>) {
         let corners = [
             self.user(0.0, 0.0),
             self.user(1.0, 0.0),
             self.user(0.0, 1.0),
             self.user(1.0, 1.0),
         ];
-        if let Some(b) = Rect::bounding(corners).filter(|b| b.is_finite()) {
-            self.saw_image = true;
+        let Some(b) = Rect::bounding(corners).filter(|b| b.is_finite()) else {
+            return;
+        };
+        let page_sized = b.area() >= self.limits.image_fill_page_share * self.page_box.area();
+        let stream = stream.filter(|_| !page_sized);
+        if let Some(colour) = stream.and_then(|s| self.image_colour(s, res)) {
+            // Also painted like `re f`: an opaque area of one colour (a thin one is a rule).
+            // It stays an image too: a flat scan still makes an image page.
+            let pending = std::mem::take(&mut self.path);
+            self.path
+                .rect([corners[0], corners[1], corners[3], corners[2]]);
+            let saved = self.gs.fill.colour;
+            self.gs.fill.colour = Some(colour);
+            self.fill_path();
+            self.gs.fill.colour = saved;
+            self.path = pending;
+        } else {
             self.backdrop.mixed(b, &self.gs.clip);
-            self.images.push(b);
-            self.sink.image(b);
         }
+        self.saw_image = true;
+        self.images.push(b);
+        self.sink.image(b);
+    }
+
+    /// The one colour of an opaque image XObject drawn upright, when all its pixels are alike.
+    fn image_colour(
+        &mut self,
+        stream: &'a lopdf::Stream,
+        res: Option<&'a Dictionary>,
+    ) -> Option<Colour> {
+        let m = &self.gs.ctm;
+        let upright = (m.b == 0.0 && m.c == 0.0) || (m.a == 0.0 && m.d == 0.0);
+        if !upright || !self.gs.fill_alpha.is_opaque() {
+            return None;
+        }
+        let spaces = res.and_then(|r| self.resource_dict(r, b"ColorSpace"));
+        let (colour, bytes) = image_colour::uniform(self.doc, stream, spaces, self.limits)?;
+        if let Err(e) = self.budget.charge_bytes(bytes) {
+            self.fatal(e);
+            return None;
+        }
+        Some(colour)
     }
 
     fn xobject(&mut self, name: &[u8], res: Option<&'a Dictionary>) {
@@ -926,7 +966,7 @@ impl<'a> Interpreter<'a> {
             return;
         };
         match stream.dict.get(b"Subtype").and_then(|s| s.as_name()) {
-            Ok(b"Image") => self.image(),
+            Ok(b"Image") => self.image(Some(stream), res),
             Ok(b"Form") => self.form(name, id, stream, res),
             _ => {}
         }

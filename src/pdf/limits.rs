@@ -176,6 +176,14 @@ pub struct Limits {
     /// (a server, an editor) refuses further pages, so such callers set `None`. Not bounded:
     /// lopdf's own parsing while opening, and the stages after the interpreter.
     pub time: Option<Duration>,
+    /// Pixels of an image decoded to see whether it is one colour (read as a fill); a bigger
+    /// image stays an image. Not an error when passed.
+    pub image_colour_pixels: usize,
+    /// Stored and decoded bytes of an image decoded to see whether it is one colour.
+    pub image_colour_bytes: usize,
+    /// Share of the page's area (0–1) from which a one-colour image is a scan or a page
+    /// background, not read as a fill.
+    pub image_fill_page_share: f64,
 }
 
 impl Default for Limits {
@@ -192,6 +200,9 @@ impl Default for Limits {
             pages: DEFAULT_PAGES,
             objects: DEFAULT_OBJECTS,
             time: Some(Duration::from_secs(DEFAULT_TIME_SECS)),
+            image_colour_pixels: crate::tolerance::IMAGE_COLOUR_MAX_PIXELS,
+            image_colour_bytes: crate::tolerance::IMAGE_COLOUR_MAX_BYTES,
+            image_fill_page_share: crate::tolerance::IMAGE_FILL_MAX_PAGE_SHARE,
         }
     }
 }

@@ -15,6 +15,7 @@ mod doc;
 mod error;
 pub mod font;
 mod glyph_text;
+mod image_colour;
 mod inflate;
 mod interp;
 mod lazy;
