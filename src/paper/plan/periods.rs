@@ -5,7 +5,7 @@
 //! Columns of ratings only ("G", "Amber") are ratings by period, not milestones: they are
 //! left to the RAG reading.
 
-use super::columns::{by_header, words, Col, Columns};
+use super::columns::{whole_header_role, words, Col, Columns};
 use super::text;
 use crate::table::Table;
 
@@ -110,9 +110,7 @@ fn period_rating(heading: &str) -> Option<(String, String)> {
     let w = words(heading);
     let rating = |tail: &[String]| {
         let phrase = tail.join(" ");
-        by_header(&phrase)
-            .is_some_and(|(c, score, _)| c == Col::Rag && score == tail.len() * 10 + 5)
-            .then_some(phrase)
+        (whole_header_role(&phrase) == Some(Col::Rag)).then_some(phrase)
     };
     (1..w.len()).find_map(|k| {
         let (head, tail) = w.split_at(k);
