@@ -29,13 +29,17 @@ pub enum Error {
 
 /// The paper as JSON (through [`wire::Paper`]), validated against the schema.
 pub fn json(paper: &Paper) -> Result<Vec<u8>, Error> {
-    let value: Value = serde_json::to_value(wire::Paper::from(paper))?;
-    // Checked and written at once; what is written is thrown away if the check fails.
+    let wire = wire::Paper::from(paper);
+    // Checked and written at once, both from the wire form (the check needs it as a JSON
+    // value, the writer does not); what is written is thrown away if the check fails.
     let (valid, written) = rayon::join(
-        || validate_paper(&value),
-        || serde_json::to_vec_pretty(&value),
+        || -> Result<(), Error> {
+            let value: Value = serde_json::to_value(&wire)?;
+            validate_paper(&value).map_err(Error::Schema)
+        },
+        || serde_json::to_vec_pretty(&wire),
     );
-    valid.map_err(Error::Schema)?;
+    valid?;
     let mut out = written?;
     out.push(b'\n');
     Ok(out)

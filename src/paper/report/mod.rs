@@ -117,16 +117,31 @@ pub fn read_rows_around(
         attached,
     } = rows;
     if !tables.is_empty() {
+        // A word inside a plan table's cell is the plan's. The cells are looked up by page
+        // and then by the row's middle (a paper's plan tables have thousands of cells).
+        let mut cells: Vec<(u32, crate::geom::Rect)> =
+            tables.iter().map(|t| (t.page, t.bbox)).collect();
+        cells.sort_by_key(|c| c.0);
+        let mut across = Vec::new();
         for row in &mut rows {
-            let page = row.page;
-            let (top, bottom) = (row.top, row.bottom);
+            let (page, y) = (row.page, (row.top + row.bottom) / 2.0);
+            let first = cells.partition_point(|c| c.0 < page);
+            across.clear();
+            across.extend(
+                cells
+                    .get(first..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|c| c.0 == page)
+                    .filter(|c| (c.1.top..=c.1.bottom).contains(&y))
+                    .map(|c| c.1),
+            );
+            if across.is_empty() {
+                continue;
+            }
             row.words.retain(|w| {
-                let (x, y) = ((w.x0 + w.x1) / 2.0, (top + bottom) / 2.0);
-                !tables.iter().any(|t| {
-                    t.page == page
-                        && (t.bbox.x0..=t.bbox.x1).contains(&x)
-                        && (t.bbox.top..=t.bbox.bottom).contains(&y)
-                })
+                let x = (w.x0 + w.x1) / 2.0;
+                !across.iter().any(|b| (b.x0..=b.x1).contains(&x))
             });
         }
         rows.retain(|r| !r.words.is_empty());

@@ -63,23 +63,28 @@ pub(super) fn closing_block(
     let Some(last_page) = rows.last().map(|r| r.page) else {
         return rows.len();
     };
-    let roles: Vec<Role> = rows
-        .iter()
-        .zip(kinds)
-        .map(|(r, k)| role(r, k, geo))
-        .collect();
+    // The roles of the rows from the end back to the first that can be no part of a block
+    // (only these are asked: a role reads the row's text for dates and names).
+    let mut roles: Vec<Role> = Vec::new();
     let mut start = rows.len();
     while start > 0 {
         let i = start - 1;
-        let fits = rows.get(i).is_some_and(|r| r.page == last_page)
-            && roles.get(i).is_some_and(|r| *r != Role::Not);
-        if !fits {
+        let role = match (rows.get(i), kinds.get(i)) {
+            (Some(r), Some(k)) if r.page == last_page => role(r, k, geo),
+            _ => Role::Not,
+        };
+        if role == Role::Not {
             break;
         }
+        roles.push(role);
         start = i;
     }
+    roles.reverse();
+    let first = start;
+    let roles = roles.as_slice();
+    let role_at = |i: usize| i.checked_sub(first).and_then(|k| roles.get(k));
     // A plain line opens the block only after a gap (else it ends the paragraph above).
-    while start < rows.len() && roles.get(start) == Some(&Role::Plain) {
+    while start < rows.len() && role_at(start) == Some(&Role::Plain) {
         let above = start.checked_sub(1).and_then(|i| rows.get(i));
         let spaced = match (above, rows.get(start)) {
             (Some(a), Some(r)) => a.page != r.page || r.baseline - a.baseline > gap,
@@ -90,7 +95,7 @@ pub(super) fn closing_block(
         }
         start += 1;
     }
-    let block = roles.get(start..).unwrap_or_default();
+    let block = roles.get(start.saturating_sub(first)..).unwrap_or_default();
     if block.len() > max_rows || !block.contains(&Role::Cue) {
         return rows.len();
     }
