@@ -52,9 +52,46 @@ fn word_at(text: &str, at: usize, word: &str) -> Option<usize> {
     Some(end)
 }
 
+/// The status words by their first character, ASCII lower-cased (index 0–127; a word opening
+/// with any other character in the last list), each list longest first. A text is scanned at
+/// every character near its end: only the words that can start there are tried.
+fn words_by_first() -> &'static [Vec<&'static str>; 129] {
+    static INDEX: OnceLock<[Vec<&'static str>; 129]> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: [Vec<&'static str>; 129] = std::array::from_fn(|_| Vec::new());
+        for w in words() {
+            let slot = w.chars().next().map_or(128, first_slot);
+            if let Some(list) = index.get_mut(slot) {
+                list.push(w);
+            }
+        }
+        index
+    })
+}
+
+/// The list of [`words_by_first`] holding words that can start at a text's `c`. A word's
+/// first character matches ignoring ASCII case ([`word_at`]); one opening with a space
+/// matches any whitespace.
+fn first_slot(c: char) -> usize {
+    if c.is_whitespace() {
+        usize::from(b' ')
+    } else if c.is_ascii() {
+        usize::from(c.to_ascii_lowercase() as u8)
+    } else {
+        128
+    }
+}
+
 /// The ends of the status words printed at `at`, longest word first.
 fn any_word_at(text: &str, at: usize) -> impl Iterator<Item = usize> + '_ {
-    words().iter().filter_map(move |w| word_at(text, at, w))
+    let first = text.get(at..).and_then(|t| t.chars().next());
+    let words: &[&str] = match first {
+        Some(c) => words_by_first()
+            .get(first_slot(c))
+            .map_or(&[], |l| l.as_slice()),
+        None => &[],
+    };
+    words.iter().filter_map(move |w| word_at(text, at, w))
 }
 
 /// Marks that set a status word off from the text before it: a dash, an opening bracket, a

@@ -251,14 +251,17 @@ fn hand_broken(line: &CellLine, next: &CellLine, right: f64, fit: &Fit) -> bool 
     } else {
         fit.reach
     };
-    let fits = line.bbox.x1 + need < right
-        || measured_need(line, next, fit.measure, fit.space)
-            .is_some_and(|n| line.bbox.x1 + n < edge);
     let opens = next
         .text
         .trim_start()
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || BULLETS.contains(&c));
-    line.page == next.page && opens && !runs_on(&line.text) && fits
+    // The page's words are measured last, only when all else says broken by hand.
+    line.page == next.page
+        && opens
+        && !runs_on(&line.text)
+        && (line.bbox.x1 + need < right
+            || measured_need(line, next, fit.measure, fit.space)
+                .is_some_and(|n| line.bbox.x1 + n < edge))
 }
 
 /// What a cell's entries are: how its lines may be told apart beyond their spacing and width.
