@@ -578,6 +578,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("eastvale-delivery-plan", 100),
     ("ellerby-early-help-plan", 100),
     ("eqia-library-hours", 100),
+    ("farrowdale-homes-plan", 100),
     ("fenmoor-outline-plan", 100),
     ("greystone-strategy", 100),
     ("hallam-action-plan", 100),
@@ -802,4 +803,39 @@ fn rag_drawn_as_shapes_gives_symbols_and_colours() {
             vec![e("Not started", None)],
         ]
     );
+}
+
+/// Issue 17, nothing lost: a row's one Target date is when the action's work ends. In
+/// `templates/farrowdale-homes-plan.pdf` (zoo_data/farrowdale_homes_plan.py) action 1.1's last
+/// bullet prints no date and takes it; 1.3's last bullet prints its own, so the Target date
+/// is kept as a field of the action, not dropped.
+#[test]
+fn a_target_date_no_milestone_takes_is_kept_as_a_field() {
+    let paper = read("templates/farrowdale-homes-plan.pdf");
+    let actions: Vec<_> = paper
+        .plans
+        .iter()
+        .flat_map(|p| &p.priorities)
+        .flat_map(|p| &p.improvement_areas)
+        .flat_map(|a| &a.actions)
+        .collect();
+    let by = |n: &str| {
+        actions
+            .iter()
+            .find(|a| a.number == n)
+            .unwrap_or_else(|| panic!("action {n}"))
+    };
+    let dates: Vec<Option<&str>> = by("1.1")
+        .milestones
+        .iter()
+        .map(|m| m.date.as_deref())
+        .collect();
+    assert_eq!(dates, [Some("June 2025"), None, Some("March 2026")]);
+    assert!(by("1.1").fields.is_empty());
+    let kept: Vec<(&str, &str)> = by("1.3")
+        .fields
+        .iter()
+        .map(|f| (f.heading.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(kept, [("Target date", "January 2026")]);
 }

@@ -225,11 +225,16 @@ pub fn read(
             }
         }
     }
-    let date_cells: Vec<&Cell> = cols
+    let (date_cols, date_cells): (Vec<usize>, Vec<&Cell>) = cols
         .all(Col::Date)
         .into_iter()
-        .filter_map(|i| cells.cell_at(r, i).filter(|c| c.row <= r && !c.is_empty()))
-        .collect();
+        .filter_map(|i| {
+            cells
+                .cell_at(r, i)
+                .filter(|c| c.row <= r && !c.is_empty())
+                .map(|c| (i, c))
+        })
+        .unzip();
     let dates: Vec<Entry> = date_cells
         .iter()
         .map(|c| {
@@ -331,11 +336,21 @@ pub fn read(
             })
             .collect(),
     };
-    // A single undated milestone takes the date column's date.
-    if let ([(m, _)], Some(d)) = (milestones.as_mut_slice(), dates.first()) {
-        if m.date.is_none() && (cols.first(Col::Milestones).is_some() || listed.is_some()) {
-            m.period = dates::period(&d.text);
-            m.date = Some(d.text.clone());
+    // The date cells no milestone took (every one is a milestone when they are the only
+    // dated work): kept as fields of the action, under their headings.
+    let from_dates = cols.first(Col::Milestones).is_none() && listed.is_none();
+    let mut untaken: Vec<usize> = if from_dates {
+        Vec::new()
+    } else {
+        date_cols.clone()
+    };
+    if !from_dates {
+        if let Some(k) = due_date_taker(&milestones, dates.len()) {
+            if let (Some((m, _)), Some(d)) = (milestones.get_mut(k), dates.first()) {
+                m.period = dates::period(&d.text);
+                m.date = Some(d.text.clone());
+                untaken.retain(|i| Some(i) != date_cols.first());
+            }
         }
     }
     // Each RAG entry is level with at most one milestone: the first one. An entry with no
@@ -355,7 +370,6 @@ pub fn read(
     // Milestones from the row's date columns share the row's one rating, set against the
     // first wherever it is printed in the row (a symbol centred in a tall row is level with
     // no date).
-    let from_dates = cols.first(Col::Milestones).is_none() && listed.is_none();
     if let (true, [(entry, _)], Some((first, _))) = (
         from_dates && milestones.iter().all(|(m, _)| m.rag.is_none()),
         rated.as_slice(),
@@ -367,9 +381,11 @@ pub fn read(
         .list
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.col == Col::Field)
+        .filter(|(i, c)| c.col == Col::Field || untaken.contains(i))
         .filter_map(|(i, c)| {
-            let cell = cells.cell_at(r, i).filter(|c| c.row == r)?;
+            let cell = cells
+                .cell_at(r, i)
+                .filter(|c| c.row == r || (c.row < r && untaken.contains(&i)))?;
             let text = paragraphs(Some(cell));
             (!text.is_empty()).then(|| Field {
                 heading: c.heading.clone(),
@@ -414,6 +430,16 @@ pub fn read(
         group: None,
         fields,
     }
+}
+
+/// Which milestone takes the row's date column (`dates` cells filled), when one does: a
+/// single undated milestone takes the first date; with several milestones and one date
+/// column, the date is when the action's work ends, so the last milestone takes it when it
+/// prints no date of its own (earlier undated milestones stay undated).
+fn due_date_taker(milestones: &[(Milestone, At)], dates: usize) -> Option<usize> {
+    let last = milestones.len().checked_sub(1)?;
+    let undated = milestones.get(last).is_some_and(|(m, _)| m.date.is_none());
+    (undated && (last == 0 && dates > 0 || dates == 1)).then_some(last)
 }
 
 /// A milestone read from its printed text: its status and date set off in it.
