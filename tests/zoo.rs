@@ -594,6 +594,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("oakfield-plan-v1", 100),
     ("oakfield-plan-v2", 100),
     ("oxley-libraries-plan", 100),
+    ("pellbrook-actions-export", 100),
     ("penhallow-peer-challenge", 100),
     ("quarrington-waste-plan", 100),
     ("ravensby-parks-plan", 100),
@@ -838,4 +839,38 @@ fn a_target_date_no_milestone_takes_is_kept_as_a_field() {
         .map(|f| (f.heading.as_str(), f.text.as_str()))
         .collect();
     assert_eq!(kept, [("Target date", "January 2026")]);
+}
+
+/// Issue 17: an export with no reference column whose header says plan
+/// (`templates/pellbrook-actions-export.pdf`, zoo_data/pellbrook_actions_export.py): the
+/// latest note and its date are fields of the action, never a milestone or its date.
+#[test]
+fn a_notes_date_is_a_field_not_a_milestone() {
+    let paper = read("templates/pellbrook-actions-export.pdf");
+    let first = paper
+        .plans
+        .first()
+        .and_then(|p| p.priorities.first())
+        .and_then(|p| p.improvement_areas.first())
+        .and_then(|a| a.actions.first())
+        .expect("an action");
+    assert_eq!(first.number, "1");
+    let dates: Vec<Option<&str>> = first.milestones.iter().map(|m| m.date.as_deref()).collect();
+    assert_eq!(dates, [Some("31/03/2026")]);
+    let fields: Vec<(&str, &str)> = first
+        .fields
+        .iter()
+        .map(|f| (f.heading.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (
+                "Latest Note",
+                "Consultation on the draft routes closed with 412 responses; the revised plan \
+                 goes to Cabinet in February."
+            ),
+            ("Latest Note Date", "21/10/2025")
+        ]
+    );
 }
