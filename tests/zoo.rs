@@ -584,6 +584,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("hallam-action-plan", 100),
     ("harbour-task-list", 100),
     ("hartside-narrative-plan", 100),
+    ("hexham-vale-service-plan", 100),
     ("holmbury-housing-plan", 100),
     ("kestrel-climate-plan", 100),
     ("kingsmere-cabinet-report", 100),

@@ -294,51 +294,17 @@ pub fn read(
             )
         })
         .collect(),
-        // Each date cell is a milestone; one holding several dated lines ("Draft plan:
-        // December 2025" / "Actions complete: June 2026") one per line.
-        None => date_cells
-            .iter()
-            .zip(&dates)
-            .flat_map(|(c, d)| {
-                let parts = entries(Some(c), cx, cols, text::Kind::Milestones);
-                if parts.len() < 2 {
-                    return vec![(
-                        Milestone {
-                            text: d.text.clone(),
-                            status: None,
-                            date: Some(d.text.clone()),
-                            rag: None,
-                            period: dates::period(&d.text),
-                            status_text: None,
-                        },
-                        d.at,
-                    )];
-                }
-                parts
-                    .into_iter()
-                    .map(|e| {
-                        let date = milestone::parse_with(&e.text, cx.profile)
-                            .date
-                            .unwrap_or_else(|| e.text.clone());
-                        (
-                            Milestone {
-                                period: dates::period(&date),
-                                date: Some(date),
-                                text: e.text,
-                                status: None,
-                                rag: None,
-                                status_text: None,
-                            },
-                            e.at,
-                        )
-                    })
-                    .collect()
-            })
-            .collect(),
+        // Each date cell is a milestone.
+        None => date_milestones(&date_cells, &dates, cx, cols),
     };
+    // A row whose milestone cell is empty: its date cells are its only dated work.
+    let mut from_dates = cols.first(Col::Milestones).is_none() && listed.is_none();
+    if milestones.is_empty() && !from_dates {
+        milestones = date_milestones(&date_cells, &dates, cx, cols);
+        from_dates = true;
+    }
     // The date cells no milestone took (every one is a milestone when they are the only
     // dated work): kept as fields of the action, under their headings.
-    let from_dates = cols.first(Col::Milestones).is_none() && listed.is_none();
     let mut untaken: Vec<usize> = if from_dates {
         Vec::new()
     } else {
@@ -430,6 +396,56 @@ pub fn read(
         group: None,
         fields,
     }
+}
+
+/// The row's date cells as its milestones, in column order: each cell one milestone whose text
+/// and date are the date as printed; a cell holding several dated lines ("Draft plan:
+/// December 2025" / "Actions complete: June 2026") one per line.
+fn date_milestones(
+    date_cells: &[&Cell],
+    dates: &[Entry],
+    cx: &Context,
+    cols: &Columns,
+) -> Vec<(Milestone, At)> {
+    date_cells
+        .iter()
+        .zip(dates)
+        .flat_map(|(c, d)| {
+            let parts = entries(Some(c), cx, cols, text::Kind::Milestones);
+            if parts.len() < 2 {
+                return vec![(
+                    Milestone {
+                        text: d.text.clone(),
+                        status: None,
+                        date: Some(d.text.clone()),
+                        rag: None,
+                        period: dates::period(&d.text),
+                        status_text: None,
+                    },
+                    d.at,
+                )];
+            }
+            parts
+                .into_iter()
+                .map(|e| {
+                    let date = milestone::parse_with(&e.text, cx.profile)
+                        .date
+                        .unwrap_or_else(|| e.text.clone());
+                    (
+                        Milestone {
+                            period: dates::period(&date),
+                            date: Some(date),
+                            text: e.text,
+                            status: None,
+                            rag: None,
+                            status_text: None,
+                        },
+                        e.at,
+                    )
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Which milestone takes the row's date column (`dates` cells filled), when one does: a

@@ -930,6 +930,12 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
                 let sparse = k.cells * 2 <= body.len() && body.len() > 2;
                 if k.merged > 0 || sparse {
                     note(c, Col::Group, "a leading column merged down its rows")
+                } else if repeats_in_runs(&cells, body, i) {
+                    note(
+                        c,
+                        Col::Group,
+                        "a leading column repeating its value down its rows",
+                    )
                 }
             }
             _ => {}
@@ -1026,6 +1032,24 @@ fn ratings(cells: &CellIndex, body: &[usize], i: usize) -> usize {
 /// Whether a column's values, read down its body rows, come back after another value
 /// ("High", "High", "Medium", "High"): groups do not return once left, so such a column rates
 /// each row (an audit recommendation's priority) rather than grouping the rows.
+/// Whether column `i` prints its values in runs down the rows, each value on consecutive
+/// rows and never again once left, half as many values as filled rows or fewer ("Customer
+/// and digital" on four rows, then "Estates and assets" on three): a spreadsheet repeating
+/// its group on every row.
+fn repeats_in_runs(cells: &CellIndex, body: &[usize], i: usize) -> bool {
+    let values: Vec<String> = body
+        .iter()
+        .filter_map(|&r| {
+            starts(cells, r, i)
+                .filter(|c| c.col == i && c.col_span == 1 && !c.is_empty())
+                .map(|c| text::collapse(&c.text()))
+        })
+        .collect();
+    let mut runs = values.clone();
+    runs.dedup();
+    values.len() >= 2 && runs.len() * 2 <= values.len() && !recurs(cells, body, i)
+}
+
 fn recurs(cells: &CellIndex, body: &[usize], i: usize) -> bool {
     let mut seen: Vec<String> = Vec::new();
     for &r in body {
