@@ -569,6 +569,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("brackenfield-depot-plan-v1", 100),
     ("brackenfield-depot-plan-v2", 100),
     ("bramley-leisure-update", 100),
+    ("brindle-growth-plan", 100),
     ("calder-housing-plan-v1", 100),
     ("calder-housing-plan-v2", 100),
     ("corran-actions-export-v1", 100),

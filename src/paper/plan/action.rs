@@ -310,7 +310,51 @@ pub fn read(
     } else {
         date_cols.clone()
     };
+    // Dates and status words printed one a line beside the milestones, each level with its
+    // own ("Key milestones | Due | Progress"): each milestone takes the ones level with it.
+    let mut statused: Vec<usize> = Vec::new();
     if !from_dates {
+        if let Some((&i, c)) = date_cols.first().zip(date_cells.first()) {
+            if let Some(pairs) = level_lines(&milestones, &lines_of(c), 2) {
+                for (k, text) in pairs {
+                    if let Some((m, _)) = milestones.get_mut(k).filter(|(m, _)| m.date.is_none()) {
+                        m.period = dates::period(&text);
+                        m.date = Some(text);
+                    }
+                }
+                untaken.retain(|&u| u != i);
+            }
+        }
+        for (i, k) in cols
+            .list
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.col == Col::Field)
+        {
+            // A progress column beside the milestone column: one status line is enough.
+            let progress = super::columns::by_header(&k.heading)
+                .is_some_and(|(col, ..)| col == Col::Milestones);
+            let Some(c) = cells.cell_at(r, i).filter(|c| c.row == r && c.col == i) else {
+                continue;
+            };
+            let lines = lines_of(c);
+            if !lines.iter().all(|l| whole_status(&l.text)) {
+                continue;
+            }
+            if let Some(pairs) = level_lines(&milestones, &lines, if progress { 1 } else { 2 }) {
+                for (k, text) in pairs {
+                    if let Some((m, _)) = milestones.get_mut(k).filter(|(m, _)| m.status.is_none())
+                    {
+                        let parsed = milestone::parse_with(&text, cx.profile);
+                        m.status = parsed.status;
+                        m.status_text = printed_word(parsed.status, parsed.status_text);
+                    }
+                }
+                statused.push(i);
+            }
+        }
+    }
+    if !from_dates && untaken.len() == date_cols.len() {
         if let Some(k) = due_date_taker(&milestones, dates.len()) {
             if let (Some((m, _)), Some(d)) = (milestones.get_mut(k), dates.first()) {
                 m.period = dates::period(&d.text);
@@ -347,7 +391,7 @@ pub fn read(
         .list
         .iter()
         .enumerate()
-        .filter(|(i, c)| c.col == Col::Field || untaken.contains(i))
+        .filter(|(i, c)| (c.col == Col::Field && !statused.contains(i)) || untaken.contains(i))
         .filter_map(|(i, c)| {
             let cell = cells
                 .cell_at(r, i)
@@ -446,6 +490,47 @@ fn date_milestones(
                 .collect()
         })
         .collect()
+}
+
+/// A cell's printed lines, each with where it is printed.
+fn lines_of(c: &Cell) -> Vec<Entry> {
+    c.paragraphs
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .filter(|l| !l.text.trim().is_empty())
+        .map(|l| Entry {
+            text: l.text.trim().to_string(),
+            at: Some((l.page, l.bbox.top, l.bbox.height())),
+        })
+        .collect()
+}
+
+/// Whether a line is a status word alone ("Complete", "Not started").
+fn whole_status(line: &str) -> bool {
+    let t = line.trim().trim_end_matches('.');
+    super::super::status_word::at_end(t).is_some_and(|w| w.len() == t.len())
+}
+
+/// Lines printed one a line beside the milestones, `least` or more, each level with a milestone
+/// of its own in order: (milestone index, line text) for each; `None` when a line is level
+/// with none, or with the milestone of the line before.
+fn level_lines(
+    ms: &[(Milestone, At)],
+    lines: &[Entry],
+    least: usize,
+) -> Option<Vec<(usize, String)>> {
+    if lines.len() < least.max(1) {
+        return None;
+    }
+    let mut out: Vec<(usize, String)> = Vec::with_capacity(lines.len());
+    for l in lines {
+        let k = ms.iter().position(|(_, at)| level(*at, l.at))?;
+        if out.last().is_some_and(|(p, _)| *p >= k) {
+            return None;
+        }
+        out.push((k, l.text.clone()));
+    }
+    Some(out)
 }
 
 /// Which milestone takes the row's date column (`dates` cells filled), when one does: a

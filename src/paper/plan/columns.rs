@@ -768,7 +768,16 @@ fn content(cells: &CellIndex, body: &[usize], col: usize) -> Content {
         k.cells += 1;
         let n = s.split(' ').count();
         k.words += n;
-        let date = text::is_date(&s);
+        // A date, or dates one a line (a due date level with each milestone beside it).
+        let date = text::is_date(&s) || {
+            let mut lines = c
+                .paragraphs
+                .iter()
+                .flat_map(|p| p.lines.iter())
+                .filter(|l| !l.text.trim().is_empty())
+                .peekable();
+            lines.peek().is_some() && lines.all(|l| text::is_date(l.text.trim()))
+        };
         k.dates += usize::from(date);
         k.figured_dates += usize::from(date && s.chars().any(|c| c.is_ascii_digit()));
         k.refs += usize::from(text::is_reference(&s));
