@@ -572,6 +572,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("brindle-growth-plan", 100),
     ("calder-housing-plan-v1", 100),
     ("calder-housing-plan-v2", 100),
+    ("corbeck-safety-plan", 100),
     ("corran-actions-export-v1", 100),
     ("corran-actions-export-v2", 100),
     ("dunmore-health-plan", 100),
