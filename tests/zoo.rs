@@ -569,8 +569,10 @@ const FLOORS: &[(&str, usize)] = &[
     ("brackenfield-depot-plan-v1", 100),
     ("brackenfield-depot-plan-v2", 100),
     ("bramley-leisure-update", 100),
+    ("brindle-growth-plan", 100),
     ("calder-housing-plan-v1", 100),
     ("calder-housing-plan-v2", 100),
+    ("corbeck-safety-plan", 100),
     ("corran-actions-export-v1", 100),
     ("corran-actions-export-v2", 100),
     ("dunmore-health-plan", 100),
@@ -578,11 +580,13 @@ const FLOORS: &[(&str, usize)] = &[
     ("eastvale-delivery-plan", 100),
     ("ellerby-early-help-plan", 100),
     ("eqia-library-hours", 100),
+    ("farrowdale-homes-plan", 100),
     ("fenmoor-outline-plan", 100),
     ("greystone-strategy", 100),
     ("hallam-action-plan", 100),
     ("harbour-task-list", 100),
     ("hartside-narrative-plan", 100),
+    ("hexham-vale-service-plan", 100),
     ("holmbury-housing-plan", 100),
     ("kestrel-climate-plan", 100),
     ("kingsmere-cabinet-report", 100),
@@ -593,6 +597,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("oakfield-plan-v1", 100),
     ("oakfield-plan-v2", 100),
     ("oxley-libraries-plan", 100),
+    ("pellbrook-actions-export", 100),
     ("penhallow-peer-challenge", 100),
     ("quarrington-waste-plan", 100),
     ("ravensby-parks-plan", 100),
@@ -800,6 +805,75 @@ fn rag_drawn_as_shapes_gives_symbols_and_colours() {
             vec![e("■", Some("red"))],
             vec![e("▲", Some("amber")), e("◆", Some("#0070C0"))],
             vec![e("Not started", None)],
+        ]
+    );
+}
+
+/// Issue 17, nothing lost: a row's one Target date is when the action's work ends. In
+/// `templates/farrowdale-homes-plan.pdf` (zoo_data/farrowdale_homes_plan.py) action 1.1's last
+/// bullet prints no date and takes it; 1.3's last bullet prints its own, so the Target date
+/// is kept as a field of the action, not dropped.
+#[test]
+fn a_target_date_no_milestone_takes_is_kept_as_a_field() {
+    let paper = read("templates/farrowdale-homes-plan.pdf");
+    let actions: Vec<_> = paper
+        .plans
+        .iter()
+        .flat_map(|p| &p.priorities)
+        .flat_map(|p| &p.improvement_areas)
+        .flat_map(|a| &a.actions)
+        .collect();
+    let by = |n: &str| {
+        actions
+            .iter()
+            .find(|a| a.number == n)
+            .unwrap_or_else(|| panic!("action {n}"))
+    };
+    let dates: Vec<Option<&str>> = by("1.1")
+        .milestones
+        .iter()
+        .map(|m| m.date.as_deref())
+        .collect();
+    assert_eq!(dates, [Some("June 2025"), None, Some("March 2026")]);
+    assert!(by("1.1").fields.is_empty());
+    let kept: Vec<(&str, &str)> = by("1.3")
+        .fields
+        .iter()
+        .map(|f| (f.heading.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(kept, [("Target date", "January 2026")]);
+}
+
+/// Issue 17: an export with no reference column whose header says plan
+/// (`templates/pellbrook-actions-export.pdf`, zoo_data/pellbrook_actions_export.py): the
+/// latest note and its date are fields of the action, never a milestone or its date.
+#[test]
+fn a_notes_date_is_a_field_not_a_milestone() {
+    let paper = read("templates/pellbrook-actions-export.pdf");
+    let first = paper
+        .plans
+        .first()
+        .and_then(|p| p.priorities.first())
+        .and_then(|p| p.improvement_areas.first())
+        .and_then(|a| a.actions.first())
+        .expect("an action");
+    assert_eq!(first.number, "1");
+    let dates: Vec<Option<&str>> = first.milestones.iter().map(|m| m.date.as_deref()).collect();
+    assert_eq!(dates, [Some("31/03/2026")]);
+    let fields: Vec<(&str, &str)> = first
+        .fields
+        .iter()
+        .map(|f| (f.heading.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (
+                "Latest Note",
+                "Consultation on the draft routes closed with 412 responses; the revised plan \
+                 goes to Cabinet in February."
+            ),
+            ("Latest Note Date", "21/10/2025")
         ]
     );
 }

@@ -225,11 +225,16 @@ pub fn read(
             }
         }
     }
-    let date_cells: Vec<&Cell> = cols
+    let (date_cols, date_cells): (Vec<usize>, Vec<&Cell>) = cols
         .all(Col::Date)
         .into_iter()
-        .filter_map(|i| cells.cell_at(r, i).filter(|c| c.row <= r && !c.is_empty()))
-        .collect();
+        .filter_map(|i| {
+            cells
+                .cell_at(r, i)
+                .filter(|c| c.row <= r && !c.is_empty())
+                .map(|c| (i, c))
+        })
+        .unzip();
     let dates: Vec<Entry> = date_cells
         .iter()
         .map(|c| {
@@ -289,53 +294,73 @@ pub fn read(
             )
         })
         .collect(),
-        // Each date cell is a milestone; one holding several dated lines ("Draft plan:
-        // December 2025" / "Actions complete: June 2026") one per line.
-        None => date_cells
-            .iter()
-            .zip(&dates)
-            .flat_map(|(c, d)| {
-                let parts = entries(Some(c), cx, cols, text::Kind::Milestones);
-                if parts.len() < 2 {
-                    return vec![(
-                        Milestone {
-                            text: d.text.clone(),
-                            status: None,
-                            date: Some(d.text.clone()),
-                            rag: None,
-                            period: dates::period(&d.text),
-                            status_text: None,
-                        },
-                        d.at,
-                    )];
-                }
-                parts
-                    .into_iter()
-                    .map(|e| {
-                        let date = milestone::parse_with(&e.text, cx.profile)
-                            .date
-                            .unwrap_or_else(|| e.text.clone());
-                        (
-                            Milestone {
-                                period: dates::period(&date),
-                                date: Some(date),
-                                text: e.text,
-                                status: None,
-                                rag: None,
-                                status_text: None,
-                            },
-                            e.at,
-                        )
-                    })
-                    .collect()
-            })
-            .collect(),
+        // Each date cell is a milestone.
+        None => date_milestones(&date_cells, &dates, cx, cols),
     };
-    // A single undated milestone takes the date column's date.
-    if let ([(m, _)], Some(d)) = (milestones.as_mut_slice(), dates.first()) {
-        if m.date.is_none() && (cols.first(Col::Milestones).is_some() || listed.is_some()) {
-            m.period = dates::period(&d.text);
-            m.date = Some(d.text.clone());
+    // A row whose milestone cell is empty: its date cells are its only dated work.
+    let mut from_dates = cols.first(Col::Milestones).is_none() && listed.is_none();
+    if milestones.is_empty() && !from_dates {
+        milestones = date_milestones(&date_cells, &dates, cx, cols);
+        from_dates = true;
+    }
+    // The date cells no milestone took (every one is a milestone when they are the only
+    // dated work): kept as fields of the action, under their headings.
+    let mut untaken: Vec<usize> = if from_dates {
+        Vec::new()
+    } else {
+        date_cols.clone()
+    };
+    // Dates and status words printed one a line beside the milestones, each level with its
+    // own ("Key milestones | Due | Progress"): each milestone takes the ones level with it.
+    let mut statused: Vec<usize> = Vec::new();
+    if !from_dates {
+        if let Some((&i, c)) = date_cols.first().zip(date_cells.first()) {
+            if let Some(pairs) = level_lines(&milestones, &lines_of(c), 2) {
+                for (k, text) in pairs {
+                    if let Some((m, _)) = milestones.get_mut(k).filter(|(m, _)| m.date.is_none()) {
+                        m.period = dates::period(&text);
+                        m.date = Some(text);
+                    }
+                }
+                untaken.retain(|&u| u != i);
+            }
+        }
+        for (i, k) in cols
+            .list
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.col == Col::Field)
+        {
+            // A progress column beside the milestone column: one status line is enough.
+            let progress = super::columns::by_header(&k.heading)
+                .is_some_and(|(col, ..)| col == Col::Milestones);
+            let Some(c) = cells.cell_at(r, i).filter(|c| c.row == r && c.col == i) else {
+                continue;
+            };
+            let lines = lines_of(c);
+            if !lines.iter().all(|l| whole_status(&l.text)) {
+                continue;
+            }
+            if let Some(pairs) = level_lines(&milestones, &lines, if progress { 1 } else { 2 }) {
+                for (k, text) in pairs {
+                    if let Some((m, _)) = milestones.get_mut(k).filter(|(m, _)| m.status.is_none())
+                    {
+                        let parsed = milestone::parse_with(&text, cx.profile);
+                        m.status = parsed.status;
+                        m.status_text = printed_word(parsed.status, parsed.status_text);
+                    }
+                }
+                statused.push(i);
+            }
+        }
+    }
+    if !from_dates && untaken.len() == date_cols.len() {
+        if let Some(k) = due_date_taker(&milestones, dates.len()) {
+            if let (Some((m, _)), Some(d)) = (milestones.get_mut(k), dates.first()) {
+                m.period = dates::period(&d.text);
+                m.date = Some(d.text.clone());
+                untaken.retain(|i| Some(i) != date_cols.first());
+            }
         }
     }
     // Each RAG entry is level with at most one milestone: the first one. An entry with no
@@ -355,7 +380,6 @@ pub fn read(
     // Milestones from the row's date columns share the row's one rating, set against the
     // first wherever it is printed in the row (a symbol centred in a tall row is level with
     // no date).
-    let from_dates = cols.first(Col::Milestones).is_none() && listed.is_none();
     if let (true, [(entry, _)], Some((first, _))) = (
         from_dates && milestones.iter().all(|(m, _)| m.rag.is_none()),
         rated.as_slice(),
@@ -367,9 +391,11 @@ pub fn read(
         .list
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.col == Col::Field)
+        .filter(|(i, c)| (c.col == Col::Field && !statused.contains(i)) || untaken.contains(i))
         .filter_map(|(i, c)| {
-            let cell = cells.cell_at(r, i).filter(|c| c.row == r)?;
+            let cell = cells
+                .cell_at(r, i)
+                .filter(|c| c.row == r || (c.row < r && untaken.contains(&i)))?;
             let text = paragraphs(Some(cell));
             (!text.is_empty()).then(|| Field {
                 heading: c.heading.clone(),
@@ -414,6 +440,107 @@ pub fn read(
         group: None,
         fields,
     }
+}
+
+/// The row's date cells as its milestones, in column order: each cell one milestone whose text
+/// and date are the date as printed; a cell holding several dated lines ("Draft plan:
+/// December 2025" / "Actions complete: June 2026") one per line.
+fn date_milestones(
+    date_cells: &[&Cell],
+    dates: &[Entry],
+    cx: &Context,
+    cols: &Columns,
+) -> Vec<(Milestone, At)> {
+    date_cells
+        .iter()
+        .zip(dates)
+        .flat_map(|(c, d)| {
+            let parts = entries(Some(c), cx, cols, text::Kind::Milestones);
+            if parts.len() < 2 {
+                return vec![(
+                    Milestone {
+                        text: d.text.clone(),
+                        status: None,
+                        date: Some(d.text.clone()),
+                        rag: None,
+                        period: dates::period(&d.text),
+                        status_text: None,
+                    },
+                    d.at,
+                )];
+            }
+            parts
+                .into_iter()
+                .map(|e| {
+                    let date = milestone::parse_with(&e.text, cx.profile)
+                        .date
+                        .unwrap_or_else(|| e.text.clone());
+                    (
+                        Milestone {
+                            period: dates::period(&date),
+                            date: Some(date),
+                            text: e.text,
+                            status: None,
+                            rag: None,
+                            status_text: None,
+                        },
+                        e.at,
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A cell's printed lines, each with where it is printed.
+fn lines_of(c: &Cell) -> Vec<Entry> {
+    c.paragraphs
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .filter(|l| !l.text.trim().is_empty())
+        .map(|l| Entry {
+            text: l.text.trim().to_string(),
+            at: Some((l.page, l.bbox.top, l.bbox.height())),
+        })
+        .collect()
+}
+
+/// Whether a line is a status word alone ("Complete", "Not started").
+fn whole_status(line: &str) -> bool {
+    let t = line.trim().trim_end_matches('.');
+    super::super::status_word::at_end(t).is_some_and(|w| w.len() == t.len())
+}
+
+/// Lines printed one a line beside the milestones, `least` or more, each level with a milestone
+/// of its own in order: (milestone index, line text) for each; `None` when a line is level
+/// with none, or with the milestone of the line before.
+fn level_lines(
+    ms: &[(Milestone, At)],
+    lines: &[Entry],
+    least: usize,
+) -> Option<Vec<(usize, String)>> {
+    if lines.len() < least.max(1) {
+        return None;
+    }
+    let mut out: Vec<(usize, String)> = Vec::with_capacity(lines.len());
+    for l in lines {
+        let k = ms.iter().position(|(_, at)| level(*at, l.at))?;
+        if out.last().is_some_and(|(p, _)| *p >= k) {
+            return None;
+        }
+        out.push((k, l.text.clone()));
+    }
+    Some(out)
+}
+
+/// Which milestone takes the row's date column (`dates` cells filled), when one does: a
+/// single undated milestone takes the first date; with several milestones and one date
+/// column, the date is when the action's work ends, so the last milestone takes it when it
+/// prints no date of its own (earlier undated milestones stay undated).
+fn due_date_taker(milestones: &[(Milestone, At)], dates: usize) -> Option<usize> {
+    let last = milestones.len().checked_sub(1)?;
+    let undated = milestones.get(last).is_some_and(|(m, _)| m.date.is_none());
+    (undated && (last == 0 && dates > 0 || dates == 1)).then_some(last)
 }
 
 /// A milestone read from its printed text: its status and date set off in it.

@@ -56,8 +56,10 @@ pub fn split(c: &Cell) -> Option<Split> {
                 continue;
             }
             let at = Some((l.page, l.bbox.top, l.bbox.height()));
+            let bulleted = k == 0 && p.bullet;
+            let t = if bulleted { text::unbulleted(t) } else { t };
             let label = text::list_label(t);
-            if (k == 0 && p.bullet) || label.is_some() {
+            if bulleted || label.is_some() {
                 items.push((label.unwrap_or(t).trim().to_string(), at));
             } else if let Some((last, _)) = items.last_mut() {
                 if k == 0 {
@@ -160,8 +162,9 @@ mod tests {
                 true,
                 130.0,
             ),
-            para(&["First café opens (October 2025)"], true, 160.0),
+            para(&["\u{2022} First café opens (October 2025)"], true, 160.0),
         ];
+        // A typed bullet glyph left on the line is no part of the item.
         let s = split(&c).expect("a list under the action");
         assert_eq!(s.action, "Open a repair café in each market town");
         let texts: Vec<&str> = s.items.iter().map(|(t, _)| t.as_str()).collect();

@@ -516,6 +516,7 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
             c.evidence = format!("header names the action ({:?})", c.heading);
         }
     }
+    update_dates(&mut list);
     titled_action(&mut list);
     let mut reach = vec![f64::NEG_INFINITY; t.n_cols];
     for c in t.cells.iter().filter(|c| c.col_span == 1) {
@@ -557,29 +558,110 @@ pub fn from_header(t: &Table, r: usize, profile: &Profile) -> Columns {
 /// code column as the action ("Code | Title | Assigned To | Due Date | Status").
 const TITLE_HEADERS: &[&[&str]] = &[&["title"], &["action", "title"], &["description"]];
 
+/// Header words of a forward plan of decisions or a committee's work programme ("Date of
+/// decision", "Decision maker", "Meeting date", "Report author"): their titles are decisions
+/// or reports to come, not actions.
+const AGENDA_WORDS: &[&str] = &[
+    "decision",
+    "decisions",
+    "meeting",
+    "meetings",
+    "committee",
+    "committees",
+    "cabinet",
+    "author",
+    "agenda",
+];
+
+/// Whether a header with no reference column says plan around a "Title": it names who the
+/// row is assigned to, when it is due and its status or progress (an export with no code
+/// column, "Title | Assigned To | Due Date | Status"), and no decision or meeting.
+fn says_plan(list: &[Column]) -> bool {
+    let has = |col: Col| list.iter().any(|c| c.col == col);
+    has(Col::Lead) && has(Col::Date) && (has(Col::Rag) || has(Col::Milestones)) && !agenda(list)
+}
+
+/// Whether a header names a decision or a meeting ([`AGENDA_WORDS`]).
+fn agenda(list: &[Column]) -> bool {
+    list.iter().any(|c| {
+        words(&c.heading)
+            .iter()
+            .any(|w| AGENDA_WORDS.contains(&w.as_str()))
+    })
+}
+
 /// With no action column, a "Title" column right after the reference column ("Code |
 /// Title") is the action: the row's title is what is to be done. Alone, "Title" names no
-/// action (a list of papers prints one too), so the reference column must lead it.
+/// action (a list of papers prints one too), so the reference column must lead it, or the
+/// header must say plan ([`says_plan`]): then the first "Title" column is the action.
 fn titled_action(list: &mut [Column]) {
     if list.iter().any(|c| c.col == Col::Action) {
         return;
     }
-    let Some(n) = list.iter().position(|c| c.col == Col::Number) else {
+    let titled = |c: &Column| {
+        let w = words(&c.heading);
+        c.col == Col::Field
+            && TITLE_HEADERS
+                .iter()
+                .any(|t| w.iter().map(String::as_str).eq(t.iter().copied()))
+    };
+    let (at, why) = match list.iter().position(|c| c.col == Col::Number) {
+        Some(n) => (n + 1, "beside the reference"),
+        None if says_plan(list) => match list.iter().position(titled) {
+            Some(i) => (i, "in a header naming who, when and status"),
+            None => return,
+        },
+        None => return,
+    };
+    let Some(c) = list.get_mut(at) else {
         return;
     };
-    let Some(c) = list.get_mut(n + 1) else {
-        return;
-    };
-    let w = words(&c.heading);
-    if c.col == Col::Field
-        && TITLE_HEADERS
-            .iter()
-            .any(|t| w.iter().map(String::as_str).eq(t.iter().copied()))
-    {
+    if titled(c) {
         c.col = Col::Action;
         c.evidence = format!(
-            "header {:?} beside the reference: the row's title is the action",
+            "header {:?} {why}: the row's title is the action",
             c.heading
+        );
+    }
+}
+
+/// Header words naming an update or a note ("Latest Note Date", "Last updated", "Date of
+/// update"): a date under such a header is when the row was last written, not its target.
+const UPDATE_WORDS: &[&str] = &[
+    "update",
+    "updated",
+    "updates",
+    "note",
+    "notes",
+    "comment",
+    "comments",
+    "commentary",
+    "modified",
+    "edited",
+];
+
+/// Header words naming a target, which an update word does not undo ("Updated target date",
+/// "Revised due date (updated)").
+const TARGET_WORDS: &[&str] = &["target", "due", "deadline", "completion", "finish", "end"];
+
+/// Whether a header names an update or a note ([`UPDATE_WORDS`]) and no target.
+fn names_update(header: &str) -> bool {
+    let w = words(header);
+    w.iter().any(|w| UPDATE_WORDS.contains(&w.as_str()))
+        && !w.iter().any(|w| TARGET_WORDS.contains(&w.as_str()))
+}
+
+/// A date column whose header names an update or a note is a field of the action, not its
+/// dated work.
+fn update_dates(list: &mut [Column]) {
+    for c in list
+        .iter_mut()
+        .filter(|c| c.col == Col::Date && names_update(&c.heading))
+    {
+        c.col = Col::Field;
+        c.evidence = format!(
+            "{}; the header names an update or a note: when the row was written, not a target",
+            c.evidence
         );
     }
 }
@@ -612,13 +694,15 @@ pub fn names_a_plan(cols: &Columns) -> bool {
 /// A header row that names two or more of who, when and status but no action column: the
 /// unnamed column whose body cells (rows after `r`) average the most words, at least
 /// `prose_words`, holding text on half the rows or more, is the action column ("What we said we would do"
-/// is no phrase we know; its cells are the row's sentences). Whether one was found.
+/// is no phrase we know; its cells are the row's sentences), unless a header names a decision
+/// or a meeting. Whether one was found.
 pub fn action_by_content(t: &Table, r: usize, cols: &mut Columns, prose_words: f64) -> bool {
     let named = [Col::Lead, Col::Date, Col::Milestones, Col::Rag]
         .iter()
         .filter(|c| cols.first(**c).is_some())
         .count();
-    if cols.first(Col::Action).is_some() || named < 2 {
+    // A forward plan of decisions or a work programme prints who, when and status too.
+    if cols.first(Col::Action).is_some() || named < 2 || agenda(&cols.list) {
         return false;
     }
     let cells = t.index();
@@ -684,7 +768,16 @@ fn content(cells: &CellIndex, body: &[usize], col: usize) -> Content {
         k.cells += 1;
         let n = s.split(' ').count();
         k.words += n;
-        let date = text::is_date(&s);
+        // A date, or dates one a line (a due date level with each milestone beside it).
+        let date = text::is_date(&s) || {
+            let mut lines = c
+                .paragraphs
+                .iter()
+                .flat_map(|p| p.lines.iter())
+                .filter(|l| !l.text.trim().is_empty())
+                .peekable();
+            lines.peek().is_some() && lines.all(|l| text::is_date(l.text.trim()))
+        };
         k.dates += usize::from(date);
         k.figured_dates += usize::from(date && s.chars().any(|c| c.is_ascii_digit()));
         k.refs += usize::from(text::is_reference(&s));
@@ -798,7 +891,9 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
             Col::Date if k.cells > 0 && !most(k.dates, k.cells) && k.words > k.cells * 3 => {
                 note(c, Col::Milestones, "its cells are dated text, not dates")
             }
-            Col::Success if most(k.dates, k.cells) => note(c, Col::Date, "its cells are dates"),
+            Col::Success if most(k.dates, k.cells) && !names_update(&c.heading) => {
+                note(c, Col::Date, "its cells are dates")
+            }
             // "Progress" holding "45%": how far along, no dated work and no rating.
             Col::Milestones if k.cells > 0 && most(k.percents, k.cells) => {
                 note(c, Col::Field, "its cells are percentages: no dated work")
@@ -830,7 +925,12 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
             }
             // A column no header phrase names whose cells are dates in figures is a date
             // column ("Baseline", "Forecast"): its dates are the row's dated work.
-            Col::Field if !left_of_action && k.cells > 0 && most(k.figured_dates, k.cells) => {
+            Col::Field
+                if !left_of_action
+                    && k.cells > 0
+                    && most(k.figured_dates, k.cells)
+                    && !names_update(&c.heading) =>
+            {
                 note(c, Col::Date, "its cells are dates")
             }
             Col::Field if left_of_action && k.cells > 0 && !most(k.refs, k.cells) => {
@@ -839,6 +939,12 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
                 let sparse = k.cells * 2 <= body.len() && body.len() > 2;
                 if k.merged > 0 || sparse {
                     note(c, Col::Group, "a leading column merged down its rows")
+                } else if repeats_in_runs(&cells, body, i) {
+                    note(
+                        c,
+                        Col::Group,
+                        "a leading column repeating its value down its rows",
+                    )
                 }
             }
             _ => {}
@@ -935,6 +1041,24 @@ fn ratings(cells: &CellIndex, body: &[usize], i: usize) -> usize {
 /// Whether a column's values, read down its body rows, come back after another value
 /// ("High", "High", "Medium", "High"): groups do not return once left, so such a column rates
 /// each row (an audit recommendation's priority) rather than grouping the rows.
+/// Whether column `i` prints its values in runs down the rows, each value on consecutive
+/// rows and never again once left, half as many values as filled rows or fewer ("Customer
+/// and digital" on four rows, then "Estates and assets" on three): a spreadsheet repeating
+/// its group on every row.
+fn repeats_in_runs(cells: &CellIndex, body: &[usize], i: usize) -> bool {
+    let values: Vec<String> = body
+        .iter()
+        .filter_map(|&r| {
+            starts(cells, r, i)
+                .filter(|c| c.col == i && c.col_span == 1 && !c.is_empty())
+                .map(|c| text::collapse(&c.text()))
+        })
+        .collect();
+    let mut runs = values.clone();
+    runs.dedup();
+    values.len() >= 2 && runs.len() * 2 <= values.len() && !recurs(cells, body, i)
+}
+
 fn recurs(cells: &CellIndex, body: &[usize], i: usize) -> bool {
     let mut seen: Vec<String> = Vec::new();
     for &r in body {
@@ -1203,6 +1327,78 @@ mod tests {
         ]);
         let cols = from_header(&t, 0, &Profile::default());
         assert!(cols.first(Col::Action).is_none());
+        // With no reference, a header naming who, when and status says plan: the Title is
+        // the action, and the note's date is a field, not a date column.
+        let head = |h: &[&str]| {
+            let t = grid(&[
+                h,
+                &["Open a second hostel", "Jo Bell", "31/03/2026", "Late", ""],
+            ]);
+            from_header(&t, 0, &Profile::default())
+                .list
+                .iter()
+                .map(|c| c.col)
+                .collect::<Vec<Col>>()
+        };
+        assert_eq!(
+            head(&[
+                "Title",
+                "Assigned To",
+                "Due Date",
+                "Status",
+                "Latest Note Date"
+            ]),
+            [Col::Action, Col::Lead, Col::Date, Col::Rag, Col::Field]
+        );
+        // A forward plan of decisions prints the same roles around its titles: no action.
+        assert_eq!(
+            head(&[
+                "Title",
+                "Lead Officer",
+                "Date of Decision",
+                "Status",
+                "Notes"
+            ]),
+            [Col::Field, Col::Lead, Col::Date, Col::Rag, Col::Field]
+        );
+    }
+
+    #[test]
+    fn a_date_of_an_update_or_note_is_no_target() {
+        for h in [
+            "Latest Note Date",
+            "Last updated",
+            "Date of update",
+            "Update date",
+        ] {
+            assert!(names_update(h), "{h}");
+        }
+        for h in ["Due date", "Updated target date", "Latest update", "Date"] {
+            assert_eq!(
+                names_update(h),
+                h == "Latest update",
+                "{h}: a target, or no date"
+            );
+        }
+        let t = grid(&[
+            &[
+                "Action",
+                "Owner",
+                "Target date",
+                "Date of update",
+                "Last updated",
+            ],
+            &[
+                "Open a second hostel",
+                "Jo Bell",
+                "31/03/2026",
+                "02/10/2025",
+                "14/10/2025",
+            ],
+        ]);
+        let mut cols = from_header(&t, 0, &Profile::default());
+        check(&t, &[1], &mut cols, &Profile::default());
+        assert_eq!(cols.all(Col::Date), [2]);
     }
 
     #[test]

@@ -641,6 +641,10 @@ pub fn read(
         if let Some(prev) = last_action(plan) {
             if sub_rows::take(prev, &a) {
                 say(format!("a milestone of action {} (a sub-row)", prev.number));
+                if a.number_implied {
+                    // Not an action: its count goes back.
+                    state.implied = state.implied.saturating_sub(1);
+                }
                 continue;
             }
         }

@@ -5,6 +5,7 @@
 //! its action cell the milestone's text, its progress the status, its date the date.
 
 use super::super::model::{Action, Milestone};
+use super::super::vocab::Status;
 
 /// Whether `child` is `parent` with one more outline part ("1.1" → "1.1.1", "2" → "2.3").
 fn one_part_deeper(parent: &str, child: &str) -> bool {
@@ -28,8 +29,65 @@ pub fn take(prev: &mut Action, a: &Action) -> bool {
     true
 }
 
+/// Marks opening an unnumbered sub-row's text: a dash or a bullet and a space.
+const MARKS: &[char] = &['–', '—', '-', '•', '▪', '◦'];
+
+/// The text after a leading dash or bullet mark ("– Contract awarded" → "Contract awarded").
+fn marked(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    (MARKS.contains(&first) && rest.starts_with(char::is_whitespace))
+        .then(|| rest.trim())
+        .filter(|r| !r.is_empty())
+}
+
+/// `a` read as a milestone of `prev` when it is an unnumbered sub-row: no reference where
+/// `prev` prints one, its text opened by a dash or bullet ("– Contract awarded"), no lead,
+/// its dated work only the date of its own date cell, and its rating cell only a plain status
+/// word (no fill: a progress word, not the action's rating).
+fn as_marked_milestone(prev: &Action, a: &Action) -> Option<Milestone> {
+    let text = marked(&a.specific_action)?;
+    let plain_word = a.rag.iter().all(|e| {
+        e.colour.is_none() && Status::parse(e.text.trim().trim_end_matches('.')).is_some()
+    });
+    let sub = a.number_implied
+        && !prev.number_implied
+        && a.leads.is_empty()
+        && plain_word
+        && a.rag.len() <= 1
+        && (!prev.leads.is_empty() || !prev.rag.is_empty())
+        && a.success_indicators.is_empty()
+        && a.impact_evidence.is_empty()
+        && a.fields.is_empty()
+        && a.milestones.len() <= 1
+        && a.milestones
+            .iter()
+            .all(|m| m.date.as_deref() == Some(m.text.trim()));
+    if !sub {
+        return None;
+    }
+    let word = a.rag.first().map(|e| e.text.trim().to_string());
+    let status = word.as_deref().and_then(Status::parse);
+    let first = a.milestones.first();
+    Some(Milestone {
+        text: text.to_string(),
+        status,
+        date: first.and_then(|m| m.date.clone()),
+        rag: None,
+        period: first.and_then(|m| m.period.clone()),
+        status_text: word.filter(|w| {
+            status.is_some_and(|s| !s.as_str().eq_ignore_ascii_case(w.trim_end_matches('.')))
+        }),
+    })
+}
+
 /// `a` read as a milestone of `prev` when it is one of its sub-rows.
 fn as_milestone(prev: &Action, a: &Action) -> Option<Milestone> {
+    if let Some(m) = as_marked_milestone(prev, a) {
+        return Some(m);
+    }
     let sub = !a.number_implied
         && !prev.number_implied
         && one_part_deeper(&prev.number, &a.number)
@@ -70,7 +128,6 @@ mod tests {
     use super::*;
 
     use super::super::super::model::RagEntry;
-    use super::super::super::vocab::Status;
 
     fn action(number: &str, text: &str, lead: &str, rag: &str, progress: &str) -> Action {
         Action {
@@ -147,6 +204,38 @@ mod tests {
             &mut group_like,
             &action("1.1.1", "Portal", "", "", "Complete")
         ));
+    }
+
+    #[test]
+    fn an_unnumbered_marked_row_with_a_plain_status_is_a_milestone() {
+        let mut prev = action("2.1", "Open a hub.", "Hub Manager", "ON TRACK", "");
+        let mut sub = action("", "– Lease signed", "", "Completed", "");
+        sub.number_implied = true;
+        sub.milestones = vec![Milestone {
+            text: "Jun 2025".into(),
+            status: None,
+            date: Some("Jun 2025".into()),
+            rag: None,
+            period: None,
+            status_text: None,
+        }];
+        // A filled rating is the row's own: an action, not a milestone.
+        let mut rated = sub.clone();
+        if let Some(e) = rated.rag.first_mut() {
+            e.colour = Some(crate::paper::model::RagColour::Green);
+        }
+        assert!(!take(&mut prev, &rated));
+        // No mark: no milestone either.
+        let mut plain = sub.clone();
+        plain.specific_action = "Lease signed".into();
+        assert!(!take(&mut prev, &plain));
+        assert!(take(&mut prev, &sub));
+        let m = prev.milestones.first().cloned().expect("a milestone");
+        assert_eq!(m.text, "Lease signed");
+        assert_eq!(m.status, Some(Status::Complete));
+        assert_eq!(m.status_text.as_deref(), Some("Completed"));
+        assert_eq!(m.date.as_deref(), Some("Jun 2025"));
+        assert_eq!(prev.rag.len(), 1);
     }
 
     #[test]

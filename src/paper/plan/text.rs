@@ -652,6 +652,20 @@ fn opens_dated(line: &CellLine, next: &CellLine) -> bool {
 /// Bullet glyphs a line may open with.
 const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '-', '–', '*', '·', '○'];
 
+/// A bulleted paragraph's first line without its bullet glyph ("• Survey done" → "Survey
+/// done"): the table stage takes the glyph off the paragraph's text, not off its lines.
+pub fn unbulleted(line: &str) -> &str {
+    let rest = line
+        .trim_start()
+        .trim_start_matches(|c: char| BULLETS.contains(&c) && c != '-' && c != '–')
+        .trim_start();
+    if rest.is_empty() {
+        line.trim()
+    } else {
+        rest
+    }
+}
+
 /// The entries of a paragraph: its lines grouped into runs broken by hand ("Carers Strategy
 /// Lead" / "Primary Care Network Managers" in one paragraph), each run joined as the table
 /// stage joins lines. `right` is the cell's text edge on each page, `reach` the furthest the
