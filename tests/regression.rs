@@ -1856,3 +1856,131 @@ fn issue_19_one_colour_images_are_cell_fills() {
         ]
     );
 }
+
+/// Issue 19: a page set in two page columns (CSS `columns: 2`), with a small table in each
+/// column between paragraphs: no rules, a white-on-teal header, banded rows, figures flush
+/// right under labels flush left (`fixtures/regression/chromium-two-column-tables.html`,
+/// Chromium). The paragraphs of one page column share baselines with the table in the
+/// other, so the two ran together and no table was found. Each page column is read apart;
+/// the labels starting inside the gutter before their figures head those figures' columns,
+/// and the banded row whose label wraps ("Market" / "Lydford", figures centred between) is
+/// one row.
+#[test]
+fn issue_19_tables_in_two_page_columns_are_read_apart() {
+    let got = grids_and_fills("chromium-two-column-tables.pdf");
+    assert_eq!(got.len(), 2, "{got:?}");
+    let by_first = |first: &str| {
+        got.iter()
+            .find(|(g, _)| g.first().and_then(|r| r.first()).map(String::as_str) == Some(first))
+            .unwrap_or_else(|| panic!("no table headed {first:?}: {got:?}"))
+    };
+    let (collections, fills1) = by_first("Round");
+    assert_eq!(
+        *collections,
+        rows(&[
+            &["Round", "Households", "Missed bins per 100k", "Recycled"],
+            &["Ashcombe", "8,412", "61", "47.2%"],
+            &["Brinsley Vale", "7,905", "38", "51.9%"],
+            &["Fenwick", "6,118", "74", "44.0%"],
+            &["Market Lydford", "9,260", "29", "55.3%"],
+            &["Stoke Rivers", "5,447", "42", "49.8%"],
+        ])
+    );
+    let (fleet, fills2) = by_first("Vehicle");
+    assert_eq!(
+        *fleet,
+        rows(&[
+            &["Vehicle", "Number", "Average age"],
+            &["Refuse freighter", "14", "6.5"],
+            &["Food waste van", "5", "3.0"],
+            &["Bulky waste truck", "2", "9.1"],
+            &["Street sweeper", "4", "4.8"],
+        ])
+    );
+    // The header on teal, even body rows banded (the generator's CSS).
+    for fills in [fills1, fills2] {
+        for (r, row) in fills.iter().enumerate() {
+            let want = match r {
+                0 => Some("#1B5E5A"),
+                r if r % 2 == 0 => Some("#E3F1EF"),
+                _ => None,
+            };
+            assert!(
+                row.iter().all(|f| f.as_deref() == want),
+                "row {r}: {fills:?}"
+            );
+        }
+    }
+    // No paragraph of either page column is in a table.
+    for (grid, _) in &got {
+        let text = grid.concat().join(" ");
+        for prose in ["four-day", "subscriptions", "electric", "Holmbridge"] {
+            assert!(!text.contains(prose), "{text}");
+        }
+    }
+}
+
+/// Issue 19: a slide table with a white grid over a dark header and white body cells, its
+/// body parted by group rows on pale bands spanning every column
+/// (`fixtures/regression/impress-white-grid-group-rows.fodp`, LibreOffice Impress). The
+/// column rules of the body rows are white on white and stop at the bands, so they did not
+/// reach the header's seen rules, and each body row read as one cell ("1.1 Add a second
+/// fly-tipping Street Scene Manager crew"). They carry the header's rules on through the
+/// bands, and are the columns' edges.
+#[test]
+fn issue_19_white_column_rules_carry_on_through_group_bands() {
+    let got = grids_and_fills("impress-white-grid-group-rows.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    fn band(t: &'static str) -> [&'static str; 4] {
+        [t, "", "", ""]
+    }
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["No.", "What we will do", "Owner", "Status"],
+            &band("Theme 1: Cleaner neighbourhoods"),
+            &[
+                "1.1",
+                "Add a second fly-tipping crew",
+                "Street Scene Manager",
+                "On track"
+            ],
+            &[
+                "1.2",
+                "Replace litter bins in the parks",
+                "Parks Officer",
+                "Slipping"
+            ],
+            &band("Theme 2: Homes people can afford"),
+            &[
+                "2.1",
+                "Bring empty homes back into use",
+                "Housing Standards Lead",
+                "On track"
+            ],
+            &[
+                "2.2",
+                "Start the Mill Street scheme",
+                "Development Manager",
+                "Slipping"
+            ],
+        ])
+    );
+    let status: Vec<Option<&str>> = fills
+        .iter()
+        .map(|r| r.get(3).and_then(|f| f.as_deref()))
+        .collect();
+    assert_eq!(
+        status,
+        [
+            Some("#203864"),
+            Some("#DDE5F0"),
+            Some("#92D050"),
+            Some("#FFC000"),
+            Some("#DDE5F0"),
+            Some("#92D050"),
+            Some("#FFC000"),
+        ]
+    );
+}

@@ -147,6 +147,10 @@ pub struct UnruledSettings {
     pub scan_gap_lines: f64,
     /// Most one-segment lines in a row inside a region.
     pub max_bridge_lines: usize,
+    /// Narrowest page gutter (em) between page columns of running text.
+    pub page_gutter_em: f64,
+    /// Most times a page is cut into page columns.
+    pub max_page_column_splits: usize,
     /// How far (points) a bridged or header line may stick out of the region.
     pub extent_slack: f64,
     /// Lines with two or more segments whose shared gutters a new line must keep open.
@@ -275,6 +279,8 @@ impl Default for UnruledSettings {
             run_gap_lines: tolerance::RUN_GAP_LINES,
             scan_gap_lines: tolerance::SCAN_GAP_LINES,
             max_bridge_lines: tolerance::MAX_BRIDGE_LINES,
+            page_gutter_em: tolerance::PAGE_GUTTER_EM,
+            max_page_column_splits: tolerance::MAX_PAGE_COLUMN_SPLITS,
             extent_slack: tolerance::EXTENT_SLACK,
             window_lines: tolerance::WINDOW_LINES,
             prose_line_words: tolerance::PROSE_LINE_WORDS,
