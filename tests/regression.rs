@@ -1984,3 +1984,73 @@ fn issue_19_white_column_rules_carry_on_through_group_bands() {
         ]
     );
 }
+
+/// Issue 19: two tables set side by side, level with each other and ruled across their own
+/// widths only, each under its own caption, then a full-width table
+/// (`fixtures/regression/side-by-side-tables.py`, reportlab). The two read as one table of
+/// eight columns with both captions as a row; they are parted where their rules stop. In the
+/// full-width table a period ("Q1 2025/26", a word space between its parts) is one cell, and
+/// the last column of short names ("Head of Finance") is a column, not a page column of prose
+/// beside the table.
+#[test]
+fn issue_19_side_by_side_tables_are_parted_where_their_rules_stop() {
+    let got = grids_and_fills("side-by-side-tables.pdf");
+    let grids: Vec<&Vec<Vec<String>>> = got.iter().map(|(g, _)| g).collect();
+    let est =
+        |name: &'static str, a: &'static str, b: &'static str, c: &'static str| [name, a, b, c];
+    let left = rows(&[
+        &est("Estate", "Tenancies", "Arrears", "Change"),
+        &est("Ashgrove", "412", "3.1%", "-0.2"),
+        &est("Beckside", "388", "4.6%", "+0.5"),
+        &est("Carr Lane", "276", "2.2%", "-0.4"),
+        &est("Dunmore", "530", "5.0%", "+0.1"),
+        &est("Eastfield", "197", "1.8%", "0.0"),
+    ]);
+    let right = rows(&[
+        &est("Estate", "Homes", "Void", "Days"),
+        &est("Ashgrove", "430", "9", "21"),
+        &est("Beckside", "401", "14", "34"),
+        &est("Carr Lane", "290", "6", "18"),
+        &est("Dunmore", "552", "11", "27"),
+        &est("Eastfield", "205", "3", "15"),
+    ]);
+    let below = rows(&[
+        &["Reason", "Period", "Amount (£)", "Cases", "Approved by"],
+        &[
+            "Tenant deceased",
+            "Q1 2025/26",
+            "2,150",
+            "4",
+            "Head of Finance",
+        ],
+        &[
+            "Bankruptcy order",
+            "Q1 2025/26",
+            "6,820",
+            "2",
+            "Head of Finance",
+        ],
+        &[
+            "Debt relief order",
+            "Q2 2025/26",
+            "1,940",
+            "3",
+            "Income Manager",
+        ],
+        &[
+            "Former tenant untraced",
+            "Q2 2025/26",
+            "3,310",
+            "7",
+            "Income Manager",
+        ],
+        &[
+            "Statute barred",
+            "Q3 2025/26",
+            "880",
+            "1",
+            "Section 151 Officer",
+        ],
+    ]);
+    assert_eq!(grids, [&left, &right, &below]);
+}

@@ -229,8 +229,8 @@ fn label_strip(body: &[&TLine], words: &[Word], xs: &[f64], k: usize) -> bool {
 
 /// Whether a gutter separates columns rather than words of one phrase: in at least
 /// `min_separated_fraction` of the lines with text on both sides, the gap across it is a
-/// segment gap, or numbers stand on both sides ("40 years", left-aligned in every row, leaves
-/// a word-space gutter that separates nothing). The `header` lines vouch for a narrow column's
+/// segment gap, or figures stand on both sides ("40 years", left-aligned in every row, leaves
+/// a word-space gutter that separates nothing; nor does "Q1 2025/26", a period). The `header` lines vouch for a narrow column's
 /// edge that too few body lines show ([`header_vouches`]).
 pub(super) fn separates(
     g: &Gutter,
@@ -265,9 +265,11 @@ pub(super) fn separates(
                 wide_starts.push(b.bbox.x0);
             }
         }
-        if b.bbox.x0 - a.bbox.x1 > u.segment_gap_em * l.size
-            || (is_numeric(&a.text) && is_numeric(&b.text))
-        {
+        // Figures side by side: the one before has no letters (a period "Q1 2025/26" is one
+        // phrase, "221 37.6" two figures).
+        let figures =
+            is_numeric(&a.text) && !a.text.chars().any(char::is_alphabetic) && is_numeric(&b.text);
+        if b.bbox.x0 - a.bbox.x1 > u.segment_gap_em * l.size || figures {
             separated += 1;
         }
     }

@@ -150,6 +150,13 @@ fn find_in(v: &View<'_>, mut ids: Vec<usize>, depth: usize) -> Found {
         }
         let mut out = Found::default();
         for region in &regions {
+            if depth < u.max_page_column_splits {
+                let side_by_side = region_box(region, &lines)
+                    .and_then(|b| page_columns::rule_gap(&b, &lines, words, v.hrules, v.ruled, u));
+                if let Some(zone) = side_by_side {
+                    return by_page_column(v, &ids, &zone, depth);
+                }
+            }
             match build::table(page, words, &lines, region, v.hrules, v.edges, v.s) {
                 Ok(t) => {
                     out.warnings
@@ -157,17 +164,11 @@ fn find_in(v: &View<'_>, mut ids: Vec<usize>, depth: usize) -> Found {
                     out.tables.push(t);
                 }
                 Err(reason) => {
-                    let bbox = region
-                        .lines
-                        .iter()
-                        .filter_map(|&i| lines.get(i))
-                        .map(|l| l.bbox)
-                        .reduce(|a, b| a.union(&b));
-                    if let Some(bbox) = bbox {
+                    if let Some(bbox) = region_box(region, &lines) {
                         if depth < u.max_page_column_splits {
-                            if let Some(zone) =
-                                page_columns::gutter_through(&bbox, &lines, words, v.ruled, u)
-                            {
+                            if let Some(zone) = page_columns::gutter_through(
+                                &bbox, &lines, words, v.hrules, v.ruled, u,
+                            ) {
                                 return by_page_column(v, &ids, &zone, depth);
                             }
                         }
@@ -183,6 +184,16 @@ fn find_in(v: &View<'_>, mut ids: Vec<usize>, depth: usize) -> Found {
         return out;
     }
     Found::default()
+}
+
+/// The box around a region's lines.
+fn region_box(region: &detect::Region, lines: &[lines::TLine]) -> Option<Rect> {
+    region
+        .lines
+        .iter()
+        .filter_map(|&i| lines.get(i))
+        .map(|l| l.bbox)
+        .reduce(|a, b| a.union(&b))
 }
 
 /// The words `ids` read in three parts: left of the page gutter, right of it, and the rest

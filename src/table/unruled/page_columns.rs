@@ -2,8 +2,11 @@
 //! column between paragraphs, shares its baselines across the columns, so a candidate region
 //! runs from one page column into the other and fails as a table. When a rejected region is
 //! cut by a page gutter — a strip no word crosses, with running text on both sides — the
-//! words beside it are read as separate pages, one page column at a time.
+//! words beside it are read as separate pages, one page column at a time. Two tables set side
+//! by side, level with each other, are parted the same way where their rules stop
+//! ([`rule_gap`]).
 
+use super::detect::HRule;
 use super::lines::TLine;
 use super::pieces::word_count;
 use crate::geom::Rect;
@@ -43,12 +46,14 @@ impl Zone {
 
 /// The page gutter through `region` (a rejected candidate's box), if there is one: a strip at
 /// least `page_gutter_em` wide that no word of the region's lines covers, open upward and
-/// downward from the region until a line (or a `blocked` box, a ruled table) crosses it, with
+/// downward from the region until a line (or a `blocked` box, a ruled table, or one of the
+/// `rules`) crosses it, with
 /// at least `prose_column_min_lines` lines of running text on each side.
 pub(super) fn gutter_through(
     region: &Rect,
     lines: &[TLine],
     words: &[Word],
+    rules: &[HRule],
     blocked: &[Rect],
     u: &UnruledSettings,
 ) -> Option<Zone> {
@@ -71,7 +76,7 @@ pub(super) fn gutter_through(
     let mut reach = spans.first()?.1;
     for &(x0, x1) in spans.iter().skip(1) {
         if x0 - reach >= u.page_gutter_em * size && x0 > region.x0 && reach < region.x1 {
-            let zone = open_zone(reach, x0, region, lines, words, blocked);
+            let zone = open_zone((reach, x0), region, lines, words, rules, blocked);
             if prose_beside(&zone, lines, words, u) {
                 return Some(zone);
             }
@@ -88,11 +93,11 @@ fn crosses(b: &Rect, g0: f64, g1: f64) -> bool {
 
 /// The strip [g0, g1] opened up and down from `region` over every line that does not cross it.
 fn open_zone(
-    g0: f64,
-    g1: f64,
+    (g0, g1): (f64, f64),
     region: &Rect,
     lines: &[TLine],
     words: &[Word],
+    rules: &[HRule],
     blocked: &[Rect],
 ) -> Zone {
     // Lines are sorted by top; a line crosses when one of its words does.
@@ -124,8 +129,23 @@ fn open_zone(
         }
         top = top.min(l.bbox.top);
     }
-    // A ruled table across the strip ends the zone at its edge.
-    for b in blocked.iter().filter(|b| crosses(b, g0, g1)) {
+    // A ruled table across the strip ends the zone at its edge, and so does a rule drawn
+    // across it (a full-width table's).
+    let across = rules
+        .iter()
+        .filter(|r| r.x0 < g0 && r.x1 > g1)
+        .map(|r| Rect {
+            x0: r.x0,
+            top: r.y,
+            x1: r.x1,
+            bottom: r.y,
+        });
+    for b in blocked
+        .iter()
+        .filter(|b| crosses(b, g0, g1))
+        .copied()
+        .chain(across)
+    {
         if b.bottom <= region.top {
             top = top.max(b.bottom);
         } else if b.top >= region.bottom {
@@ -168,4 +188,58 @@ fn prose_beside(zone: &Zone, lines: &[TLine], words: &[Word], u: &UnruledSetting
             .count();
         full >= u.prose_column_min_lines
     })
+}
+
+/// The gap between two tables set side by side, each ruled across its own width: a strip
+/// through `region` that no rule in it crosses, where at least `min_ruled_bands` rules end on
+/// its left and as many start on its right (at the same heights, within `rule_snap`), and
+/// that no word of the region's lines covers. The region's lines run on from one table into
+/// the other, level with each other; the rules say where one table stops.
+pub(super) fn rule_gap(
+    region: &Rect,
+    lines: &[TLine],
+    words: &[Word],
+    rules: &[HRule],
+    blocked: &[Rect],
+    u: &UnruledSettings,
+) -> Option<Zone> {
+    let inside: Vec<&HRule> = rules
+        .iter()
+        .filter(|r| {
+            r.y >= region.top - u.rule_line_slack
+                && r.y <= region.bottom + u.rule_line_slack
+                && r.x1 > region.x0
+                && r.x0 < region.x1
+        })
+        .collect();
+    // Each rule ending where another starts further along at its height: the pair's gap.
+    let mut gaps: Vec<(f64, f64)> = Vec::new();
+    for a in &inside {
+        let next = inside
+            .iter()
+            .filter(|b| (b.y - a.y).abs() <= u.rule_snap && b.x0 > a.x1)
+            .map(|b| b.x0)
+            .fold(f64::INFINITY, f64::min);
+        if next.is_finite() && next - a.x1 >= u.min_gutter {
+            gaps.push((a.x1, next));
+        }
+    }
+    // The strip all pairs leave open.
+    let g0 = gaps.iter().map(|g| g.0).fold(f64::NEG_INFINITY, f64::max);
+    let g1 = gaps.iter().map(|g| g.1).fold(f64::INFINITY, f64::min);
+    let open = gaps.len() >= u.min_ruled_bands
+        && g1 - g0 >= u.min_gutter
+        && !inside.iter().any(|r| r.x0 < g1 && r.x1 > g0);
+    if !open {
+        return None;
+    }
+    let words_clear = lines
+        .iter()
+        .filter(|l| {
+            let y = l.bbox.centre().y;
+            y >= region.top && y <= region.bottom
+        })
+        .flat_map(|l| l.words.iter().filter_map(|&i| words.get(i)))
+        .all(|w| !crosses(&w.bbox, g0, g1));
+    words_clear.then(|| open_zone((g0, g1), region, lines, words, rules, blocked))
 }
