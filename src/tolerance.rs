@@ -427,6 +427,11 @@ pub const PROSE_FILL: f64 = 0.75;
 /// right-aligned or centred cells are not (ICDAR us-019's assumptions table).
 pub const PROSE_LEFT_SLACK: f64 = 2.0;
 
+/// A page column of running text beside a table holds at least this many words a line on
+/// average (a narrow column of a three-column page sets four to six); a table's column of
+/// short names ("Head of Revenues", "Section 151 Officer", "Revenues Manager") under three.
+pub const PROSE_COLUMN_MEAN_WORDS: f64 = 4.0;
+
 /// A first column of enumerators is a numbered table, not a list, when at least this fraction
 /// of the body cells are numbers.
 pub const MIN_NUMERIC_FOR_NUMBERED: f64 = 0.3;

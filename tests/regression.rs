@@ -2054,3 +2054,27 @@ fn issue_19_side_by_side_tables_are_parted_where_their_rules_stop() {
     ]);
     assert_eq!(grids, [&left, &right, &below]);
 }
+
+/// Issue 19: a page laid out as a three-column CSS grid with a borderless table in the middle
+/// column and short paragraphs (four to six words a line) in the columns either side
+/// (`fixtures/regression/chromium-grid-middle-table.html`, Chromium). The three columns'
+/// lines share baselines and no table was found; each page column is read apart, and the
+/// paragraphs of the right-hand column are page text, no column of the table.
+#[test]
+fn issue_19_a_table_in_the_middle_column_of_a_grid_is_read_apart() {
+    let got = grids_and_fills("chromium-grid-middle-table.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Branch", "Visits", "Loans", "Hours"],
+            &["Abbotsley", "4,210", "3,905", "32"],
+            &["Brookfield", "6,874", "5,112", "40"],
+            &["Colden Cross", "2,096", "1,744", "24"],
+            &["Dalby Green", "3,388", "2,950", "28"],
+            &["Ellerton", "5,431", "4,867", "36"],
+            &["Fernhill", "1,902", "1,215", "20"],
+        ])
+    );
+    assert!(got[0].1[0].iter().all(|f| f.as_deref() == Some("#5B2C6F")));
+}

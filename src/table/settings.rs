@@ -245,6 +245,8 @@ pub struct UnruledSettings {
     pub prose_left_slack: f64,
     /// ...unless this fraction of the body cells are numbers.
     pub min_numeric_for_numbered: f64,
+    /// A page column of prose beside a table holds this many words a line on average.
+    pub prose_column_mean_words: f64,
     /// Words are split across a gutter when further apart than this (em).
     pub boundary_split_em: f64,
     /// Fraction of lines across a gutter with a segment gap (or numbers) for it to separate columns.
@@ -325,6 +327,7 @@ impl Default for UnruledSettings {
             prose_line_min_words: tolerance::PROSE_LINE_MIN_WORDS,
             prose_fill: tolerance::PROSE_FILL,
             prose_left_slack: tolerance::PROSE_LEFT_SLACK,
+            prose_column_mean_words: tolerance::PROSE_COLUMN_MEAN_WORDS,
             min_numeric_for_numbered: tolerance::MIN_NUMERIC_FOR_NUMBERED,
             boundary_split_em: tolerance::BOUNDARY_SPLIT_EM,
             min_separated_fraction: tolerance::MIN_SEPARATED_FRACTION,

@@ -289,8 +289,8 @@ fn tick_marks(page: &PagePrimitives, ext: &Rect, u: &UnruledSettings) -> usize {
         .count()
 }
 
-/// Whether the lines of column `c` hold `prose_line_words` words or more on average: a page
-/// column of running text, not a column of short names ("Head of Revenues", "Section 151
+/// Whether the lines of column `c` hold `prose_column_mean_words` words or more on average: a
+/// page column of running text, not a column of short names ("Head of Revenues", "Section 151
 /// Officer") that fill their column as evenly.
 fn long_lines(body: &[Vec<Piece>], words: &[Word], c: usize, u: &UnruledSettings) -> bool {
     let counts: Vec<usize> = body
@@ -299,7 +299,8 @@ fn long_lines(body: &[Vec<Piece>], words: &[Word], c: usize, u: &UnruledSettings
         .filter(|p| p.c0 == c && p.c1 == c)
         .map(|p| word_count(&p.words, words))
         .collect();
-    !counts.is_empty() && counts.iter().sum::<usize>() >= u.prose_line_words * counts.len()
+    !counts.is_empty()
+        && counts.iter().sum::<usize>() as f64 >= u.prose_column_mean_words * counts.len() as f64
 }
 
 /// Whether column `c` of the body is running text.

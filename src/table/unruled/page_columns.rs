@@ -184,7 +184,7 @@ fn prose_beside(zone: &Zone, lines: &[TLine], words: &[Word], u: &UnruledSetting
         let widest = parts.iter().map(|p| p.0).fold(0.0, f64::max);
         let full = parts
             .iter()
-            .filter(|(w, n)| *n >= u.prose_line_words && *w >= u.prose_fill * widest)
+            .filter(|(w, n)| *n >= u.prose_line_min_words && *w >= u.prose_fill * widest)
             .count();
         full >= u.prose_column_min_lines
     })
