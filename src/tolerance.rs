@@ -249,6 +249,15 @@ pub const SCAN_GAP_LINES: f64 = 4.0;
 /// cells); more means the text has turned to prose.
 pub const MAX_BRIDGE_LINES: usize = 3;
 
+/// A page gutter (the strip between two page columns of running text) is at least this wide
+/// (em of the body text): CSS `columns` leave 1 em by default, LaTeX's `\\columnsep` is 10 pt
+/// beside 10 pt text, Word leaves 0.5 inch.
+pub const PAGE_GUTTER_EM: f64 = 1.0;
+
+/// A page read one page column at a time may be cut again this many times (three or four
+/// page columns; a bound on the work, each cut reads the page's words once more).
+pub const MAX_PAGE_COLUMN_SPLITS: usize = 3;
+
 /// How far (points) a bridged or header line may stick out of the region's extent.
 pub const EXTENT_SLACK: f64 = 6.0;
 
@@ -417,6 +426,11 @@ pub const PROSE_FILL: f64 = 0.75;
 /// edge, within this (points): running text is set flush left (paragraph indents aside);
 /// right-aligned or centred cells are not (ICDAR us-019's assumptions table).
 pub const PROSE_LEFT_SLACK: f64 = 2.0;
+
+/// A page column of running text beside a table holds at least this many words a line on
+/// average (a narrow column of a three-column page sets four to six); a table's column of
+/// short names ("Head of Revenues", "Section 151 Officer", "Revenues Manager") under three.
+pub const PROSE_COLUMN_MEAN_WORDS: f64 = 4.0;
 
 /// A first column of enumerators is a numbered table, not a list, when at least this fraction
 /// of the body cells are numbers.

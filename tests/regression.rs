@@ -1856,3 +1856,225 @@ fn issue_19_one_colour_images_are_cell_fills() {
         ]
     );
 }
+
+/// Issue 19: a page set in two page columns (CSS `columns: 2`), with a small table in each
+/// column between paragraphs: no rules, a white-on-teal header, banded rows, figures flush
+/// right under labels flush left (`fixtures/regression/chromium-two-column-tables.html`,
+/// Chromium). The paragraphs of one page column share baselines with the table in the
+/// other, so the two ran together and no table was found. Each page column is read apart;
+/// the labels starting inside the gutter before their figures head those figures' columns,
+/// and the banded row whose label wraps ("Market" / "Lydford", figures centred between) is
+/// one row.
+#[test]
+fn issue_19_tables_in_two_page_columns_are_read_apart() {
+    let got = grids_and_fills("chromium-two-column-tables.pdf");
+    assert_eq!(got.len(), 2, "{got:?}");
+    let by_first = |first: &str| {
+        got.iter()
+            .find(|(g, _)| g.first().and_then(|r| r.first()).map(String::as_str) == Some(first))
+            .unwrap_or_else(|| panic!("no table headed {first:?}: {got:?}"))
+    };
+    let (collections, fills1) = by_first("Round");
+    assert_eq!(
+        *collections,
+        rows(&[
+            &["Round", "Households", "Missed bins per 100k", "Recycled"],
+            &["Ashcombe", "8,412", "61", "47.2%"],
+            &["Brinsley Vale", "7,905", "38", "51.9%"],
+            &["Fenwick", "6,118", "74", "44.0%"],
+            &["Market Lydford", "9,260", "29", "55.3%"],
+            &["Stoke Rivers", "5,447", "42", "49.8%"],
+        ])
+    );
+    let (fleet, fills2) = by_first("Vehicle");
+    assert_eq!(
+        *fleet,
+        rows(&[
+            &["Vehicle", "Number", "Average age"],
+            &["Refuse freighter", "14", "6.5"],
+            &["Food waste van", "5", "3.0"],
+            &["Bulky waste truck", "2", "9.1"],
+            &["Street sweeper", "4", "4.8"],
+        ])
+    );
+    // The header on teal, even body rows banded (the generator's CSS).
+    for fills in [fills1, fills2] {
+        for (r, row) in fills.iter().enumerate() {
+            let want = match r {
+                0 => Some("#1B5E5A"),
+                r if r % 2 == 0 => Some("#E3F1EF"),
+                _ => None,
+            };
+            assert!(
+                row.iter().all(|f| f.as_deref() == want),
+                "row {r}: {fills:?}"
+            );
+        }
+    }
+    // No paragraph of either page column is in a table.
+    for (grid, _) in &got {
+        let text = grid.concat().join(" ");
+        for prose in ["four-day", "subscriptions", "electric", "Holmbridge"] {
+            assert!(!text.contains(prose), "{text}");
+        }
+    }
+}
+
+/// Issue 19: a slide table with a white grid over a dark header and white body cells, its
+/// body parted by group rows on pale bands spanning every column
+/// (`fixtures/regression/impress-white-grid-group-rows.fodp`, LibreOffice Impress). The
+/// column rules of the body rows are white on white and stop at the bands, so they did not
+/// reach the header's seen rules, and each body row read as one cell ("1.1 Add a second
+/// fly-tipping Street Scene Manager crew"). They carry the header's rules on through the
+/// bands, and are the columns' edges.
+#[test]
+fn issue_19_white_column_rules_carry_on_through_group_bands() {
+    let got = grids_and_fills("impress-white-grid-group-rows.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    fn band(t: &'static str) -> [&'static str; 4] {
+        [t, "", "", ""]
+    }
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["No.", "What we will do", "Owner", "Status"],
+            &band("Theme 1: Cleaner neighbourhoods"),
+            &[
+                "1.1",
+                "Add a second fly-tipping crew",
+                "Street Scene Manager",
+                "On track"
+            ],
+            &[
+                "1.2",
+                "Replace litter bins in the parks",
+                "Parks Officer",
+                "Slipping"
+            ],
+            &band("Theme 2: Homes people can afford"),
+            &[
+                "2.1",
+                "Bring empty homes back into use",
+                "Housing Standards Lead",
+                "On track"
+            ],
+            &[
+                "2.2",
+                "Start the Mill Street scheme",
+                "Development Manager",
+                "Slipping"
+            ],
+        ])
+    );
+    let status: Vec<Option<&str>> = fills
+        .iter()
+        .map(|r| r.get(3).and_then(|f| f.as_deref()))
+        .collect();
+    assert_eq!(
+        status,
+        [
+            Some("#203864"),
+            Some("#DDE5F0"),
+            Some("#92D050"),
+            Some("#FFC000"),
+            Some("#DDE5F0"),
+            Some("#92D050"),
+            Some("#FFC000"),
+        ]
+    );
+}
+
+/// Issue 19: two tables set side by side, level with each other and ruled across their own
+/// widths only, each under its own caption, then a full-width table
+/// (`fixtures/regression/side-by-side-tables.py`, reportlab). The two read as one table of
+/// eight columns with both captions as a row; they are parted where their rules stop. In the
+/// full-width table a period ("Q1 2025/26", a word space between its parts) is one cell, and
+/// the last column of short names ("Head of Finance") is a column, not a page column of prose
+/// beside the table.
+#[test]
+fn issue_19_side_by_side_tables_are_parted_where_their_rules_stop() {
+    let got = grids_and_fills("side-by-side-tables.pdf");
+    let grids: Vec<&Vec<Vec<String>>> = got.iter().map(|(g, _)| g).collect();
+    let est =
+        |name: &'static str, a: &'static str, b: &'static str, c: &'static str| [name, a, b, c];
+    let left = rows(&[
+        &est("Estate", "Tenancies", "Arrears", "Change"),
+        &est("Ashgrove", "412", "3.1%", "-0.2"),
+        &est("Beckside", "388", "4.6%", "+0.5"),
+        &est("Carr Lane", "276", "2.2%", "-0.4"),
+        &est("Dunmore", "530", "5.0%", "+0.1"),
+        &est("Eastfield", "197", "1.8%", "0.0"),
+    ]);
+    let right = rows(&[
+        &est("Estate", "Homes", "Void", "Days"),
+        &est("Ashgrove", "430", "9", "21"),
+        &est("Beckside", "401", "14", "34"),
+        &est("Carr Lane", "290", "6", "18"),
+        &est("Dunmore", "552", "11", "27"),
+        &est("Eastfield", "205", "3", "15"),
+    ]);
+    let below = rows(&[
+        &["Reason", "Period", "Amount (£)", "Cases", "Approved by"],
+        &[
+            "Tenant deceased",
+            "Q1 2025/26",
+            "2,150",
+            "4",
+            "Head of Finance",
+        ],
+        &[
+            "Bankruptcy order",
+            "Q1 2025/26",
+            "6,820",
+            "2",
+            "Head of Finance",
+        ],
+        &[
+            "Debt relief order",
+            "Q2 2025/26",
+            "1,940",
+            "3",
+            "Income Manager",
+        ],
+        &[
+            "Former tenant untraced",
+            "Q2 2025/26",
+            "3,310",
+            "7",
+            "Income Manager",
+        ],
+        &[
+            "Statute barred",
+            "Q3 2025/26",
+            "880",
+            "1",
+            "Section 151 Officer",
+        ],
+    ]);
+    assert_eq!(grids, [&left, &right, &below]);
+}
+
+/// Issue 19: a page laid out as a three-column CSS grid with a borderless table in the middle
+/// column and short paragraphs (four to six words a line) in the columns either side
+/// (`fixtures/regression/chromium-grid-middle-table.html`, Chromium). The three columns'
+/// lines share baselines and no table was found; each page column is read apart, and the
+/// paragraphs of the right-hand column are page text, no column of the table.
+#[test]
+fn issue_19_a_table_in_the_middle_column_of_a_grid_is_read_apart() {
+    let got = grids_and_fills("chromium-grid-middle-table.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Branch", "Visits", "Loans", "Hours"],
+            &["Abbotsley", "4,210", "3,905", "32"],
+            &["Brookfield", "6,874", "5,112", "40"],
+            &["Colden Cross", "2,096", "1,744", "24"],
+            &["Dalby Green", "3,388", "2,950", "28"],
+            &["Ellerton", "5,431", "4,867", "36"],
+            &["Fernhill", "1,902", "1,215", "20"],
+        ])
+    );
+    assert!(got[0].1[0].iter().all(|f| f.as_deref() == Some("#5B2C6F")));
+}

@@ -47,6 +47,113 @@ fn white_rule_visible(page: &PagePrimitives, r: &Rule, s: &Settings) -> bool {
     })
 }
 
+/// Most white rules on a page for [`continues_seen`] to weigh them: each unseen one is checked
+/// against every seen one, and a page with more is a drawing, not a slide table.
+const MAX_WHITE_RULES: usize = 2000;
+
+/// Most passes of [`seen_white_rules`]: each carries the seen rules on through one more band
+/// (one more group row of a table).
+const MAX_WHITE_RULE_PASSES: usize = 32;
+
+/// Per rule of the page: whether it is white and seen, over or along a coloured fill
+/// ([`white_rule_visible`]) or carrying on a seen one through a band ([`continues_seen`]).
+fn seen_white_rules(page: &PagePrimitives, s: &Settings) -> Vec<bool> {
+    let white = |r: &Rule| r.colour.is_some_and(|c| c.is_white());
+    let mut seen: Vec<bool> = page
+        .rules
+        .iter()
+        .map(|r| white(r) && white_rule_visible(page, r, s))
+        .collect();
+    if page.rules.iter().filter(|r| white(r)).count() > MAX_WHITE_RULES {
+        return seen;
+    }
+    for _ in 0..MAX_WHITE_RULE_PASSES {
+        let seen_white: Vec<&Rule> = page
+            .rules
+            .iter()
+            .zip(&seen)
+            .filter_map(|(r, &v)| v.then_some(r))
+            .collect();
+        let more: Vec<bool> = page
+            .rules
+            .iter()
+            .zip(&seen)
+            .map(|(r, &v)| !v && white(r) && continues_seen(page, r, &seen_white, s))
+            .collect();
+        if !more.contains(&true) {
+            break;
+        }
+        for (v, m) in seen.iter_mut().zip(more) {
+            *v |= m;
+        }
+    }
+    seen
+}
+
+/// Whether an unseen white rule carries on a seen one (`seen`, white rules over coloured
+/// fills) along the same line, across a coloured fill that fills the gap between them: a slide
+/// table's white grid shows over its header, is hidden under the full-width band of a group
+/// row, and runs on unseen down the white body rows under it. The column edges the header
+/// shows are the body's too.
+fn continues_seen(page: &PagePrimitives, r: &Rule, seen: &[&Rule], s: &Settings) -> bool {
+    let t = s.white_rule_on_fill;
+    let vertical = r.is_vertical(s.axis_tolerance);
+    if !vertical && !r.is_horizontal(s.axis_tolerance) {
+        return false;
+    }
+    // (position across, start and end along) of a rule.
+    let span = |q: &Rule| {
+        if vertical {
+            (
+                0.5 * (q.p0.x + q.p1.x),
+                q.p0.y.min(q.p1.y),
+                q.p0.y.max(q.p1.y),
+            )
+        } else {
+            (
+                0.5 * (q.p0.y + q.p1.y),
+                q.p0.x.min(q.p1.x),
+                q.p0.x.max(q.p1.x),
+            )
+        }
+    };
+    let (pos, a0, a1) = span(r);
+    seen.iter()
+        .filter(|q| {
+            if vertical {
+                q.is_vertical(s.axis_tolerance)
+            } else {
+                q.is_horizontal(s.axis_tolerance)
+            }
+        })
+        .any(|q| {
+            let (qpos, b0, b1) = span(q);
+            if (qpos - pos).abs() > s.snap_tolerance {
+                return false;
+            }
+            // The gap between the two along their line.
+            let (g0, g1) = if b1 <= a0 + t {
+                (b1, a0)
+            } else if a1 <= b0 + t {
+                (a1, b0)
+            } else {
+                return true;
+            };
+            if g1 - g0 <= s.snap_tolerance {
+                return true;
+            }
+            page.fills.iter().any(|f| {
+                let b = f.rect;
+                f.colour.is_some_and(|c| !c.is_white())
+                    && if vertical {
+                        b.x0 < pos && b.x1 > pos && b.top <= g0 + t && b.bottom >= g1 - t
+                    } else {
+                        b.top < pos && b.bottom > pos && b.x0 <= g0 + t && b.x1 >= g1 - t
+                    }
+            })
+        })
+}
+
 /// Whether the rule runs along or inside a fill of its own colour.
 fn on_own_fill(page: &PagePrimitives, r: &Rule, s: &Settings) -> bool {
     let mid = Pt::new((r.p0.x + r.p1.x) / 2.0, (r.p0.y + r.p1.y) / 2.0);
@@ -163,8 +270,10 @@ pub fn edges(page: &PagePrimitives, s: &Settings) -> Vec<Edge> {
     } else {
         ruled_fills(page, &outlines, s)
     };
-    for r in &page.rules {
-        if r.colour.is_some_and(|c| c.is_white()) && !white_rule_visible(page, r, s) {
+    let white = |r: &Rule| r.colour.is_some_and(|c| c.is_white());
+    let seen = seen_white_rules(page, s);
+    for (r, &was_seen) in page.rules.iter().zip(&seen) {
+        if white(r) && !was_seen {
             continue;
         }
         if r.colour.is_some_and(|c| outlines.contains(&c)) && !on_ruled_fill(r, &ruled, s) {

@@ -147,6 +147,10 @@ pub struct UnruledSettings {
     pub scan_gap_lines: f64,
     /// Most one-segment lines in a row inside a region.
     pub max_bridge_lines: usize,
+    /// Narrowest page gutter (em) between page columns of running text.
+    pub page_gutter_em: f64,
+    /// Most times a page is cut into page columns.
+    pub max_page_column_splits: usize,
     /// How far (points) a bridged or header line may stick out of the region.
     pub extent_slack: f64,
     /// Lines with two or more segments whose shared gutters a new line must keep open.
@@ -241,6 +245,8 @@ pub struct UnruledSettings {
     pub prose_left_slack: f64,
     /// ...unless this fraction of the body cells are numbers.
     pub min_numeric_for_numbered: f64,
+    /// A page column of prose beside a table holds this many words a line on average.
+    pub prose_column_mean_words: f64,
     /// Words are split across a gutter when further apart than this (em).
     pub boundary_split_em: f64,
     /// Fraction of lines across a gutter with a segment gap (or numbers) for it to separate columns.
@@ -275,6 +281,8 @@ impl Default for UnruledSettings {
             run_gap_lines: tolerance::RUN_GAP_LINES,
             scan_gap_lines: tolerance::SCAN_GAP_LINES,
             max_bridge_lines: tolerance::MAX_BRIDGE_LINES,
+            page_gutter_em: tolerance::PAGE_GUTTER_EM,
+            max_page_column_splits: tolerance::MAX_PAGE_COLUMN_SPLITS,
             extent_slack: tolerance::EXTENT_SLACK,
             window_lines: tolerance::WINDOW_LINES,
             prose_line_words: tolerance::PROSE_LINE_WORDS,
@@ -319,6 +327,7 @@ impl Default for UnruledSettings {
             prose_line_min_words: tolerance::PROSE_LINE_MIN_WORDS,
             prose_fill: tolerance::PROSE_FILL,
             prose_left_slack: tolerance::PROSE_LEFT_SLACK,
+            prose_column_mean_words: tolerance::PROSE_COLUMN_MEAN_WORDS,
             min_numeric_for_numbered: tolerance::MIN_NUMERIC_FOR_NUMBERED,
             boundary_split_em: tolerance::BOUNDARY_SPLIT_EM,
             min_separated_fraction: tolerance::MIN_SEPARATED_FRACTION,

@@ -58,8 +58,15 @@ pub(super) fn solid_leading(body: &[&TLine]) -> f64 {
 }
 
 /// The body lines `body` of a region spanning `ext`, parted by the rules among `rules` that
-/// cover `rule_coverage` of its width and by white space.
-pub(super) fn bands(body: &[&TLine], rules: &[HRule], ext: Rect, u: &UnruledSettings) -> Bands {
+/// cover `rule_coverage` of its width and by white space. Bands shaded by turns (`shades`,
+/// the page's shaded band boxes: zebra rows) are the rows ([`zebra`]).
+pub(super) fn bands(
+    body: &[&TLine],
+    rules: &[HRule],
+    shades: &[Rect],
+    ext: Rect,
+    u: &UnruledSettings,
+) -> Bands {
     let lead = solid_leading(body);
     let mut ruled = Vec::with_capacity(body.len());
     let mut solid = Vec::with_capacity(body.len());
@@ -92,10 +99,59 @@ pub(super) fn bands(body: &[&TLine], rules: &[HRule], ext: Rect, u: &UnruledSett
         }
     }
     let multi = lines_in.iter().filter(|&&c| c > 1).count();
-    let rows_banded = n_bands >= u.min_ruled_bands && multi >= 2 && 2 * multi > n_bands;
+    let rows_banded = n_bands >= u.min_ruled_bands
+        && ((multi >= 2 && 2 * multi > n_bands)
+            || (n_ruled == n && zebra(body, &ruled, shades, ext, u)));
     Bands {
         ruled,
         solid,
         rows_banded,
     }
+}
+
+/// Whether the bands between rules (`ruled`, per body line) are shaded by turns: at least two
+/// are shaded across the table's width, no two shaded ones meet, and unshaded ones meet once
+/// at most (above a total row set apart by a rule). Banded rows shade one row at a time, so
+/// each band is a row, however its lines are set (a label wrapped beside figures centred on
+/// it).
+fn zebra(
+    body: &[&TLine],
+    ruled: &[usize],
+    shades: &[Rect],
+    ext: Rect,
+    u: &UnruledSettings,
+) -> bool {
+    let n = ruled.last().map_or(0, |&b| b + 1);
+    let shaded: Vec<bool> = (0..n)
+        .map(|b| {
+            let lines: Vec<&&TLine> = body
+                .iter()
+                .zip(ruled)
+                .filter(|(_, &r)| r == b)
+                .map(|(l, _)| l)
+                .collect();
+            if lines.is_empty() {
+                return false;
+            }
+            // The shading behind every line of the band and no other, across the table.
+            let inside = |r: &Rect, l: &TLine| {
+                let y = l.bbox.centre().y;
+                y > r.top && y < r.bottom
+            };
+            let covered: f64 = shades
+                .iter()
+                .filter(|r| {
+                    lines.iter().all(|l| inside(r, l))
+                        && body
+                            .iter()
+                            .zip(ruled)
+                            .all(|(l, &k)| k == b || !inside(r, l))
+                })
+                .map(|r| (r.x1.min(ext.x1) - r.x0.max(ext.x0)).max(0.0))
+                .sum();
+            covered >= u.rule_coverage * ext.width()
+        })
+        .collect();
+    let both = |a: bool, b: bool| shaded.windows(2).filter(|w| w[0] == a && w[1] == b).count();
+    shaded.iter().filter(|&&s| s).count() >= 2 && both(true, true) == 0 && both(false, false) <= 1
 }

@@ -22,7 +22,7 @@ use super::lines::TLine;
 use super::pieces::{pieces, Piece};
 use super::slots::GridBuild;
 use super::verdict::Rejected;
-use super::{bands, emit, header, rows};
+use super::{bands, detect, emit, header, rows};
 
 /// Build the table of one region, or say why it does not hold up as a table.
 pub(super) fn table(
@@ -55,7 +55,8 @@ pub(super) fn table(
     );
     // One body row under a header may be the last row of a table pushed onto a page of its
     // own: built and checked as any table, it is kept as a continuation only.
-    let bands = bands::bands(body, rules, ext, u);
+    let shades = detect::band_fills(page, u);
+    let bands = bands::bands(body, rules, &shades, ext, u);
     let lone = match rows::body_rows(
         body,
         &bands,

@@ -183,7 +183,7 @@ pub(super) fn edge_prose(
         .map(|l| pieces(l, words, &xs, &gaps, true, u))
         .collect();
     let c = n_cols - 1;
-    if !prose_column(&body, words, c, u) {
+    if !prose_column(&body, words, c, u) || !long_lines(&body, words, c, u) {
         return None;
     }
     // The columns between the stub and the prose are mostly numbers.
@@ -287,6 +287,20 @@ fn tick_marks(page: &PagePrimitives, ext: &Rect, u: &UnruledSettings) -> usize {
                 && ext.contains(r.p1, u.tick_slack)
         })
         .count()
+}
+
+/// Whether the lines of column `c` hold `prose_column_mean_words` words or more on average: a
+/// page column of running text, not a column of short names ("Head of Revenues", "Section 151
+/// Officer") that fill their column as evenly.
+fn long_lines(body: &[Vec<Piece>], words: &[Word], c: usize, u: &UnruledSettings) -> bool {
+    let counts: Vec<usize> = body
+        .iter()
+        .flatten()
+        .filter(|p| p.c0 == c && p.c1 == c)
+        .map(|p| word_count(&p.words, words))
+        .collect();
+    !counts.is_empty()
+        && counts.iter().sum::<usize>() as f64 >= u.prose_column_mean_words * counts.len() as f64
 }
 
 /// Whether column `c` of the body is running text.

@@ -138,20 +138,13 @@ pub(super) fn rule_pieces(page: &PagePrimitives, u: &UnruledSettings) -> Vec<HRu
         .collect();
     // Shaded bands (a header row, banded body rows) draw the same boundaries as rules: their
     // top and bottom edges.
-    for f in &page.fills {
-        let shaded = f.colour.is_some_and(|c| !c.is_white());
-        if shaded
-            && f.shape == FillShape::Rect
-            && f.rect.width() >= u.min_band_width
-            && f.rect.height() < u.max_band_height
-        {
-            for y in [f.rect.top, f.rect.bottom] {
-                pieces.push(HRule {
-                    y,
-                    x0: f.rect.x0,
-                    x1: f.rect.x1,
-                });
-            }
+    for r in band_fills(page, u) {
+        for y in [r.top, r.bottom] {
+            pieces.push(HRule {
+                y,
+                x0: r.x0,
+                x1: r.x1,
+            });
         }
     }
     pieces.retain(|r| {
@@ -159,6 +152,22 @@ pub(super) fn rule_pieces(page: &PagePrimitives, u: &UnruledSettings) -> Vec<HRu
     });
     pieces.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     pieces
+}
+
+/// The boxes of the page's shaded bands: rectangles filled with a colour other than white, at
+/// least `min_band_width` wide and less than `max_band_height` tall (a header row, a banded
+/// body row, or one cell of either).
+pub(super) fn band_fills(page: &PagePrimitives, u: &UnruledSettings) -> Vec<Rect> {
+    page.fills
+        .iter()
+        .filter(|f| {
+            f.colour.is_some_and(|c| !c.is_white())
+                && f.shape == FillShape::Rect
+                && f.rect.width() >= u.min_band_width
+                && f.rect.height() < u.max_band_height
+        })
+        .map(|f| f.rect)
+        .collect()
 }
 
 /// `pieces` (sorted by y) grouped into rules: pieces within `rule_snap` of the first one's y,

@@ -153,8 +153,9 @@ pub(super) fn frame(
     if guts.is_empty() {
         return Err(Rejected::NoGutter);
     }
+    let header = ls.get(..hdr).unwrap_or(&[]);
     let mut xs = vec![ext.x0];
-    xs.extend(guts.iter().map(Gutter::mid));
+    xs.extend(guts.iter().map(|g| boundary(g, header, words)));
     xs.push(ext.x1);
     Ok(Frame {
         ext,
@@ -162,6 +163,45 @@ pub(super) fn frame(
         xs,
         gaps: guts,
     })
+}
+
+/// Where the column boundary in gutter `g` lies: its middle, unless header labels cross the
+/// middle while keeping clear of the text on one side (a label set flush left over figures set
+/// flush right starts inside the gutter: "Sickness / days per FTE" over "11.2"). Such labels
+/// belong to the column on the other side, and the boundary moves to the middle of the white
+/// space between them and the text they keep clear of. Labels reaching over the text on both
+/// sides span the columns, and labels pulling both ways leave the middle.
+fn boundary(g: &Gutter, header: &[&TLine], words: &[Word]) -> f64 {
+    let mid = g.mid();
+    let (mut right, mut left) = (false, false);
+    // The leftmost start and rightmost end of the labels across the middle.
+    let (mut from, mut to) = (f64::INFINITY, f64::NEG_INFINITY);
+    // Labels are the lines' segments (a phrase's words go together).
+    let labels = header.iter().flat_map(|l| {
+        l.segs.iter().filter_map(|s| {
+            let ws = l.words.get(s.start..s.end)?;
+            ws.iter()
+                .filter_map(|&i| words.get(i))
+                .map(|w| w.bbox)
+                .reduce(|a, b| a.union(&b))
+        })
+    });
+    for w in labels.filter(|b| b.x0 < mid && b.x1 > mid) {
+        match (w.x0 >= g.x0, w.x1 <= g.x1) {
+            // Starting inside the gutter, it is no label of the column on the left (it is
+            // neither flush left with that column's text nor centred over it).
+            (true, _) => right = true,
+            (false, true) => left = true,
+            (false, false) => return mid,
+        }
+        from = from.min(w.x0);
+        to = to.max(w.x1);
+    }
+    match (right, left) {
+        (true, false) => 0.5 * (g.x0 + from),
+        (false, true) => 0.5 * (to + g.x1),
+        _ => mid,
+    }
 }
 
 /// Whether column `k` (of the boundaries `xs`) holds list item labels alone: each body word
@@ -189,8 +229,8 @@ fn label_strip(body: &[&TLine], words: &[Word], xs: &[f64], k: usize) -> bool {
 
 /// Whether a gutter separates columns rather than words of one phrase: in at least
 /// `min_separated_fraction` of the lines with text on both sides, the gap across it is a
-/// segment gap, or numbers stand on both sides ("40 years", left-aligned in every row, leaves
-/// a word-space gutter that separates nothing). The `header` lines vouch for a narrow column's
+/// segment gap, or figures stand on both sides ("40 years", left-aligned in every row, leaves
+/// a word-space gutter that separates nothing; nor does "Q1 2025/26", a period). The `header` lines vouch for a narrow column's
 /// edge that too few body lines show ([`header_vouches`]).
 pub(super) fn separates(
     g: &Gutter,
@@ -225,9 +265,11 @@ pub(super) fn separates(
                 wide_starts.push(b.bbox.x0);
             }
         }
-        if b.bbox.x0 - a.bbox.x1 > u.segment_gap_em * l.size
-            || (is_numeric(&a.text) && is_numeric(&b.text))
-        {
+        // Figures side by side: the one before has no letters (a period "Q1 2025/26" is one
+        // phrase, "221 37.6" two figures).
+        let figures =
+            is_numeric(&a.text) && !a.text.chars().any(char::is_alphabetic) && is_numeric(&b.text);
+        if b.bbox.x0 - a.bbox.x1 > u.segment_gap_em * l.size || figures {
             separated += 1;
         }
     }

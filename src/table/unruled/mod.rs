@@ -39,6 +39,7 @@ mod emit;
 mod frame;
 mod header;
 mod lines;
+mod page_columns;
 mod pieces;
 mod rows;
 mod slots;
@@ -81,7 +82,7 @@ pub fn tables(
 /// As [`tables`], keeping each rejected candidate region and its reason.
 pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings) -> Found {
     let u = &s.alignment;
-    let mut ids: Vec<usize> = (0..words.len())
+    let ids: Vec<usize> = (0..words.len())
         .filter(|&i| {
             let c = words[i].bbox.centre();
             !ruled
@@ -98,6 +99,32 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         v,
         junctions: detect::rule_junctions(&pieces, u),
     };
+    let page_view = View {
+        page,
+        words,
+        ruled,
+        hrules: &hrules,
+        edges: &edges,
+        s,
+    };
+    find_in(&page_view, ids, 0)
+}
+
+/// What every reading of a page's words shares: the page, its words and rules.
+struct View<'a> {
+    page: &'a PagePrimitives,
+    words: &'a [Word],
+    ruled: &'a [Rect],
+    hrules: &'a [detect::HRule],
+    edges: &'a detect::Edges,
+    s: &'a Settings,
+}
+
+/// The tables among the words `ids`. A rejected region cut by a page gutter
+/// ([`page_columns`]) has the words beside the gutter read again, one page column at a time,
+/// and the rest of the words apart from them (at most `max_page_column_splits` deep).
+fn find_in(v: &View<'_>, mut ids: Vec<usize>, depth: usize) -> Found {
+    let (page, words, u) = (v.page, v.words, &v.s.alignment);
     // Two passes at most: the second after leaving out page columns of running text found
     // beside tables (they share the tables' baselines).
     for pass in 0..2 {
@@ -105,12 +132,12 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         if lines.len() < u.min_table_lines {
             return Found::default();
         }
-        let regions = detect::regions(&lines, words, &hrules, ruled, u);
+        let regions = detect::regions(&lines, words, v.hrules, v.ruled, u);
         if pass == 0 {
             let zones: Vec<Rect> = regions
                 .iter()
                 .filter_map(|r| {
-                    checks::edge_prose(words, &lines, r, &hrules, &edges, page.info.width, u)
+                    checks::edge_prose(words, &lines, r, v.hrules, v.edges, page.info.width, u)
                 })
                 .collect();
             if !zones.is_empty() {
@@ -123,20 +150,28 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         }
         let mut out = Found::default();
         for region in &regions {
-            match build::table(page, words, &lines, region, &hrules, &edges, s) {
+            if depth < u.max_page_column_splits {
+                let side_by_side = region_box(region, &lines)
+                    .and_then(|b| page_columns::rule_gap(&b, &lines, words, v.hrules, v.ruled, u));
+                if let Some(zone) = side_by_side {
+                    return by_page_column(v, &ids, &zone, depth);
+                }
+            }
+            match build::table(page, words, &lines, region, v.hrules, v.edges, v.s) {
                 Ok(t) => {
                     out.warnings
                         .extend(left_inside(&t, &lines, &regions, words, page.info.number));
                     out.tables.push(t);
                 }
                 Err(reason) => {
-                    let bbox = region
-                        .lines
-                        .iter()
-                        .filter_map(|&i| lines.get(i))
-                        .map(|l| l.bbox)
-                        .reduce(|a, b| a.union(&b));
-                    if let Some(bbox) = bbox {
+                    if let Some(bbox) = region_box(region, &lines) {
+                        if depth < u.max_page_column_splits {
+                            if let Some(zone) = page_columns::gutter_through(
+                                &bbox, &lines, words, v.hrules, v.ruled, u,
+                            ) {
+                                return by_page_column(v, &ids, &zone, depth);
+                            }
+                        }
                         out.rejected.push(RejectedRegion {
                             page: page.info.number,
                             bbox,
@@ -149,6 +184,40 @@ pub fn find(page: &PagePrimitives, words: &[Word], ruled: &[Rect], s: &Settings)
         return out;
     }
     Found::default()
+}
+
+/// The box around a region's lines.
+fn region_box(region: &detect::Region, lines: &[lines::TLine]) -> Option<Rect> {
+    region
+        .lines
+        .iter()
+        .filter_map(|&i| lines.get(i))
+        .map(|l| l.bbox)
+        .reduce(|a, b| a.union(&b))
+}
+
+/// The words `ids` read in three parts: left of the page gutter, right of it, and the rest
+/// (above and below the page columns).
+fn by_page_column(v: &View<'_>, ids: &[usize], zone: &page_columns::Zone, depth: usize) -> Found {
+    let mut parts: [Vec<usize>; 3] = Default::default();
+    for &i in ids {
+        let k = match v.words.get(i).and_then(|w| zone.side(w)) {
+            Some(false) => 0,
+            Some(true) => 1,
+            None => 2,
+        };
+        if let Some(p) = parts.get_mut(k) {
+            p.push(i);
+        }
+    }
+    let mut out = Found::default();
+    for part in parts {
+        let f = find_in(v, part, depth + 1);
+        out.tables.extend(f.tables);
+        out.rejected.extend(f.rejected);
+        out.warnings.extend(f.warnings);
+    }
+    out
 }
 
 /// A warning for each line whose middle lies inside table `t` and that no region holds: a
@@ -722,8 +791,9 @@ mod tests {
         let mut ws = prose(72.0, 220.0, 100.0, 25);
         ws.extend(prose(320.0, 220.0, 100.0, 25));
         assert!(find(&ws, Vec::new()).is_empty());
-        // Every line after the first continues the one above: one body row.
-        assert_eq!(verdicts(&ws, Vec::new()), ["few_body_rows"]);
+        // The region the two columns make together is cut by the page gutter, and each page
+        // column read alone is one run of text: no candidate is left to turn down.
+        assert!(verdicts(&ws, Vec::new()).is_empty());
     }
 
     #[test]
