@@ -1856,3 +1856,123 @@ fn issue_19_one_colour_images_are_cell_fills() {
         ]
     );
 }
+
+/// Issue 19: cells shaded with patterns and shadings (`fixtures/regression/pattern-cell-fills.py`,
+/// pikepdf): a flat shading pattern over the header, a stitched gradient between close greens,
+/// `sh` of close ambers inside a cell's clip, and a tiling pattern whose tile is one pink are
+/// fills of one colour (a gradient's the middle of its range); a hatching and a red-to-blue
+/// gradient are no one colour.
+#[test]
+fn issue_19_pattern_and_shading_fills_of_one_colour_are_cell_fills() {
+    let got = grids_and_fills("pattern-cell-fills.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Ward", "Homes", "Status"],
+            &["Ashgrove", "41", "Ahead"],
+            &["Bellfield", "17", "Watch"],
+            &["Corran", "9", "Behind"],
+            &["Dunmore", "23", "Review"],
+            &["Eskside", "30", "Paused"],
+        ])
+    );
+    let hex = |s: &str| Some(s.to_string());
+    assert_eq!(
+        *fills,
+        [
+            [hex("#1F3863"), hex("#1F3863"), hex("#1F3863")],
+            [None, None, hex("#C8EACD")],
+            [None, None, hex("#FFE094")],
+            [None, None, hex("#FFC7CF")],
+            [None, None, None],
+            [None, None, None],
+        ]
+    );
+}
+
+/// Issue 19: text covered by a box drawn after it (`fixtures/regression/covered-text.py`,
+/// pikepdf). A status covered by an opaque black box filling its cell, and a line covered by
+/// an opaque white box, are not read and are counted (33 glyphs, 3 blank); statuses under
+/// fills drawn after them with the Multiply blend or at 40% opacity show through and are read,
+/// and a line underlined by a thin fill drawn after it is read.
+#[test]
+fn issue_19_text_covered_by_an_opaque_box_is_not_read() {
+    let got = grids_and_fills("covered-text.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Scheme", "Budget", "Status"],
+            &["Library refit", "120", "At risk"],
+            &["Depot roof", "340", "On track"],
+            &["Cycle lanes", "75", ""],
+            &["Park lighting", "48", "Complete"],
+        ])
+    );
+    assert_eq!(
+        fills.get(3).and_then(|row| row.get(2)),
+        Some(&Some("#000000".to_string()))
+    );
+    let doc = open("covered-text.pdf", "the pikepdf page opens");
+    let page = doc.page(1).expect("page 1 reads");
+    let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.contains("Report of the Director"), "{text}");
+    for covered in ["Withdrawn", "Exempt", "paragraph"] {
+        assert!(!text.contains(covered), "{covered} in {text}");
+    }
+    let counted: Vec<_> = page
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            boardpaper::pdf::WarningKind::CoveredText { count, blank } => Some((count, blank)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(counted, [(33, 3)]);
+}
+
+/// Issue 19: cells shaded by small one-colour inline images (`BI … ID … EI`;
+/// `fixtures/regression/inline-image-fills.py`, pikepdf) are fills of their colour, as image
+/// XObjects are; a two-colour inline image is no fill; a damaged inline image (an unknown
+/// colour space) before the table's text stays an image, is counted in a page warning, and
+/// the text after it is read.
+#[test]
+fn issue_19_one_colour_inline_images_are_cell_fills() {
+    let got = grids_and_fills("inline-image-fills.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Route", "Trips", "Status"],
+            &["Harbour loop", "64", "Running"],
+            &["Mill lane", "22", "Reduced"],
+            &["Station link", "0", "Suspended"],
+        ])
+    );
+    let hex = |s: &str| Some(s.to_string());
+    assert_eq!(
+        *fills,
+        [
+            [hex("#D9D9D9"), hex("#D9D9D9"), hex("#D9D9D9")],
+            [None, None, hex("#C6EFCE")],
+            [None, None, hex("#FFEB9C")],
+            [None, None, hex("#FFC7CE")],
+        ]
+    );
+    let doc = open("inline-image-fills.pdf", "the pikepdf page opens");
+    let page = doc.page(1).expect("page 1 reads");
+    assert_eq!(page.images.len(), 8);
+    let unread = page
+        .warnings
+        .iter()
+        .filter(|w| {
+            matches!(&w.kind, boardpaper::pdf::WarningKind::ContentUnreadable { reason }
+                if reason.starts_with("1 inline images could not be read"))
+        })
+        .count();
+    assert_eq!(unread, 1, "{:?}", page.warnings);
+}

@@ -22,6 +22,7 @@ mod lazy;
 pub mod limits;
 mod ops;
 mod path;
+mod pattern;
 mod sink;
 mod state;
 mod text;

@@ -17,6 +17,10 @@ pub trait PageSink {
     fn expect_glyphs(&mut self, _additional: usize) {}
     /// A glyph was shown.
     fn glyph(&mut self, glyph: Glyph);
+    /// The glyphs shown so far at these places in the order they were shown (0 is the
+    /// first), ascending, turned out to be covered by an opaque fill drawn over them: they are
+    /// not seen. Told once, when the page's content has been read.
+    fn covered(&mut self, shown: &[usize]);
     /// A straight rule was drawn.
     fn rule(&mut self, rule: Rule);
     /// An area was filled.
@@ -69,6 +73,15 @@ impl PageSink for Collector {
     }
     fn glyph(&mut self, glyph: Glyph) {
         self.page.glyphs.push(glyph);
+    }
+    fn covered(&mut self, shown: &[usize]) {
+        let mut next = shown.iter().copied().peekable();
+        let mut i = 0;
+        self.page.glyphs.retain(|_| {
+            let hide = next.next_if_eq(&i).is_some();
+            i += 1;
+            !hide
+        });
     }
     fn rule(&mut self, rule: Rule) {
         self.page.rules.push(rule);
@@ -131,6 +144,9 @@ impl PageSink for Recorder {
                 ))
                 .unwrap_or_default()
         );
+    }
+    fn covered(&mut self, shown: &[usize]) {
+        let _ = writeln!(self.out, "covered glyphs {shown:?}");
     }
     fn rule(&mut self, r: Rule) {
         let _ = writeln!(

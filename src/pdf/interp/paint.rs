@@ -1,0 +1,189 @@
+//! Paint that is not a plain colour: patterns set by `scn` and shadings painted by `sh`,
+//! read as one colour where they show one ([`super::super::pattern`]); and paint that covers
+//! text drawn before it.
+//!
+//! **Covered text.** A glyph is not seen when an opaque rectangle is filled over it later: a
+//! white box drawn over a line (redaction-like producers, some exports that "delete" text so).
+//! Only a fill that hides for certain covers: one colour, opacity 1, the Normal blend and no
+//! soft mask, at least [`THIN_FILL_MAX`] thick (thinner is a rule: an underline or strike
+//! through drawn after its text), holding the whole glyph box (to [`COVERED_GLYPH_SLACK`])
+//! inside the part of it an upright rectangular clip lets through. A cell fill drawn after its
+//! text with transparency or a Multiply blend (some producers paint in that order) shows the
+//! text through it and covers nothing. Covered glyphs are taken back from the sink when the
+//! page ends and counted in a page warning ([`crate::pdf::WarningKind::CoveredText`]).
+
+use lopdf::{Dictionary, Object};
+
+use super::Interpreter;
+use crate::geom::{Pt, Rect};
+use crate::pdf::clip::{Clip, Tally};
+use crate::pdf::pattern;
+use crate::pdf::state::GraphicsState;
+use crate::pdf::types::{Colour, Glyph};
+use crate::tolerance::{COVERED_GLYPH_SLACK, THIN_FILL_MAX};
+
+/// The glyphs of a page passed to the sink, in order: their boxes, whether each is blank, and
+/// which have been covered since.
+#[derive(Debug, Default)]
+pub(super) struct Shown {
+    boxes: Vec<Rect>,
+    blank: Vec<bool>,
+    /// Places (in `boxes`) of covered glyphs, in the order found.
+    covered: Vec<usize>,
+}
+
+impl Shown {
+    /// An opaque rectangle `rect` was filled: the glyphs shown before it that it wholly holds
+    /// are covered (see the module documentation). Called only for fills of opacity 1 that
+    /// are not rules.
+    pub(super) fn cover(&mut self, rect: Rect, gs: &GraphicsState) {
+        if self.boxes.is_empty()
+            || gs.blends
+            || gs.clip_not_rect
+            || gs.fill.colour.is_none()
+            || rect.width().min(rect.height()) < THIN_FILL_MAX
+        {
+            return;
+        }
+        let painted = match gs.clip {
+            Clip::Unclipped => Some(rect),
+            Clip::Box(b) => b.intersection(&rect),
+            Clip::Empty => None,
+        };
+        let Some(p) = painted else { return };
+        let s = COVERED_GLYPH_SLACK;
+        for (i, g) in self.boxes.iter_mut().enumerate() {
+            if g.x0 >= p.x0 - s
+                && g.x1 <= p.x1 + s
+                && g.top >= p.top - s
+                && g.bottom <= p.bottom + s
+            {
+                self.covered.push(i);
+                // Never counted twice: a box no fill holds (every comparison with NaN fails).
+                *g = Rect {
+                    x0: f64::NAN,
+                    top: f64::NAN,
+                    x1: f64::NAN,
+                    bottom: f64::NAN,
+                };
+            }
+        }
+    }
+
+    /// A glyph passed to the sink.
+    pub(super) fn push(&mut self, glyph: &Glyph) {
+        self.boxes.push(glyph.bbox);
+        self.blank.push(glyph.text.as_str().trim().is_empty());
+    }
+}
+
+/// After a `gs`: whether paint now blends with what lies under it (a blend mode other than
+/// Normal, or a soft mask), so that it covers nothing.
+pub(super) fn note_blend(gs: &mut GraphicsState, dict: &Dictionary) {
+    if let Ok(bm) = dict.get(b"BM") {
+        let first = match bm {
+            Object::Array(a) => a.first(),
+            other => Some(other),
+        };
+        let name = first.and_then(|n| n.as_name().ok());
+        gs.blends = !matches!(name, Some(b"Normal" | b"Compatible"));
+    }
+    if let Ok(mask) = dict.get(b"SMask") {
+        gs.blends = gs.blends || mask.as_name().map_or(true, |n| n != b"None");
+    }
+}
+
+impl<'a> Interpreter<'a> {
+    /// `/name scn`: the pattern's one colour becomes the current colour, when it has one
+    /// (otherwise the colour stays unknown, as for any pattern).
+    pub(super) fn pattern_colour(
+        &mut self,
+        stroke: bool,
+        name: &[u8],
+        res: Option<&'a Dictionary>,
+    ) {
+        let Some((_, object)) = self.named_resource(res, b"Pattern", name) else {
+            return;
+        };
+        let spaces = res.and_then(|r| self.resource_dict(r, b"ColorSpace"));
+        let Some((colour, bytes)) = pattern::colour(self.doc, object, spaces, self.limits) else {
+            return;
+        };
+        if let Err(e) = self.budget.charge_bytes(bytes) {
+            self.fatal(e);
+            return;
+        }
+        let paint = if stroke {
+            &mut self.gs.stroke
+        } else {
+            &mut self.gs.fill
+        };
+        paint.colour = Some(colour);
+    }
+
+    /// `/name sh`: a shading fills the clip region. One of one colour inside an upright
+    /// rectangular clip smaller than a page background is a filled rectangle of that colour;
+    /// anything else is an area of no one colour.
+    pub(super) fn shading_fill(&mut self, name: Option<&[u8]>, res: Option<&'a Dictionary>) {
+        let spaces = res.and_then(|r| self.resource_dict(r, b"ColorSpace"));
+        let colour = name
+            .and_then(|n| self.named_resource(res, b"Shading", n))
+            .and_then(|(_, o)| pattern::shading(self.doc, o, spaces));
+        let page_share = self.limits.image_fill_page_share * self.page_box.area();
+        match (colour, self.gs.clip) {
+            (Some(colour), Clip::Box(b)) if !self.gs.clip_not_rect && b.area() < page_share => {
+                let corners = [
+                    Pt::new(b.x0, b.bottom),
+                    Pt::new(b.x1, b.bottom),
+                    Pt::new(b.x1, b.top),
+                    Pt::new(b.x0, b.top),
+                ];
+                self.fill_rect_with(corners, colour);
+            }
+            _ => self.backdrop.mixed(self.page_box, &self.gs.clip),
+        }
+    }
+
+    /// Paint the rectangle with these corners (displayed frame) as `re f` paints it in
+    /// `colour`, leaving the path being built and the fill colour as they were.
+    fn fill_rect_with(&mut self, corners: [Pt; 4], colour: Colour) {
+        let pending = std::mem::take(&mut self.path);
+        self.path.rect(corners);
+        let saved = self.gs.fill.colour;
+        self.gs.fill.colour = Some(colour);
+        self.fill_path();
+        self.gs.fill.colour = saved;
+        self.path = pending;
+    }
+
+    /// At the page's end: take the covered glyphs back from the sink and count them.
+    pub(super) fn report_covered(&mut self) {
+        let mut covered = std::mem::take(&mut self.shown.covered);
+        if covered.is_empty() {
+            return;
+        }
+        covered.sort_unstable();
+        let mut tally = Tally::default();
+        for &i in &covered {
+            let blank = self.shown.blank.get(i).copied().unwrap_or(false);
+            tally.add(if blank { " " } else { "x" });
+        }
+        self.hidden.covered = tally;
+        self.sink.covered(&covered);
+    }
+
+    /// After a clipping path takes effect: remember when it was not one upright rectangle,
+    /// so the clip box is only its bounds.
+    pub(super) fn note_clip_shape(&mut self) {
+        let mut shapes = self.path.subpaths.iter().filter(|sp| sp.bbox().is_some());
+        let one_rect = match (shapes.next(), shapes.next()) {
+            (Some(sp), None) => sp.as_axis_rect().is_some(),
+            // No path: the clip is as it was.
+            (None, _) => true,
+            _ => false,
+        };
+        if !one_rect {
+            self.gs.clip_not_rect = true;
+        }
+    }
+}
