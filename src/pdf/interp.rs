@@ -120,9 +120,6 @@ pub(crate) struct Interpreter<'a> {
     /// Invisible glyphs over no image yet; kept at the end of the page if an image drawn
     /// later lies under them (an OCR layer drawn before its scan).
     held: Vec<Glyph>,
-    /// The glyphs passed to the sink so far, and which of them opaque fills drawn later have
-    /// covered (see `paint`).
-    shown: paint::Shown,
     /// The data of the inline image the operation being run draws, as lopdf read it.
     inline: Option<lopdf::Stream>,
     /// Inline images drawn whose data could not be read.
@@ -186,7 +183,6 @@ impl<'a> Interpreter<'a> {
             images: Vec::new(),
             backdrop: Backdrop::default(),
             held: Vec::new(),
-            shown: paint::Shown::default(),
             inline: None,
             unread_inline: 0,
             fonts: HashMap::new(),
@@ -244,7 +240,6 @@ impl<'a> Interpreter<'a> {
     }
 
     fn finish(mut self) {
-        self.report_covered();
         self.report_unread_inline();
         if self.bad.count > 0 {
             let kind = WarningKind::BadOperands {
@@ -316,7 +311,6 @@ impl<'a> Interpreter<'a> {
             return;
         }
         self.saw_glyph = true;
-        self.shown.push(&glyph);
         self.sink.glyph(glyph);
     }
 
@@ -890,7 +884,7 @@ impl<'a> Interpreter<'a> {
                 // hides text (see `backdrop`).
                 if w.min(h) >= THIN_FILL_MAX && opaque {
                     self.backdrop.rect(r, colour, &self.gs.clip);
-                    self.shown.cover(r, &self.gs);
+                    paint::cover(&mut *self.sink, &self.gs, r, &mut self.hidden);
                 } else {
                     self.backdrop.mixed(r, &self.gs.clip);
                 }

@@ -9,72 +9,47 @@
 //! through drawn after its text), holding the whole glyph box (to [`COVERED_GLYPH_SLACK`])
 //! inside the part of it an upright rectangular clip lets through. A cell fill drawn after its
 //! text with transparency or a Multiply blend (some producers paint in that order) shows the
-//! text through it and covers nothing. Covered glyphs are taken back from the sink when the
-//! page ends and counted in a page warning ([`crate::pdf::WarningKind::CoveredText`]).
+//! text through it and covers nothing. Covered glyphs are dropped by the sink, which holds
+//! them, and counted in a page warning ([`crate::pdf::WarningKind::CoveredText`]).
 
 use lopdf::{Dictionary, Object};
 
 use super::Interpreter;
 use crate::geom::{Pt, Rect};
-use crate::pdf::clip::{Clip, Tally};
+use crate::pdf::clip::{Clip, Hidden};
 use crate::pdf::pattern;
+use crate::pdf::sink::PageSink;
 use crate::pdf::state::GraphicsState;
-use crate::pdf::types::{Colour, Glyph};
+use crate::pdf::types::Colour;
 use crate::tolerance::{COVERED_GLYPH_SLACK, THIN_FILL_MAX};
 
-/// The glyphs of a page passed to the sink, in order: their boxes, whether each is blank, and
-/// which have been covered since.
-#[derive(Debug, Default)]
-pub(super) struct Shown {
-    boxes: Vec<Rect>,
-    blank: Vec<bool>,
-    /// Places (in `boxes`) of covered glyphs, in the order found.
-    covered: Vec<usize>,
-}
-
-impl Shown {
-    /// An opaque rectangle `rect` was filled: the glyphs shown before it that it wholly holds
-    /// are covered (see the module documentation). Called only for fills of opacity 1 that
-    /// are not rules.
-    pub(super) fn cover(&mut self, rect: Rect, gs: &GraphicsState) {
-        if self.boxes.is_empty()
-            || gs.blends
-            || gs.clip_not_rect
-            || gs.fill.colour.is_none()
-            || rect.width().min(rect.height()) < THIN_FILL_MAX
-        {
-            return;
-        }
-        let painted = match gs.clip {
-            Clip::Unclipped => Some(rect),
-            Clip::Box(b) => b.intersection(&rect),
-            Clip::Empty => None,
-        };
-        let Some(p) = painted else { return };
-        let s = COVERED_GLYPH_SLACK;
-        for (i, g) in self.boxes.iter_mut().enumerate() {
-            if g.x0 >= p.x0 - s
-                && g.x1 <= p.x1 + s
-                && g.top >= p.top - s
-                && g.bottom <= p.bottom + s
-            {
-                self.covered.push(i);
-                // Never counted twice: a box no fill holds (every comparison with NaN fails).
-                *g = Rect {
-                    x0: f64::NAN,
-                    top: f64::NAN,
-                    x1: f64::NAN,
-                    bottom: f64::NAN,
-                };
-            }
-        }
+/// An opaque rectangle `rect` was filled under the graphics state `gs`: the glyphs shown
+/// before it that it wholly holds are covered, dropped from `sink` and counted in `hidden`
+/// (see the module documentation). Called only for fills of opacity 1 that are not rules.
+pub(super) fn cover(sink: &mut dyn PageSink, gs: &GraphicsState, rect: Rect, hidden: &mut Hidden) {
+    if gs.blends
+        || gs.clip_not_rect
+        || gs.fill.colour.is_none()
+        || rect.width().min(rect.height()) < THIN_FILL_MAX
+    {
+        return;
     }
-
-    /// A glyph passed to the sink.
-    pub(super) fn push(&mut self, glyph: &Glyph) {
-        self.boxes.push(glyph.bbox);
-        self.blank.push(glyph.text.as_str().trim().is_empty());
-    }
+    let painted = match gs.clip {
+        Clip::Unclipped => Some(rect),
+        Clip::Box(b) => b.intersection(&rect),
+        Clip::Empty => None,
+    };
+    let Some(p) = painted else { return };
+    let s = COVERED_GLYPH_SLACK;
+    let area = Rect {
+        x0: p.x0 - s,
+        top: p.top - s,
+        x1: p.x1 + s,
+        bottom: p.bottom + s,
+    };
+    let (count, blank) = sink.cover(area);
+    hidden.covered.glyphs += count;
+    hidden.covered.blank += blank;
 }
 
 /// After a `gs`: whether paint now blends with what lies under it (a blend mode other than
@@ -154,22 +129,6 @@ impl<'a> Interpreter<'a> {
         self.fill_path();
         self.gs.fill.colour = saved;
         self.path = pending;
-    }
-
-    /// At the page's end: take the covered glyphs back from the sink and count them.
-    pub(super) fn report_covered(&mut self) {
-        let mut covered = std::mem::take(&mut self.shown.covered);
-        if covered.is_empty() {
-            return;
-        }
-        covered.sort_unstable();
-        let mut tally = Tally::default();
-        for &i in &covered {
-            let blank = self.shown.blank.get(i).copied().unwrap_or(false);
-            tally.add(if blank { " " } else { "x" });
-        }
-        self.hidden.covered = tally;
-        self.sink.covered(&covered);
     }
 
     /// After a clipping path takes effect: remember when it was not one upright rectangle,
