@@ -1860,7 +1860,8 @@ fn issue_19_one_colour_images_are_cell_fills() {
 /// Issue 19: cells shaded with patterns and shadings (`fixtures/regression/pattern-cell-fills.py`,
 /// pikepdf): a flat shading pattern over the header, a stitched gradient between close greens,
 /// `sh` of close ambers inside a cell's clip, and a tiling pattern whose tile is one pink are
-/// fills of one colour (a gradient's the middle of its range); a hatching and a red-to-blue
+/// fills of one colour (a gradient's the middle of its range), and so is an uncoloured tiling
+/// pattern whose tile is filled, in the colour `scn` gives it; a hatching and a red-to-blue
 /// gradient are no one colour.
 #[test]
 fn issue_19_pattern_and_shading_fills_of_one_colour_are_cell_fills() {
@@ -1876,6 +1877,7 @@ fn issue_19_pattern_and_shading_fills_of_one_colour_are_cell_fills() {
             &["Corran", "9", "Behind"],
             &["Dunmore", "23", "Review"],
             &["Eskside", "30", "Paused"],
+            &["Fenwick", "12", "Queued"],
         ])
     );
     let hex = |s: &str| Some(s.to_string());
@@ -1888,6 +1890,7 @@ fn issue_19_pattern_and_shading_fills_of_one_colour_are_cell_fills() {
             [None, None, hex("#FFC7CF")],
             [None, None, None],
             [None, None, None],
+            [None, None, hex("#EDF0F5")],
         ]
     );
 }

@@ -510,7 +510,7 @@ impl<'a> Interpreter<'a> {
                     Some(_) => None,
                 };
                 if let Some(name) = pattern {
-                    self.pattern_colour(*stroke, name, res);
+                    self.pattern_colour(*stroke, name, comps, res);
                 }
             }
             Op::Gray { stroke, v } => self.set_paint(*stroke, Space::Gray, &[*v]),

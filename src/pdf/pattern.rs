@@ -14,9 +14,10 @@
 //! - a **tiling** pattern that paints its own colours (PaintType 1) fills a rectangle covering
 //!   its whole tile in one colour (or draws one one-colour image over it), with tiles that
 //!   leave no gap, and paints nothing else in another colour: a hatching (lines on a clear
-//!   tile) has no one colour.
+//!   tile) has no one colour. An uncoloured one (PaintType 2) whose shape fills its whole tile
+//!   has the colour `scn` gives with it (`0.93 0.94 0.96 /P2 scn` in `[/Pattern /DeviceRGB]`).
 //!
-//! Anything else (meshes, sampled functions, uncoloured tiling patterns, tiles with text or
+//! Anything else (meshes, sampled functions, tiles with text or
 //! strokes, Chromium's page-sized gradient images) stays a fill of no one colour.
 
 use lopdf::{Dictionary, Document, Object};
@@ -50,11 +51,14 @@ const TILE_COVER_SLACK: f64 = 1e-3;
 
 /// The one colour of the pattern `pattern` (a dictionary or stream object), with the bytes
 /// decoded to find it (for the document's budget); `None` when it paints no one colour.
+/// `uncoloured` is the colour `scn` gave with the pattern's name (an uncoloured tiling
+/// pattern paints its shape in it).
 pub(crate) fn colour(
     doc: &Document,
     pattern: &Object,
     colour_spaces: Option<&Dictionary>,
     limits: &Limits,
+    uncoloured: Option<Colour>,
 ) -> Option<(Colour, usize)> {
     let pattern = doc.dereference(pattern).ok()?.1;
     let dict = match pattern {
@@ -63,7 +67,7 @@ pub(crate) fn colour(
         _ => return None,
     };
     match int(doc, dict, b"PatternType")? {
-        1 => tiling(doc, pattern.as_stream().ok()?, limits),
+        1 => tiling(doc, pattern.as_stream().ok()?, limits, uncoloured),
         2 => shading(doc, dict.get(b"Shading").ok()?, colour_spaces).map(|c| (c, 0)),
         _ => None,
     }
@@ -158,11 +162,19 @@ fn one_colour(colours: &[Colour]) -> Option<Colour> {
 
 /// The one colour a coloured tiling pattern paints over its whole tile (see the module
 /// documentation), with the bytes decoded.
-fn tiling(doc: &Document, stream: &lopdf::Stream, limits: &Limits) -> Option<(Colour, usize)> {
+fn tiling(
+    doc: &Document,
+    stream: &lopdf::Stream,
+    limits: &Limits,
+    uncoloured: Option<Colour>,
+) -> Option<(Colour, usize)> {
     let dict = &stream.dict;
-    if int(doc, dict, b"PaintType")? != 1 {
-        return None;
-    }
+    // PaintType 2: the tile's shape is painted in the colour given with `scn`.
+    let given = match int(doc, dict, b"PaintType")? {
+        1 => None,
+        2 => Some(uncoloured?),
+        _ => return None,
+    };
     let bbox: [f64; 4] = floats(doc, dict, b"BBox")?.try_into().ok()?;
     let tile = Rect::from_corners(
         crate::geom::Pt::new(bbox[0], bbox[1]),
@@ -214,7 +226,10 @@ fn tiling(doc: &Document, stream: &lopdf::Stream, limits: &Limits) -> Option<(Co
         .iter()
         .any(|(r, _)| covers(r, &tile, TILE_COVER_SLACK));
     let alike = walk.painted.iter().all(|(_, c)| *c == colour);
-    (covered && alike).then_some((colour, walk.bytes))
+    match given {
+        Some(given) => covered.then_some((given, walk.bytes)),
+        None => (covered && alike).then_some((colour, walk.bytes)),
+    }
 }
 
 /// Whether `outer` covers `inner`, short by at most `slack` of `inner`'s sides.

@@ -17,6 +17,7 @@ use lopdf::{Dictionary, Object};
 use super::Interpreter;
 use crate::geom::{Pt, Rect};
 use crate::pdf::clip::{Clip, Hidden};
+use crate::pdf::colour::Space;
 use crate::pdf::pattern;
 use crate::pdf::sink::PageSink;
 use crate::pdf::state::GraphicsState;
@@ -75,13 +76,26 @@ impl<'a> Interpreter<'a> {
         &mut self,
         stroke: bool,
         name: &[u8],
+        comps: &[f64],
         res: Option<&'a Dictionary>,
     ) {
         let Some((_, object)) = self.named_resource(res, b"Pattern", name) else {
             return;
         };
         let spaces = res.and_then(|r| self.resource_dict(r, b"ColorSpace"));
-        let Some((colour, bytes)) = pattern::colour(self.doc, object, spaces, self.limits) else {
+        let space = if stroke {
+            &self.gs.stroke.space
+        } else {
+            &self.gs.fill.space
+        };
+        // An uncoloured pattern's colour, in the pattern space's base.
+        let uncoloured = match space {
+            Space::Pattern { base: Some(base) } if !comps.is_empty() => base.to_rgb(comps),
+            _ => None,
+        };
+        let Some((colour, bytes)) =
+            pattern::colour(self.doc, object, spaces, self.limits, uncoloured)
+        else {
             return;
         };
         if let Err(e) = self.budget.charge_bytes(bytes) {
