@@ -564,7 +564,12 @@ impl<'a> Interpreter<'a> {
                 }
             }
             Op::XObject(name) => self.xobject(name, res),
-            Op::InlineImage => self.inline_image(res),
+            Op::InlineImage(found) => {
+                if let Some((dict, data)) = found {
+                    self.inline = inline::from_bytes(dict, data);
+                }
+                self.inline_image(res);
+            }
             Op::BadOperands(name) => self.bad.add(name),
             Op::Unknown(name) => self.unknown.add(name),
         }

@@ -17,6 +17,7 @@ pub mod font;
 mod glyph_text;
 mod image_colour;
 mod inflate;
+mod inline_span;
 mod interp;
 mod lazy;
 pub mod limits;

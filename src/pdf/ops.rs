@@ -141,8 +141,9 @@ pub enum Op<'a> {
     // XObjects and images (8.8, 8.9)
     /// `Do`
     XObject(&'a [u8]),
-    /// `BI … EI` (an inline image)
-    InlineImage,
+    /// `BI … EI` (an inline image), with its dictionary's and its data's bytes when the fast
+    /// reader found them (a filtered image; see `pdf::inline_span`)
+    InlineImage(Option<(&'a [u8], &'a [u8])>),
     /// `sh` (a shading fill of the clip region), with the shading's name
     Shading(Option<&'a [u8]>),
     /// Operators with no effect on what we extract (marked content, `d`, `J`, `j`, `M`,
@@ -327,7 +328,11 @@ impl<'a> Op<'a> {
                 _ => None,
             },
             b"Do" => v.one(View::name).map(Op::XObject),
-            b"BI" | b"ID" | b"EI" => Some(Op::InlineImage),
+            b"BI" => Some(Op::InlineImage(match o {
+                [d, i] => v.string(*d).zip(v.string(*i)),
+                _ => None,
+            })),
+            b"ID" | b"EI" => Some(Op::InlineImage(None)),
             b"sh" => Some(Op::Shading(v.one(View::name))),
             b"BMC" | b"BDC" | b"EMC" | b"MP" | b"DP" | b"d" | b"J" | b"j" | b"M" | b"ri" | b"i"
             | b"d0" | b"d1" | b"BX" | b"EX" => Some(Op::Ignored),

@@ -9,6 +9,7 @@ use lopdf::content::Operation;
 use lopdf::{Dictionary, Object, Stream};
 
 use super::Interpreter;
+use crate::pdf::content::{self, Operand};
 use crate::pdf::error::WarningKind;
 
 /// Abbreviated inline-image keys and the image XObject keys they stand for (Table 93).
@@ -34,6 +35,66 @@ pub(super) fn take(op: &mut Operation) -> Option<Stream> {
         Some(Object::Stream(s)) => Some(s),
         _ => None,
     }
+}
+
+/// Abbreviated filter names and the filters they stand for (Table 94).
+const FILTERS: [(&[u8], &[u8]); 5] = [
+    (b"A85", b"ASCII85Decode"),
+    (b"AHx", b"ASCIIHexDecode"),
+    (b"Fl", b"FlateDecode"),
+    (b"LZW", b"LZWDecode"),
+    (b"RL", b"RunLengthDecode"),
+];
+
+/// A filtered inline image from its dictionary's bytes (`/W 4 /H 4 … /F [/A85 /Fl]`) and its
+/// data, as the fast reader found them; `None` when the dictionary holds anything but names,
+/// numbers and arrays of them (a boolean such as `/IM true`, a nested dictionary): such an
+/// image is not read for its colour.
+pub(super) fn from_bytes(dict: &[u8], data: &[u8]) -> Option<Stream> {
+    let mut text = dict.to_vec();
+    text.extend_from_slice(b" Zz");
+    let ops = content::decode(&text)?;
+    let view = ops.get(0)?;
+    let mut out = Dictionary::new();
+    let mut tokens = view.operands.iter();
+    while let Some(key) = tokens.next() {
+        let Operand::Name(k) = *key else { return None };
+        let value = match *tokens.next()? {
+            Operand::Number(n) => number(n),
+            Operand::Name(b) => Object::Name(filter(view.bytes(b)).to_vec()),
+            Operand::Array(count) => {
+                let mut items = Vec::new();
+                for _ in 0..count {
+                    items.push(match *tokens.next()? {
+                        Operand::Number(n) => number(n),
+                        Operand::Name(b) => Object::Name(filter(view.bytes(b)).to_vec()),
+                        _ => return None,
+                    });
+                }
+                Object::Array(items)
+            }
+            _ => return None,
+        };
+        out.set(view.bytes(k).to_vec(), value);
+    }
+    Some(Stream::new(out, data.to_vec()))
+}
+
+/// A number as lopdf would hold it.
+fn number(n: f64) -> Object {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        Object::Integer(n as i64)
+    } else {
+        Object::Real(n as f32)
+    }
+}
+
+/// A filter's full name for its abbreviation; any other name as it is.
+fn filter(name: &[u8]) -> &[u8] {
+    FILTERS
+        .iter()
+        .find(|(short, _)| *short == name)
+        .map_or(name, |(_, long)| *long)
 }
 
 /// The image with its dictionary's keys spelled out, as an image XObject's are.
