@@ -26,6 +26,21 @@ pub const IMAGE_COLOUR_MAX_BYTES: usize = 256 * 1024;
 /// shade every cell and rating on it. A shaded cell or band covers a few percent of a page.
 pub const IMAGE_FILL_MAX_PAGE_SHARE: f64 = 0.5;
 
+/// A shading (gradient) whose colours all lie within this much (0–255) of each other in every
+/// channel reads as one colour, the middle of its range: Word, PowerPoint and InDesign print
+/// a cell's gradient fill between two close shades (a pale green deepening slightly), which a
+/// reader names as one shade, and every point of it, the top of the cell's text included, is
+/// within half this of the colour read; 24 keeps a rating's green, amber or red whole while
+/// a gradient between distinct colours (white to blue, red to amber) stays no one colour.
+pub const GRADIENT_ONE_COLOUR: u8 = 24;
+
+/// A glyph is covered, and unseen, when an opaque filled rectangle drawn after it holds its
+/// box to within this many points on every side: a box drawn over a line of text to hide it
+/// is sized from the same font metrics as the glyph boxes, give or take rounding; ink lies
+/// well inside a glyph's box (ascent to descent, by its advance), so 0.5 pt never lets a
+/// visible stroke through.
+pub const COVERED_GLYPH_SLACK: f64 = 0.5;
+
 // --- Layout (layout::Settings) ---
 
 /// Two glyphs on one line belong to the same word when the gap between them is below this

@@ -71,6 +71,7 @@ fn pdf_code(k: &pdf::WarningKind) -> &'static str {
         InvisibleText { .. } => "invisible_text",
         TextOffPage { .. } => "text_off_page",
         TextColourOfBackground { .. } => "text_colour_of_background",
+        CoveredText { .. } => "covered_text",
     }
 }
 
@@ -185,6 +186,7 @@ mod tests {
             P::InvisibleText { count: 3, blank: 1 },
             P::TextOffPage { count: 3, blank: 1 },
             P::TextColourOfBackground { count: 3, blank: 1 },
+            P::CoveredText { count: 3, blank: 1 },
         ]
     }
 

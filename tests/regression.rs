@@ -2078,3 +2078,132 @@ fn issue_19_a_table_in_the_middle_column_of_a_grid_is_read_apart() {
     );
     assert!(got[0].1[0].iter().all(|f| f.as_deref() == Some("#5B2C6F")));
 }
+
+/// Issue 19: cells shaded with patterns and shadings (`fixtures/regression/pattern-cell-fills.py`,
+/// pikepdf): a flat shading pattern over the header, a stitched gradient between close greens,
+/// `sh` of close ambers inside a cell's clip, and a tiling pattern whose tile is one pink are
+/// fills of one colour (a gradient's the middle of its range), and so is an uncoloured tiling
+/// pattern whose tile is filled, in the colour `scn` gives it; a hatching and a red-to-blue
+/// gradient are no one colour.
+#[test]
+fn issue_19_pattern_and_shading_fills_of_one_colour_are_cell_fills() {
+    let got = grids_and_fills("pattern-cell-fills.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Ward", "Homes", "Status"],
+            &["Ashgrove", "41", "Ahead"],
+            &["Bellfield", "17", "Watch"],
+            &["Corran", "9", "Behind"],
+            &["Dunmore", "23", "Review"],
+            &["Eskside", "30", "Paused"],
+            &["Fenwick", "12", "Queued"],
+        ])
+    );
+    let hex = |s: &str| Some(s.to_string());
+    assert_eq!(
+        *fills,
+        [
+            [hex("#1F3863"), hex("#1F3863"), hex("#1F3863")],
+            [None, None, hex("#C8EACD")],
+            [None, None, hex("#FFE094")],
+            [None, None, hex("#FFC7CF")],
+            [None, None, None],
+            [None, None, None],
+            [None, None, hex("#EDF0F5")],
+        ]
+    );
+}
+
+/// Issue 19: text covered by a box drawn after it (`fixtures/regression/covered-text.py`,
+/// pikepdf). A status covered by an opaque black box filling its cell, and a line covered by
+/// an opaque white box, are not read and are counted (33 glyphs, 3 blank); statuses under
+/// fills drawn after them with the Multiply blend or at 40% opacity show through and are read,
+/// and a line underlined by a thin fill drawn after it is read.
+#[test]
+fn issue_19_text_covered_by_an_opaque_box_is_not_read() {
+    let got = grids_and_fills("covered-text.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(
+        *grid,
+        rows(&[
+            &["Scheme", "Budget", "Status"],
+            &["Library refit", "120", "At risk"],
+            &["Depot roof", "340", "On track"],
+            &["Cycle lanes", "75", ""],
+            &["Park lighting", "48", "Complete"],
+        ])
+    );
+    assert_eq!(
+        fills.get(3).and_then(|row| row.get(2)),
+        Some(&Some("#000000".to_string()))
+    );
+    let doc = open("covered-text.pdf", "the pikepdf page opens");
+    let page = doc.page(1).expect("page 1 reads");
+    let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.contains("Report of the Director"), "{text}");
+    for covered in ["Withdrawn", "Exempt", "paragraph"] {
+        assert!(!text.contains(covered), "{covered} in {text}");
+    }
+    let counted: Vec<_> = page
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            boardpaper::pdf::WarningKind::CoveredText { count, blank } => Some((count, blank)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(counted, [(33, 3)]);
+}
+
+/// Issue 19: cells shaded by small one-colour inline images (`BI … ID … EI`;
+/// `fixtures/regression/inline-image-fills.py`, pikepdf) are fills of their colour, as image
+/// XObjects are: unfiltered on page 1, through `/F [/A85 /Fl]` (as reportlab writes them) on
+/// page 2; a two-colour inline image is no fill; a damaged inline image (an unknown colour
+/// space) before page 1's text stays an image, is counted in a page warning, and the text
+/// after it is read.
+#[test]
+fn issue_19_one_colour_inline_images_are_cell_fills() {
+    let doc = open("inline-image-fills.pdf", "the pikepdf pages open");
+    // Header cells (grey), then the three status cells, top to bottom.
+    let expected = [
+        ([60.0, 82.0, 220.0, 106.0], "#D9D9D9"),
+        ([220.0, 82.0, 320.0, 106.0], "#D9D9D9"),
+        ([320.0, 82.0, 460.0, 106.0], "#D9D9D9"),
+        ([320.0, 106.0, 460.0, 130.0], "#C6EFCE"),
+        ([320.0, 130.0, 460.0, 154.0], "#FFEB9C"),
+        ([320.0, 154.0, 460.0, 178.0], "#FFC7CE"),
+    ];
+    for number in [1, 2] {
+        let page = doc.page(number).expect("the page reads");
+        let fills: Vec<([f64; 4], String)> = page
+            .fills
+            .iter()
+            .map(|f| {
+                let colour = f.colour.map(|c| c.to_string()).unwrap_or_default();
+                (f.rect.to_array(), colour)
+            })
+            .collect();
+        let want: Vec<([f64; 4], String)> =
+            expected.iter().map(|(r, c)| (*r, c.to_string())).collect();
+        assert_eq!(fills, want, "page {number}");
+        let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert!(
+            text.contains("Station link0Suspended"),
+            "page {number}: {text}"
+        );
+        let unread = page
+            .warnings
+            .iter()
+            .filter(|w| {
+                matches!(&w.kind, boardpaper::pdf::WarningKind::ContentUnreadable { reason }
+                    if reason.starts_with("1 inline images could not be read"))
+            })
+            .count();
+        assert_eq!(unread, usize::from(number == 1), "{:?}", page.warnings);
+        assert_eq!(page.images.len(), if number == 1 { 8 } else { 7 });
+    }
+}

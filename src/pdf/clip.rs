@@ -146,6 +146,8 @@ pub struct Hidden {
     pub off_page: Tally,
     /// The colour of what lies under them ([`super::backdrop`]): dropped.
     pub unseen: Tally,
+    /// Wholly covered by an opaque fill drawn after them: dropped.
+    pub covered: Tally,
 }
 
 impl Hidden {
@@ -177,6 +179,13 @@ impl Hidden {
         let Tally { glyphs, blank } = self.unseen;
         if glyphs > 0 {
             out.push(WarningKind::TextColourOfBackground {
+                count: glyphs,
+                blank,
+            });
+        }
+        let Tally { glyphs, blank } = self.covered;
+        if glyphs > 0 {
+            out.push(WarningKind::CoveredText {
                 count: glyphs,
                 blank,
             });

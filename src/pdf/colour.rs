@@ -32,8 +32,12 @@ pub enum Space {
         /// Separation /None paints nothing visible.
         none: bool,
     },
-    /// A pattern: the colour is not a single value.
-    Pattern,
+    /// A pattern: the colour is not a single value. An uncoloured tiling pattern takes its
+    /// colour from `scn`'s components in the base space (`[/Pattern /DeviceRGB]`).
+    Pattern {
+        /// The underlying colour space, when one is given.
+        base: Option<Box<Space>>,
+    },
 }
 
 impl Space {
@@ -43,7 +47,7 @@ impl Space {
             Space::Gray | Space::Indexed { .. } | Space::Tint { .. } => 1,
             Space::Rgb | Space::Lab => 3,
             Space::Cmyk => 4,
-            Space::Pattern => 0,
+            Space::Pattern { base } => base.as_ref().map_or(0, |b| b.components()),
         }
     }
 
@@ -84,7 +88,7 @@ impl Space {
                     }
                 }
             }
-            Space::Pattern => return None,
+            Space::Pattern { .. } => return None,
         })
     }
 }
@@ -147,7 +151,7 @@ pub fn resolve(
             b"DeviceGray" | b"G" | b"CalGray" => Some(Space::Gray),
             b"DeviceRGB" | b"RGB" | b"CalRGB" => Some(Space::Rgb),
             b"DeviceCMYK" | b"CMYK" => Some(Space::Cmyk),
-            b"Pattern" => Some(Space::Pattern),
+            b"Pattern" => Some(Space::Pattern { base: None }),
             b"Lab" => Some(Space::Lab),
             other => {
                 let named = colour_spaces?.get(other).ok()?;
@@ -161,7 +165,12 @@ pub fn resolve(
                 b"DeviceRGB" | b"CalRGB" => Some(Space::Rgb),
                 b"DeviceCMYK" => Some(Space::Cmyk),
                 b"Lab" => Some(Space::Lab),
-                b"Pattern" => Some(Space::Pattern),
+                b"Pattern" => Some(Space::Pattern {
+                    base: items
+                        .get(1)
+                        .and_then(|b| resolve(doc, b, colour_spaces, depth + 1))
+                        .map(Box::new),
+                }),
                 b"ICCBased" => {
                     let stream = doc.dereference(items.get(1)?).ok()?.1.as_stream().ok()?;
                     match stream.dict.get(b"N").ok().and_then(|n| n.as_i64().ok()) {
@@ -285,7 +294,7 @@ mod tests {
             Colour::from_hex("#FFFF00")
         );
         assert_eq!(Space::Cmyk.initial(), Some(Colour::BLACK));
-        assert_eq!(Space::Pattern.to_rgb(&[]), None);
+        assert_eq!(Space::Pattern { base: None }.to_rgb(&[]), None);
     }
 
     #[test]

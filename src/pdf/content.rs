@@ -265,6 +265,33 @@ pub(crate) fn decode(data: &[u8]) -> Option<Ops<'_>> {
                 Some(Ok(())) => r.out.operands.push(Operand::Other),
                 Some(Err(())) => return None,
                 None => {
+                    if word == b"BI" {
+                        // A filtered inline image: its dictionary and data as two strings.
+                        if start as usize != r.out.operands.len() {
+                            return None;
+                        }
+                        let (dict, image, end) = super::inline_span::span(r.data, r.pos)?;
+                        let start_op = r.out.operands.len() as u32;
+                        for range in [dict, image] {
+                            r.out.operands.push(Operand::Str(Bytes {
+                                in_buffer: false,
+                                start: range.start as u32,
+                                end: range.end as u32,
+                            }));
+                        }
+                        r.out.ops.push(Operation {
+                            operator: Bytes {
+                                in_buffer: false,
+                                start: word_start as u32,
+                                end: (word_start + 2) as u32,
+                            },
+                            start: start_op,
+                            end: r.out.operands.len() as u32,
+                        });
+                        r.pos = end;
+                        start = r.out.operands.len() as u32;
+                        continue;
+                    }
                     // lopdf reads an inline image wherever an operation starts with "BI".
                     if word.starts_with(b"BI") {
                         return None;

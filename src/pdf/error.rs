@@ -224,6 +224,14 @@ pub enum WarningKind {
         /// Of them, blanks (spaces).
         blank: usize,
     },
+    /// Glyphs wholly covered by an opaque filled rectangle drawn after them (a white box over
+    /// text) were not read as text.
+    CoveredText {
+        /// How many glyphs.
+        count: usize,
+        /// Of them, blanks (spaces).
+        blank: usize,
+    },
 }
 
 impl fmt::Display for WarningKind {
@@ -273,6 +281,10 @@ impl fmt::Display for WarningKind {
             TextColourOfBackground { count, blank } => write!(
                 f,
                 "{count} glyphs the colour of what lies under them (white on white, or a cell's fill) were not read ({blank} of them blank)"
+            ),
+            CoveredText { count, blank } => write!(
+                f,
+                "{count} glyphs covered by an opaque box drawn over them were not read ({blank} of them blank)"
             ),
         }
     }

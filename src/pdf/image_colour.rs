@@ -79,7 +79,12 @@ pub(crate) fn uniform(
     if total > limits.image_colour_bytes {
         return None;
     }
-    let data = stream.get_plain_content_with_limit(total).ok()?;
+    // The cap is on every stage of a filter chain: the ASCII85 text of a tiny Flate stream
+    // is longer than the pixels it holds, so the chain is bounded by the byte cap, not by the
+    // image's size.
+    let data = stream
+        .get_plain_content_with_limit(limits.image_colour_bytes)
+        .ok()?;
     let first = samples(&data, 0, n, bpc)?;
     for y in 0..height {
         let start = y.checked_mul(row)?;

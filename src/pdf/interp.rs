@@ -25,6 +25,9 @@ use super::types::{Colour, Direction, Fill, FillShape, Glyph, Rule, RuleSource};
 use crate::geom::{Matrix, Pt, Rect};
 use crate::tolerance::THIN_FILL_MAX;
 
+mod inline;
+mod paint;
+
 /// Deepest `q` nesting honoured; deeper saves are counted but not stored (real files stay
 /// under 30; this bounds memory against `q q q …` bombs).
 const MAX_SAVE_DEPTH: usize = 256;
@@ -117,6 +120,10 @@ pub(crate) struct Interpreter<'a> {
     /// Invisible glyphs over no image yet; kept at the end of the page if an image drawn
     /// later lies under them (an OCR layer drawn before its scan).
     held: Vec<Glyph>,
+    /// The data of the inline image the operation being run draws, as lopdf read it.
+    inline: Option<lopdf::Stream>,
+    /// Inline images drawn whose data could not be read.
+    unread_inline: usize,
     fonts: HashMap<usize, Arc<Font>>,
     /// Fonts found by name in a resource dictionary (its address), so a `Tf` naming one
     /// again skips the dictionary lookups; at most [`FONT_NAMES_KEPT`].
@@ -176,6 +183,8 @@ impl<'a> Interpreter<'a> {
             images: Vec::new(),
             backdrop: Backdrop::default(),
             held: Vec::new(),
+            inline: None,
+            unread_inline: 0,
             fonts: HashMap::new(),
             font_names: Vec::new(),
             chars: Vec::new(),
@@ -231,6 +240,7 @@ impl<'a> Interpreter<'a> {
     }
 
     fn finish(mut self) {
+        self.report_unread_inline();
         if self.bad.count > 0 {
             let kind = WarningKind::BadOperands {
                 count: self.bad.count,
@@ -315,6 +325,7 @@ impl<'a> Interpreter<'a> {
                 .filter_map(|sp| sp.bbox())
                 .reduce(|a, b| a.union(&b));
             self.gs.clip = self.gs.clip.intersect(bbox);
+            self.note_clip_shape();
         }
         self.path.clear();
     }
@@ -348,7 +359,7 @@ impl<'a> Interpreter<'a> {
             if self.stopped {
                 return;
             }
-            let Ok(op) = op else { break };
+            let Ok(mut op) = op else { break };
             if op.operator == END_OPERATOR {
                 // Operands left over before the end are a syntax error too.
                 complete = op.operands.is_empty();
@@ -356,6 +367,7 @@ impl<'a> Interpreter<'a> {
             }
             complete = false;
             read += 1;
+            self.inline = inline::take(&mut op);
             tokens.clear();
             tokens.push_lopdf(&op);
             if let Some(view) = tokens.get(0) {
@@ -467,8 +479,7 @@ impl<'a> Interpreter<'a> {
             Op::EndPath => self.end_path(),
             Op::Clip => self.clip_pending = true,
             Op::Ignored => {}
-            // A shading fills the clip region with colours that vary.
-            Op::Shading => self.backdrop.mixed(self.page_box, &self.gs.clip),
+            Op::Shading(name) => self.shading_fill(*name, res),
             Op::ColourSpace { stroke, name } => {
                 let cs = res.and_then(|r| self.resource_dict(r, b"ColorSpace"));
                 match colour::resolve(self.doc, &Object::Name(name.to_vec()), cs, 0) {
@@ -494,11 +505,13 @@ impl<'a> Interpreter<'a> {
                 } else {
                     &mut self.gs.fill
                 };
-                paint.colour = if *pattern {
-                    None
-                } else {
-                    paint.space.to_rgb(comps)
+                paint.colour = match pattern {
+                    None => paint.space.to_rgb(comps),
+                    Some(_) => None,
                 };
+                if let Some(name) = pattern {
+                    self.pattern_colour(*stroke, name, comps, res);
+                }
             }
             Op::Gray { stroke, v } => self.set_paint(*stroke, Space::Gray, &[*v]),
             Op::Rgb { stroke, c } => self.set_paint(*stroke, Space::Rgb, c),
@@ -551,7 +564,12 @@ impl<'a> Interpreter<'a> {
                 }
             }
             Op::XObject(name) => self.xobject(name, res),
-            Op::InlineImage => self.image(None, res),
+            Op::InlineImage(found) => {
+                if let Some((dict, data)) = found {
+                    self.inline = inline::from_bytes(dict, data);
+                }
+                self.inline_image(res);
+            }
             Op::BadOperands(name) => self.bad.add(name),
             Op::Unknown(name) => self.unknown.add(name),
         }
@@ -626,6 +644,7 @@ impl<'a> Interpreter<'a> {
         if let Ok(ca) = gs.get(b"CA").and_then(|o| o.as_float()) {
             self.gs.stroke_alpha = Alpha::of(f64::from(ca));
         }
+        paint::note_blend(&mut self.gs, gs);
         if let Ok(Object::Array(f)) = gs.get(b"Font") {
             if let (Some(Object::Reference(id)), Some(size)) =
                 (f.first(), f.get(1).and_then(|s| s.as_float().ok()))
@@ -870,6 +889,7 @@ impl<'a> Interpreter<'a> {
                 // hides text (see `backdrop`).
                 if w.min(h) >= THIN_FILL_MAX && opaque {
                     self.backdrop.rect(r, colour, &self.gs.clip);
+                    paint::cover(&mut *self.sink, &self.gs, r, &mut self.hidden);
                 } else {
                     self.backdrop.mixed(r, &self.gs.clip);
                 }
@@ -909,7 +929,7 @@ impl<'a> Interpreter<'a> {
 
     /// An image drawn over the CTM's unit square; `stream` when it is an XObject, so that a
     /// one-colour image can be read as a filled rectangle.
-    fn image(&mut self, stream: Option<&'a lopdf::Stream>, res: Option<&'a Dictionary>) {
+    fn image(&mut self, stream: Option<&lopdf::Stream>, res: Option<&'a Dictionary>) {
         let corners = [
             self.user(0.0, 0.0),
             self.user(1.0, 0.0),
@@ -943,7 +963,7 @@ impl<'a> Interpreter<'a> {
     /// The one colour of an opaque image XObject drawn upright, when all its pixels are alike.
     fn image_colour(
         &mut self,
-        stream: &'a lopdf::Stream,
+        stream: &lopdf::Stream,
         res: Option<&'a Dictionary>,
     ) -> Option<Colour> {
         let m = &self.gs.ctm;

@@ -73,14 +73,14 @@ pub enum Op<'a> {
         /// The colour space's name.
         name: &'a [u8],
     },
-    /// `SC`, `SCN` / `sc`, `scn` (a trailing pattern name is dropped)
+    /// `SC`, `SCN` / `sc`, `scn` (a trailing name is a pattern's)
     Colour {
         /// Stroking or not.
         stroke: bool,
         /// The numeric components.
         comps: Vec<f64>,
-        /// True when a pattern name was given.
-        pattern: bool,
+        /// The pattern's name, when one was given.
+        pattern: Option<&'a [u8]>,
     },
     /// `G` / `g`
     Gray {
@@ -141,10 +141,11 @@ pub enum Op<'a> {
     // XObjects and images (8.8, 8.9)
     /// `Do`
     XObject(&'a [u8]),
-    /// `BI … EI` (an inline image)
-    InlineImage,
-    /// `sh` (a shading fill of the clip region)
-    Shading,
+    /// `BI … EI` (an inline image), with its dictionary's and its data's bytes when the fast
+    /// reader found them (a filtered image; see `pdf::inline_span`)
+    InlineImage(Option<(&'a [u8], &'a [u8])>),
+    /// `sh` (a shading fill of the clip region), with the shading's name
+    Shading(Option<&'a [u8]>),
     /// Operators with no effect on what we extract (marked content, `d`, `J`, `j`, `M`,
     /// `ri`, `i`, `d0`, `d1`, `BX`, `EX`, compatibility).
     Ignored,
@@ -263,8 +264,8 @@ impl<'a> Op<'a> {
             }),
             b"SC" | b"SCN" | b"sc" | b"scn" => {
                 let stroke = v.operator.starts_with(b"S");
-                let pattern = o.last().and_then(|l| v.name(*l)).is_some();
-                let numeric = if pattern {
+                let pattern = o.last().and_then(|l| v.name(*l));
+                let numeric = if pattern.is_some() {
                     o.get(..o.len().saturating_sub(1)).unwrap_or_default()
                 } else {
                     o
@@ -327,8 +328,12 @@ impl<'a> Op<'a> {
                 _ => None,
             },
             b"Do" => v.one(View::name).map(Op::XObject),
-            b"BI" | b"ID" | b"EI" => Some(Op::InlineImage),
-            b"sh" => Some(Op::Shading),
+            b"BI" => Some(Op::InlineImage(match o {
+                [d, i] => v.string(*d).zip(v.string(*i)),
+                _ => None,
+            })),
+            b"ID" | b"EI" => Some(Op::InlineImage(None)),
+            b"sh" => Some(Op::Shading(v.one(View::name))),
             b"BMC" | b"BDC" | b"EMC" | b"MP" | b"DP" | b"d" | b"J" | b"j" | b"M" | b"ri" | b"i"
             | b"d0" | b"d1" | b"BX" | b"EX" => Some(Op::Ignored),
             _ => return Op::Unknown(operator_name(v.operator)),
@@ -419,7 +424,7 @@ mod tests {
             Op::Colour {
                 stroke: false,
                 comps: vec![],
-                pattern: true,
+                pattern: Some(b"P0"),
             },
         );
     }

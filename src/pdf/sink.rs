@@ -17,6 +17,10 @@ pub trait PageSink {
     fn expect_glyphs(&mut self, _additional: usize) {}
     /// A glyph was shown.
     fn glyph(&mut self, glyph: Glyph);
+    /// An opaque fill was painted over `area`: the glyphs shown so far whose boxes lie wholly
+    /// inside it are covered, not seen, and are dropped. Returns how many were dropped, and
+    /// how many of them were blank.
+    fn cover(&mut self, area: Rect) -> (usize, usize);
     /// A straight rule was drawn.
     fn rule(&mut self, rule: Rule);
     /// An area was filled.
@@ -100,6 +104,25 @@ impl PageSink for Collector {
     fn glyph(&mut self, glyph: Glyph) {
         self.page.glyphs.push(glyph);
     }
+    fn cover(&mut self, area: Rect) -> (usize, usize) {
+        let inside = |g: &Glyph| {
+            let b = &g.bbox;
+            b.x0 >= area.x0 && b.x1 <= area.x1 && b.top >= area.top && b.bottom <= area.bottom
+        };
+        if !self.page.glyphs.iter().any(inside) {
+            return (0, 0);
+        }
+        let (mut count, mut blank) = (0, 0);
+        self.page.glyphs.retain(|g| {
+            let hide = inside(g);
+            if hide {
+                count += 1;
+                blank += usize::from(g.text.as_str().trim().is_empty());
+            }
+            !hide
+        });
+        (count, blank)
+    }
     fn rule(&mut self, rule: Rule) {
         self.page.rules.push(rule);
     }
@@ -161,6 +184,14 @@ impl PageSink for Recorder {
                 ))
                 .unwrap_or_default()
         );
+    }
+    fn cover(&mut self, a: Rect) -> (usize, usize) {
+        let _ = writeln!(
+            self.out,
+            "cover [{:.2} {:.2} {:.2} {:.2}]",
+            a.x0, a.top, a.x1, a.bottom
+        );
+        (0, 0)
     }
     fn rule(&mut self, r: Rule) {
         let _ = writeln!(

@@ -192,10 +192,16 @@ pub struct GraphicsState {
     /// Stroking opacity (`CA`): a path stroked with opacity 0 is no rule, and text only
     /// stroked with it is invisible.
     pub stroke_alpha: Alpha,
+    /// Paint blends with what lies under it whatever its opacity: a blend mode other than
+    /// Normal (`BM`, e.g. Multiply) or a soft mask (`SMask`) is in force.
+    pub blends: bool,
     /// Text state.
     pub text: TextState,
     /// The clipping region (8.5.4), narrowed by `W`/`W*` and by form bounding boxes.
     pub clip: Clip,
+    /// Some clipping path in force is not one upright rectangle: `clip` is only its
+    /// bounding box.
+    pub clip_not_rect: bool,
 }
 
 impl GraphicsState {
