@@ -2207,3 +2207,47 @@ fn issue_19_one_colour_inline_images_are_cell_fills() {
         assert_eq!(page.images.len(), if number == 1 { 8 } else { 7 });
     }
 }
+
+/// Nothing lost: a table ruled only under each row (`fixtures/regression/chromium-last-row-wrapped.html`,
+/// Chromium), whose first column wraps in every row. The last row's wrapped line starts at the
+/// table's left edge, where a note after a table would, but the rule under the row lies below
+/// it: it is the row's, and was dropped from the table and the page alike.
+#[test]
+fn issue_19_last_row_wrapped_under_its_rule_is_kept() {
+    let got = grids_and_fills("chromium-last-row-wrapped.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Repair", "Estate", "Contractor", "Due", "Status"],
+            &[
+                "Replace the communal door entry panels in every block",
+                "Harlow Court",
+                "Fenwick Security",
+                "30/09/2025",
+                "Complete"
+            ],
+            &[
+                "Resurface the footpaths between the garages and the play area",
+                "Millbank",
+                "Strand Civils",
+                "31/10/2025",
+                "In progress"
+            ],
+            &[
+                "Clear and reline the surface water drains behind the shops",
+                "Oakleigh Green",
+                "Drainwise",
+                "30/11/2025",
+                "In progress"
+            ],
+            &[
+                "Repaint the stairwells and renew the handrails on floors one to four",
+                "Tanner Street",
+                "Colourline",
+                "31/01/2026",
+                "Not started"
+            ],
+        ])
+    );
+}

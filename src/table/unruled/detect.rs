@@ -451,7 +451,8 @@ pub(super) fn regions(
             j += 1;
         }
         // The last row's wrapped text, set solid under it and starting inside the table
-        // (not at its left edge, where a note or the next paragraph starts), ends the run.
+        // (not at its left edge, where a note or the next paragraph starts, unless the
+        // table's rules close the row under it), ends the run.
         let mut prev_i = last;
         for k in pending {
             let (Some(prev), Some(l)) = (lines.get(prev_i), lines.get(k)) else {
@@ -459,7 +460,10 @@ pub(super) fn regions(
             };
             let gap = l.bbox.top - prev.bbox.bottom;
             let solid = gap <= u.continuation_gap_lines * prev.height().max(l.height());
-            if !solid || l.bbox.x0 <= ext.x0 + u.min_gutter {
+            if !solid
+                || (l.bbox.x0 <= ext.x0 + u.min_gutter
+                    && !closed_by_rule(lines, rules, last, prev, l, &ext, u))
+            {
                 break;
             }
             members.push(k);
@@ -545,6 +549,40 @@ fn spanning_rule_between(
         u,
     )
     .is_some()
+}
+
+/// Whether `l`, a line at the table's left edge set solid under its last row (whose first
+/// line is `last`; `prev` is the line just above `l`), is that row's first cell wrapped: the
+/// table's rules box its rows (a rule spanning the table above the last row), none parts `l`
+/// from the row, and one spanning the table closes the row just under `l`. A note or the next
+/// paragraph after a table lies past its last rule.
+fn closed_by_rule(
+    lines: &[TLine],
+    rules: &[HRule],
+    last: usize,
+    prev: &TLine,
+    l: &TLine,
+    ext: &Rect,
+    u: &UnruledSettings,
+) -> bool {
+    let (Some(above), Some(row)) = (
+        last.checked_sub(1).and_then(|i| lines.get(i)),
+        lines.get(last),
+    ) else {
+        return false;
+    };
+    let under = l.bbox.bottom + u.continuation_gap_lines * l.height();
+    spanning_rule_between(rules, above, row, ext, u)
+        && !spanning_rule_between(rules, prev, l, ext, u)
+        && rule_between(
+            rules,
+            l.bbox.bottom - u.rule_line_slack,
+            under,
+            ext.x0,
+            ext.x1,
+            u,
+        )
+        .is_some()
 }
 
 /// How many lines the group row starting at line `start` takes, if it is one: one-segment
