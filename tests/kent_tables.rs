@@ -37,7 +37,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("appendix-c-p2-potential-projects-years5-10.json", 48, 11),
     ("appendix-i-p6-reserves-balances.json", 68, 0),
     ("appendix-n-p5-property-two-tables.json", 24, 0),
-    ("appendix-o-p13-debt-limits.json", 4, 4),
+    ("appendix-o-p13-debt-limits.json", 34, 4),
     ("budget-report-p12-core-spending-power.json", 37, 5),
     ("budget-report-p16-social-care-funding.json", 28, 0),
     ("budget-report-p22-collection-fund.json", 32, 0),

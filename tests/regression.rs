@@ -2251,3 +2251,56 @@ fn issue_19_last_row_wrapped_under_its_rule_is_kept() {
         ])
     );
 }
+
+/// Rows a ruled grid does not part (`fixtures/regression/writer-figure-rows-in-ruled-groups.py`,
+/// Word via LibreOffice): a table ruled round groups of rows, each group one ruled row whose
+/// cells hold a line of figures per row, some labels wrapped with their figures beside the
+/// first line, others beside the last. Each line of figures is a row with its label; it came
+/// back as one row per group, labels run together and figures stacked. Truth typed from the
+/// generator's GROUPS; the shaded column keeps its fill in every row.
+#[test]
+fn issue_19_rows_of_figures_inside_one_ruled_row_are_rows() {
+    let got = grids_and_fills("writer-figure-rows-in-ruled-groups.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &[
+                "Programme (£m)",
+                "2025-26 budget",
+                "2026-27 plan",
+                "2027-28 plan",
+                "2028-29 plan"
+            ],
+            &["Principal roads", "4.2", "4.5", "4.8", "5.0"],
+            &[
+                "Unclassified roads and rural lanes resurfacing",
+                "2.9",
+                "3.1",
+                "3.0",
+                "3.3"
+            ],
+            &["Footway renewal", "1.1", "–", "1.2", "1.4"],
+            &["Bridge strengthening", "0.8", "1.6", "2.4", "0.7"],
+            &[
+                "Drainage and flood alleviation schemes",
+                "1.9",
+                "2.2",
+                "2.0",
+                "2.1"
+            ],
+            &[
+                "Street lighting column replacement programme",
+                "12.4",
+                "(0.3)",
+                "1.5",
+                "1.5"
+            ],
+            &["Total highways programme", "23.3", "19.1", "16.9", "14.0"],
+        ])
+    );
+    for (r, fills) in got[0].1.iter().enumerate() {
+        assert_eq!(fills[1].as_deref(), Some("#E4DFEC"), "row {r}");
+        assert_eq!(fills[2], None, "row {r}");
+    }
+}

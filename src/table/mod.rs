@@ -17,6 +17,7 @@ mod rules;
 mod settings;
 mod split;
 mod strips;
+mod sub_rows;
 mod unruled;
 
 pub use cells::join_line;
@@ -350,6 +351,8 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
     let mut out = PageTables::default();
     let mut used = vec![false; words.len()];
     for g in grids {
+        // A ruled row holding rows of figures on lines of their own is cut into them.
+        let g = sub_rows::cut(g, words, &used, settings);
         let before = (used.clone(), out.warnings.len());
         let t = cells::fill_grid(page, &g, words, &mut used, settings, &mut out.warnings);
         let took: Vec<usize> = (0..words.len())
