@@ -36,24 +36,52 @@ pub(super) fn cut(grid: Grid, words: &[Word], used: &[bool], s: &Settings) -> Gr
         return grid;
     }
     let bbox = grid.bbox();
-    // The words of each slot, as the cells will take them.
-    let mut slots: Vec<Vec<&Word>> = vec![Vec::new(); nr * nc];
-    for (w, _) in words.iter().zip(used).filter(|(_, u)| !**u) {
+    // Where each free word inside the grid falls: its slot.
+    let slot_of = |w: &Word| {
         let c = w.anchor();
         if !bbox.contains(c, 0.0) {
+            return None;
+        }
+        let col = grid.xs.partition_point(|&x| x <= c.x).saturating_sub(1);
+        let row = grid.ys.partition_point(|&y| y <= c.y).saturating_sub(1);
+        Some((row.min(nr - 1), col.min(nc - 1)))
+    };
+    // First, cheaply: the rows with two or more slots holding two or more figures. Most grids
+    // have none and are left here.
+    let mut figures = vec![0u32; nr * nc];
+    for (w, _) in words.iter().zip(used).filter(|(_, u)| !**u) {
+        if !is_figure(&w.text) {
+            continue;
+        }
+        if let Some((r, c)) = slot_of(w) {
+            if let Some(n) = figures.get_mut(r * nc + c) {
+                *n += 1;
+            }
+        }
+    }
+    let candidate: Vec<bool> = figures
+        .chunks(nc)
+        .map(|row| row.iter().filter(|&&n| n >= 2).count() >= 2)
+        .collect();
+    if !candidate.contains(&true) {
+        return grid;
+    }
+    // The words of each slot of those rows, as the cells will take them.
+    let mut slots: Vec<Vec<&Word>> = vec![Vec::new(); nr * nc];
+    for (w, _) in words.iter().zip(used).filter(|(_, u)| !**u) {
+        let Some((r, c)) = slot_of(w) else { continue };
+        if candidate.get(r) != Some(&true) {
             continue;
         }
         if w.direction != Direction::Ltr {
             return grid;
         }
-        let col = grid.xs.partition_point(|&x| x <= c.x).saturating_sub(1);
-        let row = grid.ys.partition_point(|&y| y <= c.y).saturating_sub(1);
-        if let Some(list) = slots.get_mut(row.min(nr - 1) * nc + col.min(nc - 1)) {
+        if let Some(list) = slots.get_mut(r * nc + c) {
             list.push(w);
         }
     }
     let mut cuts: Vec<(usize, Vec<f64>)> = Vec::new();
-    for r in 0..nr {
+    for r in (0..nr).filter(|&r| candidate.get(r) == Some(&true)) {
         let in_row: Vec<&GridCell> = grid
             .cells
             .iter()
@@ -195,6 +223,13 @@ fn lines(words: &[&Word], s: &Settings) -> Vec<Line> {
 /// "-14,200", "12%"), or a dash standing for nothing.
 fn is_figure(text: &str) -> bool {
     let t = text.trim();
+    // Most words open with a letter: turned away at the first character.
+    let opens = t.chars().next().is_some_and(|c| {
+        c.is_ascii_digit() || matches!(c, '-' | '–' | '—' | '−' | '+' | '(' | '£' | '$' | '€' | '.')
+    });
+    if !opens {
+        return false;
+    }
     if matches!(t, "-" | "–" | "—" | "−") {
         return true;
     }
