@@ -48,8 +48,8 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("labour-d-p2-revenue-plan-continued.json", 83, 0),
     ("labour-d-p3-funding.json", 0, 0),
     ("labour-f-p1-spending.json", 96, 16),
-    ("labour-f-p13-spending-totals.json", 59, 15),
-    ("labour-f-p25-reserves-across-pages.json", 62, 9),
+    ("labour-f-p13-spending-totals.json", 63, 15),
+    ("labour-f-p25-reserves-across-pages.json", 70, 12),
 ];
 
 fn norm(s: &str) -> String {

@@ -2304,3 +2304,62 @@ fn issue_19_rows_of_figures_inside_one_ruled_row_are_rows() {
         assert_eq!(fills[2], None, "row {r}");
     }
 }
+
+/// Columns a ruled row does not part (`fixtures/regression/excel-total-bars.py`, drawn as Excel
+/// exports a budget list): a "TOTAL …" bar filled across the table with the column borders
+/// stopping at its edges reads as one cell from the Service column on; its label and figures
+/// came back as one text ("TOTAL ENVIRONMENT SAVINGS -214 -225 -236"). Each figure is in the
+/// column it stands in, the label in its first column, and every part keeps the bar's fill.
+/// Truth typed from the generator's BLOCKS.
+#[test]
+fn issue_19_figures_on_a_total_bar_stand_in_their_columns() {
+    let got = grids_and_fills("excel-total-bars.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(grid.len(), 8, "{grid:?}");
+    assert_eq!(
+        grid[4],
+        [
+            "14",
+            "TOTAL COMMUNITY SERVICE CHANGES",
+            "",
+            "",
+            "415.4",
+            "140.5",
+            "146.0"
+        ]
+    );
+    assert_eq!(
+        grid[7],
+        [
+            "17",
+            "TOTAL ENVIRONMENT SAVINGS",
+            "",
+            "",
+            "-214",
+            "-225",
+            "-236"
+        ]
+    );
+    assert_eq!(
+        grid[5],
+        [
+            "15",
+            "Waste",
+            "Food waste rounds for flats",
+            "Waste Services Manager",
+            "-310",
+            "-322",
+            "-335"
+        ]
+    );
+    for r in [4, 7] {
+        for c in [1, 4, 5, 6] {
+            assert_eq!(
+                fills[r][c].as_deref(),
+                Some("#5B2C8F"),
+                "row {r} column {c}"
+            );
+        }
+    }
+}

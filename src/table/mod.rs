@@ -17,6 +17,7 @@ mod rules;
 mod settings;
 mod split;
 mod strips;
+mod sub_columns;
 mod sub_rows;
 mod unruled;
 
@@ -350,9 +351,20 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
     let grids = grid::grids(&edges, settings);
     let mut out = PageTables::default();
     let mut used = vec![false; words.len()];
+    // The words that are figures: what tells rows and columns a grid does not rule.
+    let figures: Vec<usize> = if grids.is_empty() {
+        Vec::new()
+    } else {
+        (0..words.len())
+            .filter(|&i| words.get(i).is_some_and(|w| sub_rows::is_figure(&w.text)))
+            .collect()
+    };
     for g in grids {
         // A ruled row holding rows of figures on lines of their own is cut into them.
-        let g = sub_rows::cut(g, words, &used, settings);
+        let g = sub_rows::cut(g, words, &figures, &used, settings);
+        // A row's label and figures read as one cell (no rules between its columns) are cut
+        // into the columns the figures stand in.
+        let g = sub_columns::cut(g, words, &figures, &used, settings);
         let before = (used.clone(), out.warnings.len());
         let t = cells::fill_grid(page, &g, words, &mut used, settings, &mut out.warnings);
         let took: Vec<usize> = (0..words.len())

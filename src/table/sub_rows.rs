@@ -28,8 +28,15 @@ struct Line {
 }
 
 /// `grid` with every ruled row that holds rows of figures cut into them (see the module
-/// documentation). `words` are the page's words, `used` those already in a table.
-pub(super) fn cut(grid: Grid, words: &[Word], used: &[bool], s: &Settings) -> Grid {
+/// documentation). `words` are the page's words, `figures` the indices of those that are
+/// figures ([`is_figure`]), `used` those already in a table.
+pub(super) fn cut(
+    grid: Grid,
+    words: &[Word],
+    figures: &[usize],
+    used: &[bool],
+    s: &Settings,
+) -> Grid {
     let nc = grid.xs.len().saturating_sub(1);
     let nr = grid.ys.len().saturating_sub(1);
     if nc < 3 || nr == 0 {
@@ -48,18 +55,18 @@ pub(super) fn cut(grid: Grid, words: &[Word], used: &[bool], s: &Settings) -> Gr
     };
     // First, cheaply: the rows with two or more slots holding two or more figures. Most grids
     // have none and are left here.
-    let mut figures = vec![0u32; nr * nc];
-    for (w, _) in words.iter().zip(used).filter(|(_, u)| !**u) {
-        if !is_figure(&w.text) {
+    let mut counts = vec![0u32; nr * nc];
+    for &i in figures {
+        let Some(w) = words.get(i).filter(|_| used.get(i) == Some(&false)) else {
             continue;
-        }
+        };
         if let Some((r, c)) = slot_of(w) {
-            if let Some(n) = figures.get_mut(r * nc + c) {
+            if let Some(n) = counts.get_mut(r * nc + c) {
                 *n += 1;
             }
         }
     }
-    let candidate: Vec<bool> = figures
+    let candidate: Vec<bool> = counts
         .chunks(nc)
         .map(|row| row.iter().filter(|&&n| n >= 2).count() >= 2)
         .collect();
@@ -221,7 +228,7 @@ fn lines(words: &[&Word], s: &Settings) -> Vec<Line> {
 /// Whether a line is one figure: digits with thousands separators and a decimal point,
 /// perhaps signed, bracketed, with a currency sign, a percent or a unit ("£1.2m", "(3,995.2)",
 /// "-14,200", "12%"), or a dash standing for nothing.
-fn is_figure(text: &str) -> bool {
+pub(crate) fn is_figure(text: &str) -> bool {
     let t = text.trim();
     // Most words open with a letter: turned away at the first character.
     let opens = t.chars().next().is_some_and(|c| {
