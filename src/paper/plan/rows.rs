@@ -529,8 +529,31 @@ pub fn read(
                 s
             }
         };
-        let number_text = own(number_col);
-        let action_text = own(action_col);
+        let mut number_text = own(number_col);
+        let mut action_text = own(action_col);
+        // A reference and its action printed in one merged cell: the reference opening it is
+        // the number, the rest the action (all of it the action when no reference opens it).
+        if super::spans::reference_with_action(&index, r, cols).is_some() {
+            let all = std::mem::take(&mut number_text);
+            match action::split_reference(&all) {
+                Some((n, rest)) => (number_text, action_text) = (n, rest),
+                None => action_text = all,
+            }
+        }
+        // A cell merged across several role columns is read once, by the first it covers:
+        // the others are left empty, and a warning says so.
+        for (heading, empty) in super::spans::left_empty(&index, r, cols) {
+            say(format!(
+                "a cell read under {heading:?} also covers {empty:?}, left empty"
+            ));
+            unplaced.push(Unplaced {
+                page,
+                row: UnplacedRow::MergedAcross {
+                    read_as: heading,
+                    left_empty: empty,
+                },
+            });
+        }
         let others = texts.iter().enumerate().any(|(i, s)| {
             !s.is_empty()
                 && Some(i) != number_col
