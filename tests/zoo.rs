@@ -570,6 +570,8 @@ const FLOORS: &[(&str, usize)] = &[
     ("brackenfield-depot-plan-v2", 100),
     ("bramley-leisure-update", 100),
     ("brindle-growth-plan", 100),
+    ("brompton-quarterly-plan", 100),
+    ("cairnmore-partnership-plan", 100),
     ("calder-housing-plan-v1", 100),
     ("calder-housing-plan-v2", 100),
     ("corbeck-safety-plan", 100),
