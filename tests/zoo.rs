@@ -588,6 +588,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("hallam-action-plan", 100),
     ("harbour-task-list", 100),
     ("hartside-narrative-plan", 100),
+    ("haverleigh-climate-plan", 100),
     ("hexham-vale-service-plan", 100),
     ("holmbury-housing-plan", 100),
     ("kestrel-climate-plan", 100),
