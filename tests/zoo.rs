@@ -603,6 +603,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("oxley-libraries-plan", 100),
     ("pellbrook-actions-export", 100),
     ("penhallow-peer-challenge", 100),
+    ("pentreath-wellbeing-plan", 100),
     ("quarrington-waste-plan", 100),
     ("ravensby-parks-plan", 100),
     ("riverside-theme-plan", 100),

@@ -1018,6 +1018,16 @@ const RATING_WORDS: &[&str] = &[
     "at risk",
     "off track",
     "off target",
+    // Ratings worded as the level of concern or delay ("Some concerns" on amber).
+    "no concerns",
+    "some concerns",
+    "minor concerns",
+    "significant concerns",
+    "serious concerns",
+    "some delays",
+    "some delay",
+    "significant delays",
+    "some slippage",
 ];
 
 /// Whether a paragraph is a rating alone: a RAG word or letter, a status word, or a swatch
