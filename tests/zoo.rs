@@ -570,6 +570,8 @@ const FLOORS: &[(&str, usize)] = &[
     ("brackenfield-depot-plan-v2", 100),
     ("bramley-leisure-update", 100),
     ("brindle-growth-plan", 100),
+    ("brompton-quarterly-plan", 100),
+    ("cairnmore-partnership-plan", 100),
     ("calder-housing-plan-v1", 100),
     ("calder-housing-plan-v2", 100),
     ("corbeck-safety-plan", 100),
@@ -586,10 +588,12 @@ const FLOORS: &[(&str, usize)] = &[
     ("hallam-action-plan", 100),
     ("harbour-task-list", 100),
     ("hartside-narrative-plan", 100),
+    ("haverleigh-climate-plan", 100),
     ("hexham-vale-service-plan", 100),
     ("holmbury-housing-plan", 100),
     ("kestrel-climate-plan", 100),
     ("kingsmere-cabinet-report", 100),
+    ("kirkholme-youth-plan", 100),
     ("lowther-highways-plan", 100),
     ("mallowford-arts-plan", 100),
     ("marsh-licensing-report", 100),
@@ -599,6 +603,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("oxley-libraries-plan", 100),
     ("pellbrook-actions-export", 100),
     ("penhallow-peer-challenge", 100),
+    ("pentreath-wellbeing-plan", 100),
     ("quarrington-waste-plan", 100),
     ("ravensby-parks-plan", 100),
     ("riverside-theme-plan", 100),
@@ -874,6 +879,37 @@ fn a_notes_date_is_a_field_not_a_milestone() {
                  goes to Cabinet in February."
             ),
             ("Latest Note Date", "21/10/2025")
+        ]
+    );
+}
+
+/// Cells merged across role columns (`templates/kirkholme-youth-plan.pdf`,
+/// zoo_data/kirkholme_youth_plan.py) are read once, by the first role column they cover, and
+/// a warning on the page names the role columns left empty for each.
+#[test]
+fn a_cell_merged_across_roles_is_read_once_with_a_warning() {
+    let paper = read("templates/kirkholme-youth-plan.pdf");
+    let merged: Vec<(Option<u32>, String)> = paper
+        .warnings
+        .iter()
+        .filter(|w| w.code() == "merged_across_roles")
+        .map(|w| (w.page, w.message()))
+        .collect();
+    let said = |read_as: &str, empty: &str| {
+        format!("page 1: a cell merged across columns is read once, under {read_as}; {empty} left empty")
+    };
+    assert_eq!(
+        merged,
+        [
+            (Some(1), said("\"Action\"", "[\"Lead officer\"]")),
+            (
+                Some(1),
+                said("\"Lead officer\"", "[\"Progress update\", \"Target date\"]")
+            ),
+            (
+                Some(1),
+                said("\"Action\"", "[\"Lead officer\", \"Progress update\"]")
+            ),
         ]
     );
 }

@@ -47,6 +47,8 @@ impl WarningKind {
     /// The stable snake_case name every output carries (`unplaced_row`, `no_plan_found`).
     pub fn code(&self) -> &'static str {
         match self {
+            // The row is placed; one of its cells was read under one role only.
+            WarningKind::UnplacedRow(UnplacedRow::MergedAcross { .. }) => "merged_across_roles",
             WarningKind::UnplacedRow(_) => "unplaced_row",
             WarningKind::NoPlanFound { .. } => "no_plan_found",
             WarningKind::TitleRejected { .. } => "title_rejected",

@@ -8,6 +8,7 @@ use super::super::model::{Action, Field, Milestone, RagEntry};
 use super::columns::{Col, Columns};
 use super::leads;
 use super::rag;
+use super::spans;
 use super::text;
 use super::Context;
 use crate::dates;
@@ -107,7 +108,7 @@ fn level(a: Option<(u32, f64, f64)>, b: Option<(u32, f64, f64)>) -> bool {
 
 /// A reference leading the action cell ("1.1.1 Train nursery staff …") when the header names
 /// both.
-fn split_reference(s: &str) -> Option<(String, String)> {
+pub fn split_reference(s: &str) -> Option<(String, String)> {
     let (first, rest) = s.trim().split_once(' ')?;
     // A list label ("b) Feedback …", the rest of a list broken over a page) is no reference.
     let numbered = first.chars().any(|c| c.is_ascii_digit());
@@ -164,8 +165,19 @@ pub fn read(
     number: Option<String>,
     cx: &Context,
 ) -> Action {
-    let cell = |col: Col| cols.first(col).and_then(|i| cells.cell_at(r, i));
-    let mut specific_action = paragraphs(cell(Col::Action));
+    // A cell merged across several role columns is read once, by the first it covers.
+    let slot = |i: usize| spans::slot(cells, r, i, cols);
+    let cell = |col: Col| cols.first(col).and_then(slot);
+    // A reference and its action printed in one cell: the action is the text after the
+    // reference (all of it when none opens it).
+    let with_reference = spans::reference_with_action(cells, r, cols);
+    let mut specific_action = match with_reference {
+        Some(c) => {
+            let all = paragraphs(Some(c));
+            split_reference(&all).map_or(all, |(_, rest)| rest)
+        }
+        None => paragraphs(cell(Col::Action)),
+    };
     // "Action and key milestones": the action's first paragraph, its list the milestones.
     let listed = cell(Col::Action)
         .filter(|c| {
@@ -196,13 +208,7 @@ pub fn read(
     let rag_cols: Vec<Vec<(RagEntry, At)>> = cols
         .all(Col::Rag)
         .into_iter()
-        .map(|i| {
-            rag::entries(
-                cells.cell_at(r, i),
-                cx.text_colour,
-                cx.settings.pale_fill_saturation,
-            )
-        })
+        .map(|i| rag::entries(slot(i), cx.text_colour, cx.settings.pale_fill_saturation))
         .collect();
     // A milestone is rated by the latest period's rating printed level with it.
     let latest = rag_cols.iter().rposition(|e| !e.is_empty()).unwrap_or(0);
@@ -229,8 +235,7 @@ pub fn read(
         .all(Col::Date)
         .into_iter()
         .filter_map(|i| {
-            cells
-                .cell_at(r, i)
+            slot(i)
                 .filter(|c| c.row <= r && !c.is_empty())
                 .map(|c| (i, c))
         })
@@ -259,7 +264,7 @@ pub fn read(
         Some(_) if cols.milestones_by_period => cols
             .all(Col::Milestones)
             .into_iter()
-            .filter_map(|i| cells.cell_at(r, i).filter(|c| c.row == r && !c.is_empty()))
+            .filter_map(|i| slot(i).filter(|c| c.row == r && !c.is_empty()))
             .map(|c| {
                 let e = Entry {
                     text: text::collapse(&c.text()),
@@ -334,7 +339,7 @@ pub fn read(
             // A progress column beside the milestone column: one status line is enough.
             let progress = super::columns::by_header(&k.heading)
                 .is_some_and(|(col, ..)| col == Col::Milestones);
-            let Some(c) = cells.cell_at(r, i).filter(|c| c.row == r && c.col == i) else {
+            let Some(c) = slot(i).filter(|c| c.row == r && c.col == i) else {
                 continue;
             };
             let lines = lines_of(c);
@@ -393,9 +398,7 @@ pub fn read(
         .enumerate()
         .filter(|(i, c)| (c.col == Col::Field && !statused.contains(i)) || untaken.contains(i))
         .filter_map(|(i, c)| {
-            let cell = cells
-                .cell_at(r, i)
-                .filter(|c| c.row == r || (c.row < r && untaken.contains(&i)))?;
+            let cell = slot(i).filter(|c| c.row == r || (c.row < r && untaken.contains(&i)))?;
             let text = paragraphs(Some(cell));
             (!text.is_empty()).then(|| Field {
                 heading: c.heading.clone(),

@@ -794,7 +794,8 @@ pub(super) fn most(part: usize, all: usize) -> bool {
 
 /// Check each column's role against its body rows (`body`: rows that are not group rows) and
 /// against the other columns; what does not fit falls back to another role or to a field.
-pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
+/// `pale`: the least saturation of a fill read by its hue.
+pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile, pale: f64) {
     // One index of the table's slots, and what each column's body cells hold, read once and
     // a column per task (on a long plan this is a tenth of the reading).
     let cells = t.index();
@@ -898,9 +899,14 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
             Col::Milestones if k.cells > 0 && most(k.percents, k.cells) => {
                 note(c, Col::Field, "its cells are percentages: no dated work")
             }
-            // "Progress" holding "■ Green", "On track": the rating, when no column is.
+            // "Progress" holding "■ Green", "On track", or cells coloured in with no word: the
+            // rating, when no column is.
             Col::Milestones
-                if !has_rag && k.cells > 0 && most(ratings(&cells, body, i), k.cells) =>
+                if !has_rag && {
+                    let coloured = coloured_in(&cells, body, i, pale);
+                    let all = k.cells + coloured;
+                    all > 0 && most(ratings(&cells, body, i) + coloured, all)
+                } =>
             {
                 note(c, Col::Rag, "its cells are ratings")
             }
@@ -957,6 +963,9 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile) {
             .count()
     };
     super::periods::mark(t, cols, &|i| ratings(&cells, body, i), &filled);
+    super::periods::mark_ratings(t, cols, &|i| ratings(&cells, body, i), &filled, &|i| {
+        coloured_in(&cells, body, i, pale)
+    });
     super::subheader::share_ratings(cols, &fixed);
     // One of each single role: later duplicates are fields (ratings by period under one
     // spanning heading are one RAG read left to right).
@@ -1009,6 +1018,16 @@ const RATING_WORDS: &[&str] = &[
     "at risk",
     "off track",
     "off target",
+    // Ratings worded as the level of concern or delay ("Some concerns" on amber).
+    "no concerns",
+    "some concerns",
+    "minor concerns",
+    "significant concerns",
+    "serious concerns",
+    "some delays",
+    "some delay",
+    "significant delays",
+    "some slippage",
 ];
 
 /// Whether a paragraph is a rating alone: a RAG word or letter, a status word, or a swatch
@@ -1035,6 +1054,15 @@ fn ratings(cells: &CellIndex, body: &[usize], i: usize) -> usize {
                 .iter()
                 .all(|p| p.text.trim().is_empty() || is_rating(&p.text))
         })
+        .count()
+}
+
+/// How many body cells of column `i` are coloured in with no text in a rating's colour (a
+/// spreadsheet's status cell: green, amber, red, or a BRAG plan's blue).
+fn coloured_in(cells: &CellIndex, body: &[usize], i: usize, pale: f64) -> usize {
+    body.iter()
+        .filter_map(|&r| starts(cells, r, i).filter(|c| c.col == i && c.is_empty()))
+        .filter(|c| c.fill.is_some_and(|f| super::rag::is_rating_fill(f, pale)))
         .count()
 }
 
@@ -1129,6 +1157,7 @@ pub fn starts<'t>(cells: &CellIndex<'t>, r: usize, i: usize) -> Option<&'t Cell>
 mod tests {
     use super::*;
     use crate::tolerance::ACTION_PROSE_WORDS;
+    use crate::tolerance::PALE_FILL_SATURATION as PALE;
 
     fn role(h: &str) -> Option<Col> {
         by_header(h).map(|(c, _, _)| c)
@@ -1260,7 +1289,7 @@ mod tests {
         assert!(recurs(&t.index(), &body, 1));
         let mut cols = from_header(&t, 0, &Profile::default());
         assert_eq!(cols.list.get(1).map(|c| c.col), Some(Col::Group));
-        check(&t, &body, &mut cols, &Profile::default());
+        check(&t, &body, &mut cols, &Profile::default(), PALE);
         assert_eq!(cols.list.get(1).map(|c| c.col), Some(Col::Field));
         // A theme printed on every row and never coming back stays a grouping level.
         let t = grid(&[
@@ -1270,7 +1299,7 @@ mod tests {
             &["Economy", "Open a business hub", "Head of Growth"],
         ]);
         let mut cols = from_header(&t, 0, &Profile::default());
-        check(&t, &[1, 2, 3], &mut cols, &Profile::default());
+        check(&t, &[1, 2, 3], &mut cols, &Profile::default(), PALE);
         assert_eq!(cols.list.first().map(|c| c.col), Some(Col::Group));
     }
 
@@ -1306,7 +1335,7 @@ mod tests {
             ],
         ]);
         let mut cols = from_header(&t, 0, &Profile::default());
-        check(&t, &[1, 2], &mut cols, &Profile::default());
+        check(&t, &[1, 2], &mut cols, &Profile::default(), PALE);
         let roles: Vec<Col> = cols.list.iter().map(|c| c.col).collect();
         assert_eq!(
             roles,
@@ -1397,7 +1426,7 @@ mod tests {
             ],
         ]);
         let mut cols = from_header(&t, 0, &Profile::default());
-        check(&t, &[1], &mut cols, &Profile::default());
+        check(&t, &[1], &mut cols, &Profile::default(), PALE);
         assert_eq!(cols.all(Col::Date), [2]);
     }
 
@@ -1424,7 +1453,7 @@ mod tests {
                 ],
             ]);
             let mut cols = from_header(&t, 0, &Profile::default());
-            check(&t, &[1, 2], &mut cols, &Profile::default());
+            check(&t, &[1, 2], &mut cols, &Profile::default(), PALE);
             let roles: Vec<Col> = cols.list.iter().map(|c| c.col).collect();
             assert_eq!(roles.get(2), Some(&Col::Action), "{action}");
             // The recommendation is kept, as a field of each action.

@@ -152,7 +152,13 @@ pub fn plan_header(t: &Table, cx: &Context) -> Result<(usize, Columns), String> 
     if body.is_empty() {
         return Err("a header and no rows".into());
     }
-    columns::check(t, &body, &mut cols, cx.profile);
+    columns::check(
+        t,
+        &body,
+        &mut cols,
+        cx.profile,
+        cx.settings.pale_fill_saturation,
+    );
     cols.pitch = columns::wrap_pitch(t, cx.settings.entry_pitch_jump);
     let Some(action) = cols.first(Col::Action) else {
         return Err("no column holds the actions".into());

@@ -9,6 +9,7 @@
 //! - [`rows`]: group rows and leading group columns → priorities, areas and a third level,
 //!   by form in the order met; actions placed, continuations joined, empty rows skipped;
 //! - [`action`], [`rag`]: one action row's fields, milestones and RAG entries;
+//! - [`spans`]: a cell merged across several role columns, read once by the first;
 //! - [`group`]: a group row's label, number and title;
 //! - [`inline_number`]: whether action cells open with their reference;
 //! - [`periods`]: milestones printed one column per period;
@@ -31,6 +32,7 @@ pub mod narrative;
 mod periods;
 mod rag;
 mod rows;
+mod spans;
 mod sub_rows;
 mod subheader;
 mod text;
@@ -106,6 +108,14 @@ pub enum UnplacedRow {
         /// The action's number.
         number: String,
     },
+    /// A cell of an action row merged across several role columns: read once, under the
+    /// first role column it covers; the other roles it covers are left empty.
+    MergedAcross {
+        /// The heading of the column it is read under.
+        read_as: String,
+        /// The headings of the role columns it covers besides, left empty.
+        left_empty: Vec<String>,
+    },
 }
 
 impl std::fmt::Display for UnplacedRow {
@@ -124,6 +134,14 @@ impl std::fmt::Display for UnplacedRow {
             UnplacedRow::ActionBeforeArea { number } => {
                 write!(f, "action {number} before any improvement area")
             }
+            UnplacedRow::MergedAcross {
+                read_as,
+                left_empty,
+            } => write!(
+                f,
+                "a cell merged across columns is read once, under {read_as:?}; \
+                 {left_empty:?} left empty"
+            ),
         }
     }
 }

@@ -47,19 +47,7 @@ pub fn mark(
     if cols.first(Col::Milestones).is_some() {
         return;
     }
-    let period: Vec<usize> = (0..t.n_cols.min(cols.list.len()))
-        .filter(|&i| {
-            cols.list
-                .get(i)
-                .is_some_and(|c| matches!(c.col, Col::Field | Col::Date) && is_period(&c.heading))
-        })
-        .collect();
-    // Side by side: a run of two or more.
-    let run: Vec<usize> = period
-        .iter()
-        .copied()
-        .filter(|&i| period.contains(&(i + 1)) || (i > 0 && period.contains(&(i - 1))))
-        .collect();
+    let run = period_run(t, cols);
     if run.len() < 2 {
         return;
     }
@@ -76,6 +64,56 @@ pub fn mark(
         }
     }
     cols.milestones_by_period = true;
+}
+
+/// The columns no role was found for whose headings name a period alone, side by side (a
+/// run of two or more; empty when there is none).
+fn period_run(t: &Table, cols: &Columns) -> Vec<usize> {
+    let period: Vec<usize> = (0..t.n_cols.min(cols.list.len()))
+        .filter(|&i| {
+            cols.list
+                .get(i)
+                .is_some_and(|c| matches!(c.col, Col::Field | Col::Date) && is_period(&c.heading))
+        })
+        .collect();
+    period
+        .iter()
+        .copied()
+        .filter(|&i| period.contains(&(i + 1)) || (i > 0 && period.contains(&(i - 1))))
+        .collect()
+}
+
+/// Give the RAG role to two or more side-by-side period columns no role was found for
+/// ("Q1 | Q2 | Q3 | Q4" with no heading over them), when the plan has no RAG column and
+/// their cells are ratings: most cells with text hold a rating alone (`ratings`, of `filled`
+/// cells with text), and some cell is rated (a rating word, or coloured in with no text:
+/// `coloured`). Each is then a period's rating of the action, read left to right.
+pub fn mark_ratings(
+    t: &Table,
+    cols: &mut Columns,
+    ratings: &dyn Fn(usize) -> usize,
+    filled: &dyn Fn(usize) -> usize,
+    coloured: &dyn Fn(usize) -> usize,
+) {
+    if cols.first(Col::Rag).is_some() || cols.milestones_by_period {
+        return;
+    }
+    let run = period_run(t, cols);
+    if run.len() < 2 {
+        return;
+    }
+    let (all, rated, coloured) = run.iter().fold((0, 0, 0), |(a, r, k), &i| {
+        (a + filled(i), r + ratings(i), k + coloured(i))
+    });
+    if rated + coloured == 0 || rated * 10 < all * 7 {
+        return;
+    }
+    for i in run {
+        if let Some(c) = cols.list.get_mut(i) {
+            c.col = Col::Rag;
+            c.evidence = "a period column of ratings: the action's rating that period".into();
+        }
+    }
 }
 
 /// Words that tell one period's rating from another's in a heading ("Previous RAG",
@@ -130,6 +168,11 @@ pub fn another_periods_rating(cols: &Columns, i: usize) -> bool {
     let Some(first) = cols.first(Col::Rag).filter(|&f| f != i) else {
         return false;
     };
+    // Periods alone ("Q1 | Q2"), found to be ratings ([`mark_ratings`]).
+    let period = |k: usize| cols.list.get(k).is_some_and(|c| is_period(&c.heading));
+    if period(first) && period(i) {
+        return true;
+    }
     let split = |k: usize| cols.list.get(k).and_then(|c| period_rating(&c.heading));
     matches!((split(first), split(i)), (Some((pa, ra)), Some((pb, rb))) if ra == rb && pa != pb)
 }

@@ -145,16 +145,31 @@ fn printed(p: &Paragraph) -> Option<String> {
     }
 }
 
-/// The character a reader writes for a drawn shape.
-/// A RAG cell with no text and no mark, only a fill in a rating's colour (a spreadsheet whose
-/// status cells are coloured in): one entry with no text and that colour. A fill of no
-/// rating's hue (grey, white, a banding shade) is no rating.
-fn fill_alone(cell: &Cell, pale: f64) -> Option<(RagEntry, At)> {
-    let fill = cell.fill?;
-    let colour = classify_fill(fill, pale);
-    if matches!(colour, RagColour::Other(_)) {
-        return None;
+/// Whether a fill is a rating's colour: green, amber or red by hue (a pale tint too), or a
+/// BRAG plan's blue for complete (a saturated blue: a pale blue is a banding or header shade).
+pub fn is_rating_fill(c: Colour, pale: f64) -> bool {
+    !matches!(classify_fill(c, pale), RagColour::Other(_)) || brag_blue(c)
+}
+
+/// A saturated blue (hue 180–250°, as [`is_coloured`] saturated): BRAG's fourth rating.
+fn brag_blue(c: Colour) -> bool {
+    let (r, g, b) = (i32::from(c.r), i32::from(c.g), i32::from(c.b));
+    let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+    if max != b || max == min || !is_coloured(c) {
+        return false;
     }
+    // Hue where blue is largest: 240° + 60° × (r − g) / (max − min).
+    let hue = 240.0 + 60.0 * f64::from(r - g) / f64::from(max - min);
+    (180.0..=250.0).contains(&hue)
+}
+
+/// A RAG cell with no text and no mark, only a fill in a rating's colour (a spreadsheet whose
+/// status cells are coloured in): one entry with no text and that colour ([`is_rating_fill`]:
+/// a BRAG plan's blue kept as its value). A fill of no rating's hue (grey, white, a banding
+/// shade, a pale blue) is no rating.
+fn fill_alone(cell: &Cell, pale: f64) -> Option<(RagEntry, At)> {
+    let fill = cell.fill.filter(|&f| is_rating_fill(f, pale))?;
+    let colour = classify_fill(fill, pale);
     let at = cell
         .parts
         .first()
@@ -167,6 +182,7 @@ fn fill_alone(cell: &Cell, pale: f64) -> Option<(RagEntry, At)> {
     Some((entry, at))
 }
 
+/// The character a reader writes for a drawn shape.
 fn symbol(shape: MarkShape) -> char {
     match shape {
         MarkShape::Circle | MarkShape::Other => '●',
@@ -316,6 +332,15 @@ mod tests {
         let got = entries(Some(&cell(Some(hex(0xFFC000)))), &none, pale);
         let got: Vec<_> = got.into_iter().map(|(e, _)| (e.text, e.colour)).collect();
         assert_eq!(got, [(String::new(), Some(RagColour::Amber))]);
+        // BRAG's blue (complete) is a rating, kept as printed; a pale blue is a shade.
+        let got = entries(Some(&cell(Some(hex(0x0070C0)))), &none, pale);
+        let got: Vec<_> = got.into_iter().map(|(e, _)| (e.text, e.colour)).collect();
+        assert_eq!(
+            got,
+            [(String::new(), Some(RagColour::Other(hex(0x0070C0))))]
+        );
+        assert!(entries(Some(&cell(Some(hex(0xDDEBF7)))), &none, pale).is_empty());
+        assert!(entries(Some(&cell(Some(hex(0x9DC3E6)))), &none, pale).is_empty());
         // A grey banding shade, or no fill, is no rating.
         assert!(entries(Some(&cell(Some(hex(0xD9D9D9)))), &none, pale).is_empty());
         assert!(entries(Some(&cell(None)), &none, pale).is_empty());

@@ -407,6 +407,42 @@ impl ReadAhead {
     }
 }
 
+/// The outline references of the table's parents: every proper prefix of a reference in the
+/// number column ("1" and "1.1" of "1.1.1"). A row printing one of them, with text only in
+/// its number and action columns, heads the rows numbered under it (a plan numbered on three
+/// levels, "1 | Digital residents" over "1.1 | Online services" over "1.1.1 | …").
+fn outline_parents(
+    index: &CellIndex,
+    rows: std::ops::Range<usize>,
+    number: Option<usize>,
+) -> Vec<String> {
+    let Some(n) = number else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for r in rows {
+        let Some(c) = columns::starts(index, r, n).filter(|c| c.col == n) else {
+            continue;
+        };
+        let reference = text::reference(&c.text());
+        let parts: Vec<&str> = reference.split('.').collect();
+        if parts.len() < 2
+            || !parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|ch| ch.is_ascii_digit()))
+        {
+            continue;
+        }
+        for k in 1..parts.len() {
+            let prefix = parts[..k].join(".");
+            if !out.contains(&prefix) {
+                out.push(prefix);
+            }
+        }
+    }
+    out
+}
+
 /// Read the body rows of one plan table (header at `hr`) into `plan`.
 #[allow(clippy::too_many_arguments)]
 pub fn read(
@@ -432,6 +468,7 @@ pub fn read(
     let index = t.index();
     let first_body = hr + cols.header_rows.max(1);
     let mut read_ahead = ReadAhead::of(t, &index, first_body, cols, cx);
+    let parents = outline_parents(&index, first_body..t.n_rows, number_col);
     for r in first_body..t.n_rows {
         let page = t.rows.get(r).and_then(|p| p.first()).map_or(0, |p| p.page);
         let mut say = |s: String| {
@@ -529,8 +566,31 @@ pub fn read(
                 s
             }
         };
-        let number_text = own(number_col);
-        let action_text = own(action_col);
+        let mut number_text = own(number_col);
+        let mut action_text = own(action_col);
+        // A reference and its action printed in one merged cell: the reference opening it is
+        // the number, the rest the action (all of it the action when no reference opens it).
+        if super::spans::reference_with_action(&index, r, cols).is_some() {
+            let all = std::mem::take(&mut number_text);
+            match action::split_reference(&all) {
+                Some((n, rest)) => (number_text, action_text) = (n, rest),
+                None => action_text = all,
+            }
+        }
+        // A cell merged across several role columns is read once, by the first it covers:
+        // the others are left empty, and a warning says so.
+        for (heading, empty) in super::spans::left_empty(&index, r, cols) {
+            say(format!(
+                "a cell read under {heading:?} also covers {empty:?}, left empty"
+            ));
+            unplaced.push(Unplaced {
+                page,
+                row: UnplacedRow::MergedAcross {
+                    read_as: heading,
+                    left_empty: empty,
+                },
+            });
+        }
         let others = texts.iter().enumerate().any(|(i, s)| {
             !s.is_empty()
                 && Some(i) != number_col
@@ -557,6 +617,35 @@ pub fn read(
                 None => Some(text::reference(&number_text)),
             }
         };
+        // A row numbered as the parent of later rows' references, with no lead, date or
+        // rating: an outline heading, a group row (its level by its numbering depth).
+        if let Some(n) = number
+            .as_ref()
+            .filter(|n| !others && !action_text.is_empty() && parents.contains(n))
+        {
+            let g = GroupText {
+                label: Some(n.clone()),
+                number: n.rsplit('.').next().and_then(|x| x.parse().ok()),
+                title: action_text.clone(),
+                form: Form {
+                    word: String::new(),
+                    depth: u8::try_from(n.split('.').count()).unwrap_or(u8::MAX),
+                    bold: false,
+                    filled: false,
+                },
+            };
+            let level = state.level(&g.form);
+            say(format!(
+                "group level {} ({}): the outline number {n:?} of the rows under it, title {:?}",
+                level + 1,
+                level_name(level),
+                g.title
+            ));
+            open(plan, state, level, g);
+            last.clear();
+            opened.iter_mut().for_each(|o| *o = None);
+            continue;
+        }
         if action_text.is_empty() {
             if number.is_none() && others {
                 if let Some(prev) = last_action(plan) {
