@@ -47,8 +47,8 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("covering-report-p1-header-block.json", 6, 0),
     ("labour-d-p2-revenue-plan-continued.json", 83, 0),
     ("labour-d-p3-funding.json", 0, 0),
-    ("labour-f-p1-spending.json", 96, 16),
-    ("labour-f-p13-spending-totals.json", 63, 15),
+    ("labour-f-p1-spending.json", 99, 16),
+    ("labour-f-p13-spending-totals.json", 66, 15),
     ("labour-f-p25-reserves-across-pages.json", 70, 12),
 ];
 

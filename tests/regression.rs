@@ -2310,13 +2310,19 @@ fn issue_19_rows_of_figures_inside_one_ruled_row_are_rows() {
 /// stopping at its edges reads as one cell from the Service column on; its label and figures
 /// came back as one text ("TOTAL ENVIRONMENT SAVINGS -214 -225 -236"). Each figure is in the
 /// column it stands in, the label in its first column, and every part keeps the bar's fill.
-/// Truth typed from the generator's BLOCKS.
+/// The header band hides the rules between the year columns: each year heads its own column
+/// (they came back as one cell "2025-26 2026-27 2027-28"). Truth typed from the generator's
+/// HEADER and BLOCKS.
 #[test]
 fn issue_19_figures_on_a_total_bar_stand_in_their_columns() {
     let got = grids_and_fills("excel-total-bars.pdf");
     assert_eq!(got.len(), 1, "{got:?}");
     let (grid, fills) = &got[0];
     assert_eq!(grid.len(), 8, "{grid:?}");
+    assert_eq!(
+        grid[0],
+        ["Ref", "Service", "Description", "Lead", "2025-26", "2026-27", "2027-28"]
+    );
     assert_eq!(
         grid[4],
         [
