@@ -2251,3 +2251,62 @@ fn issue_19_last_row_wrapped_under_its_rule_is_kept() {
         ])
     );
 }
+
+/// Nothing lost: a Word plan table (`fixtures/regression/writer-list-bullets-in-cells.py`,
+/// python-docx printed by LibreOffice, "Table Grid" borders) whose action cells hold the
+/// action and its milestones as "List Bullet" paragraphs. Each bullet is its own glyph a
+/// hanging indent before its item, so most lines showed a column-sized gap inside one ruled
+/// column: the grid was read as a spreadsheet ruled round groups of columns, handed to the
+/// alignment reader, and its rows landed in no table. A bullet and its item are one item, and
+/// a grid whose alignment reading would leave text in no table keeps its cells.
+#[test]
+fn issue_19_list_bullets_in_ruled_cells_keep_the_table() {
+    let got = grids_and_fills("writer-list-bullets-in-cells.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Ref", "Action and milestones", "Lead officer", "Due", "RAG"],
+            &["Theme 1: Greener parks and open spaces", "", "", "", ""],
+            &[
+                "1.1",
+                "Plant street trees along the main routes into the town centre\nPlanting sites surveyed – Complete – March 2025\nTwo hundred trees planted – November 2025\nWatering rota agreed with volunteers",
+                "Tree Officer",
+                "November 2025",
+                "Green"
+            ],
+            &[
+                "1.2",
+                "Open three new community growing spaces on council land\nSites chosen with ward members – Complete – May 2025\nGrowing clubs formed at each site",
+                "Parks Development Manager",
+                "March 2026",
+                "Amber"
+            ],
+            &[
+                "1.3",
+                "Restore the lake and wetland at Hollins Park\nDesilting contract let – September 2025\nReed beds replanted – April 2026\nBoardwalk reopened to the public – June 2026",
+                "Head of Green Spaces",
+                "June 2026",
+                "Red"
+            ],
+            &["Theme 2: Safer play areas", "", "", "", ""],
+            &[
+                "2.1",
+                "Inspect every play area each week and repair faults within five days\nInspection app rolled out to all rangers – Complete – April 2025\nRepair times reported to committee each quarter",
+                "Parks Operations Manager",
+                "Ongoing",
+                "Green"
+            ],
+            &[
+                "2.2",
+                "Replace the worn equipment at Cooper Street and Elm Walk\nDesigns chosen by local children – July 2025\nNew equipment installed – February 2026",
+                "Play Area Surveyor",
+                "February 2026",
+                "Amber"
+            ],
+        ])
+    );
+    let rag: Vec<Option<String>> = got[0].1.iter().map(|r| r[4].clone()).collect();
+    assert_eq!(rag[2].as_deref(), Some("#00B050"), "{rag:?}");
+    assert_eq!(rag[4].as_deref(), Some("#FF0000"), "{rag:?}");
+}

@@ -47,7 +47,7 @@ mod stacked;
 mod verdict;
 
 pub(crate) use lines::is_item_label;
-pub(crate) use stacked::under_ruled;
+pub(crate) use stacked::{read_whole, under_ruled};
 pub use verdict::{Rejected, RejectedRegion};
 
 use super::{PageTable, Settings, Warning, WarningKind};
