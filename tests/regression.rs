@@ -2310,3 +2310,40 @@ fn issue_19_list_bullets_in_ruled_cells_keep_the_table() {
     assert_eq!(rag[2].as_deref(), Some("#00B050"), "{rag:?}");
     assert_eq!(rag[4].as_deref(), Some("#FF0000"), "{rag:?}");
 }
+
+/// Issue 19: a Word table printed by LibreOffice over two pages
+/// (`fixtures/regression/writer-nested-broken-row.py`) with a table nested in two of its
+/// cells and a row broken across the page (Word's default: "allow row to break across
+/// pages"), once with the header repeated on page 2 and once without. The nested tables'
+/// rules touch the outer cells' right and bottom rules, so they joined the outer grid: two
+/// extra columns and extra rows, and page 2's table no longer matched page 1's columns. A
+/// nested table is now part of its cell, its rows lines of the cell; the table is one table
+/// over both pages and the broken row one row, its text joined where the page broke it.
+#[test]
+fn issue_19_nested_table_and_row_broken_over_a_page() {
+    let want = rows(&[
+            &["Ref", "Organisation", "Project", "Award (£)", "Conditions"],
+            &["G-01", "Ashby Youth Club", "New kitchen for the youth club's cooking sessions", "4,500", "Receipts by March 2026"],
+            &["G-02", "Brackley Allotment Society", "Water troughs and a secure tool store", "2,750", "None"],
+            &["G-03", "Coldharbour Residents' Association", "Planting and benches for the green behind the shops", "6,000", "Paid in two parts:\nMay 2025 3,000\nNovember 2025 3,000"],
+            &["G-04", "Dene Valley Wildlife Group", "Bat boxes and a survey of the river corridor", "1,200", "Survey report to the panel"],
+            &["G-05", "Eastfield Community Cafe", "Training for volunteer baristas", "950", "None"],
+            &["G-06", "Fernhill Sports Trust", "Floodlights for the junior football pitch", "8,000", "Planning consent first"],
+            &["G-07", "Greystoke Village Trust", "The trust will run a weekly lunch club in the village hall for older residents who live alone, with transport from the outlying hamlets in the parish minibus, a hot two-course meal cooked by volunteers from the church and the school, and an afternoon of talks, music and gentle exercise led by the county's health visitors. The grant pays for the hall's hire, a part-time coordinator for the first year, the minibus driver's hours and a chilled food store that meets the council's food safety rules, so the club can go on after the first year on the members' own small charges and the parish council's support. The trust will report the number of members, the meals served and what members say about the club to the grants panel every six months.", "12,400", "Six-monthly reports"],
+            &["G-08", "Holloway Arts Collective", "A mural on the underpass by the station", "3,300", "Design agreed with ward members"],
+            &["G-09", "Ingleby Foodbank", "A second chest freezer and shelving", "1,100", "None"],
+            &["G-10", "Juniper Court Tenants", "Raised beds for the communal garden", "2,400", "Paid in two parts:\nJune 2025 1,200\nJanuary 2026 1,200"],
+            &["G-11", "Kelsey Street Mosque", "Accessible toilet for the community room", "7,500", "Building regulations sign-off"],
+    ]);
+    for file in [
+        "writer-nested-broken-row.pdf",
+        "writer-nested-broken-row-no-header.pdf",
+    ] {
+        let tables = crate::tables::tables_of(&format!("regression/{file}"));
+        let [t] = tables.as_slice() else {
+            panic!("{file}: one table, got {}", tables.len());
+        };
+        assert_eq!(t.pages, [1, 2], "{file}");
+        assert_eq!(t.grid(), want, "{file}");
+    }
+}

@@ -12,6 +12,7 @@ mod continuation;
 mod grid;
 mod index;
 mod marks;
+mod nested;
 mod resume;
 mod rules;
 mod settings;

@@ -51,9 +51,10 @@ fn list_item(l: &TLine, words: &[Word], a: &Seg, b: &Seg) -> bool {
     (bullet || numbered || is_item_label(m)) && !is_numeric(&l.seg_text(words, b))
 }
 
-/// Whether reading the words `ids` (those a ruled grid took) from their alignment puts every
-/// one of them in a table. When it does not, the grid is kept: its cells hold text the
-/// alignment reading would leave in no table (a list or a paragraph between its rules).
+/// Whether reading the words `ids` (those a ruled grid took) from their alignment puts at
+/// least `regrouped_min_share` of them in tables that stand on their own (not ones kept only
+/// as a continuation). When it does not, the grid is kept: its cells hold text the alignment
+/// reading would leave in no table (a list or a paragraph between its rules).
 pub(crate) fn read_whole(
     page: &PagePrimitives,
     words: &[Word],
@@ -68,8 +69,15 @@ pub(crate) fn read_whole(
         .collect();
     let found = super::find(page, &own, &[], s);
     let margin = s.alignment.ruled_table_margin;
-    own.iter().all(|w| {
-        let c = w.bbox.centre();
-        found.tables.iter().any(|t| t.bbox.contains(c, margin))
-    })
+    let inside = own
+        .iter()
+        .filter(|w| {
+            let c = w.bbox.centre();
+            found
+                .tables
+                .iter()
+                .any(|t| !t.continuation_only && t.bbox.contains(c, margin))
+        })
+        .count();
+    inside as f64 >= s.alignment.regrouped_min_share * own.len() as f64
 }
