@@ -486,6 +486,13 @@ pub const STACKED_LINE_SHARE: f64 = 0.5;
 /// leaves whole rows out.
 pub const REGROUPED_MIN_SHARE: f64 = 0.9;
 
+/// A shaded panel a table is floated in, with prose wrapping round it, is at least this
+/// fraction of the height of the region the prose and the table make together: the panel
+/// holds the table's rows, the region runs on over the prose above and under it (a third
+/// leaves room for a region of prose twice the panel's height; a shaded cell or row is far
+/// shorter, and is not looked at further).
+pub const PANEL_MIN_HEIGHT_SHARE: f64 = 0.33;
+
 /// A gutter that a vertical rule runs down beside at least this fraction of the body's height
 /// separates columns however narrow it is (a rule between a right-aligned total and the
 /// left-aligned label after it, 3 pt apart). Half: a rule that bounds a group of rows only

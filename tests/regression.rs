@@ -2347,3 +2347,40 @@ fn issue_19_nested_table_and_row_broken_over_a_page() {
         assert_eq!(t.grid(), want, "{file}");
     }
 }
+
+/// Issue 19: a table floated in a tinted sidebar panel with the page's prose wrapping round it
+/// (`fixtures/regression/chromium-sidebar-table.html`, Chromium; float: right on page 1,
+/// float: left on page 2). The prose lines beside the panel share the table's baselines, so
+/// they were read as a first (last) column of the table, its rows cut where the prose's lines
+/// fall. The panel's edge, in the gutter between the prose and the table, ends the table.
+#[test]
+fn issue_19_prose_wrapping_round_a_sidebar_table_is_no_column() {
+    let got: Vec<Vec<Vec<String>>> = grids_and_fills("chromium-sidebar-table.pdf")
+        .into_iter()
+        .map(|(g, _)| g)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            rows(&[
+                &["Group", "Purpose", "Grant"],
+                &["Westmere Scouts", "Tents for summer camp", "£1,250"],
+                &["Mill Lane Residents", "Bulbs for the verges", "£380"],
+                &["St Anne's Toddlers", "Soft play mats", "£640"],
+                &["Bowls Club", "Mower repair", "£975"],
+                &["Library Friends", "Author talks", "£300"],
+                &["Orchard Walkers", "Stiles and waymarks", "£820"],
+                &["Westmere Singers", "Sheet music", "£215"],
+            ]),
+            rows(&[
+                &["Site", "Work done", "Cost"],
+                &["Church Green", "Bench repairs", "£410"],
+                &["Millpond", "Clearing reeds", "£1,900"],
+                &["Playing field", "Goalmouth reseeding", "£560"],
+                &["Allotments", "New water tap", "£345"],
+                &["Station Road", "Hanging baskets", "£720"],
+                &["Cemetery", "Hedge cutting", "£630"],
+            ]),
+        ]
+    );
+}

@@ -259,6 +259,8 @@ pub struct UnruledSettings {
     pub stacked_line_share: f64,
     /// Least share of a regrouped grid's words its alignment reading must put in tables.
     pub regrouped_min_share: f64,
+    /// Least height of a sidebar panel, as a share of its region's height.
+    pub panel_min_height_share: f64,
     /// A vertical rule down a gutter beside this fraction of the body's height makes it a
     /// column boundary.
     pub column_rule_fraction: f64,
@@ -338,6 +340,7 @@ impl Default for UnruledSettings {
             min_separated_fraction: tolerance::MIN_SEPARATED_FRACTION,
             stacked_line_share: tolerance::STACKED_LINE_SHARE,
             regrouped_min_share: tolerance::REGROUPED_MIN_SHARE,
+            panel_min_height_share: tolerance::PANEL_MIN_HEIGHT_SHARE,
             column_rule_fraction: tolerance::COLUMN_RULE_FRACTION,
             gutter_edge: tolerance::GUTTER_EDGE,
             min_edge_lines: tolerance::MIN_EDGE_LINES,

@@ -138,6 +138,9 @@ fn find_in(v: &View<'_>, mut ids: Vec<usize>, depth: usize) -> Found {
                 .iter()
                 .filter_map(|r| {
                     checks::edge_prose(words, &lines, r, v.hrules, v.edges, page.info.width, u)
+                        .or_else(|| {
+                            checks::panel_prose(page, words, &lines, r, v.hrules, v.edges, u)
+                        })
                 })
                 .collect();
             if !zones.is_empty() {
