@@ -2384,3 +2384,47 @@ fn issue_19_prose_wrapping_round_a_sidebar_table_is_no_column() {
         ]
     );
 }
+
+/// Issue 19: header cells holding ranges set with an en dash and no spaces ("Visits Apr–Sep
+/// 2024", "Spend 2024–25"), printed by Chromium in columns so narrow that each line breaks
+/// after the dash (`fixtures/regression/chromium-dash-wrapped-header.html`). The lines were
+/// joined with a space ("Apr– Sep"); a dash set solid against the word before joins the next
+/// line without one, and a dash standing alone ("On track –" / "November 2025") keeps it.
+#[test]
+fn issue_19_a_line_broken_after_a_solid_dash_joins_without_a_space() {
+    let got = grids_and_fills("chromium-dash-wrapped-header.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &[
+                "Centre",
+                "Visits Apr–Sep 2024",
+                "Visits Apr–Sep 2025",
+                "Spend 2024–25",
+                "Progress"
+            ],
+            &[
+                "Brookside Centre",
+                "12,480",
+                "13,902",
+                "£4,130",
+                "Roof repaired – Complete – June 2025"
+            ],
+            &[
+                "Calder Hall",
+                "8,115",
+                "7,640",
+                "£2,895",
+                "New boiler – On track – November 2025"
+            ],
+            &[
+                "Dovecote Rooms",
+                "3,902",
+                "4,418",
+                "£1,270",
+                "Kitchen refit – Not started"
+            ],
+        ])
+    );
+}

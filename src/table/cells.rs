@@ -400,8 +400,10 @@ fn strip_bullet(text: &str) -> Option<&str> {
 }
 
 /// Append a line to paragraph text: a space between lines, none after a hyphen that ends a
-/// word ("2015-" + "17" = "2015-17": LibreOffice and Word break lines after a hyphen). A
-/// hyphen standing alone ("Complete -" + "June") is a dash between words and keeps its space.
+/// word ("2015-" + "17" = "2015-17": LibreOffice and Word break lines after a hyphen), nor
+/// after an en or em dash set solid against the word before ("Apr–" + "Sep" = "Apr–Sep": a
+/// browser breaks a range after its dash). A hyphen or dash standing alone ("Complete -" +
+/// "June") is a dash between words and keeps its space.
 /// (Text typed as "Complete -June" prints exactly like "Complete - June" when the line breaks
 /// there; the standalone reading is the common one.)
 pub fn join_line(text: &mut String, line: &str) {
@@ -410,7 +412,8 @@ pub fn join_line(text: &mut String, line: &str) {
         return;
     }
     let mut rev = text.chars().rev();
-    let word_hyphen = rev.next() == Some('-') && rev.next().is_some_and(|c| !c.is_whitespace());
+    let word_hyphen = rev.next().is_some_and(|c| matches!(c, '-' | '–' | '—'))
+        && rev.next().is_some_and(|c| !c.is_whitespace());
     if !word_hyphen {
         text.push(' ');
     }
