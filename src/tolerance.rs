@@ -110,6 +110,14 @@ pub const MIN_RULE_LENGTH: f64 = 3.0;
 /// the boundary between them; otherwise they are one spanning cell.
 pub const BOUNDARY_COVERAGE: f64 = 0.5;
 
+/// A box of rules inside a cell of a ruled table, its top-left corner inset from the cell's
+/// rules by more than `SNAP_TOLERANCE`, is a table nested in that cell when it covers at most
+/// this fraction of the outer group's box (points squared over points squared). A nested
+/// table sits in one cell of several rows and columns (a spend breakdown in a Writer grants
+/// table: about 2% of the table); a second frame drawn round a whole table (a double border
+/// with a wide gap) encloses nearly all of it.
+pub const NESTED_MAX_SHARE: f64 = 0.5;
+
 /// A vertical gap between two lines in a cell wider than this fraction of the line height
 /// starts a new paragraph (an empty paragraph between them leaves a gap of about one line;
 /// ordinary line spacing leaves none, as glyph boxes of consecutive lines touch).
@@ -469,6 +477,21 @@ pub const MIN_SEPARATED_FRACTION: f64 = 0.25;
 /// because a wrapped paragraph never holds a column-sized gap and only a justified line now
 /// and then stretches one; in a grouped spreadsheet nearly every line does.
 pub const STACKED_LINE_SHARE: f64 = 0.5;
+
+/// A ruled grid whose rules part groups of columns (see `STACKED_LINE_SHARE`) is read from its
+/// text's alignment only when that reading puts at least this fraction of its words in tables;
+/// otherwise its cells are kept, so no row is lost. Nine tenths: a stamp or title printed
+/// inside the frame ("INDICATIVE FOR PLANNING PURPOSES", 4 of 245 words on a Kent revenue
+/// plan) is page text either way, while a grid misread as regrouped (Word lists in its cells)
+/// leaves whole rows out.
+pub const REGROUPED_MIN_SHARE: f64 = 0.9;
+
+/// A shaded panel a table is floated in, with prose wrapping round it, is at least this
+/// fraction of the height of the region the prose and the table make together: the panel
+/// holds the table's rows, the region runs on over the prose above and under it (a third
+/// leaves room for a region of prose twice the panel's height; a shaded cell or row is far
+/// shorter, and is not looked at further).
+pub const PANEL_MIN_HEIGHT_SHARE: f64 = 0.33;
 
 /// A gutter that a vertical rule runs down beside at least this fraction of the body's height
 /// separates columns however narrow it is (a rule between a right-aligned total and the

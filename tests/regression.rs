@@ -2369,3 +2369,180 @@ fn issue_19_figures_on_a_total_bar_stand_in_their_columns() {
         }
     }
 }
+
+/// Nothing lost: a Word plan table (`fixtures/regression/writer-list-bullets-in-cells.py`,
+/// python-docx printed by LibreOffice, "Table Grid" borders) whose action cells hold the
+/// action and its milestones as "List Bullet" paragraphs. Each bullet is its own glyph a
+/// hanging indent before its item, so most lines showed a column-sized gap inside one ruled
+/// column: the grid was read as a spreadsheet ruled round groups of columns, handed to the
+/// alignment reader, and its rows landed in no table. A bullet and its item are one item, and
+/// a grid whose alignment reading would leave text in no table keeps its cells.
+#[test]
+fn issue_19_list_bullets_in_ruled_cells_keep_the_table() {
+    let got = grids_and_fills("writer-list-bullets-in-cells.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Ref", "Action and milestones", "Lead officer", "Due", "RAG"],
+            &["Theme 1: Greener parks and open spaces", "", "", "", ""],
+            &[
+                "1.1",
+                "Plant street trees along the main routes into the town centre\nPlanting sites surveyed – Complete – March 2025\nTwo hundred trees planted – November 2025\nWatering rota agreed with volunteers",
+                "Tree Officer",
+                "November 2025",
+                "Green"
+            ],
+            &[
+                "1.2",
+                "Open three new community growing spaces on council land\nSites chosen with ward members – Complete – May 2025\nGrowing clubs formed at each site",
+                "Parks Development Manager",
+                "March 2026",
+                "Amber"
+            ],
+            &[
+                "1.3",
+                "Restore the lake and wetland at Hollins Park\nDesilting contract let – September 2025\nReed beds replanted – April 2026\nBoardwalk reopened to the public – June 2026",
+                "Head of Green Spaces",
+                "June 2026",
+                "Red"
+            ],
+            &["Theme 2: Safer play areas", "", "", "", ""],
+            &[
+                "2.1",
+                "Inspect every play area each week and repair faults within five days\nInspection app rolled out to all rangers – Complete – April 2025\nRepair times reported to committee each quarter",
+                "Parks Operations Manager",
+                "Ongoing",
+                "Green"
+            ],
+            &[
+                "2.2",
+                "Replace the worn equipment at Cooper Street and Elm Walk\nDesigns chosen by local children – July 2025\nNew equipment installed – February 2026",
+                "Play Area Surveyor",
+                "February 2026",
+                "Amber"
+            ],
+        ])
+    );
+    let rag: Vec<Option<String>> = got[0].1.iter().map(|r| r[4].clone()).collect();
+    assert_eq!(rag[2].as_deref(), Some("#00B050"), "{rag:?}");
+    assert_eq!(rag[4].as_deref(), Some("#FF0000"), "{rag:?}");
+}
+
+/// Issue 19: a Word table printed by LibreOffice over two pages
+/// (`fixtures/regression/writer-nested-broken-row.py`) with a table nested in two of its
+/// cells and a row broken across the page (Word's default: "allow row to break across
+/// pages"), once with the header repeated on page 2 and once without. The nested tables'
+/// rules touch the outer cells' right and bottom rules, so they joined the outer grid: two
+/// extra columns and extra rows, and page 2's table no longer matched page 1's columns. A
+/// nested table is now part of its cell, its rows lines of the cell; the table is one table
+/// over both pages and the broken row one row, its text joined where the page broke it.
+#[test]
+fn issue_19_nested_table_and_row_broken_over_a_page() {
+    let want = rows(&[
+            &["Ref", "Organisation", "Project", "Award (£)", "Conditions"],
+            &["G-01", "Ashby Youth Club", "New kitchen for the youth club's cooking sessions", "4,500", "Receipts by March 2026"],
+            &["G-02", "Brackley Allotment Society", "Water troughs and a secure tool store", "2,750", "None"],
+            &["G-03", "Coldharbour Residents' Association", "Planting and benches for the green behind the shops", "6,000", "Paid in two parts:\nMay 2025 3,000\nNovember 2025 3,000"],
+            &["G-04", "Dene Valley Wildlife Group", "Bat boxes and a survey of the river corridor", "1,200", "Survey report to the panel"],
+            &["G-05", "Eastfield Community Cafe", "Training for volunteer baristas", "950", "None"],
+            &["G-06", "Fernhill Sports Trust", "Floodlights for the junior football pitch", "8,000", "Planning consent first"],
+            &["G-07", "Greystoke Village Trust", "The trust will run a weekly lunch club in the village hall for older residents who live alone, with transport from the outlying hamlets in the parish minibus, a hot two-course meal cooked by volunteers from the church and the school, and an afternoon of talks, music and gentle exercise led by the county's health visitors. The grant pays for the hall's hire, a part-time coordinator for the first year, the minibus driver's hours and a chilled food store that meets the council's food safety rules, so the club can go on after the first year on the members' own small charges and the parish council's support. The trust will report the number of members, the meals served and what members say about the club to the grants panel every six months.", "12,400", "Six-monthly reports"],
+            &["G-08", "Holloway Arts Collective", "A mural on the underpass by the station", "3,300", "Design agreed with ward members"],
+            &["G-09", "Ingleby Foodbank", "A second chest freezer and shelving", "1,100", "None"],
+            &["G-10", "Juniper Court Tenants", "Raised beds for the communal garden", "2,400", "Paid in two parts:\nJune 2025 1,200\nJanuary 2026 1,200"],
+            &["G-11", "Kelsey Street Mosque", "Accessible toilet for the community room", "7,500", "Building regulations sign-off"],
+    ]);
+    for file in [
+        "writer-nested-broken-row.pdf",
+        "writer-nested-broken-row-no-header.pdf",
+    ] {
+        let tables = crate::tables::tables_of(&format!("regression/{file}"));
+        let [t] = tables.as_slice() else {
+            panic!("{file}: one table, got {}", tables.len());
+        };
+        assert_eq!(t.pages, [1, 2], "{file}");
+        assert_eq!(t.grid(), want, "{file}");
+    }
+}
+
+/// Issue 19: a table floated in a tinted sidebar panel with the page's prose wrapping round it
+/// (`fixtures/regression/chromium-sidebar-table.html`, Chromium; float: right on page 1,
+/// float: left on page 2). The prose lines beside the panel share the table's baselines, so
+/// they were read as a first (last) column of the table, its rows cut where the prose's lines
+/// fall. The panel's edge, in the gutter between the prose and the table, ends the table.
+#[test]
+fn issue_19_prose_wrapping_round_a_sidebar_table_is_no_column() {
+    let got: Vec<Vec<Vec<String>>> = grids_and_fills("chromium-sidebar-table.pdf")
+        .into_iter()
+        .map(|(g, _)| g)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            rows(&[
+                &["Group", "Purpose", "Grant"],
+                &["Westmere Scouts", "Tents for summer camp", "£1,250"],
+                &["Mill Lane Residents", "Bulbs for the verges", "£380"],
+                &["St Anne's Toddlers", "Soft play mats", "£640"],
+                &["Bowls Club", "Mower repair", "£975"],
+                &["Library Friends", "Author talks", "£300"],
+                &["Orchard Walkers", "Stiles and waymarks", "£820"],
+                &["Westmere Singers", "Sheet music", "£215"],
+            ]),
+            rows(&[
+                &["Site", "Work done", "Cost"],
+                &["Church Green", "Bench repairs", "£410"],
+                &["Millpond", "Clearing reeds", "£1,900"],
+                &["Playing field", "Goalmouth reseeding", "£560"],
+                &["Allotments", "New water tap", "£345"],
+                &["Station Road", "Hanging baskets", "£720"],
+                &["Cemetery", "Hedge cutting", "£630"],
+            ]),
+        ]
+    );
+}
+
+/// Issue 19: header cells holding ranges set with an en dash and no spaces ("Visits Apr–Sep
+/// 2024", "Spend 2024–25"), printed by Chromium in columns so narrow that each line breaks
+/// after the dash (`fixtures/regression/chromium-dash-wrapped-header.html`). The lines were
+/// joined with a space ("Apr– Sep"); a dash set solid against the word before joins the next
+/// line without one, and a dash standing alone ("On track –" / "November 2025") keeps it.
+#[test]
+fn issue_19_a_line_broken_after_a_solid_dash_joins_without_a_space() {
+    let got = grids_and_fills("chromium-dash-wrapped-header.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &[
+                "Centre",
+                "Visits Apr–Sep 2024",
+                "Visits Apr–Sep 2025",
+                "Spend 2024–25",
+                "Progress"
+            ],
+            &[
+                "Brookside Centre",
+                "12,480",
+                "13,902",
+                "£4,130",
+                "Roof repaired – Complete – June 2025"
+            ],
+            &[
+                "Calder Hall",
+                "8,115",
+                "7,640",
+                "£2,895",
+                "New boiler – On track – November 2025"
+            ],
+            &[
+                "Dovecote Rooms",
+                "3,902",
+                "4,418",
+                "£1,270",
+                "Kitchen refit – Not started"
+            ],
+        ])
+    );
+}

@@ -2,6 +2,7 @@
 
 use super::grid::{Grid, GridCell};
 use super::marks::{self, Candidates};
+use super::rules::Edge;
 use super::{Cell, CellLine, PageTable, Paragraph, Part, Settings, Warning, WarningKind};
 use crate::geom::{Pt, Rect};
 use crate::layout::Word;
@@ -79,7 +80,11 @@ pub fn fill_grid(
         .iter()
         .zip(slots)
         .zip(cell_words)
-        .map(|((gc, rc), ws)| make_cell(page, grid.cell_rect(gc), rc, &ws, &marks, s))
+        .map(|((gc, rc), ws)| {
+            let rect = grid.cell_rect(gc);
+            let inner = Inner(&grid.inner_rules);
+            make_cell(page, rect, rc, &ws, &marks, inner, s)
+        })
         .collect();
     cells.sort_by_key(|c| (c.row, c.col));
     PageTable {
@@ -103,10 +108,14 @@ pub(crate) fn make_cell(
     slot: GridCell,
     words: &[&Word],
     marks: &Candidates,
+    inner: Inner<'_>,
     s: &Settings,
 ) -> Cell {
     let dots = marks::dots_in(&marks.dots, &rect);
     let mut paragraphs = paragraphs(words, page.info.number, s, &dots);
+    if !inner.0.is_empty() {
+        paragraphs = split_at_rules(paragraphs, inner.0);
+    }
     for p in &mut paragraphs {
         p.fill = paragraph_fill(page, &rect, p, s);
     }
@@ -391,8 +400,10 @@ fn strip_bullet(text: &str) -> Option<&str> {
 }
 
 /// Append a line to paragraph text: a space between lines, none after a hyphen that ends a
-/// word ("2015-" + "17" = "2015-17": LibreOffice and Word break lines after a hyphen). A
-/// hyphen standing alone ("Complete -" + "June") is a dash between words and keeps its space.
+/// word ("2015-" + "17" = "2015-17": LibreOffice and Word break lines after a hyphen), nor
+/// after an en or em dash set solid against the word before ("Apr–" + "Sep" = "Apr–Sep": a
+/// browser breaks a range after its dash). A hyphen or dash standing alone ("Complete -" +
+/// "June") is a dash between words and keeps its space.
 /// (Text typed as "Complete -June" prints exactly like "Complete - June" when the line breaks
 /// there; the standalone reading is the common one.)
 pub fn join_line(text: &mut String, line: &str) {
@@ -401,11 +412,64 @@ pub fn join_line(text: &mut String, line: &str) {
         return;
     }
     let mut rev = text.chars().rev();
-    let word_hyphen = rev.next() == Some('-') && rev.next().is_some_and(|c| !c.is_whitespace());
+    let word_hyphen = rev.next().is_some_and(|c| matches!(c, '-' | '–' | '—'))
+        && rev.next().is_some_and(|c| !c.is_whitespace());
     if !word_hyphen {
         text.push(' ');
     }
     text.push_str(line);
+}
+
+/// The horizontal rules of tables nested in a grid's cells ([`Grid::inner_rules`]); none
+/// for a table read from alignment.
+#[derive(Clone, Copy)]
+pub(crate) struct Inner<'a>(pub &'a [Edge]);
+
+/// `ps` with a paragraph cut where a nested table's row rule runs between two of its lines
+/// (across the lines' left edge): each row of the nested table is a line of the cell.
+fn split_at_rules(ps: Vec<Paragraph>, rules: &[Edge]) -> Vec<Paragraph> {
+    let ruled = |a: &CellLine, b: &CellLine| {
+        rules.iter().any(|r| {
+            r.pos >= a.bbox.bottom
+                && r.pos <= b.bbox.top
+                && r.start <= b.bbox.x0
+                && r.end >= b.bbox.x0
+        })
+    };
+    let mut out: Vec<Paragraph> = Vec::with_capacity(ps.len());
+    for p in ps {
+        if !p.lines.windows(2).any(|w| ruled(&w[0], &w[1])) {
+            out.push(p);
+            continue;
+        }
+        let mut cur: Option<Paragraph> = None;
+        for line in p.lines {
+            match cur.as_mut() {
+                Some(c) if !c.lines.last().is_some_and(|prev| ruled(prev, &line)) => {
+                    join_line(&mut c.text, &line.text);
+                    c.lines.push(line);
+                }
+                _ => {
+                    // The first piece keeps the paragraph's bullet (its glyph left out).
+                    let first = cur.is_none() && p.bullet;
+                    out.extend(cur.take());
+                    let text = if first {
+                        strip_bullet(&line.text).unwrap_or(&line.text).to_string()
+                    } else {
+                        line.text.clone()
+                    };
+                    cur = Some(Paragraph {
+                        text,
+                        bullet: first,
+                        fill: p.fill,
+                        lines: vec![line],
+                    });
+                }
+            }
+        }
+        out.extend(cur);
+    }
+    out
 }
 
 /// Whether text opens with a list item label ("a)", "(ii)") and goes on after it.
@@ -713,6 +777,7 @@ mod tests {
                     col_span: 1,
                 },
             ],
+            inner_rules: Vec::new(),
         };
         let (xs, ys, cells) = reorient(&grid, Direction::Btt);
         assert_eq!(xs, vec![-100.0, -50.0, 0.0]);

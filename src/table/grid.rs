@@ -27,6 +27,9 @@ pub struct Grid {
     pub ys: Vec<f64>,
     /// Cells in row-major order of their top-left slot.
     pub cells: Vec<GridCell>,
+    /// The horizontal rules of tables nested in its cells (not its own rows): each starts a
+    /// new line of the cell's text.
+    pub inner_rules: Vec<Edge>,
 }
 
 impl Grid {
@@ -74,7 +77,8 @@ impl UnionFind {
 }
 
 /// Grids formed by crossing edges: each connected group with at least two horizontal and two
-/// vertical edges and at least two cells.
+/// vertical edges and at least two cells. A table nested in a cell of another is no part of
+/// its grid ([`super::nested`]): its text stays in the outer cell.
 pub fn grids(edges: &[Edge], s: &Settings) -> Vec<Grid> {
     let tol = s.intersection_tolerance;
     let mut vs: Vec<usize> = (0..edges.len())
@@ -106,7 +110,11 @@ pub fn grids(edges: &[Edge], s: &Settings) -> Vec<Grid> {
         .into_values()
         .filter_map(|members| {
             let group: Vec<Edge> = members.iter().map(|&i| edges[i]).collect();
-            grid_of(&group, s)
+            let parted = super::nested::part(group, s);
+            grid_of(&parted.outer, s).map(|g| Grid {
+                inner_rules: parted.inner_rules,
+                ..g
+            })
         })
         .collect()
 }
@@ -281,7 +289,12 @@ fn grid_of(group: &[Edge], s: &Settings) -> Option<Grid> {
         .collect();
     cells.sort_by_key(|c| (c.row, c.col));
     cells.dedup_by_key(|c| (c.row, c.col));
-    let grid = drop_unused_boundaries(Grid { xs, ys, cells });
+    let grid = drop_unused_boundaries(Grid {
+        xs,
+        ys,
+        cells,
+        inner_rules: Vec::new(),
+    });
     (grid.cells.len() >= 2).then_some(grid)
 }
 
@@ -341,6 +354,7 @@ fn drop_unused_boundaries(g: Grid) -> Grid {
         xs: pick(&g.xs, &kx),
         ys: pick(&g.ys, &ky),
         cells,
+        inner_rules: g.inner_rules,
     }
 }
 

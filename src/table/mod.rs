@@ -12,6 +12,7 @@ mod continuation;
 mod grid;
 mod index;
 mod marks;
+mod nested;
 mod resume;
 mod rules;
 mod settings;
@@ -370,7 +371,11 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
         let took: Vec<usize> = (0..words.len())
             .filter(|&i| used.get(i) == Some(&true) && before.0.get(i) == Some(&false))
             .collect();
-        if settings.unruled && (collapsed(&t) || unruled::under_ruled(&t, words, &took, settings)) {
+        let regrouped = || {
+            unruled::under_ruled(&t, words, &took, settings)
+                && unruled::read_whole(page, words, &took, settings)
+        };
+        if settings.unruled && (collapsed(&t) || regrouped()) {
             // Its words go to the unruled path, which reads their alignment.
             (used, _) = before.clone();
             out.warnings.truncate(before.1);

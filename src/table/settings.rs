@@ -35,6 +35,8 @@ pub struct Settings {
     pub strip_max_width: f64,
     /// Fraction of a slot boundary a rule must cover to separate two cells.
     pub boundary_coverage: f64,
+    /// Largest share of a group of rules' box a table nested in one of its cells covers.
+    pub nested_max_share: f64,
     /// Words whose baselines differ by at most this (em) are on one line of a cell.
     pub cell_line_baseline_em: f64,
     /// A gap between words at least this wide (em) shows a space in a cell line.
@@ -94,6 +96,7 @@ impl Default for Settings {
             strip_gap: tolerance::STRIP_GAP,
             strip_max_width: tolerance::THIN_FILL_MAX,
             boundary_coverage: tolerance::BOUNDARY_COVERAGE,
+            nested_max_share: tolerance::NESTED_MAX_SHARE,
             cell_line_baseline_em: tolerance::LINE_BASELINE_EM,
             cell_word_gap_em: tolerance::WORD_GAP_EM,
             paragraph_gap_lines: tolerance::PARAGRAPH_GAP_LINES,
@@ -254,6 +257,10 @@ pub struct UnruledSettings {
     /// A ruled grid whose lines hold two segments inside one ruled column in this fraction
     /// of its lines is read from alignment (its rules part groups of columns).
     pub stacked_line_share: f64,
+    /// Least share of a regrouped grid's words its alignment reading must put in tables.
+    pub regrouped_min_share: f64,
+    /// Least height of a sidebar panel, as a share of its region's height.
+    pub panel_min_height_share: f64,
     /// A vertical rule down a gutter beside this fraction of the body's height makes it a
     /// column boundary.
     pub column_rule_fraction: f64,
@@ -332,6 +339,8 @@ impl Default for UnruledSettings {
             boundary_split_em: tolerance::BOUNDARY_SPLIT_EM,
             min_separated_fraction: tolerance::MIN_SEPARATED_FRACTION,
             stacked_line_share: tolerance::STACKED_LINE_SHARE,
+            regrouped_min_share: tolerance::REGROUPED_MIN_SHARE,
+            panel_min_height_share: tolerance::PANEL_MIN_HEIGHT_SHARE,
             column_rule_fraction: tolerance::COLUMN_RULE_FRACTION,
             gutter_edge: tolerance::GUTTER_EDGE,
             min_edge_lines: tolerance::MIN_EDGE_LINES,

@@ -1,6 +1,7 @@
 //! Checks a built region must pass to be a table, each a named [`Rejected`] reason when it
 //! fails: lists, prose, running text in page columns, charts, too few columns, too sparse.
-//! Also [`edge_prose`]: a page column of prose beside a table of numbers, to leave out.
+//! Also [`edge_prose`]: a page column of prose beside a table of numbers, to leave out; and
+//! [`panel_prose`]: prose wrapping round a table floated in a shaded panel.
 
 use crate::geom::Rect;
 use crate::layout::Word;
@@ -203,6 +204,111 @@ pub(super) fn edge_prose(
         x1: page_width.max(ext.x1),
         bottom: ext.bottom + h,
     })
+}
+
+/// When the first (or last) column of a region is running text (lines of several words)
+/// outside a shaded panel that holds the other columns (a table floated in a sidebar, the page's prose wrapping round
+/// it: its lines share the table's baselines), the zone to leave out: from the page edge to
+/// the panel's edge, over the region's height. The panel's edge, in the gutter between the
+/// prose and the table, is where the table ends.
+pub(super) fn panel_prose(
+    page: &PagePrimitives,
+    words: &[Word],
+    lines: &[TLine],
+    region: &Region,
+    rules: &[HRule],
+    edges: &Edges,
+    u: &UnruledSettings,
+) -> Option<Rect> {
+    let ls: Vec<&TLine> = region.lines.iter().filter_map(|&i| lines.get(i)).collect();
+    // First, cheaply: a shaded box with a side inside the region, over a good part of its
+    // height (most regions have none, and framing them costs).
+    let bx = ls.iter().map(|l| l.bbox).reduce(|a, b| a.union(&b))?;
+    let within = |x: f64| x > bx.x0 && x < bx.x1;
+    let panels = page.fills.iter().any(|f| {
+        f.colour.is_some_and(|k| !k.is_white())
+            && f.rect.height() >= u.panel_min_height_share * bx.height()
+            && (within(f.rect.x0) || within(f.rect.x1))
+    });
+    if !panels {
+        return None;
+    }
+    let Frame { ext, hdr, xs, gaps } = frame(&ls, words, rules, edges, u).ok()?;
+    let n_cols = xs.len() - 1;
+    if n_cols < 3 {
+        return None;
+    }
+    let body: Vec<Vec<Piece>> = ls
+        .get(hdr..)?
+        .iter()
+        .map(|l| pieces(l, words, &xs, &gaps, true, u))
+        .collect();
+    let h = ls.iter().map(|l| l.height()).fold(0.0, f64::max);
+    for c in [0, n_cols - 1] {
+        // Lines of several words; how far they run (past the panel, above and under it) says
+        // nothing: the panel is the evidence.
+        if !long_lines(&body, words, c, u) {
+            continue;
+        }
+        let span = |keep: &dyn Fn(&Piece) -> bool| {
+            body.iter()
+                .flatten()
+                .filter(|p| keep(p))
+                .map(|p| (p.x0, p.x1))
+                .fold(None, |acc: Option<(f64, f64)>, (a, b)| match acc {
+                    None => Some((a, b)),
+                    Some((x, y)) => Some((x.min(a), y.max(b))),
+                })
+        };
+        let (Some(prose), Some(table)) = (
+            span(&|p| p.c0 == c && p.c1 == c),
+            span(&|p| p.c0 != c && p.c1 != c),
+        ) else {
+            continue;
+        };
+        // The lines holding the table's columns, top to bottom.
+        let rows: Vec<&TLine> = ls
+            .get(hdr..)
+            .unwrap_or(&[])
+            .iter()
+            .zip(&body)
+            .filter(|(_, ps)| ps.iter().any(|p| p.c0 != c && p.c1 != c))
+            .map(|(l, _)| *l)
+            .collect();
+        let top = rows
+            .iter()
+            .map(|l| l.bbox.top)
+            .fold(f64::INFINITY, f64::min);
+        let bottom = rows
+            .iter()
+            .map(|l| l.bbox.bottom)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let panel = page.fills.iter().find(|f| {
+            let r = f.rect;
+            let beside = if c == 0 {
+                r.x0 >= prose.1 && r.x0 <= table.0 && r.x1 >= table.1
+            } else {
+                r.x1 <= prose.0 && r.x1 >= table.1 && r.x0 <= table.0
+            };
+            f.colour.is_some_and(|k| !k.is_white()) && beside && r.top <= top && r.bottom >= bottom
+        })?;
+        return Some(if c == 0 {
+            Rect {
+                x0: 0.0_f64.min(ext.x0),
+                top: ext.top - h,
+                x1: panel.rect.x0,
+                bottom: ext.bottom + h,
+            }
+        } else {
+            Rect {
+                x0: panel.rect.x1,
+                top: ext.top - h,
+                x1: page.info.width.max(ext.x1),
+                bottom: ext.bottom + h,
+            }
+        });
+    }
+    None
 }
 
 /// Whether the body reads as running text set in several page columns: every column that has

@@ -4,7 +4,7 @@
 use crate::geom::Rect;
 use crate::layout::Word;
 use crate::pdf::PagePrimitives;
-use crate::table::cells::make_cell;
+use crate::table::cells::{make_cell, Inner};
 use crate::table::grid::GridCell;
 use crate::table::marks;
 use crate::table::{PageTable, Settings};
@@ -112,7 +112,7 @@ pub(super) fn page_table(
             row_span: c.row_span,
             col_span: c.col_span,
         };
-        cells.push(make_cell(page, bbox, slot, &ws, &marks, s));
+        cells.push(make_cell(page, bbox, slot, &ws, &marks, Inner(&[]), s));
     }
     Ok(PageTable {
         page: page_no,

@@ -47,7 +47,7 @@ mod stacked;
 mod verdict;
 
 pub(crate) use lines::is_item_label;
-pub(crate) use stacked::under_ruled;
+pub(crate) use stacked::{read_whole, under_ruled};
 pub use verdict::{Rejected, RejectedRegion};
 
 use super::{PageTable, Settings, Warning, WarningKind};
@@ -138,6 +138,9 @@ fn find_in(v: &View<'_>, mut ids: Vec<usize>, depth: usize) -> Found {
                 .iter()
                 .filter_map(|r| {
                     checks::edge_prose(words, &lines, r, v.hrules, v.edges, page.info.width, u)
+                        .or_else(|| {
+                            checks::panel_prose(page, words, &lines, r, v.hrules, v.edges, u)
+                        })
                 })
                 .collect();
             if !zones.is_empty() {
