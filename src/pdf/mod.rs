@@ -22,6 +22,7 @@ mod interp;
 mod lazy;
 pub mod limits;
 mod ops;
+mod optional;
 mod path;
 mod pattern;
 mod sink;
