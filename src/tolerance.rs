@@ -54,6 +54,17 @@ pub const GRADIENT_ONE_COLOUR: u8 = 24;
 /// font gives 0.6 pt.
 pub const TINY_TEXT_MAX_SIZE: f64 = 0.5;
 
+/// Text at least this big (points, rendered) and set slanted across the page is a watermark
+/// ("DRAFT", "CONFIDENTIAL" at 60–150 pt, turned 30–55°), not the page's content: it is not
+/// read, and the page counts it. Body text, headings and Excel's slanted (45°) column headers
+/// are under 20 pt; titles set that big are never slanted.
+pub const WATERMARK_MIN_SIZE: f64 = 30.0;
+
+/// Degrees off every quarter turn from which a baseline is slanted: text turned to run up a
+/// column or a page is at 90° or 270°, within a degree or two of rounding; a watermark is
+/// set at 30–55°.
+pub const WATERMARK_MIN_SLANT: f64 = 10.0;
+
 /// A glyph is covered, and unseen, when an opaque filled rectangle drawn after it holds its
 /// box to within this many points on every side: a box drawn over a line of text to hide it
 /// is sized from the same font metrics as the glyph boxes, give or take rounding; ink lies

@@ -74,6 +74,7 @@ fn pdf_code(k: &pdf::WarningKind) -> &'static str {
         CoveredText { .. } => "covered_text",
         TinyText { .. } => "tiny_text",
         HiddenLayerText { .. } => "hidden_layer_text",
+        WatermarkText { .. } => "watermark_text",
     }
 }
 
@@ -191,6 +192,7 @@ mod tests {
             P::CoveredText { count: 3, blank: 1 },
             P::TinyText { count: 3, blank: 1 },
             P::HiddenLayerText { count: 3, blank: 1 },
+            P::WatermarkText { count: 3, blank: 1 },
         ]
     }
 

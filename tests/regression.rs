@@ -2388,3 +2388,73 @@ fn issue_19_layers_switched_off_are_not_read() {
         .collect();
     assert_eq!(counted, [(35, 3)]);
 }
+
+/// Issue 19: a watermark set big and slanted across a table
+/// (`fixtures/regression/watermark-over-table.py`, pikepdf, which holds the data typed here:
+/// "PROVISIONAL" at 110 pt, turned 35°, pale and translucent) is no part of the page's text:
+/// its letters landed in the cells under them and tore the table apart. It is not read, and
+/// the page counts it; a small label turned 45° is read.
+#[test]
+fn issue_19_a_slanted_watermark_is_not_read() {
+    let got = grids_and_fills("watermark-over-table.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Branch", "Visits 2024/25", "Visits 2025/26", "Change"],
+            &["Central", "182,400", "190,115", "+4.2%"],
+            &["Northgate", "61,020", "58,870", "-3.5%"],
+            &["Riverside", "44,310", "47,902", "+8.1%"],
+            &["Westbury", "29,880", "30,012", "+0.4%"],
+            &["Mobile library", "8,415", "7,960", "-5.4%"],
+        ])
+    );
+    let doc = open("watermark-over-table.pdf", "a page with a watermark");
+    let page = doc.page(1).expect("the page reads");
+    let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.ends_with("Rev B"), "{text}");
+    let counted: Vec<_> = page
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            boardpaper::pdf::WarningKind::WatermarkText { count, blank } => Some((count, blank)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(counted, [(11, 0)], "PROVISIONAL");
+}
+
+/// Issue 19: a filled-in form (`fixtures/regression/form-field-values.py`, pikepdf, which
+/// holds the data typed here) prints its values through its fields' widget appearances: they
+/// are the cells a reader sees, and were read as empty. A checkbox-like widget shows the state
+/// /AS names; a Hidden widget and a FreeText comment laid over the table are not read.
+#[test]
+fn issue_19_form_field_values_are_read_in_their_cells() {
+    let got = grids_and_fills("form-field-values.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Room", "Booked by", "Day", "Paid"],
+            &["Committee Room 1", "Planning Committee", "Tuesday", "Yes"],
+            &[
+                "Committee Room 2",
+                "Licensing Sub-Committee",
+                "Wednesday",
+                "No"
+            ],
+            &["Council Chamber", "Full Council", "Thursday", "Yes"],
+        ])
+    );
+    let doc = open("form-field-values.pdf", "a filled-in form");
+    let text: String = doc
+        .page(1)
+        .expect("the page reads")
+        .glyphs
+        .iter()
+        .map(|g| g.text.as_str())
+        .collect();
+    for hidden in ["WITHHELD", "Query"] {
+        assert!(!text.contains(hidden), "{hidden} in {text}");
+    }
+}

@@ -152,6 +152,8 @@ pub struct Hidden {
     pub tiny: Tally,
     /// In optional content switched off: dropped.
     pub hidden_layer: Tally,
+    /// Big and slanted across the page (a watermark): dropped.
+    pub watermark: Tally,
 }
 
 impl Hidden {
@@ -204,6 +206,13 @@ impl Hidden {
         let Tally { glyphs, blank } = self.hidden_layer;
         if glyphs > 0 {
             out.push(WarningKind::HiddenLayerText {
+                count: glyphs,
+                blank,
+            });
+        }
+        let Tally { glyphs, blank } = self.watermark;
+        if glyphs > 0 {
+            out.push(WarningKind::WatermarkText {
                 count: glyphs,
                 blank,
             });

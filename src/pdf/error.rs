@@ -248,6 +248,13 @@ pub enum WarningKind {
         /// Of them, blanks (spaces).
         blank: usize,
     },
+    /// Big glyphs set slanted across the page (a watermark: "DRAFT") were not read as text.
+    WatermarkText {
+        /// How many glyphs.
+        count: usize,
+        /// Of them, blanks (spaces).
+        blank: usize,
+    },
 }
 
 impl fmt::Display for WarningKind {
@@ -309,6 +316,10 @@ impl fmt::Display for WarningKind {
             HiddenLayerText { count, blank } => write!(
                 f,
                 "{count} glyphs in a layer (optional content) switched off were not read ({blank} of them blank)"
+            ),
+            WatermarkText { count, blank } => write!(
+                f,
+                "{count} glyphs of a watermark (big text set slanted across the page) were not read ({blank} of them blank)"
             ),
         }
     }

@@ -24,12 +24,13 @@ use super::sink::PageSink;
 use super::state::{Alpha, GraphicsState, RenderMode};
 use super::types::{Colour, Direction, Fill, FillShape, Glyph, Rule, RuleSource};
 use crate::geom::{Matrix, Pt, Rect};
-use crate::tolerance::{THIN_FILL_MAX, TINY_TEXT_MAX_SIZE};
+use crate::tolerance::{THIN_FILL_MAX, TINY_TEXT_MAX_SIZE, WATERMARK_MIN_SIZE};
 
 mod inline;
 mod layers;
 mod paint;
 mod pattern_image;
+mod widgets;
 
 /// Deepest `q` nesting honoured; deeper saves are counted but not stored (real files stay
 /// under 30; this bounds memory against `q q q …` bombs).
@@ -159,6 +160,8 @@ pub(crate) struct Interpreter<'a> {
     layers: OffGroups,
     /// Marked-content nesting, and whether what is drawn now is in a hidden layer.
     nesting: Nesting,
+    /// The string being shown is a watermark (big and slanted).
+    watermark: bool,
 }
 
 impl<'a> Interpreter<'a> {
@@ -219,6 +222,7 @@ impl<'a> Interpreter<'a> {
             big_pattern_image: false,
             layers: OffGroups::of(doc),
             nesting: Nesting::default(),
+            watermark: false,
         }
     }
 
@@ -248,8 +252,10 @@ impl<'a> Interpreter<'a> {
         mut self,
         content: Vec<u8>,
         resources: Option<&'a Dictionary>,
+        page: Option<&'a Dictionary>,
     ) -> Result<(), Exceeded> {
         self.run(content, resources);
+        self.widgets(page);
         let fatal = self.fatal;
         self.finish();
         fatal.map_or(Ok(()), Err)
@@ -301,6 +307,10 @@ impl<'a> Interpreter<'a> {
     fn emit(&mut self, mut glyph: Glyph) {
         if self.nesting.hidden() {
             self.hidden.hidden_layer.add(&glyph.text);
+            return;
+        }
+        if self.watermark {
+            self.hidden.watermark.add(&glyph.text);
             return;
         }
         if clip::wholly_outside(&glyph.bbox, &self.page_box) {
@@ -797,6 +807,7 @@ impl<'a> Interpreter<'a> {
         } else {
             Direction::of_vector(trm0.a, trm0.b)
         };
+        self.watermark = size >= WATERMARK_MIN_SIZE && paint::oblique(&trm0, vertical);
         for ch in chars.drain(..) {
             if self.glyphs >= self.limits.glyphs_per_page {
                 self.hit(Limit::GlyphsPerPage, self.limits.glyphs_per_page);

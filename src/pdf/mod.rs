@@ -175,7 +175,7 @@ impl Document {
             sink,
             &geometry,
         )
-        .run_page(content, resources);
+        .run_page(content, resources, page_dict);
         sink.end_page();
         outcome.map_err(exceeded)
     }

@@ -15,14 +15,14 @@
 use lopdf::{Dictionary, Object};
 
 use super::Interpreter;
-use crate::geom::{Pt, Rect};
+use crate::geom::{Matrix, Pt, Rect};
 use crate::pdf::clip::{Clip, Hidden};
 use crate::pdf::colour::Space;
 use crate::pdf::pattern;
 use crate::pdf::sink::PageSink;
 use crate::pdf::state::{GraphicsState, PatternRef};
 use crate::pdf::types::Colour;
-use crate::tolerance::{COVERED_GLYPH_SLACK, THIN_FILL_MAX};
+use crate::tolerance::{COVERED_GLYPH_SLACK, THIN_FILL_MAX, WATERMARK_MIN_SLANT};
 
 /// An opaque rectangle `rect` was filled under the graphics state `gs`: the glyphs shown
 /// before it that it wholly holds are covered, dropped from `sink` and counted in `hidden`
@@ -168,4 +168,20 @@ impl<'a> Interpreter<'a> {
             self.gs.clip_not_rect = true;
         }
     }
+}
+
+/// Whether text drawn by the text rendering matrix `trm` runs slanted: its baseline more than
+/// [`WATERMARK_MIN_SLANT`] degrees off every quarter turn (a watermark set across the page,
+/// not text turned to run up or down a column).
+pub(super) fn oblique(trm: &Matrix, vertical: bool) -> bool {
+    let (dx, dy) = if vertical {
+        (-trm.c, -trm.d)
+    } else {
+        (trm.a, trm.b)
+    };
+    if !(dx.is_finite() && dy.is_finite()) || dx == 0.0 && dy == 0.0 {
+        return false;
+    }
+    let degrees = dy.atan2(dx).to_degrees().rem_euclid(90.0);
+    degrees.min(90.0 - degrees) > WATERMARK_MIN_SLANT
 }
