@@ -21,6 +21,18 @@ pub const IMAGE_COLOUR_MAX_PIXELS: usize = 65_536;
 /// RGBA-sized samples. A bigger image stays an image.
 pub const IMAGE_COLOUR_MAX_BYTES: usize = 256 * 1024;
 
+/// A big image painted through a tiling pattern (Chromium prints a CSS `linear-gradient`
+/// cell background as a pattern whose tile is one image the size of the page's printable
+/// area, about 1 pixel per point: 511×758 on A4) is read for the colour a filled rectangle
+/// shows of it when it has at most this many pixels: an A4 or A3 page at 1 pixel per point
+/// (up to 0.5 M) with room to spare. Each such cell inflates its image down to the cell's
+/// last row (about 1 MiB for a page-sized RGB image), counted against the document's byte
+/// budget; a bigger image is a page warning, not read.
+pub const IMAGE_REGION_MAX_PIXELS: usize = 2 * 1024 * 1024;
+
+/// Stored and decoded bytes of such an image: 2 M pixels of RGB.
+pub const IMAGE_REGION_MAX_BYTES: usize = 6 * 1024 * 1024;
+
 /// A one-colour image covering at least this share of the page (area, 0–1) is a scan or a
 /// page background, not a cell's shading, and is not read as a fill: a page-sized fill would
 /// shade every cell and rating on it. A shaded cell or band covers a few percent of a page.
@@ -33,6 +45,25 @@ pub const IMAGE_FILL_MAX_PAGE_SHARE: f64 = 0.5;
 /// within half this of the colour read; 24 keeps a rating's green, amber or red whole while
 /// a gradient between distinct colours (white to blue, red to amber) stays no one colour.
 pub const GRADIENT_ONE_COLOUR: u8 = 24;
+
+/// A glyph rendered smaller than this (points: its font size through the text and page
+/// matrices) cannot be read and is not read: text hidden by scaling it to nothing prints at
+/// hundredths of a point (CSS `transform: scale(0.001)` on 8-pt text gives 0.008 pt; `Tf`
+/// 0.01). The smallest real text stays well above it: footnotes at 4 pt and more, "fit to
+/// page" spreadsheets at 2–3 pt, and even Excel's smallest fit-to-page scale (10 %) of a 6-pt
+/// font gives 0.6 pt.
+pub const TINY_TEXT_MAX_SIZE: f64 = 0.5;
+
+/// Text at least this big (points, rendered) and set slanted across the page is a watermark
+/// ("DRAFT", "CONFIDENTIAL" at 60–150 pt, turned 30–55°), not the page's content: it is not
+/// read, and the page counts it. Body text, headings and Excel's slanted (45°) column headers
+/// are under 20 pt; titles set that big are never slanted.
+pub const WATERMARK_MIN_SIZE: f64 = 30.0;
+
+/// Degrees off every quarter turn from which a baseline is slanted: text turned to run up a
+/// column or a page is at 90° or 270°, within a degree or two of rounding; a watermark is
+/// set at 30–55°.
+pub const WATERMARK_MIN_SLANT: f64 = 10.0;
 
 /// A glyph is covered, and unseen, when an opaque filled rectangle drawn after it holds its
 /// box to within this many points on every side: a box drawn over a line of text to hide it

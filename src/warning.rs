@@ -72,6 +72,9 @@ fn pdf_code(k: &pdf::WarningKind) -> &'static str {
         TextOffPage { .. } => "text_off_page",
         TextColourOfBackground { .. } => "text_colour_of_background",
         CoveredText { .. } => "covered_text",
+        TinyText { .. } => "tiny_text",
+        HiddenLayerText { .. } => "hidden_layer_text",
+        WatermarkText { .. } => "watermark_text",
     }
 }
 
@@ -187,6 +190,9 @@ mod tests {
             P::TextOffPage { count: 3, blank: 1 },
             P::TextColourOfBackground { count: 3, blank: 1 },
             P::CoveredText { count: 3, blank: 1 },
+            P::TinyText { count: 3, blank: 1 },
+            P::HiddenLayerText { count: 3, blank: 1 },
+            P::WatermarkText { count: 3, blank: 1 },
         ]
     }
 

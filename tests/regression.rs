@@ -2546,3 +2546,210 @@ fn issue_19_a_line_broken_after_a_solid_dash_joins_without_a_space() {
         ])
     );
 }
+
+/// Issue 19: cells shaded with CSS `linear-gradient` backgrounds
+/// (`fixtures/regression/chromium-gradient-cells.html`, Chromium). Chromium prints each as a
+/// tiling pattern whose tile is one image the size of the printable area (over the pixel cap
+/// for one-colour images), so no colour was read. The part of the image under each cell is
+/// read: a gentle gradient has one colour, between its stops; a red-to-blue one has none.
+#[test]
+fn issue_19_chromium_gradient_cells_have_their_colour() {
+    let got = grids_and_fills("chromium-gradient-cells.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(grid[0], ["Site", "Ward", "Budget (£)", "Status"]);
+    assert_eq!(
+        grid[5],
+        [
+            "Millpond adventure trail",
+            "Westfield",
+            "75,000",
+            "Withdrawn"
+        ]
+    );
+    // The generator's stops, top (or left) then bottom (or right).
+    let header = ("#DCE6F2", "#D0DDEE");
+    let green = ("#C8E6C9", "#BFE0C0");
+    let amber = ("#FFE9A8", "#FFE29A");
+    let red = ("#F8CFCF", "#F3C4C4");
+    let want = [
+        (0, 0, header),
+        (0, 1, header),
+        (0, 2, header),
+        (0, 3, header),
+        (1, 3, green),
+        (2, 3, amber),
+        (3, 3, red),
+        (4, 3, green),
+    ];
+    let channels = |hex: &str| {
+        let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).expect("hex");
+        [(v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF].map(|c| c as i32)
+    };
+    for (row, col, (from, to)) in want {
+        let got = fills[row][col]
+            .as_deref()
+            .unwrap_or_else(|| panic!("no fill at {row},{col}"));
+        let (g, a, b) = (channels(got), channels(from), channels(to));
+        for k in 0..3 {
+            let (lo, hi) = (a[k].min(b[k]), a[k].max(b[k]));
+            assert!(
+                g[k] >= lo - 2 && g[k] <= hi + 2,
+                "{row},{col}: {got} is not between {from} and {to}"
+            );
+        }
+    }
+    for (row, col) in [(1, 0), (1, 1), (1, 2), (5, 0)] {
+        assert_eq!(fills[row][col], None, "{row},{col}");
+    }
+    assert_eq!(
+        fills[5][3], None,
+        "a red-to-blue gradient has no one colour"
+    );
+}
+
+/// Issue 19: text scaled to nothing (`fixtures/regression/chromium-tiny-text.html`,
+/// Chromium: `transform: scale(0.001)` prints 8-pt notes at 0.008 pt) is not what the page
+/// shows: it is not read, and the page counts it. Text at 2.5 and 3 pt, as a sheet fitted to
+/// its page prints, is read.
+#[test]
+fn issue_19_text_too_small_to_read_is_not_read() {
+    let got = grids_and_fills("chromium-tiny-text.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Parish", "Lanterns", "Replaced", "Share"],
+            &["Ashwell", "412", "390", "94.7%"],
+            &["Bramley Cross", "268", "201", "75.0%"],
+            &["Cotterell", "155", "155", "100.0%"],
+        ])
+    );
+    let doc = open("chromium-tiny-text.pdf", "text scaled to nothing");
+    let page = doc.page(1).expect("the page reads");
+    let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.contains("Source: highways asset register"), "{text}");
+    for hidden in ["DRAFT", "recount", "REF-", "held"] {
+        assert!(!text.contains(hidden), "{hidden} in {text}");
+    }
+    // "DRAFT-NOTE-3318" (15), "recount due" (11), "Figures held back pending audit REF-7720"
+    // (40): 66 glyphs, of them 6 spaces.
+    let tiny: Vec<_> = page
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            boardpaper::pdf::WarningKind::TinyText { count, blank } => Some((count, blank)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tiny, [(66, 6)]);
+}
+
+/// Issue 19: optional content switched off (`fixtures/regression/optional-content-draft-layer.py`,
+/// pikepdf, which holds the data typed here). A "Draft" layer off in the document's default
+/// view holds a big mark, a cell note and a rule through the table; a form shown only with
+/// that layer (an OCMD) prints "Superseded" over a cell. None of it is what the page shows:
+/// the table keeps its rows whole and its cells their own text, the "Notes" layer (on) is
+/// read, and the hidden glyphs are counted.
+#[test]
+fn issue_19_layers_switched_off_are_not_read() {
+    let got = grids_and_fills("optional-content-draft-layer.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Scheme", "Road", "Cost", "Start"],
+            &["Junction signals", "A412", "640", "May 2026"],
+            &["Footway widening", "B3021", "215", "July 2026"],
+            &["Bridge deck repairs", "A30", "1,120", "September 2026"],
+            &["Drainage renewal", "C118", "96", "October 2026"],
+        ])
+    );
+    let doc = open("optional-content-draft-layer.pdf", "a page with layers");
+    let page = doc.page(1).expect("the page reads");
+    let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.contains("Approved by the Highways Board"), "{text}");
+    for hidden in ["DRAFT", "figure to be checked", "Superseded"] {
+        assert!(!text.contains(hidden), "{hidden} in {text}");
+    }
+    // "DRAFT" 5, "figure to be checked" 20 (3 spaces), "Superseded" 10.
+    let counted: Vec<_> = page
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            boardpaper::pdf::WarningKind::HiddenLayerText { count, blank } => Some((count, blank)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(counted, [(35, 3)]);
+}
+
+/// Issue 19: a watermark set big and slanted across a table
+/// (`fixtures/regression/watermark-over-table.py`, pikepdf, which holds the data typed here:
+/// "PROVISIONAL" at 110 pt, turned 35°, pale and translucent) is no part of the page's text:
+/// its letters landed in the cells under them and tore the table apart. It is not read, and
+/// the page counts it; a small label turned 45° is read.
+#[test]
+fn issue_19_a_slanted_watermark_is_not_read() {
+    let got = grids_and_fills("watermark-over-table.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Branch", "Visits 2024/25", "Visits 2025/26", "Change"],
+            &["Central", "182,400", "190,115", "+4.2%"],
+            &["Northgate", "61,020", "58,870", "-3.5%"],
+            &["Riverside", "44,310", "47,902", "+8.1%"],
+            &["Westbury", "29,880", "30,012", "+0.4%"],
+            &["Mobile library", "8,415", "7,960", "-5.4%"],
+        ])
+    );
+    let doc = open("watermark-over-table.pdf", "a page with a watermark");
+    let page = doc.page(1).expect("the page reads");
+    let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.ends_with("Rev B"), "{text}");
+    let counted: Vec<_> = page
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            boardpaper::pdf::WarningKind::WatermarkText { count, blank } => Some((count, blank)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(counted, [(11, 0)], "PROVISIONAL");
+}
+
+/// Issue 19: a filled-in form (`fixtures/regression/form-field-values.py`, pikepdf, which
+/// holds the data typed here) prints its values through its fields' widget appearances: they
+/// are the cells a reader sees, and were read as empty. A checkbox-like widget shows the state
+/// /AS names; a Hidden widget and a FreeText comment laid over the table are not read.
+#[test]
+fn issue_19_form_field_values_are_read_in_their_cells() {
+    let got = grids_and_fills("form-field-values.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Room", "Booked by", "Day", "Paid"],
+            &["Committee Room 1", "Planning Committee", "Tuesday", "Yes"],
+            &[
+                "Committee Room 2",
+                "Licensing Sub-Committee",
+                "Wednesday",
+                "No"
+            ],
+            &["Council Chamber", "Full Council", "Thursday", "Yes"],
+        ])
+    );
+    let doc = open("form-field-values.pdf", "a filled-in form");
+    let text: String = doc
+        .page(1)
+        .expect("the page reads")
+        .glyphs
+        .iter()
+        .map(|g| g.text.as_str())
+        .collect();
+    for hidden in ["WITHHELD", "Query"] {
+        assert!(!text.contains(hidden), "{hidden} in {text}");
+    }
+}

@@ -148,6 +148,12 @@ pub struct Hidden {
     pub unseen: Tally,
     /// Wholly covered by an opaque fill drawn after them: dropped.
     pub covered: Tally,
+    /// Rendered too small to read: dropped.
+    pub tiny: Tally,
+    /// In optional content switched off: dropped.
+    pub hidden_layer: Tally,
+    /// Big and slanted across the page (a watermark): dropped.
+    pub watermark: Tally,
 }
 
 impl Hidden {
@@ -186,6 +192,27 @@ impl Hidden {
         let Tally { glyphs, blank } = self.covered;
         if glyphs > 0 {
             out.push(WarningKind::CoveredText {
+                count: glyphs,
+                blank,
+            });
+        }
+        let Tally { glyphs, blank } = self.tiny;
+        if glyphs > 0 {
+            out.push(WarningKind::TinyText {
+                count: glyphs,
+                blank,
+            });
+        }
+        let Tally { glyphs, blank } = self.hidden_layer;
+        if glyphs > 0 {
+            out.push(WarningKind::HiddenLayerText {
+                count: glyphs,
+                blank,
+            });
+        }
+        let Tally { glyphs, blank } = self.watermark;
+        if glyphs > 0 {
+            out.push(WarningKind::WatermarkText {
                 count: glyphs,
                 blank,
             });

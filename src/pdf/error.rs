@@ -232,6 +232,29 @@ pub enum WarningKind {
         /// Of them, blanks (spaces).
         blank: usize,
     },
+    /// Glyphs rendered too small to read (text scaled down to hundredths of a point to hide
+    /// it) were not read as text.
+    TinyText {
+        /// How many glyphs.
+        count: usize,
+        /// Of them, blanks (spaces).
+        blank: usize,
+    },
+    /// Glyphs in optional content (a layer) switched off in the document's default view were
+    /// not read as text.
+    HiddenLayerText {
+        /// How many glyphs.
+        count: usize,
+        /// Of them, blanks (spaces).
+        blank: usize,
+    },
+    /// Big glyphs set slanted across the page (a watermark: "DRAFT") were not read as text.
+    WatermarkText {
+        /// How many glyphs.
+        count: usize,
+        /// Of them, blanks (spaces).
+        blank: usize,
+    },
 }
 
 impl fmt::Display for WarningKind {
@@ -285,6 +308,18 @@ impl fmt::Display for WarningKind {
             CoveredText { count, blank } => write!(
                 f,
                 "{count} glyphs covered by an opaque box drawn over them were not read ({blank} of them blank)"
+            ),
+            TinyText { count, blank } => write!(
+                f,
+                "{count} glyphs rendered too small to read were not read ({blank} of them blank)"
+            ),
+            HiddenLayerText { count, blank } => write!(
+                f,
+                "{count} glyphs in a layer (optional content) switched off were not read ({blank} of them blank)"
+            ),
+            WatermarkText { count, blank } => write!(
+                f,
+                "{count} glyphs of a watermark (big text set slanted across the page) were not read ({blank} of them blank)"
             ),
         }
     }

@@ -18,15 +18,19 @@ use super::font::{DecodeCache, DecodedChar, Font};
 use super::image_colour;
 use super::limits::{Budget, Exceeded, Limit, Limits};
 use super::ops::{Op, TjItem};
+use super::optional::{Nesting, OffGroups};
 use super::path::{Path, Segment};
 use super::sink::PageSink;
 use super::state::{Alpha, GraphicsState, RenderMode};
 use super::types::{Colour, Direction, Fill, FillShape, Glyph, Rule, RuleSource};
 use crate::geom::{Matrix, Pt, Rect};
-use crate::tolerance::THIN_FILL_MAX;
+use crate::tolerance::{THIN_FILL_MAX, TINY_TEXT_MAX_SIZE, WATERMARK_MIN_SIZE};
 
 mod inline;
+mod layers;
 mod paint;
+mod pattern_image;
+mod widgets;
 
 /// Deepest `q` nesting honoured; deeper saves are counted but not stored (real files stay
 /// under 30; this bounds memory against `q q q …` bombs).
@@ -147,6 +151,17 @@ pub(crate) struct Interpreter<'a> {
     missing: Vec<(String, String)>,
     saw_glyph: bool,
     saw_image: bool,
+    /// The default space of the content being run (the page's, or a form's) to the displayed
+    /// frame: where a pattern set now is anchored.
+    pattern_base: Matrix,
+    /// A pattern image too big to read was met on this page (warned once).
+    big_pattern_image: bool,
+    /// Optional content groups the document switches off.
+    layers: OffGroups,
+    /// Marked-content nesting, and whether what is drawn now is in a hidden layer.
+    nesting: Nesting,
+    /// The string being shown is a watermark (big and slanted).
+    watermark: bool,
 }
 
 impl<'a> Interpreter<'a> {
@@ -203,6 +218,11 @@ impl<'a> Interpreter<'a> {
             missing: Vec::new(),
             saw_glyph: false,
             saw_image: false,
+            pattern_base: geometry.matrix,
+            big_pattern_image: false,
+            layers: OffGroups::of(doc),
+            nesting: Nesting::default(),
+            watermark: false,
         }
     }
 
@@ -232,8 +252,10 @@ impl<'a> Interpreter<'a> {
         mut self,
         content: Vec<u8>,
         resources: Option<&'a Dictionary>,
+        page: Option<&'a Dictionary>,
     ) -> Result<(), Exceeded> {
         self.run(content, resources);
+        self.widgets(page);
         let fatal = self.fatal;
         self.finish();
         fatal.map_or(Ok(()), Err)
@@ -283,6 +305,14 @@ impl<'a> Interpreter<'a> {
     /// not the colour of what lies under it ([`Backdrop`]), and not invisible unless over an
     /// image. What is dropped is counted.
     fn emit(&mut self, mut glyph: Glyph) {
+        if self.nesting.hidden() {
+            self.hidden.hidden_layer.add(&glyph.text);
+            return;
+        }
+        if self.watermark {
+            self.hidden.watermark.add(&glyph.text);
+            return;
+        }
         if clip::wholly_outside(&glyph.bbox, &self.page_box) {
             self.hidden.off_page.add(&glyph.text);
             return;
@@ -304,6 +334,10 @@ impl<'a> Interpreter<'a> {
         }
         if !glyph.invisible && self.backdrop.hides(&glyph.bbox, glyph.colour) {
             self.hidden.unseen.add(&glyph.text);
+            return;
+        }
+        if glyph.size < TINY_TEXT_MAX_SIZE {
+            self.hidden.tiny.add(&glyph.text);
             return;
         }
         if glyph.invisible && !clip::over_image(&glyph.bbox, &self.images) {
@@ -478,6 +512,8 @@ impl<'a> Interpreter<'a> {
             }
             Op::EndPath => self.end_path(),
             Op::Clip => self.clip_pending = true,
+            Op::MarkedBegin(name) => self.marked_begin(*name, res),
+            Op::MarkedEnd => self.nesting.end(),
             Op::Ignored => {}
             Op::Shading(name) => self.shading_fill(*name, res),
             Op::ColourSpace { stroke, name } => {
@@ -491,6 +527,7 @@ impl<'a> Interpreter<'a> {
                         };
                         paint.colour = space.initial();
                         paint.space = space;
+                        paint.pattern = None;
                     }
                     None => self.missing("ColorSpace", name),
                 }
@@ -509,6 +546,7 @@ impl<'a> Interpreter<'a> {
                     None => paint.space.to_rgb(comps),
                     Some(_) => None,
                 };
+                paint.pattern = None;
                 if let Some(name) = pattern {
                     self.pattern_colour(*stroke, name, comps, res);
                 }
@@ -769,6 +807,7 @@ impl<'a> Interpreter<'a> {
         } else {
             Direction::of_vector(trm0.a, trm0.b)
         };
+        self.watermark = size >= WATERMARK_MIN_SIZE && paint::oblique(&trm0, vertical);
         for ch in chars.drain(..) {
             if self.glyphs >= self.limits.glyphs_per_page {
                 self.hit(Limit::GlyphsPerPage, self.limits.glyphs_per_page);
@@ -836,6 +875,9 @@ impl<'a> Interpreter<'a> {
     }
 
     fn stroke_path(&mut self) {
+        if self.nesting.hidden() {
+            return;
+        }
         let width = self.gs.line_width * self.gs.ctm.mean_scale();
         let colour = self.gs.stroke.colour;
         // Stroked with opacity 0, the path paints nothing: no rule, no table edge.
@@ -875,7 +917,10 @@ impl<'a> Interpreter<'a> {
     }
 
     fn fill_path(&mut self) {
-        let colour = self.gs.fill.colour;
+        if self.nesting.hidden() {
+            return;
+        }
+        let colour = self.gs.fill.colour.or_else(|| self.pattern_image_colour());
         // Filled with opacity 0, the path paints nothing.
         if self.gs.fill_alpha.is_clear() {
             return;
@@ -930,6 +975,9 @@ impl<'a> Interpreter<'a> {
     /// An image drawn over the CTM's unit square; `stream` when it is an XObject, so that a
     /// one-colour image can be read as a filled rectangle.
     fn image(&mut self, stream: Option<&lopdf::Stream>, res: Option<&'a Dictionary>) {
+        if self.nesting.hidden() {
+            return;
+        }
         let corners = [
             self.user(0.0, 0.0),
             self.user(1.0, 0.0),
@@ -985,10 +1033,18 @@ impl<'a> Interpreter<'a> {
             self.missing("XObject", name);
             return;
         };
+        let hidden = !self.layers.is_empty() && self.layer_hides(stream.dict.get(b"OC").ok());
+        let outer = self.nesting;
+        if hidden {
+            self.nesting.begin(true);
+        }
         match stream.dict.get(b"Subtype").and_then(|s| s.as_name()) {
             Ok(b"Image") => self.image(Some(stream), res),
             Ok(b"Form") => self.form(name, id, stream, res),
             _ => {}
+        }
+        if hidden {
+            self.nesting = outer;
         }
     }
 
@@ -1085,7 +1141,9 @@ impl<'a> Interpreter<'a> {
         if let Some(id) = id {
             self.forms.push(id);
         }
+        let base = std::mem::replace(&mut self.pattern_base, self.gs.ctm);
         self.run(content, form_res);
+        self.pattern_base = base;
         if id.is_some() {
             self.forms.pop();
         }

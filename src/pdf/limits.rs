@@ -184,6 +184,11 @@ pub struct Limits {
     /// Share of the page's area (0–1) from which a one-colour image is a scan or a page
     /// background, not read as a fill.
     pub image_fill_page_share: f64,
+    /// Pixels of a big image painted through a pattern whose one colour under a filled
+    /// rectangle is read (Chromium's CSS gradients); a bigger one is a page warning.
+    pub image_region_pixels: usize,
+    /// Stored and decoded bytes of such an image.
+    pub image_region_bytes: usize,
 }
 
 impl Default for Limits {
@@ -203,6 +208,8 @@ impl Default for Limits {
             image_colour_pixels: crate::tolerance::IMAGE_COLOUR_MAX_PIXELS,
             image_colour_bytes: crate::tolerance::IMAGE_COLOUR_MAX_BYTES,
             image_fill_page_share: crate::tolerance::IMAGE_FILL_MAX_PAGE_SHARE,
+            image_region_pixels: crate::tolerance::IMAGE_REGION_MAX_PIXELS,
+            image_region_bytes: crate::tolerance::IMAGE_REGION_MAX_BYTES,
         }
     }
 }

@@ -22,6 +22,7 @@ mod interp;
 mod lazy;
 pub mod limits;
 mod ops;
+mod optional;
 mod path;
 mod pattern;
 mod sink;
@@ -174,7 +175,7 @@ impl Document {
             sink,
             &geometry,
         )
-        .run_page(content, resources);
+        .run_page(content, resources, page_dict);
         sink.end_page();
         outcome.map_err(exceeded)
     }

@@ -146,7 +146,12 @@ pub enum Op<'a> {
     InlineImage(Option<(&'a [u8], &'a [u8])>),
     /// `sh` (a shading fill of the clip region), with the shading's name
     Shading(Option<&'a [u8]>),
-    /// Operators with no effect on what we extract (marked content, `d`, `J`, `j`, `M`,
+    /// `BMC` or `BDC` (14.6): marked content begins; the properties' name when the tag is
+    /// `/OC` (optional content, 8.11.3.2)
+    MarkedBegin(Option<&'a [u8]>),
+    /// `EMC`
+    MarkedEnd,
+    /// Operators with no effect on what we extract (marked points, `d`, `J`, `j`, `M`,
     /// `ri`, `i`, `d0`, `d1`, `BX`, `EX`, compatibility).
     Ignored,
     /// A known operator with operands of the wrong number or type.
@@ -334,8 +339,14 @@ impl<'a> Op<'a> {
             })),
             b"ID" | b"EI" => Some(Op::InlineImage(None)),
             b"sh" => Some(Op::Shading(v.one(View::name))),
-            b"BMC" | b"BDC" | b"EMC" | b"MP" | b"DP" | b"d" | b"J" | b"j" | b"M" | b"ri" | b"i"
-            | b"d0" | b"d1" | b"BX" | b"EX" => Some(Op::Ignored),
+            b"BMC" => Some(Op::MarkedBegin(None)),
+            b"BDC" => Some(Op::MarkedBegin(match o {
+                [tag, props] if v.name(*tag) == Some(b"OC".as_slice()) => v.name(*props),
+                _ => None,
+            })),
+            b"EMC" => Some(Op::MarkedEnd),
+            b"MP" | b"DP" | b"d" | b"J" | b"j" | b"M" | b"ri" | b"i" | b"d0" | b"d1" | b"BX"
+            | b"EX" => Some(Op::Ignored),
             _ => return Op::Unknown(operator_name(v.operator)),
         };
         decoded.unwrap_or_else(|| Op::BadOperands(operator_name(v.operator)))

@@ -133,7 +133,7 @@ fn function_ends(doc: &Document, f: &Object, depth: u8, out: &mut Vec<Vec<f64>>)
 
 /// The middle of `colours`' range when it spans at most [`GRADIENT_ONE_COLOUR`] in every
 /// channel.
-fn one_colour(colours: &[Colour]) -> Option<Colour> {
+pub(crate) fn one_colour(colours: &[Colour]) -> Option<Colour> {
     let first = *colours.first()?;
     let (mut lo, mut hi) = (first, first);
     for c in colours {
@@ -193,10 +193,34 @@ fn tiling(
     {
         return None;
     }
+    let walk = walk_tile(doc, stream, limits)?;
+    if !walk.images.is_empty() {
+        return None;
+    }
+    let (_, colour) = *walk.painted.first()?;
+    let covered = walk
+        .painted
+        .iter()
+        .any(|(r, _)| covers(r, &tile, TILE_COVER_SLACK));
+    let alike = walk.painted.iter().all(|(_, c)| *c == colour);
+    match given {
+        Some(given) => covered.then_some((given, walk.bytes)),
+        None => (covered && alike).then_some((colour, walk.bytes)),
+    }
+}
+
+/// Walk a tile's content (see [`TileWalk`]); `None` when it does anything a tile of one
+/// colour or one image does not.
+fn walk_tile<'a>(
+    doc: &'a Document,
+    stream: &'a lopdf::Stream,
+    limits: &'a Limits,
+) -> Option<TileWalk<'a>> {
     let data = stream
         .get_plain_content_with_limit(TILE_CONTENT_MAX_BYTES)
         .ok()?;
-    let resources = dict
+    let resources = stream
+        .dict
         .get(b"Resources")
         .ok()
         .and_then(|r| doc.dereference(r).ok())
@@ -211,6 +235,7 @@ fn tiling(
         space: Space::Gray,
         path: Vec::new(),
         painted: Vec::new(),
+        images: Vec::new(),
         bytes: data.len(),
     };
     let ops = content::decode(&data)?;
@@ -220,16 +245,77 @@ fn tiling(
     for i in 0..ops.len() {
         walk.op(&Op::decode(ops.get(i)?))?;
     }
-    let (_, colour) = *walk.painted.first()?;
-    let covered = walk
-        .painted
-        .iter()
-        .any(|(r, _)| covers(r, &tile, TILE_COVER_SLACK));
-    let alike = walk.painted.iter().all(|(_, c)| *c == colour);
-    match given {
-        Some(given) => covered.then_some((given, walk.bytes)),
-        None => (covered && alike).then_some((colour, walk.bytes)),
+    Some(walk)
+}
+
+/// A coloured tiling pattern whose tile is one image of many colours drawn upright and
+/// nothing else: Chromium prints a CSS gradient cell background so, the image as big as the
+/// printable area. What a filled rectangle shows of it is read from the pixels under it
+/// ([`image_colour::region`]).
+pub(crate) struct TileImage<'a> {
+    /// The image.
+    pub image: &'a lopdf::Stream,
+    /// The colour spaces of the tile's resources.
+    pub colour_spaces: Option<&'a Dictionary>,
+    /// The image's unit square to pattern space.
+    pub image_matrix: Matrix,
+    /// Pattern space to the default space of the content painting with the pattern
+    /// (/Matrix).
+    pub matrix: Matrix,
+    /// The tile (/BBox), in pattern space.
+    pub tile: Rect,
+    /// The tiles' spacing (/XStep, /YStep).
+    pub step: (f64, f64),
+}
+
+/// The one image a coloured tiling pattern's tile draws, when it draws that and nothing else.
+pub(crate) fn tile_image<'a>(
+    doc: &'a Document,
+    pattern: &'a Object,
+    limits: &'a Limits,
+) -> Option<TileImage<'a>> {
+    let stream = doc.dereference(pattern).ok()?.1.as_stream().ok()?;
+    let dict = &stream.dict;
+    if int(doc, dict, b"PatternType")? != 1 || int(doc, dict, b"PaintType")? != 1 {
+        return None;
     }
+    let bbox: [f64; 4] = floats(doc, dict, b"BBox")?.try_into().ok()?;
+    let tile = Rect::from_corners(
+        crate::geom::Pt::new(bbox[0], bbox[1]),
+        crate::geom::Pt::new(bbox[2], bbox[3]),
+    );
+    let step: [f64; 2] = [
+        floats_one(doc, dict, b"XStep")?,
+        floats_one(doc, dict, b"YStep")?,
+    ];
+    let matrix = match floats(doc, dict, b"Matrix") {
+        Some(m) => match m.as_slice() {
+            [a, b, c, d, e, f] => Matrix::new(*a, *b, *c, *d, *e, *f),
+            _ => return None,
+        },
+        None => Matrix::IDENTITY,
+    };
+    let walk = walk_tile(doc, stream, limits)?;
+    let [(image, image_matrix)] = walk.images.as_slice() else {
+        return None;
+    };
+    if !walk.painted.is_empty() {
+        return None;
+    }
+    Some(TileImage {
+        image,
+        colour_spaces: walk.resource(b"ColorSpace"),
+        image_matrix: *image_matrix,
+        matrix,
+        tile,
+        step: (step[0].abs(), step[1].abs()),
+    })
+}
+
+/// A number entry, through references.
+fn floats_one(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<f64> {
+    let o = doc.dereference(dict.get(key).ok()?).ok()?.1;
+    o.as_float().ok().map(f64::from)
 }
 
 /// Whether `outer` covers `inner`, short by at most `slack` of `inner`'s sides.
@@ -254,10 +340,12 @@ struct TileWalk<'a> {
     path: Vec<Rect>,
     /// Rectangles painted, with their colour.
     painted: Vec<(Rect, Colour)>,
+    /// Images of no one colour drawn upright, with their unit square's matrix.
+    images: Vec<(&'a lopdf::Stream, Matrix)>,
     bytes: usize,
 }
 
-impl TileWalk<'_> {
+impl<'a> TileWalk<'a> {
     /// Follow one operator; `None` for anything a one-colour tile does not do.
     fn op(&mut self, op: &Op<'_>) -> Option<()> {
         match op {
@@ -306,6 +394,8 @@ impl TileWalk<'_> {
             | Op::ColourSpace { stroke: true, .. }
             | Op::Colour { stroke: true, .. }
             | Op::LineWidth(_)
+            | Op::MarkedBegin(_)
+            | Op::MarkedEnd
             | Op::Ignored => {}
             Op::ExtGState(name) => self.ext_gstate(name)?,
             _ => return None,
@@ -328,20 +418,28 @@ impl TileWalk<'_> {
         r.is_finite().then_some(r)
     }
 
-    fn resource(&self, key: &[u8]) -> Option<&Dictionary> {
+    fn resource(&self, key: &[u8]) -> Option<&'a Dictionary> {
         let o = self.resources?.get(key).ok()?;
         self.doc.dereference(o).ok()?.1.as_dict().ok()
     }
 
-    /// A one-colour image drawn over the unit square.
+    /// An image drawn over the unit square: one of one colour is painted; another is kept
+    /// aside (a tile of one big image, [`tile_image`]).
     fn image(&mut self, name: &[u8]) -> Option<()> {
         let o = self.resource(b"XObject")?.get(name).ok()?;
         let stream = self.doc.dereference(o).ok()?.1.as_stream().ok()?;
+        if stream.dict.get(b"Subtype").and_then(|s| s.as_name()).ok()? != b"Image" {
+            return None;
+        }
         let spaces = self.resource(b"ColorSpace");
-        let (colour, bytes) = image_colour::uniform(self.doc, stream, spaces, self.limits)?;
-        self.bytes += bytes;
         let r = self.upright(0.0, 0.0, 1.0, 1.0)?;
-        self.painted.push((r, colour));
+        match image_colour::uniform(self.doc, stream, spaces, self.limits) {
+            Some((colour, bytes)) => {
+                self.bytes += bytes;
+                self.painted.push((r, colour));
+            }
+            None => self.images.push((stream, self.ctm)),
+        }
         Some(())
     }
 

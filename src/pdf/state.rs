@@ -132,6 +132,20 @@ pub struct Paint {
     pub space: Space,
     /// The current colour in sRGB; `None` for a pattern.
     pub colour: Option<Colour>,
+    /// The pattern set with `scn` when it has no one colour of its own: a tile of one big
+    /// image may still show one colour under a filled rectangle.
+    pub pattern: Option<PatternRef>,
+}
+
+/// A pattern in force: its object, and the matrix from the default space of the content that
+/// set it (the page, or a form) to the displayed frame (8.7.2: a pattern's /Matrix maps to
+/// that space, whatever the CTM when it paints).
+#[derive(Debug, Clone, Copy)]
+pub struct PatternRef {
+    /// The pattern's object.
+    pub id: lopdf::ObjectId,
+    /// The content's default space to the displayed frame.
+    pub base: Matrix,
 }
 
 impl Default for Paint {
@@ -139,6 +153,7 @@ impl Default for Paint {
         Paint {
             space: Space::Gray,
             colour: Some(Colour::BLACK),
+            pattern: None,
         }
     }
 }

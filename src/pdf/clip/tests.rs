@@ -319,3 +319,26 @@ fn text_the_colour_of_what_lies_under_it_is_dropped() {
         }]
     );
 }
+
+/// Text at 0.01 pt (`Tf` 0.01, no matrix making up for it) and text scaled to nothing by
+/// the CTM is not read and is counted; 2.5-pt text (a sheet fitted to the page) is read.
+#[test]
+fn text_too_small_to_read_is_dropped_and_counted() {
+    let p = page(
+        b"BT /F1 0.01 Tf 20 150 Td (HIDDEN) Tj ET \
+          q 0.001 0 0 0.001 20 120 cm BT /F1 8 Tf (GONE) Tj ET Q \
+          BT /F1 2.5 Tf 20 100 Td (Fit to page) Tj ET",
+        Extras::default(),
+    );
+    let text: String = p.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(text, "Fit to page");
+    let tiny: Vec<_> = p
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            WarningKind::TinyText { count, blank } => Some((count, blank)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tiny, [(10, 0)]);
+}

@@ -15,14 +15,14 @@
 use lopdf::{Dictionary, Object};
 
 use super::Interpreter;
-use crate::geom::{Pt, Rect};
+use crate::geom::{Matrix, Pt, Rect};
 use crate::pdf::clip::{Clip, Hidden};
 use crate::pdf::colour::Space;
 use crate::pdf::pattern;
 use crate::pdf::sink::PageSink;
-use crate::pdf::state::GraphicsState;
+use crate::pdf::state::{GraphicsState, PatternRef};
 use crate::pdf::types::Colour;
-use crate::tolerance::{COVERED_GLYPH_SLACK, THIN_FILL_MAX};
+use crate::tolerance::{COVERED_GLYPH_SLACK, THIN_FILL_MAX, WATERMARK_MIN_SLANT};
 
 /// An opaque rectangle `rect` was filled under the graphics state `gs`: the glyphs shown
 /// before it that it wholly holds are covered, dropped from `sink` and counted in `hidden`
@@ -79,7 +79,7 @@ impl<'a> Interpreter<'a> {
         comps: &[f64],
         res: Option<&'a Dictionary>,
     ) {
-        let Some((_, object)) = self.named_resource(res, b"Pattern", name) else {
+        let Some((id, object)) = self.named_resource(res, b"Pattern", name) else {
             return;
         };
         let spaces = res.and_then(|r| self.resource_dict(r, b"ColorSpace"));
@@ -96,6 +96,12 @@ impl<'a> Interpreter<'a> {
         let Some((colour, bytes)) =
             pattern::colour(self.doc, object, spaces, self.limits, uncoloured)
         else {
+            if let (false, Some(id)) = (stroke, id) {
+                self.gs.fill.pattern = Some(PatternRef {
+                    id,
+                    base: self.pattern_base,
+                });
+            }
             return;
         };
         if let Err(e) = self.budget.charge_bytes(bytes) {
@@ -114,6 +120,9 @@ impl<'a> Interpreter<'a> {
     /// rectangular clip smaller than a page background is a filled rectangle of that colour;
     /// anything else is an area of no one colour.
     pub(super) fn shading_fill(&mut self, name: Option<&[u8]>, res: Option<&'a Dictionary>) {
+        if self.nesting.hidden() {
+            return;
+        }
         let spaces = res.and_then(|r| self.resource_dict(r, b"ColorSpace"));
         let colour = name
             .and_then(|n| self.named_resource(res, b"Shading", n))
@@ -159,4 +168,20 @@ impl<'a> Interpreter<'a> {
             self.gs.clip_not_rect = true;
         }
     }
+}
+
+/// Whether text drawn by the text rendering matrix `trm` runs slanted: its baseline more than
+/// [`WATERMARK_MIN_SLANT`] degrees off every quarter turn (a watermark set across the page,
+/// not text turned to run up or down a column).
+pub(super) fn oblique(trm: &Matrix, vertical: bool) -> bool {
+    let (dx, dy) = if vertical {
+        (-trm.c, -trm.d)
+    } else {
+        (trm.a, trm.b)
+    };
+    if !(dx.is_finite() && dy.is_finite()) || dx == 0.0 && dy == 0.0 {
+        return false;
+    }
+    let degrees = dy.atan2(dx).to_degrees().rem_euclid(90.0);
+    degrees.min(90.0 - degrees) > WATERMARK_MIN_SLANT
 }

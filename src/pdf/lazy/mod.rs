@@ -24,13 +24,13 @@ use lopdf::{Object, ObjectId, ObjectStream};
 
 use object::{LengthOf, Parser};
 
-/// Keys whose values no step of the reader looks at (the structure tree, bookmarks, links and
-/// other annotations, form fields, named destinations, thumbnails, XMP metadata, article
-/// threads, application data). Objects reached only through them are not parsed.
-const UNREAD_KEYS: [&[u8]; 10] = [
+/// Keys whose values no step of the reader looks at (the structure tree, bookmarks, the form's
+/// field tree, named destinations, thumbnails, XMP metadata, article threads, application
+/// data). Objects reached only through them are not parsed. A page's annotations are read:
+/// its form fields' appearances are printed on it.
+const UNREAD_KEYS: [&[u8]; 9] = [
     b"StructTreeRoot",
     b"Outlines",
-    b"Annots",
     b"AcroForm",
     b"Names",
     b"Dests",
