@@ -594,6 +594,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("kestrel-climate-plan", 100),
     ("kingsmere-cabinet-report", 100),
     ("kirkholme-youth-plan", 100),
+    ("linwick-tenancy-narrative-plan", 100),
     ("lowther-highways-plan", 100),
     ("mallowford-arts-plan", 100),
     ("marsh-licensing-report", 100),

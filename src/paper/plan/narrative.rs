@@ -29,10 +29,11 @@ const MAX_LABEL_WORDS: usize = 3;
 /// so they are no `columns` of the plan.
 pub const IMPLIED_COLUMNS: [&str; 2] = ["Ref", "Action"];
 
-/// One line of a page, outside its tables.
+/// One line of a page, outside its tables: its words left to right and their box.
 struct Row<'p> {
     page: u32,
-    line: &'p Line,
+    words: Vec<&'p Word>,
+    bbox: Rect,
 }
 
 /// A label and its value's words, as printed.
@@ -52,6 +53,9 @@ struct Action<'p> {
     /// follow.
     opening: (u32, Vec<&'p Word>),
     heading: bool,
+    /// How many lines after the opening ran on in the heading's style: a wrapped heading's
+    /// lines when no labels follow.
+    styled: usize,
 }
 
 /// A heading between actions (a group of the plan), its lines.
@@ -68,7 +72,7 @@ enum Item<'p> {
 /// [`MIN_ACTIONS`] referenced paragraphs whose labels name [`MIN_NAMED_LABELS`] roles, one
 /// of them who, when or status.
 pub fn table(pages: &[PageText], tables: &[Table], settings: &PaperSettings) -> Option<Table> {
-    let rows = rows(pages, tables);
+    let rows = rows(pages, tables, settings);
     let body = body_size(&rows, settings);
     let items = items(&rows, body, settings);
     let actions: Vec<&Action> = items
@@ -97,7 +101,7 @@ fn named(a: &Action) -> bool {
 }
 
 /// The left-to-right lines of every page that lie outside its tables, top to bottom.
-fn rows<'p>(pages: &'p [PageText], tables: &[Table]) -> Vec<Row<'p>> {
+fn rows<'p>(pages: &'p [PageText], tables: &[Table], settings: &PaperSettings) -> Vec<Row<'p>> {
     let parts: Vec<Part> = tables
         .iter()
         .flat_map(|t| t.rows.iter().flatten().copied())
@@ -123,10 +127,52 @@ fn rows<'p>(pages: &'p [PageText], tables: &[Table]) -> Vec<Row<'p>> {
             })
             .collect();
         lines.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
-        out.extend(lines.into_iter().map(|line| Row {
-            page: p.number,
-            line,
-        }));
+        out.extend(joined(p.number, &lines, settings));
+    }
+    out
+}
+
+/// Whether a line's words are a reference alone ("1.1", "Action 2.3:"), the text it numbers
+/// set apart by a tab.
+fn reference_only(words: &[Word]) -> bool {
+    let refs: Vec<&Word> = words.iter().collect();
+    reference(&refs).is_some_and(|(_, next)| next == refs.len())
+}
+
+/// A page's lines as rows, a reference standing alone joined to the line on its baseline to
+/// its right (Word's "1.1<tab>Action text": layout splits the number from its paragraph at
+/// the tab): one numbered paragraph.
+fn joined<'p>(page: u32, lines: &[&'p Line], settings: &PaperSettings) -> Vec<Row<'p>> {
+    let baseline = |l: &Line| l.words.first().map_or(l.bbox.bottom, |w| w.baseline);
+    let mut used = vec![false; lines.len()];
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if used.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let mut words: Vec<&'p Word> = line.words.iter().collect();
+        let mut bbox = line.bbox;
+        if reference_only(&line.words) {
+            let em = height(line);
+            let partner = lines
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| {
+                    !used.get(*j).copied().unwrap_or(true)
+                        && *j != i
+                        && o.bbox.x0 >= line.bbox.x1
+                        && (baseline(o) - baseline(line)).abs() < settings.row_baseline_em * em
+                })
+                .min_by(|a, b| a.1.bbox.x0.total_cmp(&b.1.bbox.x0));
+            if let Some((j, o)) = partner {
+                if let Some(u) = used.get_mut(j) {
+                    *u = true;
+                }
+                words.extend(o.words.iter());
+                bbox = bbox.union(&o.bbox);
+            }
+        }
+        out.push(Row { page, words, bbox });
     }
     out
 }
@@ -135,7 +181,7 @@ fn rows<'p>(pages: &'p [PageText], tables: &[Table]) -> Vec<Row<'p>> {
 fn body_size(rows: &[Row], settings: &PaperSettings) -> f64 {
     let mut sizes: Vec<f64> = rows
         .iter()
-        .flat_map(|r| r.line.words.iter().map(|w| w.size))
+        .flat_map(|r| r.words.iter().map(|w| w.size))
         .collect();
     sizes.sort_by(f64::total_cmp);
     sizes
@@ -146,24 +192,34 @@ fn body_size(rows: &[Row], settings: &PaperSettings) -> f64 {
 
 /// A line's height: its largest word's size.
 fn height(line: &Line) -> f64 {
-    line.words.iter().map(|w| w.size).fold(1.0, f64::max)
+    words_height(line.words.iter())
+}
+
+/// The largest size of some words.
+fn words_height<'w>(words: impl Iterator<Item = &'w Word>) -> f64 {
+    words.map(|w| w.size).fold(1.0, f64::max)
 }
 
 /// Whether a line is a heading: every word bold, or set larger than the body, or opening
 /// with a group label ("Priority 2 – …").
-fn is_heading(line: &Line, body: f64, settings: &PaperSettings) -> bool {
-    let bold = !line.words.is_empty() && line.words.iter().all(|w| is_bold_font(&w.font));
-    let large = line
-        .words
+fn is_heading(words: &[&Word], body: f64, settings: &PaperSettings) -> bool {
+    let bold = !words.is_empty() && words.iter().all(|w| is_bold_font(&w.font));
+    let large = words
         .iter()
         .all(|w| w.size >= body * settings.heading_size_ratio);
-    bold || large || group::heading(&line.text()).is_some()
+    let text: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    bold || large || group::heading(&text.join(" ")).is_some()
 }
 
 /// A line opening an action: a label word and a reference ("Action 1.1:"), or a reference
 /// alone ("1.1"), then the action's text. The reference and the index of the first word of
 /// the text.
 fn opener(words: &[&Word]) -> Option<(String, usize)> {
+    reference(words).filter(|(_, next)| *next < words.len())
+}
+
+/// The reference opening a line ("Action 1.1:", "1.1") and the index of the word after it.
+fn reference(words: &[&Word]) -> Option<(String, usize)> {
     let bare = |w: &str| {
         w.trim_end_matches([':', '–', '—', '-'])
             .trim_end()
@@ -191,7 +247,7 @@ fn opener(words: &[&Word]) -> Option<(String, usize)> {
     {
         next += 1;
     }
-    (next < words.len()).then(|| (text::reference(&reference), next))
+    Some((text::reference(&reference), next))
 }
 
 /// The labels a line's words print: (index of the label's first word, index of the word
@@ -223,7 +279,7 @@ fn labels(words: &[&Word]) -> Vec<(usize, usize, String, Col)> {
                 .chain(std::iter::once(last))
                 .collect();
             let label = label.join(" ");
-            if let Some((col, ..)) = columns::by_header(&label) {
+            if let Some(col) = role(&label) {
                 found = Some((start, label, col));
             }
         }
@@ -235,6 +291,20 @@ fn labels(words: &[&Word]) -> Vec<(usize, usize, String, Col)> {
     out
 }
 
+/// Labels a narrative plan's action prints that name a role only as a label ("By: March
+/// 2026" is when; a table column headed "By" may be who).
+const LABEL_ROLES: [(&str, Col); 2] = [("by", Col::Date), ("complete by", Col::Date)];
+
+/// The role a label names: a plan column's, or one only a label names.
+fn role(label: &str) -> Option<Col> {
+    let lower = label.to_lowercase();
+    LABEL_ROLES
+        .iter()
+        .find(|(l, _)| *l == lower)
+        .map(|(_, c)| *c)
+        .or_else(|| columns::by_header(label).map(|(c, ..)| c))
+}
+
 /// The lines read as headings and actions, in order. Lines that are neither (an
 /// introduction, a description under a heading) are left as page text.
 fn items<'p>(rows: &[Row<'p>], body: f64, settings: &PaperSettings) -> Vec<Item<'p>> {
@@ -242,14 +312,14 @@ fn items<'p>(rows: &[Row<'p>], body: f64, settings: &PaperSettings) -> Vec<Item<
     // The line before, of the current action, when it is still open: (page, bottom, height).
     let mut open: Option<(u32, f64, f64)> = None;
     for r in rows {
-        let words: Vec<&Word> = r.line.words.iter().collect();
+        let words: Vec<&Word> = r.words.clone();
         if words.is_empty() {
             continue;
         }
         let found = labels(&words);
-        let h = height(r.line);
+        let h = words_height(r.words.iter().copied());
         let near = open.is_some_and(|(page, bottom, pitch)| {
-            page == r.page && r.line.bbox.top - bottom <= settings.paragraph_gap * pitch
+            page == r.page && r.bbox.top - bottom <= settings.paragraph_gap * pitch
         });
         if let Some((number, start)) =
             opener(&words).filter(|_| found.first().is_none_or(|f| f.0 > 0))
@@ -260,11 +330,12 @@ fn items<'p>(rows: &[Row<'p>], body: f64, settings: &PaperSettings) -> Vec<Item<
                 text: vec![(r.page, words.get(start..cut).unwrap_or_default().to_vec())],
                 labels: Vec::new(),
                 opening: (r.page, words.clone()),
-                heading: is_heading(r.line, body, settings),
+                heading: is_heading(&r.words, body, settings),
+                styled: 0,
             };
             add_labels(&mut action, r.page, &words, &found);
             out.push(Item::Action(action));
-            open = Some((r.page, r.line.bbox.bottom, h));
+            open = Some((r.page, r.bbox.bottom, h));
             continue;
         }
         let current = match out.last_mut() {
@@ -275,7 +346,7 @@ fn items<'p>(rows: &[Row<'p>], body: f64, settings: &PaperSettings) -> Vec<Item<
             if found.first().is_some_and(|f| f.0 == 0) {
                 // A label line of the open action.
                 add_labels(a, r.page, &words, &found);
-                open = Some((r.page, r.line.bbox.bottom, h));
+                open = Some((r.page, r.bbox.bottom, h));
                 continue;
             }
             // A value set on the next line ("Status:" over "Complete") is the value however
@@ -284,18 +355,24 @@ fn items<'p>(rows: &[Row<'p>], body: f64, settings: &PaperSettings) -> Vec<Item<
                 .labels
                 .last()
                 .is_some_and(|l| l.value.iter().all(|(_, w)| w.is_empty()));
-            if near && (awaited || !is_heading(r.line, body, settings)) {
+            // A bold action paragraph runs on in bold until its labels.
+            let bold = is_heading(&r.words, body, settings);
+            let styled = a.heading && a.labels.is_empty() && bold && a.styled + 1 == a.text.len();
+            if near && (awaited || styled || !bold) {
                 // The action's text or its last value, run on.
+                if styled {
+                    a.styled += 1;
+                }
                 match a.labels.last_mut() {
                     Some(l) => l.value.push((r.page, words)),
                     None => a.text.push((r.page, words)),
                 }
-                open = Some((r.page, r.line.bbox.bottom, h));
+                open = Some((r.page, r.bbox.bottom, h));
                 continue;
             }
         }
         open = None;
-        if is_heading(r.line, body, settings) && found.is_empty() {
+        if is_heading(&r.words, body, settings) && found.is_empty() {
             match out.last_mut() {
                 Some(Item::Heading(hd)) if hd.lines.last().is_some_and(|(p, _)| *p == r.page) => {
                     hd.lines.push((r.page, words))
@@ -315,10 +392,10 @@ fn items<'p>(rows: &[Row<'p>], body: f64, settings: &PaperSettings) -> Vec<Item<
         .into_iter()
         .map(|i| match i {
             Item::Action(a) if !named(&a) => {
-                let heading = a.heading;
-                let lines = a.opening;
+                let mut lines = vec![a.opening];
+                lines.extend(a.text.into_iter().skip(1).take(a.styled));
                 Item::Heading(Heading {
-                    lines: if heading { vec![lines] } else { Vec::new() },
+                    lines: if a.heading { lines } else { Vec::new() },
                 })
             }
             other => other,
