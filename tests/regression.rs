@@ -2321,7 +2321,15 @@ fn issue_19_figures_on_a_total_bar_stand_in_their_columns() {
     assert_eq!(grid.len(), 8, "{grid:?}");
     assert_eq!(
         grid[0],
-        ["Ref", "Service", "Description", "Lead", "2025-26", "2026-27", "2027-28"]
+        [
+            "Ref",
+            "Service",
+            "Description",
+            "Lead",
+            "2025-26",
+            "2026-27",
+            "2027-28"
+        ]
     );
     assert_eq!(
         grid[4],

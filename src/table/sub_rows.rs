@@ -39,7 +39,8 @@ pub(super) fn cut(
 ) -> Grid {
     let nc = grid.xs.len().saturating_sub(1);
     let nr = grid.ys.len().saturating_sub(1);
-    if nc < 3 || nr == 0 {
+    // A grid with tables nested in its cells keeps its rows: their lines are the inner tables'.
+    if nc < 3 || nr == 0 || !grid.inner_rules.is_empty() {
         return grid;
     }
     let bbox = grid.bbox();
@@ -310,6 +311,7 @@ fn apply(grid: Grid, cuts: &[(usize, Vec<f64>)]) -> Grid {
         xs: grid.xs,
         ys,
         cells,
+        inner_rules: grid.inner_rules,
     }
 }
 
