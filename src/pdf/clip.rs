@@ -168,54 +168,40 @@ impl Hidden {
                 partly: self.partly_clipped,
             });
         }
-        let Tally { glyphs, blank } = self.invisible;
-        if glyphs > 0 {
-            out.push(WarningKind::InvisibleText {
-                count: glyphs,
+        // The other kinds carry the same two counts.
+        type Kind = fn(usize, usize) -> WarningKind;
+        let counted: [(Tally, Kind); 7] = [
+            (self.invisible, |count, blank| WarningKind::InvisibleText {
+                count,
                 blank,
-            });
-        }
-        let Tally { glyphs, blank } = self.off_page;
-        if glyphs > 0 {
-            out.push(WarningKind::TextOffPage {
-                count: glyphs,
+            }),
+            (self.off_page, |count, blank| WarningKind::TextOffPage {
+                count,
                 blank,
-            });
-        }
-        let Tally { glyphs, blank } = self.unseen;
-        if glyphs > 0 {
-            out.push(WarningKind::TextColourOfBackground {
-                count: glyphs,
+            }),
+            (self.unseen, |count, blank| {
+                WarningKind::TextColourOfBackground { count, blank }
+            }),
+            (self.covered, |count, blank| WarningKind::CoveredText {
+                count,
                 blank,
-            });
-        }
-        let Tally { glyphs, blank } = self.covered;
-        if glyphs > 0 {
-            out.push(WarningKind::CoveredText {
-                count: glyphs,
+            }),
+            (self.tiny, |count, blank| WarningKind::TinyText {
+                count,
                 blank,
-            });
-        }
-        let Tally { glyphs, blank } = self.tiny;
-        if glyphs > 0 {
-            out.push(WarningKind::TinyText {
-                count: glyphs,
+            }),
+            (self.hidden_layer, |count, blank| {
+                WarningKind::HiddenLayerText { count, blank }
+            }),
+            (self.watermark, |count, blank| WarningKind::WatermarkText {
+                count,
                 blank,
-            });
-        }
-        let Tally { glyphs, blank } = self.hidden_layer;
-        if glyphs > 0 {
-            out.push(WarningKind::HiddenLayerText {
-                count: glyphs,
-                blank,
-            });
-        }
-        let Tally { glyphs, blank } = self.watermark;
-        if glyphs > 0 {
-            out.push(WarningKind::WatermarkText {
-                count: glyphs,
-                blank,
-            });
+            }),
+        ];
+        for (Tally { glyphs, blank }, kind) in counted {
+            if glyphs > 0 {
+                out.push(kind(glyphs, blank));
+            }
         }
         out
     }
