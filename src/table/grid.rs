@@ -363,20 +363,10 @@ mod tests {
     use super::*;
 
     fn h(pos: f64, start: f64, end: f64) -> Edge {
-        Edge {
-            orientation: Orientation::Horizontal,
-            pos,
-            start,
-            end,
-        }
+        Edge::horizontal(pos, start, end)
     }
     fn v(pos: f64, start: f64, end: f64) -> Edge {
-        Edge {
-            orientation: Orientation::Vertical,
-            pos,
-            start,
-            end,
-        }
+        Edge::vertical(pos, start, end)
     }
 
     #[test]

@@ -137,20 +137,10 @@ mod tests {
     use super::*;
 
     fn h(pos: f64, start: f64, end: f64) -> Edge {
-        Edge {
-            orientation: Orientation::Horizontal,
-            pos,
-            start,
-            end,
-        }
+        Edge::horizontal(pos, start, end)
     }
     fn v(pos: f64, start: f64, end: f64) -> Edge {
-        Edge {
-            orientation: Orientation::Vertical,
-            pos,
-            start,
-            end,
-        }
+        Edge::vertical(pos, start, end)
     }
 
     /// A 3-column table 0..300 x 0..90 (rows at 30, 60) whose last cell of row 2 holds a 2 x 2

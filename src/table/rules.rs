@@ -27,6 +27,30 @@ pub struct Edge {
     pub end: f64,
 }
 
+/// Edges built in tests.
+#[cfg(test)]
+impl Edge {
+    /// A horizontal edge at y `pos` from x `start` to `end`.
+    pub(super) fn horizontal(pos: f64, start: f64, end: f64) -> Edge {
+        Edge {
+            orientation: Orientation::Horizontal,
+            pos,
+            start,
+            end,
+        }
+    }
+
+    /// A vertical edge at x `pos` from y `start` to `end`.
+    pub(super) fn vertical(pos: f64, start: f64, end: f64) -> Edge {
+        Edge {
+            orientation: Orientation::Vertical,
+            pos,
+            start,
+            end,
+        }
+    }
+}
+
 /// Whether a near-white rule is visible: some stretch of it runs inside or along a non-white
 /// fill (white lines separating shaded cells; a slide table's white grid shows over its
 /// coloured header and runs on, unseen, down its white body: the whole rule is the column's
@@ -607,12 +631,7 @@ mod tests {
     }
 
     fn h(pos: f64, start: f64, end: f64) -> Edge {
-        Edge {
-            orientation: Orientation::Horizontal,
-            pos,
-            start,
-            end,
-        }
+        Edge::horizontal(pos, start, end)
     }
 
     #[test]

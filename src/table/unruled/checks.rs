@@ -160,6 +160,42 @@ fn dense_enough(b: &Built<'_>, u: &UnruledSettings) -> Result<(), Rejected> {
     Ok(())
 }
 
+/// A region's lines framed into columns, with its body lines cut into pieces by column.
+struct Framed {
+    ext: Rect,
+    hdr: usize,
+    xs: Vec<f64>,
+    n_cols: usize,
+    body: Vec<Vec<Piece>>,
+}
+
+/// `ls` framed ([`frame`]) and its body lines' pieces; `None` under three columns.
+fn framed_body(
+    ls: &[&TLine],
+    words: &[Word],
+    rules: &[HRule],
+    edges: &Edges,
+    u: &UnruledSettings,
+) -> Option<Framed> {
+    let Frame { ext, hdr, xs, gaps } = frame(ls, words, rules, edges, u).ok()?;
+    let n_cols = xs.len() - 1;
+    if n_cols < 3 {
+        return None;
+    }
+    let body = ls
+        .get(hdr..)?
+        .iter()
+        .map(|l| pieces(l, words, &xs, &gaps, true, u))
+        .collect();
+    Some(Framed {
+        ext,
+        hdr,
+        xs,
+        n_cols,
+        body,
+    })
+}
+
 /// When the last column of a table of numbers is running text (a page column of prose
 /// beside the table, sharing its baselines: ICDAR us-025), the zone to leave out: from that
 /// column's boundary to the page edge, over the region's height.
@@ -173,16 +209,13 @@ pub(super) fn edge_prose(
     u: &UnruledSettings,
 ) -> Option<Rect> {
     let ls: Vec<&TLine> = region.lines.iter().filter_map(|&i| lines.get(i)).collect();
-    let Frame { ext, hdr, xs, gaps } = frame(&ls, words, rules, edges, u).ok()?;
-    let n_cols = xs.len() - 1;
-    if n_cols < 3 {
-        return None;
-    }
-    let body: Vec<Vec<Piece>> = ls
-        .get(hdr..)?
-        .iter()
-        .map(|l| pieces(l, words, &xs, &gaps, true, u))
-        .collect();
+    let Framed {
+        ext,
+        xs,
+        n_cols,
+        body,
+        ..
+    } = framed_body(&ls, words, rules, edges, u)?;
     let c = n_cols - 1;
     if !prose_column(&body, words, c, u) || !long_lines(&body, words, c, u) {
         return None;
@@ -233,16 +266,13 @@ pub(super) fn panel_prose(
     if !panels {
         return None;
     }
-    let Frame { ext, hdr, xs, gaps } = frame(&ls, words, rules, edges, u).ok()?;
-    let n_cols = xs.len() - 1;
-    if n_cols < 3 {
-        return None;
-    }
-    let body: Vec<Vec<Piece>> = ls
-        .get(hdr..)?
-        .iter()
-        .map(|l| pieces(l, words, &xs, &gaps, true, u))
-        .collect();
+    let Framed {
+        ext,
+        hdr,
+        n_cols,
+        body,
+        ..
+    } = framed_body(&ls, words, rules, edges, u)?;
     let h = ls.iter().map(|l| l.height()).fold(0.0, f64::max);
     for c in [0, n_cols - 1] {
         // Lines of several words; how far they run (past the panel, above and under it) says
