@@ -99,7 +99,10 @@ fn stages(c: &mut Criterion) {
                 let per_page: Vec<_> = pages
                     .iter()
                     .zip(&texts)
-                    .map(|(p, t)| table::page_tables(p, &t.words(), &settings.table).tables)
+                    .map(|(p, t)| {
+                        table::page_tables(p, &t.table_words(&settings.layout), &settings.table)
+                            .tables
+                    })
                     .collect();
                 table::join(black_box(per_page), &settings.table)
             })

@@ -214,7 +214,7 @@ impl PageRead {
         let n = page.info.number;
         let mut text = PageText::new(&page.info, &page.glyphs, &settings.layout);
         observer.step(Step::LayOut, n);
-        let found = table::page_tables(page, &text.words(), &settings.table);
+        let found = table::page_tables(page, &text.table_words(&settings.layout), &settings.table);
         observer.step(Step::FindTables, n);
         let mut maybe_dropped = Vec::new();
         if n > settings.paper.full_text_pages {

@@ -61,6 +61,7 @@ impl Settings {
             ("layout.layout_char_width", l.layout_char_width),
             ("layout.column_gap_em", l.column_gap_em),
             ("layout.superscript_rise_em", l.superscript_rise_em),
+            ("layout.leader_step_em", l.leader_step_em),
             ("table.alignment.line_baseline_em", u.line_baseline_em),
             ("table.alignment.segment_gap_em", u.segment_gap_em),
             ("table.alignment.heading_size_ratio", u.heading_size_ratio),

@@ -90,6 +90,15 @@ pub const SUPERSCRIPT_SIZE_RATIO: f64 = 0.8;
 /// a smaller glyph on the baseline (a subscript sits below) is no mark.
 pub const SUPERSCRIPT_RISE_EM: f64 = 0.15;
 
+/// A dot leader (the dots a word processor prints across a tab stop, "Fee ....... 12.00") is a
+/// run of at least this many dots: an ellipsis is three, and a leader across the narrowest tab
+/// a table of charges or a contents page leaves is well over ten.
+pub const LEADER_MIN_DOTS: usize = 4;
+
+/// See `LEADER_MIN_DOTS`: the dots of a leader stand at most this far apart (em): set solid
+/// they touch, and spaced leaders (". . . .") leave a space of about 0.28 em between dots.
+pub const LEADER_STEP_EM: f64 = 0.6;
+
 /// Glyphs belong to the same line when their baselines differ by less than this fraction of
 /// the font size (superscripts sit about 0.33 em up and stay on their line's word by gap).
 pub const LINE_BASELINE_EM: f64 = 0.5;

@@ -2761,3 +2761,32 @@ fn issue_19_form_field_values_are_read_in_their_cells() {
         assert!(!text.contains(hidden), "{hidden} in {text}");
     }
 }
+
+/// Issue 19: a schedule of charges set with right-aligned tab stops and dot leaders
+/// (`fixtures/regression/writer-tab-leaders.py`, python-docx printed by LibreOffice, which
+/// holds the rows typed here): the leader's dots are set solid against the label and the first
+/// price, so they were one word ("…daytime.........42.00") and the price never reached its
+/// column. The dots are no text: four columns, no dots.
+#[test]
+fn issue_19_dot_leaders_part_a_label_from_its_price() {
+    let got = grids_and_fills("writer-tab-leaders.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Room", "2025 £", "2026 £", "Change"],
+            &["Main hall – weekday daytime", "42.00", "44.00", "4.8%"],
+            &[
+                "Main hall – evenings and weekends",
+                "55.00",
+                "58.00",
+                "5.5%"
+            ],
+            &["Meeting room 1 (up to 12 people)", "18.50", "19.50", "5.4%"],
+            &["Meeting room 2", "n/a", "16.00", "–"],
+            &["Kitchen with the main hall", "12.00", "12.00", "0.0%"],
+            &["Sports hall – badminton court", "21.00", "22.50", "7.1%"],
+            &["Craft studio (charities)", "Free", "Free", "–"],
+        ])
+    );
+}

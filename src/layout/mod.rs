@@ -6,6 +6,7 @@
 //! content-stream order (LibreOffice draws fallback glyphs late, inside gaps it left).
 
 pub mod frame;
+mod leaders;
 mod lines;
 mod page;
 mod text;
@@ -47,6 +48,10 @@ pub struct Settings {
     pub superscript_size_ratio: f64,
     /// ...and raised at least this much (em of the glyph before) starts a word of its own.
     pub superscript_rise_em: f64,
+    /// A run of at least this many dots side by side on a line is a dot leader (not text).
+    pub leader_min_dots: usize,
+    /// Dots of a leader stand no further apart than this (em).
+    pub leader_step_em: f64,
 }
 
 impl Default for Settings {
@@ -62,6 +67,8 @@ impl Default for Settings {
             layout_blank_line_em: tolerance::LAYOUT_BLANK_LINE_EM,
             superscript_size_ratio: tolerance::SUPERSCRIPT_SIZE_RATIO,
             superscript_rise_em: tolerance::SUPERSCRIPT_RISE_EM,
+            leader_min_dots: tolerance::LEADER_MIN_DOTS,
+            leader_step_em: tolerance::LEADER_STEP_EM,
         }
     }
 }

@@ -39,6 +39,14 @@ impl PageText {
         out
     }
 
+    /// The words tables are read from: [`Self::words`] but the dot leaders
+    /// ([`super::leaders`]), which stand between a label and its figure as white space does.
+    pub fn table_words(&self, settings: &Settings) -> Vec<Word> {
+        let mut out = self.words();
+        out.retain(|w| !super::leaders::is_leader(&w.text, settings));
+        out
+    }
+
     /// Drop the lines whose centre lies inside one of `boxes` (text that tables hold).
     pub fn keep_lines_outside(&mut self, boxes: &[Rect]) {
         self.lines

@@ -121,7 +121,9 @@ pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
             cluster.sort_by_key(|k| k.x0);
             cluster_items.clear();
             cluster_items.extend(cluster.iter().filter_map(|k| items.get(k.item)));
-            let (words, reading_boxes) = split_words(&cluster_items, d, settings);
+            let leaders = super::leaders::leader_glyphs(&cluster_items, leader, settings);
+            let (words, reading_boxes) =
+                split_words(&cluster_items, leaders.as_deref(), d, settings);
             if !words.is_empty() {
                 out.push(BaselineRun {
                     direction: d,
@@ -134,6 +136,17 @@ pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
         }
     }
     out
+}
+
+/// What the dot leader finder needs of a glyph: its text, its left and right (reading frame)
+/// and its size.
+fn leader(it: &&Item) -> (super::leaders::Dot, f64, f64, f64) {
+    (
+        super::leaders::dot(it.text),
+        it.rbox.x0,
+        it.rbox.x1,
+        it.g.size,
+    )
 }
 
 /// Whether `it` is a superscript figure or mark after the glyph `prev`: much smaller and
@@ -150,14 +163,38 @@ fn superscript_mark(prev: Option<&Item>, it: &Item, settings: &Settings) -> bool
         && !it.text.chars().any(char::is_alphabetic)
 }
 
-fn split_words(cluster: &[&Item], d: Direction, settings: &Settings) -> (Vec<Word>, Vec<Rect>) {
+/// The words of a line's glyphs `cluster` (left to right); `leaders` marks the glyphs of dot
+/// leaders ([`super::leaders`]), each leader a word of its own.
+fn split_words(
+    cluster: &[&Item],
+    leaders: Option<&[bool]>,
+    d: Direction,
+    settings: &Settings,
+) -> (Vec<Word>, Vec<Rect>) {
     let mut words = Vec::new();
     let mut boxes = Vec::new();
     let mut current: Option<(Word, Rect)> = None;
     let mut last: Option<&Item> = None;
-    for &it in cluster {
+    let in_leader = |i: usize| leaders.is_some_and(|m| m.get(i) == Some(&true));
+    let mut last_in_leader = false;
+    for (i, &it) in cluster.iter().enumerate() {
+        let this_in_leader = in_leader(i);
+        // A leader's first and last dots stand against the words on either side: it is
+        // parted from them whatever the gap.
+        if this_in_leader != last_in_leader {
+            if let Some(w) = current.take() {
+                words.push(w.0);
+                boxes.push(w.1);
+            }
+            last = None;
+        }
+        last_in_leader = this_in_leader;
         let size = it.g.size.max(1.0);
         if it.text.chars().all(char::is_whitespace) {
+            // The spaces of a spaced leader (". . . .") are the leader's.
+            if this_in_leader {
+                continue;
+            }
             if let Some(w) = current.take() {
                 words.push(w.0);
                 boxes.push(w.1);
@@ -173,14 +210,14 @@ fn split_words(cluster: &[&Item], d: Direction, settings: &Settings) -> (Vec<Wor
                 continue;
             }
         }
-        let gap_ok = current
-            .as_ref()
-            .is_some_and(|(w, rb)| it.rbox.x0 - rb.x1 <= settings.word_gap_em * w.size.max(1.0))
-            && !superscript_mark(last, it, settings)
-            && !last.is_some_and(|p| superscript_mark(Some(it), p, settings))
-            && !last.is_some_and(|prev| {
-                across_clip((&prev.g.bbox, prev.g.clip), (&it.g.bbox, it.g.clip))
-            });
+        let gap_ok = (this_in_leader && current.is_some())
+            || current.as_ref().is_some_and(|(w, rb)| {
+                it.rbox.x0 - rb.x1 <= settings.word_gap_em * w.size.max(1.0)
+            }) && !superscript_mark(last, it, settings)
+                && !last.is_some_and(|p| superscript_mark(Some(it), p, settings))
+                && !last.is_some_and(|prev| {
+                    across_clip((&prev.g.bbox, prev.g.clip), (&it.g.bbox, it.g.clip))
+                });
         match (&mut current, gap_ok) {
             (Some((w, rb)), true) => {
                 w.text.push_str(it.text);

@@ -796,7 +796,7 @@ impl<'a> Interpreter<'a> {
         // matrix, and with it the glyphs' size, scales and direction, is the same for every
         // glyph of the string: computed once.
         let linear = self.tm.then(&self.gs.ctm);
-        let (scale_x, scale_y) = (linear.a.hypot(linear.b), linear.c.hypot(linear.d));
+        let (scale_x, scale_y) = (length(linear.a, linear.b), length(linear.c, linear.d));
         let size = t.size.abs() * scale_y;
         // [Tfs·Th 0 0 Tfs 0 Ts], the first factor of the text rendering matrix (9.4.4).
         let font_m = Matrix::new(t.size * t.horiz_scaling, 0.0, 0.0, t.size, 0.0, t.rise);
@@ -1161,4 +1161,17 @@ fn numbers(array: &[Object]) -> Vec<f64> {
         .iter()
         .filter_map(|o| o.as_float().ok().map(f64::from))
         .collect()
+}
+
+/// The length of the vector (a, b): `hypot`, whose care against overflow costs more than
+/// the rest of a string's set-up, is needed only when neither is zero (text that is not
+/// rotated has b = 0, and then the length is |a| exactly, as `hypot` gives).
+fn length(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
+        a.abs()
+    } else if a == 0.0 {
+        b.abs()
+    } else {
+        a.hypot(b)
+    }
 }
