@@ -2790,3 +2790,75 @@ fn issue_19_dot_leaders_part_a_label_from_its_price() {
         ])
     );
 }
+
+/// Issue 19: a ledger ruled between its columns and under its header but not between its rows
+/// (`fixtures/regression/reportlab-ledger-column-rules.py`, reportlab, which holds the rows
+/// typed here) came back as the header and one row whose cells held every payment's lines.
+/// Each amount is a row with what stands level with it; a wrapped description is its row's.
+#[test]
+fn issue_19_a_ledger_with_column_rules_only_has_a_row_per_payment() {
+    let got = grids_and_fills("reportlab-ledger-column-rules.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["Paid on", "Supplier", "What for", "Account", "Amount £"],
+            &[
+                "03/11/2025",
+                "Brookside Joinery",
+                "Replacement fire doors, Elm House",
+                "HS210",
+                "14,280.00"
+            ],
+            &[
+                "04/11/2025",
+                "Tarnfield Fuels",
+                "Gritter diesel",
+                "HW115",
+                "6,912.40"
+            ],
+            &[
+                "04/11/2025",
+                "Copperleaf Catering",
+                "School meals – November",
+                "ED400",
+                "38,505.75"
+            ],
+            &[
+                "07/11/2025",
+                "Marlow & Reeve LLP",
+                "Legal advice on the leisure centre lease and its renewal terms",
+                "LG700",
+                "2,150.00"
+            ],
+            &[
+                "10/11/2025",
+                "Northgate Print",
+                "Council tax reminder letters",
+                "RV300",
+                "1,044.90"
+            ],
+            &[
+                "12/11/2025",
+                "Ashdown Tree Care",
+                "Storm damage clearance",
+                "PK100",
+                "3,600.00"
+            ],
+            &[
+                "14/11/2025",
+                "Tarnfield Fuels",
+                "Refund of overpayment",
+                "HW115",
+                "(312.00)"
+            ],
+            &[
+                "18/11/2025",
+                "Holloway Data Ltd",
+                "Licence renewal",
+                "IT600",
+                "9,875.00"
+            ],
+        ])
+    );
+}

@@ -11,6 +11,7 @@ mod context;
 mod continuation;
 mod grid;
 mod index;
+mod ledger_rows;
 mod marks;
 mod nested;
 mod resume;

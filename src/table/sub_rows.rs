@@ -13,18 +13,20 @@
 //! row may cross a cut. Rows under or beside a cell spanning rows are left as they are.
 
 use super::grid::{Grid, GridCell};
+use super::ledger_rows;
 use super::Settings;
 use crate::geom::Direction;
 use crate::layout::Word;
 
 /// One printed line of a cell: its words' vertical extent and baseline.
 #[derive(Debug, Clone, Copy)]
-struct Line {
-    top: f64,
-    bottom: f64,
-    baseline: f64,
-    size: f64,
-    figure: bool,
+pub(super) struct Line {
+    pub top: f64,
+    pub bottom: f64,
+    pub baseline: f64,
+    pub size: f64,
+    /// Whether the line is one figure ([`is_figure`]).
+    pub figure: bool,
 }
 
 /// `grid` with every ruled row that holds rows of figures cut into them (see the module
@@ -67,9 +69,10 @@ pub(super) fn cut(
             }
         }
     }
+    // Or a slot of three figures or more: a ledger's column of amounts ([`ledger_rows`]).
     let candidate: Vec<bool> = counts
         .chunks(nc)
-        .map(|row| row.iter().filter(|&&n| n >= 2).count() >= 2)
+        .map(|row| row.iter().filter(|&&n| n >= 2).count() >= 2 || row.iter().any(|&n| n >= 3))
         .collect();
     if !candidate.contains(&true) {
         return grid;
@@ -111,7 +114,7 @@ pub(super) fn cut(
             .filter(|(_, ls)| !ls.is_empty())
             .collect();
         cells.sort_by_key(|(col, _)| *col);
-        if let Some(ys) = row_cuts(&cells, s) {
+        if let Some(ys) = row_cuts(&cells, s).or_else(|| ledger_rows::cuts(&cells, s)) {
             cuts.push((r, ys));
         }
     }
