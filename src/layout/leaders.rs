@@ -25,8 +25,23 @@ pub(super) enum Dot {
     Other,
 }
 
+/// Whether `text` may be a dot glyph, told at its first byte: "." or the first byte of the
+/// UTF-8 of "·" (C2) and of "․", "‥", "…" (E2). A line with fewer than two is no leader.
+#[inline]
+pub(super) fn may_be_dot(text: &str) -> bool {
+    matches!(text.as_bytes().first(), Some(b'.' | 0xC2 | 0xE2))
+}
+
 /// What the glyph of text `text` is to a leader.
 pub(super) fn dot(text: &str) -> Dot {
+    // Most glyphs are letters or figures: told at their first byte.
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_alphanumeric())
+    {
+        return Dot::Other;
+    }
     match text {
         "." | "\u{2024}" | "\u{00B7}" => Dot::Dots(1),
         "\u{2025}" => Dot::Dots(2),
@@ -47,7 +62,13 @@ pub(super) fn leader_glyphs<T>(
         Dot::Dots(n) => n,
         _ => 0,
     };
-    let total: usize = line.iter().map(|g| count(glyph(g).0)).sum();
+    let mut total = 0;
+    for g in line {
+        total += count(glyph(g).0);
+        if total >= settings.leader_min_dots {
+            break;
+        }
+    }
     if total < settings.leader_min_dots {
         return None;
     }
@@ -93,6 +114,9 @@ pub(super) fn leader_glyphs<T>(
 /// Whether a word is a dot leader ([`leader_glyphs`] makes each leader a word of its own):
 /// dots only, at least [`Settings::leader_min_dots`] of them.
 pub(super) fn is_leader(text: &str, settings: &Settings) -> bool {
+    if !may_be_dot(text) {
+        return false;
+    }
     let mut n = 0;
     for c in text.chars() {
         match dot(c.encode_utf8(&mut [0; 4])) {

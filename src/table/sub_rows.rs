@@ -59,6 +59,8 @@ pub(super) fn cut(
     // First, cheaply: the rows with two or more slots holding two or more figures. Most grids
     // have none and are left here.
     let mut counts = vec![0u32; nr * nc];
+    // The highest and lowest baselines of each slot's figures, and their largest size.
+    let mut reach = vec![(f64::INFINITY, f64::NEG_INFINITY, 0.0f64); nr * nc];
     for &i in figures {
         let Some(w) = words.get(i).filter(|_| used.get(i) == Some(&false)) else {
             continue;
@@ -67,12 +69,20 @@ pub(super) fn cut(
             if let Some(n) = counts.get_mut(r * nc + c) {
                 *n += 1;
             }
+            if let Some(e) = reach.get_mut(r * nc + c) {
+                *e = (e.0.min(w.baseline), e.1.max(w.baseline), e.2.max(w.size));
+            }
         }
     }
-    // Or a slot of three figures or more: a ledger's column of amounts ([`ledger_rows`]).
+    // Or a slot of three figures or more over three lines or more: a ledger's column of
+    // amounts ([`ledger_rows`]).
+    let stacked = |(&n, e): (&u32, &(f64, f64, f64))| n >= 3 && e.1 - e.0 >= 2.0 * e.2;
     let candidate: Vec<bool> = counts
         .chunks(nc)
-        .map(|row| row.iter().filter(|&&n| n >= 2).count() >= 2 || row.iter().any(|&n| n >= 3))
+        .zip(reach.chunks(nc))
+        .map(|(row, e)| {
+            row.iter().filter(|&&n| n >= 2).count() >= 2 || row.iter().zip(e).any(stacked)
+        })
         .collect();
     if !candidate.contains(&true) {
         return grid;
