@@ -2761,3 +2761,58 @@ fn issue_19_form_field_values_are_read_in_their_cells() {
         assert!(!text.contains(hidden), "{hidden} in {text}");
     }
 }
+
+/// Issue 19 (pdf stage): LaTeX tables printed in fonts pdfTeX had only as PK bitmaps, so each
+/// is a Type3 font with no /ToUnicode and glyph names that are only codes (/a28). Every glyph
+/// read as U+FFFD. The code is read in the TeX font's own encoding, T1 (the EC fonts) or OT1
+/// (Computer Modern), as the codes the font uses tell: ligatures as their letters, en and
+/// em dashes, curly quotes and the pound sign.
+#[test]
+fn issue_19_tex_bitmap_fonts_read_in_their_encoding() {
+    let body: [&[&str]; 4] = [
+        &[
+            "1",
+            "Office refit \u{2014} first floor",
+            "2025\u{2013}26",
+            "12,500",
+            "\u{201C}Efficient\u{201D} lighting",
+        ],
+        &[
+            "2",
+            "Affordable flats at Mill Lane",
+            "2026\u{2013}27",
+            "48,000",
+            "Staff\u{2019}s offices",
+        ],
+        &[
+            "3",
+            "Final fit-out of the library",
+            "2025\u{2013}26",
+            "7,250",
+            "Official sign-off",
+        ],
+        &[
+            "4",
+            "Flood defences, phase 2",
+            "2027\u{2013}30",
+            "150,900",
+            "\u{2018}Baffle\u{2019} walls",
+        ],
+    ];
+    for (name, cost) in [
+        ("latex-type3-t1.pdf", "Cost (\u{A3})"),
+        ("latex-type3-ot1.pdf", "Cost"),
+    ] {
+        let got = grids_and_fills(name);
+        assert_eq!(got.len(), 1, "{name}: {got:?}");
+        let mut want = vec![vec![
+            "Ref".to_string(),
+            "Scheme".to_string(),
+            "Period".to_string(),
+            cost.to_string(),
+            "Officer\u{2019}s note".to_string(),
+        ]];
+        want.extend(rows(&body));
+        assert_eq!(got[0].0, want, "{name}");
+    }
+}
