@@ -121,6 +121,17 @@ pub const BLOCK_OVERLAP_LINES: f64 = 0.5;
 /// blank line or more was left).
 pub const LAYOUT_BLANK_LINE_EM: f64 = 2.2;
 
+/// Letter-spaced words ("R E F" set with `Tc`, or a space after every letter of a styled
+/// header): single capitals or figures at most this far apart (em) may be one word. Tracking
+/// adds 0.1–0.3 em and a space is 0.25–0.33 em; table columns of single letters (RAG
+/// columns, "1 2 3 4" periods) stand a cell's padding, 1 em or more, apart.
+pub const LETTER_SPACED_MAX_GAP_EM: f64 = 0.6;
+
+/// See `LETTER_SPACED_MAX_GAP_EM`: the gaps between the letters of one letter-spaced word
+/// differ by at most this (em): the tracking is one value and glyph boxes are their advances;
+/// a word space (a space plus twice the tracking) is wider by 0.25 em or more.
+pub const LETTER_SPACED_EVEN_EM: f64 = 0.05;
+
 // --- Ruled tables and continuation (table::Settings) ---
 
 /// Rules whose positions differ by less than this (points) are snapped to one line

@@ -2816,3 +2816,33 @@ fn issue_19_tex_bitmap_fonts_read_in_their_encoding() {
         assert_eq!(got[0].0, want, "{name}");
     }
 }
+
+/// Issue 19 (layout stage): header labels printed letter-spaced (`fixtures/regression/
+/// letter-spaced.py`, reportlab): "REF", "ACTION TAKEN" and "COST" set with 1.2 pt tracking
+/// (`Tc`) and "T O T A L" typed with a space after every letter read "R E F", "A C T I O N T
+/// A K E N", "T O T A L". Evenly spaced single capitals set apart from their neighbours are one
+/// word; ordinary text with single-letter words ("Grade A B C", "Plan A 1", "I and J", the
+/// line "Options A B C were costed in full.") keeps its words apart.
+#[test]
+fn issue_19_letter_spaced_headers_read_as_words() {
+    let got = grids_and_fills("letter-spaced.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["REF", "ACTION TAKEN", "COST"],
+            &["1", "Grade A B C roads resurfaced", "12,400"],
+            &["2", "Plan A 1 signs replaced", "3,150"],
+            &["3", "I and J junctions relined", "870"],
+            &["TOTAL", "", "16,420"],
+        ])
+    );
+    let doc = open("letter-spaced.pdf", "the reportlab page opens");
+    let page = doc.page(1).expect("page 1 reads");
+    let words: Vec<String> = boardpaper::layout::words(&page.glyphs, &Default::default())
+        .into_iter()
+        .map(|w| w.text)
+        .collect();
+    let line = ["Options", "A", "B", "C", "were", "costed", "in", "full."];
+    assert!(words.windows(line.len()).any(|w| w == line), "{words:?}");
+}

@@ -8,6 +8,7 @@
 pub mod frame;
 mod lines;
 mod page;
+mod spaced;
 mod text;
 mod words;
 
@@ -47,6 +48,10 @@ pub struct Settings {
     pub superscript_size_ratio: f64,
     /// ...and raised at least this much (em of the glyph before) starts a word of its own.
     pub superscript_rise_em: f64,
+    /// Single capitals or figures at most this far apart (em), evenly...
+    pub letter_spaced_max_gap_em: f64,
+    /// ...their gaps within this (em) of each other, read as one letter-spaced word.
+    pub letter_spaced_even_em: f64,
 }
 
 impl Default for Settings {
@@ -62,6 +67,8 @@ impl Default for Settings {
             layout_blank_line_em: tolerance::LAYOUT_BLANK_LINE_EM,
             superscript_size_ratio: tolerance::SUPERSCRIPT_SIZE_RATIO,
             superscript_rise_em: tolerance::SUPERSCRIPT_RISE_EM,
+            letter_spaced_max_gap_em: tolerance::LETTER_SPACED_MAX_GAP_EM,
+            letter_spaced_even_em: tolerance::LETTER_SPACED_EVEN_EM,
         }
     }
 }
