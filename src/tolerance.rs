@@ -39,12 +39,14 @@ pub const IMAGE_REGION_MAX_BYTES: usize = 6 * 1024 * 1024;
 pub const IMAGE_FILL_MAX_PAGE_SHARE: f64 = 0.5;
 
 /// A shading (gradient) whose colours all lie within this much (0–255) of each other in every
-/// channel reads as one colour, the middle of its range: Word, PowerPoint and InDesign print
-/// a cell's gradient fill between two close shades (a pale green deepening slightly), which a
-/// reader names as one shade, and every point of it, the top of the cell's text included, is
-/// within half this of the colour read; 24 keeps a rating's green, amber or red whole while
-/// a gradient between distinct colours (white to blue, red to amber) stays no one colour.
-pub const GRADIENT_ONE_COLOUR: u8 = 24;
+/// channel reads as one colour, the middle of its range: Word, PowerPoint, InDesign and CSS
+/// print a cell's gradient fill between two close shades (a navy header lightening by 30
+/// units, a pale amber deepening by 31), which a reader names as one shade; every point of
+/// it, the top of the cell's text included, is within half this (20) of the colour read, as
+/// close as two prints of one colour. 40 keeps a rating's green, amber or red whole while a
+/// gradient between distinct colours (white to blue, red to amber, pale amber to pale red:
+/// 50 apart) stays no one colour.
+pub const GRADIENT_ONE_COLOUR: u8 = 40;
 
 /// A glyph rendered smaller than this (points: its font size through the text and page
 /// matrices) cannot be read and is not read: text hidden by scaling it to nothing prints at

@@ -2846,3 +2846,49 @@ fn issue_19_letter_spaced_headers_read_as_words() {
     let line = ["Options", "A", "B", "C", "were", "costed", "in", "full."];
     assert!(words.windows(line.len()).any(|w| w == line), "{words:?}");
 }
+
+/// Issue 19 (pdf stage): CSS `linear-gradient` cells a little wider than a gentle shade
+/// (`fixtures/regression/chromium-gradient-wide.html`, Chromium): a navy header lightening by
+/// 30 units and status cells deepening by 31 and 30 had no fill (over the 24-unit tolerance
+/// then). A reader sees one shade: each reads as one colour within 16 of every point of its
+/// gradient, the top of the text included. A cell from white to dark navy has none.
+#[test]
+fn issue_19_gradients_30_units_wide_are_one_shade() {
+    let got = grids_and_fills("chromium-gradient-wide.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(grid[0], ["Agreement", "Site", "Received (£)", "Status"]);
+    assert_eq!(
+        grid[4],
+        ["S106/23/017", "Glebe Farm phase 2", "15,000", "Closed"]
+    );
+    // The generator's stops, top then bottom.
+    let header = ("#223B68", "#2A4A86");
+    let amber = ("#FDEFBB", "#FFE09C");
+    let red = ("#F6CAC6", "#F0B0A8");
+    let channels = |hex: &str| {
+        let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).expect("hex");
+        [(v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF].map(|c| c as i32)
+    };
+    let want = [
+        (0, 0, header),
+        (0, 3, header),
+        (1, 3, amber),
+        (2, 3, red),
+        (3, 3, amber),
+    ];
+    for (row, col, (from, to)) in want {
+        let got = fills[row][col]
+            .as_deref()
+            .unwrap_or_else(|| panic!("no fill at {row},{col}"));
+        let (g, a, b) = (channels(got), channels(from), channels(to));
+        for k in 0..3 {
+            assert!(
+                (g[k] - a[k]).abs() <= 16 && (g[k] - b[k]).abs() <= 16,
+                "{row},{col}: {got} is not one shade of {from} to {to}"
+            );
+        }
+    }
+    assert_eq!(fills[1][0], None);
+    assert_eq!(fills[4][3], None, "white to navy is a picture, no fill");
+}
