@@ -74,6 +74,12 @@ pub const WATERMARK_MIN_SLANT: f64 = 10.0;
 /// visible stroke through.
 pub const COVERED_GLYPH_SLACK: f64 = 0.5;
 
+/// A fill clipped to a frame (a clipping path of a box with a smaller box inside it, the
+/// inner one a hole: Chromium's `W*` clip for a cell's rounded or separate border) paints a
+/// border, not the cell, when what it paints outside the hole is no wider than this (points)
+/// on every side: CSS borders are 0.5–3 pt; a cell's own fill is the whole cell.
+pub const RING_CLIP_BORDER_MAX: f64 = 4.0;
+
 // --- Layout (layout::Settings) ---
 
 /// Two glyphs on one line belong to the same word when the gap between them is below this

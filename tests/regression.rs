@@ -2892,3 +2892,45 @@ fn issue_19_gradients_30_units_wide_are_one_shade() {
     assert_eq!(fills[1][0], None);
     assert_eq!(fills[4][3], None, "white to navy is a picture, no fill");
 }
+
+/// Issue 19 (pdf stage): separate, rounded cell borders
+/// (`fixtures/regression/chromium-rounded-cell-borders.html`, Chromium) whose header sides
+/// differ (pale blue, a dotted navy rule under each) are drawn side by side as a fill of the
+/// whole cell clipped to the frame between the cell's box and its rounded inner box (an
+/// even-odd clip with a hole). The header cells read the pale blue of their borders; a fill
+/// clipped to a frame paints a border, and each cell keeps its own fill.
+#[test]
+fn issue_19_rounded_cell_borders_are_no_fill() {
+    let tables = crate::tables::tables_of("regression/chromium-rounded-cell-borders.pdf");
+    assert_eq!(tables.len(), 1, "{tables:?}");
+    let t = &tables[0];
+    assert_eq!(
+        t.grid(),
+        rows(&[
+            &["Site", "Plots", "Waiting", "Status"],
+            &["Rookery Lane", "64", "22", "Open"],
+            &["Hollins Field", "38", "41", "List closed"],
+            &["Canal Side", "52", "9", "Open"],
+        ])
+    );
+    // The colour a reader sees behind a cell's text: the cell's fill, or its paragraph's (as
+    // `tables` prints it).
+    let fill = |r: usize, c: usize| {
+        t.cell_at(r, c)
+            .and_then(|x| x.fill.or_else(|| x.paragraphs.iter().find_map(|p| p.fill)))
+            .map(|f| f.to_string())
+    };
+    let navy = Some("#1F4E79".to_string());
+    let header: Vec<Option<String>> = (0..4).map(|c| fill(0, c)).collect();
+    assert_eq!(header, [navy.clone(), navy.clone(), navy.clone(), navy]);
+    let status: Vec<Option<String>> = (1..4).map(|r| fill(r, 3)).collect();
+    assert_eq!(
+        status,
+        [
+            Some("#E2EFDA".to_string()),
+            Some("#FFF2CC".to_string()),
+            Some("#E2EFDA".to_string())
+        ]
+    );
+    assert_eq!(fill(2, 0), None);
+}
