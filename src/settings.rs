@@ -62,6 +62,11 @@ impl Settings {
             ("layout.column_gap_em", l.column_gap_em),
             ("layout.superscript_rise_em", l.superscript_rise_em),
             ("layout.leader_step_em", l.leader_step_em),
+            (
+                "layout.letter_spaced_max_gap_em",
+                l.letter_spaced_max_gap_em,
+            ),
+            ("layout.letter_spaced_even_em", l.letter_spaced_even_em),
             ("table.alignment.line_baseline_em", u.line_baseline_em),
             ("table.alignment.segment_gap_em", u.segment_gap_em),
             ("table.alignment.heading_size_ratio", u.heading_size_ratio),

@@ -39,12 +39,14 @@ pub const IMAGE_REGION_MAX_BYTES: usize = 6 * 1024 * 1024;
 pub const IMAGE_FILL_MAX_PAGE_SHARE: f64 = 0.5;
 
 /// A shading (gradient) whose colours all lie within this much (0–255) of each other in every
-/// channel reads as one colour, the middle of its range: Word, PowerPoint and InDesign print
-/// a cell's gradient fill between two close shades (a pale green deepening slightly), which a
-/// reader names as one shade, and every point of it, the top of the cell's text included, is
-/// within half this of the colour read; 24 keeps a rating's green, amber or red whole while
-/// a gradient between distinct colours (white to blue, red to amber) stays no one colour.
-pub const GRADIENT_ONE_COLOUR: u8 = 24;
+/// channel reads as one colour, the middle of its range: Word, PowerPoint, InDesign and CSS
+/// print a cell's gradient fill between two close shades (a navy header lightening by 30
+/// units, a pale amber deepening by 31), which a reader names as one shade; every point of
+/// it, the top of the cell's text included, is within half this (20) of the colour read, as
+/// close as two prints of one colour. 40 keeps a rating's green, amber or red whole while a
+/// gradient between distinct colours (white to blue, red to amber, pale amber to pale red:
+/// 50 apart) stays no one colour.
+pub const GRADIENT_ONE_COLOUR: u8 = 40;
 
 /// A glyph rendered smaller than this (points: its font size through the text and page
 /// matrices) cannot be read and is not read: text hidden by scaling it to nothing prints at
@@ -71,6 +73,12 @@ pub const WATERMARK_MIN_SLANT: f64 = 10.0;
 /// well inside a glyph's box (ascent to descent, by its advance), so 0.5 pt never lets a
 /// visible stroke through.
 pub const COVERED_GLYPH_SLACK: f64 = 0.5;
+
+/// A fill clipped to a frame (a clipping path of a box with a smaller box inside it, the
+/// inner one a hole: Chromium's `W*` clip for a cell's rounded or separate border) paints a
+/// border, not the cell, when what it paints outside the hole is no wider than this (points)
+/// on every side: CSS borders are 0.5–3 pt; a cell's own fill is the whole cell.
+pub const RING_CLIP_BORDER_MAX: f64 = 4.0;
 
 // --- Layout (layout::Settings) ---
 
@@ -129,6 +137,17 @@ pub const BLOCK_OVERLAP_LINES: f64 = 0.5;
 /// prints a blank line (single spacing is about 1.15 em; more than two lines' step means a
 /// blank line or more was left).
 pub const LAYOUT_BLANK_LINE_EM: f64 = 2.2;
+
+/// Letter-spaced words ("R E F" set with `Tc`, or a space after every letter of a styled
+/// header): single capitals or figures at most this far apart (em) may be one word. Tracking
+/// adds 0.1–0.3 em and a space is 0.25–0.33 em; table columns of single letters (RAG
+/// columns, "1 2 3 4" periods) stand a cell's padding, 1 em or more, apart.
+pub const LETTER_SPACED_MAX_GAP_EM: f64 = 0.6;
+
+/// See `LETTER_SPACED_MAX_GAP_EM`: the gaps between the letters of one letter-spaced word
+/// differ by at most this (em): the tracking is one value and glyph boxes are their advances;
+/// a word space (a space plus twice the tracking) is wider by 0.25 em or more.
+pub const LETTER_SPACED_EVEN_EM: f64 = 0.05;
 
 // --- Ruled tables and continuation (table::Settings) ---
 

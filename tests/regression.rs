@@ -2862,3 +2862,176 @@ fn issue_19_a_ledger_with_column_rules_only_has_a_row_per_payment() {
         ])
     );
 }
+
+/// Issue 19 (pdf stage): LaTeX tables printed in fonts pdfTeX had only as PK bitmaps, so each
+/// is a Type3 font with no /ToUnicode and glyph names that are only codes (/a28). Every glyph
+/// read as U+FFFD. The code is read in the TeX font's own encoding, T1 (the EC fonts) or OT1
+/// (Computer Modern), as the codes the font uses tell: ligatures as their letters, en and
+/// em dashes, curly quotes and the pound sign.
+#[test]
+fn issue_19_tex_bitmap_fonts_read_in_their_encoding() {
+    let body: [&[&str]; 4] = [
+        &[
+            "1",
+            "Office refit \u{2014} first floor",
+            "2025\u{2013}26",
+            "12,500",
+            "\u{201C}Efficient\u{201D} lighting",
+        ],
+        &[
+            "2",
+            "Affordable flats at Mill Lane",
+            "2026\u{2013}27",
+            "48,000",
+            "Staff\u{2019}s offices",
+        ],
+        &[
+            "3",
+            "Final fit-out of the library",
+            "2025\u{2013}26",
+            "7,250",
+            "Official sign-off",
+        ],
+        &[
+            "4",
+            "Flood defences, phase 2",
+            "2027\u{2013}30",
+            "150,900",
+            "\u{2018}Baffle\u{2019} walls",
+        ],
+    ];
+    for (name, cost) in [
+        ("latex-type3-t1.pdf", "Cost (\u{A3})"),
+        ("latex-type3-ot1.pdf", "Cost"),
+    ] {
+        let got = grids_and_fills(name);
+        assert_eq!(got.len(), 1, "{name}: {got:?}");
+        let mut want = vec![vec![
+            "Ref".to_string(),
+            "Scheme".to_string(),
+            "Period".to_string(),
+            cost.to_string(),
+            "Officer\u{2019}s note".to_string(),
+        ]];
+        want.extend(rows(&body));
+        assert_eq!(got[0].0, want, "{name}");
+    }
+}
+
+/// Issue 19 (layout stage): header labels printed letter-spaced (`fixtures/regression/
+/// letter-spaced.py`, reportlab): "REF", "ACTION TAKEN" and "COST" set with 1.2 pt tracking
+/// (`Tc`) and "T O T A L" typed with a space after every letter read "R E F", "A C T I O N T
+/// A K E N", "T O T A L". Evenly spaced single capitals set apart from their neighbours are one
+/// word; ordinary text with single-letter words ("Grade A B C", "Plan A 1", "I and J", the
+/// line "Options A B C were costed in full.") keeps its words apart.
+#[test]
+fn issue_19_letter_spaced_headers_read_as_words() {
+    let got = grids_and_fills("letter-spaced.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        rows(&[
+            &["REF", "ACTION TAKEN", "COST"],
+            &["1", "Grade A B C roads resurfaced", "12,400"],
+            &["2", "Plan A 1 signs replaced", "3,150"],
+            &["3", "I and J junctions relined", "870"],
+            &["TOTAL", "", "16,420"],
+        ])
+    );
+    let doc = open("letter-spaced.pdf", "the reportlab page opens");
+    let page = doc.page(1).expect("page 1 reads");
+    let words: Vec<String> = boardpaper::layout::words(&page.glyphs, &Default::default())
+        .into_iter()
+        .map(|w| w.text)
+        .collect();
+    let line = ["Options", "A", "B", "C", "were", "costed", "in", "full."];
+    assert!(words.windows(line.len()).any(|w| w == line), "{words:?}");
+}
+
+/// Issue 19 (pdf stage): CSS `linear-gradient` cells a little wider than a gentle shade
+/// (`fixtures/regression/chromium-gradient-wide.html`, Chromium): a navy header lightening by
+/// 30 units and status cells deepening by 31 and 30 had no fill (over the 24-unit tolerance
+/// then). A reader sees one shade: each reads as one colour within 16 of every point of its
+/// gradient, the top of the text included. A cell from white to dark navy has none.
+#[test]
+fn issue_19_gradients_30_units_wide_are_one_shade() {
+    let got = grids_and_fills("chromium-gradient-wide.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(grid[0], ["Agreement", "Site", "Received (£)", "Status"]);
+    assert_eq!(
+        grid[4],
+        ["S106/23/017", "Glebe Farm phase 2", "15,000", "Closed"]
+    );
+    // The generator's stops, top then bottom.
+    let header = ("#223B68", "#2A4A86");
+    let amber = ("#FDEFBB", "#FFE09C");
+    let red = ("#F6CAC6", "#F0B0A8");
+    let channels = |hex: &str| {
+        let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).expect("hex");
+        [(v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF].map(|c| c as i32)
+    };
+    let want = [
+        (0, 0, header),
+        (0, 3, header),
+        (1, 3, amber),
+        (2, 3, red),
+        (3, 3, amber),
+    ];
+    for (row, col, (from, to)) in want {
+        let got = fills[row][col]
+            .as_deref()
+            .unwrap_or_else(|| panic!("no fill at {row},{col}"));
+        let (g, a, b) = (channels(got), channels(from), channels(to));
+        for k in 0..3 {
+            assert!(
+                (g[k] - a[k]).abs() <= 16 && (g[k] - b[k]).abs() <= 16,
+                "{row},{col}: {got} is not one shade of {from} to {to}"
+            );
+        }
+    }
+    assert_eq!(fills[1][0], None);
+    assert_eq!(fills[4][3], None, "white to navy is a picture, no fill");
+}
+
+/// Issue 19 (pdf stage): separate, rounded cell borders
+/// (`fixtures/regression/chromium-rounded-cell-borders.html`, Chromium) whose header sides
+/// differ (pale blue, a dotted navy rule under each) are drawn side by side as a fill of the
+/// whole cell clipped to the frame between the cell's box and its rounded inner box (an
+/// even-odd clip with a hole). The header cells read the pale blue of their borders; a fill
+/// clipped to a frame paints a border, and each cell keeps its own fill.
+#[test]
+fn issue_19_rounded_cell_borders_are_no_fill() {
+    let tables = crate::tables::tables_of("regression/chromium-rounded-cell-borders.pdf");
+    assert_eq!(tables.len(), 1, "{tables:?}");
+    let t = &tables[0];
+    assert_eq!(
+        t.grid(),
+        rows(&[
+            &["Site", "Plots", "Waiting", "Status"],
+            &["Rookery Lane", "64", "22", "Open"],
+            &["Hollins Field", "38", "41", "List closed"],
+            &["Canal Side", "52", "9", "Open"],
+        ])
+    );
+    // The colour a reader sees behind a cell's text: the cell's fill, or its paragraph's (as
+    // `tables` prints it).
+    let fill = |r: usize, c: usize| {
+        t.cell_at(r, c)
+            .and_then(|x| x.fill.or_else(|| x.paragraphs.iter().find_map(|p| p.fill)))
+            .map(|f| f.to_string())
+    };
+    let navy = Some("#1F4E79".to_string());
+    let header: Vec<Option<String>> = (0..4).map(|c| fill(0, c)).collect();
+    assert_eq!(header, [navy.clone(), navy.clone(), navy.clone(), navy]);
+    let status: Vec<Option<String>> = (1..4).map(|r| fill(r, 3)).collect();
+    assert_eq!(
+        status,
+        [
+            Some("#E2EFDA".to_string()),
+            Some("#FFF2CC".to_string()),
+            Some("#E2EFDA".to_string())
+        ]
+    );
+    assert_eq!(fill(2, 0), None);
+}

@@ -9,6 +9,7 @@ pub mod frame;
 mod leaders;
 mod lines;
 mod page;
+mod spaced;
 mod text;
 mod words;
 
@@ -52,6 +53,10 @@ pub struct Settings {
     pub leader_min_dots: usize,
     /// Dots of a leader stand no further apart than this (em).
     pub leader_step_em: f64,
+    /// Single capitals or figures at most this far apart (em), evenly...
+    pub letter_spaced_max_gap_em: f64,
+    /// ...their gaps within this (em) of each other, read as one letter-spaced word.
+    pub letter_spaced_even_em: f64,
 }
 
 impl Default for Settings {
@@ -69,6 +74,8 @@ impl Default for Settings {
             superscript_rise_em: tolerance::SUPERSCRIPT_RISE_EM,
             leader_min_dots: tolerance::LEADER_MIN_DOTS,
             leader_step_em: tolerance::LEADER_STEP_EM,
+            letter_spaced_max_gap_em: tolerance::LETTER_SPACED_MAX_GAP_EM,
+            letter_spaced_even_em: tolerance::LETTER_SPACED_EVEN_EM,
         }
     }
 }

@@ -279,6 +279,7 @@ fn split_words(cluster: &[&Item], d: Direction, settings: &Settings) -> (Vec<Wor
         words.push(w.0);
         boxes.push(w.1);
     }
+    super::spaced::join_letter_spaced(&mut words, &mut boxes, settings);
     for (w, rb) in words.iter_mut().zip(&boxes) {
         w.bbox = rect_with(to_display, d, *rb);
     }

@@ -929,6 +929,11 @@ impl<'a> Interpreter<'a> {
         for sp in &self.path.subpaths {
             if let Some(r) = sp.as_axis_rect() {
                 let (w, h) = (r.width(), r.height());
+                // Clipped to a frame, it paints a border around the hole, not the cell.
+                if w.min(h) >= THIN_FILL_MAX && paint::border_only(&self.gs, r) {
+                    self.backdrop.mixed(r, &self.gs.clip);
+                    continue;
+                }
                 // A translucent fill blends with what lies under it: no one colour. A thin
                 // fill (a rule, or one strip of a band) covers what lies under it but never
                 // hides text (see `backdrop`).

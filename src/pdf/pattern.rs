@@ -525,4 +525,21 @@ mod tests {
         );
         assert_eq!(shading(&doc, &wide, None), None);
     }
+
+    /// A navy header shading lightening by 30 units (Chromium's CSS gradient, #203864 to
+    /// #2C4C82) is one shade to a reader: its middle. White to that navy is a picture.
+    #[test]
+    fn a_shading_30_units_wide_has_its_middle_and_white_to_navy_none() {
+        let doc = Document::with_version("1.5");
+        let rgb = |r: u8, g: u8, b: u8| -> Vec<Object> {
+            [r, g, b]
+                .iter()
+                .map(|&c| Object::Real(f32::from(c) / 255.0))
+                .collect()
+        };
+        let navy = axial(rgb(0x20, 0x38, 0x64), rgb(0x2C, 0x4C, 0x82));
+        assert_eq!(shading(&doc, &navy, None), Colour::from_hex("#264273"));
+        let picture = axial(rgb(0xFF, 0xFF, 0xFF), rgb(0x20, 0x38, 0x64));
+        assert_eq!(shading(&doc, &picture, None), None);
+    }
 }

@@ -217,6 +217,9 @@ pub struct GraphicsState {
     /// Some clipping path in force is not one upright rectangle: `clip` is only its
     /// bounding box.
     pub clip_not_rect: bool,
+    /// The hole of the last clipping path that was a frame (a box with a smaller box inside
+    /// it): paint is clipped to the ring around it ([`crate::tolerance::RING_CLIP_BORDER_MAX`]).
+    pub clip_hole: Option<crate::geom::Rect>,
 }
 
 impl GraphicsState {

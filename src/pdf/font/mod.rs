@@ -29,6 +29,7 @@ mod cmap;
 mod encoding;
 mod generated;
 mod std14;
+mod tex;
 
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
@@ -624,6 +625,13 @@ fn load_simple(
         };
         unicode.push(fix_unicode(text));
     }
+    if kind == SimpleKind::Type3 && to_unicode.is_none() {
+        let tex_name = desc
+            .and_then(|d| get_name(doc, d, b"FontName"))
+            .map(lossy)
+            .unwrap_or_else(|| name.to_string());
+        read_tex_codes(&tex_name, &glyphs, &mut unicode, problems);
+    }
 
     // --- Widths per code.
     let scale = if kind == SimpleKind::Type3 {
@@ -687,6 +695,40 @@ fn load_simple(
         descent,
         vertical: false,
         matrix,
+    }
+}
+
+/// A Type3 font's glyphs named only by their code (`/a65`, a TeX PK font's) and given no
+/// text: read as slots of the TeX encoding the font's name or codes tell (see [`tex`]);
+/// slots that cannot be known are listed in `problems`.
+fn read_tex_codes(
+    name: &str,
+    glyphs: &[Cow<'static, str>],
+    unicode: &mut [GlyphText],
+    problems: &mut Problems,
+) {
+    let slots: Vec<(usize, u8)> = glyphs
+        .iter()
+        .enumerate()
+        .filter(|(code, _)| unicode.get(*code).is_some_and(|u| u.is_empty()))
+        .filter_map(|(code, g)| Some((code, tex::code_of_name(g)?)))
+        .collect();
+    if slots.is_empty() {
+        return;
+    }
+    let used: Vec<u8> = slots.iter().map(|(_, s)| *s).collect();
+    let enc = tex::decide(name, &used);
+    let mut unknown = 0;
+    for (code, slot) in slots {
+        match (tex::text(enc, slot), unicode.get_mut(code)) {
+            (Some(t), Some(u)) => *u = GlyphText::new(t),
+            _ => unknown += 1,
+        }
+    }
+    if unknown > 0 && enc == tex::TexEncoding::Unknown {
+        problems.push(format!(
+            "TeX bitmap font whose encoding (OT1 or T1) cannot be told: {unknown} codes the two read differently left unmapped"
+        ));
     }
 }
 

@@ -577,3 +577,52 @@ fn garbage_dictionaries_do_not_panic() {
         let _ = loaded.font.decode(&[]);
     }
 }
+
+/// A Type3 font of pdfTeX's (a PK bitmap font: glyph names that are only codes, no
+/// /ToUnicode, no name) with an OT1 "fi" (0x0C) and en dash (0x7B) reads its codes as OT1;
+/// with only letters and a disputed ” (0x22) it reads the letters and says the quote is
+/// unknown; names of other producers that are no code (/g12, /cid7) give no text.
+#[test]
+fn type3_tex_codes_read_in_their_encoding() {
+    let doc = Document::new();
+    let font = |diffs: Vec<Object>| {
+        let dict = dictionary! {
+            "Type" => "Font", "Subtype" => "Type3",
+            "FontMatrix" => vec![Object::Real(0.01), 0.into(), 0.into(), Object::Real(0.01), 0.into(), 0.into()],
+            "FirstChar" => 0, "Widths" => vec![Object::Integer(50); 256],
+            "Encoding" => dictionary! { "Differences" => diffs },
+            "CharProcs" => dictionary! {},
+        };
+        load(&doc, &dict)
+    };
+    let names = |list: &[(i64, &str)]| -> Vec<Object> {
+        list.iter()
+            .flat_map(|&(c, n)| [Object::Integer(c), Object::Name(n.as_bytes().to_vec())])
+            .collect()
+    };
+    let ot1 = font(names(&[
+        (12, "a12"),
+        (123, "a123"),
+        (65, "a65"),
+        (66, "a66"),
+    ]));
+    assert!(ot1.problems.is_empty(), "{:?}", ot1.problems);
+    assert_eq!(texts(&ot1.font, b"\x0c\x7bA"), vec!["fi", "\u{2013}", "A"]);
+    let t1 = font(names(&[(28, "a28"), (21, "a21"), (191, "a191")]));
+    assert_eq!(
+        texts(&t1.font, b"\x1c\x15\xbf"),
+        vec!["fi", "\u{2013}", "\u{A3}"]
+    );
+    let unknown = font(names(&[(34, "a34"), (65, "a65")]));
+    assert_eq!(texts(&unknown.font, b"A\x22"), vec!["A", ""]);
+    assert!(
+        unknown
+            .problems
+            .iter()
+            .any(|p| p.contains("OT1 or T1") && p.contains("1 codes")),
+        "{:?}",
+        unknown.problems
+    );
+    let other = font(names(&[(65, "g12"), (66, "cid7"), (67, "uni0041")]));
+    assert_eq!(texts(&other.font, b"ABC"), vec!["", "", "A"]);
+}

@@ -22,7 +22,9 @@ use crate::pdf::pattern;
 use crate::pdf::sink::PageSink;
 use crate::pdf::state::{GraphicsState, PatternRef};
 use crate::pdf::types::Colour;
-use crate::tolerance::{COVERED_GLYPH_SLACK, THIN_FILL_MAX, WATERMARK_MIN_SLANT};
+use crate::tolerance::{
+    COVERED_GLYPH_SLACK, RING_CLIP_BORDER_MAX, THIN_FILL_MAX, WATERMARK_MIN_SLANT,
+};
 
 /// An opaque rectangle `rect` was filled under the graphics state `gs`: the glyphs shown
 /// before it that it wholly holds are covered, dropped from `sink` and counted in `hidden`
@@ -167,6 +169,9 @@ impl<'a> Interpreter<'a> {
         if !one_rect {
             self.gs.clip_not_rect = true;
         }
+        if let Some(hole) = frame_hole(&self.path) {
+            self.gs.clip_hole = Some(hole);
+        }
     }
 }
 
@@ -184,4 +189,43 @@ pub(super) fn oblique(trm: &Matrix, vertical: bool) -> bool {
     }
     let degrees = dy.atan2(dx).to_degrees().rem_euclid(90.0);
     degrees.min(90.0 - degrees) > WATERMARK_MIN_SLANT
+}
+
+/// The hole of a clipping path that is a frame: two shapes, the smaller's box strictly inside
+/// the larger's (even-odd, or wound the other way, it is cut out of the clip).
+fn frame_hole(path: &crate::pdf::path::Path) -> Option<Rect> {
+    let mut boxes = path.subpaths.iter().filter_map(|sp| sp.bbox());
+    let (a, b) = (boxes.next()?, boxes.next()?);
+    if boxes.next().is_some() {
+        return None;
+    }
+    let (outer, inner) = if a.area() >= b.area() { (a, b) } else { (b, a) };
+    let inside = inner.x0 > outer.x0
+        && inner.x1 < outer.x1
+        && inner.top > outer.top
+        && inner.bottom < outer.bottom;
+    inside.then_some(inner)
+}
+
+/// Whether a fill of `rect` under `gs` paints only a border: the clip is a frame whose hole
+/// leaves no more than [`RING_CLIP_BORDER_MAX`] of the clipped rectangle on any side.
+pub(super) fn border_only(gs: &GraphicsState, rect: Rect) -> bool {
+    let Some(hole) = gs.clip_hole else {
+        return false;
+    };
+    let painted = match gs.clip {
+        Clip::Box(b) => match b.intersection(&rect) {
+            Some(p) => p,
+            None => return false,
+        },
+        _ => rect,
+    };
+    let bands = [
+        hole.x0 - painted.x0,
+        painted.x1 - hole.x1,
+        hole.top - painted.top,
+        painted.bottom - hole.bottom,
+    ];
+    bands.iter().all(|b| *b <= RING_CLIP_BORDER_MAX)
+        && hole.intersection(&painted).is_some_and(|i| i.area() > 0.0)
 }
