@@ -2761,3 +2761,55 @@ fn issue_19_form_field_values_are_read_in_their_cells() {
         assert!(!text.contains(hidden), "{hidden} in {text}");
     }
 }
+
+/// Issue 19: a spreadsheet list's summary rows (`fixtures/regression/calc-filled-totals-under-grid.py`,
+/// openpyxl printed by LibreOffice Calc) are filled across the list's width with no borders,
+/// under an empty numbered spacer row, on the second page of a list whose header repeats
+/// there: they came back as a table of five columns of their own ("65 | CORE | 5,102.4 | …").
+/// They are the list's last rows, each figure in its year column, the label in its own, with
+/// the row's fill. Truth typed from the generator's SECTION_TOTAL, SPACER, SUMMARY and FILLS.
+#[test]
+fn issue_19_filled_total_rows_under_a_ruled_list_are_its_last_rows() {
+    let tables = crate::tables::tables_of("regression/calc-filled-totals-under-grid.pdf");
+    assert_eq!(
+        tables.len(),
+        1,
+        "{:?}",
+        tables.iter().map(|t| t.grid()).collect::<Vec<_>>()
+    );
+    let t = &tables[0];
+    assert_eq!(t.pages, [1, 2]);
+    assert_eq!(t.n_cols, 9);
+    // The header once, 52 body rows, the section total, the spacer and three summary rows.
+    assert_eq!(t.n_rows, 58);
+    let grid = t.grid();
+    assert_eq!(
+        grid[53..].to_vec(),
+        rows(&[
+            &[
+                "63",
+                "TOTAL COMMUNITY SERVICES",
+                "",
+                "",
+                "7,412.0",
+                "-1,318.0",
+                "833.0",
+                "",
+                ""
+            ],
+            &["64", "", "", "", "", "", "", "", ""],
+            &["65", "CORE", "", "", "5,102.4", "-904.0", "610.5", "", ""],
+            &["66", "EXTERNAL", "", "", "2,309.6", "-414.0", "222.5", "", ""],
+            &["67", "TOTAL", "", "", "7,412.0", "-1,318.0", "833.0", "", ""],
+        ])
+    );
+    for (row, fill) in [(55, "#3A5F2B"), (56, "#5B2C8F"), (57, "#000000")] {
+        for col in [0, 1, 4, 6] {
+            let got = t
+                .cell_at(row, col)
+                .and_then(|c| c.fill)
+                .map(|f| f.to_string());
+            assert_eq!(got.as_deref(), Some(fill), "row {row} column {col}");
+        }
+    }
+}

@@ -20,6 +20,7 @@ mod split;
 mod strips;
 mod sub_columns;
 mod sub_rows;
+mod tail;
 mod unruled;
 
 pub use cells::join_line;
@@ -402,6 +403,8 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
         );
         out.rejected = found.rejected;
         out.warnings.extend(found.warnings);
+        // Filled rows with no rules under a ruled grid are its last rows.
+        tail::attach(&mut out.tables, page, &free, settings, &mut out.warnings);
     }
     out.tables.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
     // A table that may yet be dropped (it continues nothing) leaves its lines outside, as
