@@ -2813,3 +2813,42 @@ fn issue_19_filled_total_rows_under_a_ruled_list_are_its_last_rows() {
         }
     }
 }
+
+/// Issue 19: a Word table of two columns ruled with horizontal borders and one vertical
+/// border between the columns, none at its sides (`fixtures/regression/writer-rows-taller-than-a-page.py`,
+/// python-docx printed by LibreOffice Writer), whose commentaries run longer than a page: a
+/// page may hold only the middle of one row. No table was found (the grid had one column
+/// rule); it is one table over all nine pages, each row whole: its key (risk, score, rating)
+/// and its commentary, a paragraph that ends at a page break ending there. Truth written by
+/// the generator from its HEADER and ROWS (`writer-rows-taller-than-a-page.json`).
+#[test]
+fn issue_19_rows_taller_than_a_page_stay_rows_of_one_table() {
+    let truth: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(crate::common::fixture(
+            "regression/writer-rows-taller-than-a-page.json",
+        ))
+        .expect("truth reads"),
+    )
+    .expect("truth is JSON");
+    let want: Vec<Vec<String>> = truth["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .expect("cells")
+                .iter()
+                .map(|c| c.as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .collect();
+    let tables = crate::tables::tables_of("regression/writer-rows-taller-than-a-page.pdf");
+    assert_eq!(
+        tables.len(),
+        1,
+        "{:?}",
+        tables.iter().map(|t| t.pages.clone()).collect::<Vec<_>>()
+    );
+    assert_eq!(tables[0].pages, (1..=9).collect::<Vec<u32>>());
+    assert_eq!(tables[0].grid(), want);
+}

@@ -426,15 +426,24 @@ fn full_width_continues(t: &Table, pt: &PageTable, skip: usize) -> bool {
 fn merge_cell(a: &mut Cell, b: Cell, break_gap_lines: f64) {
     let a_bottom = a.parts.last().map(|p| p.bbox.bottom);
     let b_top = b.parts.first().map(|p| p.bbox.top);
+    let room = room_before_break(a);
     let mut bp = b.paragraphs.into_iter();
     if let (Some(last), Some(first)) = (a.paragraphs.last_mut(), bp.next()) {
         let last_line = last.lines.last().map(|l| l.bbox);
         let first_line = first.lines.first().map(|l| l.bbox);
         let h = last_line.map_or(DEFAULT_FONT_SIZE, |l| l.height().max(1.0));
-        let ended_a = match (a_bottom, last_line) {
-            (Some(bottom), Some(l)) => bottom - l.bottom > break_gap_lines * h,
-            _ => true,
-        };
+        // A sentence ended short of the cell's text edge by more than the next page's first
+        // word: that word would have fitted on the line, so the paragraph ended at the break.
+        let short = last.text.trim_end().ends_with(['.', '?', '!'])
+            && first
+                .lines
+                .first()
+                .is_some_and(|l| room.is_some_and(|r| r > first_word_width(l)));
+        let ended_a = short
+            || match (a_bottom, last_line) {
+                (Some(bottom), Some(l)) => bottom - l.bottom > break_gap_lines * h,
+                _ => true,
+            };
         let starts_b = match (b_top, first_line) {
             (Some(top), Some(l)) => l.top - top > break_gap_lines * h,
             _ => true,
@@ -465,6 +474,32 @@ fn merge_cell(a: &mut Cell, b: Cell, break_gap_lines: f64) {
     a.fill = a.fill.or(b.fill);
     a.marks.extend(b.marks);
     a.parts.extend(b.parts);
+}
+
+/// How far the last line of `a` (before a page break) stops short of the right edge of the
+/// text of `a` on that page (its longest line's end).
+fn room_before_break(a: &Cell) -> Option<f64> {
+    let last = a.paragraphs.last()?.lines.last()?;
+    let right = a
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| l.page == last.page)
+        .map(|l| l.bbox.x1)
+        .fold(last.bbox.x1, f64::max);
+    Some(right - last.bbox.x1)
+}
+
+/// About how wide the first word of `line` and a space before it are: its share of the
+/// line's characters of the line's width.
+fn first_word_width(line: &super::CellLine) -> f64 {
+    let chars = line.text.chars().count().max(1) as f64;
+    let word = line
+        .text
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count()) as f64;
+    line.bbox.width() * (word + 1.0) / chars
 }
 
 #[cfg(test)]

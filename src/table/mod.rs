@@ -13,6 +13,7 @@ mod grid;
 mod index;
 mod marks;
 mod nested;
+mod one_rule;
 mod resume;
 mod rules;
 mod settings;
@@ -350,7 +351,9 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
     let merged = strips::as_fills(page, settings);
     let page = merged.as_ref().unwrap_or(page);
     let edges = rules::edges(page, settings);
-    let grids = grid::grids(&edges, settings);
+    let mut grids = grid::grids(&edges, settings);
+    // Two columns parted by one rule, with no side borders.
+    grids.extend(one_rule::grids(&edges, &grids, settings));
     let mut out = PageTables::default();
     let mut used = vec![false; words.len()];
     // The words that are figures: what tells rows and columns a grid does not rule.
