@@ -268,6 +268,12 @@ pub const TAIL_BOUNDARY_SLACK: f64 = 1.0;
 /// are figures (a reference number or an amount column; its header is the rest).
 pub const TAIL_FIGURE_COLUMN_SHARE: f64 = 0.5;
 
+/// A table whose bottom is within this (points) of the lowest body text or table on its page
+/// or the next (the bottom margin) reaches the page's foot, where a break may cut its last
+/// row: widow and orphan control and rows kept whole leave up to about three lines of 10–11 pt
+/// text (leading 13 pt) free above a break, a browser's cut up to one.
+pub const FOOT_GAP: f64 = 40.0;
+
 // --- Unruled tables, from text alignment (table::UnruledSettings) ---
 
 /// Glyphs whose baselines differ by less than this fraction of the font size share a line;

@@ -2852,3 +2852,65 @@ fn issue_19_rows_taller_than_a_page_stay_rows_of_one_table() {
     assert_eq!(tables[0].pages, (1..=9).collect::<Vec<u32>>());
     assert_eq!(tables[0].grid(), want);
 }
+
+/// Issue 19: a row with an empty key cell that opens the next page is the rest of a row cut
+/// by the break only when the table reached the page's foot. In
+/// `fixtures/regression/writer-row-kept-whole-empty-key.py` (python-docx printed by LibreOffice
+/// Writer, rows kept whole, header repeated) a further action under reference 5, its Ref cell
+/// empty, is moved whole to page 2, and page 1's table ends some 100 pt above the foot (page
+/// 2's closing text runs down to it): it was merged into action 5. It is a row of its own.
+/// Truth typed from the generator's HEADER, STEPS and ROWS (whitespace runs compared as one
+/// space: the steps are paragraphs with no space between them, read as one).
+#[test]
+fn issue_19_an_empty_key_row_under_a_table_ending_above_the_foot_is_its_own_row() {
+    const STEPS: &str =
+        "Agree the scope of the review with the portfolio holder. Collect a year of \
+        call records from the contact centre. Interview frontline staff in each of the four area \
+        teams. Compare response times with three neighbouring councils. Report the findings to \
+        the scrutiny committee in the spring. Publish an action plan with named owners and \
+        target dates.";
+    let tables = crate::tables::tables_of("regression/writer-row-kept-whole-empty-key.pdf");
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].pages, [1, 2]);
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let got: Vec<Vec<String>> = tables[0]
+        .grid()
+        .iter()
+        .map(|r| r.iter().map(|c| squeeze(c)).collect())
+        .collect();
+    let five = format!("Set up a residents' panel on the new recycling collections. {STEPS}");
+    let follow = format!("Follow up the panel's findings with a second survey. {STEPS} {STEPS}");
+    assert_eq!(
+        got,
+        rows(&[
+            &["Ref", "Action", "Lead"],
+            &[
+                "1",
+                "Review how quickly residents' reports of fly-tipping are cleared.",
+                "Head of Street Scene"
+            ],
+            &[
+                "2",
+                "Extend the garden waste service to the three villages not yet covered.",
+                "Waste Services Manager"
+            ],
+            &[
+                "3",
+                "Replace the pay and display machines in the two town centre car parks.",
+                "Parking Manager"
+            ],
+            &[
+                "4",
+                "Plant two hundred street trees in wards with the least tree cover.",
+                "Tree Officer"
+            ],
+            &["5", &squeeze(&five), "Recycling Officer"],
+            &["", &squeeze(&follow), "Engagement Lead"],
+            &[
+                "6",
+                "Open a repair cafe at the community hub each month.",
+                "Community Hub Manager"
+            ],
+        ])
+    );
+}

@@ -63,12 +63,16 @@ pub fn join_warned(pages: Vec<Vec<PageTable>>, s: &Settings) -> (Vec<Table>, Vec
             };
             match target.and_then(|ti| tables.get_mut(ti).map(|t| (ti, t))) {
                 Some((ti, t)) => {
+                    // Only a table reaching its page's foot can have its last row cut there.
+                    let at_foot = tails
+                        .get(ti)
+                        .is_none_or(|tail| context::reaches_foot(&tail.0, &pt, s));
                     if let Some(tail) = tails.get_mut(ti) {
                         tail.0 = frame(&pt);
                         resume::merge(&mut tail.1, resume::column_starts(&pt));
                     }
                     let skip = skip.unwrap_or_else(|| repeated_header(t, &pt, s));
-                    append(t, pt, skip, s);
+                    append(t, pt, skip, at_foot, s);
                     last_on_page = Some(ti);
                 }
                 // Nothing before it to continue: not a table (it was no evidence of one).
@@ -293,8 +297,9 @@ fn repeated_header(t: &Table, pt: &PageTable, s: &Settings) -> usize {
 }
 
 /// Append a page table to a logical table; its first `skip` rows repeat the table's leading
-/// rows ([`repeated_header`]).
-fn append(t: &mut Table, mut pt: PageTable, skip: usize, s: &Settings) {
+/// rows ([`repeated_header`]). Its first row may mend the table's last row only when the
+/// table reached the foot of the page before (`at_foot`).
+fn append(t: &mut Table, mut pt: PageTable, skip: usize, at_foot: bool, s: &Settings) {
     if skip > 0 {
         t.header_rows = t.header_rows.max(skip);
     }
@@ -302,7 +307,7 @@ fn append(t: &mut Table, mut pt: PageTable, skip: usize, s: &Settings) {
     let parts = row_parts(&pt);
     let body_rows = pt.n_rows().saturating_sub(skip);
     let last_row = t.n_rows.saturating_sub(1);
-    let broken = t.n_rows > t.header_rows && body_rows > 0 && {
+    let broken = at_foot && t.n_rows > t.header_rows && body_rows > 0 && {
         let key = key_column(t);
         let first_key_empty = pt
             .cells

@@ -84,6 +84,9 @@ pub struct Settings {
     /// Share of a grid column's cells with text that are figures for it to take a figure of
     /// such a row.
     pub tail_figure_column_share: f64,
+    /// A table ending within this (points) of the lowest body text or table on its page or
+    /// the next reaches the page's foot, where a break may cut a row.
+    pub foot_gap: f64,
     /// Look for tables drawn without rules.
     pub unruled: bool,
     /// How tables drawn without rules are found.
@@ -128,6 +131,7 @@ impl Default for Settings {
             tail_phrase_gap_em: tolerance::TAIL_PHRASE_GAP_EM,
             tail_boundary_slack: tolerance::TAIL_BOUNDARY_SLACK,
             tail_figure_column_share: tolerance::TAIL_FIGURE_COLUMN_SHARE,
+            foot_gap: tolerance::FOOT_GAP,
             unruled: true,
             alignment: UnruledSettings::default(),
         }
