@@ -277,6 +277,31 @@ pub const MAX_HEADER_ROWS: usize = 5;
 /// paragraph ended there (an empty paragraph was left at the break).
 pub const BREAK_GAP_LINES: f64 = 0.8;
 
+/// Rows filled across a ruled grid's width and drawn with no rules (a spreadsheet's summary
+/// rows under its bordered list: "CORE", "EXTERNAL", "TOTAL") are the grid's last rows when
+/// they start within this many of their own row heights under its last rule: Excel lists print
+/// one empty spacer row between, its number alone in the grid's first column.
+pub const TAIL_MAX_GAP_ROWS: f64 = 2.0;
+
+/// Words of such a row closer than this (em) are one label, which spans the empty cells it is
+/// set over: a word space is 0.25–0.35 em, the gutter between a cell's text and the next
+/// column's (padding on both sides of a rule) about 1 em or more.
+pub const TAIL_PHRASE_GAP_EM: f64 = 1.0;
+
+/// A label crosses a column rule when it reaches this far (points) past it: text set
+/// against a cell's edge stops short of it by the cell padding, about 1–2 pt.
+pub const TAIL_BOUNDARY_SLACK: f64 = 1.0;
+
+/// A grid column takes such a row's figures when at least this share of its cells with text
+/// are figures (a reference number or an amount column; its header is the rest).
+pub const TAIL_FIGURE_COLUMN_SHARE: f64 = 0.5;
+
+/// A table whose bottom is within this (points) of the lowest body text or table on its page
+/// or the next (the bottom margin) reaches the page's foot, where a break may cut its last
+/// row: widow and orphan control and rows kept whole leave up to about three lines of 10–11 pt
+/// text (leading 13 pt) free above a break, a browser's cut up to one.
+pub const FOOT_GAP: f64 = 40.0;
+
 // --- Unruled tables, from text alignment (table::UnruledSettings) ---
 
 /// Glyphs whose baselines differ by less than this fraction of the font size share a line;

@@ -48,8 +48,8 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("labour-d-p2-revenue-plan-continued.json", 83, 0),
     ("labour-d-p3-funding.json", 0, 0),
     ("labour-f-p1-spending.json", 99, 16),
-    ("labour-f-p13-spending-totals.json", 66, 15),
-    ("labour-f-p25-reserves-across-pages.json", 70, 12),
+    ("labour-f-p13-spending-totals.json", 75, 19),
+    ("labour-f-p25-reserves-across-pages.json", 80, 14),
 ];
 
 fn norm(s: &str) -> String {

@@ -3035,3 +3035,156 @@ fn issue_19_rounded_cell_borders_are_no_fill() {
     );
     assert_eq!(fill(2, 0), None);
 }
+
+/// Issue 19: a spreadsheet list's summary rows (`fixtures/regression/calc-filled-totals-under-grid.py`,
+/// openpyxl printed by LibreOffice Calc) are filled across the list's width with no borders,
+/// under an empty numbered spacer row, on the second page of a list whose header repeats
+/// there: they came back as a table of five columns of their own ("65 | CORE | 5,102.4 | …").
+/// They are the list's last rows, each figure in its year column, the label in its own, with
+/// the row's fill. Truth typed from the generator's SECTION_TOTAL, SPACER, SUMMARY and FILLS.
+#[test]
+fn issue_19_filled_total_rows_under_a_ruled_list_are_its_last_rows() {
+    let tables = crate::tables::tables_of("regression/calc-filled-totals-under-grid.pdf");
+    assert_eq!(
+        tables.len(),
+        1,
+        "{:?}",
+        tables.iter().map(|t| t.grid()).collect::<Vec<_>>()
+    );
+    let t = &tables[0];
+    assert_eq!(t.pages, [1, 2]);
+    assert_eq!(t.n_cols, 9);
+    // The header once, 52 body rows, the section total, the spacer and three summary rows.
+    assert_eq!(t.n_rows, 58);
+    let grid = t.grid();
+    assert_eq!(
+        grid[53..].to_vec(),
+        rows(&[
+            &[
+                "63",
+                "TOTAL COMMUNITY SERVICES",
+                "",
+                "",
+                "7,412.0",
+                "-1,318.0",
+                "833.0",
+                "",
+                ""
+            ],
+            &["64", "", "", "", "", "", "", "", ""],
+            &["65", "CORE", "", "", "5,102.4", "-904.0", "610.5", "", ""],
+            &["66", "EXTERNAL", "", "", "2,309.6", "-414.0", "222.5", "", ""],
+            &["67", "TOTAL", "", "", "7,412.0", "-1,318.0", "833.0", "", ""],
+        ])
+    );
+    for (row, fill) in [(55, "#3A5F2B"), (56, "#5B2C8F"), (57, "#000000")] {
+        for col in [0, 1, 4, 6] {
+            let got = t
+                .cell_at(row, col)
+                .and_then(|c| c.fill)
+                .map(|f| f.to_string());
+            assert_eq!(got.as_deref(), Some(fill), "row {row} column {col}");
+        }
+    }
+}
+
+/// Issue 19: a Word table of two columns ruled with horizontal borders and one vertical
+/// border between the columns, none at its sides (`fixtures/regression/writer-rows-taller-than-a-page.py`,
+/// python-docx printed by LibreOffice Writer), whose commentaries run longer than a page: a
+/// page may hold only the middle of one row. No table was found (the grid had one column
+/// rule); it is one table over all nine pages, each row whole: its key (risk, score, rating)
+/// and its commentary, a paragraph that ends at a page break ending there. Truth written by
+/// the generator from its HEADER and ROWS (`writer-rows-taller-than-a-page.json`).
+#[test]
+fn issue_19_rows_taller_than_a_page_stay_rows_of_one_table() {
+    let truth: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(crate::common::fixture(
+            "regression/writer-rows-taller-than-a-page.json",
+        ))
+        .expect("truth reads"),
+    )
+    .expect("truth is JSON");
+    let want: Vec<Vec<String>> = truth["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .expect("cells")
+                .iter()
+                .map(|c| c.as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .collect();
+    let tables = crate::tables::tables_of("regression/writer-rows-taller-than-a-page.pdf");
+    assert_eq!(
+        tables.len(),
+        1,
+        "{:?}",
+        tables.iter().map(|t| t.pages.clone()).collect::<Vec<_>>()
+    );
+    assert_eq!(tables[0].pages, (1..=9).collect::<Vec<u32>>());
+    assert_eq!(tables[0].grid(), want);
+}
+
+/// Issue 19: a row with an empty key cell that opens the next page is the rest of a row cut
+/// by the break only when the table reached the page's foot. In
+/// `fixtures/regression/writer-row-kept-whole-empty-key.py` (python-docx printed by LibreOffice
+/// Writer, rows kept whole, header repeated) a further action under reference 5, its Ref cell
+/// empty, is moved whole to page 2, and page 1's table ends some 100 pt above the foot (page
+/// 2's closing text runs down to it): it was merged into action 5. It is a row of its own.
+/// Truth typed from the generator's HEADER, STEPS and ROWS (whitespace runs compared as one
+/// space: the steps are paragraphs with no space between them, read as one).
+#[test]
+fn issue_19_an_empty_key_row_under_a_table_ending_above_the_foot_is_its_own_row() {
+    const STEPS: &str =
+        "Agree the scope of the review with the portfolio holder. Collect a year of \
+        call records from the contact centre. Interview frontline staff in each of the four area \
+        teams. Compare response times with three neighbouring councils. Report the findings to \
+        the scrutiny committee in the spring. Publish an action plan with named owners and \
+        target dates.";
+    let tables = crate::tables::tables_of("regression/writer-row-kept-whole-empty-key.pdf");
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].pages, [1, 2]);
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let got: Vec<Vec<String>> = tables[0]
+        .grid()
+        .iter()
+        .map(|r| r.iter().map(|c| squeeze(c)).collect())
+        .collect();
+    let five = format!("Set up a residents' panel on the new recycling collections. {STEPS}");
+    let follow = format!("Follow up the panel's findings with a second survey. {STEPS} {STEPS}");
+    assert_eq!(
+        got,
+        rows(&[
+            &["Ref", "Action", "Lead"],
+            &[
+                "1",
+                "Review how quickly residents' reports of fly-tipping are cleared.",
+                "Head of Street Scene"
+            ],
+            &[
+                "2",
+                "Extend the garden waste service to the three villages not yet covered.",
+                "Waste Services Manager"
+            ],
+            &[
+                "3",
+                "Replace the pay and display machines in the two town centre car parks.",
+                "Parking Manager"
+            ],
+            &[
+                "4",
+                "Plant two hundred street trees in wards with the least tree cover.",
+                "Tree Officer"
+            ],
+            &["5", &squeeze(&five), "Recycling Officer"],
+            &["", &squeeze(&follow), "Engagement Lead"],
+            &[
+                "6",
+                "Open a repair cafe at the community hub each month.",
+                "Community Hub Manager"
+            ],
+        ])
+    );
+}

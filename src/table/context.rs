@@ -134,6 +134,28 @@ pub(crate) fn separated(last: &PageTable, next: &PageTable, s: &Settings) -> boo
         || above.into_iter().any(|l| !neutral(l, &last.outside, s))
 }
 
+/// Whether `last` (the last table on its page) reaches that page's foot, where a page break
+/// cuts a row: its bottom lies within `foot_gap` of the lowest body text or table on its page
+/// or on the page of `next` (the body's bottom margin, the same on both; running lines, page
+/// numbers and footnotes aside). A table that ends higher ended before the break, so a row
+/// opening the next page with an empty key cell is a row of its own.
+pub(crate) fn reaches_foot(last: &PageTable, next: &PageTable, s: &Settings) -> bool {
+    let body = |lines: &[TextLine], other: &[TextLine]| -> f64 {
+        lines
+            .iter()
+            .filter(|l| !neutral(l, other, s))
+            .map(|l| l.bbox.bottom)
+            .fold(f64::NEG_INFINITY, f64::max)
+    };
+    let lowest = last
+        .bbox
+        .bottom
+        .max(next.bbox.bottom)
+        .max(body(&last.outside, &next.outside))
+        .max(body(&next.outside, &last.outside));
+    lowest - last.bbox.bottom <= s.foot_gap
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +239,29 @@ mod tests {
             ],
         );
         assert!(!separated(&a, &cont, &s));
+    }
+
+    #[test]
+    fn a_table_ending_high_on_its_page_does_not_reach_its_foot() {
+        let s = Settings::default();
+        let footer = |y| vec![line("Page 3", y)];
+        let next = table(2, 60.0, 770.0, footer(800.0));
+        assert!(reaches_foot(
+            &table(1, 100.0, 772.0, footer(800.0)),
+            &next,
+            &s
+        ));
+        assert!(!reaches_foot(
+            &table(1, 100.0, 520.0, footer(800.0)),
+            &next,
+            &s
+        ));
+        // Body text lower on its page than the next page's table shows where the foot is.
+        let short_next = table(2, 60.0, 300.0, Vec::new());
+        let with_text = table(1, 100.0, 520.0, vec![line("A note on the figures", 30.0)]);
+        assert!(reaches_foot(&with_text, &short_next, &s));
+        let text_lower = table(2, 60.0, 300.0, vec![line("The next section begins", 760.0)]);
+        assert!(!reaches_foot(&with_text, &text_lower, &s));
     }
 
     #[test]

@@ -63,12 +63,16 @@ pub fn join_warned(pages: Vec<Vec<PageTable>>, s: &Settings) -> (Vec<Table>, Vec
             };
             match target.and_then(|ti| tables.get_mut(ti).map(|t| (ti, t))) {
                 Some((ti, t)) => {
+                    // Only a table reaching its page's foot can have its last row cut there.
+                    let at_foot = tails
+                        .get(ti)
+                        .is_none_or(|tail| context::reaches_foot(&tail.0, &pt, s));
                     if let Some(tail) = tails.get_mut(ti) {
                         tail.0 = frame(&pt);
                         resume::merge(&mut tail.1, resume::column_starts(&pt));
                     }
                     let skip = skip.unwrap_or_else(|| repeated_header(t, &pt, s));
-                    append(t, pt, skip, s);
+                    append(t, pt, skip, at_foot, s);
                     last_on_page = Some(ti);
                 }
                 // Nothing before it to continue: not a table (it was no evidence of one).
@@ -293,8 +297,9 @@ fn repeated_header(t: &Table, pt: &PageTable, s: &Settings) -> usize {
 }
 
 /// Append a page table to a logical table; its first `skip` rows repeat the table's leading
-/// rows ([`repeated_header`]).
-fn append(t: &mut Table, mut pt: PageTable, skip: usize, s: &Settings) {
+/// rows ([`repeated_header`]). Its first row may mend the table's last row only when the
+/// table reached the foot of the page before (`at_foot`).
+fn append(t: &mut Table, mut pt: PageTable, skip: usize, at_foot: bool, s: &Settings) {
     if skip > 0 {
         t.header_rows = t.header_rows.max(skip);
     }
@@ -302,7 +307,7 @@ fn append(t: &mut Table, mut pt: PageTable, skip: usize, s: &Settings) {
     let parts = row_parts(&pt);
     let body_rows = pt.n_rows().saturating_sub(skip);
     let last_row = t.n_rows.saturating_sub(1);
-    let broken = t.n_rows > t.header_rows && body_rows > 0 && {
+    let broken = at_foot && t.n_rows > t.header_rows && body_rows > 0 && {
         let key = key_column(t);
         let first_key_empty = pt
             .cells
@@ -426,15 +431,24 @@ fn full_width_continues(t: &Table, pt: &PageTable, skip: usize) -> bool {
 fn merge_cell(a: &mut Cell, b: Cell, break_gap_lines: f64) {
     let a_bottom = a.parts.last().map(|p| p.bbox.bottom);
     let b_top = b.parts.first().map(|p| p.bbox.top);
+    let room = room_before_break(a);
     let mut bp = b.paragraphs.into_iter();
     if let (Some(last), Some(first)) = (a.paragraphs.last_mut(), bp.next()) {
         let last_line = last.lines.last().map(|l| l.bbox);
         let first_line = first.lines.first().map(|l| l.bbox);
         let h = last_line.map_or(DEFAULT_FONT_SIZE, |l| l.height().max(1.0));
-        let ended_a = match (a_bottom, last_line) {
-            (Some(bottom), Some(l)) => bottom - l.bottom > break_gap_lines * h,
-            _ => true,
-        };
+        // A sentence ended short of the cell's text edge by more than the next page's first
+        // word: that word would have fitted on the line, so the paragraph ended at the break.
+        let short = last.text.trim_end().ends_with(['.', '?', '!'])
+            && first
+                .lines
+                .first()
+                .is_some_and(|l| room.is_some_and(|r| r > first_word_width(l)));
+        let ended_a = short
+            || match (a_bottom, last_line) {
+                (Some(bottom), Some(l)) => bottom - l.bottom > break_gap_lines * h,
+                _ => true,
+            };
         let starts_b = match (b_top, first_line) {
             (Some(top), Some(l)) => l.top - top > break_gap_lines * h,
             _ => true,
@@ -465,6 +479,32 @@ fn merge_cell(a: &mut Cell, b: Cell, break_gap_lines: f64) {
     a.fill = a.fill.or(b.fill);
     a.marks.extend(b.marks);
     a.parts.extend(b.parts);
+}
+
+/// How far the last line of `a` (before a page break) stops short of the right edge of the
+/// text of `a` on that page (its longest line's end).
+fn room_before_break(a: &Cell) -> Option<f64> {
+    let last = a.paragraphs.last()?.lines.last()?;
+    let right = a
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| l.page == last.page)
+        .map(|l| l.bbox.x1)
+        .fold(last.bbox.x1, f64::max);
+    Some(right - last.bbox.x1)
+}
+
+/// About how wide the first word of `line` and a space before it are: its share of the
+/// line's characters of the line's width.
+fn first_word_width(line: &super::CellLine) -> f64 {
+    let chars = line.text.chars().count().max(1) as f64;
+    let word = line
+        .text
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count()) as f64;
+    line.bbox.width() * (word + 1.0) / chars
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod index;
 mod ledger_rows;
 mod marks;
 mod nested;
+mod one_rule;
 mod resume;
 mod rules;
 mod settings;
@@ -21,6 +22,7 @@ mod split;
 mod strips;
 mod sub_columns;
 mod sub_rows;
+mod tail;
 mod unruled;
 
 pub use cells::join_line;
@@ -350,7 +352,9 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
     let merged = strips::as_fills(page, settings);
     let page = merged.as_ref().unwrap_or(page);
     let edges = rules::edges(page, settings);
-    let grids = grid::grids(&edges, settings);
+    let mut grids = grid::grids(&edges, settings);
+    // Two columns parted by one rule, with no side borders.
+    grids.extend(one_rule::grids(&edges, &grids, settings));
     let mut out = PageTables::default();
     let mut used = vec![false; words.len()];
     // The words that are figures: what tells rows and columns a grid does not rule.
@@ -403,6 +407,8 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
         );
         out.rejected = found.rejected;
         out.warnings.extend(found.warnings);
+        // Filled rows with no rules under a ruled grid are its last rows.
+        tail::attach(&mut out.tables, page, &free, settings, &mut out.warnings);
     }
     out.tables.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
     // A table that may yet be dropped (it continues nothing) leaves its lines outside, as

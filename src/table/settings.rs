@@ -74,6 +74,19 @@ pub struct Settings {
     pub max_header_rows: usize,
     /// A gap this many line heights between a cell's text and a page break ends a paragraph.
     pub break_gap_lines: f64,
+    /// Filled rows with no rules start at most this many of their row heights under a ruled
+    /// grid to be its last rows.
+    pub tail_max_gap_rows: f64,
+    /// Words of such a row closer than this (em) are one label.
+    pub tail_phrase_gap_em: f64,
+    /// A label reaching this far (points) past a column rule spans the next column.
+    pub tail_boundary_slack: f64,
+    /// Share of a grid column's cells with text that are figures for it to take a figure of
+    /// such a row.
+    pub tail_figure_column_share: f64,
+    /// A table ending within this (points) of the lowest body text or table on its page or
+    /// the next reaches the page's foot, where a break may cut a row.
+    pub foot_gap: f64,
     /// Look for tables drawn without rules.
     pub unruled: bool,
     /// How tables drawn without rules are found.
@@ -114,6 +127,11 @@ impl Default for Settings {
             running_line_tolerance: tolerance::RUNNING_LINE_TOLERANCE,
             max_header_rows: tolerance::MAX_HEADER_ROWS,
             break_gap_lines: tolerance::BREAK_GAP_LINES,
+            tail_max_gap_rows: tolerance::TAIL_MAX_GAP_ROWS,
+            tail_phrase_gap_em: tolerance::TAIL_PHRASE_GAP_EM,
+            tail_boundary_slack: tolerance::TAIL_BOUNDARY_SLACK,
+            tail_figure_column_share: tolerance::TAIL_FIGURE_COLUMN_SHARE,
+            foot_gap: tolerance::FOOT_GAP,
             unruled: true,
             alignment: UnruledSettings::default(),
         }
