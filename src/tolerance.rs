@@ -249,6 +249,17 @@ pub const MAX_HEADER_ROWS: usize = 5;
 /// paragraph ended there (an empty paragraph was left at the break).
 pub const BREAK_GAP_LINES: f64 = 0.8;
 
+/// A heading over a spreadsheet's ruled group of columns ("2025-26" over Core, External and
+/// Total) is centred on the group: its middle within this many ems of the group's middle
+/// (a merged cell or "centre across selection" centres it to the point; one em allows a
+/// trailing space and rounding), where a figure or head stands against its own column's edge.
+pub const GROUP_HEADING_CENTRE_EM: f64 = 1.0;
+
+/// A word space, in ems of the font size, for telling a label's wrapped line from one broken
+/// by hand: the next line's first word, after a space this wide, would not have fitted
+/// (Calibri's and Arial's spaces are 0.23-0.28 em).
+pub const WRAP_SPACE_EM: f64 = 0.25;
+
 // --- Unruled tables, from text alignment (table::UnruledSettings) ---
 
 /// Glyphs whose baselines differ by less than this fraction of the font size share a line;

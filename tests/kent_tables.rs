@@ -23,7 +23,7 @@ const FILL_TOLERANCE: u8 = 16;
 /// Per truth file: cells right and fills right today, the floor no change may go under.
 const FLOORS: &[(&str, usize, usize)] = &[
     ("appendix-b-p1-asch-capital.json", 68, 4),
-    ("appendix-d-p1-revenue-plan.json", 35, 0),
+    ("appendix-d-p1-revenue-plan.json", 36, 0),
     ("appendix-e-p1-budget.json", 85, 0),
     ("appendix-f-p18-savings.json", 58, 6),
     ("appendix-f-p19-savings.json", 44, 5),
@@ -45,8 +45,8 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("budget-report-p26-spending-funding-equation.json", 37, 10),
     ("budget-report-p28-demand-drivers.json", 50, 0),
     ("covering-report-p1-header-block.json", 6, 0),
-    ("labour-d-p2-revenue-plan-continued.json", 83, 0),
-    ("labour-d-p3-funding.json", 0, 0),
+    ("labour-d-p2-revenue-plan-continued.json", 94, 0),
+    ("labour-d-p3-funding.json", 48, 0),
     ("labour-f-p1-spending.json", 99, 16),
     ("labour-f-p13-spending-totals.json", 66, 15),
     ("labour-f-p25-reserves-across-pages.json", 70, 12),

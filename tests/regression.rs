@@ -2761,3 +2761,73 @@ fn issue_19_form_field_values_are_read_in_their_cells() {
         assert!(!text.contains(hidden), "{hidden} in {text}");
     }
 }
+
+/// Columns and rows a spreadsheet's borders do not part (`fixtures/regression/
+/// calc-ruled-year-groups.py`, openpyxl printed by LibreOffice Calc, the shape of councils'
+/// Excel revenue plans): the sheet is bordered round its year groups only, so each group of
+/// three columns (Base, Grant, Net) is one ruled column and the whole body one ruled row; only
+/// the Net columns hold figures, so no line but the heads shows the group's columns. It came
+/// back as four cells a row holding every line of a group ("2023-24 Base Grant Net £000s …
+/// 9,412.5 - 3,118.6 …"). Each head is its own column, each printed row its own row: a
+/// year merged over its group in the group's first column, "Base" over "£000s" one head, a
+/// wrapped label (and the bold heading's two lines) one cell, a note line in brackets under a
+/// label its own row. Truth typed from the generator's GROUPS, HEADS and BODY.
+#[test]
+fn issue_19_a_sheet_ruled_round_year_groups_reads_its_columns_and_rows() {
+    let got = grids_and_fills("calc-ruled-year-groups.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let heads = [
+        "Base £000s",
+        "Grant £000s",
+        "Net £000s",
+        "",
+        "Base £000s",
+        "Grant £000s",
+        "Net £000s",
+        "Base £000s",
+        "Grant £000s",
+        "Net £000s",
+    ];
+    let row = |net: [&'static str; 3], label: &'static str| {
+        ["", "", net[0], label, "", "", net[1], "", "", net[2]]
+    };
+    let none = ["", "", ""];
+    let want: Vec<[&str; 10]> = vec![
+        ["", "", "", "", "", "", "", "FORECAST", "", ""],
+        ["2023-24", "", "", "", "2024-25", "", "", "2025-26", "", ""],
+        heads,
+        row(
+            none,
+            "Funding from the settlement, local taxes and the grants announced with them",
+        ),
+        row(
+            ["9,412.5", "9,980.1", "10,204.7"],
+            "Settlement Funding Assessment",
+        ),
+        row(["-", "412.0", "412.0"], "Rural Services Delivery Grant"),
+        row(
+            ["3,118.6", "3,310.9", "3,310.9"],
+            "Improved Better Care Fund",
+        ),
+        row(
+            none,
+            "(paid through the pooled budget with the health board)",
+        ),
+        row(["1,027.3", "-", "-"], "Funding Guarantee"),
+        row(
+            ["58,640.2", "61,205.8", "63,874.1"],
+            "Council Tax Income (including the increase allowed before a referendum is held)",
+        ),
+        row(["2,001.4", "0.0", "0.0"], "Other grants"),
+        row(
+            none,
+            "(Lead Local Flood Authority grant ended after 2023-24)",
+        ),
+        row(["74,200.0", "74,913.8", "77,801.7"], "Total Funding"),
+    ];
+    let want: Vec<Vec<String>> = want
+        .iter()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(got[0].0, want);
+}

@@ -74,6 +74,10 @@ pub struct Settings {
     pub max_header_rows: usize,
     /// A gap this many line heights between a cell's text and a page break ends a paragraph.
     pub break_gap_lines: f64,
+    /// A heading within this many ems of a ruled group's middle spans the group's columns.
+    pub group_heading_centre_em: f64,
+    /// A word space (ems) in the test for a label's wrapped line.
+    pub wrap_space_em: f64,
     /// Look for tables drawn without rules.
     pub unruled: bool,
     /// How tables drawn without rules are found.
@@ -114,6 +118,8 @@ impl Default for Settings {
             running_line_tolerance: tolerance::RUNNING_LINE_TOLERANCE,
             max_header_rows: tolerance::MAX_HEADER_ROWS,
             break_gap_lines: tolerance::BREAK_GAP_LINES,
+            group_heading_centre_em: tolerance::GROUP_HEADING_CENTRE_EM,
+            wrap_space_em: tolerance::WRAP_SPACE_EM,
             unruled: true,
             alignment: UnruledSettings::default(),
         }
