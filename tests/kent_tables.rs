@@ -39,7 +39,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("appendix-n-p5-property-two-tables.json", 24, 0),
     ("appendix-o-p13-debt-limits.json", 34, 4),
     ("budget-report-p12-core-spending-power.json", 37, 5),
-    ("budget-report-p16-social-care-funding.json", 28, 0),
+    ("budget-report-p16-social-care-funding.json", 31, 0),
     ("budget-report-p22-collection-fund.json", 32, 0),
     ("budget-report-p25-net-budget-by-directorate.json", 55, 0),
     ("budget-report-p26-spending-funding-equation.json", 37, 10),

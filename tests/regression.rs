@@ -2831,3 +2831,40 @@ fn issue_19_a_sheet_ruled_round_year_groups_reads_its_columns_and_rows() {
         .collect();
     assert_eq!(got[0].0, want);
 }
+
+/// A head run over two ruled header rows (`fixtures/regression/writer-head-over-two-rows.py`,
+/// python-docx "Table Grid" printed by LibreOffice, as a report sets "Total" over "All ages"
+/// with the rule between the rows drawn, the first column empty in both): each head came back
+/// cut in two, a row of "Total | Adult care | Children's" over a row of "All ages | Adults
+/// (25+) | …". Each column has one head, its lines in reading order (compared with white space
+/// runs as one space, as a reader does), and the body rows follow it. Truth typed from the
+/// generator's HEADS and BODY.
+#[test]
+fn issue_19_a_head_over_two_ruled_rows_is_one_head() {
+    let got = grids_and_fills("writer-head-over-two-rows.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let norm = |s: &String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let grid: Vec<Vec<String>> = got[0]
+        .0
+        .iter()
+        .map(|r| r.iter().map(norm).collect())
+        .collect();
+    assert_eq!(
+        grid,
+        rows(&[
+            &[
+                "",
+                "Total All ages",
+                "Adult care Adults (25+)",
+                "Children's Young adults (18-24)"
+            ],
+            &["Budget brought forward", "£412.6m", "£371.0m", "£41.6m"],
+            &["Growth in demand (note 1)", "+£38.2m", "+£35.9m", "+£2.3m"],
+            &["Savings agreed (note 2)", "-£12.4m", "-£11.8m", "-£0.6m"],
+            &["Total change", "+£25.8m", "+£24.1m", "+£1.7m"],
+            &["", "", "", ""],
+            &["Social care precept passed on", "£14.9m", "£13.2m", "£1.7m"],
+            &["Total funding passed on", "£14.9m", "£13.2m", "£1.7m"],
+        ])
+    );
+}

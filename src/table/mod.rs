@@ -20,6 +20,7 @@ mod rules;
 mod settings;
 mod sheet_lines;
 mod split;
+mod stacked_heads;
 mod strips;
 mod sub_columns;
 mod sub_rows;
@@ -378,6 +379,8 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
             let g = line_rows::cut(g, words, &used, settings);
             group_columns::span_headings(g, &groups, words, &used, settings)
         };
+        // A head run over two ruled header rows is one head.
+        let g = stacked_heads::join(g, words, &used);
         let before = (used.clone(), out.warnings.len());
         let t = cells::fill_grid(page, &g, words, &mut used, settings, &mut out.warnings);
         let took: Vec<usize> = (0..words.len())
