@@ -48,7 +48,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("labour-d-p2-revenue-plan-continued.json", 94, 0),
     ("labour-d-p3-funding.json", 48, 0),
     ("labour-f-p1-spending.json", 99, 16),
-    ("labour-f-p13-spending-totals.json", 66, 15),
+    ("labour-f-p13-spending-totals.json", 75, 19),
     ("labour-f-p25-reserves-across-pages.json", 70, 12),
 ];
 

@@ -2868,3 +2868,57 @@ fn issue_19_a_head_over_two_ruled_rows_is_one_head() {
         ])
     );
 }
+
+/// A stack of total bars under a blank spacer row (`fixtures/regression/
+/// excel-stacked-total-bars.py`, drawn as Excel exports a budget list's last page): the grand
+/// totals are bars filled across the table, each touching the next, with no rule at their
+/// sides, and the spacer row above is bordered on the left only, so the table's right border
+/// stops at the section bar. The stack came back as a table of its own, of five columns
+/// ("CORE | 4,812.6 | …"), its figures under no year. Each bar is a row of the table above,
+/// its Ref, label and figures in their columns and its own fill. Truth typed from the
+/// generator's ROWS and STACK.
+#[test]
+fn issue_19_stacked_total_bars_under_a_spacer_row_stay_in_the_table() {
+    let got = grids_and_fills("excel-stacked-total-bars.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(grid.len(), 9, "{grid:?}");
+    assert_eq!(
+        grid[0],
+        [
+            "Ref",
+            "Service",
+            "Description",
+            "Lead",
+            "2025-26",
+            "2026-27",
+            "2027-28"
+        ]
+    );
+    assert_eq!(grid[4][..2], ["74", "TOTAL ENVIRONMENT CHANGES"]);
+    assert_eq!(grid[5], ["75", "", "", "", "", "", ""]);
+    let stack = [
+        (
+            ["76", "CORE", "", "", "4,812.6", "3,950.1", "3,604.8"],
+            "#4F6228",
+        ),
+        (
+            ["77", "GRANT FUNDED", "", "", "1,206.3", "-880.4", "-412.7"],
+            "#6600CC",
+        ),
+        (
+            ["78", "TOTAL", "", "", "6,018.9", "3,069.7", "3,192.1"],
+            "#000000",
+        ),
+    ];
+    for (k, (row, fill)) in stack.iter().enumerate() {
+        assert_eq!(grid[6 + k], *row);
+        for c in [1, 4, 5, 6] {
+            assert_eq!(
+                fills[6 + k][c].as_deref(),
+                Some(*fill),
+                "row {k} column {c}"
+            );
+        }
+    }
+}
