@@ -301,3 +301,23 @@ pub(super) fn span_headings(
     cells.sort_by_key(|c| (c.row, c.col));
     Grid { cells, ..grid }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::widest_free;
+
+    #[test]
+    fn a_cut_falls_in_the_widest_white_space_between_heads() {
+        // Heads' gap 100..140; a figure of the next column reaches back to 120, one of this
+        // column's to 104: the free stretch is 104..120, cut at 112.
+        assert_eq!(
+            widest_free(100.0, 140.0, &[(90.0, 104.0), (120.0, 150.0)]),
+            Some(112.0)
+        );
+        // Two free stretches: 100..105 and 110..140, the wider wins.
+        assert_eq!(widest_free(100.0, 140.0, &[(105.0, 110.0)]), Some(125.0));
+        // A word across the whole gap leaves no place to cut.
+        assert_eq!(widest_free(100.0, 140.0, &[(95.0, 145.0)]), None);
+        assert_eq!(widest_free(140.0, 100.0, &[]), None);
+    }
+}
