@@ -301,6 +301,16 @@ pub const TAIL_FIGURE_COLUMN_SHARE: f64 = 0.5;
 /// row: widow and orphan control and rows kept whole leave up to about three lines of 10–11 pt
 /// text (leading 13 pt) free above a break, a browser's cut up to one.
 pub const FOOT_GAP: f64 = 40.0;
+/// A heading over a spreadsheet's ruled group of columns ("2025-26" over Core, External and
+/// Total) is centred on the group: its middle within this many ems of the group's middle
+/// (a merged cell or "centre across selection" centres it to the point; one em allows a
+/// trailing space and rounding), where a figure or head stands against its own column's edge.
+pub const GROUP_HEADING_CENTRE_EM: f64 = 1.0;
+
+/// A word space, in ems of the font size, for telling a label's wrapped line from one broken
+/// by hand: the next line's first word, after a space this wide, would not have fitted
+/// (Calibri's and Arial's spaces are 0.23-0.28 em).
+pub const WRAP_SPACE_EM: f64 = 0.25;
 
 // --- Unruled tables, from text alignment (table::UnruledSettings) ---
 

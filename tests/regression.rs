@@ -3188,3 +3188,164 @@ fn issue_19_an_empty_key_row_under_a_table_ending_above_the_foot_is_its_own_row(
         ])
     );
 }
+
+/// Columns and rows a spreadsheet's borders do not part (`fixtures/regression/
+/// calc-ruled-year-groups.py`, openpyxl printed by LibreOffice Calc, the shape of councils'
+/// Excel revenue plans): the sheet is bordered round its year groups only, so each group of
+/// three columns (Base, Grant, Net) is one ruled column and the whole body one ruled row; only
+/// the Net columns hold figures, so no line but the heads shows the group's columns. It came
+/// back as four cells a row holding every line of a group ("2023-24 Base Grant Net £000s …
+/// 9,412.5 - 3,118.6 …"). Each head is its own column, each printed row its own row: a
+/// year merged over its group in the group's first column, "Base" over "£000s" one head, a
+/// wrapped label (and the bold heading's two lines) one cell, a note line in brackets under a
+/// label its own row. Truth typed from the generator's GROUPS, HEADS and BODY.
+#[test]
+fn issue_19_a_sheet_ruled_round_year_groups_reads_its_columns_and_rows() {
+    let got = grids_and_fills("calc-ruled-year-groups.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let heads = [
+        "Base £000s",
+        "Grant £000s",
+        "Net £000s",
+        "",
+        "Base £000s",
+        "Grant £000s",
+        "Net £000s",
+        "Base £000s",
+        "Grant £000s",
+        "Net £000s",
+    ];
+    let row = |net: [&'static str; 3], label: &'static str| {
+        ["", "", net[0], label, "", "", net[1], "", "", net[2]]
+    };
+    let none = ["", "", ""];
+    let want: Vec<[&str; 10]> = vec![
+        ["", "", "", "", "", "", "", "FORECAST", "", ""],
+        ["2023-24", "", "", "", "2024-25", "", "", "2025-26", "", ""],
+        heads,
+        row(
+            none,
+            "Funding from the settlement, local taxes and the grants announced with them",
+        ),
+        row(
+            ["9,412.5", "9,980.1", "10,204.7"],
+            "Settlement Funding Assessment",
+        ),
+        row(["-", "412.0", "412.0"], "Rural Services Delivery Grant"),
+        row(
+            ["3,118.6", "3,310.9", "3,310.9"],
+            "Improved Better Care Fund",
+        ),
+        row(
+            none,
+            "(paid through the pooled budget with the health board)",
+        ),
+        row(["1,027.3", "-", "-"], "Funding Guarantee"),
+        row(
+            ["58,640.2", "61,205.8", "63,874.1"],
+            "Council Tax Income (including the increase allowed before a referendum is held)",
+        ),
+        row(["2,001.4", "0.0", "0.0"], "Other grants"),
+        row(
+            none,
+            "(Lead Local Flood Authority grant ended after 2023-24)",
+        ),
+        row(["74,200.0", "74,913.8", "77,801.7"], "Total Funding"),
+    ];
+    let want: Vec<Vec<String>> = want
+        .iter()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(got[0].0, want);
+}
+
+/// A head run over two ruled header rows (`fixtures/regression/writer-head-over-two-rows.py`,
+/// python-docx "Table Grid" printed by LibreOffice, as a report sets "Total" over "All ages"
+/// with the rule between the rows drawn, the first column empty in both): each head came back
+/// cut in two, a row of "Total | Adult care | Children's" over a row of "All ages | Adults
+/// (25+) | …". Each column has one head, its lines in reading order (compared with white space
+/// runs as one space, as a reader does), and the body rows follow it. Truth typed from the
+/// generator's HEADS and BODY.
+#[test]
+fn issue_19_a_head_over_two_ruled_rows_is_one_head() {
+    let got = grids_and_fills("writer-head-over-two-rows.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let norm = |s: &String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let grid: Vec<Vec<String>> = got[0]
+        .0
+        .iter()
+        .map(|r| r.iter().map(norm).collect())
+        .collect();
+    assert_eq!(
+        grid,
+        rows(&[
+            &[
+                "",
+                "Total All ages",
+                "Adult care Adults (25+)",
+                "Children's Young adults (18-24)"
+            ],
+            &["Budget brought forward", "£412.6m", "£371.0m", "£41.6m"],
+            &["Growth in demand (note 1)", "+£38.2m", "+£35.9m", "+£2.3m"],
+            &["Savings agreed (note 2)", "-£12.4m", "-£11.8m", "-£0.6m"],
+            &["Total change", "+£25.8m", "+£24.1m", "+£1.7m"],
+            &["", "", "", ""],
+            &["Social care precept passed on", "£14.9m", "£13.2m", "£1.7m"],
+            &["Total funding passed on", "£14.9m", "£13.2m", "£1.7m"],
+        ])
+    );
+}
+
+/// A stack of total bars under a blank spacer row (`fixtures/regression/
+/// excel-stacked-total-bars.py`, drawn as Excel exports a budget list's last page): the grand
+/// totals are bars filled across the table, each touching the next, with no rule at their
+/// sides, and the spacer row above is bordered on the left only, so the table's right border
+/// stops at the section bar. The stack came back as a table of its own, of five columns
+/// ("CORE | 4,812.6 | …"), its figures under no year. Each bar is a row of the table above,
+/// its Ref, label and figures in their columns and its own fill. Truth typed from the
+/// generator's ROWS and STACK.
+#[test]
+fn issue_19_stacked_total_bars_under_a_spacer_row_stay_in_the_table() {
+    let got = grids_and_fills("excel-stacked-total-bars.pdf");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (grid, fills) = &got[0];
+    assert_eq!(grid.len(), 9, "{grid:?}");
+    assert_eq!(
+        grid[0],
+        [
+            "Ref",
+            "Service",
+            "Description",
+            "Lead",
+            "2025-26",
+            "2026-27",
+            "2027-28"
+        ]
+    );
+    assert_eq!(grid[4][..2], ["74", "TOTAL ENVIRONMENT CHANGES"]);
+    assert_eq!(grid[5], ["75", "", "", "", "", "", ""]);
+    let stack = [
+        (
+            ["76", "CORE", "", "", "4,812.6", "3,950.1", "3,604.8"],
+            "#4F6228",
+        ),
+        (
+            ["77", "GRANT FUNDED", "", "", "1,206.3", "-880.4", "-412.7"],
+            "#6600CC",
+        ),
+        (
+            ["78", "TOTAL", "", "", "6,018.9", "3,069.7", "3,192.1"],
+            "#000000",
+        ),
+    ];
+    for (k, (row, fill)) in stack.iter().enumerate() {
+        assert_eq!(grid[6 + k], *row);
+        for c in [1, 4, 5, 6] {
+            assert_eq!(
+                fills[6 + k][c].as_deref(),
+                Some(*fill),
+                "row {k} column {c}"
+            );
+        }
+    }
+}

@@ -10,15 +10,19 @@ mod cells;
 mod context;
 mod continuation;
 mod grid;
+mod group_columns;
 mod index;
 mod ledger_rows;
+mod line_rows;
 mod marks;
 mod nested;
 mod one_rule;
 mod resume;
 mod rules;
 mod settings;
+mod sheet_lines;
 mod split;
+mod stacked_heads;
 mod strips;
 mod sub_columns;
 mod sub_rows;
@@ -371,6 +375,17 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
         // A row's label and figures read as one cell (no rules between its columns) are cut
         // into the columns the figures stand in.
         let g = sub_columns::cut(g, words, &figures, &used, settings);
+        // Ruled groups of columns with unruled columns inside (a spreadsheet bordered round
+        // year groups) are cut into their columns, then their rows into the sheet's lines.
+        let (g, groups) = group_columns::cut(g, words, &used, settings);
+        let g = if groups.is_empty() {
+            g
+        } else {
+            let g = line_rows::cut(g, words, &used, settings);
+            group_columns::span_headings(g, &groups, words, &used, settings)
+        };
+        // A head run over two ruled header rows is one head.
+        let g = stacked_heads::join(g, words, &used);
         let before = (used.clone(), out.warnings.len());
         let t = cells::fill_grid(page, &g, words, &mut used, settings, &mut out.warnings);
         let took: Vec<usize> = (0..words.len())

@@ -341,44 +341,63 @@ pub fn edges(page: &PagePrimitives, s: &Settings) -> Vec<Edge> {
 /// of its column is no band: no column rule meets it inside.
 fn band_sides(page: &PagePrimitives, edges: &[Edge], s: &Settings) -> Vec<Edge> {
     let tol = s.snap_tolerance;
-    // Vertical edges with an end at `y` (the bottom end when `below`, else the top) and a
+    // Whether a vertical edge (of the page, or a side of a band found above) has an end at
+    // `y` (its bottom end when `below`, else its top), or short of it by up to `slack`, and a
     // position in `lo..=hi`.
-    let meeting = |lo: f64, hi: f64, y: f64, below: bool| {
-        edges.iter().filter(move |e| {
-            let end = if below { e.end } else { e.start };
-            e.orientation == Orientation::Vertical
-                && e.pos >= lo
-                && e.pos <= hi
-                && (end - y).abs() <= tol
-                && e.end - e.start > tol
-        })
+    let meets = |e: &Edge, lo: f64, hi: f64, y: f64, below: bool, slack: f64| {
+        let short = if below { y - e.end } else { e.start - y };
+        e.orientation == Orientation::Vertical
+            && e.pos >= lo
+            && e.pos <= hi
+            && short >= -tol
+            && short <= tol + slack
+            && e.end - e.start > tol
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Edge> = Vec::new();
     let singles = page
         .fills
         .iter()
         .filter(|f| band_visible(page, f, s))
         .map(|f| (f.rect, Vec::new()));
-    for (r, joins) in singles.chain(fill_runs(page, s)) {
+    // Top to bottom, so a bar stacked under a bar meets its sides.
+    let mut candidates: Vec<(Rect, Vec<f64>)> = singles.chain(fill_runs(page, s)).collect();
+    candidates.sort_by(|a, b| a.0.top.total_cmp(&b.0.top));
+    for (r, joins) in candidates {
         if r.height() <= 0.0 || r.width() <= 2.0 * tol {
             continue;
         }
-        // Where fills of a run meet are its columns' edges, as a column rule would be.
+        // Where fills of a run meet are its columns' edges, as a column rule would be. One
+        // side may meet a rule that stops short of the band by up to the band's height: a
+        // blank spacer row above a total bar, its border left off on that side.
         let band = |y: f64, below: bool| {
-            meeting(r.x0 - tol, r.x0 + tol, y, below).next().is_some()
-                && meeting(r.x1 - tol, r.x1 + tol, y, below).next().is_some()
-                && (!joins.is_empty() || meeting(r.x0 + tol, r.x1 - tol, y, below).next().is_some())
+            let side = |x: f64, slack: f64| {
+                edges
+                    .iter()
+                    .chain(&out)
+                    .any(|e| meets(e, x - tol, x + tol, y, below, slack))
+            };
+            let h = r.height();
+            ((side(r.x0, 0.0) && side(r.x1, h)) || (side(r.x0, h) && side(r.x1, 0.0)))
+                && (!joins.is_empty()
+                    || edges
+                        .iter()
+                        .chain(&out)
+                        .any(|e| meets(e, r.x0 + tol, r.x1 - tol, y, below, 0.0)))
+        };
+        // The column rules meeting the band at `y`.
+        let inner_at = |y: f64, below: bool| {
+            edges
+                .iter()
+                .chain(&out)
+                .filter(|e| meets(e, r.x0 + tol, r.x1 - tol, y, below, 0.0))
+                .map(|e| e.pos)
+                .chain(joins.iter().copied())
+                .collect::<Vec<f64>>()
         };
         let inner: Vec<f64> = if band(r.top, true) {
-            meeting(r.x0 + tol, r.x1 - tol, r.top, true)
-                .map(|e| e.pos)
-                .chain(joins.iter().copied())
-                .collect()
+            inner_at(r.top, true)
         } else if band(r.bottom, false) {
-            meeting(r.x0 + tol, r.x1 - tol, r.bottom, false)
-                .map(|e| e.pos)
-                .chain(joins.iter().copied())
-                .collect()
+            inner_at(r.bottom, false)
         } else {
             continue;
         };

@@ -87,6 +87,10 @@ pub struct Settings {
     /// A table ending within this (points) of the lowest body text or table on its page or
     /// the next reaches the page's foot, where a break may cut a row.
     pub foot_gap: f64,
+    /// A heading within this many ems of a ruled group's middle spans the group's columns.
+    pub group_heading_centre_em: f64,
+    /// A word space (ems) in the test for a label's wrapped line.
+    pub wrap_space_em: f64,
     /// Look for tables drawn without rules.
     pub unruled: bool,
     /// How tables drawn without rules are found.
@@ -132,6 +136,8 @@ impl Default for Settings {
             tail_boundary_slack: tolerance::TAIL_BOUNDARY_SLACK,
             tail_figure_column_share: tolerance::TAIL_FIGURE_COLUMN_SHARE,
             foot_gap: tolerance::FOOT_GAP,
+            group_heading_centre_em: tolerance::GROUP_HEADING_CENTRE_EM,
+            wrap_space_em: tolerance::WRAP_SPACE_EM,
             unruled: true,
             alignment: UnruledSettings::default(),
         }
