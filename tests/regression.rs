@@ -3349,3 +3349,37 @@ fn issue_19_stacked_total_bars_under_a_spacer_row_stay_in_the_table() {
         }
     }
 }
+
+/// Issue 19: a ledger run over two pages as finance systems print one
+/// (`fixtures/regression/reportlab-ledger-carried-forward.py`, reportlab; truth written by the
+/// generator to `reportlab-ledger-carried-forward.json`): page 1 filled to its foot and closed
+/// by "Carried forward", page 2 opened by "Brought forward" under the repeated header. Both
+/// leave the Date column empty, and the second was read as the rest of the first cut by the
+/// break ("Carried forward Brought forward"). An amount on each side of the break in one
+/// column says they are two rows.
+#[test]
+fn issue_19_carried_and_brought_forward_are_two_rows() {
+    let truth: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(crate::common::fixture(
+            "regression/reportlab-ledger-carried-forward.json",
+        ))
+        .expect("truth reads"),
+    )
+    .expect("truth is JSON");
+    let want: Vec<Vec<String>> = truth["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .expect("cells")
+                .iter()
+                .map(|c| c.as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .collect();
+    let tables = crate::tables::tables_of("regression/reportlab-ledger-carried-forward.pdf");
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].pages, [1, 2]);
+    assert_eq!(tables[0].grid(), want);
+}

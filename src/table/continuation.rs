@@ -322,7 +322,8 @@ fn append(t: &mut Table, mut pt: PageTable, skip: usize, at_foot: bool, s: &Sett
             .cells
             .iter()
             .any(|c| c.row + c.row_span == t.n_rows && c.col_span >= t.n_cols);
-        (first_key_empty && first_not_full && last_not_full) || full_width_continues(t, &pt, skip)
+        ((first_key_empty && first_not_full && last_not_full) || full_width_continues(t, &pt, skip))
+            && !figures_either_side(t, &pt, skip)
     };
     let offset = if broken {
         last_row as isize - skip as isize
@@ -355,6 +356,25 @@ fn append(t: &mut Table, mut pt: PageTable, skip: usize, at_foot: bool, s: &Sett
     t.n_rows = t.rows.len();
     t.pages.push(pt.page);
     t.cells.sort_by_key(|c| (c.row, c.col));
+}
+
+/// Whether a column holds a figure both in `t`'s last row and in `pt`'s first body row (row
+/// `skip`): a figure is printed whole on its line, so these are two rows — a ledger's "Carried
+/// forward" closing one page and "Brought forward" opening the next — not one row cut by the
+/// break.
+fn figures_either_side(t: &Table, pt: &PageTable, skip: usize) -> bool {
+    let figure = |c: &Cell| {
+        let text = c.text();
+        !text.trim().is_empty() && super::sub_rows::is_figure(&text)
+    };
+    t.cells
+        .iter()
+        .filter(|c| c.row + c.row_span == t.n_rows && figure(c))
+        .any(|a| {
+            pt.cells
+                .iter()
+                .any(|b| b.row == skip && b.col == a.col && figure(b))
+        })
 }
 
 /// The column whose cell opens every row: the leftmost in which most body rows start a cell
