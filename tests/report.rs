@@ -224,3 +224,46 @@ fn minute_referenced_items_and_their_recommendation_lines() {
         ]
     );
 }
+
+/// A committee report in the side-head house style
+/// (`fixtures/regression/chromium-report-side-heads.html`): each section's numbered heading
+/// stands in a narrow left column level with its first numbered paragraph, one heading
+/// wrapped over two rows ("4. Equality" / "implications"); the recommendations are
+/// check-marked items in a box. Each side head is a section with its own number and heading,
+/// and each ✓ item one recommendation without its mark. Truths typed from the HTML.
+#[test]
+fn side_heads_are_sections_and_check_marked_items_are_recommendations() {
+    let (meeting, report) = read_report(
+        &pages("regression/chromium-report-side-heads.pdf"),
+        None,
+        &PaperSettings::default(),
+    );
+    let report = report.expect("a report");
+    assert_eq!(
+        meeting.map(|m| (m.body, m.date)),
+        Some(("Adult Services Committee".into(), Some("2026-03-04".into())))
+    );
+    assert_eq!(report.title.as_deref(), Some("Day Opportunities Review"));
+    let sections: Vec<(Option<&str>, &str)> = report
+        .sections
+        .iter()
+        .map(|s| (s.number.as_deref(), s.heading.as_str()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            (Some("1"), "Purpose"),
+            (Some("2"), "Background"),
+            (Some("3"), "Findings"),
+            (Some("4"), "Equality implications"),
+            (Some("5"), "Next steps")
+        ]
+    );
+    assert_eq!(
+        report.recommendations,
+        [
+            "That the Committee notes the findings of the day opportunities review.",
+            "That the Committee agrees the consultation on the new model of day support."
+        ]
+    );
+}

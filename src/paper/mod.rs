@@ -221,8 +221,10 @@ pub fn reading(
             if !narrative.plans.is_empty() {
                 read.plans = narrative.plans;
                 for p in &mut read.plans {
-                    p.columns
-                        .retain(|c| !plan::narrative::IMPLIED_COLUMNS.contains(&c.as_str()));
+                    p.columns.retain(|c| {
+                        !plan::narrative::IMPLIED_COLUMNS.contains(&c.as_str())
+                            && c != plan::narrative::STATUS_LABEL
+                    });
                 }
                 read.unplaced = narrative.unplaced;
                 read.explain.tables.extend(narrative.explain.tables);

@@ -428,12 +428,18 @@ pub fn read(
         number_implied: number.is_none(),
         number: number.unwrap_or_default(),
         specific_action,
-        leads: leads::split_joined(text::split_posts(texts(
-            cell(Col::Lead),
-            cx,
-            cols,
-            text::Kind::Leads,
-        ))),
+        leads: cols
+            .all(Col::Lead)
+            .into_iter()
+            .flat_map(|i| {
+                leads::split_joined(text::split_posts(texts(
+                    slot(i),
+                    cx,
+                    cols,
+                    text::Kind::Leads,
+                )))
+            })
+            .collect(),
         success_indicators: texts(cell(Col::Success), cx, cols, text::Kind::Plain),
         milestones: milestones.into_iter().map(|(m, _)| m).collect(),
         rag: rag_at.into_iter().map(|(e, _)| e).collect(),

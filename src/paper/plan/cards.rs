@@ -42,6 +42,14 @@ pub fn transpose(t: &Table, cx: &Context) -> Option<Table> {
         if heading.is_empty() || heading.split_whitespace().count() > cx.settings.max_header_words {
             return None;
         }
+        // A cell printing its value after its label's colon ("Owner: Jo Bell") is a label
+        // line of a card set as text (cards side by side: [`super::card_grid`]), no label cell.
+        if heading
+            .split_once(':')
+            .is_some_and(|(_, value)| !value.trim().is_empty())
+        {
+            return None;
+        }
         let role = match cx.profile.role_of(&heading) {
             Some(_) => Col::Field,
             None => columns::by_header(&heading).map_or(Col::Field, |(c, _, _)| c),

@@ -988,6 +988,9 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile, p
             if role == Col::Milestones && cols.milestones_by_period {
                 continue;
             }
+            if role == Col::Lead && tiered_leads(cols, i) {
+                continue;
+            }
             if let Some(c) = cols.list.get_mut(i) {
                 c.col = Col::Field;
                 c.evidence = format!("{}; a second {} column", c.evidence, role.name());
@@ -998,6 +1001,25 @@ pub fn check(t: &Table, body: &[usize], cols: &mut Columns, profile: &Profile, p
     // reference printed in its cell.
     if super::inline_number::opens_most(t, body, cols) {
         cols.number_in_action = true;
+    }
+}
+
+/// The last words of a header naming one tier of who leads ("Executive lead", "Action
+/// owner").
+const TIER_ENDS: &[&str] = &["lead", "leads", "owner", "owners"];
+
+/// Whether leads column `i` and the first leads column name two tiers of who leads
+/// ("Executive lead" | "Operational lead"): both headers a qualifier and a lead word, the
+/// qualifiers different. Both are the action's leads, the first column's first.
+fn tiered_leads(cols: &Columns, i: usize) -> bool {
+    let tier = |k: usize| -> Option<Vec<String>> {
+        let w = words(&cols.list.get(k)?.heading);
+        let end = w.last()?;
+        (w.len() >= 2 && TIER_ENDS.contains(&end.as_str())).then_some(w)
+    };
+    match (cols.first(Col::Lead).and_then(tier), tier(i)) {
+        (Some(a), Some(b)) => a.first() != b.first(),
+        _ => false,
     }
 }
 

@@ -21,6 +21,7 @@
 mod action;
 mod action_list;
 mod caption;
+mod card_grid;
 mod cards;
 mod columns;
 pub mod explain;
@@ -28,6 +29,7 @@ mod find;
 mod group;
 mod inline_number;
 mod leads;
+mod mini_table;
 pub mod narrative;
 mod periods;
 mod rag;

@@ -4,11 +4,15 @@
 //! reviews"). It is an action card set as text: this step builds the plan table the page
 //! implies — a header of "Ref", "Action" and the labels, a full-width row per heading, a row
 //! per action with each label's value in its column — so the rest of the reader takes it like
-//! any plan table. Only lines outside the page's tables are read.
+//! any plan table. Only lines outside the page's tables are read, and the small tables
+//! ([`mini_table`]) printed under an action as its labelled values.
 
+use super::card_grid;
 use super::columns::{self, Col};
+use super::mini_table::{self, MiniTable};
 use super::text::{self, collapse};
 use super::{group, PaperSettings};
+use crate::colour::Colour;
 use crate::geom::Rect;
 use crate::layout::{is_bold_font, Line, PageText, Word};
 use crate::table::{Cell, CellLine, Paragraph, Part, Table};
@@ -34,6 +38,8 @@ struct Row<'p> {
     page: u32,
     words: Vec<&'p Word>,
     bbox: Rect,
+    /// The fill of the card cell it is printed in, for a line of a grid of cards.
+    fill: Option<Colour>,
 }
 
 /// A label and its value's words, as printed.
@@ -42,6 +48,10 @@ struct Labelled<'p> {
     role: Col,
     /// The value's words, per line (page, words).
     value: Vec<(u32, Vec<&'p Word>)>,
+    /// The value's cell, when a small table under the action prints it.
+    cell: Option<Box<Cell>>,
+    /// The fill behind the value (a card's coloured band behind its status word).
+    fill: Option<Colour>,
 }
 
 /// One action: its reference, its text's words per line, and its labelled values.
@@ -49,6 +59,9 @@ struct Action<'p> {
     number: String,
     text: Vec<(u32, Vec<&'p Word>)>,
     labels: Vec<Labelled<'p>>,
+    /// A status word printed on the opening line after the reference alone ("Action 1.2
+    /// … Complete" across a card's band): the action's rating, its text on the lines below.
+    status: Option<Box<Labelled<'p>>>,
     /// The opening line whole, and whether it reads as a heading: what it is when no labels
     /// follow.
     opening: (u32, Vec<&'p Word>),
@@ -74,7 +87,8 @@ enum Item<'p> {
 pub fn table(pages: &[PageText], tables: &[Table], settings: &PaperSettings) -> Option<Table> {
     let rows = rows(pages, tables, settings);
     let body = body_size(&rows, settings);
-    let items = items(&rows, body, settings);
+    let minis = mini_table::find(tables, role);
+    let items = items(&rows, &minis, body, settings);
     let actions: Vec<&Action> = items
         .iter()
         .filter_map(|i| match i {
@@ -92,19 +106,29 @@ pub fn table(pages: &[PageText], tables: &[Table], settings: &PaperSettings) -> 
 /// Whether an action's labels make it one: [`MIN_NAMED_LABELS`] roles, one of them who, when
 /// or status.
 fn named(a: &Action) -> bool {
-    let roles = a.labels.iter().filter(|l| l.role != Col::Field).count();
-    let dated = a
-        .labels
-        .iter()
-        .any(|l| matches!(l.role, Col::Lead | Col::Date | Col::Milestones | Col::Rag));
+    let roles = all_labels(a).filter(|l| l.role != Col::Field).count();
+    let dated =
+        all_labels(a).any(|l| matches!(l.role, Col::Lead | Col::Date | Col::Milestones | Col::Rag));
     roles >= MIN_NAMED_LABELS && dated
 }
 
-/// The left-to-right lines of every page that lie outside its tables, top to bottom.
+/// An action's labelled values, the status on its opening line last.
+fn all_labels<'a, 'p>(a: &'a Action<'p>) -> impl Iterator<Item = &'a Labelled<'p>> {
+    a.labels.iter().chain(a.status.as_deref())
+}
+
+/// The left-to-right lines of every page that lie outside its tables, top to bottom; a grid
+/// of action cards ([`card_grid`]) is read card by card where it stands.
 fn rows<'p>(pages: &'p [PageText], tables: &[Table], settings: &PaperSettings) -> Vec<Row<'p>> {
     let parts: Vec<Part> = tables
         .iter()
         .flat_map(|t| t.rows.iter().flatten().copied())
+        .collect();
+    let grids: Vec<Vec<card_grid::CardLine>> = tables
+        .iter()
+        .filter_map(|t| {
+            card_grid::lines(pages, t, |w| opener(w).is_some(), settings.row_baseline_em)
+        })
         .collect();
     let mut out = Vec::new();
     for p in pages {
@@ -127,7 +151,51 @@ fn rows<'p>(pages: &'p [PageText], tables: &[Table], settings: &PaperSettings) -
             })
             .collect();
         lines.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
-        out.extend(joined(p.number, &lines, settings));
+        let rows = joined(p.number, &lines, settings);
+        // Cards side by side as text, in no table: read card by card.
+        let placed: Vec<card_grid::Placed> = rows
+            .iter()
+            .map(|r| card_grid::Placed {
+                baseline: r.words.first().map_or(r.bbox.bottom, |w| w.baseline),
+                x0: r.bbox.x0,
+                x1: r.bbox.x1,
+                size: words_height(r.words.iter().copied()),
+                opens: opener(&r.words).is_some(),
+            })
+            .collect();
+        let order = card_grid::order(&placed, settings.row_baseline_em, settings.column_tolerance);
+        let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
+        let mut rows: Vec<Row> = order
+            .iter()
+            .filter_map(|&k| slots.get_mut(k).and_then(Option::take))
+            .collect();
+        // Each grid's lines on this page, as a block where the grid's first line stands.
+        for grid in &grids {
+            let block: Vec<Row> = grid
+                .iter()
+                .filter(|l| l.page == p.number)
+                .map(|l| Row {
+                    page: l.page,
+                    words: l.words.clone(),
+                    bbox: l
+                        .words
+                        .iter()
+                        .map(|w| w.bbox)
+                        .reduce(|a, b| a.union(&b))
+                        .unwrap_or_default(),
+                    fill: l.fill,
+                })
+                .collect();
+            let Some(top) = block.iter().map(|r| r.bbox.top).reduce(f64::min) else {
+                continue;
+            };
+            let at = rows
+                .iter()
+                .position(|r| r.bbox.top > top)
+                .unwrap_or(rows.len());
+            rows.splice(at..at, block);
+        }
+        out.extend(rows);
     }
     out
 }
@@ -172,7 +240,12 @@ fn joined<'p>(page: u32, lines: &[&'p Line], settings: &PaperSettings) -> Vec<Ro
                 bbox = bbox.union(&o.bbox);
             }
         }
-        out.push(Row { page, words, bbox });
+        out.push(Row {
+            page,
+            words,
+            bbox,
+            fill: None,
+        });
     }
     out
 }
@@ -291,6 +364,16 @@ fn labels(words: &[&Word]) -> Vec<(usize, usize, String, Col)> {
     out
 }
 
+/// The column a status word printed on an action's opening line is given: printed nowhere,
+/// so no `columns` of the plan either.
+pub const STATUS_LABEL: &str = "Rating";
+
+/// Whether words are a rating alone ("On track", "Some slippage").
+fn rating(words: &[&Word]) -> bool {
+    let text: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    !words.is_empty() && columns::is_rating(&text.join(" "))
+}
+
 /// Labels a narrative plan's action prints that name a role only as a label ("By: March
 /// 2026" is when; a table column headed "By" may be who).
 const LABEL_ROLES: [(&str, Col); 2] = [("by", Col::Date), ("complete by", Col::Date)];
@@ -307,11 +390,20 @@ fn role(label: &str) -> Option<Col> {
 
 /// The lines read as headings and actions, in order. Lines that are neither (an
 /// introduction, a description under a heading) are left as page text.
-fn items<'p>(rows: &[Row<'p>], body: f64, settings: &PaperSettings) -> Vec<Item<'p>> {
+fn items<'p>(
+    rows: &[Row<'p>],
+    minis: &[MiniTable],
+    body: f64,
+    settings: &PaperSettings,
+) -> Vec<Item<'p>> {
     let mut out: Vec<Item<'p>> = Vec::new();
     // The line before, of the current action, when it is still open: (page, bottom, height).
     let mut open: Option<(u32, f64, f64)> = None;
+    let mut minis = minis.iter().peekable();
     for r in rows {
+        while let Some(m) = minis.next_if(|m| (m.page, m.top) < (r.page, r.bbox.top)) {
+            attach(&mut out, &mut open, m);
+        }
         let words: Vec<&Word> = r.words.clone();
         if words.is_empty() {
             continue;
@@ -325,10 +417,24 @@ fn items<'p>(rows: &[Row<'p>], body: f64, settings: &PaperSettings) -> Vec<Item<
             opener(&words).filter(|_| found.first().is_none_or(|f| f.0 > 0))
         {
             let cut = found.first().map_or(words.len(), |f| f.0);
+            let rest = words.get(start..cut).unwrap_or_default().to_vec();
+            // The opening line holding a status word alone after its reference: the rating;
+            // the action's text is on the lines below.
+            let status = (found.is_empty() && rating(&rest)).then(|| {
+                Box::new(Labelled {
+                    label: STATUS_LABEL.to_string(),
+                    role: Col::Rag,
+                    value: vec![(r.page, rest.clone())],
+                    cell: None,
+                    fill: r.fill,
+                })
+            });
+            let text = if status.is_some() { Vec::new() } else { rest };
             let mut action = Action {
                 number,
-                text: vec![(r.page, words.get(start..cut).unwrap_or_default().to_vec())],
+                text: vec![(r.page, text)],
                 labels: Vec::new(),
+                status,
                 opening: (r.page, words.clone()),
                 heading: is_heading(&r.words, body, settings),
                 styled: 0,
@@ -343,6 +449,15 @@ fn items<'p>(rows: &[Row<'p>], body: f64, settings: &PaperSettings) -> Vec<Item<
             _ => None,
         };
         if let Some(a) = current {
+            let no_text = a.text.iter().all(|(_, w)| w.is_empty());
+            if near && no_text && a.status.is_some() && a.labels.is_empty() && found.is_empty() {
+                // The text under an opening line that held the reference and status only.
+                a.text = vec![(r.page, words)];
+                a.heading = is_heading(&r.words, body, settings);
+                a.styled = 0;
+                open = Some((r.page, r.bbox.bottom, h));
+                continue;
+            }
             if found.first().is_some_and(|f| f.0 == 0) {
                 // A label line of the open action.
                 add_labels(a, r.page, &words, &found);
@@ -386,6 +501,9 @@ fn items<'p>(rows: &[Row<'p>], body: f64, settings: &PaperSettings) -> Vec<Item<
             out.push(Item::Heading(Heading { lines: Vec::new() }));
         }
     }
+    for m in minis {
+        attach(&mut out, &mut open, m);
+    }
     // A referenced line with no labels under it is no action: a numbered heading ("Priority
     // 2 – …") is a heading; any other ("Updated 1 December 2025") is page text.
     let out: Vec<Item<'p>> = out
@@ -423,6 +541,27 @@ fn items<'p>(rows: &[Row<'p>], body: f64, settings: &PaperSettings) -> Vec<Item<
     out
 }
 
+/// Give a small table's labelled values to the action open above it, which it closes; a
+/// small table under anything else is left a table.
+fn attach(out: &mut [Item], open: &mut Option<(u32, f64, f64)>, m: &MiniTable) {
+    let Some(Item::Action(a)) = out.last_mut() else {
+        return;
+    };
+    if open.is_none() || !a.labels.is_empty() {
+        return;
+    }
+    for (label, role, cell) in &m.labels {
+        a.labels.push(Labelled {
+            label: label.clone(),
+            role: *role,
+            value: Vec::new(),
+            cell: Some(Box::new(cell.clone())),
+            fill: None,
+        });
+    }
+    *open = None;
+}
+
 /// Add a line's labelled values to an action; words before the first label run on the
 /// action's text.
 fn add_labels<'p>(
@@ -438,6 +577,8 @@ fn add_labels<'p>(
             label: label.clone(),
             role: *role,
             value: vec![(page, value)],
+            cell: None,
+            fill: None,
         });
     }
 }
@@ -516,7 +657,7 @@ fn build(items: &[Item]) -> Table {
     let mut labels: Vec<(String, String)> = Vec::new();
     for i in items {
         if let Item::Action(a) = i {
-            for l in &a.labels {
+            for l in all_labels(a) {
                 if !labels.iter().any(|(k, _)| *k == key(&l.label)) {
                     labels.push((key(&l.label), l.label.clone()));
                 }
@@ -546,7 +687,7 @@ fn build(items: &[Item]) -> Table {
                     ..cell(r, 0, 1, Vec::new())
                 });
                 row_cells.push(text);
-                for l in &a.labels {
+                for l in all_labels(a) {
                     let col = 2 + labels
                         .iter()
                         .position(|(k, _)| *k == key(&l.label))
@@ -554,7 +695,19 @@ fn build(items: &[Item]) -> Table {
                     if row_cells.iter().any(|c| c.col == col) {
                         continue;
                     }
-                    row_cells.push(cell(r, col, 1, cell_lines(&l.value)));
+                    row_cells.push(match &l.cell {
+                        Some(c) => Cell {
+                            row: r,
+                            col,
+                            row_span: 1,
+                            col_span: 1,
+                            ..(**c).clone()
+                        },
+                        None => Cell {
+                            fill: l.fill,
+                            ..cell(r, col, 1, cell_lines(&l.value))
+                        },
+                    });
                 }
             }
         }

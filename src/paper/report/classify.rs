@@ -15,7 +15,7 @@ use crate::paper::PaperSettings;
 /// private-use bullets).
 const BULLETS: &[char] = &[
     '•', '●', '▪', '■', '◦', '○', '‣', '⁃', '∙', '➢', '►', '–', '-', '\u{f0b7}', '\u{f0a7}',
-    '\u{f076}', '\u{f0d8}', '\u{f0fc}', '\u{f0a8}', '\u{f06e}', '\u{f0b2}', '·',
+    '\u{f076}', '\u{f0d8}', '\u{f0fc}', '\u{f0a8}', '\u{f06e}', '\u{f0b2}', '·', '✓', '✔',
 ];
 
 /// What a row is.

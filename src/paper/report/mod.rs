@@ -34,6 +34,7 @@ mod reader;
 mod rectable;
 mod rows;
 mod running;
+mod side_heads;
 mod sidebar;
 mod signoff;
 mod text;
@@ -245,7 +246,8 @@ fn report_rows(
     let mut rows_by_page: Vec<Vec<Row>> = chosen
         .iter()
         .map(|p| {
-            let mut rows = sidebar::split_sidebars(rows::page_rows(p, settings), settings);
+            let rows = sidebar::split_sidebars(rows::page_rows(p, settings), settings);
+            let mut rows = side_heads::split_side_heads(rows, settings);
             wrapped::join_wrapped_labels(&mut rows, settings);
             rows
         })

@@ -129,6 +129,10 @@ pub(super) fn read_preamble(rows: &[&Row], settings: &PaperSettings) -> Preamble
             let t = row.range_text(seg);
             if let Some(n) = agenda_item(&t) {
                 out.agenda_item.get_or_insert(n);
+            } else if text.is_empty() && ends_council_name(kept.last(), row, &t) {
+                // The council's name wrapped over two rows ("Ashcombe Vale" / "Borough
+                // Council"): both rows are the name, dropped.
+                kept.pop();
             } else if !is_council_name(&t) {
                 join_line(&mut text, &t);
             }
@@ -299,6 +303,25 @@ pub(super) fn report_of_line(text: &str) -> Option<Vec<String>> {
     names.retain(|n| !n.is_empty());
     (!names.is_empty()).then_some(names)
 }
+
+/// Whether `t`, opening `row`, ends a council's name begun by the row kept before it on the
+/// same page: that row a few capitalised words ("Ashcombe Vale"), the two a council's name
+/// ("Ashcombe Vale Borough Council").
+fn ends_council_name(before: Option<&(&Row, String)>, row: &Row, t: &str) -> bool {
+    let Some((prev, prev_text)) = before else {
+        return false;
+    };
+    let words: Vec<&str> = prev_text.split_whitespace().collect();
+    prev.page == row.page
+        && !words.is_empty()
+        && words.len() <= MAX_WRAPPED_NAME_WORDS
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !is_council_name(prev_text)
+        && is_council_name(&format!("{prev_text} {t}"))
+}
+
+/// The first row of a council's name wrapped over two rows is at most this many words.
+const MAX_WRAPPED_NAME_WORDS: usize = 4;
 
 /// Whether `text` opens with a council's name ("Kent County Council Labour Group").
 fn opens_with_council(text: &str) -> bool {

@@ -345,8 +345,10 @@ impl<'g> Reader<'g> {
 
     /// A heading among the front labels, before any section ("Report to: Cabinet", "Date:",
     /// then the title in bold, then "Report of:"): held, with the heading rows wrapping it,
-    /// until the row after shows what it is. A label after it makes it the title; anything
-    /// else, a heading as before. Returns whether the row was held.
+    /// until the row after shows what it is. A label or a field heading after it
+    /// ("Recommendations" opening a boxed panel under a title beside a sidebar of labels)
+    /// makes it the title; anything else, a heading as before. Returns whether the row was
+    /// held.
     fn title_row(&mut self, row: &Row, kind: &Kind, gap: bool) -> bool {
         if *kind == Kind::Heading {
             let starts = self.title_rows.is_empty()
@@ -363,7 +365,7 @@ impl<'g> Reader<'g> {
             return false;
         }
         let held = std::mem::take(&mut self.title_rows);
-        if matches!(kind, Kind::Label(..)) {
+        if matches!(kind, Kind::Label(..) | Kind::Field(..)) {
             let mut title = String::new();
             for (r, _) in &held {
                 join_line(&mut title, &r.text());
