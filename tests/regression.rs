@@ -3097,25 +3097,7 @@ fn issue_19_filled_total_rows_under_a_ruled_list_are_its_last_rows() {
 /// the generator from its HEADER and ROWS (`writer-rows-taller-than-a-page.json`).
 #[test]
 fn issue_19_rows_taller_than_a_page_stay_rows_of_one_table() {
-    let truth: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(crate::common::fixture(
-            "regression/writer-rows-taller-than-a-page.json",
-        ))
-        .expect("truth reads"),
-    )
-    .expect("truth is JSON");
-    let want: Vec<Vec<String>> = truth["rows"]
-        .as_array()
-        .expect("rows")
-        .iter()
-        .map(|r| {
-            r.as_array()
-                .expect("cells")
-                .iter()
-                .map(|c| c.as_str().unwrap_or_default().to_string())
-                .collect()
-        })
-        .collect();
+    let want = generator_rows("writer-rows-taller-than-a-page");
     let tables = crate::tables::tables_of("regression/writer-rows-taller-than-a-page.pdf");
     assert_eq!(
         tables.len(),
@@ -3359,14 +3341,22 @@ fn issue_19_stacked_total_bars_under_a_spacer_row_stay_in_the_table() {
 /// column says they are two rows.
 #[test]
 fn issue_19_carried_and_brought_forward_are_two_rows() {
+    let want = generator_rows("reportlab-ledger-carried-forward");
+    let tables = crate::tables::tables_of("regression/reportlab-ledger-carried-forward.pdf");
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].pages, [1, 2]);
+    assert_eq!(tables[0].grid(), want);
+}
+
+/// The rows a fixture's generator wrote beside its PDF (`fixtures/regression/{name}.json`,
+/// `{"rows": [[cell, …], …]}`): the truth of a table too long to type in the test.
+fn generator_rows(name: &str) -> Vec<Vec<String>> {
     let truth: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(crate::common::fixture(
-            "regression/reportlab-ledger-carried-forward.json",
-        ))
-        .expect("truth reads"),
+        &std::fs::read(crate::common::fixture(&format!("regression/{name}.json")))
+            .expect("truth reads"),
     )
     .expect("truth is JSON");
-    let want: Vec<Vec<String>> = truth["rows"]
+    truth["rows"]
         .as_array()
         .expect("rows")
         .iter()
@@ -3377,9 +3367,5 @@ fn issue_19_carried_and_brought_forward_are_two_rows() {
                 .map(|c| c.as_str().unwrap_or_default().to_string())
                 .collect()
         })
-        .collect();
-    let tables = crate::tables::tables_of("regression/reportlab-ledger-carried-forward.pdf");
-    assert_eq!(tables.len(), 1);
-    assert_eq!(tables[0].pages, [1, 2]);
-    assert_eq!(tables[0].grid(), want);
+        .collect()
 }

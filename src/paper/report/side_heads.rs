@@ -7,6 +7,7 @@
 //! the heading.
 
 use super::rows::{Row, W};
+use super::sidebar::part;
 use crate::paper::PaperSettings;
 
 /// A side head is at most this many words (with its number).
@@ -85,16 +86,4 @@ fn cut(row: &Row) -> Option<(Row, Row)> {
     }
     let body = row.words.get(second.start..)?.to_vec();
     Some((part(row, head.to_vec())?, part(row, body)?))
-}
-
-/// A row of `words` (some of `row`'s), or `None` when there are none.
-fn part(row: &Row, mut words: Vec<W>) -> Option<Row> {
-    let first = words.first_mut()?;
-    first.new_seg = true;
-    let size = first.size.max(1.0);
-    Some(Row {
-        size,
-        words,
-        ..row.clone()
-    })
 }

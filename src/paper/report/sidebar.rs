@@ -125,8 +125,9 @@ fn split_run(run: &[Row], gap: f64, settings: &PaperSettings) -> Option<Vec<Row>
     Some(aside.chain(wide).collect())
 }
 
-/// A row of `words` (those of `row` on one side), or `None` when there are none.
-fn part(row: &Row, mut words: Vec<W>) -> Option<Row> {
+/// A row of `words` (some of `row`'s: those on one side of a gutter), or `None` when there
+/// are none.
+pub(super) fn part(row: &Row, mut words: Vec<W>) -> Option<Row> {
     let first = words.first_mut()?;
     first.new_seg = true;
     let size = first.size.max(1.0);
