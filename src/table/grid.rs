@@ -33,6 +33,50 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// This grid with rows cut at `extra` (heights inside its rows), every cell whose row lies
+    /// in one of the blocks `split` (first and last row) cut into one cell per row, and every
+    /// other cell spanning the rows its extent now covers: rows the rules do not part
+    /// ([`super::sub_rows`], [`super::line_rows`]).
+    pub(super) fn cut_rows(
+        self,
+        extra: impl IntoIterator<Item = f64>,
+        split: &[(usize, usize)],
+    ) -> Grid {
+        let mut ys = self.ys.clone();
+        ys.extend(extra);
+        ys.sort_by(f64::total_cmp);
+        let at = |y: f64| ys.partition_point(|&v| v < y);
+        let mut cells = Vec::with_capacity(self.cells.len());
+        for c in &self.cells {
+            let (Some(&top), Some(&bottom)) = (self.ys.get(c.row), self.ys.get(c.row + c.row_span))
+            else {
+                cells.push(*c);
+                continue;
+            };
+            let (first, end) = (at(top), at(bottom));
+            if split.iter().any(|&(a, b)| c.row >= a && c.row <= b) {
+                cells.extend((first..end.max(first + 1)).map(|row| GridCell {
+                    row,
+                    row_span: 1,
+                    ..*c
+                }));
+            } else {
+                cells.push(GridCell {
+                    row: first,
+                    row_span: end.saturating_sub(first).max(1),
+                    ..*c
+                });
+            }
+        }
+        cells.sort_by_key(|c| (c.row, c.col));
+        Grid {
+            xs: self.xs,
+            ys,
+            cells,
+            inner_rules: self.inner_rules,
+        }
+    }
+
     /// The outer box.
     pub fn bbox(&self) -> Rect {
         Rect {

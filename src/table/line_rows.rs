@@ -16,7 +16,7 @@
 //! Rows are cut half-way between the lines they part; a ruled row none of whose lines may be
 //! parted (lines overlapping) is left whole.
 
-use super::grid::{Grid, GridCell};
+use super::grid::Grid;
 use super::sheet_lines::{lines, SheetLine};
 use super::Settings;
 use crate::geom::Rect;
@@ -117,45 +117,7 @@ pub(super) fn cut(grid: Grid, words: &[Word], used: &[bool], s: &Settings) -> Gr
     if new_ys.is_empty() {
         return grid;
     }
-    apply(grid, new_ys, &split)
-}
-
-/// `grid` with rows cut at `extra`, and every cell in the blocks of rows `split` cut into one
-/// cell per row.
-fn apply(grid: Grid, extra: Vec<f64>, split: &[(usize, usize)]) -> Grid {
-    let mut ys = grid.ys.clone();
-    ys.extend(extra);
-    ys.sort_by(f64::total_cmp);
-    let at = |y: f64| ys.partition_point(|&v| v < y);
-    let mut cells = Vec::with_capacity(grid.cells.len());
-    for c in &grid.cells {
-        let (Some(&top), Some(&bottom)) = (grid.ys.get(c.row), grid.ys.get(c.row + c.row_span))
-        else {
-            cells.push(*c);
-            continue;
-        };
-        let (first, end) = (at(top), at(bottom));
-        if split.iter().any(|&(a, b)| c.row >= a && c.row <= b) {
-            cells.extend((first..end.max(first + 1)).map(|row| GridCell {
-                row,
-                row_span: 1,
-                ..*c
-            }));
-        } else {
-            cells.push(GridCell {
-                row: first,
-                row_span: end.saturating_sub(first).max(1),
-                ..*c
-            });
-        }
-    }
-    cells.sort_by_key(|c| (c.row, c.col));
-    Grid {
-        xs: grid.xs,
-        ys,
-        cells,
-        inner_rules: grid.inner_rules,
-    }
+    grid.cut_rows(new_ys, &split)
 }
 
 /// The rows one block of ruled rows holding `all` (its cells' lines by baseline) is read as,

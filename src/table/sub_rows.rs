@@ -131,7 +131,8 @@ pub(super) fn cut(
     if cuts.is_empty() {
         return grid;
     }
-    apply(grid, &cuts)
+    let split: Vec<(usize, usize)> = cuts.iter().map(|(r, _)| (*r, *r)).collect();
+    grid.cut_rows(cuts.into_iter().flat_map(|(_, ys)| ys), &split)
 }
 
 /// Where to cut one ruled row whose cells (left to right, each with its lines) hold rows of
@@ -264,68 +265,6 @@ pub(crate) fn is_figure(text: &str) -> bool {
     t.chars().any(|c| c.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-}
-
-/// `grid` with the rows in `cuts` (row, cut positions top to bottom) each cut into rows.
-fn apply(grid: Grid, cuts: &[(usize, Vec<f64>)]) -> Grid {
-    let nr = grid.ys.len().saturating_sub(1);
-    // How many rows each old row becomes, and where each old row starts in the new grid.
-    let mut parts = vec![1usize; nr];
-    for (r, ys) in cuts {
-        if let Some(p) = parts.get_mut(*r) {
-            *p = ys.len() + 1;
-        }
-    }
-    let mut start = Vec::with_capacity(nr + 1);
-    let mut at = 0;
-    for p in &parts {
-        start.push(at);
-        at += p;
-    }
-    start.push(at);
-    let mut ys = Vec::with_capacity(at + 1);
-    for (r, pair) in grid.ys.windows(2).enumerate() {
-        ys.push(pair[0]);
-        if let Some((_, extra)) = cuts.iter().find(|(c, _)| *c == r) {
-            ys.extend(extra.iter().copied());
-        }
-    }
-    if let Some(&last) = grid.ys.last() {
-        ys.push(last);
-    }
-    let mut cells = Vec::with_capacity(grid.cells.len());
-    for c in &grid.cells {
-        let new_row = start.get(c.row).copied().unwrap_or(c.row);
-        let end = start
-            .get(c.row + c.row_span)
-            .copied()
-            .unwrap_or(new_row + c.row_span);
-        let cut_here = c.row_span == 1 && parts.get(c.row).is_some_and(|&p| p > 1);
-        if cut_here {
-            for k in 0..end - new_row {
-                cells.push(GridCell {
-                    row: new_row + k,
-                    col: c.col,
-                    row_span: 1,
-                    col_span: c.col_span,
-                });
-            }
-        } else {
-            cells.push(GridCell {
-                row: new_row,
-                col: c.col,
-                row_span: end - new_row,
-                col_span: c.col_span,
-            });
-        }
-    }
-    cells.sort_by_key(|c| (c.row, c.col));
-    Grid {
-        xs: grid.xs,
-        ys,
-        cells,
-        inner_rules: grid.inner_rules,
-    }
 }
 
 #[cfg(test)]
