@@ -87,10 +87,21 @@ impl Backdrop {
 
     /// Whether a glyph in box `glyph` drawn in `colour` is the colour of what lies under it.
     /// A glyph of unknown colour (a pattern) is seen.
+    #[inline]
     pub fn hides(&mut self, glyph: &Rect, colour: Option<Colour>) -> bool {
         let Some(colour) = colour else {
             return false;
         };
+        // The common answer, inlined into the caller: the colour of the last glyph asked
+        // about, which passed no quick test.
+        if self.last_quick == Some((colour, false)) {
+            return false;
+        }
+        self.hides_looked_up(glyph, colour)
+    }
+
+    /// [`Backdrop::hides`] past its inlined quick answer.
+    fn hides_looked_up(&mut self, glyph: &Rect, colour: Colour) -> bool {
         let candidate = match self.last_quick {
             Some((c, answer)) if c == colour => answer,
             _ => {

@@ -152,11 +152,14 @@ impl<'a> Ops<'a> {
     fn over(data: &'a [u8]) -> Ops<'a> {
         Ops {
             data,
-            buffer: Vec::new(),
-            // A guess from typical content (a few bytes per operand, a dozen or more per
-            // operation) so the lists rarely regrow; a wrong guess costs one regrowth.
-            operands: Vec::with_capacity(data.len() / 4 + 1),
-            ops: Vec::with_capacity(data.len() / 16 + 1),
+            // Guesses from typical content so the lists rarely regrow (a wrong guess costs
+            // one regrowth). Text set glyph by glyph, `[<0036>-3<0051>]TJ`, has an operand
+            // every 3.5 bytes, an operation every 12 to 16 and a decoded string byte every 8
+            // to 10 (the board paper's pages); the guesses before (a fourth, a sixteenth and
+            // nothing) made its every page regrow all three.
+            buffer: Vec::with_capacity(data.len() / 8 + 1),
+            operands: Vec::with_capacity(data.len() / 3 + 1),
+            ops: Vec::with_capacity(data.len() / 12 + 1),
             string_bytes: 0,
         }
     }

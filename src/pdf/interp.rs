@@ -22,14 +22,15 @@ use super::optional::{Nesting, OffGroups};
 use super::path::{Path, Segment};
 use super::sink::PageSink;
 use super::state::{Alpha, GraphicsState, RenderMode};
-use super::types::{Colour, Direction, Fill, FillShape, Glyph, Rule, RuleSource};
+use super::types::{Colour, Fill, FillShape, Glyph, Rule, RuleSource};
 use crate::geom::{Matrix, Pt, Rect};
-use crate::tolerance::{THIN_FILL_MAX, TINY_TEXT_MAX_SIZE, WATERMARK_MIN_SIZE};
+use crate::tolerance::{THIN_FILL_MAX, TINY_TEXT_MAX_SIZE};
 
 mod inline;
 mod layers;
 mod paint;
 mod pattern_image;
+mod show;
 mod widgets;
 
 /// Deepest `q` nesting honoured; deeper saves are counted but not stored (real files stay
@@ -594,9 +595,14 @@ impl<'a> Interpreter<'a> {
                 self.show(s);
             }
             Op::ShowTextArray(items) => {
+                // Made at the first string: an array of numbers alone shows nothing.
+                let mut setup = None;
                 for item in *items {
                     match item {
-                        TjItem::Text(s) => self.show(s),
+                        TjItem::Text(s) => {
+                            let setup = setup.get_or_insert_with(|| self.show_setup());
+                            self.show_string(setup, s);
+                        }
                         TjItem::Adjust(n) => self.adjust(n),
                     }
                 }
@@ -767,111 +773,6 @@ impl<'a> Interpreter<'a> {
             Matrix::translate(shift * t.horiz_scaling, 0.0)
         };
         self.tm = m.then(&self.tm);
-    }
-
-    fn show(&mut self, bytes: &[u8]) {
-        let font = match self.gs.text.font.clone() {
-            Some(f) => f,
-            None => {
-                self.missing("Font", b"(none set before text)");
-                self.fallback_font
-                    .get_or_insert_with(|| Arc::new(Font::fallback()))
-                    .clone()
-            }
-        };
-        let font_name = font.shared_name();
-        // The text state's numbers, copied (the state itself holds the font: no clone).
-        let t = self.gs.text.numbers();
-        let colour = if t.render.uses_stroke_colour() {
-            self.gs.stroke.colour
-        } else {
-            self.gs.fill.colour
-        };
-        let (ascent, descent) = (font.ascent(), font.descent());
-        let vertical = font.is_vertical();
-        // One list of decoded characters serves every string of the page.
-        let mut chars = std::mem::take(&mut self.chars);
-        font.decode_into(bytes, &mut chars, &mut self.decoded);
-        // Glyph advances only translate the text matrix, so the linear part of the rendering
-        // matrix, and with it the glyphs' size, scales and direction, is the same for every
-        // glyph of the string: computed once.
-        let linear = self.tm.then(&self.gs.ctm);
-        let (scale_x, scale_y) = (length(linear.a, linear.b), length(linear.c, linear.d));
-        let size = t.size.abs() * scale_y;
-        // [Tfs·Th 0 0 Tfs 0 Ts], the first factor of the text rendering matrix (9.4.4).
-        let font_m = Matrix::new(t.size * t.horiz_scaling, 0.0, 0.0, t.size, 0.0, t.rise);
-        let trm0 = font_m.then(&linear);
-        let invisible = t.render.is_invisible() || self.filled_clear(t.render);
-        let direction = if vertical {
-            Direction::of_vector(-trm0.c, -trm0.d)
-        } else {
-            Direction::of_vector(trm0.a, trm0.b)
-        };
-        self.watermark = size >= WATERMARK_MIN_SIZE && paint::oblique(&trm0, vertical);
-        for ch in chars.drain(..) {
-            if self.glyphs >= self.limits.glyphs_per_page {
-                self.hit(Limit::GlyphsPerPage, self.limits.glyphs_per_page);
-                self.stopped = true;
-                break;
-            }
-            // Text rendering matrix (9.4.4): [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM.
-            let tm_ctm = self.tm.then(&self.gs.ctm);
-            let trm = font_m.then(&tm_ctm);
-            let w = ch.width;
-            let corners = if vertical {
-                [
-                    trm.apply(-w / 2.0, -1.0),
-                    trm.apply(w / 2.0, 0.0),
-                    trm.apply(-w / 2.0, 0.0),
-                    trm.apply(w / 2.0, -1.0),
-                ]
-            } else {
-                [
-                    trm.apply(0.0, descent),
-                    trm.apply(w, ascent),
-                    trm.apply(0.0, ascent),
-                    trm.apply(w, descent),
-                ]
-            };
-            let spacing = t.char_spacing
-                + if ch.is_word_space {
-                    t.word_spacing
-                } else {
-                    0.0
-                };
-            let (advance_m, advance_len) = if vertical {
-                let ty = -(w * t.size) + spacing;
-                (Matrix::translate(0.0, ty), ty.abs() * scale_y)
-            } else {
-                let tx = (w * t.size + spacing) * t.horiz_scaling;
-                (Matrix::translate(tx, 0.0), tx.abs() * scale_x)
-            };
-            if let Some(bbox) = Rect::bounding(corners).filter(|b| b.is_finite()) {
-                let mut text = ch.unicode;
-                if text.is_empty() {
-                    *self.unmapped.entry(font_name.clone()).or_default() += 1;
-                    text = "\u{FFFD}".into();
-                }
-                self.glyphs += 1;
-                self.emit(Glyph {
-                    text,
-                    bbox,
-                    origin: trm.apply(0.0, 0.0),
-                    advance: advance_len,
-                    font: font_name.clone(),
-                    size,
-                    direction,
-                    colour,
-                    invisible,
-                    clip: None,
-                });
-            }
-            let next = advance_m.then(&self.tm);
-            if next.is_finite() {
-                self.tm = next;
-            }
-        }
-        self.chars = chars;
     }
 
     fn stroke_path(&mut self) {
@@ -1166,17 +1067,4 @@ fn numbers(array: &[Object]) -> Vec<f64> {
         .iter()
         .filter_map(|o| o.as_float().ok().map(f64::from))
         .collect()
-}
-
-/// The length of the vector (a, b): `hypot`, whose care against overflow costs more than
-/// the rest of a string's set-up, is needed only when neither is zero (text that is not
-/// rotated has b = 0, and then the length is |a| exactly, as `hypot` gives).
-fn length(a: f64, b: f64) -> f64 {
-    if b == 0.0 {
-        a.abs()
-    } else if a == 0.0 {
-        b.abs()
-    } else {
-        a.hypot(b)
-    }
 }
