@@ -79,7 +79,8 @@ pub(super) fn usable(w: &Word) -> bool {
 /// gutter and is no content.
 pub(super) fn is_leader(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() >= 2 && t.chars().all(|c| matches!(c, '.' | '·' | '…' | '_' | ' '))
+    // Characters first: most words fail at their first.
+    t.chars().all(|c| matches!(c, '.' | '·' | '…' | '_' | ' ')) && t.chars().count() >= 2
 }
 
 /// A word's text without a trailing dot leader ("Total........" → "Total").
@@ -111,7 +112,10 @@ pub(super) fn build_lines(words: &[Word], ids: &[usize], u: &UnruledSettings) ->
             end += 1;
         }
         let mut ws: Vec<usize> = order[start..end].to_vec();
-        ws.sort_by(|&a, &b| words[a].bbox.x0.total_cmp(&words[b].bbox.x0));
+        // A line on one baseline is in order already (`order` is sorted by left edge next).
+        if !ws.is_sorted_by(|&a, &b| words[a].bbox.x0.total_cmp(&words[b].bbox.x0).is_le()) {
+            ws.sort_by(|&a, &b| words[a].bbox.x0.total_cmp(&words[b].bbox.x0));
+        }
         if let Some(line) = make_line(words, ws, u) {
             out.push(line);
         }
@@ -273,6 +277,11 @@ pub(super) fn is_list_marker(text: &str) -> bool {
 /// "3.") are left out: a column of them is a table's reference column.
 pub(crate) fn is_item_label(text: &str) -> bool {
     let t = text.trim();
+    // Every label ends in ")" or "." (the tests below ask for one or the other): most words
+    // are turned away here.
+    if !t.ends_with([')', '.']) {
+        return false;
+    }
     let lettered = t
         .strip_suffix('.')
         .is_some_and(|c| c.chars().count() == 1 && c.chars().all(|c| c.is_ascii_alphabetic()));
