@@ -257,7 +257,10 @@ fn framed_lines(words: &[&Word], page: u32, s: &Settings) -> Vec<(CellLine, Rect
             break;
         };
         start = end;
-        line.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
+        // A line on one baseline is in order already (`ws` is sorted by left edge next).
+        if !line.is_sorted_by(|a, b| a.1.x0.total_cmp(&b.1.x0).is_le()) {
+            line.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
+        }
         if let Some(l) = framed_line(line, page, s) {
             out.push(l);
         }
@@ -309,7 +312,7 @@ fn framed_line(line: &[(&Word, Rect)], page: u32, s: &Settings) -> Option<(CellL
 fn all_bold<'a>(words: impl Iterator<Item = &'a Word>) -> bool {
     let mut last: Option<&std::sync::Arc<str>> = None;
     for w in words {
-        if last.is_some_and(|f| std::sync::Arc::ptr_eq(f, &w.font)) {
+        if last.is_some_and(|f| std::sync::Arc::ptr_eq(f, &w.font) || *f == w.font) {
             continue;
         }
         if !crate::layout::is_bold_font(&w.font) {

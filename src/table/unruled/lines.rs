@@ -78,6 +78,14 @@ pub(super) fn usable(w: &Word) -> bool {
 /// Whether a word is only a dot leader ("........", ". . ."): it guides the eye across a
 /// gutter and is no content.
 pub(super) fn is_leader(text: &str) -> bool {
+    // A word opening with a letter or figure is none, told before trimming.
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     let t = text.trim();
     // Characters first: most words fail at their first.
     t.chars().all(|c| matches!(c, '.' | '·' | '…' | '_' | ' ')) && t.chars().count() >= 2
@@ -91,11 +99,12 @@ pub(super) fn strip_leader(text: &str) -> Option<&str> {
 
 /// Group the words `ids` (indices into `words`) into lines, top to bottom.
 pub(super) fn build_lines(words: &[Word], ids: &[usize], u: &UnruledSettings) -> Vec<TLine> {
-    let mut order: Vec<usize> = ids
-        .iter()
-        .copied()
-        .filter(|&i| words.get(i).is_some_and(usable))
-        .collect();
+    let mut order: Vec<usize> = Vec::with_capacity(ids.len());
+    order.extend(
+        ids.iter()
+            .copied()
+            .filter(|&i| words.get(i).is_some_and(usable)),
+    );
     order.sort_by(|&a, &b| {
         let (wa, wb) = (&words[a], &words[b]);
         wa.baseline
