@@ -217,17 +217,17 @@ fn superscript_mark(prev: Option<&Item>, it: &Item, settings: &Settings) -> bool
 // Inlined where most lines are read (a call of its own cost the board paper 1% more).
 #[inline(always)]
 fn split_words(cluster: &[&Item], d: Direction, settings: &Settings) -> (Vec<Word>, Vec<Rect>) {
-    // About one word in every four glyphs (a word and its space): few lines grow the lists.
-    let mut words: Vec<Word> = Vec::with_capacity(cluster.len() / 4 + 1);
-    let mut boxes: Vec<Rect> = Vec::with_capacity(cluster.len() / 4 + 1);
-    // Whether the last word of `words` (and box of `boxes`) is still being built: a word is
-    // built where it is kept, so it is never moved.
-    let mut open = false;
+    let mut words = Vec::new();
+    let mut boxes = Vec::new();
+    let mut current: Option<(Word, Rect)> = None;
     let mut last: Option<&Item> = None;
     for &it in cluster {
         let size = it.g.size.max(1.0);
         if it.text.chars().all(char::is_whitespace) {
-            open = false;
+            if let Some(w) = current.take() {
+                words.push(w.0);
+                boxes.push(w.1);
+            }
             last = None;
             continue;
         }
@@ -239,7 +239,6 @@ fn split_words(cluster: &[&Item], d: Direction, settings: &Settings) -> (Vec<Wor
                 continue;
             }
         }
-        let current = words.last_mut().zip(boxes.last_mut()).filter(|_| open);
         let gap_ok = current
             .as_ref()
             .is_some_and(|(w, rb)| it.rbox.x0 - rb.x1 <= settings.word_gap_em * w.size.max(1.0))
@@ -248,32 +247,41 @@ fn split_words(cluster: &[&Item], d: Direction, settings: &Settings) -> (Vec<Wor
             && !last.is_some_and(|prev| {
                 across_clip((&prev.g.bbox, prev.g.clip), (&it.g.bbox, it.g.clip))
             });
-        match (current, gap_ok) {
+        match (&mut current, gap_ok) {
             (Some((w, rb)), true) => {
                 w.text.push_str(it.text);
                 *rb = rb.union(&it.rbox);
                 w.clip = w.clip.or(it.g.clip);
             }
             _ => {
-                words.push(Word {
-                    text: {
-                        let mut t = String::with_capacity(WORD_TEXT_CAPACITY);
-                        t.push_str(it.text);
-                        t
+                if let Some(w) = current.take() {
+                    words.push(w.0);
+                    boxes.push(w.1);
+                }
+                current = Some((
+                    Word {
+                        text: {
+                            let mut t = String::with_capacity(WORD_TEXT_CAPACITY);
+                            t.push_str(it.text);
+                            t
+                        },
+                        bbox: it.rbox,
+                        direction: d,
+                        baseline: it.baseline,
+                        font: it.g.font.clone(),
+                        size: it.g.size,
+                        colour: it.g.colour,
+                        clip: it.g.clip,
                     },
-                    bbox: it.rbox,
-                    direction: d,
-                    baseline: it.baseline,
-                    font: it.g.font.clone(),
-                    size: it.g.size,
-                    colour: it.g.colour,
-                    clip: it.g.clip,
-                });
-                boxes.push(it.rbox);
-                open = true;
+                    it.rbox,
+                ));
             }
         }
         last = Some(it);
+    }
+    if let Some(w) = current.take() {
+        words.push(w.0);
+        boxes.push(w.1);
     }
     super::spaced::join_letter_spaced(&mut words, &mut boxes, settings);
     for (w, rb) in words.iter_mut().zip(&boxes) {
