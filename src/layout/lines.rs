@@ -26,6 +26,17 @@ pub fn lines(glyphs: &[Glyph], settings: &Settings) -> Vec<Line> {
             right = rbox.x1;
         }
         let count = run.words.len().min(run.reading_boxes.len());
+        // Most runs are one line: their list of words becomes the line's as it is.
+        if starts.len() == 1 && count == run.words.len() {
+            if let Some(bbox) = run.words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b)) {
+                out.push(Line {
+                    bbox,
+                    direction: run.direction,
+                    words: run.words,
+                });
+            }
+            continue;
+        }
         let mut words = run.words.into_iter();
         for (k, &start) in starts.iter().enumerate() {
             let end = starts.get(k + 1).copied().unwrap_or(count);

@@ -119,7 +119,11 @@ pub(crate) fn runs(glyphs: &[Glyph], settings: &Settings) -> Vec<BaselineRun> {
             let Some(cluster) = keys.get_mut(start..end) else {
                 break;
             };
-            cluster.sort_by_key(|k| k.x0);
+            // Most lines are on one baseline, so already in order: the sort (with its scratch
+            // list) is left out for them.
+            if !cluster.is_sorted_by_key(|k| k.x0) {
+                cluster.sort_by_key(|k| k.x0);
+            }
             cluster_items.clear();
             cluster_items.extend(cluster.iter().filter_map(|k| items.get(k.item)));
             let (words, reading_boxes) = match leaders(&cluster_items, settings) {

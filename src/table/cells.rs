@@ -240,59 +240,87 @@ fn framed_lines(words: &[&Word], page: u32, s: &Settings) -> Vec<(CellLine, Rect
             .then(a.0.baseline.total_cmp(&b.0.baseline))
             .then(a.1.x0.total_cmp(&b.1.x0))
     });
-    /// Words of one line with their reading-frame boxes.
-    type Placed<'a> = Vec<(&'a Word, Rect)>;
-    let mut out: Vec<(Direction, f64, Placed)> = Vec::new();
-    for (w, r) in ws {
-        let tol = s.cell_line_baseline_em * w.size.max(1.0);
-        match out.last_mut() {
-            Some((d, base, line)) if *d == w.direction && (w.baseline - *base).abs() <= tol => {
-                line.push((w, r))
-            }
-            _ => out.push((w.direction, w.baseline, vec![(w, r)])),
+    let mut out = Vec::new();
+    // Each line is a run of `ws` (same direction, baselines near its first word's), put in
+    // order along the line where it lies: no list of its own.
+    let mut start = 0;
+    while let Some(&(first, _)) = ws.get(start) {
+        let (d, base) = (first.direction, first.baseline);
+        let mut end = start + 1;
+        while ws.get(end).is_some_and(|(w, _)| {
+            w.direction == d
+                && (w.baseline - base).abs() <= s.cell_line_baseline_em * w.size.max(1.0)
+        }) {
+            end += 1;
+        }
+        let Some(line) = ws.get_mut(start..end) else {
+            break;
+        };
+        start = end;
+        // A line on one baseline is in order already (`ws` is sorted by left edge next).
+        if !line.is_sorted_by(|a, b| a.1.x0.total_cmp(&b.1.x0).is_le()) {
+            line.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
+        }
+        if let Some(l) = framed_line(line, page, s) {
+            out.push(l);
         }
     }
-    out.into_iter()
-        .filter_map(|(_, _, mut line)| {
-            line.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
-            let bbox = line
-                .iter()
-                .map(|(w, _)| w.bbox)
-                .reduce(|a, b| a.union(&b))?;
-            let rbox = line.iter().map(|(_, r)| *r).reduce(|a, b| a.union(&b))?;
-            let mut text = String::new();
-            let mut prev: Option<(Rect, &Word)> = None;
-            for (w, r) in &line {
-                let spaced = prev.is_some_and(|(p, pw)| {
-                    r.x0 - p.x1 >= s.cell_word_gap_em * w.size.max(1.0)
-                        || crate::layout::across_clip((&pw.bbox, pw.clip), (&w.bbox, w.clip))
-                });
-                if spaced {
-                    text.push(' ');
-                }
-                text.push_str(&w.text);
-                prev = Some((*r, *w));
-            }
-            // ASCII holds no right-to-left letters: nothing to reorder.
-            let text = if text.is_ascii() {
-                text
-            } else {
-                visual_to_logical(&text)
-            };
-            let bold = line
-                .iter()
-                .all(|(w, _)| crate::layout::is_bold_font(&w.font));
-            Some((
-                CellLine {
-                    text,
-                    bbox,
-                    page,
-                    bold,
-                },
-                rbox,
-            ))
-        })
-        .collect()
+    out
+}
+
+/// One printed line of [`framed_lines`] from its words (in order along the line, with their
+/// reading-frame boxes), with its box in the reading frame.
+fn framed_line(line: &[(&Word, Rect)], page: u32, s: &Settings) -> Option<(CellLine, Rect)> {
+    let bbox = line
+        .iter()
+        .map(|(w, _)| w.bbox)
+        .reduce(|a, b| a.union(&b))?;
+    let rbox = line.iter().map(|(_, r)| *r).reduce(|a, b| a.union(&b))?;
+    // The words and a space between each two: the most the text can take.
+    let mut text = String::with_capacity(line.iter().map(|(w, _)| w.text.len() + 1).sum());
+    let mut prev: Option<(Rect, &Word)> = None;
+    for (w, r) in line {
+        let spaced = prev.is_some_and(|(p, pw)| {
+            r.x0 - p.x1 >= s.cell_word_gap_em * w.size.max(1.0)
+                || crate::layout::across_clip((&pw.bbox, pw.clip), (&w.bbox, w.clip))
+        });
+        if spaced {
+            text.push(' ');
+        }
+        text.push_str(&w.text);
+        prev = Some((*r, *w));
+    }
+    // ASCII holds no right-to-left letters: nothing to reorder.
+    let text = if text.is_ascii() {
+        text
+    } else {
+        visual_to_logical(&text)
+    };
+    Some((
+        CellLine {
+            text,
+            bbox,
+            page,
+            bold: all_bold(line.iter().map(|(w, _)| *w)),
+        },
+        rbox,
+    ))
+}
+
+/// Whether every word is set in a bold font. A line's words mostly share one font: its name
+/// is read once for a run of words holding the same font.
+fn all_bold<'a>(words: impl Iterator<Item = &'a Word>) -> bool {
+    let mut last: Option<&std::sync::Arc<str>> = None;
+    for w in words {
+        if last.is_some_and(|f| std::sync::Arc::ptr_eq(f, &w.font) || *f == w.font) {
+            continue;
+        }
+        if !crate::layout::is_bold_font(&w.font) {
+            return false;
+        }
+        last = Some(&w.font);
+    }
+    true
 }
 
 /// Whether `c` is a combining mark of the scripts [`visual_to_logical`] reorders (or a generic
@@ -386,6 +414,15 @@ pub fn visual_to_logical(text: &str) -> String {
 /// Split a bullet glyph off the start of a line. A glyph alone on its line bullets nothing: it
 /// is the line's text (a coloured "●" printed as a RAG rating).
 fn strip_bullet(text: &str) -> Option<&str> {
+    // Every bullet opens with "-" or a byte that leads a two- or three-byte character: most
+    // lines are turned away at their first byte.
+    if !text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b == b'-' || b >= 0xC0)
+    {
+        return None;
+    }
     BULLETS.iter().find_map(|b| {
         let rest = text.strip_prefix(b)?;
         if rest.trim().is_empty() {
@@ -506,9 +543,9 @@ fn paragraphs(words: &[&Word], page: u32, s: &Settings, dots: &[Rect]) -> Vec<Pa
             prev.is_some_and(|p| rbox.top - p.bottom > s.paragraph_gap_lines * p.height());
         // A list item label opening a line ("b) Evaluation …") under a paragraph opened by
         // one ("a) Pilot live …") starts the next item, set solid or not.
-        let next_item = out
-            .last()
-            .is_some_and(|p| opens_item(&p.text) && opens_item(&line.text));
+        // (The line is asked first: few lines open with a label, and the paragraph's text
+        // is long.)
+        let next_item = opens_item(&line.text) && out.last().is_some_and(|p| opens_item(&p.text));
         let new = out.is_empty() || gap_break || bullet_rest.is_some() || dotted || next_item;
         prev = Some(rbox);
         if bullet_rest.is_some() || dotted {

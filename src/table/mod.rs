@@ -404,14 +404,21 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
         out.tables.push(t);
     }
     if settings.unruled {
-        let free: Vec<Word> = words
-            .iter()
-            .zip(&used)
-            .filter(|(_, u)| !**u)
-            .map(|(w, _)| w.clone())
-            .collect();
+        // The words no ruled table took: all of them on most pages, which need no copy.
+        let taken: Vec<Word>;
+        let free: &[Word] = if used.contains(&true) {
+            taken = words
+                .iter()
+                .zip(&used)
+                .filter(|(_, u)| !**u)
+                .map(|(w, _)| w.clone())
+                .collect();
+            &taken
+        } else {
+            words
+        };
         let ruled: Vec<Rect> = out.tables.iter().map(|t| t.bbox).collect();
-        let found = unruled::find(page, &free, &ruled, settings);
+        let found = unruled::find(page, free, &ruled, settings);
         // Tables set one under another with the same columns are found as one region.
         let max = settings.alignment.max_bridge_lines;
         out.tables.extend(
@@ -423,7 +430,7 @@ pub fn inspect(page: &PagePrimitives, words: &[Word], settings: &Settings) -> In
         out.rejected = found.rejected;
         out.warnings.extend(found.warnings);
         // Filled rows with no rules under a ruled grid are its last rows.
-        tail::attach(&mut out.tables, page, &free, settings, &mut out.warnings);
+        tail::attach(&mut out.tables, page, free, settings, &mut out.warnings);
     }
     out.tables.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
     // A table that may yet be dropped (it continues nothing) leaves its lines outside, as

@@ -244,6 +244,10 @@ fn lines(words: &[&Word], s: &Settings) -> Vec<Line> {
 /// perhaps signed, bracketed, with a currency sign, a percent or a unit ("£1.2m", "(3,995.2)",
 /// "-14,200", "12%"), or a dash standing for nothing.
 pub(crate) fn is_figure(text: &str) -> bool {
+    // Most words open with a letter: turned away before trimming.
+    if text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
     let t = text.trim();
     // Most words open with a letter: turned away at the first character.
     let opens = t.chars().next().is_some_and(|c| {

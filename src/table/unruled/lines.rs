@@ -78,8 +78,17 @@ pub(super) fn usable(w: &Word) -> bool {
 /// Whether a word is only a dot leader ("........", ". . ."): it guides the eye across a
 /// gutter and is no content.
 pub(super) fn is_leader(text: &str) -> bool {
+    // A word opening with a letter or figure is none, told before trimming.
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     let t = text.trim();
-    t.chars().count() >= 2 && t.chars().all(|c| matches!(c, '.' | '·' | '…' | '_' | ' '))
+    // Characters first: most words fail at their first.
+    t.chars().all(|c| matches!(c, '.' | '·' | '…' | '_' | ' ')) && t.chars().count() >= 2
 }
 
 /// A word's text without a trailing dot leader ("Total........" → "Total").
@@ -90,11 +99,12 @@ pub(super) fn strip_leader(text: &str) -> Option<&str> {
 
 /// Group the words `ids` (indices into `words`) into lines, top to bottom.
 pub(super) fn build_lines(words: &[Word], ids: &[usize], u: &UnruledSettings) -> Vec<TLine> {
-    let mut order: Vec<usize> = ids
-        .iter()
-        .copied()
-        .filter(|&i| words.get(i).is_some_and(usable))
-        .collect();
+    let mut order: Vec<usize> = Vec::with_capacity(ids.len());
+    order.extend(
+        ids.iter()
+            .copied()
+            .filter(|&i| words.get(i).is_some_and(usable)),
+    );
     order.sort_by(|&a, &b| {
         let (wa, wb) = (&words[a], &words[b]);
         wa.baseline
@@ -111,7 +121,10 @@ pub(super) fn build_lines(words: &[Word], ids: &[usize], u: &UnruledSettings) ->
             end += 1;
         }
         let mut ws: Vec<usize> = order[start..end].to_vec();
-        ws.sort_by(|&a, &b| words[a].bbox.x0.total_cmp(&words[b].bbox.x0));
+        // A line on one baseline is in order already (`order` is sorted by left edge next).
+        if !ws.is_sorted_by(|&a, &b| words[a].bbox.x0.total_cmp(&words[b].bbox.x0).is_le()) {
+            ws.sort_by(|&a, &b| words[a].bbox.x0.total_cmp(&words[b].bbox.x0));
+        }
         if let Some(line) = make_line(words, ws, u) {
             out.push(line);
         }
@@ -273,6 +286,11 @@ pub(super) fn is_list_marker(text: &str) -> bool {
 /// "3.") are left out: a column of them is a table's reference column.
 pub(crate) fn is_item_label(text: &str) -> bool {
     let t = text.trim();
+    // Every label ends in ")" or "." (the tests below ask for one or the other): most words
+    // are turned away here.
+    if !t.ends_with([')', '.']) {
+        return false;
+    }
     let lettered = t
         .strip_suffix('.')
         .is_some_and(|c| c.chars().count() == 1 && c.chars().all(|c| c.is_ascii_alphabetic()));
