@@ -96,13 +96,21 @@ fn normalise(label: &str) -> String {
         l
     };
     let l = l.trim().trim_end_matches([':', '.', '-', '–', '?']).trim();
-    // The words joined by one space, as collecting and joining them gave, in one buffer.
+    // The words (runs of characters other than white space) joined by one space, as
+    // collecting and joining `split_whitespace` gave, character by character in one buffer:
+    // a row's whole text is asked too, and the word iterator cost more than the rest.
     let mut out = String::with_capacity(l.len());
-    for word in l.split_whitespace() {
-        if !out.is_empty() {
+    let mut gap = false;
+    for c in l.chars() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        gap = false;
+        out.push(c);
     }
     out
 }
