@@ -96,21 +96,13 @@ fn normalise(label: &str) -> String {
         l
     };
     let l = l.trim().trim_end_matches([':', '.', '-', '–', '?']).trim();
-    // The words (runs of characters other than white space) joined by one space, as
-    // collecting and joining `split_whitespace` gave, character by character in one buffer:
-    // a row's whole text is asked too, and the word iterator cost more than the rest.
+    // The words joined by one space, as collecting and joining them gave, in one buffer.
     let mut out = String::with_capacity(l.len());
-    let mut gap = false;
-    for c in l.chars() {
-        if c.is_whitespace() {
-            gap = true;
-            continue;
-        }
-        if gap && !out.is_empty() {
+    for word in l.split_whitespace() {
+        if !out.is_empty() {
             out.push(' ');
         }
-        gap = false;
-        out.push(c);
+        out.push_str(word);
     }
     out
 }
