@@ -9,6 +9,7 @@
 //! "Wexford Council –") are no part of it.
 
 use regex::Regex;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::super::PaperSettings;
@@ -282,9 +283,9 @@ fn is_version_line(t: &str) -> bool {
 /// A version line from its version on: the line itself, or what follows position words
 /// leading it ("Annual update – Version 3 – May 2025" → "Version 3 – May 2025").
 pub(super) fn version_part(t: &str) -> Option<&str> {
-    let c = caption_re().captures(t)?;
-    let lead = c.get(1)?;
-    let before = trim_parts(lead.as_str());
+    let groups = caption_groups(t)?;
+    let lead = groups[1].clone()?;
+    let before = trim_parts(t.get(lead.clone()).unwrap_or_default());
     if before.is_empty() {
         Some(t)
     } else if positional(before)
@@ -293,7 +294,7 @@ pub(super) fn version_part(t: &str) -> Option<&str> {
     {
         // "Annual update – Version 3 – May 2025", "Plan version 1.3 · 12 January 2026", and a
         // public body's name before it: "Tynevale Combined Authority – Version 0.3, 14 …".
-        t.get(lead.end()..).map(trim_parts)
+        t.get(lead.end..).map(trim_parts)
     } else {
         None
     }
@@ -424,17 +425,42 @@ pub(super) fn position_date(t: &str) -> Option<String> {
 /// Compile the caption patterns now (see [`crate::paper::warm_up`]); the plan name's full
 /// pattern is left for a title beyond ASCII, which few have.
 pub(super) fn warm_up() {
-    let _ = (caption_re(), plan_name_re(true));
+    let _ = (caption_groups(""), plan_name_re_plain());
 }
 
-fn caption_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)^(.*?)[\s–—:,;(\[-]*\b(?:version\s*([0-9A-Za-z][0-9A-Za-z.]*)|(?:ver|rev|v|issue\s)\.?\s?([0-9][0-9A-Za-z.]*))(.*)$",
-        )
-        .unwrap_or_else(|_| unreachable!("constant pattern"))
-    })
+/// The groups of the caption pattern on `t`, as byte ranges: 0 the match, 1 the text before
+/// the version, 2 a version after "version", 3 one after a short form ("v2", "Rev. 3"), 4
+/// the rest.
+///
+/// On text whose characters beyond ASCII are all [`PLAIN_PUNCTUATION`] the pattern is run by
+/// regex-lite (see [`crate::pattern`]), which compiles it in a small part of the time: there
+/// its ASCII word boundary and ASCII case folding match what `regex`'s Unicode ones match
+/// (only the Kelvin sign and the long s fold to ASCII letters, and no plain punctuation is a
+/// word character).
+fn caption_groups(t: &str) -> Option<[Option<Range<usize>>; 5]> {
+    const PATTERN: &str = r"(?i)^(.*?)[\s–—:,;(\[-]*\b(?:version\s*([0-9A-Za-z][0-9A-Za-z.]*)|(?:ver|rev|v|issue\s)\.?\s?([0-9][0-9A-Za-z.]*))(.*)$";
+    if is_plain(t) {
+        static PLAIN: OnceLock<regex_lite::Regex> = OnceLock::new();
+        let c = PLAIN
+            .get_or_init(|| crate::pattern::compile(PATTERN))
+            .captures(t)?;
+        Some(std::array::from_fn(|i| c.get(i).map(|m| m.range())))
+    } else {
+        static FULL: OnceLock<Regex> = OnceLock::new();
+        let c = FULL
+            .get_or_init(|| {
+                Regex::new(PATTERN).unwrap_or_else(|_| unreachable!("constant pattern"))
+            })
+            .captures(t)?;
+        Some(std::array::from_fn(|i| c.get(i).map(|m| m.range())))
+    }
+}
+
+/// Whether every character of `t` beyond ASCII is [`PLAIN_PUNCTUATION`]: neither a word
+/// character, nor white space, nor a letter that folds to an ASCII one.
+fn is_plain(t: &str) -> bool {
+    t.chars()
+        .all(|c| c.is_ascii() || PLAIN_PUNCTUATION.contains(c))
 }
 
 /// Separators and brackets around a caption's parts.
@@ -486,38 +512,44 @@ fn parts(t: &str) -> Vec<&str> {
 /// B: Delivery Plan", "Annex 2 – Delivery Plan", "Wexford Council – Delivery Plan" →
 /// "Delivery Plan".
 fn plan_name(title: &str) -> String {
-    let re = plan_name_re(
-        title
-            .chars()
-            .all(|c| c.is_ascii() || PLAIN_PUNCTUATION.contains(c)),
-    );
-    match re.captures(title).and_then(|c| c.name("rest")) {
-        Some(m) if m.as_str().split_whitespace().count() >= 2 => m.as_str().to_string(),
+    let rest = if is_plain(title) {
+        plan_name_re_plain()
+            .captures(title)
+            .and_then(|c| c.name("rest"))
+            .map(|m| m.as_str())
+    } else {
+        plan_name_re()
+            .captures(title)
+            .and_then(|c| c.name("rest"))
+            .map(|m| m.as_str())
+    };
+    match rest {
+        Some(m) if m.split_whitespace().count() >= 2 => m.to_string(),
         _ => title.to_string(),
     }
 }
 
-/// The pattern of [`plan_name`]; `ascii`: with `\w` and `\s` limited to ASCII, for a title
-/// whose characters beyond ASCII are all [`PLAIN_PUNCTUATION`] (neither word characters nor
-/// white space), on which it matches exactly what the full pattern matches. Unicode `\w`
-/// repeated five times made the full pattern the costliest of the reader to compile (about
-/// 9 M instructions, more than reading a page); the ASCII one costs a small part of that.
-fn plan_name_re(ascii: bool) -> &'static Regex {
-    const PATTERN: &str = r"^(?:(?:Appendix|Appendices|Annex|Annexe|Schedule|Attachment|Enclosure|Exhibit)\s+[A-Z0-9]{1,3}\s*[:.–—-]\s*|(?:[A-Z][\w'’.&-]*\s+){1,5}Council\s*[:–—|-]\s*)+(?P<rest>\S.*)$";
+/// [`plan_name`]'s pattern.
+const PLAN_NAME: &str = r"^(?:(?:Appendix|Appendices|Annex|Annexe|Schedule|Attachment|Enclosure|Exhibit)\s+[A-Z0-9]{1,3}\s*[:.–—-]\s*|(?:[A-Z][\w'’.&-]*\s+){1,5}Council\s*[:–—|-]\s*)+(?P<rest>\S.*)$";
+
+/// [`PLAN_NAME`] for a title whose characters beyond ASCII are all [`PLAIN_PUNCTUATION`]
+/// (neither word characters nor white space), with `\w` and `\s` limited to ASCII, on which
+/// it matches exactly what the full pattern matches, compiled by regex-lite (see
+/// [`crate::pattern`]; its `\s` is ASCII's). Unicode `\w` repeated five times made the full
+/// pattern the costliest of the reader to compile (about 9 M instructions, more than reading
+/// a page); the plain one costs a small part of that.
+fn plan_name_re_plain() -> &'static regex_lite::Regex {
+    static PLAIN: OnceLock<regex_lite::Regex> = OnceLock::new();
+    PLAIN.get_or_init(|| {
+        regex_lite::Regex::new(&PLAN_NAME.replace(r"\w", "0-9A-Za-z_"))
+            .unwrap_or_else(|_| unreachable!("constant pattern"))
+    })
+}
+
+/// [`PLAN_NAME`] as written, for a title with other characters beyond ASCII.
+fn plan_name_re() -> &'static Regex {
     static FULL: OnceLock<Regex> = OnceLock::new();
-    static ASCII: OnceLock<Regex> = OnceLock::new();
-    let compile = |p: &str| Regex::new(p).unwrap_or_else(|_| unreachable!("constant pattern"));
-    if ascii {
-        ASCII.get_or_init(|| {
-            compile(
-                &PATTERN
-                    .replace(r"\w", "0-9A-Za-z_")
-                    .replace(r"\s", r"(?-u:\s)"),
-            )
-        })
-    } else {
-        FULL.get_or_init(|| compile(PATTERN))
-    }
+    FULL.get_or_init(|| Regex::new(PLAN_NAME).unwrap_or_else(|_| unreachable!("constant pattern")))
 }
 
 /// Characters beyond ASCII that are neither word characters nor white space in Unicode:
@@ -635,19 +667,26 @@ pub fn inside(t: &Table, hr: usize, s: &PaperSettings) -> (Option<String>, Optio
 /// Title, version and version date from a caption: "<title> – Version 4 – June 2015",
 /// "<title> (Version 2.1, January 2025)", "<title> – January 2025 – v3".
 pub fn read(cap: &str) -> (String, Option<String>, Option<String>) {
-    let Some(c) = caption_re().captures(cap) else {
+    let Some(groups) = caption_groups(cap) else {
         // No version: a position after the title ("… – Updated July 2025") is still its date.
         return match position_tail(cap) {
             Some((title, date)) => (plan_name(&title), None, Some(date)),
             None => (plan_name(cap.trim()), None, None),
         };
     };
-    let part = |i: usize| c.get(i).map_or("", |m| m.as_str());
+    let part = |i: usize| -> &str {
+        groups
+            .get(i)
+            .cloned()
+            .flatten()
+            .and_then(|r| cap.get(r))
+            .unwrap_or_default()
+    };
     let mut title = trim_parts(part(1)).to_string();
-    let version = c
-        .get(2)
-        .or_else(|| c.get(3))
-        .map(|m| m.as_str().trim_end_matches('.').to_string())
+    let version = [2, 3]
+        .into_iter()
+        .find(|&i| groups.get(i).is_some_and(Option::is_some))
+        .map(|i| part(i).trim_end_matches('.').to_string())
         .filter(|v| !v.is_empty());
     let mut date = date_after_version(part(4)).map(title_case);
     if date.is_none() {
@@ -662,6 +701,40 @@ pub fn read(cap: &str) -> (String, Option<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// On plain text the caption pattern reads the same groups under regex-lite as under
+    /// `regex`.
+    #[test]
+    fn captions_read_alike_by_both_engines() {
+        let full = Regex::new(r"(?i)^(.*?)[\s–—:,;(\[-]*\b(?:version\s*([0-9A-Za-z][0-9A-Za-z.]*)|(?:ver|rev|v|issue\s)\.?\s?([0-9][0-9A-Za-z.]*))(.*)$")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let captions = [
+            "Improvement Plan – Version 4 – June 2015",
+            "Action Plan (Version 2.1, January 2025)",
+            "Action Plan – January 2025 – v3",
+            "Delivery plan VERSION3.2 · 14 July 2025",
+            "Annual update – Rev. 3 – May 2025",
+            "Plan issue 2 [draft]",
+            "Improvement plan v.2\u{A0}– March 2025",
+            "Revised plan: ver 1.0",
+            "Driver plan version",
+            "Plan\u{2003}Version 7\nsecond line",
+            "Prevention Plan v 2",
+            "“Safer Streets” Plan — Version 0.3",
+            "Plan Issue\tA",
+            "",
+        ];
+        for t in captions {
+            let plain = caption_groups(t);
+            let expected = full
+                .captures(t)
+                .map(|c| std::array::from_fn(|i| c.get(i).map(|m| m.range())));
+            assert_eq!(plain, expected, "{t:?}");
+        }
+        // Beyond plain punctuation the full pattern reads it: "é" is a word character, so no
+        // word starts at the "v" (an ASCII word boundary would see one).
+        assert_eq!(caption_groups("Planéversion 2"), None);
+    }
 
     #[test]
     fn plan_names_read_alike_by_both_patterns() {
@@ -683,12 +756,15 @@ mod tests {
             "Delivery Plan",
         ];
         for t in titles {
-            let read = |re: &Regex| {
-                re.captures(t)
-                    .and_then(|c| c.name("rest"))
-                    .map(|m| m.range())
-            };
-            assert_eq!(read(plan_name_re(true)), read(plan_name_re(false)), "{t:?}");
+            let plain = plan_name_re_plain()
+                .captures(t)
+                .and_then(|c| c.name("rest"))
+                .map(|m| m.range());
+            let full = plan_name_re()
+                .captures(t)
+                .and_then(|c| c.name("rest"))
+                .map(|m| m.range());
+            assert_eq!(plain, full, "{t:?}");
         }
         assert_eq!(
             plan_name("St. Helen’s Borough Council | Action Plan"),

@@ -12,13 +12,44 @@ use crate::table::{Cell, CellLine, Paragraph};
 /// Whitespace runs collapsed to one space, trimmed.
 pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    if s.is_ascii() {
+        // Byte by byte: the same words as `split_whitespace`, which decodes and classifies
+        // every character (most cells are ASCII, and this is asked of every cell).
+        let mut start = None;
+        for (i, b) in s.bytes().enumerate() {
+            match (is_ascii_white_space(b), start) {
+                (true, Some(from)) => {
+                    push_word(&mut out, s.get(from..i).unwrap_or_default());
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
         }
-        out.push_str(word);
+        if let Some(from) = start {
+            push_word(&mut out, s.get(from..).unwrap_or_default());
+        }
+        return out;
+    }
+    for word in s.split_whitespace() {
+        push_word(&mut out, word);
     }
     out
+}
+
+/// `word` after the words already in `out`, a space between.
+fn push_word(out: &mut String, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
+}
+
+/// Whether ASCII byte `b` is white space as [`char::is_whitespace`] says: tab, line feed,
+/// vertical tab, form feed, carriage return or space (`u8::is_ascii_whitespace` leaves out
+/// the vertical tab).
+fn is_ascii_white_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// Whether `s` collapsed (see [`collapse`]) is longer than `n` bytes, told without collapsing
@@ -40,12 +71,7 @@ fn compiled(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) ->
 /// Compile the cell and line patterns now (see [`crate::paper::warm_up`]): each function
 /// compiles its pattern before it looks at its text.
 pub(super) fn warm_up() {
-    let _ = (
-        is_date(""),
-        is_reference(""),
-        ends_dated("", ""),
-        list_label(""),
-    );
+    let _ = (is_date(""), is_reference(""), list_label(""));
 }
 
 /// A cell that is a date or a timescale and nothing else: "March 2025", "31/03/2024",
@@ -87,31 +113,32 @@ pub fn is_date(s: &str) -> bool {
 /// timescale words of its pattern. Most cells hold none, and telling so costs a small part of
 /// running the pattern.
 fn may_be_date(s: &str) -> bool {
-    const MARKS: &[&str] = &[
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-        "monthly",
-        "quarterly",
-        "annually",
-        "weekly",
-        "ongoing",
-        "on-going",
-        "immediate",
-        "tbc",
-        "tbd",
-        "continuous",
-    ];
-    s.bytes().any(|b| b.is_ascii_digit()) || MARKS.iter().any(|m| s.contains(m))
+    let bytes = s.as_bytes();
+    // One pass over the text, each place tried against the marks opening with its byte
+    // (asking `contains` of each mark in turn searched the text 22 times).
+    bytes.iter().any(u8::is_ascii_digit)
+        || (0..bytes.len()).any(|i| opens_with_mark(bytes.get(i..).unwrap_or_default()))
+}
+
+/// Whether `rest` opens with one of [`may_be_date`]'s marks, told by its first byte.
+fn opens_with_mark(rest: &[u8]) -> bool {
+    let has = |mark: &str| rest.starts_with(mark.as_bytes());
+    match rest.first() {
+        Some(b'j') => has("jan") || has("jun") || has("jul"),
+        Some(b'f') => has("feb"),
+        Some(b'm') => has("mar") || has("may") || has("monthly"),
+        Some(b'a') => has("apr") || has("aug") || has("annually"),
+        Some(b's') => has("sep"),
+        Some(b'o') => has("oct") || has("ongoing") || has("on-going"),
+        Some(b'n') => has("nov"),
+        Some(b'd') => has("dec"),
+        Some(b'q') => has("quarterly"),
+        Some(b'w') => has("weekly"),
+        Some(b'i') => has("immediate"),
+        Some(b't') => has("tbc") || has("tbd"),
+        Some(b'c') => has("continuous"),
+        _ => false,
+    }
 }
 
 /// A printed reference: "1.1", "1a", "A3", "IA-23-04.1", "1.1.1", "7", "HW01", "3." — a short
@@ -607,17 +634,36 @@ fn spaced(line: &CellLine, next: &CellLine, apart: f64) -> bool {
 /// there (FORMAT.md's "text – Status – Date" entries one per line; a status after the date is
 /// [`ends_status`]'s).
 fn ends_dated(line: &str, next: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = compiled(&RE, || {
-        format!(
-            r"[–—:·|-]\s*(?:(?:by|from|until|end\s+of|target|due|deadline)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
-        )
-    });
-    // The pattern is written in lower case.
+    // regex-lite (see [`crate::pattern`]): the pattern is run only on the few lines that end
+    // in a year ([`ends_in_year`]), so its slower matcher costs less than `regex`'s compile,
+    // which a paper without such lines no longer pays at all.
+    static RE: OnceLock<regex_lite::Regex> = OnceLock::new();
+    let line = line.trim_end();
     // The next opens with a capital or a figure ("40 homes bought – …").
     next.trim_start()
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && re.is_match(&line.trim_end().to_ascii_lowercase())
+        && ends_in_year(line)
+        && RE
+            .get_or_init(|| {
+                crate::pattern::compile(&format!(
+                    r"[–—:·|-]\s*(?:(?:by|from|until|end\s+of|target|due|deadline)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
+                ))
+            })
+            // The pattern is written in lower case.
+            .is_match(&line.to_ascii_lowercase())
+}
+
+/// Whether `line` ends as [`ends_dated`]'s pattern must: a year of this century or the last
+/// ("1999", "2025"), perhaps with a full stop, after something else.
+fn ends_in_year(line: &str) -> bool {
+    let line = line.strip_suffix('.').unwrap_or(line);
+    let Some(at) = line.len().checked_sub(4).filter(|&at| at > 0) else {
+        return false;
+    };
+    line.get(at..).is_some_and(|year| {
+        year.bytes().all(|b| b.is_ascii_digit())
+            && (year.starts_with("19") || year.starts_with("20"))
+    })
 }
 
 /// A milestone line ending in a status word set off from its text ("Contractor appointed ·
@@ -1717,5 +1763,152 @@ mod tests {
         }
         assert!(!may_be_date("head of fostering") && !is_date("Head of Fostering"));
         assert!(!collapses_longer_than(&"a ".repeat(8), 8));
+    }
+
+    /// The one-pass mark search answers as asking `contains` of every mark does.
+    #[test]
+    fn marks_are_found_as_by_substring_search() {
+        const MARKS: &[&str] = &[
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+            "monthly",
+            "quarterly",
+            "annually",
+            "weekly",
+            "ongoing",
+            "on-going",
+            "immediate",
+            "tbc",
+            "tbd",
+            "continuous",
+        ];
+        let texts = [
+            "",
+            "j",
+            "ja",
+            "jan",
+            "xjanx",
+            "june",
+            "julio",
+            "febr",
+            "ma",
+            "mayor",
+            "month",
+            "monthly",
+            "monthl",
+            "a",
+            "ap",
+            "april",
+            "augur",
+            "annual",
+            "annually",
+            "se",
+            "sept",
+            "oc",
+            "octet",
+            "on-goin",
+            "on-going",
+            "ongoin",
+            "ongoing",
+            "no",
+            "nov",
+            "de",
+            "decide",
+            "quarter",
+            "quarterly",
+            "week",
+            "weekly",
+            "immedi",
+            "immediate",
+            "tb",
+            "tbc",
+            "tbd",
+            "continuou",
+            "continuous",
+            "head of fostering",
+            "lead officer",
+            "x9",
+            "end of q",
+            "– mid 2025",
+            "ébdec",
+            "decé",
+        ];
+        for t in texts {
+            let by_search =
+                t.bytes().any(|b| b.is_ascii_digit()) || MARKS.iter().any(|m| t.contains(m));
+            assert_eq!(may_be_date(t), by_search, "{t:?}");
+        }
+        for m in MARKS {
+            assert!(opens_with_mark(m.as_bytes()), "{m}");
+        }
+    }
+
+    /// Collapsing ASCII byte by byte gives the words `split_whitespace` gives.
+    #[test]
+    fn collapse_keeps_split_whitespace_words() {
+        let texts = [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a  b",
+            "\ta\x0Bb\x0Cc\rd\ne",
+            "a\x1Fb",
+            "  lead   officer ",
+            "a\u{A0}b c",
+            "\u{2003}x\u{2003}",
+            "one two",
+            "x\x7F y",
+        ];
+        for t in texts {
+            assert_eq!(
+                collapse(t),
+                t.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{t:?}"
+            );
+        }
+    }
+
+    /// The year test and regex-lite answer as `regex` did on the whole pattern.
+    #[test]
+    fn ends_dated_reads_as_the_full_pattern() {
+        let full = Regex::new(&format!(
+            r"[–—:·|-]\s*(?:(?:by|from|until|end\s+of|target|due|deadline)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let lines = [
+            "Report to the Board – Complete – October 2014",
+            "Report – by Sept. 2015.",
+            "Report – by Sept. 2015..",
+            "Report · 31 May 2024",
+            "Report | end of  June\u{A0}2025",
+            "Report: target Dec 1999",
+            "Report – Dec 2125",
+            "Report – Dec 1899",
+            "Report – 2015",
+            "– May 2015",
+            "May 2015",
+            "Report –May 2015 ",
+            "Report – May 2015\u{2003}",
+            "Report – Mayo 2015",
+            "Report — deadline jan 2020",
+            "2015",
+            "",
+        ];
+        for line in lines {
+            let expected = full.is_match(&line.trim_end().to_ascii_lowercase());
+            assert_eq!(ends_dated(line, "Next"), expected, "{line:?}");
+            assert!(!ends_dated(line, "next"), "{line:?}");
+        }
     }
 }

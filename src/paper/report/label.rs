@@ -88,10 +88,23 @@ impl LabelKind {
 /// A label's words, lower case, without its colon (or question mark), "(s)" or
 /// "no."/"number" tail.
 fn normalise(label: &str) -> String {
-    let l = label.to_lowercase().replace("(s)", "s");
+    let l = label.to_lowercase();
+    // A row's whole text is asked too: no "(s)" without a bracket, found by a byte search.
+    let l = if l.contains('(') {
+        l.replace("(s)", "s")
+    } else {
+        l
+    };
     let l = l.trim().trim_end_matches([':', '.', '-', '–', '?']).trim();
-    let words: Vec<&str> = l.split_whitespace().collect();
-    words.join(" ")
+    // The words joined by one space, as collecting and joining them gave, in one buffer.
+    let mut out = String::with_capacity(l.len());
+    for word in l.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// What the label `label` feeds. A bilingual label ("Pwyllgor / Committee:", "Teitl /
@@ -204,7 +217,8 @@ fn one_label_kind(label: &str) -> LabelKind {
     {
         LabelKind::SignOff
     } else if l
-        .split_whitespace()
+        // Normalised: its words are parted by single spaces.
+        .split(' ')
         .any(|w| matches!(w, "author" | "authors" | "authored"))
         || one_of(&[
             "officer presenting",

@@ -97,8 +97,10 @@ impl Row {
     }
 }
 
-fn words_text<'a>(words: impl Iterator<Item = &'a W>) -> String {
-    let mut s = String::new();
+fn words_text<'a>(words: impl Iterator<Item = &'a W> + Clone) -> String {
+    // Sized once: growing the text word by word reallocated it again and again.
+    let len: usize = words.clone().map(|w| w.text.len() + 1).sum();
+    let mut s = String::with_capacity(len);
     for w in words {
         if !s.is_empty() {
             s.push(' ');
@@ -178,6 +180,9 @@ pub(super) fn page_rows(page: &PageText, settings: &PaperSettings) -> Vec<Row> {
     }
     rows.into_iter()
         .map(|(mut row, mut group)| {
+            // A row's words mostly share one face: its weight and slant are read once per run
+            // of words in one face (reading them lower-cased the font's name twice a word).
+            let mut face: Option<(&str, bool, bool)> = None;
             group.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
             for line in group {
                 let mut before: Option<&layout::Word> = None;
@@ -199,9 +204,17 @@ pub(super) fn page_rows(page: &PageText, settings: &PaperSettings) -> Vec<Row> {
                         last.x1 = w.bbox.x1;
                         continue;
                     }
+                    let (bold, italic) = match face {
+                        Some((name, bold, italic)) if name == &*w.font => (bold, italic),
+                        _ => {
+                            let read = (is_bold(&w.font), is_italic(&w.font));
+                            face = Some((&w.font, read.0, read.1));
+                            read
+                        }
+                    };
                     row.words.push(W {
-                        bold: is_bold(&w.font),
-                        italic: is_italic(&w.font),
+                        bold,
+                        italic,
                         size: w.size,
                         text: w.text.clone(),
                         x0: w.bbox.x0,

@@ -30,23 +30,34 @@ pub(super) fn split_sidebars(rows: Vec<Row>, settings: &PaperSettings) -> Vec<Ro
         return rows;
     };
     let sides: Vec<Option<Side>> = rows.iter().map(|r| side(r, gap, settings)).collect();
-    let mut out = Vec::with_capacity(rows.len() + 8);
+    // First each run's split, read from the rows; then the rows moved, not copied, into the
+    // result where they stay as they are (copying every word of the page cost more than
+    // finding the sidebar).
+    let mut splits: Vec<(usize, Option<Vec<Row>>)> = Vec::new();
     let mut i = 0;
     while i < rows.len() {
         let run_end = (i..rows.len())
             .find(|&j| sides.get(j).is_none_or(Option::is_none))
             .unwrap_or(rows.len());
         if run_end == i {
-            out.extend(rows.get(i).cloned());
+            splits.push((1, None));
             i += 1;
             continue;
         }
         let run = rows.get(i..run_end).unwrap_or_default();
-        match split_run(run, gap, settings) {
-            Some(split) => out.extend(split),
-            None => out.extend(run.iter().cloned()),
-        }
+        splits.push((run_end - i, split_run(run, gap, settings)));
         i = run_end;
+    }
+    let mut out = Vec::with_capacity(rows.len() + 8);
+    let mut owned = rows.into_iter();
+    for (len, split) in splits {
+        match split {
+            Some(split) => {
+                out.extend(split);
+                owned.by_ref().take(len).for_each(drop);
+            }
+            None => out.extend(owned.by_ref().take(len)),
+        }
     }
     out
 }
@@ -131,10 +142,15 @@ pub(super) fn part(row: &Row, mut words: Vec<W>) -> Option<Row> {
     let first = words.first_mut()?;
     first.new_seg = true;
     let size = first.size.max(1.0);
+    // The row's other fields by name: `..row.clone()` copied its words only to drop them.
     Some(Row {
+        page: row.page,
+        top: row.top,
+        bottom: row.bottom,
+        baseline: row.baseline,
         size,
         words,
-        ..row.clone()
+        aside: row.aside,
     })
 }
 
