@@ -2,11 +2,9 @@
 //!
 //! The command is a position-independent executable with about 37,000 relative relocations
 //! (pointers in vtables and constant tables), which the dynamic loader reads and applies at
-//! every start: a fifth of the start-up of a one-page `extract`. Packed (`-z
-//! pack-relative-relocs`, the ELF `DT_RELR` form) they take 11 KB instead of 880 KB and are
-//! applied in a fraction of the time: the one-page report's `extract` about 7% faster, a
-//! 16-page plan's 2–4% (measured as ratios in one run). The executable stays
-//! position-independent.
+//! every start. Packed (`-z pack-relative-relocs`, the ELF `DT_RELR` form) they take 11 KB
+//! instead of 880 KB: the one-page report's `extract` about 7% faster, a 16-page plan's 2–4%
+//! (measured as ratios in alternating runs). The executable stays position-independent.
 //!
 //! The loader must know the form: glibc 2.36 and later (2022), which mark it with the
 //! version `GLIBC_ABI_DT_RELR`. The flag is given only when building on Linux with glibc for

@@ -2,7 +2,7 @@
 
 use super::frame::{rect_with, to_reading};
 use super::words::runs;
-use super::{Block, Line, Settings};
+use super::{Block, Line, Settings, Word};
 use crate::geom::Rect;
 use crate::pdf::{Direction, Glyph};
 use crate::tolerance::DEFAULT_FONT_SIZE;
@@ -26,32 +26,32 @@ pub fn lines(glyphs: &[Glyph], settings: &Settings) -> Vec<Line> {
             right = rbox.x1;
         }
         let count = run.words.len().min(run.reading_boxes.len());
+        let direction = run.direction;
         // Most runs are one line: their list of words becomes the line's as it is.
         if starts.len() == 1 && count == run.words.len() {
-            if let Some(bbox) = run.words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b)) {
-                out.push(Line {
-                    bbox,
-                    direction: run.direction,
-                    words: run.words,
-                });
-            }
+            out.extend(line_of(run.words, direction));
             continue;
         }
         let mut words = run.words.into_iter();
         for (k, &start) in starts.iter().enumerate() {
             let end = starts.get(k + 1).copied().unwrap_or(count);
-            let line_words: Vec<_> = words.by_ref().take(end - start).collect();
-            let Some(bbox) = line_words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b)) else {
-                continue;
-            };
-            out.push(Line {
-                bbox,
-                direction: run.direction,
-                words: line_words,
-            });
+            out.extend(line_of(
+                words.by_ref().take(end - start).collect(),
+                direction,
+            ));
         }
     }
     out
+}
+
+/// A line of `words` (none: no words), its box theirs together.
+fn line_of(words: Vec<Word>, direction: Direction) -> Option<Line> {
+    let bbox = words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b))?;
+    Some(Line {
+        bbox,
+        direction,
+        words,
+    })
 }
 
 /// Blocks in reading order: lines that stack closely with overlapping extents are one block;

@@ -249,7 +249,7 @@ pub(crate) fn is_figure(text: &str) -> bool {
         return false;
     }
     let t = text.trim();
-    // Most words open with a letter: turned away at the first character.
+    // What a figure may open with.
     let opens = t.chars().next().is_some_and(|c| {
         c.is_ascii_digit() || matches!(c, '-' | '–' | '—' | '−' | '+' | '(' | '£' | '$' | '€' | '.')
     });

@@ -428,6 +428,9 @@ pub(super) fn warm_up() {
     let _ = (caption_groups(""), plan_name_re_plain());
 }
 
+/// The caption pattern (see [`caption_groups`]).
+const CAPTION: &str = r"(?i)^(.*?)[\s–—:,;(\[-]*\b(?:version\s*([0-9A-Za-z][0-9A-Za-z.]*)|(?:ver|rev|v|issue\s)\.?\s?([0-9][0-9A-Za-z.]*))(.*)$";
+
 /// The groups of the caption pattern on `t`, as byte ranges: 0 the match, 1 the text before
 /// the version, 2 a version after "version", 3 one after a short form ("v2", "Rev. 3"), 4
 /// the rest.
@@ -438,18 +441,17 @@ pub(super) fn warm_up() {
 /// (only the Kelvin sign and the long s fold to ASCII letters, and no plain punctuation is a
 /// word character).
 fn caption_groups(t: &str) -> Option<[Option<Range<usize>>; 5]> {
-    const PATTERN: &str = r"(?i)^(.*?)[\s–—:,;(\[-]*\b(?:version\s*([0-9A-Za-z][0-9A-Za-z.]*)|(?:ver|rev|v|issue\s)\.?\s?([0-9][0-9A-Za-z.]*))(.*)$";
     if is_plain(t) {
         static PLAIN: OnceLock<regex_lite::Regex> = OnceLock::new();
         let c = PLAIN
-            .get_or_init(|| crate::pattern::compile(PATTERN))
+            .get_or_init(|| crate::pattern::compile(CAPTION))
             .captures(t)?;
         Some(std::array::from_fn(|i| c.get(i).map(|m| m.range())))
     } else {
         static FULL: OnceLock<Regex> = OnceLock::new();
         let c = FULL
             .get_or_init(|| {
-                Regex::new(PATTERN).unwrap_or_else(|_| unreachable!("constant pattern"))
+                Regex::new(CAPTION).unwrap_or_else(|_| unreachable!("constant pattern"))
             })
             .captures(t)?;
         Some(std::array::from_fn(|i| c.get(i).map(|m| m.range())))
@@ -706,8 +708,7 @@ mod tests {
     /// `regex`.
     #[test]
     fn captions_read_alike_by_both_engines() {
-        let full = Regex::new(r"(?i)^(.*?)[\s–—:,;(\[-]*\b(?:version\s*([0-9A-Za-z][0-9A-Za-z.]*)|(?:ver|rev|v|issue\s)\.?\s?([0-9][0-9A-Za-z.]*))(.*)$")
-            .unwrap_or_else(|e| panic!("{e}"));
+        let full = Regex::new(CAPTION).unwrap_or_else(|e| panic!("{e}"));
         let captions = [
             "Improvement Plan – Version 4 – June 2015",
             "Action Plan (Version 2.1, January 2025)",

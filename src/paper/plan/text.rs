@@ -644,13 +644,17 @@ fn ends_dated(line: &str, next: &str) -> bool {
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && ends_in_year(line)
         && RE
-            .get_or_init(|| {
-                crate::pattern::compile(&format!(
-                    r"[–—:·|-]\s*(?:(?:by|from|until|end\s+of|target|due|deadline)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
-                ))
-            })
+            .get_or_init(|| crate::pattern::compile(&ends_dated_pattern()))
             // The pattern is written in lower case.
             .is_match(&line.to_ascii_lowercase())
+}
+
+/// [`ends_dated`]'s pattern, in lower case: a separator, perhaps a qualifier and a day, then a
+/// month and a year of this century or the last at the end of the line.
+fn ends_dated_pattern() -> String {
+    format!(
+        r"[–—:·|-]\s*(?:(?:by|from|until|end\s+of|target|due|deadline)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
+    )
 }
 
 /// Whether `line` ends as [`ends_dated`]'s pattern must: a year of this century or the last
@@ -1882,10 +1886,7 @@ mod tests {
     /// The year test and regex-lite answer as `regex` did on the whole pattern.
     #[test]
     fn ends_dated_reads_as_the_full_pattern() {
-        let full = Regex::new(&format!(
-            r"[–—:·|-]\s*(?:(?:by|from|until|end\s+of|target|due|deadline)\s+)?(?:[0-9]{{1,2}}\s+)?{MONTH}\s+(?:19|20)[0-9]{{2}}\.?$"
-        ))
-        .unwrap_or_else(|e| panic!("{e}"));
+        let full = Regex::new(&ends_dated_pattern()).unwrap_or_else(|e| panic!("{e}"));
         let lines = [
             "Report to the Board – Complete – October 2014",
             "Report – by Sept. 2015.",
