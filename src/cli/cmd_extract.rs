@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use boardpaper::export::paper as out;
 use boardpaper::paper::document::Paper;
+use boardpaper::pipeline::{Observer, Step};
 
 use super::args::{QuietArgs, ReadArgs};
 use super::input::{self, Input};
@@ -84,9 +85,17 @@ fn output_names(files: &[Input]) -> Vec<String> {
 
 /// Open and read one input; with `explain`, print the plan reader's account of its tables
 /// on standard error.
-fn read_one(input: &Input, reading: &Reading, explain: bool) -> Result<Paper, Failure> {
+fn read_one(
+    input: &Input,
+    reading: &Reading,
+    explain: bool,
+    schema: Option<&SchemaCompile>,
+) -> Result<Paper, Failure> {
     let doc = input.open(&reading.open())?;
-    let paper = read::paper(&doc, reading)?;
+    let paper = match schema {
+        Some(schema) => read::paper_observed(&doc, reading, &schema.after(doc.page_count()))?,
+        None => read::paper(&doc, reading)?,
+    };
     if explain {
         let numbers: Vec<u32> = (1..=doc.page_count()).collect();
         let (tables, _) = boardpaper::pipeline::tables(&doc, &numbers, &reading.settings)?;
@@ -100,6 +109,45 @@ fn read_one(input: &Input, reading: &Reading, explain: bool) -> Result<Paper, Fa
         explain_report(&doc, &paper, reading);
     }
     Ok(paper)
+}
+
+/// The JSON Schema compiled on a spare core (it costs as much as reading a short paper;
+/// validation waits for it if it is not ready yet), once: while a one-page paper's page is
+/// read, the other core has nothing to do; with more pages both cores read pages, and one
+/// idles once they are read (beside the plans, the report is read), so it starts then.
+struct SchemaCompile(std::sync::Once);
+
+impl SchemaCompile {
+    fn new() -> SchemaCompile {
+        SchemaCompile(std::sync::Once::new())
+    }
+
+    /// The observer of a paper of `pages` pages that starts the compile at its time.
+    fn after(&self, pages: u32) -> AfterPages<'_> {
+        if pages <= 1 {
+            self.start();
+        }
+        AfterPages(self)
+    }
+
+    fn start(&self) {
+        self.0.call_once(|| {
+            rayon::spawn(|| {
+                let _ = boardpaper::export::schema::validate_paper(&serde_json::Value::Null);
+            });
+        });
+    }
+}
+
+/// Starts the schema's compile once a paper's pages have been read.
+struct AfterPages<'a>(&'a SchemaCompile);
+
+impl Observer for AfterPages<'_> {
+    fn step(&self, step: Step, _page: u32) {
+        if step == Step::Join {
+            self.0.start();
+        }
+    }
 }
 
 /// With `--explain`: how each row of the covering report's pages was classified (label,
@@ -138,13 +186,7 @@ fn write(paper: &Paper, format: Format, target: Option<&Path>, excel: bool) -> R
 }
 
 pub fn run(a: ExtractArgs) -> Result<(), Failure> {
-    if a.format == Format::Json {
-        // Compile the JSON Schema on a worker while the first paper is read (it costs as much
-        // as reading a short paper); validation waits for it if it is not ready yet.
-        rayon::spawn(|| {
-            let _ = boardpaper::export::schema::validate_paper(&serde_json::Value::Null);
-        });
-    }
+    let schema = (a.format == Format::Json).then(SchemaCompile::new);
     let reading = a.read.reading()?;
     let quiet = a.quiet.quiet;
     let files = input::open_inputs(&a.inputs)?;
@@ -153,7 +195,7 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
         let Some(file) = files.first() else {
             return Ok(());
         };
-        let paper = read_one(file, &reading, a.explain)?;
+        let paper = read_one(file, &reading, a.explain, schema.as_ref())?;
         input::report_warnings(&paper.file, &paper.warnings, quiet);
         return write(&paper, a.format, a.output.as_deref(), a.excel);
     }
@@ -169,7 +211,7 @@ pub fn run(a: ExtractArgs) -> Result<(), Failure> {
         .zip(&names)
         .filter_map(|(f, stem)| {
             let result = guard(&f.name(), || {
-                read_one(f, &reading, a.explain).and_then(|paper| {
+                read_one(f, &reading, a.explain, schema.as_ref()).and_then(|paper| {
                     bar.suspend(|| input::report_warnings(&paper.file, &paper.warnings, quiet));
                     let target = match a.format {
                         Format::Json => dir.join(format!("{stem}.json")),

@@ -12,3 +12,12 @@ use super::Failure;
 pub fn paper(doc: &Document, reading: &Reading) -> Result<Paper, Failure> {
     Ok(pipeline::read(doc, &reading.settings)?)
 }
+
+/// [`paper`], telling `observer` of each step on each page.
+pub fn paper_observed(
+    doc: &Document,
+    reading: &Reading,
+    observer: &dyn pipeline::Observer,
+) -> Result<Paper, Failure> {
+    Ok(pipeline::read_observed(doc, &reading.settings, observer)?)
+}

@@ -118,6 +118,12 @@ pub fn validate(schema: Schema, doc: &Value) -> Result<(), Vec<Violation>> {
             message,
         }]
     })?;
+    // A yes-or-no check first: it builds no error and no location, and a document that
+    // passes (every paper we write) is walked by it alone (callgrind, plan V3's JSON: checked
+    // in 0.30 M instructions, against 0.60 M collecting its errors).
+    if validator.is_valid(doc) {
+        return Ok(());
+    }
     let errors: Vec<Violation> = validator
         .iter_errors(doc)
         .map(|e| Violation {

@@ -62,14 +62,18 @@ pub fn read(
     let first_page = pages.iter().map(|p| p.number).min();
     // The covering report ends where the plan starts: with that page guessed from the tables'
     // headers, the report is read on a second thread while the plans are read (a wrong guess
-    // is read again). Around a plan on the first page only the report's rows are read early:
-    // which text is the plan's is known once the plan is.
+    // is read again). Around a plan on the first page the report is read around the tables
+    // the plan likely holds ([`likely_plan_boxes`]): if the plans hold other tables, it is
+    // read again around theirs.
     let (reading, early) = rayon::join(
         || super::reading(pages, tables, profile, settings, false),
         || {
             let guess = super::plan::likely_start(tables, profile, settings);
-            if guess.is_some() && guess == first_page {
-                Early::Rows(report::rows(pages, None, settings))
+            if let Some(start) = guess.filter(|_| guess == first_page) {
+                let rows = report::rows(pages, None, settings);
+                let boxes = likely_plan_boxes(start, tables, settings);
+                let read = report::read_rows_around(rows.clone(), pages, &boxes, settings);
+                Early::Rows(rows, Some(Box::new((boxes, read))))
             } else {
                 let read = report::read_report(pages, guess, settings);
                 // Its sections may carry on past the plan: the rows to read around it.
@@ -85,11 +89,18 @@ pub fn read(
         // A plan printed inside the report (a table in one of its sections): the report is
         // read around the plan's tables.
         let boxes = plan_table_boxes(&plans, tables, settings);
-        let rows = match early {
-            Early::Rows(rows) | Early::Report(_, _, Some(rows)) => rows,
-            Early::Report(_, _, None) => report::rows(pages, None, settings),
+        let (meeting, report) = match early {
+            Early::Rows(_, Some(read)) if read.0 == boxes => read.1,
+            Early::Rows(rows, _) | Early::Report(_, _, Some(rows)) => {
+                report::read_rows_around(rows, pages, &boxes, settings)
+            }
+            Early::Report(_, _, None) => report::read_rows_around(
+                report::rows(pages, None, settings),
+                pages,
+                &boxes,
+                settings,
+            ),
         };
-        let (meeting, report) = report::read_rows_around(rows, pages, &boxes, settings);
         // A form or a bare table with a few labels around it is no covering report: one has
         // a title, front matter or a summary.
         let covering = report.as_ref().is_some_and(|r| {
@@ -109,7 +120,7 @@ pub fn read(
         let (read, rows) = match early {
             Early::Report(guess, read, rows) if guess == plan_start => (*read, rows),
             Early::Report(_, _, rows) => (report::read_report(pages, plan_start, settings), rows),
-            Early::Rows(rows) => (report::read_report(pages, plan_start, settings), Some(rows)),
+            Early::Rows(rows, _) => (report::read_report(pages, plan_start, settings), Some(rows)),
         };
         report::carried_past_plan(read, || {
             let boxes = plan_table_boxes(&plans, tables, settings);
@@ -149,14 +160,12 @@ pub fn read(
     }
 }
 
-/// Where the plans' tables are printed: every row's box on every page, for tables on the
-/// plans' pages wide enough to be a plan (a two-column front sheet is the report's) and for
-/// any table that holds a plan's action, however narrow.
 /// What is read of the covering report while the plans are, by the page the plan likely
 /// starts on ([`super::plan::likely_start`]).
 enum Early {
-    /// A plan on the first page: the report's rows, to be read around its tables.
-    Rows(report::ReportRows),
+    /// A plan on the first page: the report's rows, to be read around its tables, and what
+    /// they read around the tables it likely holds.
+    Rows(report::ReportRows, Option<Box<AroundGuess>>),
     /// A plan starting later, or none: the report read up to that page, and the rows to read
     /// around the plan when the report's sections may carry on past it.
     Report(
@@ -166,6 +175,12 @@ enum Early {
     ),
 }
 
+/// The boxes the report was read around before the plans were known, and what it read.
+type AroundGuess = (Vec<table::Part>, (Option<Meeting>, Option<Report>));
+
+/// Where the plans' tables are printed: every row's box on every page, for tables on the
+/// plans' pages wide enough to be a plan (a two-column front sheet is the report's) and for
+/// any table that holds a plan's action, however narrow.
 fn plan_table_boxes(
     plans: &[Plan],
     tables: &[table::Table],
@@ -176,14 +191,43 @@ fn plan_table_boxes(
             .iter()
             .any(|p| (p.pages[0]..=p.pages[1]).contains(&page))
     };
+    table_boxes(tables, settings, on_plan, |part| holds_action(plans, part))
+}
+
+/// [`plan_table_boxes`] as it likely comes out before the plans are read: one plan from
+/// `start` to the last page of a table wide enough to be a plan, holding no narrower table.
+fn likely_plan_boxes(
+    start: u32,
+    tables: &[table::Table],
+    settings: &PaperSettings,
+) -> Vec<table::Part> {
+    let end = tables
+        .iter()
+        .filter(|t| t.n_cols >= settings.min_plan_columns)
+        .flat_map(|t| t.pages.iter().copied())
+        .max()
+        .unwrap_or(start);
+    table_boxes(
+        tables,
+        settings,
+        |page| (start..=end).contains(&page),
+        |_| false,
+    )
+}
+
+/// Every row box of the tables wide enough to be a plan on a page `on_plan` accepts, and of
+/// the tables with a row `holds_action`.
+fn table_boxes(
+    tables: &[table::Table],
+    settings: &PaperSettings,
+    on_plan: impl Fn(u32) -> bool,
+    holds_action: impl Fn(&table::Part) -> bool,
+) -> Vec<table::Part> {
     tables
         .iter()
         .filter(|t| {
             (t.n_cols >= settings.min_plan_columns && t.pages.iter().any(|p| on_plan(*p)))
-                || t.rows
-                    .iter()
-                    .flatten()
-                    .any(|part| holds_action(plans, part))
+                || t.rows.iter().flatten().any(&holds_action)
         })
         .flat_map(|t| t.rows.iter().flatten().cloned())
         .collect()

@@ -171,8 +171,8 @@ fn sqlite(db: &str, doing: &str) -> impl FnOnce(rusqlite::Error) -> Error {
 
 /// `BOARDPAPER_TEST_ABORT_AFTER_ROWS=N` aborts the process after N inserted rows, in the
 /// middle of a document's transaction: the crash test in `tests/store.rs` uses it. It is read
-/// in every build, because the test suite runs on the release build (`cargo test --release`);
-/// it is a test hook, never set it otherwise.
+/// in every build (the tests run the `boardpaper` command, built without debug assertions as
+/// the release build is); it is a test hook, never set it otherwise.
 fn test_hook_abort_after_rows() -> Option<u64> {
     std::env::var("BOARDPAPER_TEST_ABORT_AFTER_ROWS")
         .ok()
