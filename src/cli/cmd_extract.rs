@@ -93,7 +93,7 @@ fn read_one(
 ) -> Result<Paper, Failure> {
     let doc = input.open(&reading.open())?;
     let paper = match schema {
-        Some(schema) => read::paper_observed(&doc, reading, &schema.after(doc.page_count()))?,
+        Some(schema) => read::paper_observed(&doc, reading, &schema.observer(doc.page_count()))?,
         None => read::paper(&doc, reading)?,
     };
     if explain {
@@ -122,8 +122,9 @@ impl SchemaCompile {
         SchemaCompile(std::sync::Once::new())
     }
 
-    /// The observer of a paper of `pages` pages that starts the compile at its time.
-    fn after(&self, pages: u32) -> AfterPages<'_> {
+    /// The observer of a paper of `pages` pages that starts the compile at its time (at once
+    /// when there is one page).
+    fn observer(&self, pages: u32) -> AfterPages<'_> {
         if pages <= 1 {
             self.start();
         }

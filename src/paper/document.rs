@@ -69,11 +69,11 @@ pub fn read(
         || super::reading(pages, tables, profile, settings, false),
         || {
             let guess = super::plan::likely_start(tables, profile, settings);
-            if let Some(start) = guess.filter(|_| guess == first_page) {
+            if let Some(start) = guess.filter(|&g| Some(g) == first_page) {
                 let rows = report::rows(pages, None, settings);
                 let boxes = likely_plan_boxes(start, tables, settings);
                 let read = report::read_rows_around(rows.clone(), pages, &boxes, settings);
-                Early::Rows(rows, Some(Box::new((boxes, read))))
+                Early::Rows(rows, Box::new((boxes, read)))
             } else {
                 let read = report::read_report(pages, guess, settings);
                 // Its sections may carry on past the plan: the rows to read around it.
@@ -90,7 +90,7 @@ pub fn read(
         // read around the plan's tables.
         let boxes = plan_table_boxes(&plans, tables, settings);
         let (meeting, report) = match early {
-            Early::Rows(_, Some(read)) if read.0 == boxes => read.1,
+            Early::Rows(_, read) if read.0 == boxes => read.1,
             Early::Rows(rows, _) | Early::Report(_, _, Some(rows)) => {
                 report::read_rows_around(rows, pages, &boxes, settings)
             }
@@ -165,7 +165,7 @@ pub fn read(
 enum Early {
     /// A plan on the first page: the report's rows, to be read around its tables, and what
     /// they read around the tables it likely holds.
-    Rows(report::ReportRows, Option<Box<AroundGuess>>),
+    Rows(report::ReportRows, Box<AroundGuess>),
     /// A plan starting later, or none: the report read up to that page, and the rows to read
     /// around the plan when the report's sections may carry on past it.
     Report(
@@ -291,4 +291,30 @@ fn no_plan_found(
             refusals,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::Settings;
+
+    /// On a plan printed from its first page in one wide table (plan V3), the tables the report
+    /// is read around before the plans are known are the plans' own: that early reading is
+    /// kept, not done again after the plans.
+    #[test]
+    fn the_plans_tables_are_guessed_on_a_plan_from_the_first_page() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/mscb/mscb-plan-v3-2015-03.pdf");
+        let settings = Settings::default();
+        let doc = crate::pipeline::open(&path, None, &settings).unwrap_or_else(|e| panic!("{e}"));
+        let paper = crate::pipeline::read(&doc, &settings).unwrap_or_else(|e| panic!("{e}"));
+        let numbers: Vec<u32> = (1..=doc.page_count()).collect();
+        let (tables, _) =
+            crate::pipeline::tables(&doc, &numbers, &settings).unwrap_or_else(|e| panic!("{e}"));
+        let start = super::super::plan::likely_start(&tables, &settings.profile, &settings.paper);
+        assert_eq!(start, Some(1));
+        let boxes = plan_table_boxes(&paper.plans, &tables, &settings.paper);
+        assert!(!boxes.is_empty());
+        assert_eq!(likely_plan_boxes(1, &tables, &settings.paper), boxes);
+    }
 }
