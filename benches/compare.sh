@@ -14,7 +14,10 @@
 # then the median of N timed runs. The runs go in rounds, every tool once per round, rather
 # than all runs of one tool and then the next (as hyperfine does): on a shared machine the
 # load from other processes drifts, and rounds spread it over all tools alike. Slow tools get
-# fewer runs: 3 when the probe took over 2 s, 1 over 20 s (the table says so). The Python tools are
+# fewer runs: 3 when the probe took over 2 s, 1 over 20 s (the table says so). Each round also
+# runs two pdftotext of the file at once, timed against the round's one alone: near 1.0 when
+# the machine's two cores run side by side, towards 2.0 when the host gives them less (see
+# benches/wall.sh; the last line gives the median). The Python tools are
 # installed from PyPI into benches/out/venv on first use and skipped with a notice when that
 # fails. The long plan is generated with benches/make_long_plan.py when missing.
 set -euo pipefail
@@ -94,6 +97,7 @@ probe() {
     END { printf "%.0f %.1f", s * 1000, m }' "$log"
 }
 
+factors=()
 echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; N=$N runs per cell."
 echo
 echo "| file | pages | tool | median ms | × pdftotext | peak MiB |"
@@ -123,10 +127,18 @@ for f in "${FILES[@]}"; do
   # Rounds: each tool once per round, so that load from other processes falls on all alike.
   declare -A times=()
   for ((i = 0; i < N; i++)); do
+    one=""
     for k in "${!names[@]}"; do
       [ "$i" -lt "${runs[$k]}" ] || continue
-      times[$k]+="$(run_ms "${cmds[$k]}") "
+      t=$(run_ms "${cmds[$k]}")
+      times[$k]+="$t "
+      [ "${names[$k]}" = "pdftotext -layout" ] && one=$t
     done
+    # Side by side? Two pdftotext at once against this round's one.
+    if [ -n "$one" ] && [ "$one" != "fail" ]; then
+      both=$(run_ms "pdftotext -layout $f $OUT/ptt1.txt & pdftotext -layout $f $OUT/ptt2.txt; wait")
+      [ "$both" = "fail" ] || factors+=("$(awk -v t="$both" -v p="$one" 'BEGIN { printf "%.4f", t / p }')")
+    fi
   done
   base=""
   meds=()
@@ -160,3 +172,6 @@ for f in "${FILES[@]}"; do
 done
 echo
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)."
+if [ "${#factors[@]}" -gt 0 ]; then
+  echo "Two pdftotext at once took $(printf '%s\n' "${factors[@]}" | median | xargs printf %.2f)× one alone (median of ${#factors[@]} rounds; 1.0 when both cores are free)."
+fi
