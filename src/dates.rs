@@ -13,7 +13,7 @@
 //! | version dates (`store::date`) | [`Rules::VERSION`] | the whole word | 1900–2199 |
 //! | timescales ([`period`]) | [`Rules::TIMESCALE`] | its first three letters | any four digits |
 
-use regex::Regex;
+use crate::pattern::prebuilt::{self, Anchored};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::RangeInclusive;
@@ -387,17 +387,50 @@ pub struct Period {
     pub to: Option<PeriodEnd>,
 }
 
-fn period_re() -> &'static Regex {
-    // `regex`, not regex-lite: regex-lite builds it in a tenth of the time but matches a
-    // timescale in about 38 k instructions (every start tries each month name); on the
-    // 247-page plan's 2,000 timescales that cost more than the build saved (callgrind).
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?P<months>{MONTH_PATTERN}(?:\s*/\s*{MONTH_PATTERN})*)?\s*(?-u:\b)(?P<y>[0-9]{{4}})(?:\s*[-/–]\s*(?P<y2>[0-9]{{2,4}})(?-u:\b))?"
-        ))
-        .unwrap_or_else(|_| unreachable!("the period pattern is a constant"))
+fn period_re() -> &'static Anchored {
+    // A committed DFA (see [`crate::pattern::prebuilt`]): `regex` took 0.5 ms to build this
+    // pattern; regex-lite builds it in a tenth of that but matches a timescale in about 38 k
+    // instructions (every start tries each month name), which on the 247-page plan's 2,000
+    // timescales cost more than the build saved (callgrind).
+    static RE: OnceLock<Anchored> = OnceLock::new();
+    RE.get_or_init(|| Anchored::new(&prebuilt::PERIOD, period_pattern()))
+}
+
+/// A year printed in a timescale ([`period_pattern`]): the months before it, the year, the
+/// second year after a dash or a slash.
+struct Printed<'t> {
+    months: Option<&'t str>,
+    y: &'t str,
+    y2: Option<&'t str>,
+}
+
+/// The years printed in lower-case `text`, in order ([`period_pattern`]), each with its
+/// groups read from the match: the year is the match's first four figures (no month has a
+/// figure); months open the match when it opens with a letter, up to the white space before
+/// the year; a second year is the figures closing a match that goes on after the first.
+fn printed_years(text: &str) -> impl Iterator<Item = Printed<'_>> {
+    period_re().matches(text, |_, _| true).filter_map(move |m| {
+        let matched = text.get(m)?;
+        let at = matched.find(|c: char| c.is_ascii_digit())?;
+        let y = matched.get(at..at + 4)?;
+        let months = matched
+            .starts_with(char::is_alphabetic)
+            .then(|| matched.get(..at).map(str::trim_end))
+            .flatten();
+        let after = matched.get(at + 4..).unwrap_or_default();
+        let y2 = (!after.is_empty())
+            .then(|| after.get(after.trim_end_matches(|c: char| c.is_ascii_digit()).len()..))
+            .flatten();
+        Some(Printed { months, y, y2 })
     })
+}
+
+/// [`period`]'s pattern: a year (`y`), perhaps months before it (`months`), perhaps a second
+/// year after a dash or slash (`y2`).
+pub(crate) fn period_pattern() -> String {
+    format!(
+        r"(?P<months>{MONTH_PATTERN}(?:\s*/\s*{MONTH_PATTERN})*)?\s*(?-u:\b)(?P<y>[0-9]{{4}})(?:\s*[-/–]\s*(?P<y2>[0-9]{{2,4}})(?-u:\b))?"
+    )
 }
 
 /// The second year of "2015-17" or "2014/2015": two digits stand for a year of the first
@@ -421,15 +454,14 @@ pub fn period(date: &str) -> Option<Period> {
     let mut points: Vec<PeriodEnd> = Vec::new();
     // The pattern is written in lower case; ASCII lower case keeps every byte offset.
     let lower = date.to_ascii_lowercase();
-    for c in period_re().captures_iter(&lower) {
-        let Some(y) = c.name("y").and_then(|m| rules.year(m.as_str())) else {
+    for c in printed_years(&lower) {
+        let Some(y) = rules.year(c.y) else {
             continue;
         };
         let before = points.len();
-        if let Some(months) = c.name("months") {
+        if let Some(months) = c.months {
             points.extend(
                 months
-                    .as_str()
                     .split('/')
                     .filter_map(|w| rules.month(w.trim()))
                     .filter_map(|m| YearMonth::new(y, m))
@@ -439,7 +471,7 @@ pub fn period(date: &str) -> Option<Period> {
         if points.len() == before {
             points.push(PeriodEnd::Year(y));
         }
-        if let Some(end) = c.name("y2").and_then(|m| second_year(y, m.as_str())) {
+        if let Some(end) = c.y2.and_then(|m| second_year(y, m)) {
             points.push(PeriodEnd::Year(end));
         }
     }
@@ -457,6 +489,24 @@ pub fn period(date: &str) -> Option<Period> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printed_years_read_as_regex() {
+        let full = regex::Regex::new(&period_pattern()).unwrap_or_else(|e| panic!("{e}"));
+        for t in crate::pattern::prebuilt::tests::texts(6000, 10) {
+            let want: Vec<_> = full
+                .captures_iter(&t)
+                .map(|c| {
+                    let g = |n: &str| c.name(n).map(|m| m.as_str());
+                    (g("months"), g("y"), g("y2"))
+                })
+                .collect();
+            let got: Vec<_> = printed_years(&t)
+                .map(|p| (p.months, Some(p.y), p.y2))
+                .collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
 
     fn iso(text: &str) -> Option<String> {
         parse_day(text).map(|d| d.to_string())

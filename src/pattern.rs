@@ -9,9 +9,12 @@
 //! space `regex` means by them (no-break spaces, the en and em spaces, the ideographic
 //! space…), so a pattern matches exactly what it matched under `regex`. Patterns that need
 //! Unicode classes (`\p{L}`), Unicode word boundaries or Unicode case folding stay with
-//! `regex`.
+//! `regex`. The three timescale patterns, costly to build and matched on every milestone, are
+//! not compiled at all: their DFAs are built ahead of time and committed ([`prebuilt`]).
 
 use regex_lite::Regex;
+
+pub(crate) mod prebuilt;
 
 /// The code points of Unicode's `White_Space` property: what `regex` means by `\s`
 /// (U+0009–U+000D, space, next line, no-break space, ogham space mark, U+2000–U+200A, line
@@ -72,9 +75,10 @@ fn unicode_spaces(pattern: &str) -> Option<String> {
 }
 
 /// Compile a constant pattern written for `regex` with `regex-lite`, keeping the meaning of
-/// `\s` and `\S` (see the module's account).
+/// `\s` and `\S` (see the module's account) and of an ASCII word boundary, `(?-u:\b)`, which
+/// is what regex-lite's `\b` means.
 pub(crate) fn compile(pattern: &str) -> Regex {
-    unicode_spaces(pattern)
+    unicode_spaces(&pattern.replace(r"(?-u:\b)", r"\b"))
         .and_then(|p| Regex::new(&p).ok())
         .unwrap_or_else(|| unreachable!("constant pattern: {pattern}"))
 }
