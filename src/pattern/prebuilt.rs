@@ -31,6 +31,12 @@ pub(crate) static MILESTONE_INNER_DATE: Committed =
     Committed(include_bytes!("dfa/milestone-inner-date.dfa"));
 /// [`crate::dates::period`]'s years and months.
 pub(crate) static PERIOD: Committed = Committed(include_bytes!("dfa/period.dfa"));
+/// [`crate::paper::plan::text::is_date`]: a cell that is a date.
+pub(crate) static PLAN_DATE: Committed = Committed(include_bytes!("dfa/plan-date.dfa"));
+/// [`crate::paper::plan::text::is_reference`]: a cell that is a reference.
+pub(crate) static PLAN_REFERENCE: Committed = Committed(include_bytes!("dfa/plan-reference.dfa"));
+/// [`crate::paper::plan::text::list_label`]: a line opening with a list label.
+pub(crate) static LIST_LABEL: Committed = Committed(include_bytes!("dfa/list-label.dfa"));
 
 /// A pattern searched by its committed anchored DFA.
 pub(crate) struct Anchored {
@@ -84,6 +90,25 @@ impl Anchored {
         None
     }
 
+    /// The end of the match that starts `text`, for a pattern anchored at the start (`^`).
+    pub(crate) fn at_start(&self, text: &str) -> Option<usize> {
+        let Some(dfa) = &self.dfa else {
+            return self
+                .full()
+                .find(text)
+                .filter(|m| m.start() == 0)
+                .map(|m| m.end());
+        };
+        match dfa.try_search_fwd(&Input::new(text).anchored(Anchor::Yes)) {
+            Ok(m) => m.map(|m| m.offset()),
+            Err(_) => self
+                .full()
+                .find(text)
+                .filter(|m| m.start() == 0)
+                .map(|m| m.end()),
+        }
+    }
+
     /// The matches in `text`, in order and not overlapping, as `regex`'s `find_iter` gives
     /// them (see [`Anchored::find_at`]). A match is never empty (every committed pattern
     /// needs figures); an empty one would end them.
@@ -122,6 +147,21 @@ pub(crate) mod tests {
                 crate::paper::milestone::inner_date_pattern(),
             ),
             ("period", &PERIOD, crate::dates::period_pattern()),
+            (
+                "plan-date",
+                &PLAN_DATE,
+                crate::paper::plan::text::date_cell_pattern(),
+            ),
+            (
+                "plan-reference",
+                &PLAN_REFERENCE,
+                crate::paper::plan::text::REFERENCE.into(),
+            ),
+            (
+                "list-label",
+                &LIST_LABEL,
+                crate::paper::plan::text::LIST_LABEL.into(),
+            ),
         ]
     }
 
@@ -236,6 +276,25 @@ pub(crate) mod tests {
         " ; ",
         "/ ",
         "monthly throughout ",
+        "1.",
+        "(a)",
+        "iv.",
+        "b)",
+        "A",
+        "(12)",
+        "ab-12",
+        "3.2.1",
+        "ii)",
+        "(iv)",
+        "\t",
+        "to",
+        "&",
+        "quarter 3",
+        "ongoing",
+        "mid",
+        "ce-4b",
+        "Q",
+        "2015.",
     ];
 
     /// `count` texts of up to `longest` pieces, drawn from [`PIECES`] joined by spaces or not.
@@ -262,11 +321,16 @@ pub(crate) mod tests {
             let full = regex::Regex::new(&pattern).unwrap_or_else(|e| panic!("{e}"));
             let a = Anchored::new(committed, pattern);
             assert!(a.dfa.is_some(), "{name}: the committed DFA is read");
+            let mut starts = 0;
             for t in texts(4000, 12) {
                 let want: Vec<_> = full.find_iter(&t).map(|m| m.range()).collect();
                 let got: Vec<_> = a.matches(&t, |_, _| true).collect();
                 assert_eq!(got, want, "{name}: {t:?}");
+                let at_start = full.find(&t).filter(|m| m.start() == 0).map(|m| m.end());
+                assert_eq!(a.at_start(&t), at_start, "{name}: {t:?}");
+                starts += usize::from(at_start.is_some());
             }
+            assert!(starts > 0, "{name}: no text opens with a match");
         }
     }
 }

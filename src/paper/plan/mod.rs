@@ -37,7 +37,7 @@ mod rows;
 mod spans;
 mod sub_rows;
 mod subheader;
-mod text;
+pub(crate) mod text;
 pub mod title_page;
 
 use super::model::Plan;
