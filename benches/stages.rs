@@ -18,7 +18,7 @@ use std::time::Duration;
 use boardpaper::layout::PageText;
 use boardpaper::paper::document::{self, Paper, Source};
 use boardpaper::paper::{self};
-use boardpaper::pdf::{Document, OpenOptions, PagePrimitives};
+use boardpaper::pdf::{Document, Limits, OpenOptions, PagePrimitives};
 use boardpaper::pipeline;
 use boardpaper::settings::Settings;
 use boardpaper::table::{self, Table};
@@ -49,7 +49,16 @@ fn inputs() -> Vec<(&'static str, PathBuf)> {
 }
 
 fn open(path: &Path) -> Document {
-    match Document::open(path, &OpenOptions::default()) {
+    // The document's byte budget counts every page read from it, and Criterion reads the same
+    // pages thousands of times: unbounded here (a fast machine ran V3's past 256 MiB).
+    let options = OpenOptions {
+        limits: Limits {
+            document_bytes: usize::MAX,
+            ..Limits::default()
+        },
+        ..OpenOptions::default()
+    };
+    match Document::open(path, &options) {
         Ok(d) => d,
         Err(e) => panic!("{}: {e}", path.display()),
     }
