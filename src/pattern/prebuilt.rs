@@ -38,6 +38,26 @@ pub(crate) static PLAN_REFERENCE: Committed = Committed(include_bytes!("dfa/plan
 /// [`crate::paper::plan::text::list_label`]: a line opening with a list label.
 pub(crate) static LIST_LABEL: Committed = Committed(include_bytes!("dfa/list-label.dfa"));
 
+/// Bytes the anchored searches of one call may read, for each byte of the text: tried at
+/// each place a match may start, they could read the rest of the text from each (a text of
+/// dates parted by semicolons, a long run of spaces), which grows as the square of its length;
+/// past this, `regex`'s one search, which reads the text once, is cheaper. Short texts never
+/// reach it (a 500-byte text tried at every place reads at most 125 KiB), and no call reads
+/// more than about 320 bytes for each byte of its text.
+const SCAN_PER_BYTE: usize = 64;
+/// Bytes the anchored searches of one call may read whatever the text's length.
+const SCAN_FLOOR: usize = 128 * 1024;
+
+/// What the anchored searches of one call may still read; `None` once spent (`regex`
+/// searches from then on).
+struct Budget(Option<usize>);
+
+impl Budget {
+    fn of(text: &str) -> Budget {
+        Budget(Some(SCAN_FLOOR + SCAN_PER_BYTE * text.len()))
+    }
+}
+
 /// A pattern searched by its committed anchored DFA.
 pub(crate) struct Anchored {
     dfa: Option<sparse::DFA<&'static [u8]>>,
@@ -72,19 +92,40 @@ impl Anchored {
         at: usize,
         may_start: impl Fn(&str, usize) -> bool,
     ) -> Option<Range<usize>> {
-        let Some(dfa) = &self.dfa else {
-            return self.full().find_at(text, at).map(|m| m.range());
+        self.search(text, at, &may_start, &mut Budget::of(text))
+    }
+
+    /// [`Anchored::find_at`] within `budget`: each place tried may cost a read of the rest of
+    /// the text; past the budget, `regex` searches instead.
+    fn search(
+        &self,
+        text: &str,
+        at: usize,
+        may_start: &impl Fn(&str, usize) -> bool,
+        budget: &mut Budget,
+    ) -> Option<Range<usize>> {
+        let full = || self.full().find_at(text, at).map(|m| m.range());
+        let Some(dfa) = self.dfa.as_ref().filter(|_| budget.0.is_some()) else {
+            return full();
         };
         let places = text.get(at..)?.char_indices().map(|(i, _)| at + i);
         for start in places.chain(std::iter::once(text.len())) {
             if !may_start(text, start) {
                 continue;
             }
+            let cost = text.len() - start;
+            budget.0 = budget.0.and_then(|left| left.checked_sub(cost));
+            if budget.0.is_none() {
+                return full();
+            }
             let input = Input::new(text).range(start..).anchored(Anchor::Yes);
             match dfa.try_search_fwd(&input) {
                 Ok(Some(end)) => return Some(start..end.offset()),
                 Ok(None) => {}
-                Err(_) => return self.full().find_at(text, at).map(|m| m.range()),
+                Err(_) => {
+                    budget.0 = None;
+                    return full();
+                }
             }
         }
         None
@@ -118,9 +159,10 @@ impl Anchored {
         may_start: impl Fn(&str, usize) -> bool + 't,
     ) -> impl Iterator<Item = Range<usize>> + 't {
         let mut at = 0;
+        let mut budget = Budget::of(text);
         std::iter::from_fn(move || {
             let m = self
-                .find_at(text, at, &may_start)
+                .search(text, at, &may_start, &mut budget)
                 .filter(|m| m.end > m.start)?;
             at = m.end;
             Some(m)
@@ -313,6 +355,51 @@ pub(crate) mod tests {
                 t
             })
             .collect()
+    }
+
+    #[test]
+    fn long_searches_are_left_to_regex() {
+        // Dates parted by semicolons, then a word: the closing-date pattern, tried after each
+        // space, would read on to the word from each.
+        let dates = "2015; ".repeat(3000) + "x 2016";
+        // A long run of spaces before a word: the period pattern, tried at each space, would
+        // read on to the word from each.
+        let spaced = format!("by{}x 2015", " ".repeat(20_000));
+        // Where each pattern's user tries it: the closing date at the start and after a space
+        // or a dash, the period everywhere.
+        let after_space = |t: &str, i: usize| {
+            i == 0
+                || t.get(i..)
+                    .is_some_and(|r| r.starts_with([' ', '–', '—', '-']))
+        };
+        let everywhere = |_: &str, _: usize| true;
+        type MayStart<'a> = &'a dyn Fn(&str, usize) -> bool;
+        let cases: [(_, _, _, MayStart); 2] = [
+            (
+                &MILESTONE_DATE,
+                crate::paper::milestone::date_pattern(),
+                &dates,
+                &after_space,
+            ),
+            (
+                &PERIOD,
+                crate::dates::period_pattern(),
+                &spaced,
+                &everywhere,
+            ),
+        ];
+        for (committed, pattern, text, may_start) in cases {
+            let full = regex::Regex::new(&pattern).unwrap_or_else(|e| panic!("{e}"));
+            let a = Anchored::new(committed, pattern);
+            let want: Vec<_> = full.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(a.matches(text, may_start).collect::<Vec<_>>(), want);
+            assert!(a.full.get().is_some(), "regex searched the long text");
+            let b = Anchored::new(committed, a.pattern.clone());
+            let short = "report – by june 2015; 2016";
+            let want: Vec<_> = full.find_iter(short).map(|m| m.range()).collect();
+            assert_eq!(b.matches(short, may_start).collect::<Vec<_>>(), want);
+            assert!(b.full.get().is_none(), "the DFA searched the short text");
+        }
     }
 
     #[test]
