@@ -42,11 +42,8 @@ fn date_re() -> &'static Anchored {
 /// and the date (group 1), the date (group 2).
 fn closing_date(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     // The pattern ends with a figure, then white space and at most one full stop.
-    let end = text
-        .trim_end()
-        .strip_suffix('.')
-        .unwrap_or(text.trim_end())
-        .trim_end();
+    let end = text.trim_end();
+    let end = end.strip_suffix('.').unwrap_or(end).trim_end();
     if !end.ends_with(|c: char| c.is_ascii_digit()) {
         return None;
     }

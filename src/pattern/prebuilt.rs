@@ -135,16 +135,10 @@ impl Anchored {
 
     /// The end of the match that starts `text`, for a pattern anchored at the start (`^`).
     pub(crate) fn at_start(&self, text: &str) -> Option<usize> {
-        let Some(dfa) = &self.dfa else {
-            return self
-                .full()
-                .find(text)
-                .filter(|m| m.start() == 0)
-                .map(|m| m.end());
-        };
-        match dfa.try_search_fwd(&Input::new(text).anchored(Anchor::Yes)) {
-            Ok(m) => m.map(|m| m.offset()),
-            Err(_) => self
+        let input = Input::new(text).anchored(Anchor::Yes);
+        match self.dfa.as_ref().map(|dfa| dfa.try_search_fwd(&input)) {
+            Some(Ok(m)) => m.map(|m| m.offset()),
+            None | Some(Err(_)) => self
                 .full()
                 .find(text)
                 .filter(|m| m.start() == 0)
@@ -247,10 +241,10 @@ pub(crate) mod tests {
 
     /// A fixed pseudo-random sequence (a linear congruential generator): the same texts on
     /// every run.
-    pub(crate) struct Lcg(pub u64);
+    struct Lcg(u64);
 
     impl Lcg {
-        pub(crate) fn below(&mut self, n: usize) -> usize {
+        fn below(&mut self, n: usize) -> usize {
             self.0 = self
                 .0
                 .wrapping_mul(6364136223846793005)
@@ -261,7 +255,7 @@ pub(crate) mod tests {
 
     /// Pieces that meet every part of the timescale patterns: months, figures, qualifiers,
     /// labels, brackets, dashes, slashes, Unicode spaces, stray letters.
-    pub(crate) const PIECES: &[&str] = &[
+    const PIECES: &[&str] = &[
         "jan",
         "june",
         "sept",
